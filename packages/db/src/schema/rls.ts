@@ -1,0 +1,43 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { pgRole } from 'drizzle-orm/pg-core';
+
+/**
+ * The role the application connects as. It owns nothing and has no BYPASSRLS,
+ * so every policy below applies to it. Created by migration 0000 (NOLOGIN);
+ * the launcher gives it LOGIN and a password.
+ */
+export const appRole = pgRole('tally_app').existing();
+
+/*
+ * Request context, set per transaction by withActor(). Each reads through
+ * `(select ...)` so Postgres evaluates it once per query (an InitPlan), not per
+ * row. `nullif(..., '')` turns an unset setting on a reused connection (which
+ * reads '') into NULL, and every comparison with NULL is false: "nothing",
+ * never "everything".
+ */
+export const currentCountyId = sql`(select nullif(current_setting('app.county_id', true), '')::int)`;
+export const currentScope = sql`(select nullif(current_setting('app.scope', true), ''))`;
+export const currentUserId = sql`(select nullif(current_setting('app.user_id', true), '')::uuid)`;
+export const currentRole = sql`(select nullif(current_setting('app.role', true), ''))`;
+/** Set only by the sign-in path: the login name being tried / the session being presented. */
+export const currentLoginName = sql`(select nullif(current_setting('app.login_name', true), ''))`;
+export const currentSessionId = sql`(select nullif(current_setting('app.session_id', true), ''))`;
+
+/** Row belongs to the actor's county. */
+export function sameCounty(countyColumn: SQL | unknown): SQL {
+  return sql`${countyColumn} = ${currentCountyId}`;
+}
+
+/** Row's unit code lies in the actor's scope (own unit and below). */
+export function inScope(unitCodeColumn: SQL | unknown): SQL {
+  return sql`${unitCodeColumn} like ${currentScope} || '%'`;
+}
+
+/** Actor's role is one of the given roles. Literal role names only (never user input). */
+export function roleIn(...roles: readonly string[]): SQL {
+  const list = sql.join(
+    roles.map((role) => sql.raw(`'${role.replace(/[^a-z_]/g, '')}'`)),
+    sql`, `,
+  );
+  return sql`${currentRole} in (${list})`;
+}

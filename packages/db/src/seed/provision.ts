@@ -1,0 +1,60 @@
+import { hash } from '@node-rs/argon2';
+import type { Database } from '../client.ts';
+import { counties, units, users } from '../schema/index.ts';
+import type { UnitLevel, UserRole } from '../schema/roles.ts';
+
+export interface UnitSpec {
+  code: string;
+  name: string;
+  level: UnitLevel;
+  parentCode: string | null;
+}
+
+export interface UserSpec {
+  loginName: string;
+  displayName: string;
+  role: UserRole;
+  unitCode: string;
+  password: string;
+}
+
+export interface CountySpec {
+  countyId: number;
+  code: string;
+  name: string;
+  units: UnitSpec[];
+  users: UserSpec[];
+}
+
+/**
+ * Platform operator's provisioning: creates a county with its unit tree and
+ * first users in one transaction. Runs on the owner connection (the only
+ * cross-tenant writer), never on a request path.
+ */
+export async function provisionCounty(ownerDb: Database, spec: CountySpec): Promise<void> {
+  const passwordHashes = await Promise.all(spec.users.map((user) => hash(user.password)));
+  await ownerDb.transaction(async (tx) => {
+    await tx.insert(counties).values({ countyId: spec.countyId, code: spec.code, name: spec.name });
+    // Parents before children: the parent_code foreign key is checked per row.
+    const byDepth = [...spec.units].sort((a, b) => depth(a.level) - depth(b.level));
+    for (let i = 0; i < byDepth.length; i += 500) {
+      await tx.insert(units).values(byDepth.slice(i, i + 500).map((unit) => ({ ...unit, countyId: spec.countyId })));
+    }
+    if (spec.users.length > 0) {
+      await tx.insert(users).values(
+        spec.users.map((user, index) => ({
+          countyId: spec.countyId,
+          loginName: user.loginName,
+          displayName: user.displayName,
+          role: user.role,
+          unitCode: user.unitCode,
+          passwordHash: passwordHashes[index]!,
+        })),
+      );
+    }
+  });
+}
+
+function depth(level: UnitLevel): number {
+  return level === 'county' ? 0 : level === 'township' ? 1 : 2;
+}

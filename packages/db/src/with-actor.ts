@@ -1,0 +1,76 @@
+import { sql } from 'drizzle-orm';
+import type { Database, Transaction } from './client.ts';
+import type { UserRole } from './schema/roles.ts';
+
+/** Who is asking: everything a policy needs to decide, taken from the session. */
+export interface Actor {
+  countyId: number;
+  userId: string;
+  role: UserRole;
+  /** Code prefix of the actor's unit: 6 digits county, 9 township, 12 village. */
+  scope: string;
+  unitCode: string;
+  loginName: string;
+}
+
+/** Context for the sign-in path, before an actor exists. */
+export interface SignInContext {
+  countyId: number;
+  loginName?: string;
+  sessionId?: string;
+}
+
+type Settings = Record<'app.county_id' | 'app.scope' | 'app.user_id' | 'app.role' | 'app.login_name' | 'app.session_id', string>;
+
+/*
+ * The one place request identity reaches Postgres. set_config(..., true) is
+ * transaction-local, so a pooled connection never carries one request's
+ * identity into the next; values are bound parameters, never spliced SQL.
+ * Under Citus this becomes validated `SET LOCAL` statements (Citus forwards
+ * those, not set_config) and nothing else changes.
+ */
+async function applySettings(tx: Transaction, settings: Settings): Promise<void> {
+  await tx.execute(sql`select
+    set_config('app.county_id', ${settings['app.county_id']}, true),
+    set_config('app.scope', ${settings['app.scope']}, true),
+    set_config('app.user_id', ${settings['app.user_id']}, true),
+    set_config('app.role', ${settings['app.role']}, true),
+    set_config('app.login_name', ${settings['app.login_name']}, true),
+    set_config('app.session_id', ${settings['app.session_id']}, true)`);
+}
+
+/** Run `fn` in one transaction as `actor`; every statement is under its policies. */
+export function withActor<T>(db: Database, actor: Actor, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await applySettings(tx, {
+      'app.county_id': String(actor.countyId),
+      'app.scope': actor.scope,
+      'app.user_id': actor.userId,
+      'app.role': actor.role,
+      'app.login_name': '',
+      'app.session_id': '',
+    });
+    return fn(tx);
+  });
+}
+
+/** Run `fn` as the sign-in path: only the named login's row or the presented session is visible. */
+export function withSignInContext<T>(db: Database, context: SignInContext, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await applySettings(tx, {
+      'app.county_id': String(context.countyId),
+      'app.scope': '',
+      'app.user_id': '',
+      'app.role': '',
+      'app.login_name': context.loginName ?? '',
+      'app.session_id': context.sessionId ?? '',
+    });
+    return fn(tx);
+  });
+}
+
+/** The scope prefix of a 12-digit unit code at a level. */
+export function scopeOf(unitCode: string, level: 'county' | 'township' | 'village'): string {
+  const length = level === 'county' ? 6 : level === 'township' ? 9 : 12;
+  return unitCode.slice(0, length);
+}
