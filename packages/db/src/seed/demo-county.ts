@@ -56,7 +56,7 @@ export function buildCountySpec(options: DemoOptions): CountySpec {
 
     for (let v = 0; v < options.villagesPerTownship; v++) {
       const isCommunity = townshipName.endsWith('街道');
-      const villageSerial = isCommunity ? 1 + v : 200 + v;
+      const villageSerial = isCommunity ? 1 + v : 201 + v;
       const villageCode = `${townshipCode.slice(0, 9)}${String(villageSerial).padStart(3, '0')}`;
       let villageName: string;
       do {

@@ -1,0 +1,22 @@
+import type { UserRole } from '@tally/db/roles';
+import type { MessageKey } from '../i18n/index.ts';
+
+export interface NavItem {
+  to: string;
+  labelKey: MessageKey;
+}
+
+/** What each role may open; the procedures enforce the same rules on their own. */
+export function navigationFor(role: UserRole): NavItem[] {
+  const home: NavItem = { to: '/', labelKey: 'nav.home' };
+  switch (role) {
+    case 'county_admin':
+      return [home, { to: '/units', labelKey: 'nav.units' }, { to: '/users', labelKey: 'nav.users' }];
+    case 'security_admin':
+      return [home, { to: '/users', labelKey: 'nav.users' }];
+    case 'auditor':
+      return [home, { to: '/audit', labelKey: 'nav.audit' }];
+    default:
+      return [home];
+  }
+}

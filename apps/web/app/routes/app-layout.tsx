@@ -1,0 +1,40 @@
+import { Form, NavLink, Outlet, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { useI18n } from '../lib/i18n-context.ts';
+import { navigationFor } from '../lib/navigation.ts';
+import { requireCaller } from '../server/request.ts';
+import { LanguageSwitch } from '../components/language-switch.tsx';
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { caller } = await requireCaller(request, context);
+  const me = await caller.session.me();
+  return { me, navigation: navigationFor(me.role) };
+}
+
+export default function AppLayout() {
+  const { me, navigation } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <strong className="brand">{t('app.title')}</strong>
+        <nav>
+          {navigation.map((item) => (
+            <NavLink key={item.to} to={item.to} end>
+              {t(item.labelKey)}
+            </NavLink>
+          ))}
+        </nav>
+        <span className="whoami" data-testid="whoami">
+          {me.unitName} · {me.displayName}（{t(`role.${me.role}`)}）
+        </span>
+        <LanguageSwitch />
+        <Form method="post" action="/logout">
+          <button type="submit" className="link-button">{t('nav.signOut')}</button>
+        </Form>
+      </header>
+      <main className="content">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { Form, redirect, useActionData, useLoaderData, useLocation, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Notice } from '@tally/ui';
+import type { MessageKey } from '../i18n/index.ts';
+import { useI18n } from '../lib/i18n-context.ts';
+import { sessionCookie } from '../server/auth/cookie.ts';
+import { signIn } from '../server/auth/sessions.ts';
+import { contextFor } from '../server/request.ts';
+import { requestDatabase } from '../server/services/database.ts';
+import { LanguageSwitch } from '../components/language-switch.tsx';
+
+function safeNext(value: string | null): string {
+  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const current = await contextFor(request, context);
+  if (current.actor) throw redirect(safeNext(url.searchParams.get('next')));
+  return { expired: url.searchParams.get('expired') === '1' };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const loginName = String(form.get('loginName') ?? '').trim();
+  const password = String(form.get('password') ?? '');
+  const result = await signIn(requestDatabase().db, { loginName, password, ip: context.ip, now: new Date() });
+  if (result.ok) {
+    const next = safeNext(new URL(request.url).searchParams.get('next'));
+    return redirect(next, { headers: { 'Set-Cookie': sessionCookie(result.token, context.secureCookies) } });
+  }
+  const messageKey: MessageKey = result.reason === 'locked' ? 'login.locked' : result.reason === 'disabled' ? 'login.disabled' : 'login.failed';
+  return { messageKey, minutes: result.reason === 'locked' ? result.minutes : 0, loginName };
+}
+
+export default function Login() {
+  const { t } = useI18n();
+  const { expired } = useLoaderData<typeof loader>();
+  const failure = useActionData<typeof action>();
+  const location = useLocation();
+  return (
+    <main className="login-page">
+      <div className="login-card">
+        <h1>{t('app.title')}</h1>
+        <h2>{t('login.title')}</h2>
+        {expired && !failure && <Notice kind="info">{t('login.expired')}</Notice>}
+        {failure && <Notice kind="error">{t(failure.messageKey, { minutes: failure.minutes })}</Notice>}
+        <Form method="post" action={`/login${location.search}`}>
+          <label>
+            {t('login.loginName')}
+            <input name="loginName" autoComplete="username" required defaultValue={failure?.loginName ?? ''} autoFocus />
+          </label>
+          <label>
+            {t('login.password')}
+            <input name="password" type="password" autoComplete="current-password" required />
+          </label>
+          <button type="submit">{t('login.submit')}</button>
+        </Form>
+        <LanguageSwitch />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,38 @@
+import { redirect } from 'react-router';
+import type { Actor } from '@tally/db';
+import { SESSION_COOKIE, clearedSessionCookie, readCookie } from './auth/cookie.ts';
+import { validateSession } from './auth/sessions.ts';
+import { createCaller } from './routers/root.ts';
+import { requestDatabase } from './services/database.ts';
+import type { RequestContext } from './trpc.ts';
+
+export interface ServerContext {
+  ip: string | null;
+  secureCookies: boolean;
+}
+
+declare module 'react-router' {
+  interface AppLoadContext extends ServerContext {}
+}
+
+/** The tRPC context for one request: the actor from the session cookie, or null. */
+export async function contextFor(request: Request, server: ServerContext): Promise<RequestContext & { expired: boolean }> {
+  const db = requestDatabase().db;
+  const now = new Date();
+  const token = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
+  if (!token) return { db, actor: null, ip: server.ip, now, expired: false };
+  const check = await validateSession(db, token, now);
+  return { db, actor: check.actor, ip: server.ip, now, expired: check.actor === null && check.expired };
+}
+
+/** Loader/action guard: the signed-in actor and a server-side tRPC caller, or a redirect to sign-in. */
+export async function requireCaller(request: Request, server: ServerContext): Promise<{ actor: Actor; caller: ReturnType<typeof createCaller> }> {
+  const context = await contextFor(request, server);
+  if (!context.actor) {
+    const url = new URL(request.url);
+    const params = new URLSearchParams({ next: url.pathname + url.search });
+    if (context.expired) params.set('expired', '1');
+    throw redirect(`/login?${params}`, { headers: { 'Set-Cookie': clearedSessionCookie(server.secureCookies) } });
+  }
+  return { actor: context.actor, caller: createCaller(context) };
+}

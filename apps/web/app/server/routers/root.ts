@@ -1,0 +1,16 @@
+import { createCallerFactory, router } from '../trpc.ts';
+import { auditRouter } from './audit.ts';
+import { sessionRouter } from './session.ts';
+import { unitsRouter } from './units.ts';
+import { usersRouter } from './users.ts';
+
+/** Every procedure the app exposes, one router per domain. */
+export const appRouter = router({
+  session: sessionRouter,
+  units: unitsRouter,
+  users: usersRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+import { createDb } from '@tally/db';
+import { DEMO_PASSWORD, demoCountySpec, seedDemoIfEmpty } from '@tally/db/seed';
+import { prepareDatabase } from './database.ts';
+import { readEnv } from './env.ts';
+import { startHttpServer } from './http-app.ts';
+
+const startedAt = performance.now();
+const env = readEnv();
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const dataDir = env.TALLY_DATA_DIR ?? `${repoRoot}.data`;
+
+const database = await prepareDatabase({ databaseUrl: env.DATABASE_URL, dataDir, appDbPassword: env.APP_DB_PASSWORD });
+let seeded = false;
+if (env.TALLY_SEED_DEMO === '1') {
+  const owner = createDb(database.ownerUrl, { max: 1 });
+  seeded = (await seedDemoIfEmpty(owner.db)).seeded;
+  await owner.close();
+}
+// The server build reads this when its first request opens the pool.
+process.env.APP_DATABASE_URL = database.appUrl;
+const { server, url } = await startHttpServer({ port: env.PORT, host: env.HOST, secureCookies: env.SECURE_COOKIES === '1' });
+
+const logins = demoCountySpec()
+  .users.filter((user, index, all) => all.findIndex((other) => other.role === user.role) === index)
+  .map((user) => `  ${user.role.padEnd(15)} ${user.loginName}`);
+console.log(
+  [
+    '',
+    `Tally 综治考评台账 is running at ${url}`,
+    `  database: ${database.embedded ? `embedded PostgreSQL (data in ${dataDir}/pg)` : 'DATABASE_URL'}${seeded ? ', demo county 清河县 loaded' : ''}`,
+    `  ready in ${Math.round(performance.now() - startedAt)} ms`,
+    '',
+    `Demo logins (password ${DEMO_PASSWORD}):`,
+    ...logins,
+    '',
+  ].join('\n'),
+);
+
+async function shutdown() {
+  server.close();
+  await database.stop();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
