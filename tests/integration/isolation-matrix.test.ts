@@ -1,0 +1,191 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { schema, type Actor, type UserRole } from '../../packages/db/src/index.ts';
+import { appRouter, createCaller } from '../../apps/web/app/server/routers/root.ts';
+import { createTestDatabase, type TestDatabase } from '../setup/test-database.ts';
+import { actorByLogin, provisionTwoCounties } from '../setup/two-counties.ts';
+
+/*
+ * Tenant isolation matrix: every tRPC procedure × every role × four targets,
+ * against an explicit expectation table. Outcomes:
+ *   O  allowed: a mutation took effect / a query shows the target
+ *   N  not found: the target is outside the actor's county or scope (a query does not show it)
+ *   F  forbidden: the role may not call the procedure at all
+ *   B  refused by a business rule after the target was found in scope
+ * Refused cases (N, F, B) must leave units and users exactly as they were.
+ */
+type Outcome = 'O' | 'N' | 'F' | 'B';
+type TargetName = 'otherCounty' | 'siblingTownship' | 'townshipAbove' | 'villageBelow';
+const targetOrder: TargetName[] = ['otherCounty', 'siblingTownship', 'townshipAbove', 'villageBelow'];
+const roles: UserRole[] = ['county_admin', 'county_staff', 'township_staff', 'village_staff', 'security_admin', 'auditor'];
+
+/** The actors: county roles sit at county A; township staff at A's first township; village staff at its first village. */
+const actorLogins: Record<UserRole, string> = {
+  county_admin: 'a_admin', county_staff: 'a_staff', security_admin: 'a_secadmin', auditor: 'a_auditor',
+  township_staff: 'a_zhen01', village_staff: 'a_cun0101',
+};
+
+/** Targets, each a unit and the user who sits there. */
+const targets: Record<TargetName, { unit: string; level: 'township' | 'village'; login: string }> = {
+  otherCounty: { unit: '130535100000', level: 'township', login: 'b_zhen01' },
+  siblingTownship: { unit: '130534101000', level: 'township', login: 'a_zhen02' },
+  townshipAbove: { unit: '130534100000', level: 'township', login: 'a_zhen01' },
+  villageBelow: { unit: '130534100202', level: 'village', login: 'a_cun0102' },
+};
+
+/** Per procedure, per role: outcomes for [otherCounty, siblingTownship, townshipAbove, villageBelow]. */
+const expected: Record<string, Record<UserRole, string>> = {
+  'session.me': { county_admin: 'NNNN', county_staff: 'NNNN', township_staff: 'NNON', village_staff: 'NNNN', security_admin: 'NNNN', auditor: 'NNNN' },
+  'units.tree': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'NOOO', auditor: 'FFFF' },
+  'units.create': { county_admin: 'NOOB', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'FFFF' },
+  'units.rename': { county_admin: 'NOOO', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'FFFF' },
+  'units.setActive': { county_admin: 'NBBO', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'FFFF' },
+  'users.list': { county_admin: 'NOOO', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'NOOO', auditor: 'FFFF' },
+  'users.create': { county_admin: 'NOOO', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'NOOO', auditor: 'FFFF' },
+  'users.setDisabled': { county_admin: 'NOOO', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'NOOO', auditor: 'FFFF' },
+  'users.resetPassword': { county_admin: 'NOOO', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'NOOO', auditor: 'FFFF' },
+  'users.update': { county_admin: 'NOOO', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'NOOO', auditor: 'FFFF' },
+  'audit.list': { county_admin: 'FFFF', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'NOOO' },
+};
+
+type Caller = ReturnType<typeof createCaller>;
+interface ResolvedTarget { unit: string; level: 'township' | 'village'; userId: string; userRole: UserRole; }
+let serial = 0;
+
+/** How each procedure is called against a target; queries say whether the target is visible. */
+const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: ResolvedTarget) => Promise<boolean> } | { kind: 'mutation'; run: (caller: Caller, target: ResolvedTarget) => Promise<unknown> }> = {
+  'session.me': { kind: 'query', run: async (c, t) => (await c.session.me()).unitCode === t.unit },
+  'units.tree': { kind: 'query', run: async (c, t) => (await c.units.tree()).some((u) => u.code === t.unit) },
+  'users.list': { kind: 'query', run: async (c, t) => (await c.users.list()).some((u) => u.unitCode === t.unit) },
+  'audit.list': {
+    kind: 'query',
+    run: async (c, t) => {
+      // Earlier cases add audit rows: read every page, not just the newest.
+      for (let page = 1; ; page++) {
+        const result = await c.audit.list({ page });
+        if (result.rows.some((r) => r.objectId === t.unit)) return true;
+        if (!result.hasMore) return false;
+      }
+    },
+  },
+  'units.create': {
+    kind: 'mutation',
+    run: (c, t) => c.units.create({ parentCode: t.unit, code: `${t.unit.slice(0, 9)}${String(300 + ++serial).padStart(3, '0')}`, name: `新村${serial}` }),
+  },
+  'units.rename': { kind: 'mutation', run: (c, t) => c.units.rename({ code: t.unit, name: `改名${++serial}` }) },
+  'units.setActive': { kind: 'mutation', run: (c, t) => c.units.setActive({ code: t.unit, active: false }) },
+  'users.create': {
+    kind: 'mutation',
+    run: (c, t) => c.users.create({ loginName: `matrix_${++serial}`, displayName: '矩阵用户', role: t.level === 'township' ? 'township_staff' : 'village_staff', unitCode: t.unit, password: 'Matrix-pass1' }),
+  },
+  'users.setDisabled': { kind: 'mutation', run: (c, t) => c.users.setDisabled({ id: t.userId, disabled: true }) },
+  'users.resetPassword': { kind: 'mutation', run: (c, t) => c.users.resetPassword({ id: t.userId, password: 'Reset-pass1' }) },
+  'users.update': { kind: 'mutation', run: (c, t) => c.users.update({ id: t.userId, role: t.userRole, unitCode: t.unit }) },
+};
+
+function outcomeOf(error: unknown): Outcome {
+  // TRPCError by name and code: the test does not import the server's copy of @trpc/server.
+  if (error instanceof Error && error.name === 'TRPCError') {
+    const code = (error as Error & { code: string }).code;
+    if (code === 'FORBIDDEN') return 'F';
+    if (code === 'NOT_FOUND') return 'N';
+    if (code === 'BAD_REQUEST' || code === 'CONFLICT') return 'B';
+  }
+  throw error;
+}
+
+let database: TestDatabase;
+const actors = {} as Record<UserRole, Actor>;
+const resolvedTargets = {} as Record<TargetName, ResolvedTarget>;
+
+interface Snapshot { units: Array<Record<string, unknown>>; users: Array<Record<string, unknown>>; }
+async function snapshot(): Promise<Snapshot> {
+  const units = await database.owner.db.execute(sql`select county_id, code, name, active, updated_at from units order by county_id, code`);
+  const users = await database.owner.db.execute(sql`select county_id, id, login_name, role, unit_code, disabled, password_hash, updated_at from users order by county_id, id`);
+  return { units: [...units] as Array<Record<string, unknown>>, users: [...users] as Array<Record<string, unknown>> };
+}
+
+/** Put back what an allowed mutation changed, so the next case starts from the same state. */
+async function restore(before: Snapshot): Promise<void> {
+  await database.owner.db.transaction(async (tx) => {
+    for (const unit of before.units) {
+      await tx.execute(sql`update units set name = ${unit.name}, active = ${unit.active}, updated_at = ${unit.updated_at} where county_id = ${unit.county_id} and code = ${unit.code}`);
+    }
+    for (const user of before.users) {
+      await tx.execute(sql`update users set role = ${user.role}, unit_code = ${user.unit_code}, disabled = ${user.disabled}, password_hash = ${user.password_hash}, updated_at = ${user.updated_at} where county_id = ${user.county_id} and id = ${user.id}`);
+    }
+  });
+}
+
+function sameRows(a: Snapshot, b: Snapshot): boolean {
+  const key = (s: Snapshot) => JSON.stringify({ units: s.units, users: s.users.filter((u) => a.users.some((x) => x.id === u.id)) });
+  return key(a) === key(b);
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await provisionTwoCounties(database.owner.db);
+  for (const role of roles) actors[role] = await actorByLogin(database.owner.db, actorLogins[role]);
+  for (const name of targetOrder) {
+    const user = await actorByLogin(database.owner.db, targets[name].login);
+    resolvedTargets[name] = { unit: targets[name].unit, level: targets[name].level, userId: user.userId, userRole: user.role };
+  }
+  // One audit row about each target unit, in the target's own county.
+  for (const name of targetOrder) {
+    const countyId = targets[name].unit.startsWith('130535') ? 2 : 1;
+    await database.owner.db.insert(schema.auditLog).values({ countyId, action: 'fixture', objectType: 'unit', objectId: targets[name].unit, result: 'ok' });
+  }
+});
+
+afterAll(async () => {
+  await database?.drop();
+});
+
+describe('tenant isolation matrix', () => {
+  it('covers every procedure of the app router', () => {
+    const procedures = Object.keys(appRouter._def.procedures).sort();
+    expect(Object.keys(expected).sort()).toEqual(procedures);
+    expect(Object.keys(calls).sort()).toEqual(procedures);
+  });
+
+  let cases = 0;
+  for (const procedure of Object.keys(expected)) {
+    it(`${procedure}: every role × every target matches the table`, async () => {
+      const mismatches: string[] = [];
+      for (const role of roles) {
+        const row = expected[procedure]![role];
+        for (const [index, targetName] of targetOrder.entries()) {
+          const want = row[index] as Outcome;
+          const target = resolvedTargets[targetName];
+          const caller = createCaller({ db: database.app.db, actor: actors[role], ip: '127.0.0.1', now: new Date() });
+          const call = calls[procedure]!;
+          const before = await snapshot();
+          let got: Outcome;
+          try {
+            const result = await call.run(caller, target);
+            got = call.kind === 'query' ? (result ? 'O' : 'N') : 'O';
+          } catch (error) {
+            got = outcomeOf(error);
+          }
+          cases++;
+          const after = await snapshot();
+          if (got !== want) mismatches.push(`${role} → ${targetName}: expected ${want}, got ${got}`);
+          if (got !== 'O' && !sameRows(before, after)) mismatches.push(`${role} → ${targetName}: refused (${got}) but rows changed`);
+          if (call.kind === 'mutation' && got === 'O') {
+            if (sameRows(before, after) && procedure !== 'units.create' && procedure !== 'users.create') {
+              mismatches.push(`${role} → ${targetName}: allowed but nothing changed`);
+            }
+            await restore(before);
+          }
+        }
+      }
+      expect(mismatches).toEqual([]);
+    });
+  }
+
+  afterAll(() => {
+    // 11 procedures × 6 roles × 4 targets; printed for the issue note.
+    process.stdout.write(`isolation cases run: ${cases}\n`);
+    expect(cases).toBe(Object.keys(expected).length * roles.length * targetOrder.length);
+  });
+});

@@ -1,0 +1,40 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * `npm test` runs every project. Database projects share one PostgreSQL:
+ * embedded when DATABASE_URL is unset, that server otherwise; each test file
+ * clones its own database from a migrated template.
+ */
+export default defineConfig({
+  test: {
+    globalSetup: ['./tests/setup/global-db.ts'],
+    projects: [
+      './packages/scoring',
+      {
+        test: {
+          name: 'unit',
+          include: ['apps/web/test/unit/**/*.test.ts', 'packages/db/test/unit/**/*.test.ts'],
+          setupFiles: ['./tests/setup/fail-on-console-error.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['packages/db/test/**/*.db.test.ts', 'apps/web/test/**/*.db.test.ts', 'tests/integration/**/*.test.ts'],
+          setupFiles: ['./tests/setup/fail-on-console-error.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          setupFiles: ['./tests/setup/fail-on-console-error.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
