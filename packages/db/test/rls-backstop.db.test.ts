@@ -1,0 +1,140 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Transaction } from '../src/client.ts';
+import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';
+import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
+
+/*
+ * The database backstop on its own, with no API in front: as the app role,
+ * whatever the request context says, county 1's rows stay out of reach.
+ */
+const PLATFORM_TABLES = ['account_directory'];
+let database: TestDatabase;
+let tenantTables: string[] = [];
+let countyOneUserId = '';
+
+type Context = Record<string, string> | null;
+const contexts: Record<string, Context> = {
+  'no settings': null,
+  'empty-string settings': { 'app.county_id': '', 'app.scope': '', 'app.user_id': '', 'app.role': '', 'app.login_name': '', 'app.session_id': '' },
+  "another county's county_admin": { 'app.county_id': '2', 'app.scope': '130535', 'app.user_id': '', 'app.role': 'county_admin', 'app.login_name': '', 'app.session_id': '' },
+  "another county's auditor": { 'app.county_id': '2', 'app.scope': '130535', 'app.user_id': '', 'app.role': 'auditor', 'app.login_name': '', 'app.session_id': '' },
+};
+
+async function inContext<T>(context: Context, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  return database.app.db.transaction(async (tx) => {
+    if (context) {
+      for (const [name, value] of Object.entries(context)) await tx.execute(sql`select set_config(${name}, ${value}, true)`);
+    }
+    return fn(tx);
+  });
+}
+
+/** One row per tenant table that belongs to county 1, written from county 2's context. */
+function foreignInsert(table: string): ReturnType<typeof sql> {
+  switch (table) {
+    case 'counties': return sql`insert into counties (county_id, code, name) values (1, '999999', 'x')`;
+    case 'units': return sql`insert into units (county_id, code, level, parent_code, name) values (1, '130534100299', 'village', '130534100000', 'x')`;
+    case 'users': return sql`insert into users (county_id, login_name, display_name, role, unit_code, password_hash) values (1, 'intruder', 'x', 'county_admin', '130534000000', 'x')`;
+    case 'sessions': return sql`insert into sessions (county_id, id, user_id, secret_hash, created_at, last_used_at) values (1, '1-x', ${countyOneUserId}, '\\x00', now(), now())`;
+    case 'audit_log': return sql`insert into audit_log (county_id, action, result) values (1, 'forged', 'ok')`;
+    default: throw new Error(`no foreign-row fixture for tenant table ${table}: add one`);
+  }
+}
+
+/** Drizzle wraps the server's error; the refusal reason is on its cause. */
+async function refusal(work: Promise<unknown>): Promise<string> {
+  try {
+    await work;
+  } catch (error) {
+    const cause = (error as { cause?: { message?: string } }).cause;
+    return cause?.message ?? (error as Error).message;
+  }
+  return 'not refused';
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await provisionTwoCounties(database.owner.db);
+  countyOneUserId = (await actorByLogin(database.owner.db, 'a_admin')).userId;
+  // A session and an audit row in county 1, so every table has something to hide.
+  await database.owner.db.execute(sql`insert into sessions (county_id, id, user_id, secret_hash, created_at, last_used_at) values (1, '1-existing', ${countyOneUserId}, '\\x01', now(), now())`);
+  await database.owner.db.execute(sql`insert into audit_log (county_id, action, result) values (1, 'fixture', 'ok')`);
+  const rows = await database.owner.db.execute(sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r' order by 1`);
+  tenantTables = (rows as unknown as Array<{ name: string }>).map((row) => row.name).filter((name) => !PLATFORM_TABLES.includes(name));
+});
+
+afterAll(async () => {
+  await database?.drop();
+});
+
+describe('schema guarantees', () => {
+  it('every tenant table has RLS enabled and forced, and a primary key led by county_id', async () => {
+    expect(tenantTables.length).toBeGreaterThanOrEqual(5);
+    const rows = await database.owner.db.execute(sql`
+      select c.relname as name, c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
+        (select a.attname from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+          where i.indrelid = c.oid and i.indisprimary) as pk_first
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind = 'r'`);
+    const byName = new Map((rows as unknown as Array<{ name: string; enabled: boolean; forced: boolean; pk_first: string }>).map((row) => [row.name, row]));
+    for (const table of tenantTables) {
+      expect({ table, ...byName.get(table) }).toEqual({ table, name: table, enabled: true, forced: true, pk_first: 'county_id' });
+    }
+    process.stdout.write(`tables with RLS forced: ${tenantTables.length} (${tenantTables.join(', ')})\n`);
+  });
+
+  it('every tenant table has at least one policy for the app role', async () => {
+    const rows = await database.owner.db.execute(sql`select tablename, count(*)::int as n from pg_policies where schemaname = 'public' and 'tally_app' = any(roles) group by 1`);
+    const counts = new Map((rows as unknown as Array<{ tablename: string; n: number }>).map((row) => [row.tablename, row.n]));
+    for (const table of tenantTables) expect(counts.get(table) ?? 0, table).toBeGreaterThan(0);
+  });
+
+  it('the app role owns nothing, is no superuser and cannot bypass RLS', async () => {
+    const [role] = (await database.owner.db.execute(sql`select rolsuper, rolbypassrls from pg_roles where rolname = 'tally_app'`)) as unknown as Array<{ rolsuper: boolean; rolbypassrls: boolean }>;
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
+    const owned = await database.owner.db.execute(sql`select relname from pg_class c join pg_roles r on r.oid = c.relowner where r.rolname = 'tally_app'`);
+    expect([...owned]).toEqual([]);
+  });
+
+  it('the app role cannot touch the platform login directory', async () => {
+    expect(await refusal(inContext(contexts["another county's county_admin"]!, (tx) => tx.execute(sql`select * from account_directory`)))).toMatch(/permission denied/);
+  });
+});
+
+describe.each(Object.entries(contexts))('as the app role with %s', (_label, context) => {
+  it('every tenant table shows 0 rows of county 1', async () => {
+    for (const table of tenantTables) {
+      const [ownerView] = (await database.owner.db.execute(sql`select count(*)::int as n from ${sql.identifier(table)} where county_id = 1`)) as unknown as Array<{ n: number }>;
+      expect(ownerView!.n, `${table} has county 1 rows to hide`).toBeGreaterThan(0);
+      const [appView] = await inContext(context, (tx) => tx.execute(sql`select count(*)::int as n from ${sql.identifier(table)} where county_id = 1`)) as unknown as Array<{ n: number }>;
+      expect(appView!.n, table).toBe(0);
+    }
+  });
+
+  it('inserting a county 1 row into any tenant table is refused', async () => {
+    for (const table of tenantTables) {
+      expect(await refusal(inContext(context, (tx) => tx.execute(foreignInsert(table)))), table).toMatch(/row-level security|permission denied/);
+    }
+  });
+
+  it('updating or deleting county 1 rows changes nothing', async () => {
+    for (const table of ['units', 'users', 'sessions']) {
+      const before = await database.owner.db.execute(sql`select * from ${sql.identifier(table)} where county_id = 1 order by 2`);
+      await inContext(context, async (tx) => {
+        if (table === 'sessions') await tx.execute(sql`delete from sessions where county_id = 1`);
+        else await tx.execute(sql`update ${sql.identifier(table)} set updated_at = now() - interval '1 day' where county_id = 1`);
+      });
+      const after = await database.owner.db.execute(sql`select * from ${sql.identifier(table)} where county_id = 1 order by 2`);
+      expect([...after], table).toEqual([...before]);
+    }
+  });
+});
+
+describe('audit log is append-only for the app role', () => {
+  const own = { 'app.county_id': '1', 'app.scope': '130534', 'app.user_id': '', 'app.role': 'auditor', 'app.login_name': '', 'app.session_id': '' };
+  it('refuses UPDATE and DELETE even in its own county', async () => {
+    expect(await refusal(inContext(own, (tx) => tx.execute(sql`update audit_log set action = 'rewritten'`)))).toMatch(/permission denied/);
+    expect(await refusal(inContext(own, (tx) => tx.execute(sql`delete from audit_log`)))).toMatch(/permission denied/);
+  });
+});
