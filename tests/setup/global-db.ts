@@ -6,12 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { enableAppRoleLogin, runMigrations } from '../../packages/db/src/migrate.ts';
 import { startEmbeddedPostgres } from '../../packages/db/src/embedded.ts';
 import { TEMPLATE_DATABASE, TEST_APP_PASSWORD } from './names.ts';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    adminUrl: string;
-  }
-}
+import './provided-context.ts';
 
 /**
  * One server for the whole run and one migrated template database; each test

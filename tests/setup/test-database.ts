@@ -3,6 +3,7 @@ import postgres from 'postgres';
 import { inject } from 'vitest';
 import { appUrlFrom, createDb, type DbHandle } from '../../packages/db/src/index.ts';
 import { TEMPLATE_DATABASE, TEST_APP_PASSWORD } from './names.ts';
+import './provided-context.ts';
 
 export interface TestDatabase {
   name: string;
