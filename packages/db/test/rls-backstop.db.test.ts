@@ -12,6 +12,7 @@ const PLATFORM_TABLES = ['account_directory'];
 let database: TestDatabase;
 let tenantTables: string[] = [];
 let countyOneUserId = '';
+const FIXTURE_CASE_ID = '00000000-0000-4000-8000-000000000001';
 
 type Context = Record<string, string> | null;
 const contexts: Record<string, Context> = {
@@ -38,6 +39,10 @@ function foreignInsert(table: string): ReturnType<typeof sql> {
     case 'users': return sql`insert into users (county_id, login_name, display_name, role, unit_code, password_hash) values (1, 'intruder', 'x', 'county_admin', '130534000000', 'x')`;
     case 'sessions': return sql`insert into sessions (county_id, id, user_id, secret_hash, created_at, last_used_at) values (1, '1-x', ${countyOneUserId}, '\\x00', now(), now())`;
     case 'audit_log': return sql`insert into audit_log (county_id, action, result) values (1, 'forged', 'ok')`;
+    case 'petition_cases': return sql`insert into petition_cases (county_id, case_number, unit_code, registered_unit_code, received_at, channel, category, summary, status, petitioner_name, created_by) values (1, 'forged', '130534100201', '130534100201', now(), 'visit', 'other', 'x', 'registered', 'x', ${countyOneUserId})`;
+    case 'case_transitions': return sql`insert into case_transitions (county_id, case_id, unit_code, registered_unit_code, action, to_status, actor_user_id, actor_name, at) values (1, ${FIXTURE_CASE_ID}, '130534100201', '130534100201', 'forged', 'archived', ${countyOneUserId}, 'x', now())`;
+    case 'case_counters': return sql`insert into case_counters (county_id, year, last_number) values (1, 2031, 0)`;
+    case 'work_calendars': return sql`insert into work_calendars (county_id, year, holidays, makeup_workdays) values (1, 2031, '[]', '[]')`;
     default: throw new Error(`no foreign-row fixture for tenant table ${table}: add one`);
   }
 }
@@ -60,6 +65,10 @@ beforeAll(async () => {
   // A session and an audit row in county 1, so every table has something to hide.
   await database.owner.db.execute(sql`insert into sessions (county_id, id, user_id, secret_hash, created_at, last_used_at) values (1, '1-existing', ${countyOneUserId}, '\\x01', now(), now())`);
   await database.owner.db.execute(sql`insert into audit_log (county_id, action, result) values (1, 'fixture', 'ok')`);
+  await database.owner.db.execute(sql`insert into petition_cases (county_id, id, case_number, unit_code, registered_unit_code, received_at, channel, category, summary, status, petitioner_name, created_by) values (1, ${FIXTURE_CASE_ID}, '130534-2026-000001', '130534100201', '130534100201', now(), 'visit', 'other', '示例', 'registered', '张三', ${countyOneUserId})`);
+  await database.owner.db.execute(sql`insert into case_transitions (county_id, case_id, unit_code, registered_unit_code, action, to_status, actor_user_id, actor_name, at) values (1, ${FIXTURE_CASE_ID}, '130534100201', '130534100201', 'register', 'registered', ${countyOneUserId}, '张三', now())`);
+  await database.owner.db.execute(sql`insert into case_counters (county_id, year, last_number) values (1, 2026, 1)`);
+  await database.owner.db.execute(sql`insert into work_calendars (county_id, year, holidays, makeup_workdays) values (1, 2026, '[]', '[]')`);
   const rows = await database.owner.db.execute(sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r' order by 1`);
   tenantTables = (rows as unknown as Array<{ name: string }>).map((row) => row.name).filter((name) => !PLATFORM_TABLES.includes(name));
 });
@@ -119,10 +128,11 @@ describe.each(Object.entries(contexts))('as the app role with %s', (_label, cont
   });
 
   it('updating or deleting county 1 rows changes nothing', async () => {
-    for (const table of ['units', 'users', 'sessions']) {
+    for (const table of ['units', 'users', 'sessions', 'petition_cases', 'case_counters', 'work_calendars']) {
       const before = await database.owner.db.execute(sql`select * from ${sql.identifier(table)} where county_id = 1 order by 2`);
       await inContext(context, async (tx) => {
         if (table === 'sessions') await tx.execute(sql`delete from sessions where county_id = 1`);
+        else if (table === 'case_counters') await tx.execute(sql`update case_counters set last_number = last_number + 1 where county_id = 1`);
         else await tx.execute(sql`update ${sql.identifier(table)} set updated_at = now() - interval '1 day' where county_id = 1`);
       });
       const after = await database.owner.db.execute(sql`select * from ${sql.identifier(table)} where county_id = 1 order by 2`);
@@ -136,5 +146,21 @@ describe('audit log is append-only for the app role', () => {
   it('refuses UPDATE and DELETE even in its own county', async () => {
     expect(await refusal(inContext(own, (tx) => tx.execute(sql`update audit_log set action = 'rewritten'`)))).toMatch(/permission denied/);
     expect(await refusal(inContext(own, (tx) => tx.execute(sql`delete from audit_log`)))).toMatch(/permission denied/);
+  });
+});
+
+describe('separation of duties in the database', () => {
+  it.each(['security_admin', 'auditor'])('%s of the same county sees no case data', async (role) => {
+    const context = { 'app.county_id': '1', 'app.scope': '130534', 'app.user_id': '', 'app.role': role, 'app.login_name': '', 'app.session_id': '' };
+    for (const table of ['petition_cases', 'case_transitions']) {
+      const [row] = (await inContext(context, (tx) => tx.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`))) as unknown as Array<{ n: number }>;
+      expect(row!.n, table).toBe(0);
+    }
+  });
+
+  it('a village of another township sees none of a village case', async () => {
+    const context = { 'app.county_id': '1', 'app.scope': '130534101201', 'app.user_id': '', 'app.role': 'village_staff', 'app.login_name': '', 'app.session_id': '' };
+    const [row] = (await inContext(context, (tx) => tx.execute(sql`select count(*)::int as n from petition_cases`))) as unknown as Array<{ n: number }>;
+    expect(row!.n).toBe(0);
   });
 });

@@ -5,3 +5,4 @@ export * from './sessions.ts';
 export * from './audit-log.ts';
 export * from './account-directory.ts';
 export * from './roles.ts';
+export * from './petition-cases.ts';
