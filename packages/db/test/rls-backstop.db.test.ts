@@ -43,7 +43,9 @@ function foreignInsert(table: string): ReturnType<typeof sql> {
     case 'case_transitions': return sql`insert into case_transitions (county_id, case_id, unit_code, registered_unit_code, action, to_status, actor_user_id, actor_name, at) values (1, ${FIXTURE_CASE_ID}, '130534100201', '130534100201', 'forged', 'archived', ${countyOneUserId}, 'x', now())`;
     case 'case_counters': return sql`insert into case_counters (county_id, year, last_number) values (1, 2031, 0)`;
     case 'work_calendars': return sql`insert into work_calendars (county_id, year, holidays, makeup_workdays) values (1, 2031, '[]', '[]')`;
-    default: throw new Error(`no foreign-row fixture for tenant table ${table}: add one`);
+    default:
+      if (table in registerFixtures) return registerInsert(table, 'forged');
+      throw new Error(`no foreign-row fixture for tenant table ${table}: add one`);
   }
 }
 
@@ -58,6 +60,25 @@ async function refusal(work: Promise<unknown>): Promise<string> {
   return 'not refused';
 }
 
+/** One valid row per register, county 1, village 130534100201. */
+const registerFixtures: Record<string, Record<string, string | number>> = {
+  investigation_rounds: { held_on: '2026-03-05', scope: 'routine', findings_count: 0 },
+  meetings: { held_on: '2026-03-05', kind: 'joint', attendees: '张三、李四' },
+  duty_logs: { duty_on: '2026-03-05', leader: '王五', staff: '赵六' },
+  publicity_records: { held_on: '2026-03-05', form: '讲座', audience_size: 40 },
+  info_submissions: { submitted_on: '2026-03-05', title: '简报', adopted_level: 'county' },
+  hazard_checks: { checked_on: '2026-03-05', place: '村口', hazard: '电线老化' },
+  disputes: { found_on: '2026-03-05', source: 'visit', dispute_type: 'neighbours', parties: '甲、乙', severity: 'minor', summary: '宅基地' },
+  mediation_files: { agreement_number: 'T-1', signed_on: '2026-03-05', parties: '甲、乙', facts: 'f', disputed_matters: 'd', responsibilities: 'r', rights_and_obligations: 'o', performance: 'p', mediator: 'm', committee: 'c' },
+};
+
+function registerInsert(table: string, fingerprint: string) {
+  const values = { county_id: 1, unit_code: '130534100201', fingerprint, created_by: countyOneUserId, ...registerFixtures[table] };
+  const columns = sql.join(Object.keys(values).map((name) => sql.identifier(name)), sql`, `);
+  const params = sql.join(Object.values(values).map((value) => sql`${value}`), sql`, `);
+  return sql`insert into ${sql.identifier(table)} (${columns}) values (${params})`;
+}
+
 beforeAll(async () => {
   database = await createTestDatabase();
   await provisionTwoCounties(database.owner.db);
@@ -69,6 +90,7 @@ beforeAll(async () => {
   await database.owner.db.execute(sql`insert into case_transitions (county_id, case_id, unit_code, registered_unit_code, action, to_status, actor_user_id, actor_name, at) values (1, ${FIXTURE_CASE_ID}, '130534100201', '130534100201', 'register', 'registered', ${countyOneUserId}, '张三', now())`);
   await database.owner.db.execute(sql`insert into case_counters (county_id, year, last_number) values (1, 2026, 1)`);
   await database.owner.db.execute(sql`insert into work_calendars (county_id, year, holidays, makeup_workdays) values (1, 2026, '[]', '[]')`);
+  for (const table of Object.keys(registerFixtures)) await database.owner.db.execute(registerInsert(table, 'fixture'));
   const rows = await database.owner.db.execute(sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r' order by 1`);
   tenantTables = (rows as unknown as Array<{ name: string }>).map((row) => row.name).filter((name) => !PLATFORM_TABLES.includes(name));
 });
@@ -128,7 +150,7 @@ describe.each(Object.entries(contexts))('as the app role with %s', (_label, cont
   });
 
   it('updating or deleting county 1 rows changes nothing', async () => {
-    for (const table of ['units', 'users', 'sessions', 'petition_cases', 'case_counters', 'work_calendars']) {
+    for (const table of ['units', 'users', 'sessions', 'petition_cases', 'case_counters', 'work_calendars', ...Object.keys(registerFixtures)]) {
       const before = await database.owner.db.execute(sql`select * from ${sql.identifier(table)} where county_id = 1 order by 2`);
       await inContext(context, async (tx) => {
         if (table === 'sessions') await tx.execute(sql`delete from sessions where county_id = 1`);
@@ -152,7 +174,7 @@ describe('audit log is append-only for the app role', () => {
 describe('separation of duties in the database', () => {
   it.each(['security_admin', 'auditor'])('%s of the same county sees no case data', async (role) => {
     const context = { 'app.county_id': '1', 'app.scope': '130534', 'app.user_id': '', 'app.role': role, 'app.login_name': '', 'app.session_id': '' };
-    for (const table of ['petition_cases', 'case_transitions']) {
+    for (const table of ['petition_cases', 'case_transitions', ...Object.keys(registerFixtures)]) {
       const [row] = (await inContext(context, (tx) => tx.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`))) as unknown as Array<{ n: number }>;
       expect(row!.n, table).toBe(0);
     }

@@ -6,3 +6,4 @@ export * from './audit-log.ts';
 export * from './account-directory.ts';
 export * from './roles.ts';
 export * from './petition-cases.ts';
+export * from './registers.ts';

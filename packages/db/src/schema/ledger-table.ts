@@ -1,0 +1,61 @@
+import { sql } from 'drizzle-orm';
+import {
+  foreignKey,
+  index,
+  integer,
+  pgPolicy,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+  varchar,
+  type PgColumnBuilderBase,
+} from 'drizzle-orm/pg-core';
+import { units } from './units.ts';
+import { appRole, inScope, roleIn, sameCounty } from './rls.ts';
+
+const ledgerRoles = ['county_admin', 'county_staff', 'township_staff', 'village_staff'] as const;
+
+/** Columns every register row has: tenant key, owning unit, import fingerprint, soft delete. */
+function ledgerColumns() {
+  return {
+    countyId: integer('county_id').notNull(),
+    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    unitCode: varchar('unit_code', { length: 12 }).notNull(),
+    /** sha256 of the row's canonical values: importing the same row twice adds nothing. */
+    fingerprint: text('fingerprint').notNull(),
+    importId: uuid('import_id'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  };
+}
+
+/**
+ * A register (台帐) table: the shared columns, then its own. Reads reach the
+ * unit and below; writes need the row to sit in scope too, and the API narrows
+ * writes to the actor's own unit. Rows are soft-deleted, so no DELETE grant.
+ */
+export function ledgerTable<TColumns extends Record<string, PgColumnBuilderBase>>(name: string, columns: TColumns, dateColumn: keyof TColumns & string) {
+  return pgTable(name, { ...ledgerColumns(), ...columns }, (t) => {
+    const table = t as unknown as Record<string, unknown>;
+    return [
+      primaryKey({ columns: [t.countyId, t.id] }),
+      unique(`${name}_fingerprint_key`).on(t.countyId, t.unitCode, t.fingerprint),
+      index(`${name}_unit_date_idx`).using('btree', t.countyId, sql`${t.unitCode} text_pattern_ops`, sql`${table[dateColumn]} desc`, t.id),
+      foreignKey({ columns: [t.countyId, t.unitCode], foreignColumns: [units.countyId, units.code] }),
+      pgPolicy(`${name}_read`, { for: 'select', to: appRole, using: sql`${sameCounty(t.countyId)} and ${roleIn(...ledgerRoles)} and ${inScope(t.unitCode)}` }),
+      pgPolicy(`${name}_insert`, { for: 'insert', to: appRole, withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...ledgerRoles)} and ${inScope(t.unitCode)}` }),
+      pgPolicy(`${name}_update`, {
+        for: 'update',
+        to: appRole,
+        using: sql`${sameCounty(t.countyId)} and ${roleIn(...ledgerRoles)} and ${inScope(t.unitCode)}`,
+        withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...ledgerRoles)} and ${inScope(t.unitCode)}`,
+      }),
+    ];
+  }).enableRLS();
+}
+
