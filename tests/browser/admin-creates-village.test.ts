@@ -69,6 +69,8 @@ describe.skipIf(!chromiumPath)('browser journey: a new village stays inside its 
     // Nor by URL: the admin screen refuses, the API hides it.
     const unitsPage = await page.goto(`${app.url}/units`);
     expect(unitsPage?.status()).toBe(403);
+    const denials = await database.owner.client`select actor_login, result from audit_log where action = 'page:/units'`;
+    expect([...denials]).toEqual([{ actor_login: 'cun0201', result: 'denied' }]);
     const api = await page.goto(`${app.url}/api/trpc/units.tree`);
     const body = await api!.text();
     expect(body).not.toContain('130534100299');

@@ -1,11 +1,11 @@
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { formatDateTime } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
-import { requireCaller } from '../server/request.ts';
+import { requireCaller, requireRole } from '../server/request.ts';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { caller, actor } = await requireCaller(request, context);
-  if (actor.role !== 'auditor') throw new Response('forbidden', { status: 403 });
+  await requireRole(actor, ['auditor'], request, context);
   const page = Math.max(1, Number(new URL(request.url).searchParams.get('page')) || 1);
   return caller.audit.list({ page });
 }

@@ -3,11 +3,11 @@ import { UnitTree } from '@tally/ui';
 import { ActionNotice } from '../components/action-notice.tsx';
 import { useI18n } from '../lib/i18n-context.ts';
 import { runAction } from '../server/action-result.ts';
-import { requireCaller } from '../server/request.ts';
+import { requireCaller, requireRole } from '../server/request.ts';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { caller, actor } = await requireCaller(request, context);
-  if (actor.role !== 'county_admin') throw new Response('forbidden', { status: 403 });
+  await requireRole(actor, ['county_admin'], request, context);
   return { units: await caller.units.tree() };
 }
 

@@ -3,11 +3,11 @@ import { userRoles, type UserRole } from '@tally/db/roles';
 import { ActionNotice } from '../components/action-notice.tsx';
 import { useI18n } from '../lib/i18n-context.ts';
 import { runAction } from '../server/action-result.ts';
-import { requireCaller } from '../server/request.ts';
+import { requireCaller, requireRole } from '../server/request.ts';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { caller, actor } = await requireCaller(request, context);
-  if (actor.role !== 'county_admin' && actor.role !== 'security_admin') throw new Response('forbidden', { status: 403 });
+  await requireRole(actor, ['county_admin', 'security_admin'], request, context);
   const [users, units] = await Promise.all([caller.users.list(), caller.units.tree()]);
   return { users, units: units.filter((unit) => unit.active), now: Date.now() };
 }

@@ -1,5 +1,6 @@
 import { redirect } from 'react-router';
-import type { Actor } from '@tally/db';
+import { withActor, type Actor, type UserRole } from '@tally/db';
+import { appendAudit } from './services/audit.ts';
 import { SESSION_COOKIE, clearedSessionCookie, readCookie } from './auth/cookie.ts';
 import { validateSession } from './auth/sessions.ts';
 import { createCaller } from './routers/root.ts';
@@ -35,4 +36,19 @@ export async function requireCaller(request: Request, server: ServerContext): Pr
     throw redirect(`/login?${params}`, { headers: { 'Set-Cookie': clearedSessionCookie(server.secureCookies) } });
   }
   return { actor: context.actor, caller: createCaller(context) };
+}
+
+/**
+ * Page guard: a role outside `roles` gets 403, and the refusal is audited
+ * like a refused procedure call.
+ */
+export async function requireRole(actor: Actor, roles: readonly UserRole[], request: Request, server: ServerContext): Promise<void> {
+  if (roles.includes(actor.role)) return;
+  await withActor(requestDatabase().db, actor, (tx) =>
+    appendAudit(tx, {
+      countyId: actor.countyId, at: new Date(), actorUserId: actor.userId, actorLogin: actor.loginName, actorRole: actor.role,
+      action: `page:${new URL(request.url).pathname}`, result: 'denied', ip: server.ip, detail: { reason: 'role' },
+    }),
+  );
+  throw new Response('forbidden', { status: 403 });
 }

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { schema, scopeOf, withSignInContext, type Actor, type Database } from '@tally/db';
 import { appendAudit } from '../services/audit.ts';
+import { log } from '../log.ts';
 import { decoyPasswordHash, verifyPassword } from './password-hash.ts';
 import { afterFailedAttempt, isLocked, minutesLeft, sessionVerdict, shouldRenew } from './session-policy.ts';
 import { issueToken, parseToken, secretMatches } from './session-token.ts';
@@ -48,8 +49,10 @@ export function levelOfCode(code: string): 'county' | 'township' | 'village' {
 export async function signIn(db: Database, input: SignInInput): Promise<SignInResult> {
   const countyId = await resolveCounty(db, input.loginName);
   if (countyId === null) {
-    // Unknown name: spend the same time as a real check; no county to audit in.
+    // Unknown name: spend the same time as a real check. No county's audit
+    // log can take it, so it goes to the server log.
     await verifyPassword(await decoyPasswordHash(), input.password);
+    log.warn({ event: 'auth.sign_in', result: 'failed', reason: 'unknown_login', loginName: input.loginName.slice(0, 64), ip: input.ip }, 'sign-in with an unknown login name');
     return { ok: false, reason: 'failed' };
   }
   return withSignInContext(db, { countyId, loginName: input.loginName }, async (tx) => {
