@@ -1,0 +1,211 @@
+/**
+ * Compiles a rule set once into lookup tables with fixed-point amounts, so the scoring
+ * loop is plain integer work keyed by fact kind: no zod, no parsing, no floats.
+ * Compiled forms are cached per rule-set object (rule sets are treated as immutable).
+ */
+import { toFixed } from './fixed-point.ts';
+import { parseRuleSet, ruleGroup, type Effect, type Rule, type RuleSet, type ScoreUnit } from './rule-set.ts';
+
+export interface CompiledComponent {
+  component: string;
+  label: string;
+  /** Weight in basis points (20 % = 2000). */
+  weightBp: number;
+  quarterly: boolean;
+}
+
+interface Base {
+  index: number;
+  id: string;
+  label: string;
+  /** Sign of the contribution: +1 base/bonus, -1 deduction. */
+  sign: 1 | -1;
+  effect: Effect;
+  group: string;
+  appliesTo: readonly string[] | undefined;
+}
+
+export type CompiledRule =
+  | (Base & { kind: 'inspection-weights'; components: CompiledComponent[] })
+  | (Base & {
+      kind: 'per-event';
+      points: number;
+      /** Level → index into levelNames / levelPoints (null when the rule has one amount). */
+      byLevel: Map<string, number> | null;
+      levelNames: string[];
+      levelPoints: number[];
+      byCount: boolean;
+    })
+  | (Base & { kind: 'tiered-count'; tiers: { atLeast: number; points: number }[] })
+  | (Base & { kind: 'quota'; fromEvents: boolean; distinct: boolean; atLeast: number; atMost: number; points: number; applyWhenMet: boolean })
+  | (Base & { kind: 'indicator'; weight: number; targetMilliPct: number })
+  | (Base & { kind: 'veto' });
+
+export interface CompiledGroup {
+  name: string;
+  effect: Effect;
+  sign: 1 | -1;
+  cap: { max: number; ruleId: string; label: string } | null;
+}
+
+export interface CompiledRuleSet {
+  ruleSet: RuleSet;
+  unit: ScoreUnit;
+  /** Contributing and veto rules, in rule-set order. */
+  rules: CompiledRule[];
+  /** Inspection component → [rule index, component index] pairs. */
+  inspectionIndex: Map<string, [number, number][]>;
+  /** Event kind → indices of per-event / tiered-count / quota-from-events rules. */
+  eventIndex: Map<string, number[]>;
+  recordIndex: Map<string, number[]>;
+  indicatorIndex: Map<string, number[]>;
+  vetoIndex: Map<string, number[]>;
+  groups: CompiledGroup[];
+  groupOf: number[];
+  floor: { min: number; ruleId: string; label: string } | null;
+  /** Per unit category (undefined = none): which compiled rules apply. Filled lazily. */
+  activeByCategory: Map<string | undefined, boolean[]>;
+}
+
+const cache = new WeakMap<RuleSet, CompiledRuleSet>();
+
+function push<K>(map: Map<K, number[]>, key: K, value: number): void {
+  const list = map.get(key);
+  if (list) {
+    if (!list.includes(value)) list.push(value);
+  } else map.set(key, [value]);
+}
+
+/** Validates (once, with zod) and compiles a rule set. Throws RuleSetError when invalid. */
+export function compile(ruleSet: RuleSet): CompiledRuleSet {
+  const hit = cache.get(ruleSet);
+  if (hit) return hit;
+  const valid = parseRuleSet(ruleSet);
+  const rules: CompiledRule[] = [];
+  const inspectionIndex = new Map<string, [number, number][]>();
+  const eventIndex = new Map<string, number[]>();
+  const recordIndex = new Map<string, number[]>();
+  const indicatorIndex = new Map<string, number[]>();
+  const vetoIndex = new Map<string, number[]>();
+  const groupMap = new Map<string, CompiledGroup>();
+  const groups: CompiledGroup[] = [];
+  const groupOf: number[] = [];
+  let floor: CompiledRuleSet['floor'] = null;
+
+  const base = (rule: Rule, effect: Effect): Base => {
+    const group = ruleGroup(rule) ?? effect;
+    let g = groupMap.get(group);
+    if (!g) {
+      g = { name: group, effect, sign: effect === 'deduction' ? -1 : 1, cap: null };
+      groupMap.set(group, g);
+      groups.push(g);
+    }
+    groupOf.push(groups.indexOf(g));
+    return { index: rules.length, id: rule.id, label: rule.label, sign: effect === 'deduction' ? -1 : 1, effect, group, appliesTo: rule.appliesTo };
+  };
+
+  for (const rule of valid.rules) {
+    switch (rule.kind) {
+      case 'inspection-weights': {
+        const b = base(rule, 'base');
+        rule.components.forEach((c, ci) => {
+          const list = inspectionIndex.get(c.component);
+          if (list) list.push([b.index, ci]);
+          else inspectionIndex.set(c.component, [[b.index, ci]]);
+        });
+        rules.push({
+          ...b,
+          kind: 'inspection-weights',
+          components: rule.components.map((c) => ({ component: c.component, label: c.label, weightBp: Math.round(c.weightPct * 100), quarterly: c.aggregate === 'quarterly-mean' })),
+        });
+        break;
+      }
+      case 'per-event': {
+        const b = base(rule, rule.effect);
+        for (const k of rule.events) push(eventIndex, k, b.index);
+        rules.push({
+          ...b,
+          kind: 'per-event',
+          points: toFixed(rule.points ?? 0),
+          byLevel: rule.pointsByLevel ? new Map(Object.keys(rule.pointsByLevel).map((k, i) => [k, i])) : null,
+          levelNames: Object.keys(rule.pointsByLevel ?? {}),
+          levelPoints: Object.values(rule.pointsByLevel ?? {}).map(toFixed),
+          byCount: rule.multiplier === 'count',
+        });
+        break;
+      }
+      case 'tiered-count': {
+        const b = base(rule, rule.effect);
+        for (const k of rule.events) push(eventIndex, k, b.index);
+        rules.push({ ...b, kind: 'tiered-count', tiers: rule.tiers.map((t) => ({ atLeast: t.atLeast, points: toFixed(t.points) })) });
+        break;
+      }
+      case 'quota': {
+        const b = base(rule, rule.effect);
+        const fromEvents = rule.from === 'events';
+        push(fromEvents ? eventIndex : recordIndex, rule.record, b.index);
+        rules.push({
+          ...b,
+          kind: 'quota',
+          fromEvents,
+          distinct: rule.distinct === true,
+          atLeast: rule.atLeast ?? 0,
+          atMost: rule.atMost ?? Number.POSITIVE_INFINITY,
+          points: toFixed(rule.points),
+          applyWhenMet: rule.effect !== 'deduction',
+        });
+        break;
+      }
+      case 'indicator': {
+        const b = base(rule, rule.effect);
+        push(indicatorIndex, rule.indicator, b.index);
+        rules.push({ ...b, kind: 'indicator', weight: toFixed(rule.weight), targetMilliPct: toFixed(rule.targetPct) });
+        break;
+      }
+      case 'veto': {
+        const index = rules.length;
+        for (const k of rule.vetoes) push(vetoIndex, k, index);
+        groupOf.push(-1);
+        rules.push({ index, id: rule.id, label: rule.label, sign: 1, effect: 'base', group: '', appliesTo: rule.appliesTo, kind: 'veto' });
+        break;
+      }
+      case 'group-cap':
+      case 'floor':
+        break;
+    }
+  }
+  for (const rule of valid.rules) {
+    if (rule.kind === 'group-cap') {
+      const g = groupMap.get(rule.group);
+      if (g) g.cap = { max: toFixed(rule.max), ruleId: rule.id, label: rule.label };
+    } else if (rule.kind === 'floor') {
+      floor = { min: toFixed(rule.min), ruleId: rule.id, label: rule.label };
+    }
+  }
+  const compiled: CompiledRuleSet = {
+    ruleSet: valid,
+    unit: valid.unit,
+    rules,
+    inspectionIndex,
+    eventIndex,
+    recordIndex,
+    indicatorIndex,
+    vetoIndex,
+    groups,
+    groupOf,
+    floor,
+    activeByCategory: new Map(),
+  };
+  cache.set(ruleSet, compiled);
+  return compiled;
+}
+
+/** Which compiled rules apply to a unit of this category. */
+export function activeRules(c: CompiledRuleSet, category: string | undefined): boolean[] {
+  let active = c.activeByCategory.get(category);
+  if (!active) {
+    active = c.rules.map((r) => r.appliesTo === undefined || (category !== undefined && r.appliesTo.includes(category)));
+    c.activeByCategory.set(category, active);
+  }
+  return active;
+}

@@ -1,0 +1,404 @@
+/**
+ * Scores one unit against a compiled rule set. This is the hot loop: one pass over each
+ * fact list, dispatching by kind through Maps built at compile time, integer arithmetic
+ * only, scratch buffers reused across units, repeated strings shared.
+ */
+import type { CompiledRuleSet } from './compile.ts';
+import { activeRules } from './compile.ts';
+import { divRound, formatFixed, lcm, mulDivRound, toFixed } from './fixed-point.ts';
+import { displayOf, type Assessment, type ExplanationLine } from './explain.ts';
+import type { UnitFacts } from './facts.ts';
+
+const EMPTY: readonly never[] = [];
+const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
+
+/** Scratch state for one scoring run (reused across units). */
+export class Workspace {
+  readonly cnt: Float64Array;
+  readonly pts: Float64Array;
+  readonly den: Float64Array;
+  readonly ids: (string[] | null)[];
+  readonly levelOffset: number[];
+  readonly levelCnt: Float64Array;
+  readonly keys: Set<string>[];
+  readonly compOffset: number[];
+  readonly qSum: Float64Array;
+  readonly qCnt: Float64Array;
+  readonly compIds: (string[] | null)[];
+  readonly groupSum: Float64Array;
+  /** Per rule: detail strings already built, keyed by a short signature (shared across units). */
+  readonly details: Map<string | number, string>[];
+
+  constructor(
+    readonly c: CompiledRuleSet,
+    /** Build explanation lines (false: totals only, for bulk ranking). */
+    readonly explain = true,
+  ) {
+    const n = c.rules.length;
+    this.cnt = new Float64Array(n);
+    this.pts = new Float64Array(n);
+    this.den = new Float64Array(n);
+    this.ids = new Array<string[] | null>(n).fill(null);
+    this.keys = [];
+    this.details = [];
+    this.compOffset = [];
+    this.levelOffset = [];
+    let comps = 0;
+    let levels = 0;
+    for (const r of c.rules) {
+      this.compOffset.push(comps);
+      this.levelOffset.push(levels);
+      this.keys.push(new Set());
+      this.details.push(new Map());
+      if (r.kind === 'inspection-weights') comps += r.components.length;
+      if (r.kind === 'per-event') levels += r.levelNames.length;
+    }
+    this.levelCnt = new Float64Array(levels);
+    this.qSum = new Float64Array(comps * 4);
+    this.qCnt = new Float64Array(comps * 4);
+    this.compIds = new Array<string[] | null>(comps).fill(null);
+    this.groupSum = new Float64Array(c.groups.length);
+  }
+
+  reset(): void {
+    this.cnt.fill(0);
+    this.pts.fill(0);
+    this.den.fill(0);
+    this.ids.fill(null);
+    this.levelCnt.fill(0);
+    for (const k of this.keys) if (k.size > 0) k.clear();
+    this.qSum.fill(0);
+    this.qCnt.fill(0);
+    this.compIds.fill(null);
+    this.groupSum.fill(0);
+  }
+
+  /** A detail string shared between units (bounded cache per rule). */
+  detail(ri: number, key: string | number, build: () => string): string {
+    const cache = this.details[ri]!;
+    let d = cache.get(key);
+    if (d === undefined) {
+      d = build();
+      if (cache.size < 4096) cache.set(key, d);
+    }
+    return d;
+  }
+}
+
+function addId(list: (string[] | null)[], i: number, id: string): void {
+  const l = list[i];
+  if (l) l.push(id);
+  else list[i] = [id];
+}
+
+/** Calendar quarter 0..3 of an ISO date "YYYY-MM-DD". */
+function quarterOf(date: string): number {
+  const month = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
+  const q = ((month - 1) / 3) | 0;
+  return q < 0 ? 0 : q > 3 ? 3 : q;
+}
+
+const NO_IDS: string[] = [];
+/** Sorts fact ids in place (code-unit order): insertion sort for the short lists of one unit. */
+function sorted(ids: string[] | null | undefined): string[] {
+  if (!ids) return [];
+  const n = ids.length;
+  if (n > 32) return ids.sort();
+  for (let i = 1; i < n; i++) {
+    const x = ids[i]!;
+    let j = i - 1;
+    if (ids[j]! <= x) continue;
+    while (j >= 0 && ids[j]! > x) {
+      ids[j + 1] = ids[j]!;
+      j--;
+    }
+    ids[j + 1] = x;
+  }
+  return ids;
+}
+
+function pct(weightBp: number): string {
+  return `${formatFixed(weightBp * 10)}%`;
+}
+
+function mkLine(ruleId: string, label: string, points: number, factIds: string[], detail: string): ExplanationLine {
+  points += 0; // normalise -0
+  return { ruleId, label, points, display: displayOf(points), factIds, detail };
+}
+
+export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts): Assessment {
+  ws.reset();
+  const rules = c.rules;
+  const active = activeRules(c, unit.category);
+  const explain = ws.explain;
+
+  // 1. Inspections.
+  const inspections = unit.inspections ?? EMPTY;
+  for (let i = 0; i < inspections.length; i++) {
+    const f = inspections[i]!;
+    const targets = c.inspectionIndex.get(f.component);
+    if (!targets) continue;
+    const score = toFixed(f.score);
+    const q = quarterOf(f.date);
+    for (let t = 0; t < targets.length; t++) {
+      const target = targets[t]!;
+      const ri = target[0];
+      if (!active[ri]) continue;
+      const slot = ws.compOffset[ri]! + target[1];
+      ws.qSum[slot * 4 + q]! += score;
+      ws.qCnt[slot * 4 + q]! += 1;
+      if (explain) addId(ws.compIds, slot, f.id);
+    }
+  }
+
+  // 2. Events: per-event, tiered counts, quotas counted on events.
+  const events = unit.events ?? EMPTY;
+  for (let i = 0; i < events.length; i++) {
+    const f = events[i]!;
+    const targets = c.eventIndex.get(f.kind);
+    if (!targets) continue;
+    const n = f.count ?? 1;
+    for (let t = 0; t < targets.length; t++) {
+      const ri = targets[t]!;
+      if (!active[ri]) continue;
+      const r = rules[ri]!;
+      if (r.kind === 'per-event') {
+        const mult = r.byCount ? n : 1;
+        if (r.byLevel) {
+          const li = f.level === undefined ? undefined : r.byLevel.get(f.level);
+          if (li === undefined) continue; // a level the rule does not score
+          ws.pts[ri]! += r.levelPoints[li]! * mult;
+          ws.levelCnt[ws.levelOffset[ri]! + li]! += mult;
+        } else ws.pts[ri]! += r.points * mult;
+        ws.cnt[ri]! += mult;
+      } else {
+        ws.cnt[ri]! += n;
+      }
+      if (explain) addId(ws.ids, ri, f.id);
+    }
+  }
+
+  // 3. Records for quotas.
+  const records = unit.records ?? EMPTY;
+  for (let i = 0; i < records.length; i++) {
+    const f = records[i]!;
+    const targets = c.recordIndex.get(f.kind);
+    if (!targets) continue;
+    for (let t = 0; t < targets.length; t++) {
+      const ri = targets[t]!;
+      if (!active[ri]) continue;
+      const r = rules[ri]!;
+      if (r.kind === 'quota' && r.distinct) ws.keys[ri]!.add(f.key ?? f.id);
+      ws.cnt[ri]! += 1;
+      if (explain) addId(ws.ids, ri, f.id);
+    }
+  }
+
+  // 4. Indicators (pooled: Σ numerators ÷ Σ denominators).
+  const indicators = unit.indicators ?? EMPTY;
+  for (let i = 0; i < indicators.length; i++) {
+    const f = indicators[i]!;
+    const targets = c.indicatorIndex.get(f.name);
+    if (!targets) continue;
+    for (let t = 0; t < targets.length; t++) {
+      const ri = targets[t]!;
+      if (!active[ri]) continue;
+      ws.cnt[ri]! += toFixed(f.numerator);
+      ws.den[ri]! += toFixed(f.denominator);
+      if (explain) addId(ws.ids, ri, f.id);
+    }
+  }
+
+  // 5. Vetoes.
+  let vetoIds: string[] | null = null;
+  const vetoes = unit.vetoes ?? EMPTY;
+  for (let i = 0; i < vetoes.length; i++) {
+    const f = vetoes[i]!;
+    const targets = c.vetoIndex.get(f.kind);
+    if (!targets) continue;
+    let hit = false;
+    for (let t = 0; t < targets.length; t++) {
+      const ri = targets[t]!;
+      if (!active[ri]) continue;
+      addId(ws.ids, ri, f.id);
+      hit = true;
+    }
+    if (hit) (vetoIds ??= []).push(f.id);
+  }
+
+  // 6. Lines, in rule order.
+  const lines: ExplanationLine[] = [];
+  const groupOf = c.groupOf;
+  for (let ri = 0; ri < rules.length; ri++) {
+    if (!active[ri]) continue;
+    const r = rules[ri]!;
+    const g = groupOf[ri]!;
+    switch (r.kind) {
+      case 'inspection-weights': {
+        const off = ws.compOffset[ri]!;
+        for (let ci = 0; ci < r.components.length; ci++) {
+          const comp = r.components[ci]!;
+          const slot = off + ci;
+          const q0 = slot * 4;
+          let points = 0;
+          let detail: string;
+          if (comp.quarterly) {
+            // Mean per quarter, then mean of the quarters on record, as one exact rational.
+            let l = 1;
+            let quarters = 0;
+            for (let q = 0; q < 4; q++) {
+              const n = ws.qCnt[q0 + q]!;
+              if (n > 0) {
+                l = lcm(l, n);
+                quarters++;
+              }
+            }
+            if (quarters === 0) detail = 'no inspection on record';
+            else {
+              let num = 0;
+              detail = '';
+              for (let q = 0; q < 4; q++) {
+                const n = ws.qCnt[q0 + q]!;
+                if (n === 0) continue;
+                const s = ws.qSum[q0 + q]!;
+                num += s * (l / n);
+                if (explain) detail += `${QUARTERS[q]} ${formatFixed(divRound(s, n))}, `;
+              }
+              const den = quarters * l;
+              points = mulDivRound(num, comp.weightBp, den * 10000);
+              if (explain) detail = `${detail.slice(0, -2)} → mean ${formatFixed(divRound(num, den))} × ${pct(comp.weightBp)}`;
+            }
+          } else {
+            let s = 0;
+            let n = 0;
+            for (let q = 0; q < 4; q++) {
+              s += ws.qSum[q0 + q]!;
+              n += ws.qCnt[q0 + q]!;
+            }
+            if (n === 0) detail = 'no inspection on record';
+            else {
+              points = mulDivRound(s, comp.weightBp, n * 10000);
+              const mean = divRound(s, n);
+              detail = !explain ? '' : n > 1 ? `mean of ${n}: ${formatFixed(mean)} × ${pct(comp.weightBp)}` : ws.detail(ri, ci * 1e9 + mean, () => `${formatFixed(mean)} × ${pct(comp.weightBp)}`);
+            }
+          }
+          ws.groupSum[g]! += points;
+          if (explain) lines.push(mkLine(r.id, comp.label, points, sorted(ws.compIds[slot]), detail));
+        }
+        break;
+      }
+      case 'per-event': {
+        const n = ws.cnt[ri]!;
+        if (n === 0) break;
+        const points = r.sign * ws.pts[ri]!;
+        ws.groupSum[g]! += points;
+        if (!explain) break;
+        let detail: string;
+        if (r.byLevel) {
+          const lo = ws.levelOffset[ri]!;
+          let key = '';
+          for (let li = 0; li < r.levelNames.length; li++) key += `${ws.levelCnt[lo + li]!},`;
+          detail = ws.detail(ri, key, () => {
+            const parts: string[] = [];
+            r.levelNames.forEach((level, li) => {
+              const k = ws.levelCnt[lo + li]!;
+              if (k) parts.push(`${level} ${k} × ${formatFixed(r.sign * r.levelPoints[li]!, true)}`);
+            });
+            return parts.join(', ');
+          });
+        } else detail = ws.detail(ri, n, () => `${n} × ${formatFixed(r.sign * r.points, true)}`);
+        lines.push(mkLine(r.id, r.label, points, sorted(ws.ids[ri]), detail));
+        break;
+      }
+      case 'tiered-count': {
+        const n = ws.cnt[ri]!;
+        let tier: { atLeast: number; points: number } | undefined;
+        for (const t of r.tiers) if (n >= t.atLeast) tier = t;
+        if (!tier) break;
+        const points = r.sign * tier.points;
+        const at = tier.atLeast;
+        ws.groupSum[g]! += points;
+        if (explain) lines.push(mkLine(r.id, r.label, points, sorted(ws.ids[ri]), ws.detail(ri, n, () => `${n} counted, tier ≥ ${at} (not cumulative)`)));
+        break;
+      }
+      case 'quota': {
+        const counted = r.distinct ? ws.keys[ri]!.size : ws.cnt[ri]!;
+        const met = counted >= r.atLeast && counted <= r.atMost;
+        if (met !== r.applyWhenMet) break;
+        const points = r.sign * r.points;
+        ws.groupSum[g]! += points;
+        if (!explain) break;
+        const detail = ws.detail(ri, counted, () => {
+          const req = [r.atLeast > 0 ? `≥ ${r.atLeast}` : '', r.atMost !== Number.POSITIVE_INFINITY ? `≤ ${r.atMost}` : ''].filter(Boolean).join(' and ');
+          return `${counted} on record, required ${req}${met ? ' (met)' : ' (missed)'}`;
+        });
+        lines.push(mkLine(r.id, r.label, points, sorted(ws.ids[ri]), detail));
+        break;
+      }
+      case 'indicator': {
+        const num = ws.cnt[ri]!;
+        const den = ws.den[ri]!;
+        let points = 0;
+        let detail = 'no data';
+        if (den > 0) {
+          // points = weight × min(1, (num/den) ÷ (target/100)); target in milli-percent.
+          const lhs = num * 100000;
+          const rhs = den * r.targetMilliPct;
+          points = r.sign * (lhs >= rhs ? r.weight : mulDivRound(r.weight, lhs, rhs));
+          if (explain) detail = `${formatFixed(num)}/${formatFixed(den)} = ${formatFixed(mulDivRound(num, 100000, den))}% vs target ${formatFixed(r.targetMilliPct)}%, weight ${formatFixed(r.weight)}`;
+        }
+        ws.groupSum[g]! += points;
+        if (explain) lines.push(mkLine(r.id, r.label, points, sorted(ws.ids[ri]), detail));
+        break;
+      }
+      case 'veto': {
+        const ids = ws.ids[ri];
+        if (ids && explain) lines.push(mkLine(r.id, r.label, 0, sorted(ids), 'one-vote veto: ranked last, may not be commended'));
+        break;
+      }
+    }
+  }
+
+  // 7. Group caps, then totals.
+  let base = 0;
+  let bonusRaw = 0;
+  let bonus = 0;
+  let deductions = 0;
+  for (let gi = 0; gi < c.groups.length; gi++) {
+    const grp = c.groups[gi]!;
+    const raw = ws.groupSum[gi]!;
+    let total = raw;
+    if (grp.cap && grp.sign * raw > grp.cap.max) {
+      total = grp.sign * grp.cap.max;
+      if (explain) lines.push(mkLine(grp.cap.ruleId, grp.cap.label, total - raw, [], `${grp.name} total ${formatFixed(grp.sign * raw)} capped at ${formatFixed(grp.cap.max)}`));
+    }
+    if (grp.effect === 'base') base += total;
+    else if (grp.effect === 'bonus') {
+      bonusRaw += raw;
+      bonus += total;
+    } else deductions -= total;
+  }
+  const beforeFloor = base + bonus - deductions;
+  let floorAdjustment = 0;
+  if (c.floor && beforeFloor < c.floor.min) {
+    floorAdjustment = c.floor.min - beforeFloor;
+    if (explain) lines.push(mkLine(c.floor.ruleId, c.floor.label, floorAdjustment, [], `${formatFixed(beforeFloor)} raised to the floor ${formatFixed(c.floor.min)}`));
+  }
+  const vetoFactIds = vetoIds ? sorted(vetoIds) : NO_IDS.slice();
+  return {
+    unitId: unit.unitId,
+    ruleSetId: c.ruleSet.id,
+    ruleSetVersion: c.ruleSet.version,
+    unit: c.unit,
+    base: base + 0,
+    bonusRaw: bonusRaw + 0,
+    bonus: bonus + 0,
+    deductions: deductions + 0,
+    floorAdjustment,
+    final: beforeFloor + floorAdjustment + 0,
+    vetoed: vetoFactIds.length > 0,
+    commendable: vetoFactIds.length === 0,
+    vetoFactIds,
+    lines,
+  };
+}
