@@ -1,0 +1,52 @@
+/** @tally/casework — pure domain logic for petition cases (信访件) and disputes. No I/O, no clock. */
+export type { CivilDate } from './civil-date.ts';
+export { addDays, addMonths, compareDates, isCivilDate, shanghaiDate } from './civil-date.ts';
+export type { WorkCalendar } from './calendar.ts';
+export { addWorkingDays, isWorkingDay, nextWorkingDayOnOrAfter, workingDaysBetween } from './calendar.ts';
+export { chinaCalendar2026 } from './china-calendar-2026.ts';
+
+export type { Message, CodedError } from './message.ts';
+export type { UnitLevel } from './unit-code.ts';
+export { ancestorAt, countyCodeOf, isUnitCode, isWithin, unitLevelOf } from './unit-code.ts';
+export type { Actor, Role } from './actor.ts';
+export { CASE_HANDLING_ROLES, canHandleCases, covers } from './actor.ts';
+
+export type {
+  Assignment,
+  CaseState,
+  Channel,
+  Complexity,
+  Escalation,
+  PetitionStatus,
+  ReplyMethod,
+  Satisfaction,
+} from './petition-types.ts';
+export {
+  CHANNEL_LABELS,
+  COLLECTIVE_THRESHOLD,
+  COMPLEXITY_LABELS,
+  REPLY_METHOD_LABELS,
+  SATISFACTION_LABELS,
+  STATUS_LABELS,
+} from './petition-types.ts';
+export type { IntakeErrorCode, IntakeInput } from './petition-intake.ts';
+export { registerCase } from './petition-intake.ts';
+export type { TransitionErrorCode } from './petition-errors.ts';
+export type { ActionType, PetitionAction, TransitionEvent, TransitionResult } from './petition-workflow.ts';
+export { ACTION_LABELS, allowedActions, replay, revisitRequired, transition } from './petition-workflow.ts';
+
+export type { CaseClock, ClockStatus, DayCount, DeadlineRules } from './deadlines.ts';
+export { DEFAULT_DEADLINE_RULES, applyDayCount, assignmentDeadline, caseClock, handlingDeadline } from './deadlines.ts';
+
+export type { CaseNumberParts } from './case-number.ts';
+export { formatCaseNumber, parseCaseNumber } from './case-number.ts';
+export type { IdNumberResult } from './id-number.ts';
+export { idCheckCharacter, normalizeIdNumber, validateIdNumber } from './id-number.ts';
+export { maskAddress, maskIdNumber, maskName, maskPhone } from './masking.ts';
+
+export type { Rate } from './rate.ts';
+export { meetsTarget, rate } from './rate.ts';
+export type { Period, PetitionFigures, PetitionRecord } from './figures.ts';
+export { petitionFigures } from './figures.ts';
+export type { DisputeSeverity, RevisitClass } from './disputes.ts';
+export { DISPUTE_TARGETS, REVISIT_MONTHS, SEVERITY_LABELS, handlingLevelFor, rateAgainstTarget, revisitDueOn } from './disputes.ts';
