@@ -1,0 +1,15 @@
+// Public API of @tally/imports: parse villages' spreadsheets into validated register rows
+// (no database access) and export register rows back to CSV/.xlsx.
+export { decodeBytes, decodeStream, detectEncoding, DETECT_PREFIX_BYTES, type TextEncodingName } from './decode.ts';
+export { parseDate, excelSerialToYmd, type DateResult } from './dates.ts';
+export { REGISTERS, getRegister, type RegisterDef, type RegisterKey, type FieldDef, type FieldType, type EnumOption } from './registers.ts';
+export { mapHeaders, normaliseHeader, type ColumnMapping, type MappingOverride, type HeaderMappingResult } from './header-mapping.ts';
+export { validateRow, idNumberCheckChar, type CellValue, type SheetRow, type RowValues, type FieldValue, type RowResult } from './validate-row.ts';
+export { parseCsvRows, type ByteSource } from './csv.ts';
+export { parseXlsxRows, plainCellValue } from './xlsx.ts';
+export { checkZip, readZipDirectory, isZip, type ZipEntryInfo } from './zip-guard.ts';
+export { previewImport, detectFormat, type PreviewInput, type PreviewResult, type ValidRow } from './preview.ts';
+export { rowFingerprint } from './fingerprint.ts';
+export { toCsv, toXlsx, neutraliseFormula, type ExportColumn, type ExportRow, type ExportValue } from './export.ts';
+export { DEFAULT_LIMITS, resolveLimits, type ImportLimits } from './limits.ts';
+export { ImportError, type ImportErrorCode, type Message, type RowError } from './errors.ts';

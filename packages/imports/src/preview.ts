@@ -1,0 +1,112 @@
+/**
+ * Dry run of an import: parse, map headers, validate every row, find duplicates inside
+ * the file. No database: the commit (staging table + INSERT … SELECT under RLS, see
+ * DESIGN.md) is done by the web app with `validRows` and their fingerprints.
+ *
+ * The format is chosen by content, never by the file name: villages rename .csv to
+ * .xlsx and back. Zip magic (PK\x03\x04) → .xlsx, anything else → CSV.
+ */
+import { parseCsvRows, tooLarge } from './csv.ts';
+import { ImportError, type RowError } from './errors.ts';
+import { rowFingerprint } from './fingerprint.ts';
+import { mapHeaders, type HeaderMappingResult, type MappingOverride } from './header-mapping.ts';
+import { resolveLimits, type ImportLimits } from './limits.ts';
+import { getRegister, type RegisterDef, type RegisterKey } from './registers.ts';
+import { cellToText, validateRow, type RowValues, type SheetRow } from './validate-row.ts';
+import { parseXlsxRows } from './xlsx.ts';
+import { isZip } from './zip-guard.ts';
+
+export interface PreviewInput {
+  bytes: Uint8Array;
+  /** Kept for messages and the audit trail only; it does not pick the parser. */
+  fileName: string;
+  register: RegisterKey | RegisterDef;
+  mapping?: MappingOverride;
+  limits?: Partial<ImportLimits>;
+  /** Called with the number of data rows processed, every `progressEvery` rows and at the end. */
+  onProgress?: (rowsDone: number) => void;
+  progressEvery?: number;
+}
+
+export interface ValidRow {
+  /** Spreadsheet row number (header = 1). */
+  row: number;
+  values: RowValues;
+  fingerprint: string;
+}
+
+export interface PreviewResult {
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  register: RegisterKey;
+  headers: string[];
+  mapping: HeaderMappingResult;
+  /** Data rows in the file (blank rows not counted). */
+  totalRows: number;
+  /** Rows that passed validation, first occurrence only when a row is repeated. */
+  validRows: ValidRow[];
+  errors: RowError[];
+  /** Row numbers of valid rows identical to an earlier row of the same file. */
+  duplicateRowsInFile: number[];
+}
+
+export function detectFormat(bytes: Uint8Array): 'csv' | 'xlsx' {
+  return isZip(bytes) ? 'xlsx' : 'csv';
+}
+
+export async function previewImport(input: PreviewInput): Promise<PreviewResult> {
+  const register = getRegister(input.register);
+  const limits = resolveLimits(input.limits);
+  if (input.bytes.length > limits.maxBytes) throw tooLarge(limits);
+  const format = detectFormat(input.bytes);
+  const rows: AsyncIterable<SheetRow> = format === 'xlsx' ? parseXlsxRows(input.bytes, limits) : parseCsvRows(input.bytes, limits);
+  const every = Math.max(1, input.progressEvery ?? 1000);
+
+  let headers: string[] | null = null;
+  let mapping: HeaderMappingResult | null = null;
+  let totalRows = 0;
+  const validRows: ValidRow[] = [];
+  const errors: RowError[] = [];
+  const duplicateRowsInFile: number[] = [];
+  const seen = new Set<string>();
+
+  for await (const sheetRow of rows) {
+    if (!headers || !mapping) {
+      headers = sheetRow.cells.map((c) => cellToText(c));
+      mapping = mapHeaders(headers, register, input.mapping);
+      // Without a required column every row would fail the same way: say it once.
+      for (const missing of mapping.missingRequired) {
+        errors.push({
+          row: sheetRow.row,
+          column: missing.label,
+          field: missing.key,
+          zh: `缺少必填列「${missing.label}」，请检查表头或手动指定列对应关系`,
+          en: `Required column "${missing.label}" is missing; check the header row or map the column by hand`,
+        });
+      }
+      continue;
+    }
+    totalRows++;
+    if (mapping.missingRequired.length === 0) {
+      const result = validateRow(register, mapping.mapping, headers, sheetRow);
+      if (result.ok) {
+        const fingerprint = rowFingerprint(register, result.values);
+        if (seen.has(fingerprint)) duplicateRowsInFile.push(sheetRow.row);
+        else {
+          seen.add(fingerprint);
+          validRows.push({ row: sheetRow.row, values: result.values, fingerprint });
+        }
+      } else errors.push(...result.errors);
+    }
+    if (totalRows % every === 0) input.onProgress?.(totalRows);
+  }
+
+  if (!headers || !mapping) {
+    throw new ImportError('empty', {
+      zh: `文件“${input.fileName}”中没有数据（第一行应为表头）`,
+      en: `The file "${input.fileName}" contains no data (the first row should be the header)`,
+    });
+  }
+  input.onProgress?.(totalRows);
+  return { fileName: input.fileName, format, register: register.key, headers, mapping, totalRows, validRows, errors, duplicateRowsInFile };
+}

@@ -1,0 +1,182 @@
+/**
+ * One spreadsheet row → typed values for a register, or every problem in it (the user
+ * fixes a row once, not once per error). Messages name the row as Excel numbers it
+ * (header = row 1) and the column as the file spells it, in Chinese and English.
+ */
+import { parseDate } from './dates.ts';
+import type { RowError } from './errors.ts';
+import type { ColumnMapping } from './header-mapping.ts';
+import { toHalfWidth, looseKey } from './normalize.ts';
+import type { FieldDef, RegisterDef } from './registers.ts';
+
+/** What a parser hands over for one cell; xlsx.ts already turned rich text/formulas into these. */
+export type CellValue = string | number | boolean | Date | null;
+
+export interface SheetRow {
+  /** 1-based row number as shown by the spreadsheet program. */
+  row: number;
+  cells: CellValue[];
+}
+
+export type FieldValue = string | number | null;
+export type RowValues = Record<string, FieldValue>;
+
+export type RowResult = { ok: true; values: RowValues } | { ok: false; errors: RowError[] };
+
+export function isEmptyCell(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+export function cellToText(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  return String(v).trim();
+}
+
+// GB 11643-1999: weighted sum of the first 17 digits mod 11 picks the check character.
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
+const ID_CHECK = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'] as const;
+
+export function idNumberCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i]!;
+  return ID_CHECK[sum % 11]!;
+}
+
+type Check = { ok: true; value: FieldValue } | { ok: false; zh: string; en: string };
+
+const DATE_HINT_ZH = '请使用 2024-03-05、2024/3/5 或 2024年3月5日';
+const DATE_HINT_EN = 'use 2024-03-05, 2024/3/5 or 2024年3月5日';
+
+function checkDate(v: CellValue): Check {
+  const r = parseDate(v);
+  if (r.ok) return { ok: true, value: r.value };
+  const shown = cellToText(v);
+  return { ok: false, zh: `无法识别的日期“${shown}”，${DATE_HINT_ZH}`, en: `unrecognised date "${shown}"; ${DATE_HINT_EN}` };
+}
+
+function checkInt(v: CellValue, field: FieldDef): Check {
+  const min = field.min ?? 0;
+  let n: number;
+  if (typeof v === 'number') n = v;
+  else {
+    const s = toHalfWidth(cellToText(v)).replace(/,/g, '');
+    n = /^[+-]?\d+$/.test(s) ? Number(s) : Number.NaN;
+  }
+  if (!Number.isSafeInteger(n) || n < min) {
+    const shown = cellToText(v);
+    return { ok: false, zh: `“${shown}”不是有效的整数（应为不小于 ${min} 的整数）`, en: `"${shown}" is not a valid whole number (must be ${min} or more)` };
+  }
+  return { ok: true, value: n };
+}
+
+function checkEnum(v: CellValue, field: FieldDef): Check {
+  const key = looseKey(cellToText(v));
+  for (const opt of field.enum ?? []) {
+    if (looseKey(opt.value) === key || opt.labels.some((l) => looseKey(l) === key)) return { ok: true, value: opt.value };
+  }
+  const choices = (field.enum ?? []).map((o) => o.labels[0]).join('、');
+  const shown = cellToText(v);
+  return { ok: false, zh: `“${shown}”不是有效选项，可选：${choices}`, en: `"${shown}" is not one of the allowed values: ${choices}` };
+}
+
+function checkIdNumber(v: CellValue): Check {
+  const s = toHalfWidth(cellToText(v)).replace(/\s/g, '').toUpperCase();
+  if (typeof v === 'number' || !/^\d{17}[\dX]$/.test(s)) {
+    // A number cell means Excel already rounded the 18 digits: say how to avoid that.
+    return {
+      ok: false,
+      zh: `身份证号“${s}”格式不正确，应为 18 位（最后一位可为 X），请将该列设为文本格式`,
+      en: `ID number "${s}" is malformed: it must have 18 characters (the last may be X); format the column as text`,
+    };
+  }
+  const birthOk = (() => {
+    const y = Number(s.slice(6, 10));
+    const m = Number(s.slice(10, 12));
+    const d = Number(s.slice(12, 14));
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= last;
+  })();
+  if (!birthOk) return { ok: false, zh: `身份证号“${s}”中的出生日期无效`, en: `ID number "${s}" has an invalid birth date` };
+  if (idNumberCheckChar(s) !== s[17]) return { ok: false, zh: `身份证号“${s}”校验位错误`, en: `ID number "${s}" has a wrong check digit` };
+  return { ok: true, value: s };
+}
+
+// Mobile: 11 digits starting 13–19, optional +86/86 prefix. Landline: area code (0 + 2–3
+// digits) then 7–8 digits, optional extension; without the area code a number is
+// ambiguous across the county, so it is refused.
+const MOBILE = /^(?:\+?86)?(1[3-9]\d{9})$/;
+const LANDLINE = /^(0\d{2,3})-?(\d{7,8})(?:-(\d{1,6}))?$/;
+
+function checkPhone(v: CellValue): Check {
+  const s = toHalfWidth(cellToText(v)).replace(/[\s()]/g, '').replace(/—|–/g, '-');
+  const mobile = MOBILE.exec(s.replace(/-/g, ''));
+  if (mobile) return { ok: true, value: mobile[1]! };
+  const land = LANDLINE.exec(s);
+  if (land) return { ok: true, value: `${land[1]}-${land[2]}${land[3] ? `-${land[3]}` : ''}` };
+  return {
+    ok: false,
+    zh: `电话“${cellToText(v)}”格式不正确，应为 11 位手机号或带区号的固定电话`,
+    en: `phone "${cellToText(v)}" is malformed: use an 11-digit mobile or a landline with area code`,
+  };
+}
+
+function checkField(v: CellValue, field: FieldDef): Check {
+  switch (field.type) {
+    case 'date':
+      return checkDate(v);
+    case 'int':
+      return checkInt(v, field);
+    case 'enum':
+      return checkEnum(v, field);
+    case 'id_number':
+      return checkIdNumber(v);
+    case 'phone':
+      return checkPhone(v);
+    case 'text':
+      return { ok: true, value: cellToText(v) };
+  }
+}
+
+/**
+ * Validate one row. `headers` is the file's header row, used only to name columns in
+ * messages. Fields without a column are null (or their defaultValue).
+ */
+export function validateRow(register: RegisterDef, mapping: ColumnMapping, headers: readonly string[], sheetRow: SheetRow): RowResult {
+  const values: RowValues = {};
+  const errors: RowError[] = [];
+  const columnOf = new Map<string, number>();
+  for (const [index, key] of Object.entries(mapping)) columnOf.set(key, Number(index));
+
+  for (const field of register.fields) {
+    const index = columnOf.get(field.key);
+    const cell = index === undefined ? null : (sheetRow.cells[index] ?? null);
+    const column = index === undefined ? field.label : (headers[index] ?? field.label);
+    if (isEmptyCell(cell)) {
+      if (field.required) {
+        errors.push({
+          row: sheetRow.row,
+          column,
+          field: field.key,
+          zh: `第 ${sheetRow.row} 行「${column}」：必填项为空`,
+          en: `Row ${sheetRow.row}, "${column}": required value is missing`,
+        });
+      }
+      values[field.key] = field.defaultValue ?? null;
+      continue;
+    }
+    const r = checkField(cell, field);
+    if (r.ok) values[field.key] = r.value;
+    else {
+      errors.push({
+        row: sheetRow.row,
+        column,
+        field: field.key,
+        zh: `第 ${sheetRow.row} 行「${column}」：${r.zh}`,
+        en: `Row ${sheetRow.row}, "${column}": ${r.en}`,
+      });
+    }
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, values };
+}
