@@ -10,6 +10,8 @@ export default defineConfig({
     globalSetup: ['./tests/setup/global-db.ts'],
     projects: [
       './packages/scoring',
+      './packages/casework',
+      './packages/imports',
       {
         test: {
           name: 'unit',

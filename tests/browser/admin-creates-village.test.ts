@@ -54,6 +54,8 @@ describe.skipIf(!chromiumPath)('browser journey: a new village stays inside its 
     await form.getByLabel('名称').fill('浏览器新村');
     await form.getByRole('button', { name: '新建单位' }).click();
     await expect(page.getByRole('status').textContent()).resolves.toContain('已新建单位 浏览器新村');
+    // The tree revalidates after the action: wait for the new row rather than racing it.
+    await page.locator('[data-code="130534100299"]').waitFor({ state: 'attached' });
     await expect(page.locator('[data-code="130534100299"]').count()).resolves.toBe(1);
 
     await page.goto(`${app.url}/`);
