@@ -45,11 +45,17 @@ const expected: Record<string, Record<UserRole, string>> = {
   'users.setDisabled': { county_admin: 'NOOO', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'NOOO', auditor: 'FFFF' },
   'users.resetPassword': { county_admin: 'NOOO', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'NOOO', auditor: 'FFFF' },
   'users.update': { county_admin: 'NOOO', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'NOOO', auditor: 'FFFF' },
+  // Cases: a case registered at each target unit. Security admin and auditor never see case data.
+  'cases.register': { county_admin: 'OOOO', county_staff: 'OOOO', township_staff: 'OOOO', village_staff: 'OOOO', security_admin: 'FFFF', auditor: 'FFFF' },
+  'cases.list': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'cases.get': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'cases.reveal': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'cases.transition': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'audit.list': { county_admin: 'FFFF', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'NOOO' },
 };
 
 type Caller = ReturnType<typeof createCaller>;
-interface ResolvedTarget { unit: string; level: 'township' | 'village'; userId: string; userRole: UserRole; }
+interface ResolvedTarget { unit: string; level: 'township' | 'village'; userId: string; userRole: UserRole; caseId: string; }
 let serial = 0;
 
 /** How each procedure is called against a target; queries say whether the target is visible. */
@@ -68,6 +74,15 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
       }
     },
   },
+  'cases.register': {
+    kind: 'mutation',
+    // Intake is always at the actor's own unit: the target does not enter into it.
+    run: (c) => c.cases.register({ receivedAt: '2026-03-05T09:00:00+08:00', channel: 'visit', peopleCount: 1, category: 'other', summary: '矩阵登记', petitionerName: '王五' }),
+  },
+  'cases.list': { kind: 'query', run: async (c, t) => (await c.cases.list({ page: 1, pageSize: 100 })).rows.some((r) => r.id === t.caseId) },
+  'cases.get': { kind: 'mutation', run: (c, t) => c.cases.get({ id: t.caseId }) },
+  'cases.reveal': { kind: 'mutation', run: (c, t) => c.cases.reveal({ id: t.caseId }) },
+  'cases.transition': { kind: 'mutation', run: (c, t) => c.cases.transition({ id: t.caseId, version: 0, action: { type: 'accept' } }) },
   'units.create': {
     kind: 'mutation',
     run: (c, t) => c.units.create({ parentCode: t.unit, code: `${t.unit.slice(0, 9)}${String(300 + ++serial).padStart(3, '0')}`, name: `新村${serial}` }),
@@ -98,11 +113,12 @@ let database: TestDatabase;
 const actors = {} as Record<UserRole, Actor>;
 const resolvedTargets = {} as Record<TargetName, ResolvedTarget>;
 
-interface Snapshot { units: Array<Record<string, unknown>>; users: Array<Record<string, unknown>>; }
+interface Snapshot { units: Array<Record<string, unknown>>; users: Array<Record<string, unknown>>; cases: Array<Record<string, unknown>>; }
 async function snapshot(): Promise<Snapshot> {
   const units = await database.owner.db.execute(sql`select county_id, code, name, active, updated_at from units order by county_id, code`);
   const users = await database.owner.db.execute(sql`select county_id, id, login_name, role, unit_code, disabled, password_hash, updated_at from users order by county_id, id`);
-  return { units: [...units] as Array<Record<string, unknown>>, users: [...users] as Array<Record<string, unknown>> };
+  const cases = await database.owner.db.execute(sql`select county_id, id, status, state, unit_code, assigned_unit_code, due_on, closed_at, version, updated_at from petition_cases order by county_id, id`);
+  return { units: [...units] as Array<Record<string, unknown>>, users: [...users] as Array<Record<string, unknown>>, cases: [...cases] as Array<Record<string, unknown>> };
 }
 
 /** Put back what an allowed mutation changed, so the next case starts from the same state. */
@@ -111,6 +127,9 @@ async function restore(before: Snapshot): Promise<void> {
     for (const unit of before.units) {
       await tx.execute(sql`update units set name = ${unit.name}, active = ${unit.active}, updated_at = ${unit.updated_at} where county_id = ${unit.county_id} and code = ${unit.code}`);
     }
+    for (const row of before.cases) {
+      await tx.execute(sql`update petition_cases set status = ${row.status}, state = ${JSON.stringify(row.state)}::jsonb, unit_code = ${row.unit_code}, assigned_unit_code = ${row.assigned_unit_code}, due_on = ${row.due_on}, closed_at = ${row.closed_at}, version = ${row.version}, updated_at = ${row.updated_at} where county_id = ${row.county_id} and id = ${row.id}`);
+    }
     for (const user of before.users) {
       await tx.execute(sql`update users set role = ${user.role}, unit_code = ${user.unit_code}, disabled = ${user.disabled}, password_hash = ${user.password_hash}, updated_at = ${user.updated_at} where county_id = ${user.county_id} and id = ${user.id}`);
     }
@@ -118,7 +137,11 @@ async function restore(before: Snapshot): Promise<void> {
 }
 
 function sameRows(a: Snapshot, b: Snapshot): boolean {
-  const key = (s: Snapshot) => JSON.stringify({ units: s.units, users: s.users.filter((u) => a.users.some((x) => x.id === u.id)) });
+  const key = (s: Snapshot) => JSON.stringify({
+    units: s.units,
+    users: s.users.filter((u) => a.users.some((x) => x.id === u.id)),
+    cases: s.cases.filter((c) => a.cases.some((x) => x.id === c.id)),
+  });
   return key(a) === key(b);
 }
 
@@ -128,7 +151,10 @@ beforeAll(async () => {
   for (const role of roles) actors[role] = await actorByLogin(database.owner.db, actorLogins[role]);
   for (const name of targetOrder) {
     const user = await actorByLogin(database.owner.db, targets[name].login);
-    resolvedTargets[name] = { unit: targets[name].unit, level: targets[name].level, userId: user.userId, userRole: user.role };
+    // A case registered by the target's own clerk, so it sits at the target unit.
+    const clerk = createCaller({ db: database.app.db, actor: user, ip: null, now: new Date() });
+    const registered = await clerk.cases.register({ receivedAt: '2026-03-04T09:00:00+08:00', channel: 'letter', peopleCount: 1, category: 'other', summary: `${name} 的信访件`, petitionerName: '张三' });
+    resolvedTargets[name] = { unit: targets[name].unit, level: targets[name].level, userId: user.userId, userRole: user.role, caseId: registered.id };
   }
   // One audit row about each target unit, in the target's own county.
   for (const name of targetOrder) {
@@ -172,7 +198,9 @@ describe('tenant isolation matrix', () => {
           if (got !== want) mismatches.push(`${role} → ${targetName}: expected ${want}, got ${got}`);
           if (got !== 'O' && !sameRows(before, after)) mismatches.push(`${role} → ${targetName}: refused (${got}) but rows changed`);
           if (call.kind === 'mutation' && got === 'O') {
-            if (sameRows(before, after) && procedure !== 'units.create' && procedure !== 'users.create') {
+            // Creations add rows (not compared); reads through a mutation-shaped call change nothing.
+            const changesNothingCompared = ['units.create', 'users.create', 'cases.register', 'cases.get', 'cases.reveal'];
+            if (sameRows(before, after) && !changesNothingCompared.includes(procedure)) {
               mismatches.push(`${role} → ${targetName}: allowed but nothing changed`);
             }
             await restore(before);
@@ -184,7 +212,7 @@ describe('tenant isolation matrix', () => {
   }
 
   afterAll(() => {
-    // 11 procedures × 6 roles × 4 targets; printed for the issue note.
+    // procedures × 6 roles × 4 targets; printed for the issue note.
     process.stdout.write(`isolation cases run: ${cases}\n`);
     expect(cases).toBe(Object.keys(expected).length * roles.length * targetOrder.length);
   });

@@ -39,7 +39,7 @@ function foreignInsert(table: string): ReturnType<typeof sql> {
     case 'users': return sql`insert into users (county_id, login_name, display_name, role, unit_code, password_hash) values (1, 'intruder', 'x', 'county_admin', '130534000000', 'x')`;
     case 'sessions': return sql`insert into sessions (county_id, id, user_id, secret_hash, created_at, last_used_at) values (1, '1-x', ${countyOneUserId}, '\\x00', now(), now())`;
     case 'audit_log': return sql`insert into audit_log (county_id, action, result) values (1, 'forged', 'ok')`;
-    case 'petition_cases': return sql`insert into petition_cases (county_id, case_number, unit_code, registered_unit_code, received_at, channel, category, summary, status, petitioner_name, created_by) values (1, 'forged', '130534100201', '130534100201', now(), 'visit', 'other', 'x', 'registered', 'x', ${countyOneUserId})`;
+    case 'petition_cases': return sql`insert into petition_cases (county_id, case_number, unit_code, registered_unit_code, received_at, channel, category, summary, status, state, petitioner_name, created_by) values (1, 'forged', '130534100201', '130534100201', now(), 'visit', 'other', 'x', 'registered', '{}', 'x', ${countyOneUserId})`;
     case 'case_transitions': return sql`insert into case_transitions (county_id, case_id, unit_code, registered_unit_code, action, to_status, actor_user_id, actor_name, at) values (1, ${FIXTURE_CASE_ID}, '130534100201', '130534100201', 'forged', 'archived', ${countyOneUserId}, 'x', now())`;
     case 'case_counters': return sql`insert into case_counters (county_id, year, last_number) values (1, 2031, 0)`;
     case 'work_calendars': return sql`insert into work_calendars (county_id, year, holidays, makeup_workdays) values (1, 2031, '[]', '[]')`;
@@ -86,7 +86,7 @@ beforeAll(async () => {
   // A session and an audit row in county 1, so every table has something to hide.
   await database.owner.db.execute(sql`insert into sessions (county_id, id, user_id, secret_hash, created_at, last_used_at) values (1, '1-existing', ${countyOneUserId}, '\\x01', now(), now())`);
   await database.owner.db.execute(sql`insert into audit_log (county_id, action, result) values (1, 'fixture', 'ok')`);
-  await database.owner.db.execute(sql`insert into petition_cases (county_id, id, case_number, unit_code, registered_unit_code, received_at, channel, category, summary, status, petitioner_name, created_by) values (1, ${FIXTURE_CASE_ID}, '130534-2026-000001', '130534100201', '130534100201', now(), 'visit', 'other', '示例', 'registered', '张三', ${countyOneUserId})`);
+  await database.owner.db.execute(sql`insert into petition_cases (county_id, id, case_number, unit_code, registered_unit_code, received_at, channel, category, summary, status, state, petitioner_name, created_by) values (1, ${FIXTURE_CASE_ID}, '130534-2026-000001', '130534100201', '130534100201', now(), 'visit', 'other', '示例', 'registered', '{}', '张三', ${countyOneUserId})`);
   await database.owner.db.execute(sql`insert into case_transitions (county_id, case_id, unit_code, registered_unit_code, action, to_status, actor_user_id, actor_name, at) values (1, ${FIXTURE_CASE_ID}, '130534100201', '130534100201', 'register', 'registered', ${countyOneUserId}, '张三', now())`);
   await database.owner.db.execute(sql`insert into case_counters (county_id, year, last_number) values (1, 2026, 1)`);
   await database.owner.db.execute(sql`insert into work_calendars (county_id, year, holidays, makeup_workdays) values (1, 2026, '[]', '[]')`);

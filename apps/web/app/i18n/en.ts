@@ -98,5 +98,7 @@ export const en: Record<MessageKey, string> = {
   'error.user.self': 'You cannot disable your own account',
   'error.password.tooShort': 'Passwords have at least 8 characters',
   'error.password.classes': 'Passwords need 3 of: upper case, lower case, digits, symbols',
+  'error.domain': '{en}',
+  'error.case.stale': 'Someone else updated this case; reload and try again',
   'error.validation': 'Invalid input: {field}',
 };

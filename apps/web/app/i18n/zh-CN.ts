@@ -97,6 +97,8 @@ export const zhCN = {
   'error.user.self': '不能停用自己的账户',
   'error.password.tooShort': '密码至少 8 位',
   'error.password.classes': '密码须包含大写字母、小写字母、数字、符号中的至少 3 类',
+  'error.domain': '{zh}',
+  'error.case.stale': '该信访件已被他人更新，请刷新后重试',
   'error.validation': '输入有误：{field}',
 } as const;
 export type MessageKey = keyof typeof zhCN;

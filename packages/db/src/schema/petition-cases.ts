@@ -36,7 +36,7 @@ export const petitionCases = pgTable(
     unitCode: varchar('unit_code', { length: 12 }).notNull(),
     registeredUnitCode: varchar('registered_unit_code', { length: 12 }).notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
-    channel: text('channel', { enum: ['letter', 'visit', 'phone', 'online', 'from_above', 'reception_day'] }).notNull(),
+    channel: text('channel', { enum: ['letter', 'visit', 'phone', 'online', 'assigned_from_above', 'reception_day'] }).notNull(),
     peopleCount: integer('people_count').notNull().default(1),
     personTimes: integer('person_times').notNull().default(1),
     skipLevel: boolean('skip_level').notNull().default(false),
@@ -46,6 +46,10 @@ export const petitionCases = pgTable(
     category: text('category').notNull(),
     summary: text('summary').notNull(),
     status: text('status').notNull(),
+    /** The workflow state as @tally/casework models it; the columns around it are its indexed projection. */
+    state: jsonb('state').notNull(),
+    /** Set when the case was assigned to a unit below the handling unit (交办): that unit works on it. */
+    assignedUnitCode: varchar('assigned_unit_code', { length: 12 }),
     complexity: text('complexity', { enum: ['simple', 'general', 'major'] }),
     assignedPerson: text('assigned_person'),
     assignedOn: date('assigned_on'),
@@ -83,7 +87,7 @@ export const petitionCases = pgTable(
     pgPolicy('petition_cases_read', {
       for: 'select',
       to: appRole,
-      using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseRoles)} and (${inScope(t.unitCode)} or ${inScope(t.registeredUnitCode)})`,
+      using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseRoles)} and (${inScope(t.unitCode)} or ${inScope(t.registeredUnitCode)} or ${inScope(t.assignedUnitCode)})`,
     }),
     pgPolicy('petition_cases_insert', {
       for: 'insert',
@@ -94,8 +98,8 @@ export const petitionCases = pgTable(
     pgPolicy('petition_cases_update', {
       for: 'update',
       to: appRole,
-      using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseRoles)} and (${inScope(t.unitCode)} or ${inScope(t.registeredUnitCode)})`,
-      withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...caseRoles)} and (${inScope(t.unitCode)} or ${inScope(t.registeredUnitCode)})`,
+      using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseRoles)} and (${inScope(t.unitCode)} or ${inScope(t.registeredUnitCode)} or ${inScope(t.assignedUnitCode)})`,
+      withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...caseRoles)} and (${inScope(t.unitCode)} or ${inScope(t.registeredUnitCode)} or ${inScope(t.assignedUnitCode)})`,
     }),
   ],
 ).enableRLS();
@@ -110,6 +114,7 @@ export const caseTransitions = pgTable(
     /** Denormalised from the case at the time, so the policy needs no join. */
     unitCode: varchar('unit_code', { length: 12 }).notNull(),
     registeredUnitCode: varchar('registered_unit_code', { length: 12 }).notNull(),
+    assignedUnitCode: varchar('assigned_unit_code', { length: 12 }),
     action: text('action').notNull(),
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),
@@ -126,12 +131,12 @@ export const caseTransitions = pgTable(
     pgPolicy('case_transitions_read', {
       for: 'select',
       to: appRole,
-      using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseRoles)} and (${inScope(t.unitCode)} or ${inScope(t.registeredUnitCode)})`,
+      using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseRoles)} and (${inScope(t.unitCode)} or ${inScope(t.registeredUnitCode)} or ${inScope(t.assignedUnitCode)})`,
     }),
     pgPolicy('case_transitions_append', {
       for: 'insert',
       to: appRole,
-      withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...caseRoles)} and (${inScope(t.unitCode)} or ${inScope(t.registeredUnitCode)})`,
+      withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...caseRoles)} and (${inScope(t.unitCode)} or ${inScope(t.registeredUnitCode)} or ${inScope(t.assignedUnitCode)})`,
     }),
   ],
 ).enableRLS();

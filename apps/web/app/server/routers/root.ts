@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from '../trpc.ts';
 import { auditRouter } from './audit.ts';
+import { casesRouter } from './cases.ts';
 import { sessionRouter } from './session.ts';
 import { unitsRouter } from './units.ts';
 import { usersRouter } from './users.ts';
@@ -10,6 +11,7 @@ export const appRouter = router({
   units: unitsRouter,
   users: usersRouter,
   audit: auditRouter,
+  cases: casesRouter,
 });
 
 export type AppRouter = typeof appRouter;

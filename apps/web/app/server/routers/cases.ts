@@ -1,0 +1,191 @@
+import { and, desc, eq, isNull, like, or, sql, count } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  DEFAULT_DEADLINE_RULES, allowedActions, caseClock, formatCaseNumber, registerCase, shanghaiDate, transition, validateIdNumber,
+  type CaseState, type PetitionAction,
+} from '@tally/casework';
+import { schema, type Transaction } from '@tally/db';
+import { UserFacingError, notFound } from '../errors.ts';
+import { countyCalendar } from '../services/work-calendar.ts';
+import { personalDataFor, projectionOf } from '../services/case-records.ts';
+import { auditChange, roleProcedure, router, type AuthedContext } from '../trpc.ts';
+
+const caseRoles = ['county_admin', 'county_staff', 'township_staff', 'village_staff'] as const;
+export const CASE_CATEGORIES = [
+  'land_requisition', 'demolition', 'enterprise_restructuring', 'labour_social_security', 'law_litigation', 'special_care_relief',
+  'environment', 'education', 'village_finances', 'migrant_wages', 'construction_payments', 'resource_rights', 'other',
+] as const;
+const channels = ['letter', 'visit', 'phone', 'online', 'assigned_from_above', 'reception_day'] as const;
+const optionalText = (max: number) => z.string().trim().max(max).optional().transform((value) => (value ? value : null));
+
+const actionInput = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('accept') }),
+  z.object({ type: z.literal('refuse'), reason: z.string().max(500) }),
+  z.object({ type: z.literal('assign'), unitCode: z.string().regex(/^\d{12}$/), person: z.string().max(60), complexity: z.enum(['simple', 'general', 'major']) }),
+  z.object({ type: z.literal('start') }),
+  z.object({ type: z.literal('reply'), method: z.enum(['phone', 'letter', 'in_person']), content: z.string().max(4000) }),
+  z.object({ type: z.literal('revisit'), satisfaction: z.enum(['satisfied', 'basically', 'not']) }),
+  z.object({ type: z.literal('archive') }),
+  z.object({ type: z.literal('escalate'), toUnitCode: z.string().regex(/^\d{12}$/), toLevel: z.enum(['county', 'township', 'village']), reason: z.string().max(500) }),
+]);
+
+const domainError = (error: { zh: string; en: string }) => new UserFacingError('BAD_REQUEST', 'error.domain', { zh: error.zh, en: error.en });
+const workflowActor = (ctx: AuthedContext) => ({ userId: ctx.actor.userId, unitCode: ctx.actor.unitCode, role: ctx.actor.role });
+
+/** Cases the actor may see: handled, registered, or assigned within their scope (the API's own guard beside RLS). */
+function visibleTo(ctx: AuthedContext) {
+  const scope = `${ctx.actor.scope}%`;
+  return and(
+    eq(schema.petitionCases.countyId, ctx.actor.countyId),
+    isNull(schema.petitionCases.deletedAt),
+    or(like(schema.petitionCases.unitCode, scope), like(schema.petitionCases.registeredUnitCode, scope), like(schema.petitionCases.assignedUnitCode, scope)),
+  );
+}
+
+async function findCase(tx: Transaction, ctx: AuthedContext, id: string, lock = false) {
+  const query = tx.select().from(schema.petitionCases).where(and(visibleTo(ctx), eq(schema.petitionCases.id, id)));
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row) throw notFound();
+  return row;
+}
+
+/** Next number for the county and year, in the caller's transaction: rollback returns it, so no gaps. */
+async function nextSequence(tx: Transaction, countyId: number, year: number): Promise<number> {
+  const rows = await tx.execute(sql`insert into case_counters (county_id, year, last_number) values (${countyId}, ${year}, 1)
+    on conflict (county_id, year) do update set last_number = case_counters.last_number + 1 returning last_number`);
+  return Number((rows as unknown as Array<{ last_number: number }>)[0]!.last_number);
+}
+
+export const casesRouter = router({
+  /** Intake (登记) at the actor's own unit, for every channel. */
+  register: roleProcedure(...caseRoles)
+    .input(
+      z.object({
+        receivedAt: z.string().datetime({ offset: true }),
+        channel: z.enum(channels),
+        peopleCount: z.number().int().min(1).max(100000),
+        personTimes: z.number().int().min(1).max(100000).default(1),
+        skipLevel: z.boolean().default(false),
+        repeatPetition: z.boolean().default(false),
+        category: z.enum(CASE_CATEGORIES),
+        summary: z.string().trim().min(1).max(4000),
+        petitionerName: z.string().trim().min(1).max(100),
+        petitionerIdNumber: optionalText(18),
+        petitionerPhone: optionalText(30),
+        petitionerAddress: optionalText(200),
+      }),
+    )
+    .mutation(({ ctx, input }) => {
+      if (input.petitionerIdNumber) {
+        const checked = validateIdNumber(input.petitionerIdNumber, { today: shanghaiDate(ctx.now) });
+        if (!checked.ok) throw domainError(checked);
+      }
+      const id = crypto.randomUUID();
+      const registered = registerCase({ id, receivedAt: input.receivedAt, channel: input.channel, unitCode: ctx.actor.unitCode, peopleCount: input.peopleCount, repeat: input.repeatPetition, skipLevel: input.skipLevel });
+      if (!registered.ok) throw domainError(registered.error);
+      const state = registered.state;
+      return ctx.run(async (tx) => {
+        const year = Number(state.receivedOn.slice(0, 4));
+        const caseNumber = formatCaseNumber({ countyCode: ctx.actor.unitCode.slice(0, 6), year, sequence: await nextSequence(tx, ctx.actor.countyId, year) });
+        await tx.insert(schema.petitionCases).values({
+          countyId: ctx.actor.countyId, id, caseNumber, registeredUnitCode: ctx.actor.unitCode, receivedAt: new Date(state.receivedAt),
+          channel: input.channel, peopleCount: input.peopleCount, personTimes: input.personTimes, skipLevel: input.skipLevel,
+          repeatPetition: input.repeatPetition, category: input.category, summary: input.summary, petitionerName: input.petitionerName,
+          petitionerIdNumber: input.petitionerIdNumber?.toUpperCase() ?? null, petitionerPhone: input.petitionerPhone, petitionerAddress: input.petitionerAddress,
+          createdBy: ctx.actor.userId, ...projectionOf(state, null, ctx.now),
+        });
+        await tx.insert(schema.caseTransitions).values({
+          countyId: ctx.actor.countyId, caseId: id, unitCode: state.unitCode, registeredUnitCode: ctx.actor.unitCode, action: 'register',
+          fromStatus: null, toStatus: state.status, actorUserId: ctx.actor.userId, actorName: ctx.actor.loginName, at: ctx.now, note: null,
+        });
+        return { id, caseNumber };
+      });
+    }),
+
+  /** One page, newest first; personal data masked outside the handling unit. */
+  list: roleProcedure(...caseRoles)
+    .input(z.object({ page: z.number().int().min(1).max(100000).default(1), pageSize: z.number().int().min(1).max(100).default(20), status: z.string().max(20).optional(), overdue: z.boolean().optional() }))
+    .query(({ ctx, input }) =>
+      ctx.run(async (tx) => {
+        const today = shanghaiDate(ctx.now);
+        const filters = and(
+          visibleTo(ctx),
+          input.status ? eq(schema.petitionCases.status, input.status) : undefined,
+          input.overdue ? and(sql`${schema.petitionCases.dueOn} < ${today}`, sql`${schema.petitionCases.status} in ('assigned', 'in_progress')`) : undefined,
+        );
+        const [rows, [total], calendar] = await Promise.all([
+          tx.select().from(schema.petitionCases).where(filters).orderBy(desc(schema.petitionCases.receivedAt), desc(schema.petitionCases.id)).limit(input.pageSize).offset((input.page - 1) * input.pageSize),
+          tx.select({ n: count() }).from(schema.petitionCases).where(filters),
+          countyCalendar(tx, ctx.actor.countyId),
+        ]);
+        return {
+          total: total?.n ?? 0,
+          page: input.page,
+          rows: rows.map((row) => ({
+            id: row.id, caseNumber: row.caseNumber, receivedAt: row.receivedAt, channel: row.channel, category: row.category, status: row.status,
+            unitCode: row.unitCode, peopleCount: row.peopleCount, flagged: row.flagged, dueOn: row.dueOn, summary: row.summary,
+            clock: caseClock(row.state as CaseState, ctx.now, DEFAULT_DEADLINE_RULES, calendar),
+            ...personalDataFor(row, ctx.actor),
+          })),
+        };
+      }),
+    ),
+
+  /** A case with its full transition history and the actions the actor may take now. */
+  get: roleProcedure(...caseRoles)
+    .input(z.object({ id: z.string().uuid() }))
+    .query(({ ctx, input }) =>
+      ctx.run(async (tx) => {
+        const row = await findCase(tx, ctx, input.id);
+        const transitions = await tx.select().from(schema.caseTransitions)
+          .where(and(eq(schema.caseTransitions.countyId, ctx.actor.countyId), eq(schema.caseTransitions.caseId, row.id)))
+          .orderBy(schema.caseTransitions.id);
+        const calendar = await countyCalendar(tx, ctx.actor.countyId);
+        const state = row.state as CaseState;
+        const { petitionerName, petitionerIdNumber, petitionerPhone, petitionerAddress, state: _state, ...rest } = row;
+        return {
+          ...rest,
+          ...personalDataFor(row, ctx.actor),
+          allowedActions: allowedActions(state, workflowActor(ctx)),
+          clock: caseClock(state, ctx.now, DEFAULT_DEADLINE_RULES, calendar),
+          transitions: transitions.map((t) => ({ id: t.id, action: t.action, fromStatus: t.fromStatus, toStatus: t.toStatus, actorName: t.actorName, at: t.at, note: t.note })),
+        };
+      }),
+    ),
+
+  /** Show personal data in full outside the handling unit: allowed in scope, always audited (§8). */
+  reveal: roleProcedure(...caseRoles)
+    .input(z.object({ id: z.string().uuid() }))
+    .mutation(({ ctx, input }) =>
+      ctx.run(async (tx) => {
+        const row = await findCase(tx, ctx, input.id);
+        await auditChange(tx, ctx, { action: 'cases.reveal', objectType: 'petition_case', objectId: row.caseNumber });
+        return { petitionerName: row.petitionerName, petitionerIdNumber: row.petitionerIdNumber, petitionerPhone: row.petitionerPhone, petitionerAddress: row.petitionerAddress };
+      }),
+    ),
+
+  /** One workflow step, checked by the pure state machine; recorded in the append-only log. */
+  transition: roleProcedure(...caseRoles)
+    .input(z.object({ id: z.string().uuid(), version: z.number().int().min(0), action: actionInput }))
+    .mutation(({ ctx, input }) =>
+      ctx.run(async (tx) => {
+        const row = await findCase(tx, ctx, input.id, true);
+        if (row.version !== input.version) throw new UserFacingError('CONFLICT', 'error.case.stale');
+        const calendar = await countyCalendar(tx, ctx.actor.countyId);
+        const result = transition(row.state as CaseState, input.action as PetitionAction, workflowActor(ctx), ctx.now, calendar);
+        if (!result.ok) {
+          if (result.error.code === 'outside_jurisdiction' || result.error.code === 'role_not_permitted') throw new UserFacingError('FORBIDDEN', 'error.domain', { zh: result.error.zh, en: result.error.en });
+          throw domainError(result.error);
+        }
+        const projection = projectionOf(result.next, row.closedAt, ctx.now);
+        await tx.update(schema.petitionCases).set({ ...projection, version: row.version + 1 })
+          .where(and(eq(schema.petitionCases.countyId, ctx.actor.countyId), eq(schema.petitionCases.id, row.id)));
+        await tx.insert(schema.caseTransitions).values({
+          countyId: ctx.actor.countyId, caseId: row.id, unitCode: projection.unitCode, registeredUnitCode: row.registeredUnitCode,
+          assignedUnitCode: projection.assignedUnitCode, action: result.event.type, fromStatus: result.event.from, toStatus: result.event.to,
+          actorUserId: ctx.actor.userId, actorName: ctx.actor.loginName, at: ctx.now, note: result.event.note, detail: { action: result.event.action },
+        });
+        return { id: row.id, status: result.next.status, version: row.version + 1 };
+      }),
+    ),
+});
