@@ -4,6 +4,7 @@
  * (header = row 1) and the column as the file spells it, in Chinese and English.
  */
 import { parseDate } from './dates.ts';
+import { validateIdNumber } from '@tally/casework';
 import type { RowError } from './errors.ts';
 import type { ColumnMapping } from './header-mapping.ts';
 import { toHalfWidth, looseKey } from './normalize.ts';
@@ -32,16 +33,6 @@ export function cellToText(v: CellValue | undefined): string {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   if (typeof v === 'boolean') return v ? '是' : '否';
   return String(v).trim();
-}
-
-// GB 11643-1999: weighted sum of the first 17 digits mod 11 picks the check character.
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
-const ID_CHECK = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'] as const;
-
-export function idNumberCheckChar(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i]!;
-  return ID_CHECK[sum % 11]!;
 }
 
 type Check = { ok: true; value: FieldValue } | { ok: false; zh: string; en: string };
@@ -91,15 +82,11 @@ function checkIdNumber(v: CellValue): Check {
       en: `ID number "${s}" is malformed: it must have 18 characters (the last may be X); format the column as text`,
     };
   }
-  const birthOk = (() => {
-    const y = Number(s.slice(6, 10));
-    const m = Number(s.slice(10, 12));
-    const d = Number(s.slice(12, 14));
-    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= last;
-  })();
-  if (!birthOk) return { ok: false, zh: `身份证号“${s}”中的出生日期无效`, en: `ID number "${s}" has an invalid birth date` };
-  if (idNumberCheckChar(s) !== s[17]) return { ok: false, zh: `身份证号“${s}”校验位错误`, en: `ID number "${s}" has a wrong check digit` };
+  // One GB 11643 rule for the whole product: @tally/casework owns it; only the wording here is the import's.
+  const checked = validateIdNumber(s);
+  if (!checked.ok && checked.code === 'birth_date') return { ok: false, zh: `身份证号“${s}”中的出生日期无效`, en: `ID number "${s}" has an invalid birth date` };
+  if (!checked.ok && checked.code === 'check_digit') return { ok: false, zh: `身份证号“${s}”校验位错误`, en: `ID number "${s}" has a wrong check digit` };
+  if (!checked.ok) return { ok: false, zh: `身份证号“${s}”格式不正确，应为 18 位（最后一位可为 X）`, en: `ID number "${s}" is malformed: it must have 18 characters (the last may be X)` };
   return { ok: true, value: s };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { idNumberCheckChar, mapHeaders, REGISTERS, validateRow } from '../src/index.ts';
+import { idCheckCharacter as idNumberCheckChar } from '@tally/casework';
+import { mapHeaders, REGISTERS, validateRow } from '../src/index.ts';
 
 const headers = ['日期', '类型', '发现问题数'];
 const { mapping } = mapHeaders(headers, REGISTERS.investigation_rounds);
