@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { schema, scopeOf, type Actor, type Database } from '../../packages/db/src/index.ts';
 import { buildCountySpec, provisionCounty } from '../../packages/db/src/seed/index.ts';
-import { levelOfCode } from '../../apps/web/app/server/auth/sessions.ts';
+import { levelOf } from '../../apps/web/app/server/auth/sessions.ts';
 
 /**
  * Two counties shaped alike: A (130534, id 1) and B (130535, id 2), each with
@@ -23,6 +23,6 @@ export async function actorByLogin(owner: Database, loginName: string): Promise<
   if (!user) throw new Error(`no user ${loginName}`);
   return {
     countyId: user.countyId, userId: user.id, role: user.role, unitCode: user.unitCode, loginName: user.loginName,
-    scope: scopeOf(user.unitCode, levelOfCode(user.unitCode)),
+    scope: scopeOf(user.unitCode, levelOf(user.unitCode)),
   };
 }

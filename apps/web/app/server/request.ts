@@ -1,6 +1,6 @@
 import { redirect } from 'react-router';
 import { withActor, type Actor, type UserRole } from '@tally/db';
-import { appendAudit } from './services/audit.ts';
+import { appendRoleDenial } from './services/audit.ts';
 import { SESSION_COOKIE, clearedSessionCookie, readCookie } from './auth/cookie.ts';
 import { validateSession } from './auth/sessions.ts';
 import { createCaller } from './routers/root.ts';
@@ -44,11 +44,6 @@ export async function requireCaller(request: Request, server: ServerContext): Pr
  */
 export async function requireRole(actor: Actor, roles: readonly UserRole[], request: Request, server: ServerContext): Promise<void> {
   if (roles.includes(actor.role)) return;
-  await withActor(requestDatabase().db, actor, (tx) =>
-    appendAudit(tx, {
-      countyId: actor.countyId, at: new Date(), actorUserId: actor.userId, actorLogin: actor.loginName, actorRole: actor.role,
-      action: `page:${new URL(request.url).pathname}`, result: 'denied', ip: server.ip, detail: { reason: 'role' },
-    }),
-  );
+  await withActor(requestDatabase().db, actor, (tx) => appendRoleDenial(tx, actor, `page:${new URL(request.url).pathname}`, server.ip, new Date()));
   throw new Response('forbidden', { status: 403 });
 }

@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { withActor, type Actor, type Database, type Transaction, type UserRole } from '@tally/db';
-import { appendAudit } from './services/audit.ts';
+import { appendAudit, appendRoleDenial } from './services/audit.ts';
 import { UserFacingError, forbidden } from './errors.ts';
 
 /** What every procedure knows about the request. `now` is read once per request. */
@@ -33,12 +33,7 @@ export const authedProcedure = t.procedure.use(({ ctx, next }) => {
 export function roleProcedure(...roles: UserRole[]) {
   return authedProcedure.use(async ({ ctx, path, next }) => {
     if (!roles.includes(ctx.actor.role)) {
-      await ctx.run((tx) =>
-        appendAudit(tx, {
-          countyId: ctx.actor.countyId, at: ctx.now, actorUserId: ctx.actor.userId, actorLogin: ctx.actor.loginName,
-          actorRole: ctx.actor.role, action: path, result: 'denied', ip: ctx.ip, detail: { reason: 'role' },
-        }),
-      );
+      await ctx.run((tx) => appendRoleDenial(tx, ctx.actor, path, ctx.ip, ctx.now));
       throw forbidden();
     }
     return next();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkChildCode } from '../../app/server/services/unit-codes.ts';
-import { levelOfCode } from '../../app/server/auth/sessions.ts';
+import { levelOf } from '../../app/server/auth/sessions.ts';
 
 const county = { code: '130534000000', level: 'county' as const };
 const township = { code: '130534100000', level: 'township' as const };
@@ -23,8 +23,8 @@ describe('statistical code checks', () => {
     expect(checkChildCode(code, parent)).toMatchObject({ key });
   });
   it('reads the level from the code', () => {
-    expect(levelOfCode('130534000000')).toBe('county');
-    expect(levelOfCode('130534100000')).toBe('township');
-    expect(levelOfCode('130534100201')).toBe('village');
+    expect(levelOf('130534000000')).toBe('county');
+    expect(levelOf('130534100000')).toBe('township');
+    expect(levelOf('130534100201')).toBe('village');
   });
 });

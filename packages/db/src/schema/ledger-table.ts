@@ -15,8 +15,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { units } from './units.ts';
 import { appRole, inScope, roleIn, sameCounty } from './rls.ts';
+import { caseDataRoles } from './roles.ts';
 
-const ledgerRoles = ['county_admin', 'county_staff', 'township_staff', 'village_staff'] as const;
 
 /** Columns every register row has: tenant key, owning unit, import fingerprint, soft delete. */
 function ledgerColumns() {
@@ -47,13 +47,13 @@ export function ledgerTable<TColumns extends Record<string, PgColumnBuilderBase>
       unique(`${name}_fingerprint_key`).on(t.countyId, t.unitCode, t.fingerprint),
       index(`${name}_unit_date_idx`).using('btree', t.countyId, sql`${t.unitCode} text_pattern_ops`, sql`${table[dateColumn]} desc`, t.id),
       foreignKey({ columns: [t.countyId, t.unitCode], foreignColumns: [units.countyId, units.code] }),
-      pgPolicy(`${name}_read`, { for: 'select', to: appRole, using: sql`${sameCounty(t.countyId)} and ${roleIn(...ledgerRoles)} and ${inScope(t.unitCode)}` }),
-      pgPolicy(`${name}_insert`, { for: 'insert', to: appRole, withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...ledgerRoles)} and ${inScope(t.unitCode)}` }),
+      pgPolicy(`${name}_read`, { for: 'select', to: appRole, using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${inScope(t.unitCode)}` }),
+      pgPolicy(`${name}_insert`, { for: 'insert', to: appRole, withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${inScope(t.unitCode)}` }),
       pgPolicy(`${name}_update`, {
         for: 'update',
         to: appRole,
-        using: sql`${sameCounty(t.countyId)} and ${roleIn(...ledgerRoles)} and ${inScope(t.unitCode)}`,
-        withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...ledgerRoles)} and ${inScope(t.unitCode)}`,
+        using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${inScope(t.unitCode)}`,
+        withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${inScope(t.unitCode)}`,
       }),
     ];
   }).enableRLS();

@@ -18,9 +18,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import { units } from './units.ts';
 import { appRole, inScope, roleIn, sameCounty } from './rls.ts';
+import { caseDataRoles } from './roles.ts';
 
-/** Roles that keep case data; security_admin and auditor never see it (DOMAIN.md §1). */
-const caseRoles = ['county_admin', 'county_staff', 'township_staff', 'village_staff'] as const;
 
 /**
  * A petition case (信访件). `unit_code` is the unit handling it now; it moves
@@ -87,19 +86,19 @@ export const petitionCases = pgTable(
     pgPolicy('petition_cases_read', {
       for: 'select',
       to: appRole,
-      using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseRoles)} and (${inScope(t.unitCode)} or ${inScope(t.registeredUnitCode)} or ${inScope(t.assignedUnitCode)})`,
+      using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and (${inScope(t.unitCode)} or ${inScope(t.registeredUnitCode)} or ${inScope(t.assignedUnitCode)})`,
     }),
     pgPolicy('petition_cases_insert', {
       for: 'insert',
       to: appRole,
-      withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...caseRoles)} and ${inScope(t.unitCode)} and ${inScope(t.registeredUnitCode)}`,
+      withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${inScope(t.unitCode)} and ${inScope(t.registeredUnitCode)}`,
     }),
     // Escalation moves unit_code up and out of a village's scope: the registering unit keeps its hold.
     pgPolicy('petition_cases_update', {
       for: 'update',
       to: appRole,
-      using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseRoles)} and (${inScope(t.unitCode)} or ${inScope(t.registeredUnitCode)} or ${inScope(t.assignedUnitCode)})`,
-      withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...caseRoles)} and (${inScope(t.unitCode)} or ${inScope(t.registeredUnitCode)} or ${inScope(t.assignedUnitCode)})`,
+      using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and (${inScope(t.unitCode)} or ${inScope(t.registeredUnitCode)} or ${inScope(t.assignedUnitCode)})`,
+      withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and (${inScope(t.unitCode)} or ${inScope(t.registeredUnitCode)} or ${inScope(t.assignedUnitCode)})`,
     }),
   ],
 ).enableRLS();
@@ -131,12 +130,12 @@ export const caseTransitions = pgTable(
     pgPolicy('case_transitions_read', {
       for: 'select',
       to: appRole,
-      using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseRoles)} and (${inScope(t.unitCode)} or ${inScope(t.registeredUnitCode)} or ${inScope(t.assignedUnitCode)})`,
+      using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and (${inScope(t.unitCode)} or ${inScope(t.registeredUnitCode)} or ${inScope(t.assignedUnitCode)})`,
     }),
     pgPolicy('case_transitions_append', {
       for: 'insert',
       to: appRole,
-      withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...caseRoles)} and (${inScope(t.unitCode)} or ${inScope(t.registeredUnitCode)} or ${inScope(t.assignedUnitCode)})`,
+      withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and (${inScope(t.unitCode)} or ${inScope(t.registeredUnitCode)} or ${inScope(t.assignedUnitCode)})`,
     }),
   ],
 ).enableRLS();
@@ -158,8 +157,8 @@ export const caseCounters = pgTable(
     pgPolicy('case_counters_use', {
       for: 'all',
       to: appRole,
-      using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseRoles)}`,
-      withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...caseRoles)}`,
+      using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)}`,
+      withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)}`,
     }),
   ],
 ).enableRLS();

@@ -21,3 +21,6 @@ export const roleLevel: Record<UserRole, UnitLevel> = {
   security_admin: 'county',
   auditor: 'county',
 };
+
+/** Roles that keep case and ledger data; security_admin and auditor never see it (DOMAIN.md §1). */
+export const caseDataRoles = ['county_admin', 'county_staff', 'township_staff', 'village_staff'] as const;

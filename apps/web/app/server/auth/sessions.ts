@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { unitLevelOf, type UnitLevel } from '@tally/casework';
 import { schema, scopeOf, withSignInContext, type Actor, type Database } from '@tally/db';
 import { appendAudit } from '../services/audit.ts';
 import { log } from '../log.ts';
@@ -24,23 +25,24 @@ async function resolveCounty(db: Database, loginName: string): Promise<number | 
   return value ?? null;
 }
 
+/** The statistical code says its own level (@tally/casework owns the rule); stored codes are always valid. */
+export function levelOf(code: string): UnitLevel {
+  const level = unitLevelOf(code);
+  if (level === null) throw new Error(`not a unit code: ${code}`);
+  return level;
+}
+
 function actorFor(user: typeof schema.users.$inferSelect): Actor {
   return {
     countyId: user.countyId,
     userId: user.id,
     role: user.role,
-    scope: scopeOf(user.unitCode, levelOfCode(user.unitCode)),
+    scope: scopeOf(user.unitCode, levelOf(user.unitCode)),
     unitCode: user.unitCode,
     loginName: user.loginName,
   };
 }
 
-/** The statistical code says its own level: county xxxxxx000000, township xxxxxxxxx000. */
-export function levelOfCode(code: string): 'county' | 'township' | 'village' {
-  if (code.endsWith('000000')) return 'county';
-  if (code.endsWith('000')) return 'township';
-  return 'village';
-}
 
 /**
  * Check a password, apply lockout, and open a new session (a new id on every

@@ -4,13 +4,12 @@ import {
   DEFAULT_DEADLINE_RULES, allowedActions, caseClock, formatCaseNumber, registerCase, shanghaiDate, transition, validateIdNumber,
   type CaseState, type PetitionAction,
 } from '@tally/casework';
-import { schema, type Transaction } from '@tally/db';
+import { caseDataRoles, schema, type Transaction } from '@tally/db';
 import { UserFacingError, notFound } from '../errors.ts';
 import { countyCalendar } from '../services/work-calendar.ts';
 import { personalDataFor, projectionOf } from '../services/case-records.ts';
 import { auditChange, roleProcedure, router, type AuthedContext } from '../trpc.ts';
 
-const caseRoles = ['county_admin', 'county_staff', 'township_staff', 'village_staff'] as const;
 export const CASE_CATEGORIES = [
   'land_requisition', 'demolition', 'enterprise_restructuring', 'labour_social_security', 'law_litigation', 'special_care_relief',
   'environment', 'education', 'village_finances', 'migrant_wages', 'construction_payments', 'resource_rights', 'other',
@@ -58,7 +57,7 @@ async function nextSequence(tx: Transaction, countyId: number, year: number): Pr
 
 export const casesRouter = router({
   /** Intake (登记) at the actor's own unit, for every channel. */
-  register: roleProcedure(...caseRoles)
+  register: roleProcedure(...caseDataRoles)
     .input(
       z.object({
         receivedAt: z.string().datetime({ offset: true }),
@@ -103,7 +102,7 @@ export const casesRouter = router({
     }),
 
   /** One page, newest first; personal data masked outside the handling unit. */
-  list: roleProcedure(...caseRoles)
+  list: roleProcedure(...caseDataRoles)
     .input(z.object({ page: z.number().int().min(1).max(100000).default(1), pageSize: z.number().int().min(1).max(100).default(20), status: z.string().max(20).optional(), overdue: z.boolean().optional() }))
     .query(({ ctx, input }) =>
       ctx.run(async (tx) => {
@@ -132,7 +131,7 @@ export const casesRouter = router({
     ),
 
   /** A case with its full transition history and the actions the actor may take now. */
-  get: roleProcedure(...caseRoles)
+  get: roleProcedure(...caseDataRoles)
     .input(z.object({ id: z.string().uuid() }))
     .query(({ ctx, input }) =>
       ctx.run(async (tx) => {
@@ -154,7 +153,7 @@ export const casesRouter = router({
     ),
 
   /** Show personal data in full outside the handling unit: allowed in scope, always audited (§8). */
-  reveal: roleProcedure(...caseRoles)
+  reveal: roleProcedure(...caseDataRoles)
     .input(z.object({ id: z.string().uuid() }))
     .mutation(({ ctx, input }) =>
       ctx.run(async (tx) => {
@@ -165,7 +164,7 @@ export const casesRouter = router({
     ),
 
   /** One workflow step, checked by the pure state machine; recorded in the append-only log. */
-  transition: roleProcedure(...caseRoles)
+  transition: roleProcedure(...caseDataRoles)
     .input(z.object({ id: z.string().uuid(), version: z.number().int().min(0), action: actionInput }))
     .mutation(({ ctx, input }) =>
       ctx.run(async (tx) => {

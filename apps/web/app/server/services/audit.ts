@@ -1,4 +1,4 @@
-import { schema, type DbOrTx } from '@tally/db';
+import { schema, type Actor, type DbOrTx } from '@tally/db';
 
 export interface AuditEntry {
   countyId: number;
@@ -28,5 +28,13 @@ export async function appendAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> 
     result: entry.result,
     ip: entry.ip ?? null,
     detail: entry.detail ?? null,
+  });
+}
+
+/** A role refusal, for a procedure or a page alike: the same row shape in both places. */
+export function appendRoleDenial(tx: DbOrTx, actor: Actor, action: string, ip: string | null, at: Date): Promise<void> {
+  return appendAudit(tx, {
+    countyId: actor.countyId, at, actorUserId: actor.userId, actorLogin: actor.loginName, actorRole: actor.role,
+    action, result: 'denied', ip, detail: { reason: 'role' },
   });
 }
