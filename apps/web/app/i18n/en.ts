@@ -1,6 +1,7 @@
 import type { MessageKey } from './zh-CN.ts';
+import { mergeFeatures, type FeatureKey } from './features/merge.ts';
 
-export const en: Record<MessageKey, string> = {
+const coreMessages: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'app.title': 'Governance Assessment Ledger',
   'app.subtitle': 'Tally',
   'lang.switch': '中文',
@@ -102,3 +103,5 @@ export const en: Record<MessageKey, string> = {
   'error.case.stale': 'Someone else updated this case; reload and try again',
   'error.validation': 'Invalid input: {field}',
 };
+
+export const en: Record<MessageKey, string> = { ...coreMessages, ...mergeFeatures('en') };

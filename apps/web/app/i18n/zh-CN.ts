@@ -1,5 +1,7 @@
+import { mergeFeatures } from './features/merge.ts';
+
 /** Simplified Chinese, the default language. Keys are shared with en.ts. */
-export const zhCN = {
+const coreMessages = {
   'app.title': '综治考评台账',
   'app.subtitle': 'Tally',
   'lang.switch': 'English',
@@ -101,4 +103,6 @@ export const zhCN = {
   'error.case.stale': '该信访件已被他人更新，请刷新后重试',
   'error.validation': '输入有误：{field}',
 } as const;
+
+export const zhCN = { ...coreMessages, ...mergeFeatures('zh') };
 export type MessageKey = keyof typeof zhCN;

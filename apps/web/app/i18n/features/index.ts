@@ -1,0 +1,8 @@
+import { registersMessages } from './registers.ts';
+
+/*
+ * Feature catalogs, merged into zh-CN.ts and en.ts. Add a feature here with one line.
+ */
+export const featureCatalogs = [
+  registersMessages,
+] as const;
