@@ -5,11 +5,10 @@
  * twice (or a re-ordered copy) is detectable by the commit step.
  */
 import { createHash } from 'node:crypto';
-import { getRegister, type RegisterDef, type RegisterKey } from './registers.ts';
+import type { RegisterDef } from './types.ts';
 import type { RowValues } from './validate-row.ts';
 
-export function rowFingerprint(register: RegisterKey | RegisterDef, values: RowValues): string {
-  const def = getRegister(register);
+export function rowFingerprint(def: RegisterDef, values: RowValues): string {
   // An array, not an object, so key order can never depend on insertion order.
   const canonical = [def.key, ...def.fields.map((f) => [f.key, values[f.key] ?? null])];
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');

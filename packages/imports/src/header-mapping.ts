@@ -10,7 +10,7 @@
  */
 import { ImportError } from './errors.ts';
 import { looseKey } from './normalize.ts';
-import type { FieldDef, RegisterDef } from './registers.ts';
+import type { FieldDef, RegisterDef } from './types.ts';
 
 /** columnIndex (0-based) → field key. */
 export type ColumnMapping = Record<number, string>;

@@ -11,7 +11,7 @@ import { ImportError, type RowError } from './errors.ts';
 import { rowFingerprint } from './fingerprint.ts';
 import { mapHeaders, type HeaderMappingResult, type MappingOverride } from './header-mapping.ts';
 import { resolveLimits, type ImportLimits } from './limits.ts';
-import { getRegister, type RegisterDef, type RegisterKey } from './registers.ts';
+import type { RegisterDef } from './types.ts';
 import { cellToText, validateRow, type RowValues, type SheetRow } from './validate-row.ts';
 import { parseXlsxRows } from './xlsx.ts';
 import { isZip } from './zip-guard.ts';
@@ -20,7 +20,7 @@ export interface PreviewInput {
   bytes: Uint8Array;
   /** Kept for messages and the audit trail only; it does not pick the parser. */
   fileName: string;
-  register: RegisterKey | RegisterDef;
+  register: RegisterDef;
   mapping?: MappingOverride;
   limits?: Partial<ImportLimits>;
   /** Called with the number of data rows processed, every `progressEvery` rows and at the end. */
@@ -38,7 +38,7 @@ export interface ValidRow {
 export interface PreviewResult {
   fileName: string;
   format: 'csv' | 'xlsx';
-  register: RegisterKey;
+  register: string;
   headers: string[];
   mapping: HeaderMappingResult;
   /** Data rows in the file (blank rows not counted). */
@@ -55,7 +55,7 @@ export function detectFormat(bytes: Uint8Array): 'csv' | 'xlsx' {
 }
 
 export async function previewImport(input: PreviewInput): Promise<PreviewResult> {
-  const register = getRegister(input.register);
+  const register = input.register;
   const limits = resolveLimits(input.limits);
   if (input.bytes.length > limits.maxBytes) throw tooLarge(limits);
   const format = detectFormat(input.bytes);

@@ -8,7 +8,7 @@ import { validateIdNumber } from '@tally/casework';
 import type { RowError } from './errors.ts';
 import type { ColumnMapping } from './header-mapping.ts';
 import { toHalfWidth, looseKey } from './normalize.ts';
-import type { FieldDef, RegisterDef } from './registers.ts';
+import type { FieldDef, RegisterDef } from './types.ts';
 
 /** What a parser hands over for one cell; xlsx.ts already turned rich text/formulas into these. */
 export type CellValue = string | number | boolean | Date | null;
@@ -55,9 +55,11 @@ function checkInt(v: CellValue, field: FieldDef): Check {
     const s = toHalfWidth(cellToText(v)).replace(/,/g, '');
     n = /^[+-]?\d+$/.test(s) ? Number(s) : Number.NaN;
   }
-  if (!Number.isSafeInteger(n) || n < min) {
+  if (!Number.isSafeInteger(n) || n < min || (field.max !== undefined && n > field.max)) {
     const shown = cellToText(v);
-    return { ok: false, zh: `“${shown}”不是有效的整数（应为不小于 ${min} 的整数）`, en: `"${shown}" is not a valid whole number (must be ${min} or more)` };
+    const range = field.max === undefined ? `不小于 ${min} 的整数` : `${min} 至 ${field.max} 之间的整数`;
+    const rangeEn = field.max === undefined ? `${min} or more` : `between ${min} and ${field.max}`;
+    return { ok: false, zh: `“${shown}”不是有效的整数（应为${range}）`, en: `"${shown}" is not a valid whole number (must be ${rangeEn})` };
   }
   return { ok: true, value: n };
 }
@@ -65,7 +67,9 @@ function checkInt(v: CellValue, field: FieldDef): Check {
 function checkEnum(v: CellValue, field: FieldDef): Check {
   const key = looseKey(cellToText(v));
   for (const opt of field.enum ?? []) {
-    if (looseKey(opt.value) === key || opt.labels.some((l) => looseKey(l) === key)) return { ok: true, value: opt.value };
+    if (looseKey(opt.value) === key || opt.labels.some((l) => looseKey(l) === key)) {
+      return { ok: true, value: field.integerValues ? Number(opt.value) : opt.value };
+    }
   }
   const choices = (field.enum ?? []).map((o) => o.labels[0]).join('、');
   const shown = cellToText(v);
@@ -109,6 +113,17 @@ function checkPhone(v: CellValue): Check {
   };
 }
 
+/** Cells longer than this are almost always a pasted document, not a ledger entry. */
+export const TEXT_LIMIT = 500;
+export const LONG_TEXT_LIMIT = 4000;
+
+function checkText(v: CellValue, field: FieldDef): Check {
+  const text = cellToText(v);
+  const limit = field.long ? LONG_TEXT_LIMIT : TEXT_LIMIT;
+  if (text.length > limit) return { ok: false, zh: `内容过长（${text.length} 字），最多 ${limit} 字`, en: `text too long (${text.length} characters); at most ${limit}` };
+  return { ok: true, value: text };
+}
+
 function checkField(v: CellValue, field: FieldDef): Check {
   switch (field.type) {
     case 'date':
@@ -122,7 +137,7 @@ function checkField(v: CellValue, field: FieldDef): Check {
     case 'phone':
       return checkPhone(v);
     case 'text':
-      return { ok: true, value: cellToText(v) };
+      return checkText(v, field);
   }
 }
 

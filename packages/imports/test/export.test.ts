@@ -1,16 +1,17 @@
+import { registerDefs } from '@tally/db/registers';
 import { describe, expect, it } from 'vitest';
 import { neutraliseFormula, parseXlsxRows, previewImport, toCsv, toXlsx, type ExportColumn } from '../src/index.ts';
 
 const columns: ExportColumn[] = [
-  { key: 'date', header: '排查日期' },
+  { key: 'heldOn', header: '排查日期' },
   { key: 'scope', header: '排查类型' },
-  { key: 'findings_count', header: '排查发现数' },
+  { key: 'findingsCount', header: '排查发现数' },
   { key: 'notes', header: '备注' },
 ];
 const rows = [
-  { date: '2024-03-05', scope: '常规', findings_count: 0, notes: '含"引号",逗号\n换行 𠀀' },
-  { date: '2024-03-06', scope: '专项', findings_count: 3, notes: "=cmd|' /C calc'!A0" },
-  { date: '2024-03-07', scope: '重点时段', findings_count: -0, notes: null },
+  { heldOn: '2024-03-05', scope: '常规', findingsCount: 0, notes: '含"引号",逗号\n换行 𠀀' },
+  { heldOn: '2024-03-06', scope: '专项', findingsCount: 3, notes: "=cmd|' /C calc'!A0" },
+  { heldOn: '2024-03-07', scope: '重点时段', findingsCount: -0, notes: null },
 ];
 
 describe('export', () => {
@@ -25,12 +26,12 @@ describe('export', () => {
     const text = csv.toString('utf8');
     expect(text.startsWith('\uFEFF排查日期,排查类型,排查发现数,备注\r\n')).toBe(true);
     expect(text).toContain("\r\n2024-03-06,专项,3,'=cmd|' /C calc'!A0\r\n");
-    const back = await previewImport({ bytes: csv, fileName: 'out.csv', register: 'investigation_rounds' });
+    const back = await previewImport({ bytes: csv, fileName: 'out.csv', register: registerDefs.investigation_rounds });
     expect(back.errors).toEqual([]);
     expect(back.validRows.map((r) => r.values)).toEqual([
-      { date: '2024-03-05', scope: 'routine', findings_count: 0, investigator: null, notes: '含"引号",逗号\n换行 𠀀' },
-      { date: '2024-03-06', scope: 'special', findings_count: 3, investigator: null, notes: "'=cmd|' /C calc'!A0" },
-      { date: '2024-03-07', scope: 'key_period', findings_count: 0, investigator: null, notes: null },
+      { heldOn: '2024-03-05', scope: 'routine', findingsCount: 0, investigator: null, notes: '含"引号",逗号\n换行 𠀀' },
+      { heldOn: '2024-03-06', scope: 'special', findingsCount: 3, investigator: null, notes: "'=cmd|' /C calc'!A0" },
+      { heldOn: '2024-03-07', scope: 'key_period', findingsCount: 0, investigator: null, notes: null },
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { registerDefs } from '@tally/db/registers';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ImportError, parseCsvRows, previewImport, rowFingerprint } from '../src/index.ts';
@@ -5,10 +6,10 @@ import { ImportError, parseCsvRows, previewImport, rowFingerprint } from '../src
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 
 const MEETINGS = [
-  { date: '2024-03-05', kind: 'director_weekly', topic: '研究信访积案化解', host: '王建国', attendees: '王建国、李明、张华', absentees: null, decisions: null },
-  { date: '2024-03-12', kind: 'director_weekly', topic: '部署两会期间维稳工作', host: '王建国', attendees: '王建国、李明', absentees: '张华', decisions: null },
-  { date: '2024-03-28', kind: 'member_units_monthly', topic: '𠀀村土地纠纷排查', host: '李明', attendees: '王建国、李㐀、赵刚', absentees: null, decisions: null },
-  { date: '2024-04-02', kind: 'joint', topic: '跨村山林纠纷\n联合调处', host: '王建国', attendees: '王建国、李明、派出所、司法所', absentees: null, decisions: null },
+  { heldOn: '2024-03-05', kind: 'director_weekly', topic: '研究信访积案化解', host: '王建国', attendees: '王建国、李明、张华', absentees: null, absentCount: 0, decisions: null },
+  { heldOn: '2024-03-12', kind: 'director_weekly', topic: '部署两会期间维稳工作', host: '王建国', attendees: '王建国、李明', absentees: '张华', absentCount: 0, decisions: null },
+  { heldOn: '2024-03-28', kind: 'member_monthly', topic: '𠀀村土地纠纷排查', host: '李明', attendees: '王建国、李㐀、赵刚', absentees: null, absentCount: 0, decisions: null },
+  { heldOn: '2024-04-02', kind: 'joint', topic: '跨村山林纠纷\n联合调处', host: '王建国', attendees: '王建国、李明、派出所、司法所', absentees: null, absentCount: 0, decisions: null },
 ];
 
 const BROKEN_ERRORS: [number, string, string][] = [
@@ -23,9 +24,9 @@ const BROKEN_ERRORS: [number, string, string][] = [
 describe('fixtures made by LibreOffice, end to end', () => {
   for (const file of ['meetings.gb18030.csv', 'meetings.xlsx']) {
     it(`${file}: all rows valid, 4-byte characters intact`, async () => {
-      const r = await previewImport({ bytes: fixture(file), fileName: file, register: 'meetings' });
+      const r = await previewImport({ bytes: fixture(file), fileName: file, register: registerDefs.meetings });
       expect(r.format).toBe(file.endsWith('.xlsx') ? 'xlsx' : 'csv');
-      expect(r.mapping.mapping).toEqual({ 0: 'date', 1: 'kind', 2: 'topic', 3: 'host', 4: 'attendees', 5: 'absentees' });
+      expect(r.mapping.mapping).toEqual({ 0: 'heldOn', 1: 'kind', 2: 'topic', 3: 'host', 4: 'attendees', 5: 'absentees' });
       expect(r.errors).toEqual([]);
       expect(r.totalRows).toBe(4);
       expect(r.validRows.map((v) => v.row)).toEqual([2, 3, 4, 5]);
@@ -40,9 +41,9 @@ describe('fixtures made by LibreOffice, end to end', () => {
 
   for (const file of ['disputes.gb18030.csv', 'disputes.xlsx']) {
     it(`${file}: disputes with IDs, phones and three date styles`, async () => {
-      const r = await previewImport({ bytes: fixture(file), fileName: file, register: 'disputes' });
+      const r = await previewImport({ bytes: fixture(file), fileName: file, register: registerDefs.disputes });
       expect(r.errors).toEqual([]);
-      expect(r.validRows.map((v) => [v.values.found_at, v.values.type, v.values.parties, v.values.party_id_number, v.values.party_phone])).toEqual([
+      expect(r.validRows.map((v) => [v.values.foundOn, v.values.disputeType, v.values.parties, v.values.partyIdNumber, v.values.partyPhone])).toEqual([
         ['2024-03-05', 'neighbours', '张三、李四', '33010219800101123X', '13812345678'],
         ['2024-03-06', 'marriage_family', '王五', '330102197512124565', '0571-87654321'],
         ['2024-03-07', 'labour', '𠀀某某、㐀建筑公司', '11010519491231002X', null],
@@ -52,7 +53,7 @@ describe('fixtures made by LibreOffice, end to end', () => {
 
   for (const file of ['disputes-broken.gb18030.csv', 'disputes-broken.xlsx']) {
     it(`${file}: exact errors`, async () => {
-      const r = await previewImport({ bytes: fixture(file), fileName: file, register: 'disputes' });
+      const r = await previewImport({ bytes: fixture(file), fileName: file, register: registerDefs.disputes });
       expect(r.totalRows).toBe(6);
       expect(r.validRows.map((v) => v.row)).toEqual([2]);
       expect(r.errors.map((e) => [e.row, e.column, e.zh])).toEqual(BROKEN_ERRORS);
@@ -63,7 +64,7 @@ describe('fixtures made by LibreOffice, end to end', () => {
 
 describe('previewImport', () => {
   it('picks the parser by content, not by name', async () => {
-    const r = await previewImport({ bytes: fixture('meetings.xlsx'), fileName: 'meetings.csv', register: 'meetings' });
+    const r = await previewImport({ bytes: fixture('meetings.xlsx'), fileName: 'meetings.csv', register: registerDefs.meetings });
     expect(r.format).toBe('xlsx');
     expect(r.validRows).toHaveLength(4);
   });
@@ -75,7 +76,7 @@ describe('previewImport', () => {
     const r = await previewImport({
       bytes: Buffer.from(lines.join('\r\n')),
       fileName: 'x.csv',
-      register: 'investigation_rounds',
+      register: registerDefs.investigation_rounds,
       onProgress: (n) => seen.push(n),
       progressEvery: 10,
     });
@@ -87,20 +88,20 @@ describe('previewImport', () => {
 
   it('skips blank rows but keeps spreadsheet row numbers', async () => {
     const csv = '\uFEFF日期,类型,发现问题数\r\n,,\r\n2024-03-05,专项,2\r\n\r\n2024/3/6,错,1\r\n';
-    const r = await previewImport({ bytes: Buffer.from(csv), fileName: 'x.csv', register: 'investigation_rounds' });
+    const r = await previewImport({ bytes: Buffer.from(csv), fileName: 'x.csv', register: registerDefs.investigation_rounds });
     expect(r.totalRows).toBe(2);
     expect(r.validRows.map((v) => v.row)).toEqual([3]);
     expect(r.errors.map((e) => e.row)).toEqual([5]);
   });
 
   it('says once when a required column is missing', async () => {
-    const r = await previewImport({ bytes: Buffer.from('日期,类型\n2024-03-05,常规\n'), fileName: 'x.csv', register: 'investigation_rounds' });
+    const r = await previewImport({ bytes: Buffer.from('日期,类型\n2024-03-05,常规\n'), fileName: 'x.csv', register: registerDefs.investigation_rounds });
     expect(r.validRows).toEqual([]);
     expect(r.errors).toEqual([
       {
         row: 1,
         column: '排查发现数',
-        field: 'findings_count',
+        field: 'findingsCount',
         zh: '缺少必填列「排查发现数」，请检查表头或手动指定列对应关系',
         en: 'Required column "排查发现数" is missing; check the header row or map the column by hand',
       },
@@ -108,27 +109,27 @@ describe('previewImport', () => {
   });
 
   it('refuses an empty file', async () => {
-    await expect(previewImport({ bytes: Buffer.from('\r\n\r\n'), fileName: 'x.csv', register: 'meetings' })).rejects.toMatchObject({ code: 'empty' });
+    await expect(previewImport({ bytes: Buffer.from('\r\n\r\n'), fileName: 'x.csv', register: registerDefs.meetings })).rejects.toMatchObject({ code: 'empty' });
   });
 });
 
 describe('limits', () => {
   it('refuses too many rows, naming the limit', async () => {
     const csv = '日期,类型,发现问题数\n' + '2024-03-05,常规,0\n'.repeat(11);
-    const err = await previewImport({ bytes: Buffer.from(csv), fileName: 'x.csv', register: 'investigation_rounds', limits: { maxRows: 10 } }).catch((e: unknown) => e);
+    const err = await previewImport({ bytes: Buffer.from(csv), fileName: 'x.csv', register: registerDefs.investigation_rounds, limits: { maxRows: 10 } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImportError);
     expect(err).toMatchObject({ code: 'too_many_rows', zh: '数据行数超过上限 10 行，请拆分后分批导入' });
   });
 
   it('accepts exactly the row limit', async () => {
     const csv = '日期,类型,发现问题数\n' + '2024-03-05,常规,0\n'.repeat(10);
-    const r = await previewImport({ bytes: Buffer.from(csv), fileName: 'x.csv', register: 'investigation_rounds', limits: { maxRows: 10 } });
+    const r = await previewImport({ bytes: Buffer.from(csv), fileName: 'x.csv', register: registerDefs.investigation_rounds, limits: { maxRows: 10 } });
     expect(r.totalRows).toBe(10);
   });
 
   it('refuses a file over the size limit, naming it', async () => {
     await expect(
-      previewImport({ bytes: Buffer.alloc(2 * 1024 * 1024 + 1, 0x61), fileName: 'x.csv', register: 'meetings', limits: { maxBytes: 2 * 1024 * 1024 } }),
+      previewImport({ bytes: Buffer.alloc(2 * 1024 * 1024 + 1, 0x61), fileName: 'x.csv', register: registerDefs.meetings, limits: { maxBytes: 2 * 1024 * 1024 } }),
     ).rejects.toMatchObject({ code: 'too_large', zh: '文件超过大小上限 2 MiB，请拆分后分批导入' });
   });
 
@@ -165,12 +166,12 @@ describe('CSV streaming', () => {
 
 describe('rowFingerprint', () => {
   it('is stable across column order, header spelling and date style', async () => {
-    const a = await previewImport({ bytes: Buffer.from('日期,类型,发现问题数\n2024-03-05,常规,0\n'), fileName: 'a.csv', register: 'investigation_rounds' });
-    const b = await previewImport({ bytes: Buffer.from('排查发现数,排查日期,排查类型\n0,2024年3月5日,常规排查\n'), fileName: 'b.csv', register: 'investigation_rounds' });
+    const a = await previewImport({ bytes: Buffer.from('日期,类型,发现问题数\n2024-03-05,常规,0\n'), fileName: 'a.csv', register: registerDefs.investigation_rounds });
+    const b = await previewImport({ bytes: Buffer.from('排查发现数,排查日期,排查类型\n0,2024年3月5日,常规排查\n'), fileName: 'b.csv', register: registerDefs.investigation_rounds });
     expect(a.validRows[0]!.fingerprint).toBe(b.validRows[0]!.fingerprint);
     expect(a.validRows[0]!.fingerprint).toMatch(/^[0-9a-f]{64}$/);
-    expect(rowFingerprint('investigation_rounds', { findings_count: 0, scope: 'routine', date: '2024-03-05' })).toBe(a.validRows[0]!.fingerprint);
-    expect(rowFingerprint('investigation_rounds', { findings_count: 1, scope: 'routine', date: '2024-03-05' })).not.toBe(a.validRows[0]!.fingerprint);
-    expect(rowFingerprint('meetings', { date: '2024-03-05' })).not.toBe(rowFingerprint('duty_log', { date: '2024-03-05' }));
+    expect(rowFingerprint(registerDefs.investigation_rounds, { findingsCount: 0, scope: 'routine', heldOn: '2024-03-05' })).toBe(a.validRows[0]!.fingerprint);
+    expect(rowFingerprint(registerDefs.investigation_rounds, { findingsCount: 1, scope: 'routine', heldOn: '2024-03-05' })).not.toBe(a.validRows[0]!.fingerprint);
+    expect(rowFingerprint(registerDefs.meetings, { heldOn: '2024-03-05' })).not.toBe(rowFingerprint(registerDefs.duty_logs, { dutyOn: '2024-03-05' }));
   });
 });

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { registerDefs } from '@tally/db/registers';
 import { idCheckCharacter as idNumberCheckChar } from '@tally/casework';
-import { mapHeaders, REGISTERS, validateRow } from '../src/index.ts';
+import { mapHeaders, validateRow } from '../src/index.ts';
 
 const headers = ['日期', '类型', '发现问题数'];
-const { mapping } = mapHeaders(headers, REGISTERS.investigation_rounds);
-const check = (cells: (string | number | null)[], row = 5) => validateRow(REGISTERS.investigation_rounds, mapping, headers, { row, cells });
+const { mapping } = mapHeaders(headers, registerDefs.investigation_rounds);
+const check = (cells: (string | number | null)[], row = 5) => validateRow(registerDefs.investigation_rounds, mapping, headers, { row, cells });
 
 describe('validateRow', () => {
   it('accepts a zero report (findings 0)', () => {
     expect(check(['2024/3/5', '常规', '0'])).toEqual({
       ok: true,
-      values: { date: '2024-03-05', scope: 'routine', findings_count: 0, investigator: null, notes: null },
+      values: { heldOn: '2024-03-05', scope: 'routine', findingsCount: 0, investigator: null, notes: null },
     });
   });
 
@@ -21,7 +22,7 @@ describe('validateRow', () => {
         {
           row: 5,
           column: '日期',
-          field: 'date',
+          field: 'heldOn',
           zh: '第 5 行「日期」：无法识别的日期“2024-13-01”，请使用 2024-03-05、2024/3/5 或 2024年3月5日',
           en: 'Row 5, "日期": unrecognised date "2024-13-01"; use 2024-03-05, 2024/3/5 or 2024年3月5日',
         },
@@ -34,9 +35,9 @@ describe('validateRow', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map((e) => [e.row, e.column, e.field])).toEqual([
-      [9, '日期', 'date'],
+      [9, '日期', 'heldOn'],
       [9, '类型', 'scope'],
-      [9, '发现问题数', 'findings_count'],
+      [9, '发现问题数', 'findingsCount'],
     ]);
     expect(r.errors[0]!.zh).toBe('第 9 行「日期」：必填项为空');
     expect(r.errors[1]!.zh).toBe('第 9 行「类型」：“每月”不是有效选项，可选：常规、重点时段、专项');
@@ -50,14 +51,14 @@ describe('validateRow', () => {
 
   it('validates ID numbers and phones, normalising them', () => {
     const h = ['排查日期', '纠纷类型', '当事人', '身份证号', '联系电话', '纠纷简要情况', '纠纷等级'];
-    const m = mapHeaders(h, REGISTERS.disputes).mapping;
+    const m = mapHeaders(h, registerDefs.disputes).mapping;
     const row = (id: string, phone: string) =>
-      validateRow(REGISTERS.disputes, m, h, { row: 2, cells: ['2024-03-05', '邻里', '张三', id, phone, '争议', '轻微'] });
+      validateRow(registerDefs.disputes, m, h, { row: 2, cells: ['2024-03-05', '邻里', '张三', id, phone, '争议', '轻微'] });
     const ok = row('11010519491231002x', '138 1234 5678');
-    expect(ok.ok && ok.values.party_id_number).toBe('11010519491231002X');
-    expect(ok.ok && ok.values.party_phone).toBe('13812345678');
+    expect(ok.ok && ok.values.partyIdNumber).toBe('11010519491231002X');
+    expect(ok.ok && ok.values.partyPhone).toBe('13812345678');
     const land = row('', '（0571）87654321');
-    expect(land.ok && land.values.party_phone).toBe('0571-87654321');
+    expect(land.ok && land.values.partyPhone).toBe('0571-87654321');
     const bad = row('110105194912310021', '87654321');
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
@@ -69,7 +70,7 @@ describe('validateRow', () => {
 
   it('fills defaults for optional enums', () => {
     const h = ['日期', '标题'];
-    const r = validateRow(REGISTERS.info_submissions, mapHeaders(h, REGISTERS.info_submissions).mapping, h, { row: 2, cells: ['2024-03-05', '某村调解经验'] });
-    expect(r.ok && r.values.adopted_level).toBe('none');
+    const r = validateRow(registerDefs.info_submissions, mapHeaders(h, registerDefs.info_submissions).mapping, h, { row: 2, cells: ['2024-03-05', '某村调解经验'] });
+    expect(r.ok && r.values.adoptedLevel).toBe('none');
   });
 });

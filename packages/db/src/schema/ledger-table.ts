@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  check,
   foreignKey,
   index,
   integer,
@@ -35,6 +36,20 @@ function ledgerColumns() {
 }
 
 /**
+ * A CHECK per enumerated column, so a value the application does not know can not be
+ * stored by any path (import, form, or a hand-written statement).
+ */
+function enumChecks(tableName: string, builders: Record<string, PgColumnBuilderBase>) {
+  // The extra-config columns drizzle hands to the callback carry no enumValues; the builders do.
+  return Object.values(builders).flatMap((builder) => {
+    const config = (builder as unknown as { config: { name: string; enumValues?: string[] } }).config;
+    if (!config.enumValues?.length) return [];
+    const allowed = config.enumValues.map((value) => `'${value.replace(/'/g, "''")}'`).join(', ');
+    return [check(`${tableName}_${config.name}_check`, sql`${sql.identifier(config.name)} in (${sql.raw(allowed)})`)];
+  });
+}
+
+/**
  * A register (台帐) table: the shared columns, then its own. Reads reach the
  * unit and below; writes need the row to sit in scope too, and the API narrows
  * writes to the actor's own unit. Rows are soft-deleted, so no DELETE grant.
@@ -47,6 +62,7 @@ export function ledgerTable<TColumns extends Record<string, PgColumnBuilderBase>
       unique(`${name}_fingerprint_key`).on(t.countyId, t.unitCode, t.fingerprint),
       index(`${name}_unit_date_idx`).using('btree', t.countyId, sql`${t.unitCode} text_pattern_ops`, sql`${table[dateColumn]} desc`, t.id),
       foreignKey({ columns: [t.countyId, t.unitCode], foreignColumns: [units.countyId, units.code] }),
+      ...enumChecks(name, columns),
       pgPolicy(`${name}_read`, { for: 'select', to: appRole, using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${inScope(t.unitCode)}` }),
       pgPolicy(`${name}_insert`, { for: 'insert', to: appRole, withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${inScope(t.unitCode)}` }),
       pgPolicy(`${name}_update`, {

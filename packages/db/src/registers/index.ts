@@ -1,0 +1,2 @@
+export { registerDefs, registerKeys, isRegisterKey, dateFieldOf, type RegisterKey } from './defs.ts';
+export type { RegisterPresentation, SharedColumn } from './presentation.ts';

@@ -1,0 +1,44 @@
+import type { PgTable } from 'drizzle-orm/pg-core';
+
+/**
+ * What a register column looks like to a clerk: its Chinese label, the other header
+ * spellings villages use, and the words for each enumerated value. Names, types,
+ * required-ness and the allowed values themselves come from the table (see defs.ts),
+ * so this file can not disagree with the database: a missing column, a misspelt key or
+ * an unlabelled enum value is a compile error.
+ */
+
+/** Columns every register has and no clerk types in. */
+export type SharedColumn = 'countyId' | 'id' | 'unitCode' | 'fingerprint' | 'importId' | 'createdBy' | 'createdAt' | 'updatedAt' | 'deletedAt';
+
+type Insertable<TTable extends PgTable> = Omit<TTable['$inferInsert'], SharedColumn>;
+
+interface BasePresentation {
+  label: string;
+  labelEn: string;
+  aliases?: string[];
+  /** Stricter text checks on input; the value is personal data (§8) and masked outside the handling unit. */
+  kind?: 'id_number' | 'phone';
+  /** Personal data even without a kind (names of parties). */
+  personal?: boolean;
+  /** Not typed in by the clerk nor imported (e.g. a link set by another screen). */
+  internal?: boolean;
+  min?: number;
+  max?: number;
+  /** Shown as a multi-line box. */
+  long?: boolean;
+}
+
+type OptionsFor<TValue> = [TValue] extends [string]
+  ? string extends TValue
+    ? { options?: never }
+    : { options: Record<TValue, string[]>; optionsEn: Record<TValue, string> }
+  : [TValue] extends [number]
+    ? { options?: Record<number, string[]>; optionsEn?: Record<number, string> }
+    : { options?: never };
+
+export type FieldPresentation<TValue> = BasePresentation & OptionsFor<TValue>;
+
+export type RegisterPresentation<TTable extends PgTable> = {
+  [K in keyof Insertable<TTable>]-?: FieldPresentation<NonNullable<Insertable<TTable>[K]>>;
+};

@@ -1,0 +1,46 @@
+/**
+ * The shape of a register as the import engine reads it. The registers themselves are
+ * defined once, next to their tables, in @tally/db (registers/); this package only
+ * knows the shape, so parsing and validation stay independent of any database.
+ */
+
+export type FieldType = 'date' | 'text' | 'int' | 'enum' | 'id_number' | 'phone';
+
+export interface EnumOption {
+  /** Canonical value stored in the database. */
+  value: string;
+  /** Chinese labels accepted in a cell; the first one is used when exporting. */
+  labels: string[];
+  labelEn?: string;
+}
+
+export interface FieldDef {
+  /** Property name in code and in row values. */
+  key: string;
+  /** Column name in the table (and in `psql \copy` headers). */
+  column?: string;
+  label: string;
+  labelEn?: string;
+  aliases: string[];
+  type: FieldType;
+  required: boolean;
+  enum?: EnumOption[];
+  /** An enum stored as an integer (revisit class 1–3): values are converted on the way in. */
+  integerValues?: boolean;
+  /** Bounds for 'int' (min defaults to 0: counts are never negative). */
+  min?: number;
+  max?: number;
+  /** Value used when an optional cell is empty (e.g. adopted level → 'none'). */
+  defaultValue?: string | number;
+  /** Personal data (§8): masked outside the handling unit, left out of exports made outside it. */
+  personal?: boolean;
+  /** Free text long enough for a multi-line box. */
+  long?: boolean;
+}
+
+export interface RegisterDef {
+  key: string;
+  label: string;
+  labelEn: string;
+  fields: FieldDef[];
+}
