@@ -182,3 +182,35 @@ export function validateRow(register: RegisterDef, mapping: ColumnMapping, heade
   }
   return errors.length ? { ok: false, errors } : { ok: true, values };
 }
+
+export interface FieldError {
+  field: string;
+  label: string;
+  zh: string;
+  en: string;
+}
+
+/**
+ * The same checks for one record typed into a form: keyed by field, messages name the
+ * field's label rather than a spreadsheet row and column. Fields absent from `input`
+ * are treated as empty, so a form can not skip a required field by leaving it out.
+ */
+export function validateRecord(
+  register: RegisterDef,
+  input: Readonly<Record<string, CellValue | undefined>>,
+): { ok: true; values: RowValues } | { ok: false; errors: FieldError[] } {
+  const values: RowValues = {};
+  const errors: FieldError[] = [];
+  for (const field of register.fields) {
+    const cell = input[field.key] ?? null;
+    if (isEmptyCell(cell)) {
+      if (field.required) errors.push({ field: field.key, label: field.label, zh: `「${field.label}」为必填项`, en: `"${field.labelEn ?? field.label}" is required` });
+      values[field.key] = field.defaultValue ?? null;
+      continue;
+    }
+    const result = checkField(cell, field);
+    if (result.ok) values[field.key] = result.value;
+    else errors.push({ field: field.key, label: field.label, zh: `「${field.label}」：${result.zh}`, en: `"${field.labelEn ?? field.label}": ${result.en}` });
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, values };
+}

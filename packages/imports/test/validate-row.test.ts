@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { registerDefs } from '@tally/db/registers';
 import { idCheckCharacter as idNumberCheckChar } from '@tally/casework';
-import { mapHeaders, validateRow } from '../src/index.ts';
+import { mapHeaders, validateRecord, validateRow } from '../src/index.ts';
 
 const headers = ['日期', '类型', '发现问题数'];
 const { mapping } = mapHeaders(headers, registerDefs.investigation_rounds);
@@ -72,5 +72,26 @@ describe('validateRow', () => {
     const h = ['日期', '标题'];
     const r = validateRow(registerDefs.info_submissions, mapHeaders(h, registerDefs.info_submissions).mapping, h, { row: 2, cells: ['2024-03-05', '某村调解经验'] });
     expect(r.ok && r.values.adoptedLevel).toBe('none');
+  });
+});
+
+describe('validateRecord (forms)', () => {
+  const disputes = registerDefs.disputes;
+  it('accepts a typed record and applies defaults', () => {
+    const r = validateRecord(disputes, { foundOn: '2024年3月5日', disputeType: '邻里', parties: '张三、李四', severity: '轻微', summary: '宅基地边界', revisitClass: '二类' });
+    expect(r).toMatchObject({ ok: true, values: { foundOn: '2024-03-05', disputeType: 'neighbours', source: 'investigation', outcome: 'pending', revisitClass: 2 } });
+  });
+  it('names every bad or missing field by its label, in both languages', () => {
+    const r = validateRecord(disputes, { foundOn: '2024-02-30', disputeType: '吵架', partyIdNumber: '330102197512124560', severity: '轻微', summary: 'x' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.map((e) => e.field)).toEqual(['foundOn', 'disputeType', 'parties', 'partyIdNumber']);
+    expect(r.errors[2]!.zh).toBe('「当事人」为必填项');
+    expect(r.errors[3]!.zh).toContain('校验位错误');
+    expect(r.errors[0]!.en).toMatch(/^"Found on": unrecognised date/);
+  });
+  it('refuses a revisit class outside 1–3 and an over-long text', () => {
+    const r = validateRecord(disputes, { foundOn: '2024-03-05', disputeType: '邻里', parties: 'x'.repeat(501), severity: '轻微', summary: 's', revisitClass: '4' });
+    expect(!r.ok && r.errors.map((e) => e.field)).toEqual(['parties', 'revisitClass']);
   });
 });
