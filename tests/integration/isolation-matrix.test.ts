@@ -51,11 +51,20 @@ const expected: Record<string, Record<UserRole, string>> = {
   'cases.get': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'cases.reveal': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'cases.transition': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  // Registers: a dispute kept at each target unit by its own clerk. Only the keeping unit writes (B above it).
+  'registers.overview': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'registers.list': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'registers.get': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'registers.reveal': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'registers.exportRows': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'registers.create': { county_admin: 'OOOO', county_staff: 'OOOO', township_staff: 'OOOO', village_staff: 'OOOO', security_admin: 'FFFF', auditor: 'FFFF' },
+  'registers.update': { county_admin: 'NBBB', county_staff: 'NBBB', township_staff: 'NNOB', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'registers.remove': { county_admin: 'NBBB', county_staff: 'NBBB', township_staff: 'NNOB', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'audit.list': { county_admin: 'FFFF', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'NOOO' },
 };
 
 type Caller = ReturnType<typeof createCaller>;
-interface ResolvedTarget { unit: string; level: 'township' | 'village'; userId: string; userRole: UserRole; caseId: string; }
+interface ResolvedTarget { unit: string; level: 'township' | 'village'; userId: string; userRole: UserRole; caseId: string; disputeId: string; disputeSummary: string; }
 let serial = 0;
 
 /** How each procedure is called against a target; queries say whether the target is visible. */
@@ -83,6 +92,17 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
   'cases.get': { kind: 'mutation', run: (c, t) => c.cases.get({ id: t.caseId }) },
   'cases.reveal': { kind: 'mutation', run: (c, t) => c.cases.reveal({ id: t.caseId }) },
   'cases.transition': { kind: 'mutation', run: (c, t) => c.cases.transition({ id: t.caseId, version: 0, action: { type: 'accept' } }) },
+  'registers.overview': { kind: 'query', run: async (c, t) => (await c.registers.overview({ unitCode: t.unit })).disputes > 0 },
+  'registers.list': { kind: 'query', run: async (c, t) => (await c.registers.list({ register: 'disputes', q: t.disputeSummary, pageSize: 100 })).rows.some((r) => r.id === t.disputeId) },
+  'registers.exportRows': { kind: 'query', run: async (c, t) => (await c.registers.exportRows({ register: 'disputes', q: t.disputeSummary })).some((r) => r.unitCode === t.unit) },
+  'registers.get': { kind: 'mutation', run: (c, t) => c.registers.get({ register: 'disputes', id: t.disputeId }) },
+  'registers.reveal': { kind: 'mutation', run: (c, t) => c.registers.reveal({ register: 'disputes', id: t.disputeId }) },
+  'registers.create': { kind: 'mutation', run: (c) => c.registers.create({ register: 'disputes', values: disputeForm(`矩阵新增${++serial}`) }) },
+  'registers.update': {
+    kind: 'mutation',
+    run: async (c, t) => c.registers.update({ register: 'disputes', id: t.disputeId, updatedAt: await disputeVersion(t), values: disputeForm(`矩阵修改${++serial}`) }),
+  },
+  'registers.remove': { kind: 'mutation', run: async (c, t) => c.registers.remove({ register: 'disputes', id: t.disputeId, updatedAt: await disputeVersion(t) }) },
   'units.create': {
     kind: 'mutation',
     run: (c, t) => c.units.create({ parentCode: t.unit, code: `${t.unit.slice(0, 9)}${String(300 + ++serial).padStart(3, '0')}`, name: `新村${serial}` }),
@@ -98,11 +118,22 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
   'users.update': { kind: 'mutation', run: (c, t) => c.users.update({ id: t.userId, role: t.userRole, unitCode: t.unit }) },
 };
 
+function disputeForm(summary: string): Record<string, string> {
+  return { foundOn: '2026-03-04', disputeType: '邻里', parties: '张三、李四', partyIdNumber: '11010519491231002X', severity: '轻微', summary };
+}
+
+/** The row's current version, read as the owner: a refused caller could not read it, yet must present one. */
+async function disputeVersion(target: ResolvedTarget): Promise<string> {
+  const rows = await database.owner.db.execute(sql`select updated_at from disputes where id = ${target.disputeId}`);
+  return new Date(String((rows[0] as { updated_at: string | Date }).updated_at)).toISOString();
+}
+
 function outcomeOf(error: unknown): Outcome {
   // TRPCError by name and code: the test does not import the server's copy of @trpc/server.
   if (error instanceof Error && error.name === 'TRPCError') {
     const code = (error as Error & { code: string }).code;
-    if (code === 'FORBIDDEN') return 'F';
+    // A refusal with its own message is a business rule (e.g. only the keeping unit writes), not the role.
+    if (code === 'FORBIDDEN') return (error as Error & { messageKey?: string }).messageKey === 'error.forbidden' ? 'F' : 'B';
     if (code === 'NOT_FOUND') return 'N';
     if (code === 'BAD_REQUEST' || code === 'CONFLICT') return 'B';
   }
@@ -113,12 +144,16 @@ let database: TestDatabase;
 const actors = {} as Record<UserRole, Actor>;
 const resolvedTargets = {} as Record<TargetName, ResolvedTarget>;
 
-interface Snapshot { units: Array<Record<string, unknown>>; users: Array<Record<string, unknown>>; cases: Array<Record<string, unknown>>; }
+interface Snapshot { units: Array<Record<string, unknown>>; users: Array<Record<string, unknown>>; cases: Array<Record<string, unknown>>; disputes: Array<Record<string, unknown>>; }
 async function snapshot(): Promise<Snapshot> {
   const units = await database.owner.db.execute(sql`select county_id, code, name, active, updated_at from units order by county_id, code`);
   const users = await database.owner.db.execute(sql`select county_id, id, login_name, role, unit_code, disabled, password_hash, updated_at from users order by county_id, id`);
   const cases = await database.owner.db.execute(sql`select county_id, id, status, state, unit_code, assigned_unit_code, due_on, closed_at, version, updated_at from petition_cases order by county_id, id`);
-  return { units: [...units] as Array<Record<string, unknown>>, users: [...users] as Array<Record<string, unknown>>, cases: [...cases] as Array<Record<string, unknown>> };
+  const disputes = await database.owner.db.execute(sql`select county_id, id, unit_code, summary, fingerprint, deleted_at, updated_at from disputes order by county_id, id`);
+  return {
+    units: [...units] as Array<Record<string, unknown>>, users: [...users] as Array<Record<string, unknown>>,
+    cases: [...cases] as Array<Record<string, unknown>>, disputes: [...disputes] as Array<Record<string, unknown>>,
+  };
 }
 
 /** Put back what an allowed mutation changed, so the next case starts from the same state. */
@@ -129,6 +164,9 @@ async function restore(before: Snapshot): Promise<void> {
     }
     for (const row of before.cases) {
       await tx.execute(sql`update petition_cases set status = ${row.status}, state = ${JSON.stringify(row.state)}::jsonb, unit_code = ${row.unit_code}, assigned_unit_code = ${row.assigned_unit_code}, due_on = ${row.due_on}, closed_at = ${row.closed_at}, version = ${row.version}, updated_at = ${row.updated_at} where county_id = ${row.county_id} and id = ${row.id}`);
+    }
+    for (const row of before.disputes) {
+      await tx.execute(sql`update disputes set summary = ${row.summary}, fingerprint = ${row.fingerprint}, deleted_at = ${row.deleted_at}, updated_at = ${row.updated_at} where county_id = ${row.county_id} and id = ${row.id}`);
     }
     for (const user of before.users) {
       await tx.execute(sql`update users set role = ${user.role}, unit_code = ${user.unit_code}, disabled = ${user.disabled}, password_hash = ${user.password_hash}, updated_at = ${user.updated_at} where county_id = ${user.county_id} and id = ${user.id}`);
@@ -141,6 +179,7 @@ function sameRows(a: Snapshot, b: Snapshot): boolean {
     units: s.units,
     users: s.users.filter((u) => a.users.some((x) => x.id === u.id)),
     cases: s.cases.filter((c) => a.cases.some((x) => x.id === c.id)),
+    disputes: s.disputes.filter((d) => a.disputes.some((x) => x.id === d.id)),
   });
   return key(a) === key(b);
 }
@@ -154,7 +193,10 @@ beforeAll(async () => {
     // A case registered by the target's own clerk, so it sits at the target unit.
     const clerk = createCaller({ db: database.app.db, actor: user, ip: null, now: new Date() });
     const registered = await clerk.cases.register({ receivedAt: '2026-03-04T09:00:00+08:00', channel: 'letter', peopleCount: 1, category: 'other', summary: `${name} 的信访件`, petitionerName: '张三' });
-    resolvedTargets[name] = { unit: targets[name].unit, level: targets[name].level, userId: user.userId, userRole: user.role, caseId: registered.id };
+    // And a dispute in the same unit's register, found by a summary no other row has.
+    const disputeSummary = `矩阵目标${name}`;
+    const dispute = await clerk.registers.create({ register: 'disputes', values: disputeForm(disputeSummary) });
+    resolvedTargets[name] = { unit: targets[name].unit, level: targets[name].level, userId: user.userId, userRole: user.role, caseId: registered.id, disputeId: dispute.id, disputeSummary };
   }
   // One audit row about each target unit, in the target's own county.
   for (const name of targetOrder) {
@@ -199,7 +241,7 @@ describe('tenant isolation matrix', () => {
           if (got !== 'O' && !sameRows(before, after)) mismatches.push(`${role} → ${targetName}: refused (${got}) but rows changed`);
           if (call.kind === 'mutation' && got === 'O') {
             // Creations add rows (not compared); reads through a mutation-shaped call change nothing.
-            const changesNothingCompared = ['units.create', 'users.create', 'cases.register', 'cases.get', 'cases.reveal'];
+            const changesNothingCompared = ['units.create', 'users.create', 'cases.register', 'cases.get', 'cases.reveal', 'registers.create', 'registers.get', 'registers.reveal'];
             if (sameRows(before, after) && !changesNothingCompared.includes(procedure)) {
               mismatches.push(`${role} → ${targetName}: allowed but nothing changed`);
             }

@@ -1,0 +1,79 @@
+import { and, asc, desc, eq, ilike, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { unitLevelOf } from '@tally/casework';
+import { scopeOf, type Actor } from '@tally/db';
+import { z } from 'zod';
+import { UserFacingError } from '../errors.ts';
+import type { Cursor } from './cursor.ts';
+import type { RegisterTable } from './register-table.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** What narrows a register list; the same filters drive the export. */
+export const listFilters = z.object({
+  /** A unit in the actor's scope: that unit and everything below it. */
+  unitCode: z.string().regex(/^\d{12}$/).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /** Words in the register's non-personal text fields. */
+  q: z.string().trim().max(50).optional(),
+  /** Enumerated field → one of its values. */
+  filters: z.record(z.string().max(40), z.string().max(40)).optional(),
+});
+export type ListFilters = z.infer<typeof listFilters>;
+
+/** The code prefix a list covers: the chosen unit if it lies in the actor's scope. */
+export function listScope(actor: Actor, unitCode: string | undefined): string {
+  if (!unitCode) return actor.scope;
+  if (!unitCode.startsWith(actor.scope)) throw new UserFacingError('NOT_FOUND', 'error.notFound');
+  const level = unitLevelOf(unitCode);
+  if (!level) throw new UserFacingError('BAD_REQUEST', 'error.unit.codeFormat');
+  return scopeOf(unitCode, level);
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Filters as SQL, with every field name and enum value checked against the definition. */
+export function listCondition(register: RegisterTable, actor: Actor, input: ListFilters): SQL {
+  const { columns, dateColumn, def } = register;
+  const conditions: (SQL | undefined)[] = [
+    eq(columns.countyId!, actor.countyId),
+    like(columns.unitCode!, `${listScope(actor, input.unitCode)}%`),
+    isNull(columns.deletedAt!),
+    input.from ? sql`${dateColumn} >= ${input.from}` : undefined,
+    input.to ? sql`${dateColumn} <= ${input.to}` : undefined,
+  ];
+  for (const [key, value] of Object.entries(input.filters ?? {})) {
+    if (value === '') continue;
+    const field = def.fields.find((candidate) => candidate.key === key && candidate.type === 'enum');
+    const option = field?.enum?.find((candidate) => candidate.value === value);
+    if (!field || !option) throw new UserFacingError('BAD_REQUEST', 'error.validation', { field: key });
+    conditions.push(eq(columns[key]!, field.integerValues ? Number(value) : value));
+  }
+  if (input.q) {
+    // Personal fields are not searchable: a search would reveal what masking hides.
+    const searchable = def.fields.filter((field) => field.type === 'text' && !field.personal);
+    const pattern = `%${escapeLike(input.q)}%`;
+    conditions.push(or(...searchable.map((field) => ilike(columns[field.key]!, pattern))));
+  }
+  return and(...conditions)!;
+}
+
+/**
+ * Rows after or before a cursor in list order (date newest first, then id), matching the
+ * indexes `(county_id, unit_code, date desc, id)` and `(county_id, date desc, id)`.
+ */
+export function cursorCondition(register: RegisterTable, cursor: Cursor | null): SQL | undefined {
+  if (!cursor) return undefined;
+  const { dateColumn, columns } = register;
+  const id = columns.id!;
+  return cursor.direction === 'after'
+    ? or(sql`${dateColumn} < ${cursor.date}`, and(sql`${dateColumn} = ${cursor.date}`, sql`${id} > ${cursor.id}`))
+    : or(sql`${dateColumn} > ${cursor.date}`, and(sql`${dateColumn} = ${cursor.date}`, sql`${id} < ${cursor.id}`));
+}
+
+export function listOrder(register: RegisterTable, direction: Cursor['direction']) {
+  const { dateColumn, columns } = register;
+  return direction === 'after' ? [desc(dateColumn), asc(columns.id!)] : [asc(dateColumn), desc(columns.id!)];
+}

@@ -1,0 +1,35 @@
+import type { Actor } from '@tally/db';
+import type { FieldValue } from '@tally/imports';
+import { maskValues } from './masking.ts';
+import type { RegisterTable } from './register-table.ts';
+
+export interface RegisterRow {
+  id: string;
+  unitCode: string;
+  unitName: string;
+  values: Record<string, FieldValue>;
+  /** The actor's own unit keeps this row: it may edit it and sees personal data in full. */
+  own: boolean;
+  masked: boolean;
+  /** Optimistic-concurrency token for edits and deletes. */
+  updatedAt: string;
+  importId: string | null;
+}
+
+type DbRow = Record<string, unknown> & { id: string; unitCode: string; updatedAt: Date; importId: string | null };
+
+/** A database row as the screens see it: field values by key, personal data masked outside the unit (§8). */
+export function shapeRow(register: RegisterTable, row: DbRow, unitName: string, actor: Actor): RegisterRow {
+  const values = Object.fromEntries(register.def.fields.map((field) => [field.key, (row[field.key] ?? null) as FieldValue]));
+  const own = row.unitCode === actor.unitCode;
+  return {
+    id: row.id,
+    unitCode: row.unitCode,
+    unitName,
+    values: own ? values : maskValues(register.def.fields, values),
+    own,
+    masked: !own && register.def.fields.some((field) => field.personal && values[field.key] !== null),
+    updatedAt: row.updatedAt.toISOString(),
+    importId: row.importId,
+  };
+}
