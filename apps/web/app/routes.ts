@@ -10,5 +10,10 @@ export default [
     route('units', 'routes/units.tsx'),
     route('users', 'routes/users.tsx'),
     route('audit', 'routes/audit.tsx'),
+    route('registers', 'routes/registers.tsx'),
+    route('registers/:register', 'routes/register-list.tsx'),
+    route('registers/:register/new', 'routes/register-new.tsx'),
+    route('registers/:register/export', 'routes/register-export.ts'),
+    route('registers/:register/:id', 'routes/register-record.tsx'),
   ]),
 ] satisfies RouteConfig;

@@ -9,14 +9,16 @@ export interface NavItem {
 /** What each role may open; the procedures enforce the same rules on their own. */
 export function navigationFor(role: UserRole): NavItem[] {
   const home: NavItem = { to: '/', labelKey: 'nav.home' };
+  const registers: NavItem = { to: '/registers', labelKey: 'nav.registers' };
   switch (role) {
     case 'county_admin':
-      return [home, { to: '/units', labelKey: 'nav.units' }, { to: '/users', labelKey: 'nav.users' }];
+      return [home, registers, { to: '/units', labelKey: 'nav.units' }, { to: '/users', labelKey: 'nav.users' }];
     case 'security_admin':
       return [home, { to: '/users', labelKey: 'nav.users' }];
     case 'auditor':
       return [home, { to: '/audit', labelKey: 'nav.audit' }];
     default:
-      return [home];
+      // Township and village staff keep and read ledgers.
+      return [home, registers];
   }
 }
