@@ -65,7 +65,7 @@ const registerFixtures: Record<string, Record<string, string | number>> = {
   investigation_rounds: { held_on: '2026-03-05', scope: 'routine', findings_count: 0 },
   meetings: { held_on: '2026-03-05', kind: 'joint', attendees: '张三、李四' },
   duty_logs: { duty_on: '2026-03-05', leader: '王五', staff: '赵六' },
-  publicity_records: { held_on: '2026-03-05', form: '讲座', audience_size: 40 },
+  publicity_records: { held_on: '2026-03-05', form: 'lecture', audience_size: 40 },
   info_submissions: { submitted_on: '2026-03-05', title: '简报', adopted_level: 'county' },
   hazard_checks: { checked_on: '2026-03-05', place: '村口', hazard: '电线老化' },
   disputes: { found_on: '2026-03-05', source: 'visit', dispute_type: 'neighbours', parties: '甲、乙', severity: 'minor', summary: '宅基地' },

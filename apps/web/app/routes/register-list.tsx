@@ -44,7 +44,7 @@ export default function RegisterList() {
         <a href={`/registers/${key}/export?format=csv&${exportQuery}`} download>{t('registers.exportCsv')}</a>
       </p>
       <ListFilters def={def} units={units} search={searchParams} />
-      <p className="count" data-testid="register-total">{t('registers.total', { total: page.total })}</p>
+      <p className="count" data-testid="register-total">{t(page.totalIsLowerBound ? 'registers.totalMore' : 'registers.total', { total: page.total.toLocaleString(language) })}</p>
       <RowsTable def={def} rows={page.rows} showUnit={units.length > 1} />
       <nav className="pager">
         {page.previous ? <Link to={withCursor(search, page.previous)}>{t('registers.previous')}</Link> : null}

@@ -60,9 +60,9 @@ export function ledgerTable<TColumns extends Record<string, PgColumnBuilderBase>
     return [
       primaryKey({ columns: [t.countyId, t.id] }),
       unique(`${name}_fingerprint_key`).on(t.countyId, t.unitCode, t.fingerprint),
-      index(`${name}_unit_date_idx`).using('btree', t.countyId, sql`${t.unitCode} text_pattern_ops`, sql`${table[dateColumn]} desc`, t.id),
+      index(`${name}_unit_date_idx`).using('btree', t.countyId, sql`${t.unitCode} text_pattern_ops`, sql`${table[dateColumn]} desc`, sql`${t.id} desc`),
       // A county-wide list walks this in date order instead of sorting every row of the county.
-      index(`${name}_county_date_idx`).using('btree', t.countyId, sql`${table[dateColumn]} desc`, t.id),
+      index(`${name}_county_date_idx`).using('btree', t.countyId, sql`${table[dateColumn]} desc`, sql`${t.id} desc`),
       foreignKey({ columns: [t.countyId, t.unitCode], foreignColumns: [units.countyId, units.code] }),
       ...enumChecks(name, columns),
       pgPolicy(`${name}_read`, { for: 'select', to: appRole, using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${inScope(t.unitCode)}` }),

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, ilike, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { unitLevelOf } from '@tally/casework';
 import { scopeOf, type Actor } from '@tally/db';
 import { z } from 'zod';
@@ -30,6 +31,15 @@ export function listScope(actor: Actor, unitCode: string | undefined): string {
   return scopeOf(unitCode, level);
 }
 
+/**
+ * A village is one code: equality lets the (county, unit, date) index hand rows over in
+ * list order. Wider scopes use starts_with, which the planner estimates like the RLS
+ * policy does, so it walks the (county, date) index and stops after one page.
+ */
+function scopeCondition(unitCode: PgColumn, scope: string): SQL {
+  return scope.length === 12 ? eq(unitCode, scope) : sql`starts_with(${unitCode}, ${scope})`;
+}
+
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -39,7 +49,7 @@ export function listCondition(register: RegisterTable, actor: Actor, input: List
   const { columns, dateColumn, def } = register;
   const conditions: (SQL | undefined)[] = [
     eq(columns.countyId!, actor.countyId),
-    like(columns.unitCode!, `${listScope(actor, input.unitCode)}%`),
+    scopeCondition(columns.unitCode!, listScope(actor, input.unitCode)),
     isNull(columns.deletedAt!),
     input.from ? sql`${dateColumn} >= ${input.from}` : undefined,
     input.to ? sql`${dateColumn} <= ${input.to}` : undefined,
@@ -61,19 +71,20 @@ export function listCondition(register: RegisterTable, actor: Actor, input: List
 }
 
 /**
- * Rows after or before a cursor in list order (date newest first, then id), matching the
- * indexes `(county_id, unit_code, date desc, id)` and `(county_id, date desc, id)`.
+ * Rows after or before a cursor in list order (date newest first, then id, both
+ * descending), as one row comparison: Postgres turns it into an index range on
+ * `(county_id, unit_code, date desc, id desc)` and `(county_id, date desc, id desc)`.
  */
 export function cursorCondition(register: RegisterTable, cursor: Cursor | null): SQL | undefined {
   if (!cursor) return undefined;
   const { dateColumn, columns } = register;
   const id = columns.id!;
   return cursor.direction === 'after'
-    ? or(sql`${dateColumn} < ${cursor.date}`, and(sql`${dateColumn} = ${cursor.date}`, sql`${id} > ${cursor.id}`))
-    : or(sql`${dateColumn} > ${cursor.date}`, and(sql`${dateColumn} = ${cursor.date}`, sql`${id} < ${cursor.id}`));
+    ? sql`(${dateColumn}, ${id}) < (${cursor.date}::date, ${cursor.id}::uuid)`
+    : sql`(${dateColumn}, ${id}) > (${cursor.date}::date, ${cursor.id}::uuid)`;
 }
 
 export function listOrder(register: RegisterTable, direction: Cursor['direction']) {
   const { dateColumn, columns } = register;
-  return direction === 'after' ? [desc(dateColumn), asc(columns.id!)] : [asc(dateColumn), desc(columns.id!)];
+  return direction === 'after' ? [desc(dateColumn), desc(columns.id!)] : [asc(dateColumn), asc(columns.id!)];
 }

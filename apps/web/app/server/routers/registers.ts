@@ -13,6 +13,12 @@ import { auditChange, roleProcedure, router, type AuthedContext } from '../trpc.
 const registerKey = z.enum(registerKeys as [RegisterKey, ...RegisterKey[]]);
 /** Form input: every field as the clerk typed it; checked by the register's own rules. */
 const formValues = z.record(z.string().max(40), z.string().max(5000));
+/**
+ * Lists count exactly up to this many rows and say "more than" beyond: a county-wide
+ * count of 100,000 rows costs more than the page itself, and no clerk pages that far.
+ */
+export const COUNT_LIMIT = 10_000;
+
 /** The most rows one export writes: a county-year of the busiest register fits with room. */
 export const EXPORT_ROW_LIMIT = 200_000;
 
@@ -87,7 +93,7 @@ export const registersRouter = router({
             .where(and(where, cursorCondition(register, cursor)))
             .orderBy(...listOrder(register, direction))
             .limit(input.pageSize + 1) as unknown as Promise<SelectedRow[]>,
-          tx.select({ n: count() }).from(register.table).where(where),
+          tx.select({ n: count() }).from(tx.select({ one: sql`1` }).from(register.table).where(where).limit(COUNT_LIMIT + 1).as('capped')),
         ]);
         const more = found.length > input.pageSize;
         const page = found.slice(0, input.pageSize);
@@ -95,8 +101,11 @@ export const registersRouter = router({
         const rows: RegisterRow[] = page.map((row) => shapeRow(register, row, row.unitName, ctx.actor));
         const dateKey = register.def.fields[0]!.key;
         const edge = (row: RegisterRow | undefined, to: 'after' | 'before') => (row ? encodeCursor({ direction: to, date: String(row.values[dateKey]), id: row.id }) : null);
+        const counted = total?.n ?? 0;
         return {
-          total: total?.n ?? 0,
+          total: Math.min(counted, COUNT_LIMIT),
+          /** True when there are more rows than `total` says. */
+          totalIsLowerBound: counted > COUNT_LIMIT,
           rows,
           next: (direction === 'after' ? more : cursor !== null) ? edge(rows.at(-1), 'after') : null,
           previous: (direction === 'before' ? more : cursor !== null) ? edge(rows[0], 'before') : null,
