@@ -51,6 +51,10 @@ const expected: Record<string, Record<UserRole, string>> = {
   'cases.get': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'cases.reveal': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'cases.transition': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  // 六定 and 挂牌督办: the handling unit or a unit above it; a village sees none of the targets.
+  'cases.setResponsibility': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  // Figures of a unit: only units in the actor's scope; the target's case is counted when it is.
+  'cases.figures': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'audit.list': { county_admin: 'FFFF', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'NOOO' },
 };
 
@@ -83,6 +87,15 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
   'cases.get': { kind: 'mutation', run: (c, t) => c.cases.get({ id: t.caseId }) },
   'cases.reveal': { kind: 'mutation', run: (c, t) => c.cases.reveal({ id: t.caseId }) },
   'cases.transition': { kind: 'mutation', run: (c, t) => c.cases.transition({ id: t.caseId, version: 0, action: { type: 'accept' } }) },
+  'cases.setResponsibility': {
+    kind: 'mutation',
+    run: (c, t) => c.cases.setResponsibility({ id: t.caseId, version: 0, leadLeader: '矩阵领导', responsibleUnit: '矩阵单位', flagged: true }),
+  },
+  'cases.figures': {
+    kind: 'query',
+    // Only the targets' own cases were received on Mar 4; the matrix's intakes are dated Mar 5.
+    run: async (c, t) => (await c.cases.figures({ unitCode: t.unit, from: '2026-03-04', to: '2026-03-04' })).figures.received >= 1,
+  },
   'units.create': {
     kind: 'mutation',
     run: (c, t) => c.units.create({ parentCode: t.unit, code: `${t.unit.slice(0, 9)}${String(300 + ++serial).padStart(3, '0')}`, name: `新村${serial}` }),
@@ -117,7 +130,7 @@ interface Snapshot { units: Array<Record<string, unknown>>; users: Array<Record<
 async function snapshot(): Promise<Snapshot> {
   const units = await database.owner.db.execute(sql`select county_id, code, name, active, updated_at from units order by county_id, code`);
   const users = await database.owner.db.execute(sql`select county_id, id, login_name, role, unit_code, disabled, password_hash, updated_at from users order by county_id, id`);
-  const cases = await database.owner.db.execute(sql`select county_id, id, status, state, unit_code, assigned_unit_code, due_on, closed_at, version, updated_at from petition_cases order by county_id, id`);
+  const cases = await database.owner.db.execute(sql`select county_id, id, status, state, unit_code, assigned_unit_code, due_on, closed_at, version, updated_at, lead_leader, responsible_unit, flagged from petition_cases order by county_id, id`);
   return { units: [...units] as Array<Record<string, unknown>>, users: [...users] as Array<Record<string, unknown>>, cases: [...cases] as Array<Record<string, unknown>> };
 }
 
@@ -128,7 +141,7 @@ async function restore(before: Snapshot): Promise<void> {
       await tx.execute(sql`update units set name = ${unit.name}, active = ${unit.active}, updated_at = ${unit.updated_at} where county_id = ${unit.county_id} and code = ${unit.code}`);
     }
     for (const row of before.cases) {
-      await tx.execute(sql`update petition_cases set status = ${row.status}, state = ${JSON.stringify(row.state)}::jsonb, unit_code = ${row.unit_code}, assigned_unit_code = ${row.assigned_unit_code}, due_on = ${row.due_on}, closed_at = ${row.closed_at}, version = ${row.version}, updated_at = ${row.updated_at} where county_id = ${row.county_id} and id = ${row.id}`);
+      await tx.execute(sql`update petition_cases set status = ${row.status}, state = ${JSON.stringify(row.state)}::jsonb, unit_code = ${row.unit_code}, assigned_unit_code = ${row.assigned_unit_code}, due_on = ${row.due_on}, closed_at = ${row.closed_at}, version = ${row.version}, updated_at = ${row.updated_at}, lead_leader = ${row.lead_leader}, responsible_unit = ${row.responsible_unit}, flagged = ${row.flagged} where county_id = ${row.county_id} and id = ${row.id}`);
     }
     for (const user of before.users) {
       await tx.execute(sql`update users set role = ${user.role}, unit_code = ${user.unit_code}, disabled = ${user.disabled}, password_hash = ${user.password_hash}, updated_at = ${user.updated_at} where county_id = ${user.county_id} and id = ${user.id}`);
