@@ -55,6 +55,8 @@ const expected: Record<string, Record<UserRole, string>> = {
   'cases.setResponsibility': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   // Figures of a unit: only units in the actor's scope; the target's case is counted when it is.
   'cases.figures': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  // The targets' cases are not overdue: found in scope, then refused by the rule (B).
+  'cases.notice': { county_admin: 'NBBB', county_staff: 'NBBB', township_staff: 'NNBB', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'audit.list': { county_admin: 'FFFF', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'NOOO' },
 };
 
@@ -91,6 +93,7 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
     kind: 'mutation',
     run: (c, t) => c.cases.setResponsibility({ id: t.caseId, version: 0, leadLeader: '矩阵领导', responsibleUnit: '矩阵单位', flagged: true }),
   },
+  'cases.notice': { kind: 'query', run: async (c, t) => (await c.cases.notice({ id: t.caseId })).caseId === t.caseId },
   'cases.figures': {
     kind: 'query',
     // Only the targets' own cases were received on Mar 4; the matrix's intakes are dated Mar 5.

@@ -10,5 +10,10 @@ export default [
     route('units', 'routes/units.tsx'),
     route('users', 'routes/users.tsx'),
     route('audit', 'routes/audit.tsx'),
+    route('cases', 'routes/cases.tsx'),
+    route('cases/new', 'routes/cases-new.tsx'),
+    route('cases/figures', 'routes/case-figures.tsx'),
+    route('cases/:id', 'routes/case-detail.tsx'),
+    route('cases/:id/notice', 'routes/case-notice.tsx'),
   ]),
 ] satisfies RouteConfig;

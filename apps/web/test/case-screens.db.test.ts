@@ -89,6 +89,24 @@ describe('六定 responsibility and flagged supervision', () => {
   });
 });
 
+describe('supervision notice', () => {
+  it('gives the notice facts for an overdue case and refuses, in Chinese, one that is not overdue', async () => {
+    const early = await callerAt('a_zhen01', new Date('2026-09-01T03:00:00Z'));
+    const { id, caseNumber } = await early.cases.register({ ...intake, receivedAt: '2026-09-01T09:00:00+08:00' });
+    await early.cases.transition({ id, version: 0, action: { type: 'accept' } });
+    await early.cases.transition({ id, version: 1, action: { type: 'assign', unitCode: '130534100000', person: '赵科长', complexity: 'simple' } });
+    const notice = await callers.county.cases.notice({ id });
+    // Sep 25–27 and Oct 1–7 are off: five working days after Sep 24 is Oct 9.
+    expect(notice).toMatchObject({
+      caseNumber, dueOn: '2026-09-01', daysOverdue: 23, issuedOn: '2026-09-24', replyBy: '2026-10-09', responsiblePerson: '赵科长',
+      noticeNumber: `督〔2026〕${caseNumber.slice(-6)}-0924号`, countyName: '甲县',
+    });
+    expect(notice.supervisingUnit).toBe(notice.issuingUnit);
+    const fresh = await callers.township.cases.register(intake);
+    await expect(callers.county.cases.notice({ id: fresh.id })).rejects.toMatchObject({ messageKey: 'cases.error.notOverdue' });
+  });
+});
+
 describe('repeat petitions', () => {
   it('links a repeat to the earlier case by number, marks it repeat, and counts one unique case', async () => {
     const first = await callers.otherTownship.cases.register({ ...intake, receivedAt: '2026-08-03T09:00:00+08:00' });

@@ -10,6 +10,7 @@ import { countyCalendar } from '../services/work-calendar.ts';
 import { personalDataFor, projectionOf } from '../services/case-records.ts';
 import { CASE_CATEGORIES, CASE_CHANNELS, civilDate, listFilters, listInput } from '../services/case-filters.ts';
 import { unitFigures } from '../services/case-figures.ts';
+import { noticeFor } from '../services/case-notice.ts';
 import { auditChange, roleProcedure, router, type AuthedContext } from '../trpc.ts';
 
 export { CASE_CATEGORIES };
@@ -154,6 +155,8 @@ export const casesRouter = router({
           allowedActions: allowedActions(state, workflowActor(ctx)),
           canSetResponsibility: isWithin(row.unitCode, ctx.actor.unitCode) && row.status !== 'archived' && row.status !== 'refused',
           revisitRequired: revisitRequired(state),
+          // What the workflow state holds beyond the indexed columns, for the detail page.
+          refusalReason: state.refusalReason, reply: state.reply, escalations: state.escalations,
           clock: caseClock(state, ctx.now, DEFAULT_DEADLINE_RULES, calendar),
           transitions: transitions.map((t) => ({ id: t.id, action: t.action, fromStatus: t.fromStatus, toStatus: t.toStatus, actorName: t.actorName, at: t.at, note: t.note })),
         };
@@ -248,6 +251,16 @@ export const casesRouter = router({
         if (!unit) throw notFound();
         const figures = await unitFigures(tx, ctx.actor.countyId, unit, { from: input.from, to: input.to });
         return { unit, period: { from: input.from, to: input.to }, figures };
+      }),
+    ),
+
+  /** The supervision notice (督办通知书) of an overdue case; refused, in words, for one that is not overdue. */
+  notice: roleProcedure(...caseDataRoles)
+    .input(z.object({ id: z.string().uuid() }))
+    .query(({ ctx, input }) =>
+      ctx.run(async (tx) => {
+        const row = await findCase(tx, ctx, input.id);
+        return noticeFor(tx, ctx.actor, row, ctx.now, await countyCalendar(tx, ctx.actor.countyId));
       }),
     ),
 });

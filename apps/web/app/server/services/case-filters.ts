@@ -1,14 +1,10 @@
 import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { STATUS_LABELS, addDays, isCivilDate, shanghaiDate, type PetitionStatus } from '@tally/casework';
+import { addDays, isCivilDate, shanghaiDate } from '@tally/casework';
 import { schema } from '@tally/db';
+import { CASE_CATEGORIES, CASE_CHANNELS, CASE_STATUSES } from '../../lib/case-vocabulary.ts';
 
-export const CASE_CHANNELS = ['letter', 'visit', 'phone', 'online', 'assigned_from_above', 'reception_day'] as const;
-export const CASE_CATEGORIES = [
-  'land_requisition', 'demolition', 'enterprise_restructuring', 'labour_social_security', 'law_litigation', 'special_care_relief',
-  'environment', 'education', 'village_finances', 'migrant_wages', 'construction_payments', 'resource_rights', 'other',
-] as const;
-export const CASE_STATUSES = Object.keys(STATUS_LABELS) as [PetitionStatus, ...PetitionStatus[]];
+export { CASE_CATEGORIES, CASE_CHANNELS, CASE_STATUSES };
 
 /** A civil date 'YYYY-MM-DD' that exists (2026-02-30 is refused). */
 export const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCivilDate, 'not a date');
