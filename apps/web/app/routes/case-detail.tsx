@@ -80,7 +80,7 @@ export default function CaseDetail() {
         <Link to="/cases">{t('cases.detail.back')}</Link>
         {record.clock.status === 'overdue' && <Link to={`/cases/${record.id}/notice`} className="button-link">{t('cases.detail.notice')}</Link>}
       </div>
-      {registered && <Notice kind="success">{t('cases.registered', { number: registered })}</Notice>}
+      {registered && !result && <Notice kind="success">{t('cases.registered', { number: registered })}</Notice>}
       {result && <Notice kind={result.ok ? 'success' : 'error'}>{result.message}</Notice>}
       <div className="two-columns">
         <section className="panel">

@@ -93,7 +93,10 @@ export function ActionForms({ actions, version, assignUnits, escalateTargets }: 
                 <label>
                   {t('cases.action.toUnit')}
                   <select name="toUnitCode" required>
-                    {escalateTargets.map((unit) => <option key={unit.code} value={unit.code}>{unit.name}</option>)}
+                    {escalateTargets.map((unit) => (
+                      // A village clerk cannot read the names of units above it: show the level and code instead.
+                      <option key={unit.code} value={unit.code}>{unit.name !== unit.code ? unit.name : `${unit.level ? t(`level.${unit.level as 'county' | 'township'}`) : ''}（${unit.code}）`}</option>
+                    ))}
                   </select>
                 </label>
                 {reason}
