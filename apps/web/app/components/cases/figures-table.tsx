@@ -15,7 +15,7 @@ export function FiguresTable({ figures, unitName, from, to }: { figures: Petitio
     </tr>
   );
   const countRow = (label: string, value: number) => (
-    <tr>
+    <tr key={label}>
       <th scope="row">{label}</th>
       <td>{value}</td>
     </tr>
