@@ -60,6 +60,12 @@ const expected: Record<string, Record<UserRole, string>> = {
   'registers.create': { county_admin: 'OOOO', county_staff: 'OOOO', township_staff: 'OOOO', village_staff: 'OOOO', security_admin: 'FFFF', auditor: 'FFFF' },
   'registers.update': { county_admin: 'NBBB', county_staff: 'NBBB', township_staff: 'NNOB', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'registers.remove': { county_admin: 'NBBB', county_staff: 'NBBB', township_staff: 'NNOB', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  // 六定 and 挂牌督办: the handling unit or a unit above it; a village sees none of the targets.
+  'cases.setResponsibility': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  // Figures of a unit: only units in the actor's scope; the target's case is counted when it is.
+  'cases.figures': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  // The targets' cases are not overdue: found in scope, then refused by the rule (B).
+  'cases.notice': { county_admin: 'NBBB', county_staff: 'NBBB', township_staff: 'NNBB', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'audit.list': { county_admin: 'FFFF', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'NOOO' },
 };
 
@@ -103,6 +109,16 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
     run: async (c, t) => c.registers.update({ register: 'disputes', id: t.disputeId, updatedAt: await disputeVersion(t), values: disputeForm(`矩阵修改${++serial}`) }),
   },
   'registers.remove': { kind: 'mutation', run: async (c, t) => c.registers.remove({ register: 'disputes', id: t.disputeId, updatedAt: await disputeVersion(t) }) },
+  'cases.setResponsibility': {
+    kind: 'mutation',
+    run: (c, t) => c.cases.setResponsibility({ id: t.caseId, version: 0, leadLeader: '矩阵领导', responsibleUnit: '矩阵单位', flagged: true }),
+  },
+  'cases.notice': { kind: 'query', run: async (c, t) => (await c.cases.notice({ id: t.caseId })).caseId === t.caseId },
+  'cases.figures': {
+    kind: 'query',
+    // Only the targets' own cases were received on Mar 4; the matrix's intakes are dated Mar 5.
+    run: async (c, t) => (await c.cases.figures({ unitCode: t.unit, from: '2026-03-04', to: '2026-03-04' })).figures.received >= 1,
+  },
   'units.create': {
     kind: 'mutation',
     run: (c, t) => c.units.create({ parentCode: t.unit, code: `${t.unit.slice(0, 9)}${String(300 + ++serial).padStart(3, '0')}`, name: `新村${serial}` }),
@@ -148,7 +164,7 @@ interface Snapshot { units: Array<Record<string, unknown>>; users: Array<Record<
 async function snapshot(): Promise<Snapshot> {
   const units = await database.owner.db.execute(sql`select county_id, code, name, active, updated_at from units order by county_id, code`);
   const users = await database.owner.db.execute(sql`select county_id, id, login_name, role, unit_code, disabled, password_hash, updated_at from users order by county_id, id`);
-  const cases = await database.owner.db.execute(sql`select county_id, id, status, state, unit_code, assigned_unit_code, due_on, closed_at, version, updated_at from petition_cases order by county_id, id`);
+  const cases = await database.owner.db.execute(sql`select county_id, id, status, state, unit_code, assigned_unit_code, due_on, closed_at, version, updated_at, lead_leader, responsible_unit, flagged from petition_cases order by county_id, id`);
   const disputes = await database.owner.db.execute(sql`select county_id, id, unit_code, summary, fingerprint, deleted_at, updated_at from disputes order by county_id, id`);
   return {
     units: [...units] as Array<Record<string, unknown>>, users: [...users] as Array<Record<string, unknown>>,
@@ -163,7 +179,7 @@ async function restore(before: Snapshot): Promise<void> {
       await tx.execute(sql`update units set name = ${unit.name}, active = ${unit.active}, updated_at = ${unit.updated_at} where county_id = ${unit.county_id} and code = ${unit.code}`);
     }
     for (const row of before.cases) {
-      await tx.execute(sql`update petition_cases set status = ${row.status}, state = ${JSON.stringify(row.state)}::jsonb, unit_code = ${row.unit_code}, assigned_unit_code = ${row.assigned_unit_code}, due_on = ${row.due_on}, closed_at = ${row.closed_at}, version = ${row.version}, updated_at = ${row.updated_at} where county_id = ${row.county_id} and id = ${row.id}`);
+      await tx.execute(sql`update petition_cases set status = ${row.status}, state = ${JSON.stringify(row.state)}::jsonb, unit_code = ${row.unit_code}, assigned_unit_code = ${row.assigned_unit_code}, due_on = ${row.due_on}, closed_at = ${row.closed_at}, version = ${row.version}, updated_at = ${row.updated_at}, lead_leader = ${row.lead_leader}, responsible_unit = ${row.responsible_unit}, flagged = ${row.flagged} where county_id = ${row.county_id} and id = ${row.id}`);
     }
     for (const row of before.disputes) {
       await tx.execute(sql`update disputes set summary = ${row.summary}, fingerprint = ${row.fingerprint}, deleted_at = ${row.deleted_at}, updated_at = ${row.updated_at} where county_id = ${row.county_id} and id = ${row.id}`);

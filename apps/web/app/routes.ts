@@ -15,5 +15,10 @@ export default [
     route('registers/:register/new', 'routes/register-new.tsx'),
     route('registers/:register/export', 'routes/register-export.ts'),
     route('registers/:register/:id', 'routes/register-record.tsx'),
+    route('cases', 'routes/cases.tsx'),
+    route('cases/new', 'routes/cases-new.tsx'),
+    route('cases/figures', 'routes/case-figures.tsx'),
+    route('cases/:id', 'routes/case-detail.tsx'),
+    route('cases/:id/notice', 'routes/case-notice.tsx'),
   ]),
 ] satisfies RouteConfig;

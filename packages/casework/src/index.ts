@@ -50,3 +50,5 @@ export type { Period, PetitionFigures, PetitionRecord } from './figures.ts';
 export { petitionFigures } from './figures.ts';
 export type { DisputeSeverity, RevisitClass } from './disputes.ts';
 export { DISPUTE_TARGETS, REVISIT_MONTHS, SEVERITY_LABELS, handlingLevelFor, rateAgainstTarget, revisitDueOn } from './disputes.ts';
+export type { NoticeFacts } from './supervision-notice.ts';
+export { NOTICE_REPLY_WORKING_DAYS, supervisionNotice } from './supervision-notice.ts';

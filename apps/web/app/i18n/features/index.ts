@@ -1,8 +1,10 @@
 import { registersMessages } from './registers.ts';
+import { casesMessages } from './cases.ts';
 
 /*
  * Feature catalogs, merged into zh-CN.ts and en.ts. Add a feature here with one line.
  */
 export const featureCatalogs = [
   registersMessages,
+  casesMessages,
 ] as const;

@@ -1,20 +1,20 @@
 import { and, desc, eq, isNull, like, or, sql, count } from 'drizzle-orm';
 import { z } from 'zod';
 import {
-  DEFAULT_DEADLINE_RULES, allowedActions, caseClock, formatCaseNumber, registerCase, shanghaiDate, transition, validateIdNumber,
+  DEFAULT_DEADLINE_RULES, allowedActions, caseClock, formatCaseNumber, isWithin, registerCase, revisitRequired, shanghaiDate, transition, validateIdNumber,
   type CaseState, type PetitionAction,
 } from '@tally/casework';
 import { caseDataRoles, schema, type Transaction } from '@tally/db';
-import { UserFacingError, notFound } from '../errors.ts';
+import { UserFacingError, forbidden, notFound } from '../errors.ts';
 import { countyCalendar } from '../services/work-calendar.ts';
 import { personalDataFor, projectionOf } from '../services/case-records.ts';
+import { CASE_CATEGORIES, CASE_CHANNELS, civilDate, listFilters, listInput } from '../services/case-filters.ts';
+import { unitFigures } from '../services/case-figures.ts';
+import { noticeFor } from '../services/case-notice.ts';
 import { auditChange, roleProcedure, router, type AuthedContext } from '../trpc.ts';
 
-export const CASE_CATEGORIES = [
-  'land_requisition', 'demolition', 'enterprise_restructuring', 'labour_social_security', 'law_litigation', 'special_care_relief',
-  'environment', 'education', 'village_finances', 'migrant_wages', 'construction_payments', 'resource_rights', 'other',
-] as const;
-const channels = ['letter', 'visit', 'phone', 'online', 'assigned_from_above', 'reception_day'] as const;
+export { CASE_CATEGORIES };
+const channels = CASE_CHANNELS;
 const optionalText = (max: number) => z.string().trim().max(max).optional().transform((value) => (value ? value : null));
 
 const actionInput = z.discriminatedUnion('type', [
@@ -72,24 +72,35 @@ export const casesRouter = router({
         petitionerIdNumber: optionalText(18),
         petitionerPhone: optionalText(30),
         petitionerAddress: optionalText(200),
+        /** An earlier case about the same matter: the new item is a repeat and does not add a unique case (纯件数). */
+        duplicateOfCaseNumber: z.string().trim().regex(/^(\d{6}-\d{4}-\d{6})?$/).optional().transform((value) => value || null),
       }),
     )
     .mutation(({ ctx, input }) => {
+      // A link to an earlier case makes this a repeat petition, whatever the box said.
+      const repeatPetition = input.repeatPetition || input.duplicateOfCaseNumber !== null;
       if (input.petitionerIdNumber) {
         const checked = validateIdNumber(input.petitionerIdNumber, { today: shanghaiDate(ctx.now) });
         if (!checked.ok) throw domainError(checked);
       }
       const id = crypto.randomUUID();
-      const registered = registerCase({ id, receivedAt: input.receivedAt, channel: input.channel, unitCode: ctx.actor.unitCode, peopleCount: input.peopleCount, repeat: input.repeatPetition, skipLevel: input.skipLevel });
+      const registered = registerCase({ id, receivedAt: input.receivedAt, channel: input.channel, unitCode: ctx.actor.unitCode, peopleCount: input.peopleCount, repeat: repeatPetition, skipLevel: input.skipLevel });
       if (!registered.ok) throw domainError(registered.error);
       const state = registered.state;
       return ctx.run(async (tx) => {
+        let duplicateOf: string | null = null;
+        if (input.duplicateOfCaseNumber) {
+          const [earlier] = await tx.select({ id: schema.petitionCases.id }).from(schema.petitionCases)
+            .where(and(visibleTo(ctx), eq(schema.petitionCases.caseNumber, input.duplicateOfCaseNumber)));
+          if (!earlier) throw new UserFacingError('BAD_REQUEST', 'cases.error.duplicateNotFound', { number: input.duplicateOfCaseNumber });
+          duplicateOf = earlier.id;
+        }
         const year = Number(state.receivedOn.slice(0, 4));
         const caseNumber = formatCaseNumber({ countyCode: ctx.actor.unitCode.slice(0, 6), year, sequence: await nextSequence(tx, ctx.actor.countyId, year) });
         await tx.insert(schema.petitionCases).values({
           countyId: ctx.actor.countyId, id, caseNumber, registeredUnitCode: ctx.actor.unitCode, receivedAt: new Date(state.receivedAt),
           channel: input.channel, peopleCount: input.peopleCount, personTimes: input.personTimes, skipLevel: input.skipLevel,
-          repeatPetition: input.repeatPetition, category: input.category, summary: input.summary, petitionerName: input.petitionerName,
+          repeatPetition, duplicateOf, category: input.category, summary: input.summary, petitionerName: input.petitionerName,
           petitionerIdNumber: input.petitionerIdNumber?.toUpperCase() ?? null, petitionerPhone: input.petitionerPhone, petitionerAddress: input.petitionerAddress,
           createdBy: ctx.actor.userId, ...projectionOf(state, null, ctx.now),
         });
@@ -101,17 +112,12 @@ export const casesRouter = router({
       });
     }),
 
-  /** One page, newest first; personal data masked outside the handling unit. */
+  /** One page, newest first, filtered; personal data masked outside the handling unit. */
   list: roleProcedure(...caseDataRoles)
-    .input(z.object({ page: z.number().int().min(1).max(100000).default(1), pageSize: z.number().int().min(1).max(100).default(20), status: z.string().max(20).optional(), overdue: z.boolean().optional() }))
+    .input(listInput)
     .query(({ ctx, input }) =>
       ctx.run(async (tx) => {
-        const today = shanghaiDate(ctx.now);
-        const filters = and(
-          visibleTo(ctx),
-          input.status ? eq(schema.petitionCases.status, input.status) : undefined,
-          input.overdue ? and(sql`${schema.petitionCases.dueOn} < ${today}`, sql`${schema.petitionCases.status} in ('assigned', 'in_progress')`) : undefined,
-        );
+        const filters = and(visibleTo(ctx), listFilters(input, ctx.now));
         const [rows, [total], calendar] = await Promise.all([
           tx.select().from(schema.petitionCases).where(filters).orderBy(desc(schema.petitionCases.receivedAt), desc(schema.petitionCases.id)).limit(input.pageSize).offset((input.page - 1) * input.pageSize),
           tx.select({ n: count() }).from(schema.petitionCases).where(filters),
@@ -120,6 +126,7 @@ export const casesRouter = router({
         return {
           total: total?.n ?? 0,
           page: input.page,
+          pageSize: input.pageSize,
           rows: rows.map((row) => ({
             id: row.id, caseNumber: row.caseNumber, receivedAt: row.receivedAt, channel: row.channel, category: row.category, status: row.status,
             unitCode: row.unitCode, peopleCount: row.peopleCount, flagged: row.flagged, dueOn: row.dueOn, summary: row.summary,
@@ -146,6 +153,10 @@ export const casesRouter = router({
           ...rest,
           ...personalDataFor(row, ctx.actor),
           allowedActions: allowedActions(state, workflowActor(ctx)),
+          canSetResponsibility: isWithin(row.unitCode, ctx.actor.unitCode) && row.status !== 'archived' && row.status !== 'refused',
+          revisitRequired: revisitRequired(state),
+          // What the workflow state holds beyond the indexed columns, for the detail page.
+          refusalReason: state.refusalReason, reply: state.reply, escalations: state.escalations,
           clock: caseClock(state, ctx.now, DEFAULT_DEADLINE_RULES, calendar),
           transitions: transitions.map((t) => ({ id: t.id, action: t.action, fromStatus: t.fromStatus, toStatus: t.toStatus, actorName: t.actorName, at: t.at, note: t.note })),
         };
@@ -185,6 +196,71 @@ export const casesRouter = router({
           actorUserId: ctx.actor.userId, actorName: ctx.actor.loginName, at: ctx.now, note: result.event.note, detail: { action: result.event.action },
         });
         return { id: row.id, status: result.next.status, version: row.version + 1 };
+      }),
+    ),
+
+  /**
+   * The "六定" responsibility fields and flagged supervision (挂牌督办). Set by the handling
+   * unit or any unit above it (a county flags a township's case); version-checked like a
+   * transition and audited with before and after. Kept out of the workflow log so that log
+   * stays a pure replay of state-machine steps.
+   */
+  setResponsibility: roleProcedure(...caseDataRoles)
+    .input(z.object({
+      id: z.string().uuid(),
+      version: z.number().int().min(0),
+      leadLeader: optionalText(60),
+      responsibleUnit: optionalText(100),
+      responsiblePerson: optionalText(60),
+      supervisingUnit: optionalText(100),
+      supervisor: optionalText(60),
+      deadline: civilDate.nullable().default(null),
+      flagged: z.boolean(),
+    }))
+    .mutation(({ ctx, input }) =>
+      ctx.run(async (tx) => {
+        const row = await findCase(tx, ctx, input.id, true);
+        if (row.version !== input.version) throw new UserFacingError('CONFLICT', 'error.case.stale');
+        if (!isWithin(row.unitCode, ctx.actor.unitCode)) throw forbidden();
+        if (row.status === 'archived' || row.status === 'refused') throw new UserFacingError('BAD_REQUEST', 'cases.error.closedResponsibility');
+        const fields = {
+          leadLeader: input.leadLeader, responsibleUnit: input.responsibleUnit, responsiblePerson: input.responsiblePerson,
+          supervisingUnit: input.supervisingUnit, supervisor: input.supervisor, responsibilityDeadline: input.deadline, flagged: input.flagged,
+        };
+        const before = {
+          leadLeader: row.leadLeader, responsibleUnit: row.responsibleUnit, responsiblePerson: row.responsiblePerson,
+          supervisingUnit: row.supervisingUnit, supervisor: row.supervisor, responsibilityDeadline: row.responsibilityDeadline, flagged: row.flagged,
+        };
+        await tx.update(schema.petitionCases).set({ ...fields, version: row.version + 1, updatedAt: ctx.now })
+          .where(and(eq(schema.petitionCases.countyId, ctx.actor.countyId), eq(schema.petitionCases.id, row.id)));
+        await auditChange(tx, ctx, { action: 'cases.setResponsibility', objectType: 'petition_case', objectId: row.caseNumber, detail: { before, after: fields } });
+        return { id: row.id, version: row.version + 1 };
+      }),
+    ),
+
+  /** Published figures (DOMAIN §3) for one unit in the actor's scope and a period of at most about three years. */
+  figures: roleProcedure(...caseDataRoles)
+    .input(z.object({ unitCode: z.string().regex(/^\d{12}$/), from: civilDate, to: civilDate })
+      .refine((input) => input.from <= input.to, { path: ['to'], message: 'before from' })
+      .refine((input) => Date.parse(input.to) - Date.parse(input.from) <= 1100 * 86_400_000, { path: ['to'], message: 'period too long' }))
+    .query(({ ctx, input }) =>
+      ctx.run(async (tx) => {
+        if (!isWithin(input.unitCode, ctx.actor.unitCode)) throw notFound();
+        const [unit] = await tx.select({ code: schema.units.code, name: schema.units.name, level: schema.units.level }).from(schema.units)
+          .where(and(eq(schema.units.countyId, ctx.actor.countyId), eq(schema.units.code, input.unitCode)));
+        if (!unit) throw notFound();
+        const figures = await unitFigures(tx, ctx.actor.countyId, unit, { from: input.from, to: input.to });
+        return { unit, period: { from: input.from, to: input.to }, figures };
+      }),
+    ),
+
+  /** The supervision notice (督办通知书) of an overdue case; refused, in words, for one that is not overdue. */
+  notice: roleProcedure(...caseDataRoles)
+    .input(z.object({ id: z.string().uuid() }))
+    .query(({ ctx, input }) =>
+      ctx.run(async (tx) => {
+        const row = await findCase(tx, ctx, input.id);
+        return noticeFor(tx, ctx.actor, row, ctx.now, await countyCalendar(tx, ctx.actor.countyId));
       }),
     ),
 });

@@ -1,0 +1,79 @@
+/**
+ * The case list's URL query ⇄ the cases.list input. The list is a plain GET form, so
+ * filters survive reloads, links and the back button, and work without JavaScript.
+ * Anything malformed in the URL is dropped rather than refused: a hand-edited link
+ * should show a wider list, not an error page. The procedure validates again.
+ */
+import { CASE_CATEGORIES, CASE_CHANNELS, CASE_STATUSES } from './case-vocabulary.ts';
+
+export type CaseTab = 'all' | 'overdue' | 'dueSoon' | 'flagged';
+/** "Due soon" tab: open cases due within this many calendar days. */
+export const DUE_SOON_DAYS = 3;
+
+export interface CaseListQuery {
+  page: number;
+  status?: (typeof CASE_STATUSES)[number];
+  overdue?: boolean;
+  dueWithinDays?: number;
+  flagged?: boolean;
+  channel?: (typeof CASE_CHANNELS)[number];
+  category?: (typeof CASE_CATEGORIES)[number];
+  receivedFrom?: string;
+  receivedTo?: string;
+  caseNumber?: string;
+}
+
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
+  value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
+const date = (value: string | null) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) ? value : undefined);
+
+export function parseCaseListQuery(params: URLSearchParams): CaseListQuery {
+  const page = Number(params.get('page'));
+  const days = params.get('due');
+  const dueWithinDays = days !== null && /^\d{1,2}$/.test(days) && Number(days) <= 60 ? Number(days) : undefined;
+  const number = params.get('q')?.trim() ?? '';
+  let receivedFrom = date(params.get('from'));
+  let receivedTo = date(params.get('to'));
+  if (receivedFrom && receivedTo && receivedFrom > receivedTo) [receivedFrom, receivedTo] = [receivedTo, receivedFrom];
+  return {
+    page: Number.isInteger(page) && page >= 1 && page <= 100000 ? page : 1,
+    status: oneOf(CASE_STATUSES, params.get('status')),
+    overdue: params.get('overdue') === '1' ? true : undefined,
+    dueWithinDays,
+    flagged: params.get('flagged') === '1' ? true : undefined,
+    channel: oneOf(CASE_CHANNELS, params.get('channel')),
+    category: oneOf(CASE_CATEGORIES, params.get('category')),
+    receivedFrom,
+    receivedTo,
+    caseNumber: /^[\d-]{1,20}$/.test(number) ? number : undefined,
+  };
+}
+
+/** The URL query of a list state, for pager links and tabs; only what is set. */
+export function caseListSearch(query: Partial<CaseListQuery>): string {
+  const params = new URLSearchParams();
+  if (query.status) params.set('status', query.status);
+  if (query.overdue) params.set('overdue', '1');
+  if (query.dueWithinDays !== undefined) params.set('due', String(query.dueWithinDays));
+  if (query.flagged) params.set('flagged', '1');
+  if (query.channel) params.set('channel', query.channel);
+  if (query.category) params.set('category', query.category);
+  if (query.receivedFrom) params.set('from', query.receivedFrom);
+  if (query.receivedTo) params.set('to', query.receivedTo);
+  if (query.caseNumber) params.set('q', query.caseNumber);
+  if (query.page && query.page > 1) params.set('page', String(query.page));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Which quick tab a query corresponds to (the tabs are shortcuts for single filters). */
+export function activeTab(query: CaseListQuery): CaseTab | null {
+  const { page: _page, overdue, dueWithinDays, flagged, ...rest } = query;
+  const others = Object.values(rest).some((value) => value !== undefined);
+  if (others) return null;
+  if (overdue && dueWithinDays === undefined && !flagged) return 'overdue';
+  if (!overdue && dueWithinDays === DUE_SOON_DAYS && !flagged) return 'dueSoon';
+  if (!overdue && dueWithinDays === undefined && flagged) return 'flagged';
+  if (!overdue && dueWithinDays === undefined && !flagged) return 'all';
+  return null;
+}

@@ -1,0 +1,40 @@
+import { Link, data, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { caseDataRoles } from '@tally/db/roles';
+import { Notice } from '@tally/ui';
+import { NoticeDocument } from '../components/cases/notice-document.tsx';
+import { PrintButton } from '../components/cases/print-button.tsx';
+import { languageFromCookie, translator } from '../i18n/index.ts';
+import { useI18n } from '../lib/i18n-context.ts';
+import { caseErrorMessage } from '../server/case-form-errors.ts';
+import { orNotFound } from '../server/case-loaders.ts';
+import { requireCaller, requireRole } from '../server/request.ts';
+import '../components/cases/cases.css';
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { caller, actor } = await requireCaller(request, context);
+  await requireRole(actor, caseDataRoles, request, context);
+  const id = params.id ?? '';
+  // A case out of scope is a 404; one in scope but not overdue is refused in words (409).
+  await orNotFound(caller.cases.get({ id }));
+  try {
+    return { id, notice: await caller.cases.notice({ id }), refusal: null };
+  } catch (error) {
+    const t = translator(languageFromCookie(request.headers.get('cookie')));
+    return data({ id, notice: null, refusal: caseErrorMessage(error, t).message }, { status: 409 });
+  }
+}
+
+export default function CaseNotice() {
+  const { id, notice, refusal } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  return (
+    <section className="notice-page">
+      <div className="page-head no-print">
+        <Link to={`/cases/${id}`}>{t('cases.notice.back')}</Link>
+        {notice && <PrintButton />}
+      </div>
+      {refusal && <Notice kind="error">{refusal}</Notice>}
+      {notice && <NoticeDocument notice={notice} />}
+    </section>
+  );
+}

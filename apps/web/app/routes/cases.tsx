@@ -1,0 +1,40 @@
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { caseDataRoles } from '@tally/db/roles';
+import { CaseFilters } from '../components/cases/case-filters.tsx';
+import { CaseTable } from '../components/cases/case-table.tsx';
+import { useI18n } from '../lib/i18n-context.ts';
+import { caseListSearch, parseCaseListQuery } from '../lib/case-list-query.ts';
+import { requireCaller, requireRole } from '../server/request.ts';
+import '../components/cases/cases.css';
+
+const PAGE_SIZE = 20;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { caller, actor } = await requireCaller(request, context);
+  await requireRole(actor, caseDataRoles, request, context);
+  const query = parseCaseListQuery(new URL(request.url).searchParams);
+  const [list, units] = await Promise.all([caller.cases.list({ ...query, pageSize: PAGE_SIZE }), caller.units.tree()]);
+  return { list, query, unitNames: Object.fromEntries(units.map((unit) => [unit.code, unit.name])) };
+}
+
+export default function Cases() {
+  const { list, query, unitNames } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
+  return (
+    <section>
+      <div className="page-head">
+        <h1>{t('cases.title')}</h1>
+        <Link to="/cases/new" className="button-link">{t('cases.new')}</Link>
+      </div>
+      <CaseFilters query={query} />
+      <p className="count">{t('cases.total', { total: list.total })}</p>
+      <CaseTable rows={list.rows} unitNames={unitNames} />
+      <nav className="pager">
+        {list.page > 1 && <Link to={caseListSearch({ ...query, page: list.page - 1 }) || '?'}>{t('common.previous')}</Link>}
+        <span>{t('common.page', { page: list.page })} / {pages}</span>
+        {list.page < pages && <Link to={caseListSearch({ ...query, page: list.page + 1 })}>{t('common.next')}</Link>}
+      </nav>
+    </section>
+  );
+}

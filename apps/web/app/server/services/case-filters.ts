@@ -1,0 +1,56 @@
+import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { addDays, isCivilDate, shanghaiDate } from '@tally/casework';
+import { schema } from '@tally/db';
+import { CASE_CATEGORIES, CASE_CHANNELS, CASE_STATUSES } from '../../lib/case-vocabulary.ts';
+
+export { CASE_CATEGORIES, CASE_CHANNELS, CASE_STATUSES };
+
+/** A civil date 'YYYY-MM-DD' that exists (2026-02-30 is refused). */
+export const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCivilDate, 'not a date');
+
+/** Statuses whose handling clock is running: the only ones that can be overdue or due soon. */
+const OPEN_STATUSES = sql`${schema.petitionCases.status} in ('assigned', 'in_progress')`;
+
+export const listInput = z
+  .object({
+    page: z.number().int().min(1).max(100000).default(1),
+    pageSize: z.number().int().min(1).max(100).default(20),
+    status: z.enum(CASE_STATUSES).optional(),
+    overdue: z.boolean().optional(),
+    /** Open cases due from today up to this many calendar days ahead (即将到期). */
+    dueWithinDays: z.number().int().min(0).max(60).optional(),
+    flagged: z.boolean().optional(),
+    channel: z.enum(CASE_CHANNELS).optional(),
+    category: z.enum(CASE_CATEGORIES).optional(),
+    receivedFrom: civilDate.optional(),
+    receivedTo: civilDate.optional(),
+    /** Part of a case number; digits and hyphens only, so it can never carry a LIKE wildcard. */
+    caseNumber: z.string().trim().max(20).regex(/^[\d-]*$/).optional(),
+  })
+  .refine((input) => !input.receivedFrom || !input.receivedTo || input.receivedFrom <= input.receivedTo, { path: ['receivedTo'], message: 'before receivedFrom' });
+
+export type CaseListInput = z.infer<typeof listInput>;
+
+/** Start of a Shanghai civil day as an instant: receipt ranges are civil dates in the county's zone. */
+export const shanghaiMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
+
+/** The list filters as SQL; undefined entries are dropped by and(). */
+export function listFilters(input: CaseListInput, now: Date): SQL | undefined {
+  const cases = schema.petitionCases;
+  const today = shanghaiDate(now);
+  return and(
+    input.status ? eq(cases.status, input.status) : undefined,
+    input.overdue ? and(sql`${cases.dueOn} < ${today}`, OPEN_STATUSES) : undefined,
+    input.dueWithinDays !== undefined
+      ? and(sql`${cases.dueOn} >= ${today}`, sql`${cases.dueOn} <= ${addDays(today, input.dueWithinDays)}`, OPEN_STATUSES)
+      : undefined,
+    input.flagged !== undefined ? eq(cases.flagged, input.flagged) : undefined,
+    input.channel ? eq(cases.channel, input.channel) : undefined,
+    input.category ? eq(cases.category, input.category) : undefined,
+    input.receivedFrom ? gte(cases.receivedAt, shanghaiMidnight(input.receivedFrom)) : undefined,
+    input.receivedTo ? lt(cases.receivedAt, shanghaiMidnight(addDays(input.receivedTo, 1))) : undefined,
+    input.caseNumber ? sql`${cases.caseNumber} like ${`%${input.caseNumber}%`}` : undefined,
+  );
+}
+

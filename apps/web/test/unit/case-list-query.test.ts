@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { DUE_SOON_DAYS, activeTab, caseListSearch, parseCaseListQuery } from '../../app/lib/case-list-query.ts';
+
+describe('case list query', () => {
+  it('round-trips every filter through the URL', () => {
+    const query = {
+      page: 3, status: 'assigned' as const, overdue: true, dueWithinDays: 5, flagged: true, channel: 'reception_day' as const,
+      category: 'migrant_wages' as const, receivedFrom: '2026-01-01', receivedTo: '2026-06-30', caseNumber: '2026-0001',
+    };
+    expect(parseCaseListQuery(new URLSearchParams(caseListSearch(query).slice(1)))).toEqual(query);
+  });
+
+  it('drops what a hand-edited URL gets wrong instead of failing, and orders a reversed range', () => {
+    const parsed = parseCaseListQuery(new URLSearchParams('page=-2&status=lost&channel=fax&due=999&q=%25&from=2026-06-30&to=2026-01-01&overdue=yes'));
+    expect(parsed).toEqual({
+      page: 1, status: undefined, overdue: undefined, dueWithinDays: undefined, flagged: undefined, channel: undefined, category: undefined,
+      receivedFrom: '2026-01-01', receivedTo: '2026-06-30', caseNumber: undefined,
+    });
+  });
+
+  it('names the quick tab a query stands for, and none for a mixed filter', () => {
+    expect(activeTab(parseCaseListQuery(new URLSearchParams('')))).toBe('all');
+    expect(activeTab(parseCaseListQuery(new URLSearchParams('overdue=1&page=2')))).toBe('overdue');
+    expect(activeTab(parseCaseListQuery(new URLSearchParams(`due=${DUE_SOON_DAYS}`)))).toBe('dueSoon');
+    expect(activeTab(parseCaseListQuery(new URLSearchParams('flagged=1')))).toBe('flagged');
+    expect(activeTab(parseCaseListQuery(new URLSearchParams('flagged=1&channel=letter')))).toBeNull();
+  });
+});
