@@ -1,6 +1,9 @@
 import { createCallerFactory, router } from '../trpc.ts';
 import { auditRouter } from './audit.ts';
+import { calendarRouter } from './calendar.ts';
 import { casesRouter } from './cases.ts';
+import { disputesRouter } from './disputes.ts';
+import { mediationRouter } from './mediation.ts';
 import { sessionRouter } from './session.ts';
 import { unitsRouter } from './units.ts';
 import { usersRouter } from './users.ts';
@@ -12,6 +15,9 @@ export const appRouter = router({
   users: usersRouter,
   audit: auditRouter,
   cases: casesRouter,
+  calendar: calendarRouter,
+  disputes: disputesRouter,
+  mediation: mediationRouter,
 });
 
 export type AppRouter = typeof appRouter;
