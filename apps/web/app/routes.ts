@@ -10,5 +10,9 @@ export default [
     route('units', 'routes/units.tsx'),
     route('users', 'routes/users.tsx'),
     route('audit', 'routes/audit.tsx'),
+    route('calendar', 'routes/calendar.tsx'),
+    route('disputes/rates', 'routes/disputes-rates.tsx'),
+    route('mediation', 'routes/mediation.tsx'),
+    route('mediation/:id/agreement', 'routes/mediation-agreement.tsx'),
   ]),
 ] satisfies RouteConfig;

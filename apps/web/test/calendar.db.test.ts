@@ -102,8 +102,8 @@ describe('calendar.save', () => {
     // Even the admin cannot write another county's row.
     const cross = withActor(database.app.db, admin, (tx) => tx.insert(schema.workCalendars).values({ countyId: 2, year: 2030, holidays: [], makeupWorkdays: [] }));
     expect(await refusal(cross)).toMatch(/row-level security/);
-    const [{ n }] = (await database.owner.db.execute(sql`select count(*)::int as n from work_calendars where year = 2030`)) as unknown as Array<{ n: number }>;
-    expect(n).toBe(0);
+    const rows = (await database.owner.db.execute(sql`select count(*)::int as n from work_calendars where year = 2030`)) as unknown as Array<{ n: number }>;
+    expect(rows[0]?.n).toBe(0);
   });
 });
 

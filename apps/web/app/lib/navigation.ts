@@ -9,9 +9,19 @@ export interface NavItem {
 /** What each role may open; the procedures enforce the same rules on their own. */
 export function navigationFor(role: UserRole): NavItem[] {
   const home: NavItem = { to: '/', labelKey: 'nav.home' };
+  // Case-data roles: dispute figures and agreements in their scope; the calendar, editable by the county admin only.
+  const disputes: NavItem[] = [
+    { to: '/disputes/rates', labelKey: 'nav.disputeRates' },
+    { to: '/mediation', labelKey: 'nav.mediation' },
+    { to: '/calendar', labelKey: 'nav.calendar' },
+  ];
   switch (role) {
     case 'county_admin':
-      return [home, { to: '/units', labelKey: 'nav.units' }, { to: '/users', labelKey: 'nav.users' }];
+      return [home, { to: '/units', labelKey: 'nav.units' }, { to: '/users', labelKey: 'nav.users' }, ...disputes];
+    case 'county_staff':
+    case 'township_staff':
+    case 'village_staff':
+      return [home, ...disputes];
     case 'security_admin':
       return [home, { to: '/users', labelKey: 'nav.users' }];
     case 'auditor':
