@@ -16,6 +16,20 @@ export interface Agreement {
   committee: string;
 }
 
+/** Each line of a free-text field as its own paragraph, so every line gets the first-line indent of a printed form. */
+function Paragraphs({ text }: { text: string }) {
+  const lines = text.split(/\r?\n/).filter((line) => line.trim().length > 0);
+  return (
+    <>
+      {lines.map((line, i) => (
+        <p key={i} className="agreement-text">
+          {line}
+        </p>
+      ))}
+    </>
+  );
+}
+
 /** How many blank signature lines to print: one per party entry, at least two (申请人 and 被申请人). */
 function partyCount(parties: string): number {
   return Math.max(2, parties.split(/\r?\n|[;；]/).filter((line) => line.trim().length > 0).length);
@@ -41,12 +55,12 @@ export function AgreementDocument({ doc }: { doc: Agreement }) {
       <p className="agreement-number">{t('mediation.doc.number', { number: doc.agreementNumber })}</p>
       <section>
         <h2>{t('mediation.doc.parties')}</h2>
-        <p className="agreement-text">{doc.parties}</p>
+        <Paragraphs text={doc.parties} />
       </section>
       {sections.map(([key, text]) => (
         <section key={key}>
           <h2>{t(key as Parameters<typeof t>[0])}</h2>
-          <p className="agreement-text">{text}</p>
+          <Paragraphs text={text} />
         </section>
       ))}
       <p className="agreement-text">{t('mediation.doc.copies')}</p>
@@ -57,7 +71,11 @@ export function AgreementDocument({ doc }: { doc: Agreement }) {
             <span className="blank" />
           </p>
         ))}
-        <p className="signature-line">{t('mediation.doc.mediatorSignature', { name: doc.mediator })}</p>
+        <p className="signature-line">
+          {t('mediation.doc.mediatorSignature')}
+          <span className="blank" />
+          <span>（{doc.mediator}）</span>
+        </p>
       </div>
       <div className="agreement-seal">
         <p>{doc.committee}</p>
