@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gte, inArray, isNotNull, isNull, like, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { REVISIT_DUE_SOON_DAYS, addDays, disputeFigures, isCivilDate, isRevisitClass, maskPartiesText, revisitStatus, shanghaiDate } from '@tally/casework';
+import { REVISIT_DUE_SOON_DAYS, REVISIT_MONTHS, addDays, disputeFigures, isCivilDate, isRevisitClass, maskPartiesText, revisitStatus, shanghaiDate } from '@tally/casework';
 import { caseDataRoles, schema } from '@tally/db';
 import { UserFacingError } from '../errors.ts';
 import { scopeForUnit } from '../services/unit-scope.ts';
@@ -40,7 +40,8 @@ export const disputesRouter = router({
 
         // Index-friendly pre-filter in SQL (Postgres clamps month ends like revisitDueOn);
         // the date and status shown come from revisitStatus, the rule's one definition.
-        const dueSql = sql`(${d.settledOn} + make_interval(months => case ${d.revisitClass} when 1 then 1 when 2 then 3 else 6 end))::date`;
+        const months = sql`case ${d.revisitClass} when 1 then ${REVISIT_MONTHS[1]}::int when 2 then ${REVISIT_MONTHS[2]}::int else ${REVISIT_MONTHS[3]}::int end`;
+        const dueSql = sql`(${d.settledOn} + make_interval(months => ${months}))::date`;
         const outstanding = and(inScope, eq(d.outcome, 'settled'), isNull(d.satisfaction), isNotNull(d.settledOn), inArray(d.revisitClass, [1, 2, 3]),
           sql`${dueSql} <= ${addDays(today, REVISIT_DUE_SOON_DAYS)}::date`);
         const [rows, [total]] = await Promise.all([
