@@ -64,7 +64,7 @@ describe.skipIf(!chromiumPath)('browser journey: county calendar and a printable
     await context.close();
   });
 
-  it('the handling village prints the agreement on A4 without the app around it; the township sees it masked', async () => {
+  it('the handling village prints the agreement on A4 without the app around it; the township sees it masked until an audited reveal', async () => {
     const page = await browser.newPage();
     await signIn(page, 'cun0101');
     await page.getByRole('link', { name: '调解协议书' }).click();
@@ -86,6 +86,13 @@ describe.skipIf(!chromiumPath)('browser journey: county calendar and a printable
     expect(text).not.toContain('13812345678');
     expect(text).toContain('申请人：张*');
     expect(await township.getByRole('button', { name: '打印' }).count()).toBe(0);
+    // Revealing is possible in scope, and audited; printing still is not.
+    await township.getByRole('button', { name: '显示当事人完整信息（将记入审计日志）' }).click();
+    await township.getByRole('status').filter({ hasText: '已记入审计日志' }).waitFor();
+    await expect(township.getByTestId('agreement').textContent()).resolves.toContain('13812345678');
+    expect(await township.getByRole('button', { name: '打印' }).count()).toBe(0);
+    const audit = await database.owner.client`select actor_login from audit_log where action = 'mediation.reveal'`;
+    expect([...audit]).toEqual([{ actor_login: 'zhen01' }]);
     await township.close();
   });
 });

@@ -58,6 +58,7 @@ const expected: Record<string, Record<UserRole, string>> = {
   // Disputes and mediation files: one of each recorded at every target unit.
   'disputes.rates': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'mediation.list': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'mediation.reveal': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'mediation.get': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'audit.list': { county_admin: 'FFFF', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'NOOO' },
 };
@@ -92,6 +93,7 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
   },
   'disputes.rates': { kind: 'query', run: async (c, t) => (await c.disputes.rates({ unitCode: t.unit, from: '2026-01-01', to: '2026-12-31' })).figures.total >= 1 },
   'mediation.list': { kind: 'query', run: async (c, t) => (await c.mediation.list({ page: 1, pageSize: 100 })).rows.some((r) => r.id === t.mediationId) },
+  'mediation.reveal': { kind: 'mutation', run: (c, t) => c.mediation.reveal({ id: t.mediationId }) },
   'mediation.get': { kind: 'query', run: async (c, t) => (await c.mediation.get({ id: t.mediationId })).id === t.mediationId },
   'cases.register': {
     kind: 'mutation',
@@ -242,7 +244,7 @@ describe('tenant isolation matrix', () => {
           if (got !== 'O' && !sameRows(before, after)) mismatches.push(`${role} → ${targetName}: refused (${got}) but rows changed`);
           if (call.kind === 'mutation' && got === 'O') {
             // Creations add rows (not compared); reads through a mutation-shaped call change nothing.
-            const changesNothingCompared = ['units.create', 'users.create', 'cases.register', 'cases.get', 'cases.reveal'];
+            const changesNothingCompared = ['units.create', 'users.create', 'cases.register', 'cases.get', 'cases.reveal', 'mediation.reveal'];
             if (sameRows(before, after) && !changesNothingCompared.includes(procedure)) {
               mismatches.push(`${role} → ${targetName}: allowed but nothing changed`);
             }

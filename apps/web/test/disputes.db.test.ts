@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema, type Database } from '../../../packages/db/src/index.ts';
 import { createCaller } from '../app/server/routers/root.ts';
@@ -151,6 +152,14 @@ describe('mediation agreements', () => {
       expect(doc.parties).not.toMatch(/\d|三丰|李四/);
       expect(doc.parties.split('\n')).toEqual([expect.stringMatching(/^申请人：张\*+$/), '被申请人：李***']);
     }
+  });
+
+  it('reveals the parties to a unit above only on request, and audits it', async () => {
+    const township = await make('a_zhen01');
+    expect(await township.mediation.reveal({ id: ownId })).toEqual({ parties: expect.stringContaining('110101199003071234') });
+    await expect((await make('a_cun0201')).mediation.reveal({ id: ownId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const audits = await database.owner.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'mediation.reveal'));
+    expect(audits).toEqual([expect.objectContaining({ actorLogin: 'a_zhen01', objectId: ownId, result: 'ok', ip: '10.3.3.3' })]);
   });
 
   it('hides agreements outside the scope and deleted ones', async () => {

@@ -1,10 +1,12 @@
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
 import { Notice } from '@tally/ui';
 import { caseDataRoles } from '@tally/db';
+import { ActionNotice } from '../components/action-notice.tsx';
 import { AgreementDocument } from '../components/disputes/agreement-document.tsx';
 import { PrintButton } from '../components/disputes/print-button.tsx';
 import agreementStyles from '../components/disputes/agreement.css?url';
 import { useI18n } from '../lib/i18n-context.ts';
+import { runAction } from '../server/action-result.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: agreementStyles }];
@@ -18,10 +20,22 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return caller.mediation.get({ id });
 }
 
+/** Reveal (audited) for a unit above the handling one; the page shows the parties in full, still without print. */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { caller } = await requireCaller(request, context);
+  let parties: string | null = null;
+  const result = await runAction(async () => {
+    parties = (await caller.mediation.reveal({ id: params.id ?? '' })).parties;
+  }, { messageKey: 'mediation.revealed' });
+  return { ...result, parties };
+}
+
 /** The A4 agreement; print only for the handling unit (§8: a printout is an export). */
 export default function MediationAgreement() {
-  const doc = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  const revealed = useActionData<typeof action>();
   const { t } = useI18n();
+  const doc = revealed?.parties ? { ...loaded, parties: revealed.parties } : loaded;
   return (
     <section>
       <div className="agreement-toolbar no-print">
@@ -31,6 +45,12 @@ export default function MediationAgreement() {
       {doc.masked && (
         <div className="no-print">
           <Notice kind="info">{t('mediation.maskedNotice', { unit: doc.unitName })}</Notice>
+          <ActionNotice result={revealed} />
+          {!revealed?.parties && (
+            <Form method="post" className="inline-form">
+              <button type="submit">{t('mediation.reveal')}</button>
+            </Form>
+          )}
         </div>
       )}
       <div className={doc.printable ? undefined : 'no-print'}>

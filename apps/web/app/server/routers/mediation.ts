@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { maskPartiesText } from '@tally/casework';
 import { caseDataRoles, schema } from '@tally/db';
 import { notFound } from '../errors.ts';
-import { roleProcedure, router, type AuthedContext } from '../trpc.ts';
+import { auditChange, roleProcedure, router, type AuthedContext } from '../trpc.ts';
 
 const m = schema.mediationFiles;
 
@@ -50,6 +50,21 @@ export const mediationRouter = router({
         if (!row) throw notFound();
         const [unit] = await tx.select({ name: schema.units.name }).from(schema.units).where(and(eq(schema.units.countyId, ctx.actor.countyId), eq(schema.units.code, row.unitCode)));
         return { ...row, unitName: unit?.name ?? row.unitCode, ...partiesFor(row, ctx) };
+      }),
+    ),
+
+  /**
+   * The parties in full for a unit above the handling one (a supervisor checking a case):
+   * allowed in scope, always audited (§8). Printing stays with the handling unit.
+   */
+  reveal: roleProcedure(...caseDataRoles)
+    .input(z.object({ id: z.string().uuid() }))
+    .mutation(({ ctx, input }) =>
+      ctx.run(async (tx) => {
+        const [row] = await tx.select({ agreementNumber: m.agreementNumber, parties: m.parties }).from(m).where(and(visibleTo(ctx), eq(m.id, input.id)));
+        if (!row) throw notFound();
+        await auditChange(tx, ctx, { action: 'mediation.reveal', objectType: 'mediation_file', objectId: input.id, detail: { agreementNumber: row.agreementNumber } });
+        return { parties: row.parties };
       }),
     ),
 });
