@@ -32,6 +32,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
+          // Each journey builds the app into apps/web/build and serves it: one file at a time, so no build overwrites a running server's.
+          fileParallelism: false,
           setupFiles: ['./tests/setup/fail-on-console-error.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,

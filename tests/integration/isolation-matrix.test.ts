@@ -66,12 +66,27 @@ const expected: Record<string, Record<UserRole, string>> = {
   'cases.figures': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   // The targets' cases are not overdue: found in scope, then refused by the rule (B).
   'cases.notice': { county_admin: 'NBBB', county_staff: 'NBBB', township_staff: 'NNBB', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  // The calendar is county-wide: read by every case-data role of the county, never across counties.
+  'calendar.get': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NOOO', village_staff: 'NOOO', security_admin: 'FFFF', auditor: 'FFFF' },
+  // Saving always writes the actor's own county: the target does not enter into it.
+  'calendar.save': { county_admin: 'OOOO', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'FFFF' },
+  // Disputes and mediation files: one of each recorded at every target unit.
+  'disputes.rates': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'mediation.list': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'mediation.reveal': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'mediation.get': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'audit.list': { county_admin: 'FFFF', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'NOOO' },
 };
 
 type Caller = ReturnType<typeof createCaller>;
-interface ResolvedTarget { unit: string; level: 'township' | 'village'; userId: string; userRole: UserRole; caseId: string; disputeId: string; disputeSummary: string; }
+interface ResolvedTarget {
+  unit: string; level: 'township' | 'village'; userId: string; userRole: UserRole; caseId: string;
+  disputeId: string; disputeSummary: string; mediationId: string; calendarMarker: string;
+}
 let serial = 0;
+/** Each county's saved 2027 calendar carries one holiday of its own, so a read shows whose calendar it got. */
+const calendarMarkers = { 1: '2027-03-01', 2: '2027-03-02' } as const;
+const countyIdOf = (unit: string) => (unit.startsWith('130535') ? 2 : 1);
 
 /** How each procedure is called against a target; queries say whether the target is visible. */
 const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: ResolvedTarget) => Promise<boolean> } | { kind: 'mutation'; run: (caller: Caller, target: ResolvedTarget) => Promise<unknown> }> = {
@@ -89,6 +104,15 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
       }
     },
   },
+  'calendar.get': { kind: 'query', run: async (c, t) => (await c.calendar.get({ year: 2027 })).holidays.includes(t.calendarMarker) },
+  'calendar.save': {
+    kind: 'mutation',
+    run: (c) => c.calendar.save({ year: 2027, holidays: [calendarMarkers[1], `2027-04-${String((++serial % 28) + 1).padStart(2, '0')}`], makeupWorkdays: [] }),
+  },
+  'disputes.rates': { kind: 'query', run: async (c, t) => (await c.disputes.rates({ unitCode: t.unit, from: '2026-01-01', to: '2026-12-31' })).figures.total >= 1 },
+  'mediation.list': { kind: 'query', run: async (c, t) => (await c.mediation.list({ page: 1, pageSize: 100 })).rows.some((r) => r.id === t.mediationId) },
+  'mediation.reveal': { kind: 'mutation', run: (c, t) => c.mediation.reveal({ id: t.mediationId }) },
+  'mediation.get': { kind: 'query', run: async (c, t) => (await c.mediation.get({ id: t.mediationId })).id === t.mediationId },
   'cases.register': {
     kind: 'mutation',
     // Intake is always at the actor's own unit: the target does not enter into it.
@@ -160,15 +184,18 @@ let database: TestDatabase;
 const actors = {} as Record<UserRole, Actor>;
 const resolvedTargets = {} as Record<TargetName, ResolvedTarget>;
 
-interface Snapshot { units: Array<Record<string, unknown>>; users: Array<Record<string, unknown>>; cases: Array<Record<string, unknown>>; disputes: Array<Record<string, unknown>>; }
+interface Snapshot {
+  units: Array<Record<string, unknown>>; users: Array<Record<string, unknown>>; cases: Array<Record<string, unknown>>;
+  disputes: Array<Record<string, unknown>>; calendars: Array<Record<string, unknown>>;
+}
 async function snapshot(): Promise<Snapshot> {
-  const units = await database.owner.db.execute(sql`select county_id, code, name, active, updated_at from units order by county_id, code`);
-  const users = await database.owner.db.execute(sql`select county_id, id, login_name, role, unit_code, disabled, password_hash, updated_at from users order by county_id, id`);
-  const cases = await database.owner.db.execute(sql`select county_id, id, status, state, unit_code, assigned_unit_code, due_on, closed_at, version, updated_at, lead_leader, responsible_unit, flagged from petition_cases order by county_id, id`);
-  const disputes = await database.owner.db.execute(sql`select county_id, id, unit_code, summary, fingerprint, deleted_at, updated_at from disputes order by county_id, id`);
+  const rows = async (query: ReturnType<typeof sql>) => [...(await database.owner.db.execute(query))] as Array<Record<string, unknown>>;
   return {
-    units: [...units] as Array<Record<string, unknown>>, users: [...users] as Array<Record<string, unknown>>,
-    cases: [...cases] as Array<Record<string, unknown>>, disputes: [...disputes] as Array<Record<string, unknown>>,
+    units: await rows(sql`select county_id, code, name, active, updated_at from units order by county_id, code`),
+    users: await rows(sql`select county_id, id, login_name, role, unit_code, disabled, password_hash, updated_at from users order by county_id, id`),
+    cases: await rows(sql`select county_id, id, status, state, unit_code, assigned_unit_code, due_on, closed_at, version, updated_at, lead_leader, responsible_unit, flagged from petition_cases order by county_id, id`),
+    disputes: await rows(sql`select county_id, id, unit_code, summary, fingerprint, deleted_at, updated_at from disputes order by county_id, id`),
+    calendars: await rows(sql`select county_id, year, holidays, makeup_workdays, updated_at from work_calendars order by county_id, year`),
   };
 }
 
@@ -184,6 +211,10 @@ async function restore(before: Snapshot): Promise<void> {
     for (const row of before.disputes) {
       await tx.execute(sql`update disputes set summary = ${row.summary}, fingerprint = ${row.fingerprint}, deleted_at = ${row.deleted_at}, updated_at = ${row.updated_at} where county_id = ${row.county_id} and id = ${row.id}`);
     }
+    await tx.execute(sql`delete from work_calendars`);
+    for (const row of before.calendars) {
+      await tx.execute(sql`insert into work_calendars (county_id, year, holidays, makeup_workdays, updated_at) values (${row.county_id}, ${row.year}, ${JSON.stringify(row.holidays)}::jsonb, ${JSON.stringify(row.makeup_workdays)}::jsonb, ${row.updated_at})`);
+    }
     for (const user of before.users) {
       await tx.execute(sql`update users set role = ${user.role}, unit_code = ${user.unit_code}, disabled = ${user.disabled}, password_hash = ${user.password_hash}, updated_at = ${user.updated_at} where county_id = ${user.county_id} and id = ${user.id}`);
     }
@@ -196,6 +227,7 @@ function sameRows(a: Snapshot, b: Snapshot): boolean {
     users: s.users.filter((u) => a.users.some((x) => x.id === u.id)),
     cases: s.cases.filter((c) => a.cases.some((x) => x.id === c.id)),
     disputes: s.disputes.filter((d) => a.disputes.some((x) => x.id === d.id)),
+    calendars: s.calendars,
   });
   return key(a) === key(b);
 }
@@ -212,7 +244,22 @@ beforeAll(async () => {
     // And a dispute in the same unit's register, found by a summary no other row has.
     const disputeSummary = `矩阵目标${name}`;
     const dispute = await clerk.registers.create({ register: 'disputes', values: disputeForm(disputeSummary) });
-    resolvedTargets[name] = { unit: targets[name].unit, level: targets[name].level, userId: user.userId, userRole: user.role, caseId: registered.id, disputeId: dispute.id, disputeSummary };
+    const countyId = countyIdOf(targets[name].unit);
+    const ledger = { countyId, unitCode: targets[name].unit, createdBy: user.userId };
+    await database.owner.db.insert(schema.disputes).values({
+      ...ledger, fingerprint: `matrix-dispute-${name}`, foundOn: '2026-03-01', source: 'investigation', disputeType: 'neighbours', parties: '申请人：张三', severity: 'minor', summary: '矩阵纠纷',
+    });
+    const [file] = await database.owner.db.insert(schema.mediationFiles).values({
+      ...ledger, fingerprint: `matrix-mediation-${name}`, agreementNumber: `矩阵〔2026〕${name}`, signedOn: '2026-03-02', parties: '申请人：张三', facts: '事实',
+      disputedMatters: '争议', responsibilities: '责任', rightsAndObligations: '权利义务', performance: '履行', mediator: '调解员', committee: '调解委员会',
+    }).returning({ id: schema.mediationFiles.id });
+    resolvedTargets[name] = {
+      unit: targets[name].unit, level: targets[name].level, userId: user.userId, userRole: user.role, caseId: registered.id,
+      disputeId: dispute.id, disputeSummary, mediationId: file!.id, calendarMarker: calendarMarkers[countyId],
+    };
+  }
+  for (const countyId of [1, 2] as const) {
+    await database.owner.db.insert(schema.workCalendars).values({ countyId, year: 2027, holidays: [calendarMarkers[countyId]], makeupWorkdays: [] });
   }
   // One audit row about each target unit, in the target's own county.
   for (const name of targetOrder) {
@@ -257,7 +304,7 @@ describe('tenant isolation matrix', () => {
           if (got !== 'O' && !sameRows(before, after)) mismatches.push(`${role} → ${targetName}: refused (${got}) but rows changed`);
           if (call.kind === 'mutation' && got === 'O') {
             // Creations add rows (not compared); reads through a mutation-shaped call change nothing.
-            const changesNothingCompared = ['units.create', 'users.create', 'cases.register', 'cases.get', 'cases.reveal', 'registers.create', 'registers.get', 'registers.reveal'];
+            const changesNothingCompared = ['units.create', 'users.create', 'cases.register', 'cases.get', 'cases.reveal', 'mediation.reveal', 'registers.create', 'registers.get', 'registers.reveal'];
             if (sameRows(before, after) && !changesNothingCompared.includes(procedure)) {
               mismatches.push(`${role} → ${targetName}: allowed but nothing changed`);
             }

@@ -20,5 +20,9 @@ export default [
     route('cases/figures', 'routes/case-figures.tsx'),
     route('cases/:id', 'routes/case-detail.tsx'),
     route('cases/:id/notice', 'routes/case-notice.tsx'),
+    route('calendar', 'routes/calendar.tsx'),
+    route('disputes/rates', 'routes/disputes-rates.tsx'),
+    route('mediation', 'routes/mediation.tsx'),
+    route('mediation/:id/agreement', 'routes/mediation-agreement.tsx'),
   ]),
 ] satisfies RouteConfig;

@@ -52,3 +52,11 @@ export type { DisputeSeverity, RevisitClass } from './disputes.ts';
 export { DISPUTE_TARGETS, REVISIT_MONTHS, SEVERITY_LABELS, handlingLevelFor, rateAgainstTarget, revisitDueOn } from './disputes.ts';
 export type { NoticeFacts } from './supervision-notice.ts';
 export { NOTICE_REPLY_WORKING_DAYS, supervisionNotice } from './supervision-notice.ts';
+
+export type { CalendarCheck, CalendarIssue, CalendarIssueCode } from './calendar-edit.ts';
+export { CALENDAR_YEARS, calendarYear, checkCalendarYear, parseDateList } from './calendar-edit.ts';
+export type { DeadlinePreview, PreviewRule } from './deadline-preview.ts';
+export { previewDeadlines } from './deadline-preview.ts';
+export type { DisputeFigures, DisputeGroup, DisputeOutcome, DisputeSatisfaction, RateLine, RevisitDue, RevisitStatus } from './dispute-rates.ts';
+export { REVISIT_DUE_SOON_DAYS, disputeFigures, isRevisitClass, revisitStatus } from './dispute-rates.ts';
+export { maskPartiesText } from './party-masking.ts';

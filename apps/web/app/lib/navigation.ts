@@ -15,16 +15,23 @@ const caseItems = (role: UserRole): NavItem[] =>
 /** What each role may open; the procedures enforce the same rules on their own. */
 export function navigationFor(role: UserRole): NavItem[] {
   const home: NavItem = { to: '/', labelKey: 'nav.home' };
+  // Case-data roles: dispute figures and agreements in their scope; the calendar, editable by the county admin only.
+  const disputes: NavItem[] = [
+    { to: '/disputes/rates', labelKey: 'nav.disputeRates' },
+    { to: '/mediation', labelKey: 'nav.mediation' },
+    { to: '/calendar', labelKey: 'nav.calendar' },
+  ];
   const registers: NavItem = { to: '/registers', labelKey: 'nav.registers' };
   switch (role) {
     case 'county_admin':
-      return [home, ...caseItems(role), registers, { to: '/units', labelKey: 'nav.units' }, { to: '/users', labelKey: 'nav.users' }];
+      return [home, ...caseItems(role), registers, ...disputes, { to: '/units', labelKey: 'nav.units' }, { to: '/users', labelKey: 'nav.users' }];
+    case 'county_staff':
+    case 'township_staff':
+    case 'village_staff':
+      return [home, ...caseItems(role), registers, ...disputes];
     case 'security_admin':
       return [home, { to: '/users', labelKey: 'nav.users' }];
     case 'auditor':
       return [home, { to: '/audit', labelKey: 'nav.audit' }];
-    default:
-      // Township and village staff keep and read ledgers and cases.
-      return [home, ...caseItems(role), registers];
   }
 }

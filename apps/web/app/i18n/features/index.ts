@@ -1,5 +1,7 @@
 import { registersMessages } from './registers.ts';
 import { casesMessages } from './cases.ts';
+import { calendarMessages } from './calendar.ts';
+import { disputesMessages } from './disputes.ts';
 
 /*
  * Feature catalogs, merged into zh-CN.ts and en.ts. Add a feature here with one line.
@@ -7,4 +9,6 @@ import { casesMessages } from './cases.ts';
 export const featureCatalogs = [
   registersMessages,
   casesMessages,
+  calendarMessages,
+  disputesMessages,
 ] as const;

@@ -1,7 +1,10 @@
 import { createCallerFactory, router } from '../trpc.ts';
 import { auditRouter } from './audit.ts';
+import { calendarRouter } from './calendar.ts';
 import { casesRouter } from './cases.ts';
 import { registersRouter } from './registers.ts';
+import { disputesRouter } from './disputes.ts';
+import { mediationRouter } from './mediation.ts';
 import { sessionRouter } from './session.ts';
 import { unitsRouter } from './units.ts';
 import { usersRouter } from './users.ts';
@@ -14,6 +17,9 @@ export const appRouter = router({
   audit: auditRouter,
   cases: casesRouter,
   registers: registersRouter,
+  calendar: calendarRouter,
+  disputes: disputesRouter,
+  mediation: mediationRouter,
 });
 
 export type AppRouter = typeof appRouter;

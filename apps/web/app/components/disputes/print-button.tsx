@@ -1,0 +1,18 @@
+import { useEffect, useState } from 'react';
+import { useI18n } from '../../lib/i18n-context.ts';
+
+/**
+ * Opens the browser's print dialog. It needs JavaScript, so it only appears once hydrated;
+ * without it the browser's own Print menu gives the same A4 page.
+ */
+export function PrintButton() {
+  const { t } = useI18n();
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  if (!ready) return null;
+  return (
+    <button type="button" className="no-print" onClick={() => window.print()}>
+      {t('mediation.print')}
+    </button>
+  );
+}

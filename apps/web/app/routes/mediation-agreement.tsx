@@ -1,0 +1,61 @@
+import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Notice } from '@tally/ui';
+import { caseDataRoles } from '@tally/db';
+import { ActionNotice } from '../components/action-notice.tsx';
+import { AgreementDocument } from '../components/disputes/agreement-document.tsx';
+import { PrintButton } from '../components/disputes/print-button.tsx';
+import agreementStyles from '../components/disputes/agreement.css?url';
+import { useI18n } from '../lib/i18n-context.ts';
+import { runAction } from '../server/action-result.ts';
+import { requireCaller, requireRole } from '../server/request.ts';
+
+export const links = () => [{ rel: 'stylesheet', href: agreementStyles }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { caller, actor } = await requireCaller(request, context);
+  await requireRole(actor, caseDataRoles, request, context);
+  const id = params.id ?? '';
+  // Not a UUID: the same answer as an agreement out of reach.
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new Response('not found', { status: 404 });
+  return caller.mediation.get({ id });
+}
+
+/** Reveal (audited) for a unit above the handling one; the page shows the parties in full, still without print. */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { caller } = await requireCaller(request, context);
+  let parties: string | null = null;
+  const result = await runAction(async () => {
+    parties = (await caller.mediation.reveal({ id: params.id ?? '' })).parties;
+  }, { messageKey: 'mediation.revealed' });
+  return { ...result, parties };
+}
+
+/** The A4 agreement; print only for the handling unit (§8: a printout is an export). */
+export default function MediationAgreement() {
+  const loaded = useLoaderData<typeof loader>();
+  const revealed = useActionData<typeof action>();
+  const { t } = useI18n();
+  const doc = revealed?.parties ? { ...loaded, parties: revealed.parties } : loaded;
+  return (
+    <section>
+      <div className="agreement-toolbar no-print">
+        <Link to="/mediation">{t('mediation.back')}</Link>
+        {doc.printable && <PrintButton />}
+      </div>
+      {doc.masked && (
+        <div className="no-print">
+          <Notice kind="info">{t('mediation.maskedNotice', { unit: doc.unitName })}</Notice>
+          <ActionNotice result={revealed} />
+          {!revealed?.parties && (
+            <Form method="post" className="inline-form">
+              <button type="submit">{t('mediation.reveal')}</button>
+            </Form>
+          )}
+        </div>
+      )}
+      <div className={doc.printable ? undefined : 'no-print'}>
+        <AgreementDocument doc={doc} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull, like, lte, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { REVISIT_DUE_SOON_DAYS, REVISIT_MONTHS, addDays, disputeFigures, isCivilDate, isRevisitClass, maskPartiesText, revisitStatus, shanghaiDate } from '@tally/casework';
+import { caseDataRoles, schema } from '@tally/db';
+import { UserFacingError } from '../errors.ts';
+import { scopeForUnit } from '../services/unit-scope.ts';
+import { roleProcedure, router } from '../trpc.ts';
+
+const civilDate = z.string().refine(isCivilDate, 'expected YYYY-MM-DD');
+/** The revisit list is a work queue, not an export: the first page of it, most urgent first. */
+const REVISIT_LIST_LIMIT = 100;
+
+const d = schema.disputes;
+
+/**
+ * 矛盾纠纷排查调处 figures (DOMAIN §4). The rate definitions live with disputeFigures in
+ * @tally/casework; this router only counts rows in scope and hands over the groups.
+ */
+export const disputesRouter = router({
+  /**
+   * Rates vs targets and counts for disputes found in [from, to] at a unit and below, plus
+   * the settled disputes whose revisit is overdue or due within REVISIT_DUE_SOON_DAYS —
+   * those regardless of the period, since an overdue revisit from last year is still owed.
+   */
+  rates: roleProcedure(...caseDataRoles)
+    .input(z.object({ unitCode: z.string().regex(/^\d{12}$/).optional(), from: civilDate, to: civilDate }))
+    .query(({ ctx, input }) => {
+      if (input.from > input.to) throw new UserFacingError('BAD_REQUEST', 'disputes.error.period');
+      return ctx.run(async (tx) => {
+        const unit = await scopeForUnit(tx, ctx, input.unitCode);
+        const today = shanghaiDate(ctx.now);
+        const inScope = and(eq(d.countyId, ctx.actor.countyId), isNull(d.deletedAt), like(d.unitCode, `${unit.scope}%`));
+        const mediated = sql<boolean>`(${d.method} is not null)`;
+        const groups = await tx
+          .select({ severity: d.severity, mediated, outcome: d.outcome, satisfaction: d.satisfaction, n: count() })
+          .from(d)
+          .where(and(inScope, gte(d.foundOn, input.from), lte(d.foundOn, input.to)))
+          .groupBy(d.severity, mediated, d.outcome, d.satisfaction);
+        const figures = disputeFigures(groups.map((g) => ({ severity: g.severity, mediated: Boolean(g.mediated), outcome: g.outcome, satisfaction: g.satisfaction, count: Number(g.n) })));
+
+        // Index-friendly pre-filter in SQL (Postgres clamps month ends like revisitDueOn);
+        // the date and status shown come from revisitStatus, the rule's one definition.
+        const months = sql`case ${d.revisitClass} when 1 then ${REVISIT_MONTHS[1]}::int when 2 then ${REVISIT_MONTHS[2]}::int else ${REVISIT_MONTHS[3]}::int end`;
+        const dueSql = sql`(${d.settledOn} + make_interval(months => ${months}))::date`;
+        const outstanding = and(inScope, eq(d.outcome, 'settled'), isNull(d.satisfaction), isNotNull(d.settledOn), inArray(d.revisitClass, [1, 2, 3]),
+          sql`${dueSql} <= ${addDays(today, REVISIT_DUE_SOON_DAYS)}::date`);
+        const [rows, [total]] = await Promise.all([
+          tx.select({ id: d.id, unitCode: d.unitCode, foundOn: d.foundOn, disputeType: d.disputeType, severity: d.severity, parties: d.parties, mediator: d.mediator, settledOn: d.settledOn, revisitClass: d.revisitClass })
+            .from(d).where(outstanding).orderBy(asc(dueSql), asc(d.id)).limit(REVISIT_LIST_LIMIT),
+          tx.select({ n: count() }).from(d).where(outstanding),
+        ]);
+        const revisits = rows.flatMap((row) => {
+          if (!row.settledOn || !isRevisitClass(row.revisitClass)) return [];
+          // §8: parties in full only for the unit handling the dispute.
+          const masked = row.unitCode !== ctx.actor.unitCode;
+          return [{ ...row, revisitClass: row.revisitClass, parties: masked ? maskPartiesText(row.parties) : row.parties, masked, ...revisitStatus(row.settledOn, row.revisitClass, today) }];
+        });
+        return { unit, from: input.from, to: input.to, today, figures, revisits, revisitTotal: total?.n ?? 0, revisitDueSoonDays: REVISIT_DUE_SOON_DAYS };
+      });
+    }),
+});
