@@ -61,6 +61,20 @@ describe('personal data (§8)', () => {
   });
 });
 
+describe('export (§8)', () => {
+  it('carries petitioners only for cases of the exporting unit, honours the filters, and is audited', async () => {
+    const { id } = await callers.village.cases.register({ ...intake, summary: '导出专用', channel: 'letter' });
+    const own = (await callers.village.cases.exportRows({ channel: 'letter' })).find((row) => row.id === id);
+    expect(own).toMatchObject({ petitionerName: '李建国', petitionerIdNumber: '11010519491231002X', summary: '导出专用' });
+    const above = (await callers.county.cases.exportRows({ channel: 'letter' })).find((row) => row.id === id);
+    expect(above).toMatchObject({ petitionerName: null, petitionerIdNumber: null, petitionerPhone: null, petitionerAddress: null, summary: '导出专用' });
+    expect((await callers.county.cases.exportRows({ channel: 'visit' })).some((row) => row.id === id)).toBe(false);
+    await expect(callers.county.cases.exportRows({ receivedFrom: '2026-10-01', receivedTo: '2026-09-01' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const audit = await database.owner.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'cases.export'));
+    expect(audit.map((row) => row.actorLogin)).toEqual(['a_cun0101', 'a_staff', 'a_staff']);
+  });
+});
+
 describe('workflow through the API', () => {
   it('runs register → accept → assign → start → reply → revisit → archive, recording every step', async () => {
     const { id } = await callers.village.cases.register(intake);

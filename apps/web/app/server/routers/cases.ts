@@ -8,12 +8,14 @@ import { caseDataRoles, schema, type Transaction } from '@tally/db';
 import { UserFacingError, forbidden, notFound } from '../errors.ts';
 import { countyCalendar } from '../services/work-calendar.ts';
 import { personalDataFor, projectionOf } from '../services/case-records.ts';
-import { CASE_CATEGORIES, CASE_CHANNELS, civilDate, listFilters, listInput } from '../services/case-filters.ts';
+import { CASE_CATEGORIES, CASE_CHANNELS, civilDate, exportInput, listFilters, listInput } from '../services/case-filters.ts';
 import { unitFigures } from '../services/case-figures.ts';
 import { noticeFor } from '../services/case-notice.ts';
 import { auditChange, roleProcedure, router, type AuthedContext } from '../trpc.ts';
 
 export { CASE_CATEGORIES };
+/** The most cases one export writes: several years of a busy county. */
+const CASE_EXPORT_LIMIT = 200_000;
 const channels = CASE_CHANNELS;
 const optionalText = (max: number) => z.string().trim().max(max).optional().transform((value) => (value ? value : null));
 
@@ -134,6 +136,31 @@ export const casesRouter = router({
             ...personalDataFor(row, ctx.actor),
           })),
         };
+      }),
+    ),
+
+  /**
+   * Every case of a filtered list, for a spreadsheet; audited. Petitioners' personal data is
+   * filled only for cases the actor's own unit handles: an export made above it carries none (§8).
+   */
+  exportRows: roleProcedure(...caseDataRoles)
+    .input(exportInput)
+    .mutation(({ ctx, input }) =>
+      ctx.run(async (tx) => {
+        const filters = and(visibleTo(ctx), listFilters(input, ctx.now));
+        const [total] = await tx.select({ n: count() }).from(schema.petitionCases).where(filters);
+        if ((total?.n ?? 0) > CASE_EXPORT_LIMIT) throw new UserFacingError('BAD_REQUEST', 'error.register.exportTooLarge', { limit: CASE_EXPORT_LIMIT, rows: total!.n });
+        const rows = await tx.select().from(schema.petitionCases).where(filters).orderBy(desc(schema.petitionCases.receivedAt), desc(schema.petitionCases.id));
+        await auditChange(tx, ctx, { action: 'cases.export', objectType: 'petition_case', objectId: ctx.actor.unitCode, detail: { rows: rows.length, filters: input } });
+        return rows.map((row) => {
+          const own = row.unitCode === ctx.actor.unitCode;
+          return {
+            id: row.id, caseNumber: row.caseNumber, receivedAt: row.receivedAt, channel: row.channel, category: row.category, status: row.status, unitCode: row.unitCode,
+            peopleCount: row.peopleCount, flagged: row.flagged, dueOn: row.dueOn, summary: row.summary, assignedPerson: row.assignedPerson,
+            petitionerName: own ? row.petitionerName : null, petitionerIdNumber: own ? row.petitionerIdNumber : null,
+            petitionerPhone: own ? row.petitionerPhone : null, petitionerAddress: own ? row.petitionerAddress : null,
+          };
+        });
       }),
     ),
 

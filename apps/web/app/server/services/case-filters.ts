@@ -12,11 +12,9 @@ export const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCivilD
 /** Statuses whose handling clock is running: the only ones that can be overdue or due soon. */
 const OPEN_STATUSES = sql`${schema.petitionCases.status} in ('assigned', 'in_progress')`;
 
-export const listInput = z
-  .object({
-    page: z.number().int().min(1).max(100000).default(1),
-    pageSize: z.number().int().min(1).max(100).default(20),
-    status: z.enum(CASE_STATUSES).optional(),
+/** What narrows the case list; shared by the paged list and the export. */
+const filterFields = z.object({
+  status: z.enum(CASE_STATUSES).optional(),
     overdue: z.boolean().optional(),
     /** Open cases due from today up to this many calendar days ahead (即将到期). */
     dueWithinDays: z.number().int().min(0).max(60).optional(),
@@ -27,16 +25,28 @@ export const listInput = z
     receivedTo: civilDate.optional(),
     /** Part of a case number; digits and hyphens only, so it can never carry a LIKE wildcard. */
     caseNumber: z.string().trim().max(20).regex(/^[\d-]*$/).optional(),
-  })
-  .refine((input) => !input.receivedFrom || !input.receivedTo || input.receivedFrom <= input.receivedTo, { path: ['receivedTo'], message: 'before receivedFrom' });
+});
+
+const orderedRange: [(input: { receivedFrom?: string; receivedTo?: string }) => boolean, { path: string[]; message: string }] = [
+  (input) => !input.receivedFrom || !input.receivedTo || input.receivedFrom <= input.receivedTo,
+  { path: ['receivedTo'], message: 'before receivedFrom' },
+];
+
+export const listInput = filterFields
+  .extend({ page: z.number().int().min(1).max(100000).default(1), pageSize: z.number().int().min(1).max(100).default(20) })
+  .refine(...orderedRange);
 
 export type CaseListInput = z.infer<typeof listInput>;
+
+/** The same filters without paging: what an export of the list covers. */
+export const exportInput = filterFields.refine(...orderedRange);
+export type CaseFilterInput = z.infer<typeof exportInput>;
 
 /** Start of a Shanghai civil day as an instant: receipt ranges are civil dates in the county's zone. */
 export const shanghaiMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
 /** The list filters as SQL; undefined entries are dropped by and(). */
-export function listFilters(input: CaseListInput, now: Date): SQL | undefined {
+export function listFilters(input: CaseFilterInput, now: Date): SQL | undefined {
   const cases = schema.petitionCases;
   const today = shanghaiDate(now);
   return and(
