@@ -51,11 +51,20 @@ const expected: Record<string, Record<UserRole, string>> = {
   'cases.get': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'cases.reveal': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'cases.transition': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  // Imports: a batch uploaded by each target's own user. Anyone in scope may look; only
+  // the batch's own unit may change it (the township actor sits at townshipAbove). Upload is always at the actor's own unit.
+  'imports.preview': { county_admin: 'OOOO', county_staff: 'OOOO', township_staff: 'OOOO', village_staff: 'OOOO', security_admin: 'FFFF', auditor: 'FFFF' },
+  'imports.get': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'imports.progress': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'imports.remap': { county_admin: 'NNNN', county_staff: 'NNNN', township_staff: 'NNON', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'imports.commit': { county_admin: 'NNNN', county_staff: 'NNNN', township_staff: 'NNON', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'imports.cancel': { county_admin: 'NNNN', county_staff: 'NNNN', township_staff: 'NNON', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'audit.list': { county_admin: 'FFFF', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'NOOO' },
 };
 
 type Caller = ReturnType<typeof createCaller>;
-interface ResolvedTarget { unit: string; level: 'township' | 'village'; userId: string; userRole: UserRole; caseId: string; }
+interface ResolvedTarget { unit: string; level: 'township' | 'village'; userId: string; userRole: UserRole; caseId: string; batchId: string; }
+const MATRIX_CSV = new TextEncoder().encode('日期,类型,发现问题数\n2026-03-05,常规,0\n');
 let serial = 0;
 
 /** How each procedure is called against a target; queries say whether the target is visible. */
@@ -83,6 +92,12 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
   'cases.get': { kind: 'mutation', run: (c, t) => c.cases.get({ id: t.caseId }) },
   'cases.reveal': { kind: 'mutation', run: (c, t) => c.cases.reveal({ id: t.caseId }) },
   'cases.transition': { kind: 'mutation', run: (c, t) => c.cases.transition({ id: t.caseId, version: 0, action: { type: 'accept' } }) },
+  'imports.preview': { kind: 'mutation', run: (c) => c.imports.preview({ register: 'investigation_rounds', fileName: 'matrix.csv', bytes: MATRIX_CSV }) },
+  'imports.get': { kind: 'query', run: async (c, t) => (await c.imports.get({ id: t.batchId })).batch.unitCode === t.unit },
+  'imports.progress': { kind: 'query', run: async (c, t) => (await c.imports.progress({ id: t.batchId })).status === 'previewed' },
+  'imports.remap': { kind: 'mutation', run: (c, t) => c.imports.remap({ id: t.batchId, mapping: { 2: 'findingsCount' } }) },
+  'imports.commit': { kind: 'mutation', run: (c, t) => c.imports.commit({ id: t.batchId }) },
+  'imports.cancel': { kind: 'mutation', run: (c, t) => c.imports.cancel({ id: t.batchId }) },
   'units.create': {
     kind: 'mutation',
     run: (c, t) => c.units.create({ parentCode: t.unit, code: `${t.unit.slice(0, 9)}${String(300 + ++serial).padStart(3, '0')}`, name: `新村${serial}` }),
@@ -113,12 +128,14 @@ let database: TestDatabase;
 const actors = {} as Record<UserRole, Actor>;
 const resolvedTargets = {} as Record<TargetName, ResolvedTarget>;
 
-interface Snapshot { units: Array<Record<string, unknown>>; users: Array<Record<string, unknown>>; cases: Array<Record<string, unknown>>; }
+interface Snapshot { units: Array<Record<string, unknown>>; users: Array<Record<string, unknown>>; cases: Array<Record<string, unknown>>; batches: Array<Record<string, unknown>>; }
 async function snapshot(): Promise<Snapshot> {
   const units = await database.owner.db.execute(sql`select county_id, code, name, active, updated_at from units order by county_id, code`);
   const users = await database.owner.db.execute(sql`select county_id, id, login_name, role, unit_code, disabled, password_hash, updated_at from users order by county_id, id`);
   const cases = await database.owner.db.execute(sql`select county_id, id, status, state, unit_code, assigned_unit_code, due_on, closed_at, version, updated_at from petition_cases order by county_id, id`);
-  return { units: [...units] as Array<Record<string, unknown>>, users: [...users] as Array<Record<string, unknown>>, cases: [...cases] as Array<Record<string, unknown>> };
+  // Batches: status and counts of the fixture batches (a remap re-stages the same file, so its counts are the same).
+  const batches = await database.owner.db.execute(sql`select county_id, id, status, mapping_override, valid_rows, updated_at, (select count(*)::int from import_rows r where r.county_id = b.county_id and r.batch_id = b.id) as staged from import_batches b order by county_id, id`);
+  return { units: [...units] as Array<Record<string, unknown>>, users: [...users] as Array<Record<string, unknown>>, cases: [...cases] as Array<Record<string, unknown>>, batches: [...batches] as Array<Record<string, unknown>> };
 }
 
 /** Put back what an allowed mutation changed, so the next case starts from the same state. */
@@ -129,6 +146,16 @@ async function restore(before: Snapshot): Promise<void> {
     }
     for (const row of before.cases) {
       await tx.execute(sql`update petition_cases set status = ${row.status}, state = ${JSON.stringify(row.state)}::jsonb, unit_code = ${row.unit_code}, assigned_unit_code = ${row.assigned_unit_code}, due_on = ${row.due_on}, closed_at = ${row.closed_at}, version = ${row.version}, updated_at = ${row.updated_at} where county_id = ${row.county_id} and id = ${row.id}`);
+    }
+    for (const batch of before.batches) {
+      await tx.execute(sql`update import_batches set status = ${batch.status}, mapping_override = ${batch.mapping_override === null ? null : JSON.stringify(batch.mapping_override)}::jsonb, updated_at = ${batch.updated_at} where county_id = ${batch.county_id} and id = ${batch.id}`);
+    }
+    // A commit's rows go (they are tagged with the batch), a cancel's staged rows come back as valid rows.
+    await tx.execute(sql`delete from investigation_rounds where import_id is not null`);
+    for (const batch of before.batches) {
+      if (batch.staged && !(await tx.execute(sql`select 1 from import_rows where county_id = ${batch.county_id} and batch_id = ${batch.id}`)).length) {
+        await tx.execute(sql`insert into import_rows (county_id, batch_id, row_number, unit_code, outcome, values, fingerprint) select county_id, id, 2, unit_code, 'valid', '{"held_on":"2026-03-04","scope":"routine","findings_count":0}', 'matrix-' || id from import_batches where county_id = ${batch.county_id} and id = ${batch.id}`);
+      }
     }
     for (const user of before.users) {
       await tx.execute(sql`update users set role = ${user.role}, unit_code = ${user.unit_code}, disabled = ${user.disabled}, password_hash = ${user.password_hash}, updated_at = ${user.updated_at} where county_id = ${user.county_id} and id = ${user.id}`);
@@ -141,6 +168,7 @@ function sameRows(a: Snapshot, b: Snapshot): boolean {
     units: s.units,
     users: s.users.filter((u) => a.users.some((x) => x.id === u.id)),
     cases: s.cases.filter((c) => a.cases.some((x) => x.id === c.id)),
+    batches: s.batches.filter((b) => a.batches.some((x) => x.id === b.id)),
   });
   return key(a) === key(b);
 }
@@ -154,7 +182,8 @@ beforeAll(async () => {
     // A case registered by the target's own clerk, so it sits at the target unit.
     const clerk = createCaller({ db: database.app.db, actor: user, ip: null, now: new Date() });
     const registered = await clerk.cases.register({ receivedAt: '2026-03-04T09:00:00+08:00', channel: 'letter', peopleCount: 1, category: 'other', summary: `${name} 的信访件`, petitionerName: '张三' });
-    resolvedTargets[name] = { unit: targets[name].unit, level: targets[name].level, userId: user.userId, userRole: user.role, caseId: registered.id };
+    const batch = await clerk.imports.preview({ register: 'investigation_rounds', fileName: `${name}.csv`, bytes: MATRIX_CSV });
+    resolvedTargets[name] = { unit: targets[name].unit, level: targets[name].level, userId: user.userId, userRole: user.role, caseId: registered.id, batchId: batch.id };
   }
   // One audit row about each target unit, in the target's own county.
   for (const name of targetOrder) {
@@ -199,7 +228,7 @@ describe('tenant isolation matrix', () => {
           if (got !== 'O' && !sameRows(before, after)) mismatches.push(`${role} → ${targetName}: refused (${got}) but rows changed`);
           if (call.kind === 'mutation' && got === 'O') {
             // Creations add rows (not compared); reads through a mutation-shaped call change nothing.
-            const changesNothingCompared = ['units.create', 'users.create', 'cases.register', 'cases.get', 'cases.reveal'];
+            const changesNothingCompared = ['units.create', 'users.create', 'cases.register', 'cases.get', 'cases.reveal', 'imports.preview'];
             if (sameRows(before, after) && !changesNothingCompared.includes(procedure)) {
               mismatches.push(`${role} → ${targetName}: allowed but nothing changed`);
             }

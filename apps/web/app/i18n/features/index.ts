@@ -1,3 +1,4 @@
+import { importsMessages } from './imports.ts';
 import { registersMessages } from './registers.ts';
 
 /*
@@ -5,4 +6,5 @@ import { registersMessages } from './registers.ts';
  */
 export const featureCatalogs = [
   registersMessages,
+  importsMessages,
 ] as const;

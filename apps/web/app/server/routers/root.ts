@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from '../trpc.ts';
 import { auditRouter } from './audit.ts';
 import { casesRouter } from './cases.ts';
+import { importsRouter } from './imports.ts';
 import { sessionRouter } from './session.ts';
 import { unitsRouter } from './units.ts';
 import { usersRouter } from './users.ts';
@@ -12,6 +13,7 @@ export const appRouter = router({
   users: usersRouter,
   audit: auditRouter,
   cases: casesRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;
