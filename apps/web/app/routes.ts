@@ -10,5 +10,8 @@ export default [
     route('units', 'routes/units.tsx'),
     route('users', 'routes/users.tsx'),
     route('audit', 'routes/audit.tsx'),
+    route('registers/:register/import', 'routes/register-import.tsx'),
+    route('registers/:register/import/upload', 'routes/register-import-upload.ts'),
+    route('registers/:register/import/:batchId', 'routes/register-import-batch.tsx'),
   ]),
 ] satisfies RouteConfig;

@@ -70,6 +70,7 @@ export const importsMessages = defineMessages({
     'imports.error.notCancellable': '该批次已导入或已取消，不能放弃',
     'imports.error.notRemappable': '只有待确认的批次可以调整列对应关系',
     'imports.error.unknownRegister': '没有这个台帐',
+    'imports.error.unexpected': '上传失败，请检查网络后重试',
   },
   en: {
     'imports.title': 'Import "{register}"',
@@ -139,5 +140,6 @@ export const importsMessages = defineMessages({
     'imports.error.notCancellable': 'This batch is already imported or cancelled',
     'imports.error.notRemappable': 'Only a batch waiting for confirmation can be mapped again',
     'imports.error.unknownRegister': 'There is no such register',
+    'imports.error.unexpected': 'The upload failed; check the network and try again',
   },
 });
