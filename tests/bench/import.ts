@@ -33,14 +33,14 @@ import { actorByLogin, provisionTwoCounties } from '../setup/two-counties.ts';
 const ROWS = 200_000;
 const PSQL = '/usr/bin/psql';
 
-function buildCsv(): Uint8Array {
+function buildCsv(): Uint8Array<ArrayBuffer> {
   const kinds = ['主任例会', '成员单位例会', '联席会议'];
   const lines = ['会议日期,会议类型,议题,主持人,参会人员,缺席人数'];
   for (let i = 0; i < ROWS; i++) {
     const day = new Date(Date.UTC(2015, 0, 1) + (i % 4000) * 86_400_000).toISOString().slice(0, 10);
     lines.push(`${day},${kinds[i % 3]},议题${i},王建国,王建国、李明、张华,${i % 4}`);
   }
-  return new TextEncoder().encode(`${lines.join('\r\n')}\r\n`);
+  return new Uint8Array(Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8'));
 }
 
 /** Peak RSS and heap while `work` runs, sampled every 10 ms (the samples land between awaits). */
@@ -127,8 +127,8 @@ async function main() {
     const copy = await timed(async () => {
       execFileSync(PSQL, [ownerUrl, '-v', 'ON_ERROR_STOP=1', '-q', '-c', `\\copy meetings (${columns.join(', ')}) from '${csvPath}' with (format csv, header true)`], { stdio: ['ignore', 'ignore', 'inherit'] });
     });
-    const [copied] = await owner.client.unsafe(`select count(*)::int as n from meetings`);
-    if ((copied as { n: number }).n !== ROWS) throw new Error(`psql copied ${(copied as { n: number }).n} rows`);
+    const [copied] = (await owner.client.unsafe(`select count(*)::int as n from meetings`)) as unknown as Array<{ n: number }>;
+    if (copied!.n !== ROWS) throw new Error(`psql copied ${copied!.n} rows`);
 
     const total = preview.ms + commit.ms;
     const lines = [
