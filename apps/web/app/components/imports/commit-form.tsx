@@ -6,7 +6,8 @@ import { useI18n } from '../../lib/i18n-context.ts';
  * "import the valid rows only"; the server refuses it otherwise (the box is a hint, not the guard).
  */
 export function CommitForm({ validRows, errorRows }: { validRows: number; errorRows: number }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const n = (value: number) => value.toLocaleString(language);
   const navigation = useNavigation();
   const submitting = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'commit';
   return (
@@ -15,10 +16,10 @@ export function CommitForm({ validRows, errorRows }: { validRows: number; errorR
         <input type="hidden" name="intent" value="commit" />
         {errorRows > 0 && (
           <>
-            <p>{t('imports.blockedByErrors', { count: errorRows })}</p>
+            <p>{t('imports.blockedByErrors', { count: n(errorRows) })}</p>
             <label className="checkbox">
               <span>
-                <input type="checkbox" name="acceptErrors" value="1" /> {t('imports.acceptErrors', { valid: validRows, errors: errorRows })}
+                <input type="checkbox" name="acceptErrors" value="1" /> {t('imports.acceptErrors', { valid: n(validRows), errors: n(errorRows) })}
               </span>
             </label>
           </>

@@ -12,7 +12,7 @@ export function RowErrors({ rows, total, page, pageSize }: { rows: ErrorRow[]; t
   if (total === 0) return <p>{t('imports.errors.none')}</p>;
   return (
     <>
-      <h2>{t('imports.errors.title', { count: total })}</h2>
+      <h2>{t('imports.errors.title', { count: total.toLocaleString(language) })}</h2>
       <table className="data-table" data-testid="import-errors">
         <thead>
           <tr>
