@@ -76,14 +76,23 @@ const expected: Record<string, Record<UserRole, string>> = {
   'mediation.list': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'mediation.reveal': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'mediation.get': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  // Imports: a batch uploaded by each target's own user. Anyone in scope may look; only
+  // the batch's own unit may change it (the township actor sits at townshipAbove). Upload is always at the actor's own unit.
+  'imports.preview': { county_admin: 'OOOO', county_staff: 'OOOO', township_staff: 'OOOO', village_staff: 'OOOO', security_admin: 'FFFF', auditor: 'FFFF' },
+  'imports.get': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'imports.progress': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'imports.remap': { county_admin: 'NNNN', county_staff: 'NNNN', township_staff: 'NNON', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'imports.commit': { county_admin: 'NNNN', county_staff: 'NNNN', township_staff: 'NNON', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'imports.cancel': { county_admin: 'NNNN', county_staff: 'NNNN', township_staff: 'NNON', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'audit.list': { county_admin: 'FFFF', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'NOOO' },
 };
 
 type Caller = ReturnType<typeof createCaller>;
 interface ResolvedTarget {
   unit: string; level: 'township' | 'village'; userId: string; userRole: UserRole; caseId: string;
-  disputeId: string; disputeSummary: string; mediationId: string; calendarMarker: string;
+  disputeId: string; disputeSummary: string; mediationId: string; calendarMarker: string; batchId: string;
 }
+const MATRIX_CSV = new TextEncoder().encode('日期,类型,发现问题数\n2026-03-05,常规,0\n');
 let serial = 0;
 /** Each county's saved 2027 calendar carries one holiday of its own, so a read shows whose calendar it got. */
 const calendarMarkers = { 1: '2027-03-01', 2: '2027-03-02' } as const;
@@ -145,6 +154,12 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
     // Only the targets' own cases were received on Mar 4; the matrix's intakes are dated Mar 5.
     run: async (c, t) => (await c.cases.figures({ unitCode: t.unit, from: '2026-03-04', to: '2026-03-04' })).figures.received >= 1,
   },
+  'imports.preview': { kind: 'mutation', run: (c) => c.imports.preview({ register: 'investigation_rounds', fileName: 'matrix.csv', bytes: MATRIX_CSV }) },
+  'imports.get': { kind: 'query', run: async (c, t) => (await c.imports.get({ id: t.batchId })).batch.unitCode === t.unit },
+  'imports.progress': { kind: 'query', run: async (c, t) => (await c.imports.progress({ id: t.batchId })).status === 'previewed' },
+  'imports.remap': { kind: 'mutation', run: (c, t) => c.imports.remap({ id: t.batchId, mapping: { 2: 'findingsCount' } }) },
+  'imports.commit': { kind: 'mutation', run: (c, t) => c.imports.commit({ id: t.batchId }) },
+  'imports.cancel': { kind: 'mutation', run: (c, t) => c.imports.cancel({ id: t.batchId }) },
   'units.create': {
     kind: 'mutation',
     run: (c, t) => c.units.create({ parentCode: t.unit, code: `${t.unit.slice(0, 9)}${String(300 + ++serial).padStart(3, '0')}`, name: `新村${serial}` }),
@@ -188,7 +203,7 @@ const resolvedTargets = {} as Record<TargetName, ResolvedTarget>;
 
 interface Snapshot {
   units: Array<Record<string, unknown>>; users: Array<Record<string, unknown>>; cases: Array<Record<string, unknown>>;
-  disputes: Array<Record<string, unknown>>; calendars: Array<Record<string, unknown>>;
+  disputes: Array<Record<string, unknown>>; calendars: Array<Record<string, unknown>>; batches: Array<Record<string, unknown>>;
 }
 async function snapshot(): Promise<Snapshot> {
   const rows = async (query: ReturnType<typeof sql>) => [...(await database.owner.db.execute(query))] as Array<Record<string, unknown>>;
@@ -198,6 +213,8 @@ async function snapshot(): Promise<Snapshot> {
     cases: await rows(sql`select county_id, id, status, state, unit_code, assigned_unit_code, due_on, closed_at, version, updated_at, lead_leader, responsible_unit, flagged from petition_cases order by county_id, id`),
     disputes: await rows(sql`select county_id, id, unit_code, summary, fingerprint, deleted_at, updated_at from disputes order by county_id, id`),
     calendars: await rows(sql`select county_id, year, holidays, makeup_workdays, updated_at from work_calendars order by county_id, year`),
+    // Batches: status and counts of the fixture batches (a remap re-stages the same file, so its counts are the same).
+    batches: await rows(sql`select county_id, id, status, mapping_override, valid_rows, updated_at, (select count(*)::int from import_rows r where r.county_id = b.county_id and r.batch_id = b.id) as staged from import_batches b order by county_id, id`),
   };
 }
 
@@ -217,6 +234,16 @@ async function restore(before: Snapshot): Promise<void> {
     for (const row of before.calendars) {
       await tx.execute(sql`insert into work_calendars (county_id, year, holidays, makeup_workdays, updated_at) values (${row.county_id}, ${row.year}, ${JSON.stringify(row.holidays)}::jsonb, ${JSON.stringify(row.makeup_workdays)}::jsonb, ${row.updated_at})`);
     }
+    for (const batch of before.batches) {
+      await tx.execute(sql`update import_batches set status = ${batch.status}, mapping_override = ${batch.mapping_override === null ? null : JSON.stringify(batch.mapping_override)}::jsonb, updated_at = ${batch.updated_at} where county_id = ${batch.county_id} and id = ${batch.id}`);
+    }
+    // A commit's rows go (they are tagged with the batch), a cancel's staged rows come back as valid rows.
+    await tx.execute(sql`delete from investigation_rounds where import_id is not null`);
+    for (const batch of before.batches) {
+      if (batch.staged && !(await tx.execute(sql`select 1 from import_rows where county_id = ${batch.county_id} and batch_id = ${batch.id}`)).length) {
+        await tx.execute(sql`insert into import_rows (county_id, batch_id, row_number, unit_code, outcome, values, fingerprint) select county_id, id, 2, unit_code, 'valid', '{"held_on":"2026-03-04","scope":"routine","findings_count":0}', 'matrix-' || id from import_batches where county_id = ${batch.county_id} and id = ${batch.id}`);
+      }
+    }
     for (const user of before.users) {
       await tx.execute(sql`update users set role = ${user.role}, unit_code = ${user.unit_code}, disabled = ${user.disabled}, password_hash = ${user.password_hash}, updated_at = ${user.updated_at} where county_id = ${user.county_id} and id = ${user.id}`);
     }
@@ -230,6 +257,7 @@ function sameRows(a: Snapshot, b: Snapshot): boolean {
     cases: s.cases.filter((c) => a.cases.some((x) => x.id === c.id)),
     disputes: s.disputes.filter((d) => a.disputes.some((x) => x.id === d.id)),
     calendars: s.calendars,
+    batches: s.batches.filter((b) => a.batches.some((x) => x.id === b.id)),
   });
   return key(a) === key(b);
 }
@@ -246,6 +274,8 @@ beforeAll(async () => {
     // And a dispute in the same unit's register, found by a summary no other row has.
     const disputeSummary = `矩阵目标${name}`;
     const dispute = await clerk.registers.create({ register: 'disputes', values: disputeForm(disputeSummary) });
+    // And an import batch previewed by the same clerk.
+    const batch = await clerk.imports.preview({ register: 'investigation_rounds', fileName: `${name}.csv`, bytes: MATRIX_CSV });
     const countyId = countyIdOf(targets[name].unit);
     const ledger = { countyId, unitCode: targets[name].unit, createdBy: user.userId };
     await database.owner.db.insert(schema.disputes).values({
@@ -257,7 +287,7 @@ beforeAll(async () => {
     }).returning({ id: schema.mediationFiles.id });
     resolvedTargets[name] = {
       unit: targets[name].unit, level: targets[name].level, userId: user.userId, userRole: user.role, caseId: registered.id,
-      disputeId: dispute.id, disputeSummary, mediationId: file!.id, calendarMarker: calendarMarkers[countyId],
+      disputeId: dispute.id, disputeSummary, mediationId: file!.id, calendarMarker: calendarMarkers[countyId], batchId: batch.id,
     };
   }
   for (const countyId of [1, 2] as const) {
@@ -306,7 +336,9 @@ describe('tenant isolation matrix', () => {
           if (got !== 'O' && !sameRows(before, after)) mismatches.push(`${role} → ${targetName}: refused (${got}) but rows changed`);
           if (call.kind === 'mutation' && got === 'O') {
             // Creations add rows (not compared); reads through a mutation-shaped call change nothing.
-            const changesNothingCompared = ['units.create', 'users.create', 'cases.register', 'cases.get', 'cases.reveal', 'mediation.reveal', 'registers.create', 'registers.get', 'registers.reveal'];
+            const changesNothingCompared = [
+              'units.create', 'users.create', 'cases.register', 'cases.get', 'cases.reveal', 'mediation.reveal', 'registers.create', 'registers.get', 'registers.reveal', 'imports.preview',
+            ];
             if (sameRows(before, after) && !changesNothingCompared.includes(procedure)) {
               mismatches.push(`${role} → ${targetName}: allowed but nothing changed`);
             }

@@ -1,19 +1,47 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../packages/db/src/embedded.ts';
 import { TEST_APP_PASSWORD } from './names.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Build the web app once for this run (the server serves the production build). */
+const artifacts = `${repoRoot}.test-artifacts`;
+
+/**
+ * Build the web app once for this run (the server serves the production build). Test
+ * files run in parallel and two builds into one folder corrupt each other: a lock
+ * directory serialises them, and a stamp with the vitest process id skips the rebuild.
+ */
 export function buildWebApp(): void {
-  execFileSync('npx', ['react-router', 'build'], { cwd: `${repoRoot}apps/web`, stdio: 'ignore' });
+  mkdirSync(artifacts, { recursive: true });
+  const lock = `${artifacts}/build.lock`;
+  const stamp = `${artifacts}/build.stamp`;
+  const run = String(process.ppid);
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock left by a killed run is stale after five minutes.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === run) return;
+    execFileSync('npx', ['react-router', 'build'], { cwd: `${repoRoot}apps/web`, stdio: 'ignore' });
+    writeFileSync(stamp, run);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export interface RunningApp {
   url: string;
   stop(): Promise<void>;
+  /** SIGKILL: no shutdown handler runs, as when the machine loses power. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -48,6 +76,12 @@ export async function startApp(ownerUrl: string): Promise<RunningApp> {
         child.removeAllListeners('exit');
         child.on('exit', () => resolve());
         child.kill('SIGTERM');
+      }),
+    kill: () =>
+      new Promise<void>((resolve) => {
+        child.removeAllListeners('exit');
+        child.on('exit', () => resolve());
+        child.kill('SIGKILL');
       }),
   };
 }

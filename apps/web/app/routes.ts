@@ -25,5 +25,8 @@ export default [
     route('disputes/rates', 'routes/disputes-rates.tsx'),
     route('mediation', 'routes/mediation.tsx'),
     route('mediation/:id/agreement', 'routes/mediation-agreement.tsx'),
+    route('registers/:register/import', 'routes/register-import.tsx'),
+    route('registers/:register/import/upload', 'routes/register-import-upload.ts'),
+    route('registers/:register/import/:batchId', 'routes/register-import-batch.tsx'),
   ]),
 ] satisfies RouteConfig;

@@ -13,6 +13,7 @@ let database: TestDatabase;
 let tenantTables: string[] = [];
 let countyOneUserId = '';
 const FIXTURE_CASE_ID = '00000000-0000-4000-8000-000000000001';
+const FIXTURE_BATCH_ID = '00000000-0000-4000-8000-000000000002';
 
 type Context = Record<string, string> | null;
 const contexts: Record<string, Context> = {
@@ -43,6 +44,8 @@ function foreignInsert(table: string): ReturnType<typeof sql> {
     case 'case_transitions': return sql`insert into case_transitions (county_id, case_id, unit_code, registered_unit_code, action, to_status, actor_user_id, actor_name, at) values (1, ${FIXTURE_CASE_ID}, '130534100201', '130534100201', 'forged', 'archived', ${countyOneUserId}, 'x', now())`;
     case 'case_counters': return sql`insert into case_counters (county_id, year, last_number) values (1, 2031, 0)`;
     case 'work_calendars': return sql`insert into work_calendars (county_id, year, holidays, makeup_workdays) values (1, 2031, '[]', '[]')`;
+    case 'import_batches': return sql`insert into import_batches (county_id, unit_code, register, file_name, byte_size, created_by) values (1, '130534100201', 'meetings', 'forged.csv', 1, ${countyOneUserId})`;
+    case 'import_rows': return sql`insert into import_rows (county_id, batch_id, row_number, unit_code, outcome, values, fingerprint) values (1, ${FIXTURE_BATCH_ID}, 99, '130534100201', 'valid', '{}', 'forged')`;
     default:
       if (table in registerFixtures) return registerInsert(table, 'forged');
       throw new Error(`no foreign-row fixture for tenant table ${table}: add one`);
@@ -91,6 +94,8 @@ beforeAll(async () => {
   await database.owner.db.execute(sql`insert into case_counters (county_id, year, last_number) values (1, 2026, 1)`);
   await database.owner.db.execute(sql`insert into work_calendars (county_id, year, holidays, makeup_workdays) values (1, 2026, '[]', '[]')`);
   for (const table of Object.keys(registerFixtures)) await database.owner.db.execute(registerInsert(table, 'fixture'));
+  await database.owner.db.execute(sql`insert into import_batches (county_id, id, unit_code, register, file_name, byte_size, file_bytes, status, created_by) values (1, ${FIXTURE_BATCH_ID}, '130534100201', 'meetings', '会议.csv', 3, '\\x616263', 'previewed', ${countyOneUserId})`);
+  await database.owner.db.execute(sql`insert into import_rows (county_id, batch_id, row_number, unit_code, outcome, values, fingerprint) values (1, ${FIXTURE_BATCH_ID}, 2, '130534100201', 'valid', '{"held_on":"2026-03-05"}', 'fixture')`);
   const rows = await database.owner.db.execute(sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r' order by 1`);
   tenantTables = (rows as unknown as Array<{ name: string }>).map((row) => row.name).filter((name) => !PLATFORM_TABLES.includes(name));
 });
@@ -150,10 +155,10 @@ describe.each(Object.entries(contexts))('as the app role with %s', (_label, cont
   });
 
   it('updating or deleting county 1 rows changes nothing', async () => {
-    for (const table of ['units', 'users', 'sessions', 'petition_cases', 'case_counters', 'work_calendars', ...Object.keys(registerFixtures)]) {
+    for (const table of ['units', 'users', 'sessions', 'petition_cases', 'case_counters', 'work_calendars', 'import_batches', 'import_rows', ...Object.keys(registerFixtures)]) {
       const before = await database.owner.db.execute(sql`select * from ${sql.identifier(table)} where county_id = 1 order by 2`);
       await inContext(context, async (tx) => {
-        if (table === 'sessions') await tx.execute(sql`delete from sessions where county_id = 1`);
+        if (table === 'sessions' || table === 'import_rows') await tx.execute(sql`delete from ${sql.identifier(table)} where county_id = 1`);
         else if (table === 'case_counters') await tx.execute(sql`update case_counters set last_number = last_number + 1 where county_id = 1`);
         else await tx.execute(sql`update ${sql.identifier(table)} set updated_at = now() - interval '1 day' where county_id = 1`);
       });
@@ -174,7 +179,7 @@ describe('audit log is append-only for the app role', () => {
 describe('separation of duties in the database', () => {
   it.each(['security_admin', 'auditor'])('%s of the same county sees no case data', async (role) => {
     const context = { 'app.county_id': '1', 'app.scope': '130534', 'app.user_id': '', 'app.role': role, 'app.login_name': '', 'app.session_id': '' };
-    for (const table of ['petition_cases', 'case_transitions', ...Object.keys(registerFixtures)]) {
+    for (const table of ['petition_cases', 'case_transitions', 'import_batches', 'import_rows', ...Object.keys(registerFixtures)]) {
       const [row] = (await inContext(context, (tx) => tx.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`))) as unknown as Array<{ n: number }>;
       expect(row!.n, table).toBe(0);
     }

@@ -11,5 +11,5 @@ export { checkZip, readZipDirectory, isZip, type ZipEntryInfo } from './zip-guar
 export { previewImport, detectFormat, type PreviewInput, type PreviewResult, type ValidRow } from './preview.ts';
 export { rowFingerprint } from './fingerprint.ts';
 export { toCsv, toXlsx, neutraliseFormula, type ExportColumn, type ExportRow, type ExportValue } from './export.ts';
-export { DEFAULT_LIMITS, resolveLimits, type ImportLimits } from './limits.ts';
+export { DEFAULT_LIMITS, resolveLimits, formatBytes, type ImportLimits } from './limits.ts';
 export { ImportError, type ImportErrorCode, type Message, type RowError } from './errors.ts';

@@ -98,7 +98,13 @@ export async function previewImport(input: PreviewInput): Promise<PreviewResult>
         }
       } else errors.push(...result.errors);
     }
-    if (totalRows % every === 0) input.onProgress?.(totalRows);
+    if (totalRows % every === 0 && input.onProgress) {
+      input.onProgress(totalRows);
+      // Parsing runs on microtasks only: without a macrotask turn now and then, a large file
+      // holds the event loop for seconds, and nothing the reporter starts (a progress write)
+      // nor any other request of the server gets to run until the end.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
   }
 
   if (!headers || !mapping) {

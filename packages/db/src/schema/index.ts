@@ -7,3 +7,4 @@ export * from './account-directory.ts';
 export * from './roles.ts';
 export * from './petition-cases.ts';
 export * from './registers.ts';
+export * from './imports.ts';

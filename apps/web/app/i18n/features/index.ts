@@ -1,3 +1,4 @@
+import { importsMessages } from './imports.ts';
 import { registersMessages } from './registers.ts';
 import { casesMessages } from './cases.ts';
 import { calendarMessages } from './calendar.ts';
@@ -11,4 +12,5 @@ export const featureCatalogs = [
   casesMessages,
   calendarMessages,
   disputesMessages,
+  importsMessages,
 ] as const;

@@ -5,6 +5,7 @@ import { casesRouter } from './cases.ts';
 import { registersRouter } from './registers.ts';
 import { disputesRouter } from './disputes.ts';
 import { mediationRouter } from './mediation.ts';
+import { importsRouter } from './imports.ts';
 import { sessionRouter } from './session.ts';
 import { unitsRouter } from './units.ts';
 import { usersRouter } from './users.ts';
@@ -20,6 +21,7 @@ export const appRouter = router({
   calendar: calendarRouter,
   disputes: disputesRouter,
   mediation: mediationRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;

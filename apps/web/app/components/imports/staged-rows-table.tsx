@@ -1,0 +1,56 @@
+import { useI18n } from '../../lib/i18n-context.ts';
+import type { RegisterSummary } from '../../server/imports/register-param.ts';
+import { labelIn } from './label-in.ts';
+import { Pager } from './pager.tsx';
+
+/** Rows the register already holds ("已存在，将跳过"), with their values as the file gave them. */
+export function ExistingRows({ rows, total, page, pageSize, register }: {
+  rows: Array<{ rowNumber: number; values: Record<string, string | number | null> }>;
+  total: number;
+  page: number;
+  pageSize: number;
+  register: RegisterSummary;
+}) {
+  const { t, language } = useI18n();
+  if (total === 0) return null;
+  const fields = register.fields.slice(0, 6);
+  return (
+    <>
+      <h2>{t('imports.existing.title')}（{total}）</h2>
+      <table className="data-table" data-testid="import-existing">
+        <thead>
+          <tr>
+            <th>{t('imports.col.row')}</th>
+            {fields.map((field) => (
+              <th key={field.key}>{labelIn(field, language)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.rowNumber}>
+              <td>{row.rowNumber}</td>
+              {fields.map((field) => (
+                <td key={field.key}>{row.values[field.column] ?? ''}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pager param="existing" page={page} total={total} pageSize={pageSize} />
+    </>
+  );
+}
+
+/** Row numbers repeated inside the file. */
+export function DuplicateRows({ rows, total, page, pageSize }: { rows: Array<{ rowNumber: number }>; total: number; page: number; pageSize: number }) {
+  const { t } = useI18n();
+  if (total === 0) return null;
+  return (
+    <>
+      <h2>{t('imports.duplicates.title')}（{total}）</h2>
+      <p data-testid="import-duplicates">{rows.map((row) => t('imports.duplicates.row', { row: row.rowNumber })).join('、')}</p>
+      <Pager param="duplicates" page={page} total={total} pageSize={pageSize} />
+    </>
+  );
+}

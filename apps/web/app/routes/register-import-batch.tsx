@@ -1,0 +1,113 @@
+import { Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Notice } from '@tally/ui';
+import { caseDataRoles } from '@tally/db/roles';
+import { ActionNotice } from '../components/action-notice.tsx';
+import { BatchCountsView } from '../components/imports/batch-counts.tsx';
+import { CommitForm } from '../components/imports/commit-form.tsx';
+import { labelIn } from '../components/imports/label-in.ts';
+import { MappingForm } from '../components/imports/mapping-form.tsx';
+import { RowErrors } from '../components/imports/row-errors.tsx';
+import { DuplicateRows, ExistingRows } from '../components/imports/staged-rows-table.tsx';
+import { formatDateTime } from '../i18n/index.ts';
+import { useI18n } from '../lib/i18n-context.ts';
+import { runAction } from '../server/action-result.ts';
+import { registerParam, registerSummary } from '../server/imports/register-param.ts';
+import { requireCaller, requireRole } from '../server/request.ts';
+
+const pageOf = (query: URLSearchParams, name: string) => Math.min(100_000, Math.max(1, Number(query.get(name)) || 1));
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { caller, actor } = await requireCaller(request, context);
+  await requireRole(actor, caseDataRoles, request, context);
+  const register = registerParam(params.register);
+  const query = new URL(request.url).searchParams;
+  const pages = { errorsPage: pageOf(query, 'errors'), duplicatesPage: pageOf(query, 'duplicates'), existingPage: pageOf(query, 'existing') };
+  let view;
+  try {
+    view = await caller.imports.get({ id: String(params.batchId), ...pages });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'NOT_FOUND' || (error as { code?: string }).code === 'BAD_REQUEST') throw new Response('not found', { status: 404 });
+    throw error;
+  }
+  if (view.batch.register !== register) throw new Response('not found', { status: 404 });
+  return { ...view, pages, register: registerSummary(register) };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { caller } = await requireCaller(request, context);
+  const id = String(params.batchId);
+  const form = await request.formData();
+  switch (String(form.get('intent'))) {
+    case 'commit': {
+      let counts = { inserted: 0, skipped: 0 };
+      return runAction(async () => {
+        counts = await caller.imports.commit({ id, acceptErrors: form.get('acceptErrors') === '1' });
+      }, { messageKey: 'imports.committed' }).then((result) => (result.ok ? { ...result, params: counts } : result));
+    }
+    case 'remap': {
+      const mapping: Record<string, string | null> = {};
+      for (const [name, value] of form.entries()) {
+        const match = /^map\.(\d{1,4})$/.exec(name);
+        if (match) mapping[match[1]!] = String(value) || null;
+      }
+      return runAction(() => caller.imports.remap({ id, mapping }), { messageKey: 'imports.mapping.rerun' });
+    }
+    case 'cancel':
+      return runAction(() => caller.imports.cancel({ id }), { messageKey: 'imports.cancelled' });
+    default:
+      throw new Response('unknown intent', { status: 400 });
+  }
+}
+
+export default function RegisterImportBatch() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, language } = useI18n();
+  const { batch, register } = data;
+  const editable = data.mine && batch.status === 'previewed';
+  return (
+    <section>
+      <h1>{t('imports.previewTitle', { fileName: batch.fileName })}</h1>
+      {/* A remap's success needs no banner: the page below is the new preview. */}
+      {result && !(result.ok && result.messageKey === 'imports.mapping.rerun') && <ActionNotice result={result} />}
+      <dl className="facts">
+        <dt>{t('imports.register')}</dt>
+        <dd>{labelIn(register, language)}</dd>
+        <dt>{t('imports.status')}</dt>
+        <dd data-testid="import-status">{t(`imports.status.${batch.status}`)}</dd>
+        {batch.committedAt && (
+          <>
+            <dt>{t('imports.committedAt')}</dt>
+            <dd>{formatDateTime(batch.committedAt, language)}</dd>
+          </>
+        )}
+      </dl>
+      {!data.mine && <Notice kind="info">{t('imports.readOnly', { unit: batch.unitCode })}</Notice>}
+      {batch.status === 'failed' && batch.failure && (
+        <Notice kind="error">{t('imports.failed', { reason: language === 'en' ? batch.failure.en : batch.failure.zh })}</Notice>
+      )}
+      {batch.status === 'committed' && (
+        <p data-testid="import-result">{t('imports.committed', { inserted: batch.insertedCount ?? 0, skipped: batch.skippedCount ?? 0 })}</p>
+      )}
+      {batch.status !== 'failed' && (
+        <BatchCountsView counts={{ totalRows: batch.totalRows, validRows: batch.validRows, errorRows: batch.errorRows, duplicateRows: batch.duplicateRows, existing: data.existing }} />
+      )}
+      {editable && <CommitForm validRows={batch.validRows} errorRows={batch.errorRows} />}
+      <p>
+        <Link to={`/registers/${register.key}/import`}>{t('imports.uploadAgain')}</Link>
+        {' · '}
+        <Link to={`/registers/${register.key}`}>{t('imports.viewRegister')}</Link>
+      </p>
+      {(batch.status === 'previewed' || batch.status === 'committed') && (
+        <>
+          <RowErrors rows={data.errors} total={batch.errorRows} page={data.pages.errorsPage} pageSize={data.pageSize} />
+          <DuplicateRows rows={data.duplicates} total={batch.duplicateRows} page={data.pages.duplicatesPage} pageSize={data.pageSize} />
+          <ExistingRows rows={data.existingRows} total={data.existing} page={data.pages.existingPage} pageSize={data.pageSize} register={register} />
+        </>
+      )}
+      {batch.headers && batch.mapping && batch.status === 'previewed' && (
+        <MappingForm headers={batch.headers} mapping={batch.mapping} register={register} editable={editable} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Notice } from '@tally/ui';
+import { DEFAULT_LIMITS, formatBytes } from '@tally/imports';
+import { caseDataRoles } from '@tally/db/roles';
+import { UploadForm } from '../components/imports/upload-form.tsx';
+import { useI18n } from '../lib/i18n-context.ts';
+import { handleUpload } from '../server/imports/handle-upload.ts';
+import { registerParam, registerSummary } from '../server/imports/register-param.ts';
+import { labelIn } from '../components/imports/label-in.ts';
+import { requireCaller, requireRole } from '../server/request.ts';
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { caller, actor } = await requireCaller(request, context);
+  await requireRole(actor, caseDataRoles, request, context);
+  const register = registerSummary(registerParam(params.register));
+  const me = await caller.session.me();
+  return { register, unitName: me.unitName, limit: formatBytes(DEFAULT_LIMITS.maxBytes), maxRows: DEFAULT_LIMITS.maxRows };
+}
+
+/** The plain form post (no JavaScript): upload, preview, then the batch page. */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { caller, actor } = await requireCaller(request, context);
+  await requireRole(actor, caseDataRoles, request, context);
+  const register = registerParam(params.register);
+  const outcome = await handleUpload(request, caller, register);
+  if (outcome.ok) throw redirect(`/registers/${register}/import/${outcome.id}`);
+  return outcome;
+}
+
+export default function RegisterImport() {
+  const { register, unitName, limit, maxRows } = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
+  const { t, language } = useI18n();
+  return (
+    <section>
+      <h1>{t('imports.title', { register: labelIn(register, language) })}</h1>
+      <p>{t('imports.intro')}</p>
+      <p>{t('imports.limits', { limit, rows: maxRows.toLocaleString(language), unit: unitName })}</p>
+      {refused && !refused.ok && <Notice kind="error">{t(refused.messageKey, refused.params)}</Notice>}
+      <UploadForm register={register.key} />
+      <h2>{t('imports.fields')}</h2>
+      <ul className="field-list">
+        {register.fields.map((field) => (
+          <li key={field.key}>
+            {labelIn(field, language)}
+            {field.required ? ' *' : ''}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

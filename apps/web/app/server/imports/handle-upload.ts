@@ -1,0 +1,30 @@
+/**
+ * The upload request, shared by the plain form post (no JS) and the XHR upload (with a
+ * progress bar): read the file within the limit, then run the preview procedure.
+ */
+import { DEFAULT_LIMITS, formatBytes } from '@tally/imports';
+import type { RegisterKey } from '@tally/db/registers';
+import { UserFacingError } from '../errors.ts';
+import type { createCaller } from '../routers/root.ts';
+import type { MessageKey } from '../../i18n/index.ts';
+import { readUpload } from './read-upload.ts';
+
+export type UploadOutcome = { ok: true; id: string } | { ok: false; messageKey: MessageKey; params: Record<string, string | number> };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function handleUpload(request: Request, caller: ReturnType<typeof createCaller>, register: RegisterKey): Promise<UploadOutcome> {
+  const limit = DEFAULT_LIMITS.maxBytes;
+  const upload = await readUpload(request, limit);
+  if (!upload.ok) return { ok: false, messageKey: upload.reason, params: { limit: formatBytes(limit) } };
+  const requested = new URL(request.url).searchParams.get('batch');
+  try {
+    const { id } = await caller.imports.preview({
+      register, fileName: upload.fileName.slice(0, 255), bytes: upload.bytes, batchId: requested && UUID.test(requested) ? requested : undefined,
+    });
+    return { ok: true, id };
+  } catch (error) {
+    if (error instanceof UserFacingError) return { ok: false, messageKey: error.messageKey, params: error.params };
+    throw error;
+  }
+}

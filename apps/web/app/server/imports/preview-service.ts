@@ -1,0 +1,101 @@
+/**
+ * Upload → batch: record the batch (so progress can be polled), parse and validate with
+ * @tally/imports, then stage every row's outcome and the counts in one transaction.
+ * A file-level refusal (unreadable, too many rows, bad mapping) marks the batch failed
+ * with the message in both languages; it is a result, not a server error.
+ */
+import { and, eq } from 'drizzle-orm';
+import { ImportError, detectFormat, previewImport, type MappingOverride } from '@tally/imports';
+import { schema, withActor } from '@tally/db';
+import { registerDefs, type RegisterKey } from '@tally/db/registers';
+import type { AuthedContext } from '../trpc.ts';
+import { UserFacingError } from '../errors.ts';
+import { stageRows } from './batch-store.ts';
+import { estimateCsvRows, progressWriter } from './progress-writer.ts';
+import { errorRowCount, stagedRowsOf } from './staged-rows.ts';
+
+export interface PreviewRequest {
+  register: RegisterKey;
+  fileName: string;
+  bytes: Uint8Array;
+  /** Chosen by the browser so it can poll progress before the upload's response arrives. */
+  batchId?: string;
+}
+
+/** Create the batch row in a transaction of its own: the progress poller must see it. */
+export async function createBatch(ctx: AuthedContext, request: PreviewRequest): Promise<string> {
+  const format = detectFormat(request.bytes);
+  try {
+    const [created] = await ctx.run((tx) =>
+      tx
+        .insert(schema.importBatches)
+        .values({
+          ...(request.batchId ? { id: request.batchId } : {}),
+          countyId: ctx.actor.countyId,
+          unitCode: ctx.actor.unitCode,
+          register: request.register,
+          fileName: request.fileName,
+          format,
+          byteSize: request.bytes.length,
+          fileBytes: request.bytes,
+          status: 'previewing',
+          progressTotal: estimateCsvRows(request.bytes, format),
+          createdBy: ctx.actor.userId,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        })
+        .returning({ id: schema.importBatches.id }),
+    );
+    return created!.id;
+  } catch (error) {
+    // A reused id (a replayed form) is refused rather than overwriting someone's batch.
+    if ((error as { cause?: { code?: string } }).cause?.code === '23505') throw new UserFacingError('CONFLICT', 'imports.error.batchExists');
+    throw error;
+  }
+}
+
+/** Parse, validate and stage; the batch ends `previewed` or `failed`. */
+export async function previewIntoBatch(ctx: AuthedContext, batchId: string, register: RegisterKey, fileName: string, bytes: Uint8Array, mapping?: MappingOverride): Promise<void> {
+  const def = registerDefs[register];
+  const progress = progressWriter(ctx.db, ctx.actor, batchId);
+  const total = estimateCsvRows(bytes, detectFormat(bytes));
+  const where = and(eq(schema.importBatches.countyId, ctx.actor.countyId), eq(schema.importBatches.id, batchId));
+  try {
+    const preview = await previewImport({
+      bytes, fileName, register: def, mapping, progressEvery: 2_000,
+      onProgress: (done) => progress.report('parsing', done, total === null ? null : Math.max(total, done)),
+    });
+    const rows = stagedRowsOf(def, preview);
+    await progress.flush();
+    await ctx.run(async (tx) => {
+      await stageRows(tx, ctx.actor, batchId, rows, (done) => progress.report('staging', done, rows.length));
+      await progress.flush();
+      await tx
+        .update(schema.importBatches)
+        .set({
+          status: 'previewed', format: preview.format, headers: preview.headers,
+          mapping: Object.fromEntries(Object.entries(preview.mapping.mapping).map(([index, key]) => [index, key])),
+          mappingOverride: mapping ?? null, totalRows: preview.totalRows, validRows: preview.validRows.length,
+          errorRows: errorRowCount(rows), duplicateRows: preview.duplicateRowsInFile.length, failure: null,
+          progressPhase: 'done', progressDone: preview.totalRows, progressTotal: preview.totalRows, updatedAt: new Date(),
+        })
+        .where(where);
+    });
+  } catch (error) {
+    if (!(error instanceof ImportError)) {
+      await markFailed(ctx, batchId, { zh: '预览失败，请重试或联系管理员', en: 'The preview failed; try again or ask the administrator' }).catch(() => {});
+      throw error;
+    }
+    await progress.flush();
+    await markFailed(ctx, batchId, { zh: error.zh, en: error.en });
+  }
+}
+
+async function markFailed(ctx: AuthedContext, batchId: string, failure: { zh: string; en: string }): Promise<void> {
+  await withActor(ctx.db, ctx.actor, (tx) =>
+    tx
+      .update(schema.importBatches)
+      .set({ status: 'failed', failure, progressPhase: 'done', updatedAt: new Date() })
+      .where(and(eq(schema.importBatches.countyId, ctx.actor.countyId), eq(schema.importBatches.id, batchId))),
+  );
+}

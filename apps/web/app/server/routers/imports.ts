@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { ImportError, mapHeaders } from '@tally/imports';
+import { caseDataRoles } from '@tally/db';
+import { isRegisterKey, registerDefs, type RegisterKey } from '@tally/db/registers';
+import { UserFacingError, notFound } from '../errors.ts';
+import { auditChange, roleProcedure, router } from '../trpc.ts';
+import { PAGE_SIZE, countExisting, findOwnBatch, findVisibleBatch, pageOfExisting, pageOfOutcome, readFileBytes } from '../imports/batch-store.ts';
+import { cancelBatch, commitBatch } from '../imports/commit-service.ts';
+import { createBatch, previewIntoBatch } from '../imports/preview-service.ts';
+
+const registerKey = z.string().refine(isRegisterKey, 'unknown register').transform((value) => value as RegisterKey);
+const batchId = z.string().uuid();
+const page = z.number().int().min(1).max(100_000).default(1);
+/** column index (as text, JSON keys are strings) → field key, or null to ignore the column. */
+const mappingOverride = z.record(z.string().regex(/^\d{1,4}$/), z.string().max(60).nullable());
+
+export const importsRouter = router({
+  /**
+   * Upload: the file's bytes come from the multipart parser in the route (server-side
+   * caller only; over HTTP the bytes field cannot be sent as JSON, by design). Always at
+   * the actor's own unit.
+   */
+  preview: roleProcedure(...caseDataRoles)
+    .input(z.object({ register: registerKey, fileName: z.string().trim().min(1).max(255), bytes: z.instanceof(Uint8Array), batchId: batchId.optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const id = await createBatch(ctx, input);
+      await previewIntoBatch(ctx, id, input.register, input.fileName, input.bytes);
+      await ctx.run((tx) => auditChange(tx, ctx, { action: 'imports.preview', objectType: 'import_batch', objectId: id, detail: { register: input.register, fileName: input.fileName, bytes: input.bytes.length } }));
+      return { id };
+    }),
+
+  /** Re-run the preview of a previewed batch with the user's column mapping. */
+  remap: roleProcedure(...caseDataRoles)
+    .input(z.object({ id: batchId, mapping: mappingOverride }))
+    .mutation(async ({ ctx, input }) => {
+      const found = await ctx.run(async (tx) => {
+        const batch = await findOwnBatch(tx, ctx.actor, input.id);
+        return batch ? { batch, bytes: await readFileBytes(tx, ctx.actor, input.id) } : null;
+      });
+      if (!found) throw notFound();
+      const { batch, bytes } = found;
+      if (batch.status !== 'previewed' || !bytes) throw new UserFacingError('BAD_REQUEST', 'imports.error.notRemappable');
+      const register = batch.register as RegisterKey;
+      const override = Object.fromEntries(Object.entries(input.mapping).map(([index, key]) => [Number(index), key === '' ? null : key]));
+      try {
+        // Refuse a bad mapping before touching the staged rows, so the previous preview stays.
+        mapHeaders(batch.headers ?? [], registerDefs[register], override);
+      } catch (error) {
+        if (error instanceof ImportError) throw new UserFacingError('BAD_REQUEST', 'error.domain', { zh: error.zh, en: error.en });
+        throw error;
+      }
+      await previewIntoBatch(ctx, input.id, register, batch.fileName, bytes, override);
+      return { id: input.id };
+    }),
+
+  /** Progress of a running preview, polled by the upload page. */
+  progress: roleProcedure(...caseDataRoles)
+    .input(z.object({ id: batchId }))
+    .query(async ({ ctx, input }) => {
+      const batch = await ctx.run((tx) => findVisibleBatch(tx, ctx.actor, input.id));
+      if (!batch) throw notFound();
+      return { status: batch.status, phase: batch.progressPhase, done: batch.progressDone, total: batch.progressTotal };
+    }),
+
+  /** A batch with one page each of bad rows, in-file duplicates and rows the register already holds. */
+  get: roleProcedure(...caseDataRoles)
+    .input(z.object({ id: batchId, errorsPage: page, duplicatesPage: page, existingPage: page }))
+    .query(({ ctx, input }) =>
+      ctx.run(async (tx) => {
+        const batch = await findVisibleBatch(tx, ctx.actor, input.id);
+        if (!batch) throw notFound();
+        const staged = batch.status === 'previewed' || batch.status === 'committing';
+        return {
+          batch,
+          pageSize: PAGE_SIZE,
+          mine: batch.unitCode === ctx.actor.unitCode,
+          existing: staged ? await countExisting(tx, batch) : 0,
+          errors: await pageOfOutcome(tx, batch, 'error', input.errorsPage),
+          duplicates: await pageOfOutcome(tx, batch, 'duplicate', input.duplicatesPage),
+          existingRows: staged ? await pageOfExisting(tx, batch, input.existingPage) : [],
+        };
+      }),
+    ),
+
+  commit: roleProcedure(...caseDataRoles)
+    .input(z.object({ id: batchId, acceptErrors: z.boolean().default(false) }))
+    .mutation(({ ctx, input }) => commitBatch(ctx, input.id, input.acceptErrors)),
+
+  cancel: roleProcedure(...caseDataRoles)
+    .input(z.object({ id: batchId }))
+    .mutation(async ({ ctx, input }) => {
+      await cancelBatch(ctx, input.id);
+      return { id: input.id };
+    }),
+});

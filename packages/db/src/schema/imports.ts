@@ -1,0 +1,123 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  customType,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgPolicy,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { units } from './units.ts';
+import { appRole, currentScope, inScope, roleIn, sameCounty } from './rls.ts';
+import { caseDataRoles } from './roles.ts';
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/**
+ * Writes only at the actor's own unit: a unit's code is its scope padded with zeros
+ * (county 130534 → 130534000000, township 130534100 → 130534100000), so "own unit" needs
+ * no extra setting. A township reads its villages' batches but cannot commit them.
+ */
+const ownUnit = (unitCodeColumn: unknown) => sql`${unitCodeColumn} = rpad(${currentScope}, 12, '0')`;
+
+export const importStatuses = ['previewing', 'previewed', 'committing', 'committed', 'failed', 'cancelled'] as const;
+export type ImportStatus = (typeof importStatuses)[number];
+
+/**
+ * One uploaded file for one register at one unit. The file itself is kept (bytea) until
+ * the batch is committed or cancelled so the user can change the column mapping and
+ * re-run the preview without uploading again; the commit never re-parses it, it reads
+ * the validated rows from import_rows, so what was previewed is exactly what is written.
+ *
+ * `committing` exists only inside the commit transaction (its first statement takes the
+ * row lock with it): other sessions see `previewed` until the commit lands, and a crash
+ * mid-commit leaves `previewed`, never a half-state that needs a recovery sweep.
+ */
+export const importBatches = pgTable(
+  'import_batches',
+  {
+    countyId: integer('county_id').notNull(),
+    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    unitCode: varchar('unit_code', { length: 12 }).notNull(),
+    register: text('register').notNull(),
+    fileName: text('file_name').notNull(),
+    format: text('format', { enum: ['csv', 'xlsx'] }),
+    byteSize: integer('byte_size').notNull(),
+    fileBytes: bytea('file_bytes'),
+    status: text('status', { enum: importStatuses }).notNull().default('previewing'),
+    /** The mapping used for the staged rows: file headers, column → field, and the user's override if any. */
+    headers: jsonb('headers').$type<string[]>(),
+    mapping: jsonb('mapping').$type<Record<string, string>>(),
+    mappingOverride: jsonb('mapping_override').$type<Record<string, string | null>>(),
+    totalRows: integer('total_rows').notNull().default(0),
+    validRows: integer('valid_rows').notNull().default(0),
+    errorRows: integer('error_rows').notNull().default(0),
+    duplicateRows: integer('duplicate_rows').notNull().default(0),
+    /** A file-level refusal (unreadable, too many rows, bad mapping), both languages. */
+    failure: jsonb('failure').$type<{ zh: string; en: string }>(),
+    // Progress of the preview, written in short transactions of their own so a poller sees it.
+    progressPhase: text('progress_phase', { enum: ['parsing', 'staging', 'done'] }).notNull().default('parsing'),
+    progressDone: integer('progress_done').notNull().default(0),
+    progressTotal: integer('progress_total'),
+    insertedCount: integer('inserted_count'),
+    skippedCount: integer('skipped_count'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
+    committedAt: timestamp('committed_at', { withTimezone: true }),
+    committedBy: uuid('committed_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyId, t.id] }),
+    index('import_batches_unit_idx').using('btree', t.countyId, sql`${t.unitCode} text_pattern_ops`, t.createdAt),
+    foreignKey({ columns: [t.countyId, t.unitCode], foreignColumns: [units.countyId, units.code] }),
+    check('import_batches_status_check', sql`${t.status} in (${sql.raw(importStatuses.map((s) => `'${s}'`).join(', '))})`),
+    pgPolicy('import_batches_read', { for: 'select', to: appRole, using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${inScope(t.unitCode)}` }),
+    pgPolicy('import_batches_insert', { for: 'insert', to: appRole, withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${ownUnit(t.unitCode)}` }),
+    pgPolicy('import_batches_update', {
+      for: 'update',
+      to: appRole,
+      using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${ownUnit(t.unitCode)}`,
+      withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${ownUnit(t.unitCode)}`,
+    }),
+  ],
+).enableRLS();
+
+/**
+ * Every data row of a previewed file with its outcome: `valid` rows carry their values
+ * (keyed by SQL column name, so the commit is one INSERT … SELECT through
+ * jsonb_populate_record) and fingerprint; `error` rows their messages; `duplicate` rows
+ * repeat an earlier row of the same file. The app role cannot COPY into a table under
+ * RLS, so this table is what "staging owned by the import" means (DESIGN.md).
+ * `unit_code` is copied from the batch so the policies need no join.
+ */
+export const importRows = pgTable(
+  'import_rows',
+  {
+    countyId: integer('county_id').notNull(),
+    batchId: uuid('batch_id').notNull(),
+    rowNumber: integer('row_number').notNull(),
+    unitCode: varchar('unit_code', { length: 12 }).notNull(),
+    outcome: text('outcome', { enum: ['valid', 'error', 'duplicate'] }).notNull(),
+    values: jsonb('values').$type<Record<string, string | number | null>>(),
+    fingerprint: text('fingerprint'),
+    errors: jsonb('errors').$type<Array<{ column: string; field: string; zh: string; en: string }>>(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyId, t.batchId, t.rowNumber] }),
+    index('import_rows_outcome_idx').on(t.countyId, t.batchId, t.outcome, t.rowNumber),
+    foreignKey({ columns: [t.countyId, t.batchId], foreignColumns: [importBatches.countyId, importBatches.id] }).onDelete('cascade'),
+    check('import_rows_outcome_check', sql`${t.outcome} in ('valid', 'error', 'duplicate')`),
+    pgPolicy('import_rows_read', { for: 'select', to: appRole, using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${inScope(t.unitCode)}` }),
+    pgPolicy('import_rows_insert', { for: 'insert', to: appRole, withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${ownUnit(t.unitCode)}` }),
+    // Re-running the preview with another mapping, and cancelling, replace a batch's rows.
+    pgPolicy('import_rows_delete', { for: 'delete', to: appRole, using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${ownUnit(t.unitCode)}` }),
+  ],
+).enableRLS();

@@ -1,0 +1,158 @@
+/**
+ * Benchmark of the import path (not a test): a 200,000-row UTF-8 CSV of meetings (会议记录)
+ * for one village, through
+ *   (a) previewImport alone: decode, parse, map, validate, fingerprint (in memory);
+ *   (b) the `imports.preview` procedure: (a) plus the batch row, progress writes and
+ *       staging every row in import_rows, as the app role under RLS;
+ *   (c) the `imports.commit` procedure: one INSERT … SELECT … ON CONFLICT DO NOTHING
+ *       from the staged rows into the register, under RLS, plus audit;
+ * against the reference: `psql \copy` of the same rows (same columns, same fingerprints)
+ * into the same table as the owner (no RLS, no validation, no staging), measured in the
+ * same run on the same server. Peak RSS and heap are sampled during (a)–(c).
+ *
+ * UTF-8 rather than GBK: the decoder's cost is measured by the package's own tests; here
+ * the database path is what is compared. With DATABASE_URL unset it starts embedded
+ * PostgreSQL, as the tests do.
+ *
+ * Run from the repo root: node --expose-gc --import tsx tests/bench/import.ts
+ */
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import postgres from 'postgres';
+import { previewImport } from '../../packages/imports/src/index.ts';
+import { appUrlFrom, createDb } from '../../packages/db/src/index.ts';
+import { enableAppRoleLogin, runMigrations } from '../../packages/db/src/migrate.ts';
+import { startEmbeddedPostgres } from '../../packages/db/src/embedded.ts';
+import { registerDefs } from '../../packages/db/src/registers/index.ts';
+import { createCaller } from '../../apps/web/app/server/routers/root.ts';
+import { actorByLogin, provisionTwoCounties } from '../setup/two-counties.ts';
+
+const ROWS = 200_000;
+const PSQL = '/usr/bin/psql';
+
+function buildCsv(): Uint8Array<ArrayBuffer> {
+  const kinds = ['主任例会', '成员单位例会', '联席会议'];
+  const lines = ['会议日期,会议类型,议题,主持人,参会人员,缺席人数'];
+  for (let i = 0; i < ROWS; i++) {
+    const day = new Date(Date.UTC(2015, 0, 1) + (i % 4000) * 86_400_000).toISOString().slice(0, 10);
+    lines.push(`${day},${kinds[i % 3]},议题${i},王建国,王建国、李明、张华,${i % 4}`);
+  }
+  return new Uint8Array(Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8'));
+}
+
+/** Peak RSS and heap while `work` runs, sampled every 10 ms (the samples land between awaits). */
+async function withMemory<T>(work: () => Promise<T>): Promise<{ value: T; rss: number; heap: number }> {
+  let rss = 0;
+  let heap = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    rss = Math.max(rss, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+  };
+  sample();
+  const timer = setInterval(sample, 10);
+  try {
+    const value = await work();
+    sample();
+    return { value, rss, heap };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const start = performance.now();
+  const value = await work();
+  return { value, ms: performance.now() - start };
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+const rate = (ms: number) => `${Math.round(ROWS / (ms / 1000)).toLocaleString('en')} rows/s`;
+
+async function main() {
+  const workDir = mkdtempSync(join(tmpdir(), 'tally-bench-import-'));
+  chmodSync(workDir, 0o755);
+  let adminUrl = process.env.DATABASE_URL;
+  let stopServer = async () => {};
+  if (!adminUrl) {
+    const server = await startEmbeddedPostgres({ dataDir: join(workDir, 'pg'), persistent: false });
+    adminUrl = server.adminUrl();
+    stopServer = () => server.stop();
+  }
+  const dbName = `tally_bench_import_${process.pid}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+  await admin.unsafe(`create database ${dbName}`);
+  const ownerUrlObject = new URL(adminUrl);
+  ownerUrlObject.pathname = `/${dbName}`;
+  const ownerUrl = ownerUrlObject.toString();
+  await runMigrations(ownerUrl);
+  const appPassword = 'tally_bench_app_pw';
+  await enableAppRoleLogin(ownerUrl, appPassword);
+  const owner = createDb(ownerUrl, { max: 2 });
+  const app = createDb(appUrlFrom(ownerUrl, appPassword), { max: 10 });
+
+  try {
+    await provisionTwoCounties(owner.db);
+    const actor = await actorByLogin(owner.db, 'a_cun0101');
+    const caller = createCaller({ db: app.db, actor, ip: null, now: new Date() });
+    const bytes = buildCsv();
+    process.stdout.write(`file: ${ROWS.toLocaleString('en')} rows, ${mb(bytes.length)} UTF-8 CSV, register meetings, village ${actor.unitCode}\n`);
+
+    globalThis.gc?.();
+    const parse = await withMemory(() => timed(() => previewImport({ bytes, fileName: 'bench.csv', register: registerDefs.meetings })));
+    if (parse.value.value.validRows.length !== ROWS) throw new Error(`expected ${ROWS} valid rows, got ${parse.value.value.validRows.length}`);
+    globalThis.gc?.();
+    const path = await withMemory(async () => {
+      const preview = await timed(() => caller.imports.preview({ register: 'meetings', fileName: 'bench.csv', bytes }));
+      const commit = await timed(() => caller.imports.commit({ id: preview.value.id }));
+      return { preview, commit };
+    });
+    const { preview, commit } = path.value;
+    if (commit.value.inserted !== ROWS) throw new Error(`expected ${ROWS} inserted, got ${commit.value.inserted}`);
+    const again = await caller.imports.preview({ register: 'meetings', fileName: 'bench.csv', bytes });
+    const idempotent = await timed(() => caller.imports.commit({ id: again.id, acceptErrors: false }));
+
+    // The reference: the same rows, same columns, as CSV, copied in by psql as the owner.
+    const columns = ['county_id', 'unit_code', 'fingerprint', 'created_by', ...registerDefs.meetings.fields.map((f) => f.column ?? f.key)];
+    const csvPath = join(workDir, 'meetings-copy.csv');
+    const exported = await owner.client.unsafe(`select ${columns.join(', ')} from meetings where unit_code = $1`, [actor.unitCode]);
+    const quote = (v: unknown) => (v === null || v === undefined ? '' : `"${String(v).replace(/"/g, '""')}"`);
+    writeFileSync(csvPath, [columns.join(','), ...exported.map((row) => columns.map((c) => quote((row as Record<string, unknown>)[c])).join(','))].join('\n') + '\n');
+    await owner.client.unsafe(`delete from meetings`);
+    await owner.client.unsafe(`vacuum meetings`);
+    const copy = await timed(async () => {
+      execFileSync(PSQL, [ownerUrl, '-v', 'ON_ERROR_STOP=1', '-q', '-c', `\\copy meetings (${columns.join(', ')}) from '${csvPath}' with (format csv, header true)`], { stdio: ['ignore', 'ignore', 'inherit'] });
+    });
+    const [copied] = (await owner.client.unsafe(`select count(*)::int as n from meetings`)) as unknown as Array<{ n: number }>;
+    if (copied!.n !== ROWS) throw new Error(`psql copied ${copied!.n} rows`);
+
+    const total = preview.ms + commit.ms;
+    const lines = [
+      '',
+      `(a) parse + validate (previewImport, in memory)  ${parse.value.ms.toFixed(0).padStart(7)} ms  ${rate(parse.value.ms)}  peak RSS ${mb(parse.rss)}, heap ${mb(parse.heap)}`,
+      `(b) preview procedure (a + stage, under RLS)     ${preview.ms.toFixed(0).padStart(7)} ms  ${rate(preview.ms)}`,
+      `(c) commit procedure (INSERT…SELECT, under RLS)  ${commit.ms.toFixed(0).padStart(7)} ms  ${rate(commit.ms)}`,
+      `    whole path (b) + (c)                          ${total.toFixed(0).padStart(7)} ms  ${rate(total)}  peak RSS ${mb(path.rss)}, heap ${mb(path.heap)}`,
+      `    same file committed again (all skipped)       ${idempotent.ms.toFixed(0).padStart(7)} ms  inserted ${idempotent.value.inserted}, skipped ${idempotent.value.skipped}`,
+      `reference: psql \\copy of the same rows (owner)    ${copy.ms.toFixed(0).padStart(7)} ms  ${rate(copy.ms)}`,
+      '',
+      `ratio whole path / psql \\copy:  ${(total / copy.ms).toFixed(1)}×`,
+      `ratio commit only / psql \\copy: ${(commit.ms / copy.ms).toFixed(1)}×`,
+      '',
+    ];
+    process.stdout.write(lines.join('\n'));
+  } finally {
+    await app.close();
+    await owner.close();
+    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+    await stopServer();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,144 @@
+import iconv from 'iconv-lite';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../packages/db/src/seed/index.ts';
+import { buildWebApp, chromiumArgs, startApp, systemChromium, type RunningApp } from '../setup/app-server.ts';
+import { createTestDatabase, type TestDatabase } from '../setup/test-database.ts';
+
+const chromiumPath = systemChromium();
+if (!chromiumPath) process.stdout.write('\n*** BROWSER TESTS SKIPPED: no Chromium at /usr/bin/chromium (apt-get install chromium) ***\n\n');
+
+let database: TestDatabase;
+let app: RunningApp;
+let browser: Browser;
+
+/** What Excel on Chinese Windows writes for "CSV": GBK bytes, CRLF, no BOM. */
+function gbkCsv(lines: string[]): Buffer {
+  return iconv.encode(`${lines.join('\r\n')}\r\n`, 'gbk');
+}
+const HEADER = '会议日期,会议类型,议题,主持人,参会人员';
+const GOOD = [
+  '2026-03-02,主任例会,部署春季矛盾纠纷排查,王建国,王建国、李明',
+  '2026/3/9,主任例会,研究信访积案化解,王建国,王建国、张华',
+  '2026-03-30,联席会议,跨村山林纠纷联合调处,李明,王建国、派出所、司法所',
+];
+const BAD_ROW = '2026年3月16日,吵架会,讨论道路维修,王建国,王建国、李明';
+const FIXED_ROW = '2026年3月16日,成员单位例会,讨论道路维修,王建国,王建国、李明';
+
+async function signIn(page: Page, loginName: string) {
+  await page.goto(`${app.url}/login`);
+  await page.getByLabel('用户名').fill(loginName);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByTestId('whoami').waitFor();
+}
+
+/** With scripts the form goes by XHR to the upload route (progress bar); without, as a plain post to the page. */
+async function upload(page: Page, name: string, bytes: Buffer, script = true) {
+  await page.goto(`${app.url}/registers/meetings/import`);
+  await page.getByLabel('选择文件').setInputFiles({ name, mimeType: 'text/csv', buffer: bytes });
+  const sent = page.waitForRequest((request) => request.method() === 'POST' && request.url().includes('/registers/meetings/import'));
+  await page.getByRole('button', { name: '上传并预览' }).click();
+  expect(new URL((await sent).url()).pathname).toBe(script ? '/registers/meetings/import/upload' : '/registers/meetings/import');
+  await page.waitForURL(/\/registers\/meetings\/import\/[0-9a-f-]{36}$/);
+  await page.getByTestId('import-counts').waitFor();
+}
+
+describe.skipIf(!chromiumPath)('browser journey: a village clerk imports a GBK sheet, the township sees it', () => {
+  beforeAll(async () => {
+    buildWebApp();
+    database = await createTestDatabase();
+    app = await startApp(database.ownerUrl);
+    browser = await chromium.launch({ executablePath: chromiumPath!, args: chromiumArgs });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await database?.drop();
+  });
+
+  it('bad row named by row and column, nothing written; corrected file committed once; township reads the rows', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'cun0101');
+    const [clerk] = await database.owner.client`select unit_code from users where login_name = 'cun0101'`;
+    const unit = clerk!.unit_code as string;
+
+    await upload(page, '会议记录.csv', gbkCsv([HEADER, GOOD[0]!, GOOD[1]!, BAD_ROW, GOOD[2]!]));
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('导入预览：会议记录.csv');
+    const errors = page.getByTestId('import-errors');
+    await expect(errors.locator('tbody tr').count()).resolves.toBe(1);
+    await expect(errors.locator('tbody tr').first().textContent()).resolves.toContain('第 4 行「会议类型」：“吵架会”不是有效选项');
+    await expect(errors.locator('tbody td').nth(0).textContent()).resolves.toBe('4');
+    await expect(errors.locator('tbody td').nth(1).textContent()).resolves.toBe('会议类型');
+
+    // Committing without the explicit choice is refused, and nothing is written.
+    await page.getByRole('form', { name: '确认导入' }).getByRole('button', { name: '确认导入' }).click();
+    await expect(page.locator('.notice-error').textContent()).resolves.toContain('文件中有 1 行错误');
+    expect(await database.owner.client`select count(*)::int as n from meetings where unit_code = ${unit}`).toEqual([{ n: 0 }]);
+
+    // The clerk fixes the sheet and uploads it again.
+    await upload(page, '会议记录（改）.csv', gbkCsv([HEADER, GOOD[0]!, GOOD[1]!, FIXED_ROW, GOOD[2]!]));
+    await expect(page.getByTestId('import-errors').count()).resolves.toBe(0);
+    await expect(page.getByTestId('import-counts').textContent()).resolves.toContain('将新增4');
+    await page.getByRole('form', { name: '确认导入' }).getByRole('button', { name: '确认导入' }).click();
+    await expect(page.getByTestId('import-result').textContent()).resolves.toBe('已导入 4 行，跳过已存在的 0 行。');
+    await expect(page.getByTestId('import-status').textContent()).resolves.toBe('已导入');
+    const batchUrl = page.url();
+    const stored = await database.owner.client`select held_on::text, kind, topic from meetings where unit_code = ${unit} order by held_on`;
+    expect([...stored]).toEqual([
+      { held_on: '2026-03-02', kind: 'director_weekly', topic: '部署春季矛盾纠纷排查' },
+      { held_on: '2026-03-09', kind: 'director_weekly', topic: '研究信访积案化解' },
+      { held_on: '2026-03-16', kind: 'member_monthly', topic: '讨论道路维修' },
+      { held_on: '2026-03-30', kind: 'joint', topic: '跨村山林纠纷联合调处' },
+    ]);
+
+    // The same file again adds nothing: every row is "已存在，将跳过".
+    await upload(page, '会议记录（改）.csv', gbkCsv([HEADER, GOOD[0]!, GOOD[1]!, FIXED_ROW, GOOD[2]!]));
+    await expect(page.getByTestId('import-existing').locator('tbody tr').count()).resolves.toBe(4);
+    await page.getByRole('button', { name: '放弃此次导入' }).click();
+    // The page revalidates after the action: wait for the new status rather than racing it.
+    await page.getByTestId('import-status').filter({ hasText: '已取消' }).waitFor();
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.waitForURL(/\/login/);
+
+    // The township above: its own view of the batch (read only), then the register list.
+    await signIn(page, 'zhen01');
+    await page.goto(batchUrl);
+    await expect(page.getByTestId('import-result').textContent()).resolves.toBe('已导入 4 行，跳过已存在的 0 行。');
+    await expect(page.getByRole('button', { name: '确认导入' }).count()).resolves.toBe(0);
+    const list = await page.goto(`${app.url}/registers/meetings`);
+    if (list?.status() === 404) {
+      // The register list is built on another branch; once merged this assertion runs.
+      process.stdout.write('\n*** /registers/meetings not in this build: township list assertion skipped ***\n\n');
+    } else {
+      const rows = page.getByTestId('register-rows').locator('tbody tr');
+      await rows.first().waitFor();
+      const text = await page.getByTestId('register-rows').textContent();
+      for (const topic of ['部署春季矛盾纠纷排查', '研究信访积案化解', '讨论道路维修', '跨村山林纠纷联合调处']) expect(text).toContain(topic);
+    }
+    await page.close();
+  });
+
+  it('works without JavaScript: a plain form post lands on the preview', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, 'cun0102');
+    await upload(page, '无脚本.csv', gbkCsv([HEADER, GOOD[0]!]), false);
+    await expect(page.getByTestId('import-counts').textContent()).resolves.toContain('将新增1');
+    await page.getByRole('form', { name: '确认导入' }).getByRole('button', { name: '确认导入' }).click();
+    await expect(page.getByTestId('import-result').textContent()).resolves.toBe('已导入 1 行，跳过已存在的 0 行。');
+    await context.close();
+  });
+
+  it('refuses a file over the limit with the limit named, before parsing it', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'cun0101');
+    await page.goto(`${app.url}/registers/meetings/import`);
+    await page.getByLabel('选择文件').setInputFiles({ name: '太大.csv', mimeType: 'text/csv', buffer: Buffer.alloc(21 * 1024 * 1024, 0x41) });
+    await page.getByRole('button', { name: '上传并预览' }).click();
+    await expect(page.locator('.notice-error').textContent()).resolves.toBe('文件过大：超过了 20 MiB 的上限，请拆分后分批导入');
+    expect(await database.owner.client`select count(*)::int as n from import_batches where file_name = '太大.csv'`).toEqual([{ n: 0 }]);
+    await page.close();
+  });
+});
