@@ -21,14 +21,11 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import postgres from 'postgres';
 import { previewImport } from '../../packages/imports/src/index.ts';
-import { appUrlFrom, createDb } from '../../packages/db/src/index.ts';
-import { enableAppRoleLogin, runMigrations } from '../../packages/db/src/migrate.ts';
-import { startEmbeddedPostgres } from '../../packages/db/src/embedded.ts';
 import { registerDefs } from '../../packages/db/src/registers/index.ts';
 import { createCaller } from '../../apps/web/app/server/routers/root.ts';
 import { actorByLogin, provisionTwoCounties } from '../setup/two-counties.ts';
+import { openBenchDatabase } from './support/bench-database.ts';
 
 const ROWS = 200_000;
 const PSQL = '/usr/bin/psql';
@@ -75,25 +72,8 @@ const rate = (ms: number) => `${Math.round(ROWS / (ms / 1000)).toLocaleString('e
 async function main() {
   const workDir = mkdtempSync(join(tmpdir(), 'tally-bench-import-'));
   chmodSync(workDir, 0o755);
-  let adminUrl = process.env.DATABASE_URL;
-  let stopServer = async () => {};
-  if (!adminUrl) {
-    const server = await startEmbeddedPostgres({ dataDir: join(workDir, 'pg'), persistent: false });
-    adminUrl = server.adminUrl();
-    stopServer = () => server.stop();
-  }
-  const dbName = `tally_bench_import_${process.pid}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-  await admin.unsafe(`create database ${dbName}`);
-  const ownerUrlObject = new URL(adminUrl);
-  ownerUrlObject.pathname = `/${dbName}`;
-  const ownerUrl = ownerUrlObject.toString();
-  await runMigrations(ownerUrl);
-  const appPassword = 'tally_bench_app_pw';
-  await enableAppRoleLogin(ownerUrl, appPassword);
-  const owner = createDb(ownerUrl, { max: 2 });
-  const app = createDb(appUrlFrom(ownerUrl, appPassword), { max: 10 });
+  const database = await openBenchDatabase();
+  const { owner, app, ownerUrl } = database;
 
   try {
     await provisionTwoCounties(owner.db);
@@ -146,11 +126,7 @@ async function main() {
     ];
     process.stdout.write(lines.join('\n'));
   } finally {
-    await app.close();
-    await owner.close();
-    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
-    await stopServer();
+    await database.close();
     rmSync(workDir, { recursive: true, force: true });
   }
 }
