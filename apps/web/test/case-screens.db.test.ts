@@ -37,23 +37,30 @@ describe('list filters', () => {
     const late = await early.cases.register({ ...intake, receivedAt: '2026-09-01T09:00:00+08:00' });
     await early.cases.transition({ id: late.id, version: 0, action: { type: 'accept' } });
     await early.cases.transition({ id: late.id, version: 1, action: { type: 'assign', unitCode: '130534100000', person: '赵科长', complexity: 'simple' } });
-    // Assigned today as a general matter: due Oct 8 (holiday), 14 calendar days ahead.
+    // A leadership reception day on Sep 18, never assigned: its 2-working-day assignment limit (Sep 22) has passed.
+    const reception = await callerAt('a_zhen01', new Date('2026-09-18T03:00:00Z'));
+    const unassigned = await reception.cases.register({ ...intake, channel: 'reception_day', receivedAt: '2026-09-18T09:00:00+08:00' });
+    // Assigned today as a general matter: due Oct 8, after 中秋 and 国庆: 4 working days ahead (Sep 28, 29, 30, Oct 8).
     await callers.township.cases.transition({ id: letter.id, version: 0, action: { type: 'accept' } });
     await callers.township.cases.transition({ id: letter.id, version: 1, action: { type: 'assign', unitCode: '130534100201', person: '村主任', complexity: 'general' } });
 
     const ids = async (input: Parameters<Caller['cases']['list']>[0]) => (await callers.township.cases.list({ pageSize: 100, ...input })).rows.map((row) => row.id).sort();
     expect(await ids({ channel: 'phone' })).toEqual([phone.id]);
     expect(await ids({ category: 'education' })).toEqual([phone.id]);
-    expect(await ids({ receivedFrom: '2026-09-02', receivedTo: '2026-09-20' })).toEqual([phone.id, letter.id].sort());
+    expect(await ids({ receivedFrom: '2026-09-02', receivedTo: '2026-09-20' })).toEqual([phone.id, letter.id, unassigned.id].sort());
+    expect(await ids({ receivedFrom: '2026-09-19', receivedTo: '2026-09-20' })).toEqual([letter.id]);
     expect(await ids({ caseNumber: letter.caseNumber.slice(-6) })).toEqual([letter.id]);
-    expect(await ids({ overdue: true })).toEqual([late.id]);
-    expect(await ids({ dueWithinDays: 13 })).toEqual([]);
-    expect(await ids({ dueWithinDays: 14 })).toEqual([letter.id]);
+    // The lists agree with the clock badge: overdue on either clock, due soon in working days.
+    expect(await ids({ overdue: true })).toEqual([late.id, unassigned.id].sort());
+    const listed = (await callers.township.cases.list({ pageSize: 100 })).rows;
+    for (const row of listed) expect(row.clock.status === 'overdue', row.id).toBe([late.id, unassigned.id].includes(row.id));
+    expect(await ids({ dueWithinDays: 3 })).toEqual([]);
+    expect(await ids({ dueWithinDays: 4 })).toEqual([letter.id]);
     await callers.county.cases.setResponsibility({ id: phone.id, version: 0, flagged: true, leadLeader: '刘副县长' });
     expect(await ids({ flagged: true })).toEqual([phone.id]);
     const paged = await callers.township.cases.list({ page: 2, pageSize: 2 });
-    expect(paged).toMatchObject({ total: 3, page: 2, pageSize: 2 });
-    expect(paged.rows).toHaveLength(1);
+    expect(paged).toMatchObject({ total: 4, page: 2, pageSize: 2 });
+    expect(paged.rows).toHaveLength(2);
   });
 
   it('refuses a reversed date range and a case-number search with wildcards', async () => {

@@ -113,3 +113,13 @@ function closed(closedOn: CivilDate, dueOn: CivilDate, cal: WorkCalendar): CaseC
   const late = compareDates(closedOn, dueOn) > 0;
   return { status: late ? 'closed_late' : 'closed_on_time', dueOn, daysLeft: workingDaysBetween(closedOn, dueOn, cal) };
 }
+
+/**
+ * The first date that is no longer "due within `workingDays` working days" of `today`:
+ * a running deadline d is due soon when today ≤ d < this date. It is the inverse of
+ * caseClock's daysLeft ≤ workingDays, so a list filtered in SQL on the stored due date
+ * shows exactly the cases whose clock badge says due soon.
+ */
+export function dueWithinEnd(today: CivilDate, workingDays: number, cal: WorkCalendar): CivilDate {
+  return addWorkingDays(today, workingDays + 1, cal);
+}

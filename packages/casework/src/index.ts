@@ -36,7 +36,7 @@ export type { ActionType, PetitionAction, TransitionEvent, TransitionResult } fr
 export { ACTION_LABELS, allowedActions, replay, revisitRequired, transition } from './petition-workflow.ts';
 
 export type { CaseClock, ClockStatus, DayCount, DeadlineRules } from './deadlines.ts';
-export { DEFAULT_DEADLINE_RULES, applyDayCount, assignmentDeadline, caseClock, handlingDeadline } from './deadlines.ts';
+export { DEFAULT_DEADLINE_RULES, applyDayCount, assignmentDeadline, caseClock, dueWithinEnd, handlingDeadline } from './deadlines.ts';
 
 export type { CaseNumberParts } from './case-number.ts';
 export { formatCaseNumber, parseCaseNumber } from './case-number.ts';

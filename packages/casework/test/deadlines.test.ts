@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_DEADLINE_RULES,
   assignmentDeadline,
+  addDays,
   caseClock,
+  dueWithinEnd,
   handlingDeadline,
   type DeadlineRules,
 } from '../src/index.ts';
-import { ACCEPT, REPLY, START, VILLAGE, at, cal, newCase, run } from './fixtures.ts';
+import { ACCEPT, ASSIGN_SELF, REPLY, START, VILLAGE, at, cal, newCase, run } from './fixtures.ts';
 
 const rules = DEFAULT_DEADLINE_RULES;
 const workingRules: DeadlineRules = {
@@ -101,5 +103,21 @@ describe('caseClock', () => {
     expect(caseClock(newCase({ channel: 'letter' }), at('2026-10-09'), rules, cal).status).toBe('no_deadline');
     const refused = run(newCase({ channel: 'reception_day' }), [{ type: 'refuse', reason: '属诉讼事项' }]);
     expect(caseClock(refused, at('2026-12-01'), rules, cal)).toEqual({ status: 'no_deadline', dueOn: null, daysLeft: null });
+  });
+});
+
+describe('dueWithinEnd: a date filter that agrees with the clock badge', () => {
+  it('selects exactly the running deadlines whose clock says due soon or due today, around National Day', () => {
+    const rules = DEFAULT_DEADLINE_RULES;
+    for (let offset = 0; offset < 60; offset++) {
+      const today = addDays('2026-09-10', offset);
+      const end = dueWithinEnd(today, rules.dueSoonWithinWorkingDays, cal);
+      for (let ahead = 0; ahead < 20; ahead++) {
+        const dueOn = addDays(today, ahead);
+        const state = run(newCase(), [ACCEPT, ASSIGN_SELF]);
+        const clock = caseClock({ ...state, assignment: { ...state.assignment!, dueOn } }, at(today), rules, cal);
+        expect(dueOn < end, `${today} → ${dueOn}`).toBe(clock.status === 'due_soon');
+      }
+    }
   });
 });

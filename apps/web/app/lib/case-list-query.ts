@@ -4,11 +4,12 @@
  * Anything malformed in the URL is dropped rather than refused: a hand-edited link
  * should show a wider list, not an error page. The procedure validates again.
  */
+import { DEFAULT_DEADLINE_RULES } from '@tally/casework';
 import { CASE_CATEGORIES, CASE_CHANNELS, CASE_STATUSES } from './case-vocabulary.ts';
 
 export type CaseTab = 'all' | 'overdue' | 'dueSoon' | 'flagged';
-/** "Due soon" tab: open cases due within this many calendar days. */
-export const DUE_SOON_DAYS = 3;
+/** "Due soon" tab: the clock badge's own rule (working days), so tab and badge agree. */
+export const DUE_SOON_DAYS = DEFAULT_DEADLINE_RULES.dueSoonWithinWorkingDays;
 
 export interface CaseListQuery {
   page: number;

@@ -53,6 +53,8 @@ export const petitionCases = pgTable(
     assignedPerson: text('assigned_person'),
     assignedOn: date('assigned_on'),
     dueOn: date('due_on'),
+    /** When the clock that is running now runs out (assignment, then handling); null once replied or with no limit. */
+    clockDueOn: date('clock_due_on'),
     satisfaction: text('satisfaction', { enum: ['satisfied', 'basically', 'not'] }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     // 六定 responsibility, and flagged supervision (挂牌督办).
@@ -81,6 +83,7 @@ export const petitionCases = pgTable(
     index('petition_cases_unit_idx').using('btree', t.countyId, sql`${t.unitCode} text_pattern_ops`, t.receivedAt),
     index('petition_cases_registered_unit_idx').using('btree', t.countyId, sql`${t.registeredUnitCode} text_pattern_ops`),
     index('petition_cases_due_idx').on(t.countyId, t.dueOn),
+    index('petition_cases_clock_due_idx').on(t.countyId, t.clockDueOn),
     foreignKey({ columns: [t.countyId, t.unitCode], foreignColumns: [units.countyId, units.code] }),
     foreignKey({ columns: [t.countyId, t.registeredUnitCode], foreignColumns: [units.countyId, units.code] }),
     pgPolicy('petition_cases_read', {

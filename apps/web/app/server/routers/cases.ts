@@ -104,7 +104,7 @@ export const casesRouter = router({
           channel: input.channel, peopleCount: input.peopleCount, personTimes: input.personTimes, skipLevel: input.skipLevel,
           repeatPetition, duplicateOf, category: input.category, summary: input.summary, petitionerName: input.petitionerName,
           petitionerIdNumber: input.petitionerIdNumber?.toUpperCase() ?? null, petitionerPhone: input.petitionerPhone, petitionerAddress: input.petitionerAddress,
-          createdBy: ctx.actor.userId, ...projectionOf(state, null, ctx.now),
+          createdBy: ctx.actor.userId, ...projectionOf(state, null, ctx.now, await countyCalendar(tx, ctx.actor.countyId)),
         });
         await tx.insert(schema.caseTransitions).values({
           countyId: ctx.actor.countyId, caseId: id, unitCode: state.unitCode, registeredUnitCode: ctx.actor.unitCode, action: 'register',
@@ -119,11 +119,11 @@ export const casesRouter = router({
     .input(listInput)
     .query(({ ctx, input }) =>
       ctx.run(async (tx) => {
-        const filters = and(visibleTo(ctx), listFilters(input, ctx.now));
-        const [rows, [total], calendar] = await Promise.all([
+        const calendar = await countyCalendar(tx, ctx.actor.countyId);
+        const filters = and(visibleTo(ctx), listFilters(input, ctx.now, calendar));
+        const [rows, [total]] = await Promise.all([
           tx.select().from(schema.petitionCases).where(filters).orderBy(desc(schema.petitionCases.receivedAt), desc(schema.petitionCases.id)).limit(input.pageSize).offset((input.page - 1) * input.pageSize),
           tx.select({ n: count() }).from(schema.petitionCases).where(filters),
-          countyCalendar(tx, ctx.actor.countyId),
         ]);
         return {
           total: total?.n ?? 0,
@@ -147,7 +147,7 @@ export const casesRouter = router({
     .input(exportInput)
     .mutation(({ ctx, input }) =>
       ctx.run(async (tx) => {
-        const filters = and(visibleTo(ctx), listFilters(input, ctx.now));
+        const filters = and(visibleTo(ctx), listFilters(input, ctx.now, await countyCalendar(tx, ctx.actor.countyId)));
         const [total] = await tx.select({ n: count() }).from(schema.petitionCases).where(filters);
         if ((total?.n ?? 0) > CASE_EXPORT_LIMIT) throw new UserFacingError('BAD_REQUEST', 'error.register.exportTooLarge', { limit: CASE_EXPORT_LIMIT, rows: total!.n });
         const rows = await tx.select().from(schema.petitionCases).where(filters).orderBy(desc(schema.petitionCases.receivedAt), desc(schema.petitionCases.id));
@@ -214,7 +214,7 @@ export const casesRouter = router({
           if (result.error.code === 'outside_jurisdiction' || result.error.code === 'role_not_permitted') throw new UserFacingError('FORBIDDEN', 'error.domain', { zh: result.error.zh, en: result.error.en });
           throw domainError(result.error);
         }
-        const projection = projectionOf(result.next, row.closedAt, ctx.now);
+        const projection = projectionOf(result.next, row.closedAt, ctx.now, calendar);
         await tx.update(schema.petitionCases).set({ ...projection, version: row.version + 1 })
           .where(and(eq(schema.petitionCases.countyId, ctx.actor.countyId), eq(schema.petitionCases.id, row.id)));
         await tx.insert(schema.caseTransitions).values({

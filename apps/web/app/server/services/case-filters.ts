@@ -1,6 +1,6 @@
 import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { addDays, isCivilDate, shanghaiDate } from '@tally/casework';
+import { addDays, dueWithinEnd, isCivilDate, shanghaiDate, type WorkCalendar } from '@tally/casework';
 import { schema } from '@tally/db';
 import { CASE_CATEGORIES, CASE_CHANNELS, CASE_STATUSES } from '../../lib/case-vocabulary.ts';
 
@@ -9,14 +9,12 @@ export { CASE_CATEGORIES, CASE_CHANNELS, CASE_STATUSES };
 /** A civil date 'YYYY-MM-DD' that exists (2026-02-30 is refused). */
 export const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCivilDate, 'not a date');
 
-/** Statuses whose handling clock is running: the only ones that can be overdue or due soon. */
-const OPEN_STATUSES = sql`${schema.petitionCases.status} in ('assigned', 'in_progress')`;
 
 /** What narrows the case list; shared by the paged list and the export. */
 const filterFields = z.object({
   status: z.enum(CASE_STATUSES).optional(),
     overdue: z.boolean().optional(),
-    /** Open cases due from today up to this many calendar days ahead (即将到期). */
+    /** Running deadlines at most this many working days ahead, today included (即将到期), as the clock badge counts. */
     dueWithinDays: z.number().int().min(0).max(60).optional(),
     flagged: z.boolean().optional(),
     channel: z.enum(CASE_CHANNELS).optional(),
@@ -46,14 +44,15 @@ export type CaseFilterInput = z.infer<typeof exportInput>;
 export const shanghaiMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
 /** The list filters as SQL; undefined entries are dropped by and(). */
-export function listFilters(input: CaseFilterInput, now: Date): SQL | undefined {
+export function listFilters(input: CaseFilterInput, now: Date, calendar: WorkCalendar): SQL | undefined {
   const cases = schema.petitionCases;
   const today = shanghaiDate(now);
   return and(
     input.status ? eq(cases.status, input.status) : undefined,
-    input.overdue ? and(sql`${cases.dueOn} < ${today}`, OPEN_STATUSES) : undefined,
+    // clock_due_on is set only while a clock runs (assignment or handling), so no status test is needed.
+    input.overdue ? sql`${cases.clockDueOn} < ${today}` : undefined,
     input.dueWithinDays !== undefined
-      ? and(sql`${cases.dueOn} >= ${today}`, sql`${cases.dueOn} <= ${addDays(today, input.dueWithinDays)}`, OPEN_STATUSES)
+      ? and(sql`${cases.clockDueOn} >= ${today}`, sql`${cases.clockDueOn} < ${dueWithinEnd(today, input.dueWithinDays, calendar)}`)
       : undefined,
     input.flagged !== undefined ? eq(cases.flagged, input.flagged) : undefined,
     input.channel ? eq(cases.channel, input.channel) : undefined,

@@ -1,4 +1,4 @@
-import { maskAddress, maskIdNumber, maskName, maskPhone, type CaseState } from '@tally/casework';
+import { DEFAULT_DEADLINE_RULES, caseClock, maskAddress, maskIdNumber, maskName, maskPhone, type CaseState, type WorkCalendar } from '@tally/casework';
 import type { Actor } from '@tally/db';
 import type { schema } from '@tally/db';
 
@@ -26,9 +26,16 @@ export function personalDataFor(row: CaseRow, actor: Actor): PersonalData & { ma
   };
 }
 
-/** The indexed columns that mirror a workflow state, written with every transition. */
-export function projectionOf(state: CaseState, closedAt: Date | null, now: Date) {
+const RUNNING: ReadonlySet<string> = new Set(['on_time', 'due_soon', 'overdue']);
+
+/**
+ * The indexed columns that mirror a workflow state, written with every transition.
+ * `clockDueOn` stores the deadline the clock badge counts against, so the overdue and
+ * due-soon lists (SQL on this column) and the badge (caseClock) can never disagree.
+ */
+export function projectionOf(state: CaseState, closedAt: Date | null, now: Date, calendar: WorkCalendar) {
   const closedNow = closedAt ?? (state.reply !== null ? now : null);
+  const clock = caseClock(state, now, DEFAULT_DEADLINE_RULES, calendar);
   return {
     status: state.status,
     state,
@@ -38,6 +45,7 @@ export function projectionOf(state: CaseState, closedAt: Date | null, now: Date)
     assignedPerson: state.assignment?.person ?? null,
     assignedOn: state.assignment?.assignedOn ?? null,
     dueOn: state.assignment?.dueOn ?? null,
+    clockDueOn: RUNNING.has(clock.status) ? clock.dueOn : null,
     satisfaction: state.revisit?.satisfaction ?? null,
     // 办结 is the reply: the case's clock stops there (see @tally/casework deadlines).
     closedAt: closedNow,
