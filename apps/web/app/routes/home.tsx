@@ -1,5 +1,7 @@
-import { useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { caseDataRoles, type UserRole } from '@tally/db/roles';
 import { UnitTree } from '@tally/ui';
+import { DUE_SOON_DAYS, caseListSearch } from '../lib/case-list-query.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { requireCaller } from '../server/request.ts';
 
@@ -8,11 +10,25 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const me = await caller.session.me();
   // The auditor sees the audit log only: no unit tree.
   const units = actor.role === 'auditor' ? [] : await caller.units.tree();
-  return { me, units };
+  return { me, units, todo: await todoFor(caller, actor.role) };
+}
+
+type Caller = Awaited<ReturnType<typeof requireCaller>>['caller'];
+
+/** What needs attention in the actor's scope: the same filters as the case list's tabs. */
+async function todoFor(caller: Caller, role: UserRole) {
+  if (!(caseDataRoles as readonly UserRole[]).includes(role)) return [];
+  const items = [
+    { key: 'home.todo.overdue', query: { overdue: true } },
+    { key: 'home.todo.dueSoon', query: { dueWithinDays: DUE_SOON_DAYS } },
+    { key: 'home.todo.flagged', query: { flagged: true } },
+  ] as const;
+  const totals = await Promise.all(items.map((item) => caller.cases.list({ ...item.query, pageSize: 1 })));
+  return items.map((item, index) => ({ key: item.key, href: `/cases${caseListSearch(item.query)}`, count: totals[index]!.total }));
 }
 
 export default function Home() {
-  const { me, units } = useLoaderData<typeof loader>();
+  const { me, units, todo } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const below = units.filter((unit) => unit.code !== me.unitCode);
   return (
@@ -26,6 +42,19 @@ export default function Home() {
         <dt>{t('home.role')}</dt>
         <dd>{t(`role.${me.role}`)}</dd>
       </dl>
+      {todo.length > 0 && (
+        <>
+          <h2>{t('home.todo')}</h2>
+          <ul className="register-cards" data-testid="todo">
+            {todo.map((item) => (
+              <li key={item.key}>
+                <Link to={item.href}>{t(item.key)}</Link>
+                <strong className={item.count > 0 && item.key !== 'home.todo.flagged' ? 'todo-alert' : 'count'}>{t('home.todo.count', { count: item.count })}</strong>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {me.role !== 'auditor' && (
         <>
           <h2>{t('home.unitsBelow')}</h2>

@@ -2,6 +2,7 @@ import { Form, Link, redirect, useActionData, useLoaderData, type ActionFunction
 import { caseDataRoles } from '@tally/db/roles';
 import { registerDefs } from '@tally/db/registers';
 import { Notice } from '@tally/ui';
+import { handlingLevelFor, type DisputeSeverity } from '@tally/casework';
 import { ActionNotice } from '../components/action-notice.tsx';
 import { displayValue, labelOf } from '../components/registers/field-display.ts';
 import { RecordForm, formRecord } from '../components/registers/record-form.tsx';
@@ -53,7 +54,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
 }
 
 export default function RegisterRecord() {
-  const { def, row, created } = useLoaderData<typeof loader>();
+  const { key, def, row, created } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as RecordAction | undefined;
   const { language, t } = useI18n();
   const shown = { ...row.values, ...(data?.revealed ?? {}) } as typeof row.values;
@@ -62,6 +63,10 @@ export default function RegisterRecord() {
       <p><Link to="..">{labelOf(def, language)}</Link> ›</p>
       <h1>{labelOf(def, language)} · {String(row.values[def.fields[0]!.key] ?? '')}</h1>
       {created ? <Notice kind="success">{t('registers.created')}</Notice> : null}
+      {key === 'disputes' && typeof row.values.severity === 'string' ? (
+        // Severity routing (DOMAIN §4): minor stays in the village, ordinary goes to the township, major to the county.
+        <Notice kind="info">{t('registers.disputeRouting', { level: t(`level.${handlingLevelFor(row.values.severity as DisputeSeverity)}`) })}</Notice>
+      ) : null}
       {data?.revealed ? null : <ActionNotice result={data?.result} />}
       {row.own ? (
         <>

@@ -1,5 +1,6 @@
 import { importsMessages } from './imports.ts';
 import { registersMessages } from './registers.ts';
+import { homeMessages } from './home.ts';
 import { casesMessages } from './cases.ts';
 import { calendarMessages } from './calendar.ts';
 import { disputesMessages } from './disputes.ts';
@@ -9,6 +10,7 @@ import { disputesMessages } from './disputes.ts';
  */
 export const featureCatalogs = [
   registersMessages,
+  homeMessages,
   casesMessages,
   calendarMessages,
   disputesMessages,
