@@ -1,4 +1,4 @@
-import { maskAddress, maskIdNumber, maskName, maskPhone, type CaseState } from '@tally/casework';
+import { maskAddress, maskIdNumber, maskName, maskPhone } from '@tally/casework';
 import type { Actor } from '@tally/db';
 import type { schema } from '@tally/db';
 
@@ -26,21 +26,5 @@ export function personalDataFor(row: CaseRow, actor: Actor): PersonalData & { ma
   };
 }
 
-/** The indexed columns that mirror a workflow state, written with every transition. */
-export function projectionOf(state: CaseState, closedAt: Date | null, now: Date) {
-  const closedNow = closedAt ?? (state.reply !== null ? now : null);
-  return {
-    status: state.status,
-    state,
-    unitCode: state.unitCode,
-    assignedUnitCode: state.assignment && state.assignment.unitCode !== state.unitCode ? state.assignment.unitCode : null,
-    complexity: state.assignment?.complexity ?? null,
-    assignedPerson: state.assignment?.person ?? null,
-    assignedOn: state.assignment?.assignedOn ?? null,
-    dueOn: state.assignment?.dueOn ?? null,
-    satisfaction: state.revisit?.satisfaction ?? null,
-    // 办结 is the reply: the case's clock stops there (see @tally/casework deadlines).
-    closedAt: closedNow,
-    updatedAt: now,
-  };
-}
+/** Re-exported: the projection lives with the table in @tally/db, which the demo seed shares. */
+export { projectionOf } from '@tally/db';
