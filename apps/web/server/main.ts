@@ -16,7 +16,7 @@ let seedMs = 0;
 if (env.TALLY_SEED_DEMO === '1') {
   const owner = createDb(database.ownerUrl, { max: 1 });
   const seedStartedAt = performance.now();
-  seeded = (await seedDemoIfEmpty(owner.db, { now: new Date() })).seeded;
+  seeded = (await seedDemoIfEmpty(owner.db, { now: new Date(), withData: env.TALLY_DEMO_DATA === '1' })).seeded;
   seedMs = Math.round(performance.now() - seedStartedAt);
   await owner.close();
 }

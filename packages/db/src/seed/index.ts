@@ -11,6 +11,8 @@ export { seedDemoData, type DemoDataSummary } from './demo-data.ts';
 export interface SeedOptions {
   /** The instant the demo's history runs up to; the data is deterministic given it. */
   now: Date;
+  /** False: the county and its users only, for tests that need an empty county. Default true. */
+  withData?: boolean;
 }
 
 /**
@@ -28,6 +30,7 @@ export async function seedDemoIfEmpty(ownerDb: Database, options: SeedOptions): 
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tally.seed-demo'))`);
     if (await hasCounties(tx)) return { seeded: false };
     await provisionCountyIn(tx, spec, passwordHashes);
+    if (options.withData === false) return { seeded: true };
     const summary = await seedDemoData(tx, spec, options.now);
     return { seeded: true, summary };
   });
