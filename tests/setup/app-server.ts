@@ -46,13 +46,16 @@ export interface RunningApp {
 
 /**
  * The real launcher (`apps/web/server/main.ts`) as its own process, on a test
- * database: migrations, demo seed and HTTP exactly as `npm start` runs them.
+ * database: migrations, demo seed (county and users, without its ledgers and cases) and
+ * HTTP as `npm start` runs them.
  */
 export async function startApp(ownerUrl: string): Promise<RunningApp> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/web/server/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: ownerUrl, APP_DB_PASSWORD: TEST_APP_PASSWORD, PORT: String(port), HOST: '127.0.0.1', TALLY_DATA_DIR: `${repoRoot}.test-artifacts/app-data` },
+    env: { ...process.env, DATABASE_URL: ownerUrl, APP_DB_PASSWORD: TEST_APP_PASSWORD, PORT: String(port), HOST: '127.0.0.1', TALLY_DATA_DIR: `${repoRoot}.test-artifacts/app-data`,
+      // The journeys count the rows they create themselves: start from an empty county.
+      TALLY_DEMO_DATA: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -9,6 +9,8 @@ const envSchema = z.object({
   SECURE_COOKIES: z.enum(['0', '1']).optional(),
   TALLY_DATA_DIR: z.string().optional(),
   TALLY_SEED_DEMO: z.enum(['0', '1']).default('1'),
+  /** '0' seeds the demo county and its users without ledgers and cases (browser journeys start from an empty county). */
+  TALLY_DEMO_DATA: z.enum(['0', '1']).default('1'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -12,9 +12,12 @@ const dataDir = env.TALLY_DATA_DIR ?? `${repoRoot}.data`;
 
 const database = await prepareDatabase({ databaseUrl: env.DATABASE_URL, dataDir, appDbPassword: env.APP_DB_PASSWORD });
 let seeded = false;
+let seedMs = 0;
 if (env.TALLY_SEED_DEMO === '1') {
   const owner = createDb(database.ownerUrl, { max: 1 });
-  seeded = (await seedDemoIfEmpty(owner.db)).seeded;
+  const seedStartedAt = performance.now();
+  seeded = (await seedDemoIfEmpty(owner.db, { now: new Date(), withData: env.TALLY_DEMO_DATA === '1' })).seeded;
+  seedMs = Math.round(performance.now() - seedStartedAt);
   await owner.close();
 }
 // The server build reads this when its first request opens the pool.
@@ -28,7 +31,7 @@ console.log(
   [
     '',
     `Tally 综治考评台账 is running at ${url}`,
-    `  database: ${database.embedded ? `embedded PostgreSQL (data in ${dataDir}/pg)` : 'DATABASE_URL'}${seeded ? ', demo county 清河县 loaded' : ''}`,
+    `  database: ${database.embedded ? `embedded PostgreSQL (data in ${dataDir}/pg)` : 'DATABASE_URL'}${seeded ? `, demo county 清河县 loaded in ${seedMs} ms` : ''}`,
     `  ready in ${Math.round(performance.now() - startedAt)} ms`,
     '',
     `Demo logins (password ${DEMO_PASSWORD}):`,

@@ -3,3 +3,4 @@ export * from './with-actor.ts';
 export * from './migrate.ts';
 export * as schema from './schema/index.ts';
 export * from './schema/roles.ts';
+export * from './cases/projection.ts';

@@ -1,5 +1,5 @@
 import { hash } from '@node-rs/argon2';
-import type { Database } from '../client.ts';
+import type { Database, Transaction } from '../client.ts';
 import { counties, units, users } from '../schema/index.ts';
 import type { UnitLevel, UserRole } from '../schema/roles.ts';
 
@@ -32,27 +32,35 @@ export interface CountySpec {
  * cross-tenant writer), never on a request path.
  */
 export async function provisionCounty(ownerDb: Database, spec: CountySpec): Promise<void> {
-  const passwordHashes = await Promise.all(spec.users.map((user) => hash(user.password)));
-  await ownerDb.transaction(async (tx) => {
-    await tx.insert(counties).values({ countyId: spec.countyId, code: spec.code, name: spec.name });
-    // Parents before children: the parent_code foreign key is checked per row.
-    const byDepth = [...spec.units].sort((a, b) => depth(a.level) - depth(b.level));
-    for (let i = 0; i < byDepth.length; i += 500) {
-      await tx.insert(units).values(byDepth.slice(i, i + 500).map((unit) => ({ ...unit, countyId: spec.countyId })));
-    }
-    if (spec.users.length > 0) {
-      await tx.insert(users).values(
-        spec.users.map((user, index) => ({
-          countyId: spec.countyId,
-          loginName: user.loginName,
-          displayName: user.displayName,
-          role: user.role,
-          unitCode: user.unitCode,
-          passwordHash: passwordHashes[index]!,
-        })),
-      );
-    }
-  });
+  const passwordHashes = await hashPasswords(spec);
+  await ownerDb.transaction((tx) => provisionCountyIn(tx, spec, passwordHashes));
+}
+
+/** Argon2 is slow by design: hash before opening the transaction, all at once. */
+export function hashPasswords(spec: CountySpec): Promise<string[]> {
+  return Promise.all(spec.users.map((user) => hash(user.password)));
+}
+
+/** The provisioning inserts in a transaction the caller holds, so a demo seed can add its data in the same one. */
+export async function provisionCountyIn(tx: Transaction, spec: CountySpec, passwordHashes: string[]): Promise<void> {
+  await tx.insert(counties).values({ countyId: spec.countyId, code: spec.code, name: spec.name });
+  // Parents before children: the parent_code foreign key is checked per row.
+  const byDepth = [...spec.units].sort((a, b) => depth(a.level) - depth(b.level));
+  for (let i = 0; i < byDepth.length; i += 500) {
+    await tx.insert(units).values(byDepth.slice(i, i + 500).map((unit) => ({ ...unit, countyId: spec.countyId })));
+  }
+  if (spec.users.length > 0) {
+    await tx.insert(users).values(
+      spec.users.map((user, index) => ({
+        countyId: spec.countyId,
+        loginName: user.loginName,
+        displayName: user.displayName,
+        role: user.role,
+        unitCode: user.unitCode,
+        passwordHash: passwordHashes[index]!,
+      })),
+    );
+  }
 }
 
 function depth(level: UnitLevel): number {

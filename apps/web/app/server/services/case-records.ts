@@ -1,4 +1,4 @@
-import { DEFAULT_DEADLINE_RULES, caseClock, maskAddress, maskIdNumber, maskName, maskPhone, type CaseState, type WorkCalendar } from '@tally/casework';
+import { maskAddress, maskIdNumber, maskName, maskPhone } from '@tally/casework';
 import type { Actor } from '@tally/db';
 import type { schema } from '@tally/db';
 
@@ -26,29 +26,5 @@ export function personalDataFor(row: CaseRow, actor: Actor): PersonalData & { ma
   };
 }
 
-const RUNNING: ReadonlySet<string> = new Set(['on_time', 'due_soon', 'overdue']);
-
-/**
- * The indexed columns that mirror a workflow state, written with every transition.
- * `clockDueOn` stores the deadline the clock badge counts against, so the overdue and
- * due-soon lists (SQL on this column) and the badge (caseClock) can never disagree.
- */
-export function projectionOf(state: CaseState, closedAt: Date | null, now: Date, calendar: WorkCalendar) {
-  const closedNow = closedAt ?? (state.reply !== null ? now : null);
-  const clock = caseClock(state, now, DEFAULT_DEADLINE_RULES, calendar);
-  return {
-    status: state.status,
-    state,
-    unitCode: state.unitCode,
-    assignedUnitCode: state.assignment && state.assignment.unitCode !== state.unitCode ? state.assignment.unitCode : null,
-    complexity: state.assignment?.complexity ?? null,
-    assignedPerson: state.assignment?.person ?? null,
-    assignedOn: state.assignment?.assignedOn ?? null,
-    dueOn: state.assignment?.dueOn ?? null,
-    clockDueOn: RUNNING.has(clock.status) ? clock.dueOn : null,
-    satisfaction: state.revisit?.satisfaction ?? null,
-    // 办结 is the reply: the case's clock stops there (see @tally/casework deadlines).
-    closedAt: closedNow,
-    updatedAt: now,
-  };
-}
+/** Re-exported: the projection lives with the table in @tally/db, which the demo seed shares. */
+export { projectionOf } from '@tally/db';
