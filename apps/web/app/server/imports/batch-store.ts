@@ -59,17 +59,19 @@ export async function readFileBytes(tx: Transaction, actor: Actor, id: string): 
   return row?.fileBytes ?? null;
 }
 
-/** Replace a batch's staged rows, in chunks, inside the caller's transaction. */
-export async function stageRows(tx: Transaction, actor: Actor, batchId: string, rows: readonly StagedRow[], onChunk?: (done: number) => void): Promise<void> {
+/** Drop a batch's staged rows (before a re-run of the preview), inside the caller's transaction. */
+export async function clearStagedRows(tx: Transaction, actor: Actor, batchId: string): Promise<void> {
   await tx.execute(sql`delete from import_rows where county_id = ${actor.countyId} and batch_id = ${batchId}`);
-  for (let start = 0; start < rows.length; start += STAGE_CHUNK) {
-    const chunk = rows.slice(start, start + STAGE_CHUNK).map((row) => ({ n: row.rowNumber, o: row.outcome, v: row.values, f: row.fingerprint, e: row.errors }));
-    // One jsonb parameter per chunk: bound, never spliced, and far under the 65,535-parameter limit.
-    await tx.execute(sql`insert into import_rows (county_id, batch_id, row_number, unit_code, outcome, values, fingerprint, errors)
-      select ${actor.countyId}, ${batchId}, r.n, ${actor.unitCode}, r.o, r.v, r.f, r.e
-      from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(n int, o text, v jsonb, f text, e jsonb)`);
-    onChunk?.(Math.min(rows.length, start + STAGE_CHUNK));
-  }
+}
+
+/** Stage one chunk of rows (at most STAGE_CHUNK, as the preview hands them over), inside the caller's transaction. */
+export async function stageChunk(tx: Transaction, actor: Actor, batchId: string, rows: readonly StagedRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const chunk = rows.map((row) => ({ n: row.rowNumber, o: row.outcome, v: row.values, f: row.fingerprint, e: row.errors }));
+  // One jsonb parameter per chunk: bound, never spliced, and far under the 65,535-parameter limit.
+  await tx.execute(sql`insert into import_rows (county_id, batch_id, row_number, unit_code, outcome, values, fingerprint, errors)
+    select ${actor.countyId}, ${batchId}, r.n, ${actor.unitCode}, r.o, r.v, r.f, r.e
+    from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(n int, o text, v jsonb, f text, e jsonb)`);
 }
 
 /** Valid rows of the batch whose fingerprint the register already holds at the batch's unit. */
