@@ -8,6 +8,7 @@ import { and, eq, like, sql } from 'drizzle-orm';
 import { getTableName } from 'drizzle-orm';
 import { schema, type Actor, type Transaction } from '@tally/db';
 import { registerDefs, type RegisterKey } from '@tally/db/registers';
+import type { ImportKey } from './import-registers.ts';
 import type { StagedRow } from './staged-rows.ts';
 
 const batches = schema.importBatches;
@@ -74,22 +75,27 @@ export async function stageChunk(tx: Transaction, actor: Actor, batchId: string,
     from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(n int, o text, v jsonb, f text, e jsonb)`);
 }
 
-/** Valid rows of the batch whose fingerprint the register already holds at the batch's unit. */
-function existingCondition(table: string) {
-  return sql`exists (select 1 from ${sql.identifier(table)} t where t.county_id = r.county_id and t.unit_code = r.unit_code and t.fingerprint = r.fingerprint)`;
+/**
+ * Valid rows of the batch whose fingerprint the register already holds at the batch's unit.
+ * Petitions are cases: matched on the unit that registered them (a case's handling unit
+ * moves on escalation) and on the fingerprint of the ledger row they were imported from.
+ */
+export function existingCondition(key: ImportKey) {
+  if (key === 'petitions') {
+    return sql`exists (select 1 from petition_cases t where t.county_id = r.county_id and t.registered_unit_code = r.unit_code and t.import_fingerprint = r.fingerprint)`;
+  }
+  return sql`exists (select 1 from ${sql.identifier(registerTableName(key))} t where t.county_id = r.county_id and t.unit_code = r.unit_code and t.fingerprint = r.fingerprint)`;
 }
 
 export async function countExisting(tx: Transaction, batch: BatchRow): Promise<number> {
-  const table = registerTableName(batch.register as RegisterKey);
   const rows = await tx.execute(sql`select count(*)::int as n from import_rows r
-    where r.county_id = ${batch.countyId} and r.batch_id = ${batch.id} and r.outcome = 'valid' and ${existingCondition(table)}`);
+    where r.county_id = ${batch.countyId} and r.batch_id = ${batch.id} and r.outcome = 'valid' and ${existingCondition(batch.register as ImportKey)}`);
   return (rows as unknown as Array<{ n: number }>)[0]!.n;
 }
 
 export async function pageOfExisting(tx: Transaction, batch: BatchRow, page: number) {
-  const table = registerTableName(batch.register as RegisterKey);
   const rows = await tx.execute(sql`select r.row_number as "rowNumber", r.values from import_rows r
-    where r.county_id = ${batch.countyId} and r.batch_id = ${batch.id} and r.outcome = 'valid' and ${existingCondition(table)}
+    where r.county_id = ${batch.countyId} and r.batch_id = ${batch.id} and r.outcome = 'valid' and ${existingCondition(batch.register as ImportKey)}
     order by r.row_number limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`);
   return rows as unknown as Array<{ rowNumber: number; values: Record<string, string | number | null> }>;
 }

@@ -10,15 +10,15 @@
 import { and, eq } from 'drizzle-orm';
 import { ImportError, detectFormat, streamPreview, type MappingOverride } from '@tally/imports';
 import { schema, withActor } from '@tally/db';
-import { registerDefs, type RegisterKey } from '@tally/db/registers';
 import type { AuthedContext } from '../trpc.ts';
 import { UserFacingError } from '../errors.ts';
 import { STAGE_CHUNK, clearStagedRows, stageChunk } from './batch-store.ts';
 import { estimateCsvRows, progressWriter } from './progress-writer.ts';
 import { stagedRowOf } from './staged-rows.ts';
+import { importDef, type ImportKey } from './import-registers.ts';
 
 export interface PreviewRequest {
-  register: RegisterKey;
+  register: ImportKey;
   fileName: string;
   bytes: Uint8Array;
   /** Chosen by the browser so it can poll progress before the upload's response arrives. */
@@ -58,8 +58,8 @@ export async function createBatch(ctx: AuthedContext, request: PreviewRequest): 
 }
 
 /** Parse, validate and stage; the batch ends `previewed` or `failed`. */
-export async function previewIntoBatch(ctx: AuthedContext, batchId: string, register: RegisterKey, fileName: string, bytes: Uint8Array, mapping?: MappingOverride): Promise<void> {
-  const def = registerDefs[register];
+export async function previewIntoBatch(ctx: AuthedContext, batchId: string, register: ImportKey, fileName: string, bytes: Uint8Array, mapping?: MappingOverride): Promise<void> {
+  const def = importDef(register);
   const progress = progressWriter(ctx.db, ctx.actor, batchId);
   const total = estimateCsvRows(bytes, detectFormat(bytes));
   const where = and(eq(schema.importBatches.countyId, ctx.actor.countyId), eq(schema.importBatches.id, batchId));
