@@ -8,7 +8,9 @@ export { validateRow, validateRecord, type FieldError, type CellValue, type Shee
 export { parseCsvRows, type ByteSource } from './csv.ts';
 export { parseXlsxRows, plainCellValue } from './xlsx.ts';
 export { checkZip, readZipDirectory, isZip, type ZipEntryInfo } from './zip-guard.ts';
-export { previewImport, detectFormat, type PreviewInput, type PreviewResult, type ValidRow } from './preview.ts';
+export {
+  previewImport, streamPreview, detectFormat, type PreviewInput, type PreviewResult, type PreviewSummary, type RowOutcome, type StreamPreviewInput, type ValidRow,
+} from './preview.ts';
 export { rowFingerprint } from './fingerprint.ts';
 export { toCsv, toXlsx, neutraliseFormula, type ExportColumn, type ExportRow, type ExportValue } from './export.ts';
 export { DEFAULT_LIMITS, resolveLimits, formatBytes, type ImportLimits } from './limits.ts';

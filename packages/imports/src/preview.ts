@@ -1,7 +1,12 @@
 /**
  * Dry run of an import: parse, map headers, validate every row, find duplicates inside
- * the file. No database: the commit (staging table + INSERT … SELECT under RLS, see
- * DESIGN.md) is done by the web app with `validRows` and their fingerprints.
+ * the file. No database: the web app stages what this yields (staging table, then
+ * INSERT … SELECT under RLS, see DESIGN.md).
+ *
+ * Two shapes of the same run. `streamPreview` hands row outcomes to the caller in
+ * chunks, in row order, and keeps only the current chunk and the set of fingerprints
+ * seen (needed to recognise an in-file duplicate): a 200,000-row file is staged without
+ * ever being held as rows. `previewImport` collects everything, for small files and tests.
  *
  * The format is chosen by content, never by the file name: villages rename .csv to
  * .xlsx and back. Zip magic (PK\x03\x04) → .xlsx, anything else → CSV.
@@ -35,6 +40,32 @@ export interface ValidRow {
   fingerprint: string;
 }
 
+/** What became of one row of the file. A missing required column is one error outcome on the header row. */
+export type RowOutcome =
+  | ({ outcome: 'valid' } & ValidRow)
+  | { outcome: 'duplicate'; row: number }
+  | { outcome: 'error'; row: number; errors: RowError[] };
+
+export interface StreamPreviewInput extends PreviewInput {
+  /** Receives the outcomes in row order, `chunkSize` at a time (the last chunk may be shorter); awaited before parsing goes on. */
+  onRows: (rows: RowOutcome[]) => Promise<void> | void;
+  chunkSize?: number;
+}
+
+export interface PreviewSummary {
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  register: string;
+  headers: string[];
+  mapping: HeaderMappingResult;
+  /** Data rows in the file (blank rows not counted). */
+  totalRows: number;
+  validCount: number;
+  /** Rows with at least one error (the header row counts once when a required column is missing). */
+  errorRowCount: number;
+  duplicateCount: number;
+}
+
 export interface PreviewResult {
   fileName: string;
   format: 'csv' | 'xlsx';
@@ -54,35 +85,51 @@ export function detectFormat(bytes: Uint8Array): 'csv' | 'xlsx' {
   return isZip(bytes) ? 'xlsx' : 'csv';
 }
 
-export async function previewImport(input: PreviewInput): Promise<PreviewResult> {
+function missingColumnErrors(row: number, mapping: HeaderMappingResult): RowError[] {
+  // Without a required column every row would fail the same way: say it once.
+  return mapping.missingRequired.map((missing) => ({
+    row,
+    column: missing.label,
+    field: missing.key,
+    zh: `缺少必填列「${missing.label}」，请检查表头或手动指定列对应关系`,
+    en: `Required column "${missing.label}" is missing; check the header row or map the column by hand`,
+  }));
+}
+
+export async function streamPreview(input: StreamPreviewInput): Promise<PreviewSummary> {
   const register = input.register;
   const limits = resolveLimits(input.limits);
   if (input.bytes.length > limits.maxBytes) throw tooLarge(limits);
   const format = detectFormat(input.bytes);
   const rows: AsyncIterable<SheetRow> = format === 'xlsx' ? parseXlsxRows(input.bytes, limits) : parseCsvRows(input.bytes, limits);
   const every = Math.max(1, input.progressEvery ?? 1000);
+  const chunkSize = Math.max(1, input.chunkSize ?? 5_000);
 
   let headers: string[] | null = null;
   let mapping: HeaderMappingResult | null = null;
   let totalRows = 0;
-  const validRows: ValidRow[] = [];
-  const errors: RowError[] = [];
-  const duplicateRowsInFile: number[] = [];
+  let validCount = 0;
+  let errorRowCount = 0;
+  let duplicateCount = 0;
+  // The only thing kept for the whole file: one fingerprint per distinct valid row.
   const seen = new Set<string>();
+  let chunk: RowOutcome[] = [];
+  const push = async (outcome: RowOutcome) => {
+    chunk.push(outcome);
+    if (chunk.length >= chunkSize) {
+      const full = chunk;
+      chunk = [];
+      await input.onRows(full);
+    }
+  };
 
   for await (const sheetRow of rows) {
     if (!headers || !mapping) {
       headers = sheetRow.cells.map((c) => cellToText(c));
       mapping = mapHeaders(headers, register, input.mapping);
-      // Without a required column every row would fail the same way: say it once.
-      for (const missing of mapping.missingRequired) {
-        errors.push({
-          row: sheetRow.row,
-          column: missing.label,
-          field: missing.key,
-          zh: `缺少必填列「${missing.label}」，请检查表头或手动指定列对应关系`,
-          en: `Required column "${missing.label}" is missing; check the header row or map the column by hand`,
-        });
+      if (mapping.missingRequired.length > 0) {
+        errorRowCount++;
+        await push({ outcome: 'error', row: sheetRow.row, errors: missingColumnErrors(sheetRow.row, mapping) });
       }
       continue;
     }
@@ -91,12 +138,18 @@ export async function previewImport(input: PreviewInput): Promise<PreviewResult>
       const result = validateRow(register, mapping.mapping, headers, sheetRow);
       if (result.ok) {
         const fingerprint = rowFingerprint(register, result.values);
-        if (seen.has(fingerprint)) duplicateRowsInFile.push(sheetRow.row);
-        else {
+        if (seen.has(fingerprint)) {
+          duplicateCount++;
+          await push({ outcome: 'duplicate', row: sheetRow.row });
+        } else {
           seen.add(fingerprint);
-          validRows.push({ row: sheetRow.row, values: result.values, fingerprint });
+          validCount++;
+          await push({ outcome: 'valid', row: sheetRow.row, values: result.values, fingerprint });
         }
-      } else errors.push(...result.errors);
+      } else {
+        errorRowCount++;
+        await push({ outcome: 'error', row: sheetRow.row, errors: result.errors });
+      }
     }
     if (totalRows % every === 0 && input.onProgress) {
       input.onProgress(totalRows);
@@ -113,6 +166,26 @@ export async function previewImport(input: PreviewInput): Promise<PreviewResult>
       en: `The file "${input.fileName}" contains no data (the first row should be the header)`,
     });
   }
+  if (chunk.length > 0) await input.onRows(chunk);
   input.onProgress?.(totalRows);
-  return { fileName: input.fileName, format, register: register.key, headers, mapping, totalRows, validRows, errors, duplicateRowsInFile };
+  return { fileName: input.fileName, format, register: register.key, headers, mapping, totalRows, validCount, errorRowCount, duplicateCount };
+}
+
+/** The whole preview in memory: convenient for small files and tests; the app stages with streamPreview. */
+export async function previewImport(input: PreviewInput): Promise<PreviewResult> {
+  const validRows: ValidRow[] = [];
+  const errors: RowError[] = [];
+  const duplicateRowsInFile: number[] = [];
+  const summary = await streamPreview({
+    ...input,
+    onRows: (rows) => {
+      for (const row of rows) {
+        if (row.outcome === 'valid') validRows.push({ row: row.row, values: row.values, fingerprint: row.fingerprint });
+        else if (row.outcome === 'duplicate') duplicateRowsInFile.push(row.row);
+        else errors.push(...row.errors);
+      }
+    },
+  });
+  const { fileName, format, register, headers, mapping, totalRows } = summary;
+  return { fileName, format, register, headers, mapping, totalRows, validRows, errors, duplicateRowsInFile };
 }

@@ -26,6 +26,7 @@ export default function Cases() {
       <div className="page-head">
         <h1>{t('cases.title')}</h1>
         <Link to="/cases/new" className="button-link">{t('cases.new')}</Link>
+        <Link to="/registers/petitions/import">{t('imports.petitionsLink')}</Link>
         <a href={`/cases/export?format=xlsx&${caseListSearch({ ...query, page: 1 }).replace(/^\?/, '')}`} download>{t('registers.exportXlsx')}</a>
         <a href={`/cases/export?format=csv&${caseListSearch({ ...query, page: 1 }).replace(/^\?/, '')}`} download>{t('registers.exportCsv')}</a>
       </div>

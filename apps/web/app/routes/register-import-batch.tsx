@@ -96,7 +96,7 @@ export default function RegisterImportBatch() {
       <p>
         <Link to={`/registers/${register.key}/import`}>{t('imports.uploadAgain')}</Link>
         {' · '}
-        <Link to={`/registers/${register.key}`}>{t('imports.viewRegister')}</Link>
+        <Link to={register.listPath}>{t('imports.viewRegister')}</Link>
       </p>
       {(batch.status === 'previewed' || batch.status === 'committed') && (
         <>

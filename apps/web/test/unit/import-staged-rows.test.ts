@@ -1,24 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { previewImport } from '@tally/imports';
+import { streamPreview, type RowOutcome } from '@tally/imports';
 import { registerDefs } from '@tally/db/registers';
-import { errorRowCount, stagedRowsOf, toColumnValues } from '../../app/server/imports/staged-rows.ts';
+import { stagedRowOf, toColumnValues } from '../../app/server/imports/staged-rows.ts';
 import { estimateCsvRows } from '../../app/server/imports/progress-writer.ts';
 
 const csv = (text: string) => new TextEncoder().encode(text);
 
 describe('staged rows of a preview', () => {
   it('one row per data row, in order: valid with column-keyed values, errors grouped per row, in-file duplicates', async () => {
-    const preview = await previewImport({
+    const outcomes: RowOutcome[][] = [];
+    const summary = await streamPreview({
       bytes: csv('日期,类型,发现问题数\n2024-03-05,常规,0\n2024-13-01,吵架,x\n2024-03-05,常规,0\n2024/3/6,专项,2\n'),
       fileName: 'x.csv',
       register: registerDefs.investigation_rounds,
+      chunkSize: 3,
+      onRows: (chunk) => void outcomes.push(chunk),
     });
-    const rows = stagedRowsOf(registerDefs.investigation_rounds, preview);
+    // Chunks of the asked size, in row order; the last one holds the rest.
+    expect(outcomes.map((chunk) => chunk.length)).toEqual([3, 1]);
+    const rows = outcomes.flat().map((row) => stagedRowOf(registerDefs.investigation_rounds, row));
     expect(rows.map((r) => [r.rowNumber, r.outcome])).toEqual([[2, 'valid'], [3, 'error'], [4, 'duplicate'], [5, 'valid']]);
     expect(rows[0]!.values).toEqual({ held_on: '2024-03-05', scope: 'routine', findings_count: 0, investigator: null, notes: null });
     expect(rows[1]!.errors!.map((e) => e.column)).toEqual(['日期', '类型', '发现问题数']);
     expect(rows[0]!.fingerprint).toMatch(/^[0-9a-f]{64}$/);
-    expect(errorRowCount(rows)).toBe(1);
+    expect(summary).toMatchObject({ totalRows: 4, validCount: 2, errorRowCount: 1, duplicateCount: 1 });
   });
 
   it('integer-coded enums reach the staging table as numbers', () => {

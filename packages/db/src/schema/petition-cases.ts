@@ -76,6 +76,9 @@ export const petitionCases = pgTable(
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     /** Optimistic concurrency: every transition bumps it. */
     version: integer('version').notNull().default(0),
+    /** Set when the case came from a petition-ledger import: the row's fingerprint and its batch (null for desk intake). */
+    importFingerprint: text('import_fingerprint'),
+    importId: uuid('import_id'),
   },
   (t) => [
     primaryKey({ columns: [t.countyId, t.id] }),
@@ -84,6 +87,9 @@ export const petitionCases = pgTable(
     index('petition_cases_registered_unit_idx').using('btree', t.countyId, sql`${t.registeredUnitCode} text_pattern_ops`),
     index('petition_cases_due_idx').on(t.countyId, t.dueOn),
     index('petition_cases_clock_due_idx').on(t.countyId, t.clockDueOn),
+    // Importing the same ledger row twice at a unit adds nothing. Keyed on the registering
+    // unit, which never changes, not on unit_code, which moves on escalation.
+    unique('petition_cases_import_key').on(t.countyId, t.registeredUnitCode, t.importFingerprint),
     foreignKey({ columns: [t.countyId, t.unitCode], foreignColumns: [units.countyId, units.code] }),
     foreignKey({ columns: [t.countyId, t.registeredUnitCode], foreignColumns: [units.countyId, units.code] }),
     pgPolicy('petition_cases_read', {

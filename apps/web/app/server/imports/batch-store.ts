@@ -8,6 +8,7 @@ import { and, eq, like, sql } from 'drizzle-orm';
 import { getTableName } from 'drizzle-orm';
 import { schema, type Actor, type Transaction } from '@tally/db';
 import { registerDefs, type RegisterKey } from '@tally/db/registers';
+import type { ImportKey } from './import-registers.ts';
 import type { StagedRow } from './staged-rows.ts';
 
 const batches = schema.importBatches;
@@ -59,35 +60,42 @@ export async function readFileBytes(tx: Transaction, actor: Actor, id: string): 
   return row?.fileBytes ?? null;
 }
 
-/** Replace a batch's staged rows, in chunks, inside the caller's transaction. */
-export async function stageRows(tx: Transaction, actor: Actor, batchId: string, rows: readonly StagedRow[], onChunk?: (done: number) => void): Promise<void> {
+/** Drop a batch's staged rows (before a re-run of the preview), inside the caller's transaction. */
+export async function clearStagedRows(tx: Transaction, actor: Actor, batchId: string): Promise<void> {
   await tx.execute(sql`delete from import_rows where county_id = ${actor.countyId} and batch_id = ${batchId}`);
-  for (let start = 0; start < rows.length; start += STAGE_CHUNK) {
-    const chunk = rows.slice(start, start + STAGE_CHUNK).map((row) => ({ n: row.rowNumber, o: row.outcome, v: row.values, f: row.fingerprint, e: row.errors }));
-    // One jsonb parameter per chunk: bound, never spliced, and far under the 65,535-parameter limit.
-    await tx.execute(sql`insert into import_rows (county_id, batch_id, row_number, unit_code, outcome, values, fingerprint, errors)
-      select ${actor.countyId}, ${batchId}, r.n, ${actor.unitCode}, r.o, r.v, r.f, r.e
-      from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(n int, o text, v jsonb, f text, e jsonb)`);
-    onChunk?.(Math.min(rows.length, start + STAGE_CHUNK));
-  }
 }
 
-/** Valid rows of the batch whose fingerprint the register already holds at the batch's unit. */
-function existingCondition(table: string) {
-  return sql`exists (select 1 from ${sql.identifier(table)} t where t.county_id = r.county_id and t.unit_code = r.unit_code and t.fingerprint = r.fingerprint)`;
+/** Stage one chunk of rows (at most STAGE_CHUNK, as the preview hands them over), inside the caller's transaction. */
+export async function stageChunk(tx: Transaction, actor: Actor, batchId: string, rows: readonly StagedRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const chunk = rows.map((row) => ({ n: row.rowNumber, o: row.outcome, v: row.values, f: row.fingerprint, e: row.errors }));
+  // One jsonb parameter per chunk: bound, never spliced, and far under the 65,535-parameter limit.
+  await tx.execute(sql`insert into import_rows (county_id, batch_id, row_number, unit_code, outcome, values, fingerprint, errors)
+    select ${actor.countyId}, ${batchId}, r.n, ${actor.unitCode}, r.o, r.v, r.f, r.e
+    from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(n int, o text, v jsonb, f text, e jsonb)`);
+}
+
+/**
+ * Valid rows of the batch whose fingerprint the register already holds at the batch's unit.
+ * Petitions are cases: matched on the unit that registered them (a case's handling unit
+ * moves on escalation) and on the fingerprint of the ledger row they were imported from.
+ */
+export function existingCondition(key: ImportKey) {
+  if (key === 'petitions') {
+    return sql`exists (select 1 from petition_cases t where t.county_id = r.county_id and t.registered_unit_code = r.unit_code and t.import_fingerprint = r.fingerprint)`;
+  }
+  return sql`exists (select 1 from ${sql.identifier(registerTableName(key))} t where t.county_id = r.county_id and t.unit_code = r.unit_code and t.fingerprint = r.fingerprint)`;
 }
 
 export async function countExisting(tx: Transaction, batch: BatchRow): Promise<number> {
-  const table = registerTableName(batch.register as RegisterKey);
   const rows = await tx.execute(sql`select count(*)::int as n from import_rows r
-    where r.county_id = ${batch.countyId} and r.batch_id = ${batch.id} and r.outcome = 'valid' and ${existingCondition(table)}`);
+    where r.county_id = ${batch.countyId} and r.batch_id = ${batch.id} and r.outcome = 'valid' and ${existingCondition(batch.register as ImportKey)}`);
   return (rows as unknown as Array<{ n: number }>)[0]!.n;
 }
 
 export async function pageOfExisting(tx: Transaction, batch: BatchRow, page: number) {
-  const table = registerTableName(batch.register as RegisterKey);
   const rows = await tx.execute(sql`select r.row_number as "rowNumber", r.values from import_rows r
-    where r.county_id = ${batch.countyId} and r.batch_id = ${batch.id} and r.outcome = 'valid' and ${existingCondition(table)}
+    where r.county_id = ${batch.countyId} and r.batch_id = ${batch.id} and r.outcome = 'valid' and ${existingCondition(batch.register as ImportKey)}
     order by r.row_number limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`);
   return rows as unknown as Array<{ rowNumber: number; values: Record<string, string | number | null> }>;
 }

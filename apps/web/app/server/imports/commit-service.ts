@@ -16,6 +16,7 @@ import { schema } from '@tally/db';
 import { UserFacingError, notFound } from '../errors.ts';
 import { auditChange, type AuthedContext } from '../trpc.ts';
 import { findOwnBatch, insertStagedRows } from './batch-store.ts';
+import { insertStagedPetitions } from './petition-commit.ts';
 
 export interface CommitResult {
   inserted: number;
@@ -36,7 +37,8 @@ export async function commitBatch(ctx: AuthedContext, id: string, acceptErrors: 
 
     const where = and(eq(schema.importBatches.countyId, ctx.actor.countyId), eq(schema.importBatches.id, id));
     await tx.update(schema.importBatches).set({ status: 'committing', updatedAt: ctx.now }).where(where);
-    const inserted = await insertStagedRows(tx, ctx.actor, batch);
+    // Petitions go through case intake row by row (numbering, workflow state); ledgers in one statement.
+    const inserted = batch.register === 'petitions' ? await insertStagedPetitions(tx, ctx, batch) : await insertStagedRows(tx, ctx.actor, batch);
     const skipped = batch.validRows - inserted;
     await tx
       .update(schema.importBatches)

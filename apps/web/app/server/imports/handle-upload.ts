@@ -3,7 +3,7 @@
  * progress bar): read the file within the limit, then run the preview procedure.
  */
 import { DEFAULT_LIMITS, formatBytes } from '@tally/imports';
-import type { RegisterKey } from '@tally/db/registers';
+import type { ImportKey } from './import-registers.ts';
 import { UserFacingError } from '../errors.ts';
 import type { createCaller } from '../routers/root.ts';
 import type { MessageKey } from '../../i18n/index.ts';
@@ -13,7 +13,7 @@ export type UploadOutcome = { ok: true; id: string } | { ok: false; messageKey: 
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function handleUpload(request: Request, caller: ReturnType<typeof createCaller>, register: RegisterKey): Promise<UploadOutcome> {
+export async function handleUpload(request: Request, caller: ReturnType<typeof createCaller>, register: ImportKey): Promise<UploadOutcome> {
   const limit = DEFAULT_LIMITS.maxBytes;
   const upload = await readUpload(request, limit);
   if (!upload.ok) return { ok: false, messageKey: upload.reason, params: { limit: formatBytes(limit) } };

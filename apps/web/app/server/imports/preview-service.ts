@@ -1,21 +1,24 @@
 /**
- * Upload → batch: record the batch (so progress can be polled), parse and validate with
- * @tally/imports, then stage every row's outcome and the counts in one transaction.
+ * Upload → batch: record the batch (so progress can be polled), then parse, validate and
+ * stage in one transaction: @tally/imports streams the row outcomes in chunks of
+ * STAGE_CHUNK and each chunk is inserted before the next is parsed, so memory holds one
+ * chunk (plus the file's fingerprints), never the whole file as rows. The transaction
+ * also swaps a re-run's rows atomically: a remap that fails keeps the previous preview.
  * A file-level refusal (unreadable, too many rows, bad mapping) marks the batch failed
  * with the message in both languages; it is a result, not a server error.
  */
 import { and, eq } from 'drizzle-orm';
-import { ImportError, detectFormat, previewImport, type MappingOverride } from '@tally/imports';
+import { ImportError, detectFormat, streamPreview, type MappingOverride } from '@tally/imports';
 import { schema, withActor } from '@tally/db';
-import { registerDefs, type RegisterKey } from '@tally/db/registers';
 import type { AuthedContext } from '../trpc.ts';
 import { UserFacingError } from '../errors.ts';
-import { stageRows } from './batch-store.ts';
+import { STAGE_CHUNK, clearStagedRows, stageChunk } from './batch-store.ts';
 import { estimateCsvRows, progressWriter } from './progress-writer.ts';
-import { errorRowCount, stagedRowsOf } from './staged-rows.ts';
+import { stagedRowOf } from './staged-rows.ts';
+import { importDef, type ImportKey } from './import-registers.ts';
 
 export interface PreviewRequest {
-  register: RegisterKey;
+  register: ImportKey;
   fileName: string;
   bytes: Uint8Array;
   /** Chosen by the browser so it can poll progress before the upload's response arrives. */
@@ -55,29 +58,30 @@ export async function createBatch(ctx: AuthedContext, request: PreviewRequest): 
 }
 
 /** Parse, validate and stage; the batch ends `previewed` or `failed`. */
-export async function previewIntoBatch(ctx: AuthedContext, batchId: string, register: RegisterKey, fileName: string, bytes: Uint8Array, mapping?: MappingOverride): Promise<void> {
-  const def = registerDefs[register];
+export async function previewIntoBatch(ctx: AuthedContext, batchId: string, register: ImportKey, fileName: string, bytes: Uint8Array, mapping?: MappingOverride): Promise<void> {
+  const def = importDef(register);
   const progress = progressWriter(ctx.db, ctx.actor, batchId);
   const total = estimateCsvRows(bytes, detectFormat(bytes));
   const where = and(eq(schema.importBatches.countyId, ctx.actor.countyId), eq(schema.importBatches.id, batchId));
   try {
-    const preview = await previewImport({
-      bytes, fileName, register: def, mapping, progressEvery: 2_000,
-      onProgress: (done) => progress.report('parsing', done, total === null ? null : Math.max(total, done)),
-    });
-    const rows = stagedRowsOf(def, preview);
-    await progress.flush();
     await ctx.run(async (tx) => {
-      await stageRows(tx, ctx.actor, batchId, rows, (done) => progress.report('staging', done, rows.length));
+      await clearStagedRows(tx, ctx.actor, batchId);
+      // Staging now happens chunk by chunk during parsing, so 'parsing' progress covers both.
+      const summary = await streamPreview({
+        bytes, fileName, register: def, mapping, progressEvery: 2_000, chunkSize: STAGE_CHUNK,
+        onProgress: (done) => progress.report('parsing', done, total === null ? null : Math.max(total, done)),
+        onRows: (rows) => stageChunk(tx, ctx.actor, batchId, rows.map((row) => stagedRowOf(def, row))),
+      });
+      // Progress writes touch the batch row from their own transactions: let them land before this one updates it.
       await progress.flush();
       await tx
         .update(schema.importBatches)
         .set({
-          status: 'previewed', format: preview.format, headers: preview.headers,
-          mapping: Object.fromEntries(Object.entries(preview.mapping.mapping).map(([index, key]) => [index, key])),
-          mappingOverride: mapping ?? null, totalRows: preview.totalRows, validRows: preview.validRows.length,
-          errorRows: errorRowCount(rows), duplicateRows: preview.duplicateRowsInFile.length, failure: null,
-          progressPhase: 'done', progressDone: preview.totalRows, progressTotal: preview.totalRows, updatedAt: new Date(),
+          status: 'previewed', format: summary.format, headers: summary.headers,
+          mapping: Object.fromEntries(Object.entries(summary.mapping.mapping).map(([index, key]) => [index, key])),
+          mappingOverride: mapping ?? null, totalRows: summary.totalRows, validRows: summary.validCount,
+          errorRows: summary.errorRowCount, duplicateRows: summary.duplicateCount, failure: null,
+          progressPhase: 'done', progressDone: summary.totalRows, progressTotal: summary.totalRows, updatedAt: new Date(),
         })
         .where(where);
     });

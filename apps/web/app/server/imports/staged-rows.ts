@@ -1,9 +1,9 @@
 /**
- * A preview's outcome as rows for the staging table, one per data row of the file.
+ * A preview's outcomes as rows for the staging table, one per data row of the file.
  * Pure: no database. Values are keyed by SQL column name so the commit can hand them
  * to jsonb_populate_record and let Postgres cast each one to its column's type.
  */
-import type { PreviewResult, RegisterDef, RowError, RowValues } from '@tally/imports';
+import type { RegisterDef, RowOutcome, RowValues } from '@tally/imports';
 
 export interface StagedRow {
   rowNumber: number;
@@ -28,32 +28,9 @@ export function toColumnValues(def: RegisterDef, values: RowValues): Record<stri
   return out;
 }
 
-/** Every data row's outcome, in row order. Errors of one row are kept together. */
-export function stagedRowsOf(def: RegisterDef, preview: PreviewResult): StagedRow[] {
-  const rows: StagedRow[] = [];
-  for (const valid of preview.validRows) {
-    rows.push({ rowNumber: valid.row, outcome: 'valid', values: toColumnValues(def, valid.values), fingerprint: valid.fingerprint, errors: null });
-  }
-  for (const row of preview.duplicateRowsInFile) rows.push({ rowNumber: row, outcome: 'duplicate', values: null, fingerprint: null, errors: null });
-  const byRow = new Map<number, RowError[]>();
-  for (const error of preview.errors) {
-    const list = byRow.get(error.row) ?? [];
-    list.push(error);
-    byRow.set(error.row, list);
-  }
-  for (const [row, errors] of byRow) {
-    rows.push({
-      rowNumber: row,
-      outcome: 'error',
-      values: null,
-      fingerprint: null,
-      errors: errors.map(({ column, field, zh, en }) => ({ column, field, zh, en })),
-    });
-  }
-  return rows.sort((a, b) => a.rowNumber - b.rowNumber);
-}
-
-/** Number of distinct rows with at least one error (a missing required column counts once, on the header row). */
-export function errorRowCount(rows: readonly StagedRow[]): number {
-  return rows.filter((row) => row.outcome === 'error').length;
+/** One row outcome of the preview as a staging row; errors of one row stay together. */
+export function stagedRowOf(def: RegisterDef, row: RowOutcome): StagedRow {
+  if (row.outcome === 'valid') return { rowNumber: row.row, outcome: 'valid', values: toColumnValues(def, row.values), fingerprint: row.fingerprint, errors: null };
+  if (row.outcome === 'duplicate') return { rowNumber: row.row, outcome: 'duplicate', values: null, fingerprint: null, errors: null };
+  return { rowNumber: row.row, outcome: 'error', values: null, fingerprint: null, errors: row.errors.map(({ column, field, zh, en }) => ({ column, field, zh, en })) };
 }

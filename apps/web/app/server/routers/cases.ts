@@ -1,7 +1,7 @@
-import { and, desc, eq, isNull, like, or, sql, count } from 'drizzle-orm';
+import { and, desc, eq, isNull, like, or, count } from 'drizzle-orm';
 import { z } from 'zod';
 import {
-  DEFAULT_DEADLINE_RULES, allowedActions, caseClock, formatCaseNumber, isWithin, registerCase, revisitRequired, shanghaiDate, transition, validateIdNumber,
+  DEFAULT_DEADLINE_RULES, allowedActions, caseClock, isWithin, revisitRequired, transition,
   type CaseState, type PetitionAction,
 } from '@tally/casework';
 import { caseDataRoles, schema, type Transaction } from '@tally/db';
@@ -11,6 +11,7 @@ import { personalDataFor, projectionOf } from '../services/case-records.ts';
 import { CASE_CATEGORIES, CASE_CHANNELS, civilDate, exportInput, listFilters, listInput } from '../services/case-filters.ts';
 import { unitFigures } from '../services/case-figures.ts';
 import { noticeFor } from '../services/case-notice.ts';
+import { domainError, registerPetition } from '../services/petition-intake.ts';
 import { auditChange, roleProcedure, router, type AuthedContext } from '../trpc.ts';
 
 export { CASE_CATEGORIES };
@@ -30,7 +31,6 @@ const actionInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('escalate'), toUnitCode: z.string().regex(/^\d{12}$/), toLevel: z.enum(['county', 'township', 'village']), reason: z.string().max(500) }),
 ]);
 
-const domainError = (error: { zh: string; en: string }) => new UserFacingError('BAD_REQUEST', 'error.domain', { zh: error.zh, en: error.en });
 const workflowActor = (ctx: AuthedContext) => ({ userId: ctx.actor.userId, unitCode: ctx.actor.unitCode, role: ctx.actor.role });
 
 /** Cases the actor may see: handled, registered, or assigned within their scope (the API's own guard beside RLS). */
@@ -48,13 +48,6 @@ async function findCase(tx: Transaction, ctx: AuthedContext, id: string, lock = 
   const [row] = lock ? await query.for('update') : await query;
   if (!row) throw notFound();
   return row;
-}
-
-/** Next number for the county and year, in the caller's transaction: rollback returns it, so no gaps. */
-async function nextSequence(tx: Transaction, countyId: number, year: number): Promise<number> {
-  const rows = await tx.execute(sql`insert into case_counters (county_id, year, last_number) values (${countyId}, ${year}, 1)
-    on conflict (county_id, year) do update set last_number = case_counters.last_number + 1 returning last_number`);
-  return Number((rows as unknown as Array<{ last_number: number }>)[0]!.last_number);
 }
 
 export const casesRouter = router({
@@ -81,14 +74,6 @@ export const casesRouter = router({
     .mutation(({ ctx, input }) => {
       // A link to an earlier case makes this a repeat petition, whatever the box said.
       const repeatPetition = input.repeatPetition || input.duplicateOfCaseNumber !== null;
-      if (input.petitionerIdNumber) {
-        const checked = validateIdNumber(input.petitionerIdNumber, { today: shanghaiDate(ctx.now) });
-        if (!checked.ok) throw domainError(checked);
-      }
-      const id = crypto.randomUUID();
-      const registered = registerCase({ id, receivedAt: input.receivedAt, channel: input.channel, unitCode: ctx.actor.unitCode, peopleCount: input.peopleCount, repeat: repeatPetition, skipLevel: input.skipLevel });
-      if (!registered.ok) throw domainError(registered.error);
-      const state = registered.state;
       return ctx.run(async (tx) => {
         let duplicateOf: string | null = null;
         if (input.duplicateOfCaseNumber) {
@@ -97,20 +82,8 @@ export const casesRouter = router({
           if (!earlier) throw new UserFacingError('BAD_REQUEST', 'cases.error.duplicateNotFound', { number: input.duplicateOfCaseNumber });
           duplicateOf = earlier.id;
         }
-        const year = Number(state.receivedOn.slice(0, 4));
-        const caseNumber = formatCaseNumber({ countyCode: ctx.actor.unitCode.slice(0, 6), year, sequence: await nextSequence(tx, ctx.actor.countyId, year) });
-        await tx.insert(schema.petitionCases).values({
-          countyId: ctx.actor.countyId, id, caseNumber, registeredUnitCode: ctx.actor.unitCode, receivedAt: new Date(state.receivedAt),
-          channel: input.channel, peopleCount: input.peopleCount, personTimes: input.personTimes, skipLevel: input.skipLevel,
-          repeatPetition, duplicateOf, category: input.category, summary: input.summary, petitionerName: input.petitionerName,
-          petitionerIdNumber: input.petitionerIdNumber?.toUpperCase() ?? null, petitionerPhone: input.petitionerPhone, petitionerAddress: input.petitionerAddress,
-          createdBy: ctx.actor.userId, ...projectionOf(state, null, ctx.now, await countyCalendar(tx, ctx.actor.countyId)),
-        });
-        await tx.insert(schema.caseTransitions).values({
-          countyId: ctx.actor.countyId, caseId: id, unitCode: state.unitCode, registeredUnitCode: ctx.actor.unitCode, action: 'register',
-          fromStatus: null, toStatus: state.status, actorUserId: ctx.actor.userId, actorName: ctx.actor.loginName, at: ctx.now, note: null,
-        });
-        return { id, caseNumber };
+        const { duplicateOfCaseNumber: _number, ...intake } = input;
+        return registerPetition(tx, ctx, { ...intake, repeatPetition, duplicateOf });
       });
     }),
 

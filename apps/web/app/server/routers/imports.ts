@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { ImportError, mapHeaders } from '@tally/imports';
 import { caseDataRoles } from '@tally/db';
-import { isRegisterKey, registerDefs, type RegisterKey } from '@tally/db/registers';
 import { UserFacingError, notFound } from '../errors.ts';
 import { auditChange, roleProcedure, router } from '../trpc.ts';
 import { PAGE_SIZE, countExisting, findOwnBatch, findVisibleBatch, pageOfExisting, pageOfOutcome, readFileBytes } from '../imports/batch-store.ts';
 import { cancelBatch, commitBatch } from '../imports/commit-service.ts';
 import { createBatch, previewIntoBatch } from '../imports/preview-service.ts';
+import { importDef, isImportKey, type ImportKey } from '../imports/import-registers.ts';
+import { maskStagedValues } from '../imports/staged-masking.ts';
 
-const registerKey = z.string().refine(isRegisterKey, 'unknown register').transform((value) => value as RegisterKey);
+const registerKey = z.string().refine(isImportKey, 'unknown register').transform((value) => value as ImportKey);
 const batchId = z.string().uuid();
 const page = z.number().int().min(1).max(100_000).default(1);
 /** column index (as text, JSON keys are strings) → field key, or null to ignore the column. */
@@ -40,11 +41,11 @@ export const importsRouter = router({
       if (!found) throw notFound();
       const { batch, bytes } = found;
       if (batch.status !== 'previewed' || !bytes) throw new UserFacingError('BAD_REQUEST', 'imports.error.notRemappable');
-      const register = batch.register as RegisterKey;
+      const register = batch.register as ImportKey;
       const override = Object.fromEntries(Object.entries(input.mapping).map(([index, key]) => [Number(index), key === '' ? null : key]));
       try {
         // Refuse a bad mapping before touching the staged rows, so the previous preview stays.
-        mapHeaders(batch.headers ?? [], registerDefs[register], override);
+        mapHeaders(batch.headers ?? [], importDef(register), override);
       } catch (error) {
         if (error instanceof ImportError) throw new UserFacingError('BAD_REQUEST', 'error.domain', { zh: error.zh, en: error.en });
         throw error;
@@ -70,14 +71,17 @@ export const importsRouter = router({
         const batch = await findVisibleBatch(tx, ctx.actor, input.id);
         if (!batch) throw notFound();
         const staged = batch.status === 'previewed' || batch.status === 'committing';
+        const mine = batch.unitCode === ctx.actor.unitCode;
+        const def = importDef(batch.register as ImportKey);
+        const existingRows = staged ? await pageOfExisting(tx, batch, input.existingPage) : [];
         return {
           batch,
           pageSize: PAGE_SIZE,
-          mine: batch.unitCode === ctx.actor.unitCode,
+          mine,
           existing: staged ? await countExisting(tx, batch) : 0,
           errors: await pageOfOutcome(tx, batch, 'error', input.errorsPage),
           duplicates: await pageOfOutcome(tx, batch, 'duplicate', input.duplicatesPage),
-          existingRows: staged ? await pageOfExisting(tx, batch, input.existingPage) : [],
+          existingRows: mine ? existingRows : existingRows.map((row) => ({ ...row, values: maskStagedValues(def, row.values) })),
         };
       }),
     ),

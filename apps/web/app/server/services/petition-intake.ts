@@ -1,0 +1,81 @@
+/**
+ * Intake (登记) of one petition case inside the caller's transaction: the one path shared
+ * by the intake form (`cases.register`) and the petition-ledger import, so both validate
+ * the same way, number the same way and leave the same transition row.
+ *
+ * The case number comes from case_counters in the same transaction: a rollback (a bad
+ * row at commit, a crash) gives every number back, so the county's sequence has no gaps.
+ */
+import { sql } from 'drizzle-orm';
+import { formatCaseNumber, registerCase, shanghaiDate, validateIdNumber, type WorkCalendar } from '@tally/casework';
+import { schema, type Transaction } from '@tally/db';
+import type { CaseCategory, CaseChannel } from '../../lib/case-vocabulary.ts';
+import { UserFacingError } from '../errors.ts';
+import type { AuthedContext } from '../trpc.ts';
+import { projectionOf } from './case-records.ts';
+import { countyCalendar } from './work-calendar.ts';
+
+export interface IntakeRequest {
+  /** ISO instant of receipt. */
+  receivedAt: string;
+  channel: CaseChannel;
+  peopleCount: number;
+  personTimes: number;
+  skipLevel: boolean;
+  repeatPetition: boolean;
+  category: CaseCategory;
+  summary: string;
+  petitionerName: string;
+  petitionerIdNumber: string | null;
+  petitionerPhone: string | null;
+  petitionerAddress: string | null;
+  /** An earlier case about the same matter, already looked up in the actor's scope. */
+  duplicateOf: string | null;
+  /** Set by the import: the ledger row's fingerprint and its batch. */
+  importFingerprint?: string | null;
+  importId?: string | null;
+}
+
+export const domainError = (error: { zh: string; en: string }) => new UserFacingError('BAD_REQUEST', 'error.domain', { zh: error.zh, en: error.en });
+
+/** Next number for the county and year, in the caller's transaction: rollback returns it, so no gaps. */
+async function nextSequence(tx: Transaction, countyId: number, year: number): Promise<number> {
+  const rows = await tx.execute(sql`insert into case_counters (county_id, year, last_number) values (${countyId}, ${year}, 1)
+    on conflict (county_id, year) do update set last_number = case_counters.last_number + 1 returning last_number`);
+  return Number((rows as unknown as Array<{ last_number: number }>)[0]!.last_number);
+}
+
+/**
+ * Register one case at the actor's own unit, status 'registered'. Throws a domain error on a
+ * bad ID number or intake. A caller registering many cases passes the county calendar once.
+ */
+export async function registerPetition(
+  tx: Transaction, ctx: AuthedContext, input: IntakeRequest, calendar?: WorkCalendar,
+): Promise<{ id: string; caseNumber: string }> {
+  if (input.petitionerIdNumber) {
+    const checked = validateIdNumber(input.petitionerIdNumber, { today: shanghaiDate(ctx.now) });
+    if (!checked.ok) throw domainError(checked);
+  }
+  const id = crypto.randomUUID();
+  const registered = registerCase({
+    id, receivedAt: input.receivedAt, channel: input.channel, unitCode: ctx.actor.unitCode, peopleCount: input.peopleCount,
+    repeat: input.repeatPetition, skipLevel: input.skipLevel,
+  });
+  if (!registered.ok) throw domainError(registered.error);
+  const state = registered.state;
+  const year = Number(state.receivedOn.slice(0, 4));
+  const caseNumber = formatCaseNumber({ countyCode: ctx.actor.unitCode.slice(0, 6), year, sequence: await nextSequence(tx, ctx.actor.countyId, year) });
+  await tx.insert(schema.petitionCases).values({
+    countyId: ctx.actor.countyId, id, caseNumber, registeredUnitCode: ctx.actor.unitCode, receivedAt: new Date(state.receivedAt),
+    channel: input.channel, peopleCount: input.peopleCount, personTimes: input.personTimes, skipLevel: input.skipLevel,
+    repeatPetition: input.repeatPetition, duplicateOf: input.duplicateOf, category: input.category, summary: input.summary, petitionerName: input.petitionerName,
+    petitionerIdNumber: input.petitionerIdNumber?.toUpperCase() ?? null, petitionerPhone: input.petitionerPhone, petitionerAddress: input.petitionerAddress,
+    importFingerprint: input.importFingerprint ?? null, importId: input.importId ?? null,
+    createdBy: ctx.actor.userId, ...projectionOf(state, null, ctx.now, calendar ?? await countyCalendar(tx, ctx.actor.countyId)),
+  });
+  await tx.insert(schema.caseTransitions).values({
+    countyId: ctx.actor.countyId, caseId: id, unitCode: state.unitCode, registeredUnitCode: ctx.actor.unitCode, action: 'register',
+    fromStatus: null, toStatus: state.status, actorUserId: ctx.actor.userId, actorName: ctx.actor.loginName, at: ctx.now, note: null,
+  });
+  return { id, caseNumber };
+}
