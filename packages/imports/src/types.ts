@@ -34,6 +34,8 @@ export interface FieldDef {
   defaultValue?: string | number;
   /** Personal data (§8): masked outside the handling unit, left out of exports made outside it. */
   personal?: boolean;
+  /** How personal free text is masked: names (the default) keep a first character, addresses keep the part up to the township. */
+  masking?: 'names' | 'address';
   /** Free text long enough for a multi-line box. */
   long?: boolean;
 }

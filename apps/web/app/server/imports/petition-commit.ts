@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import type { Transaction } from '@tally/db';
 import type { CaseCategory, CaseChannel } from '../../lib/case-vocabulary.ts';
 import type { AuthedContext } from '../trpc.ts';
+import { UserFacingError } from '../errors.ts';
 import { registerPetition, type IntakeRequest } from '../services/petition-intake.ts';
 import { countyCalendar } from '../services/work-calendar.ts';
 import { existingCondition, type BatchRow } from './batch-store.ts';
@@ -44,6 +45,18 @@ export function intakeOf(values: StagedValues, fingerprint: string, batchId: str
   };
 }
 
+/**
+ * Intake can refuse a row the preview let through (an ID number whose birth date lies after
+ * today, say): the whole commit is refused, and the message names the row so the clerk can fix it.
+ */
+function withRowNumber(error: unknown, rowNumber: number): unknown {
+  if (!(error instanceof UserFacingError) || error.messageKey !== 'error.domain' || !error.params) return error;
+  return new UserFacingError('BAD_REQUEST', 'error.domain', {
+    zh: `第 ${rowNumber} 行：${String(error.params.zh)}`,
+    en: `Row ${rowNumber}: ${String(error.params.en)}`,
+  });
+}
+
 /** Register a case for every valid staged row not imported before; returns how many were registered. */
 export async function insertStagedPetitions(tx: Transaction, ctx: AuthedContext, batch: BatchRow): Promise<number> {
   let inserted = 0;
@@ -55,7 +68,9 @@ export async function insertStagedPetitions(tx: Transaction, ctx: AuthedContext,
         and r.row_number > ${after} and not ${existingCondition('petitions')}
       order by r.row_number limit ${PAGE}`)) as unknown as Array<{ rowNumber: number; values: StagedValues; fingerprint: string }>;
     for (const row of rows) {
-      await registerPetition(tx, ctx, intakeOf(row.values, row.fingerprint, batch.id), calendar);
+      await registerPetition(tx, ctx, intakeOf(row.values, row.fingerprint, batch.id), calendar).catch((error: unknown) => {
+        throw withRowNumber(error, row.rowNumber);
+      });
       inserted++;
     }
     if (rows.length < PAGE) return inserted;

@@ -64,7 +64,7 @@ export const PETITION_REGISTER: RegisterDef = {
     { key: 'petitionerName', label: '信访人', labelEn: 'Petitioner', aliases: ['信访人姓名', '姓名', '来访人', '反映人'], type: 'text', required: true, personal: true },
     { key: 'petitionerIdNumber', label: '身份证号', labelEn: 'ID number', aliases: ['身份证号码', '公民身份号码'], type: 'id_number', required: false, personal: true },
     { key: 'petitionerPhone', label: '联系电话', labelEn: 'Phone', aliases: ['电话', '手机', '联系方式'], type: 'phone', required: false, personal: true },
-    { key: 'petitionerAddress', label: '住址', labelEn: 'Address', aliases: ['家庭住址', '地址', '住所'], type: 'text', required: false, personal: true },
+    { key: 'petitionerAddress', label: '住址', labelEn: 'Address', aliases: ['家庭住址', '地址', '住所'], type: 'text', required: false, personal: true, masking: 'address' },
     // 5 or more make a collective petition (集体访), derived by the casework from the count.
     { key: 'peopleCount', label: '人数', labelEn: 'People', aliases: ['来访人数', '信访人数'], type: 'int', required: false, min: 1, max: 100_000, defaultValue: 1 },
     flag('skipLevel', '是否越级', 'Skip-level', ['越级', '越级访']),

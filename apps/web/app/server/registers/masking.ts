@@ -1,4 +1,4 @@
-import { maskIdNumber, maskName, maskPhone } from '@tally/casework';
+import { maskAddress, maskIdNumber, maskName, maskPhone } from '@tally/casework';
 import type { FieldDef, FieldValue } from '@tally/imports';
 
 /** Names of several parties are written 张三、李四 or 张三,李四: each one is masked. */
@@ -12,7 +12,7 @@ export function maskField(field: FieldDef, value: FieldValue): FieldValue {
   const text = String(value);
   if (field.type === 'id_number') return maskIdNumber(text);
   if (field.type === 'phone') return maskPhone(text);
-  return maskNames(text);
+  return field.masking === 'address' ? maskAddress(text) : maskNames(text);
 }
 
 export function maskValues(fields: readonly FieldDef[], values: Record<string, FieldValue>): Record<string, FieldValue> {
