@@ -4,7 +4,7 @@ import { caseDataRoles } from '@tally/db/roles';
 import { ActionNotice } from '../components/action-notice.tsx';
 import { BatchCountsView } from '../components/imports/batch-counts.tsx';
 import { CommitForm } from '../components/imports/commit-form.tsx';
-import { labelIn } from '../components/imports/label-in.ts';
+import { labelOf } from '../components/registers/field-display.ts';
 import { MappingForm } from '../components/imports/mapping-form.tsx';
 import { RowErrors } from '../components/imports/row-errors.tsx';
 import { DuplicateRows, ExistingRows } from '../components/imports/staged-rows-table.tsx';
@@ -72,7 +72,7 @@ export default function RegisterImportBatch() {
       {result && !(result.ok && result.messageKey === 'imports.mapping.rerun') && <ActionNotice result={result} />}
       <dl className="facts">
         <dt>{t('imports.register')}</dt>
-        <dd>{labelIn(register, language)}</dd>
+        <dd>{labelOf(register, language)}</dd>
         <dt>{t('imports.status')}</dt>
         <dd data-testid="import-status">{t(`imports.status.${batch.status}`)}</dd>
         {batch.committedAt && (

@@ -6,7 +6,7 @@ import { UploadForm } from '../components/imports/upload-form.tsx';
 import { useI18n } from '../lib/i18n-context.ts';
 import { handleUpload } from '../server/imports/handle-upload.ts';
 import { registerParam, registerSummary } from '../server/imports/register-param.ts';
-import { labelIn } from '../components/imports/label-in.ts';
+import { labelOf } from '../components/registers/field-display.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -33,7 +33,7 @@ export default function RegisterImport() {
   const { t, language } = useI18n();
   return (
     <section>
-      <h1>{t('imports.title', { register: labelIn(register, language) })}</h1>
+      <h1>{t('imports.title', { register: labelOf(register, language) })}</h1>
       <p>{t('imports.intro')}</p>
       <p>{t('imports.limits', { limit, rows: maxRows.toLocaleString(language), unit: unitName })}</p>
       {refused && !refused.ok && <Notice kind="error">{t(refused.messageKey, refused.params)}</Notice>}
@@ -42,7 +42,7 @@ export default function RegisterImport() {
       <ul className="field-list">
         {register.fields.map((field) => (
           <li key={field.key}>
-            {labelIn(field, language)}
+            {labelOf(field, language)}
             {field.required ? ' *' : ''}
           </li>
         ))}

@@ -1,7 +1,7 @@
 import { Form } from 'react-router';
 import { useI18n } from '../../lib/i18n-context.ts';
 import type { RegisterSummary } from '../../server/imports/register-param.ts';
-import { labelIn } from './label-in.ts';
+import { labelOf } from '../registers/field-display.ts';
 
 /**
  * The header row and the field each column goes to, as selects: the user corrects a
@@ -30,7 +30,7 @@ export function MappingForm({ headers, mapping, register, editable }: { headers:
                   <option value="">{t('imports.mapping.ignore')}</option>
                   {register.fields.map((field) => (
                     <option key={field.key} value={field.key}>
-                      {labelIn(field, language)}
+                      {labelOf(field, language)}
                       {field.required ? ' *' : ''}
                     </option>
                   ))}

@@ -1,6 +1,6 @@
 import { useI18n } from '../../lib/i18n-context.ts';
 import type { RegisterSummary } from '../../server/imports/register-param.ts';
-import { labelIn } from './label-in.ts';
+import { displayValue, labelOf } from '../registers/field-display.ts';
 import { Pager } from './pager.tsx';
 
 /** Rows the register already holds ("已存在，将跳过"), with their values as the file gave them. */
@@ -22,7 +22,7 @@ export function ExistingRows({ rows, total, page, pageSize, register }: {
           <tr>
             <th>{t('imports.col.row')}</th>
             {fields.map((field) => (
-              <th key={field.key}>{labelIn(field, language)}</th>
+              <th key={field.key}>{labelOf(field, language)}</th>
             ))}
           </tr>
         </thead>
@@ -31,7 +31,7 @@ export function ExistingRows({ rows, total, page, pageSize, register }: {
             <tr key={row.rowNumber}>
               <td>{row.rowNumber}</td>
               {fields.map((field) => (
-                <td key={field.key}>{row.values[field.column] ?? ''}</td>
+                <td key={field.key}>{displayValue(field, row.values[field.column], language)}</td>
               ))}
             </tr>
           ))}

@@ -7,7 +7,7 @@ export function labelOf(item: Pick<FieldDef, 'label' | 'labelEn'> | Pick<Registe
 }
 
 /** A stored value as a clerk reads it: enum codes become their words. */
-export function displayValue(field: FieldDef, value: FieldValue | undefined, language: Language): string {
+export function displayValue(field: Pick<FieldDef, 'enum'>, value: FieldValue | undefined, language: Language): string {
   if (value === null || value === undefined || value === '') return '';
   if (field.enum) {
     const option = field.enum.find((candidate) => candidate.value === String(value));

@@ -6,7 +6,7 @@ export function registerParam(value: string | undefined): ImportKey {
   return value;
 }
 
-/** What the import screens show of a register: labels only, so no schema code reaches the browser. */
+/** What the import screens show of a register: labels and enum words only, so no schema code reaches the browser. */
 export function registerSummary(key: ImportKey) {
   const def = importDef(key);
   return {
@@ -14,7 +14,9 @@ export function registerSummary(key: ImportKey) {
     label: def.label,
     labelEn: def.labelEn,
     listPath: listPathOf(key),
-    fields: def.fields.map((field) => ({ key: field.key, column: field.column ?? field.key, label: field.label, labelEn: field.labelEn ?? field.label, required: field.required })),
+    fields: def.fields.map((field) => ({
+      key: field.key, column: field.column ?? field.key, label: field.label, labelEn: field.labelEn ?? field.label, required: field.required, enum: field.enum,
+    })),
   };
 }
 
