@@ -52,7 +52,7 @@ describe('calendar.save', () => {
   it('stores the year sorted and merged, with exactly one audit row holding before and after', async () => {
     const admin = await make('a_admin');
     const saved = await admin.calendar.save({ year: 2027, holidays: ['2027-10-02', '2027/10/1', '2027-10-02'], makeupWorkdays: ['2027-09-26'] });
-    expect(saved).toEqual({ year: 2027, holidays: ['2027-10-01', '2027-10-02'], makeupWorkdays: ['2027-09-26'] });
+    expect(saved).toEqual({ year: 2027, holidays: ['2027-10-01', '2027-10-02'], makeupWorkdays: ['2027-09-26'], movedCases: 0 });
     expect(await admin.calendar.get({ year: 2027 })).toMatchObject({ source: 'county', holidays: ['2027-10-01', '2027-10-02'], updatedAt: now });
     await admin.calendar.save({ year: 2027, holidays: ['2027-10-01'], makeupWorkdays: [] });
     const audits = await saveAudits();
@@ -124,5 +124,21 @@ describe('effect on a computed deadline', () => {
     await (await make('a_admin')).calendar.save({ year: 2026, holidays: [...national.holidays, '2026-03-12', '2026-03-13'], makeupWorkdays: national.makeupWorkdays });
     // Mar 12–13 are now days off: the limit runs to Monday Mar 16.
     expect(await assignGeneral(clerk)).toBe('2026-03-16');
+  });
+
+  it('moves the stored assignment limit of an unassigned reception-day case, so the overdue list follows', async () => {
+    const clerk = await make('a_cun0101');
+    const admin = await make('a_admin');
+    const national = chinaCalendar2026();
+    // Received on a leadership reception day, Thursday Mar 5: assign within 2 working days, by Monday Mar 9.
+    const { id } = await clerk.cases.register({ ...intake, channel: 'reception_day', summary: '接访日待交办' });
+    const stored = async () => String((await database.owner.db.execute(sql`select clock_due_on from petition_cases where id = ${id}`))[0]!.clock_due_on).slice(0, 10);
+    await admin.calendar.save({ year: 2026, holidays: national.holidays, makeupWorkdays: national.makeupWorkdays });
+    expect(await stored()).toBe('2026-03-09');
+    const result = await admin.calendar.save({ year: 2026, holidays: [...national.holidays, '2026-03-06', '2026-03-09'], makeupWorkdays: national.makeupWorkdays });
+    // Mar 6 and 9 are days off now: the 2nd working day after Mar 5 is Wednesday Mar 11.
+    expect(await stored()).toBe('2026-03-11');
+    expect(result.movedCases).toBeGreaterThanOrEqual(1);
+    expect((await clerk.cases.get({ id })).clock.dueOn).toBe('2026-03-11');
   });
 });
