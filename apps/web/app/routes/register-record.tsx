@@ -62,7 +62,7 @@ export default function RegisterRecord() {
     <section>
       <p><Link to="..">{labelOf(def, language)}</Link> ›</p>
       <h1>{labelOf(def, language)} · {String(row.values[def.fields[0]!.key] ?? '')}</h1>
-      {created ? <Notice kind="success">{t('registers.created')}</Notice> : null}
+      {created && !data ? <Notice kind="success">{t('registers.created')}</Notice> : null}
       {key === 'disputes' && typeof row.values.severity === 'string' ? (
         // Severity routing (DOMAIN §4): minor stays in the village, ordinary goes to the township, major to the county.
         <Notice kind="info">{t('registers.disputeRouting', { level: t(`level.${handlingLevelFor(row.values.severity as DisputeSeverity)}`) })}</Notice>
