@@ -91,7 +91,7 @@ describe.skipIf(!chromiumPath)('browser journey: a petition case from intake to 
     await expect(page.getByRole('alert').textContent()).resolves.toContain('该信访件未逾期');
 
     // Move its deadline ten days back, as if time had passed.
-    await database.owner.client`update petition_cases set due_on = due_on - 10,
+    await database.owner.client`update petition_cases set due_on = due_on - 10, clock_due_on = clock_due_on - 10,
       state = jsonb_set(state, '{assignment,dueOn}', to_jsonb((due_on - 10)::text)) where case_number like '130534-%'`;
     await page.goto(`${app.url}/cases?overdue=1`);
     await expect(page.locator('.tab-active').textContent()).resolves.toBe('逾期');

