@@ -1,3 +1,4 @@
+/// <reference path="./types/async-exit-hook.d.ts" />
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
