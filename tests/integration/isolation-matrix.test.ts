@@ -63,6 +63,8 @@ const expected: Record<string, Record<UserRole, string>> = {
   // 六定 and 挂牌督办: the handling unit or a unit above it; a village sees none of the targets.
   'cases.setResponsibility': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   // Figures of a unit: only units in the actor's scope; the target's case is counted when it is.
+  // No target case is overdue, so no target appears; a unit out of scope is refused (N) all the same.
+  'cases.overdueNotices': { county_admin: 'NNNN', county_staff: 'NNNN', township_staff: 'NNNN', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'cases.exportRows': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'cases.figures': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   // The targets' cases are not overdue: found in scope, then refused by the rule (B).
@@ -148,6 +150,7 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
     run: (c, t) => c.cases.setResponsibility({ id: t.caseId, version: 0, leadLeader: '矩阵领导', responsibleUnit: '矩阵单位', flagged: true }),
   },
   'cases.notice': { kind: 'query', run: async (c, t) => (await c.cases.notice({ id: t.caseId })).caseId === t.caseId },
+  'cases.overdueNotices': { kind: 'query', run: async (c, t) => (await c.cases.overdueNotices({ unitCode: t.unit })).notices.some((n) => n.caseId === t.caseId) },
   'cases.exportRows': { kind: 'query', run: async (c, t) => (await c.cases.exportRows({})).some((r) => r.id === t.caseId) },
   'cases.figures': {
     kind: 'query',

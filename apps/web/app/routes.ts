@@ -18,6 +18,7 @@ export default [
     route('cases', 'routes/cases.tsx'),
     route('cases/new', 'routes/cases-new.tsx'),
     route('cases/export', 'routes/case-export.ts'),
+    route('cases/notices', 'routes/case-notices.tsx'),
     route('cases/figures', 'routes/case-figures.tsx'),
     route('cases/:id', 'routes/case-detail.tsx'),
     route('cases/:id/notice', 'routes/case-notice.tsx'),

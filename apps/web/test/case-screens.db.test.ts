@@ -112,6 +112,19 @@ describe('supervision notice', () => {
     const fresh = await callers.township.cases.register(intake);
     await expect(callers.county.cases.notice({ id: fresh.id })).rejects.toMatchObject({ messageKey: 'cases.error.notOverdue' });
   });
+
+  it('prints every overdue case in scope as one batch, most overdue first, and none of a sibling township', async () => {
+    const overdueIds = (await callers.township.cases.list({ overdue: true, pageSize: 100 })).rows.map((row) => row.id);
+    expect(overdueIds.length).toBeGreaterThanOrEqual(2);
+    const batch = await callers.township.cases.overdueNotices();
+    expect(batch.more).toBe(false);
+    expect(batch.notices.map((notice) => notice.caseId).sort()).toEqual([...overdueIds].sort());
+    const due = batch.notices.map((notice) => notice.dueOn);
+    expect(due).toEqual([...due].sort());
+    expect(batch.notices.every((notice) => notice.daysOverdue > 0 && notice.issuingUnit === batch.notices[0]!.issuingUnit)).toBe(true);
+    expect((await callers.otherTownship.cases.overdueNotices()).notices).toEqual([]);
+    await expect(callers.otherTownship.cases.overdueNotices({ unitCode: '130534100000' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
 });
 
 describe('repeat petitions', () => {

@@ -27,6 +27,7 @@ export default function Cases() {
         <h1>{t('cases.title')}</h1>
         <Link to="/cases/new" className="button-link">{t('cases.new')}</Link>
         <Link to="/registers/petitions/import">{t('imports.petitionsLink')}</Link>
+        {query.overdue && <Link to="/cases/notices">{t('cases.notices.link')}</Link>}
         <a href={`/cases/export?format=xlsx&${caseListSearch({ ...query, page: 1 }).replace(/^\?/, '')}`} download>{t('registers.exportXlsx')}</a>
         <a href={`/cases/export?format=csv&${caseListSearch({ ...query, page: 1 }).replace(/^\?/, '')}`} download>{t('registers.exportCsv')}</a>
       </div>

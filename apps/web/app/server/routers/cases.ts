@@ -1,7 +1,7 @@
-import { and, desc, eq, isNull, like, or, count } from 'drizzle-orm';
+import { and, desc, eq, isNull, like, or, count, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
-  DEFAULT_DEADLINE_RULES, allowedActions, caseClock, isWithin, revisitRequired, transition,
+  DEFAULT_DEADLINE_RULES, allowedActions, caseClock, isWithin, revisitRequired, shanghaiDate, transition,
   type CaseState, type PetitionAction,
 } from '@tally/casework';
 import { caseDataRoles, schema, type Transaction } from '@tally/db';
@@ -11,10 +11,13 @@ import { personalDataFor, projectionOf } from '../services/case-records.ts';
 import { CASE_CATEGORIES, CASE_CHANNELS, civilDate, exportInput, listFilters, listInput } from '../services/case-filters.ts';
 import { unitFigures } from '../services/case-figures.ts';
 import { noticeFor } from '../services/case-notice.ts';
+import { listScope } from '../registers/list-query.ts';
 import { domainError, registerPetition } from '../services/petition-intake.ts';
 import { auditChange, roleProcedure, router, type AuthedContext } from '../trpc.ts';
 
 export { CASE_CATEGORIES };
+/** The most supervision notices one batch prints. */
+const NOTICE_BATCH_LIMIT = 200;
 /** The most cases one export writes: several years of a busy county. */
 const CASE_EXPORT_LIMIT = 200_000;
 const channels = CASE_CHANNELS;
@@ -255,6 +258,26 @@ export const casesRouter = router({
     ),
 
   /** The supervision notice (督办通知书) of an overdue case; refused, in words, for one that is not overdue. */
+  /**
+   * A notice for every overdue case in scope, most overdue first, to print as one batch.
+   * Bounded: a supervising unit with more than this many overdue cases prints by township.
+   */
+  overdueNotices: roleProcedure(...caseDataRoles)
+    .input(z.object({ unitCode: z.string().regex(/^\d{12}$/).optional() }).default({}))
+    .query(({ ctx, input }) =>
+      ctx.run(async (tx) => {
+        const calendar = await countyCalendar(tx, ctx.actor.countyId);
+        const within = input.unitCode ? listScope(ctx.actor, input.unitCode) : ctx.actor.scope;
+        const rows = await tx.select().from(schema.petitionCases)
+          .where(and(visibleTo(ctx), sql`starts_with(${schema.petitionCases.unitCode}, ${within})`, sql`${schema.petitionCases.clockDueOn} < ${shanghaiDate(ctx.now)}`))
+          .orderBy(schema.petitionCases.clockDueOn, schema.petitionCases.caseNumber)
+          .limit(NOTICE_BATCH_LIMIT + 1);
+        const notices = [];
+        for (const row of rows.slice(0, NOTICE_BATCH_LIMIT)) notices.push(await noticeFor(tx, ctx.actor, row, ctx.now, calendar));
+        return { notices, more: rows.length > NOTICE_BATCH_LIMIT };
+      }),
+    ),
+
   notice: roleProcedure(...caseDataRoles)
     .input(z.object({ id: z.string().uuid() }))
     .query(({ ctx, input }) =>
