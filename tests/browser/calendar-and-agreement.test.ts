@@ -1,36 +1,17 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../../packages/db/src/index.ts';
-import { DEMO_PASSWORD } from '../../packages/db/src/seed/index.ts';
-import { buildWebApp, chromiumArgs, startApp, systemChromium, type RunningApp } from '../setup/app-server.ts';
-import { createTestDatabase, type TestDatabase } from '../setup/test-database.ts';
+import { chromiumPath, signIn, useJourney, type Journey } from '../setup/browser-journey.ts';
 import { actorByLogin } from '../setup/two-counties.ts';
 
-const chromiumPath = systemChromium();
-if (!chromiumPath) process.stdout.write('\n*** BROWSER TESTS SKIPPED: no Chromium at /usr/bin/chromium (apt-get install chromium) ***\n\n');
-
-let database: TestDatabase;
-let app: RunningApp;
-let browser: Browser;
+let journey: Journey;
 let agreementId = '';
 
-async function signIn(page: Page, loginName: string) {
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel('用户名').fill(loginName);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('whoami').waitFor();
-}
-
 describe.skipIf(!chromiumPath)('browser journey: county calendar and a printable mediation agreement', () => {
+  journey = useJourney();
   beforeAll(async () => {
-    buildWebApp();
-    database = await createTestDatabase();
-    app = await startApp(database.ownerUrl);
-    browser = await chromium.launch({ executablePath: chromiumPath!, args: chromiumArgs });
     // One agreement at cun0101's village, as an import would leave it.
-    const clerk = await actorByLogin(database.owner.db, 'cun0101');
-    const [row] = await database.owner.db.insert(schema.mediationFiles).values({
+    const clerk = await actorByLogin(journey.database.owner.db, 'cun0101');
+    const [row] = await journey.database.owner.db.insert(schema.mediationFiles).values({
       countyId: clerk.countyId, unitCode: clerk.unitCode, createdBy: clerk.userId, fingerprint: 'browser-agreement', agreementNumber: '清调字〔2026〕第007号',
       signedOn: '2026-03-20', parties: '申请人：张三丰，电话13812345678\n被申请人：李四', facts: '双方因宅基地界址发生争议。', disputedMatters: '界址位置。',
       responsibilities: '被申请人负主要责任。', rightsAndObligations: '被申请人拆除越界墙体。', performance: '2026年4月15日前现场履行。', mediator: '王调解', committee: '北固献村人民调解委员会',
@@ -38,35 +19,29 @@ describe.skipIf(!chromiumPath)('browser journey: county calendar and a printable
     agreementId = row!.id;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await database?.drop();
-  });
-
   it('county admin adds a local holiday without JavaScript and the deadline example moves', async () => {
     // No JavaScript: the editor's forms must work as plain HTML posts.
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await journey.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await signIn(page, 'admin');
-    await page.goto(`${app.url}/calendar?year=2026&from=2026-03-05`);
+    await signIn(page, journey.app.url, 'admin');
+    await page.goto(`${journey.app.url}/calendar?year=2026&from=2026-03-05`);
     // Thursday Mar 5 + 7 calendar days = Thursday Mar 12, a working day.
     await expect(page.locator('[data-rule="general"]').textContent()).resolves.toContain('2026年3月12日');
     const add = page.getByRole('form', { name: '添加日期' });
     await add.getByLabel('日期').fill('2026-03-12');
     await add.getByRole('button', { name: '添加日期' }).click();
     await page.getByRole('status').filter({ hasText: '2026 年日历已保存' }).waitFor();
-    await page.goto(`${app.url}/calendar?year=2026&from=2026-03-05`);
+    await page.goto(`${journey.app.url}/calendar?year=2026&from=2026-03-05`);
     await expect(page.locator('[data-date="2026-03-12"]').count()).resolves.toBe(1);
     await expect(page.locator('[data-rule="general"]').textContent()).resolves.toContain('2026年3月13日');
-    const audit = await database.owner.client`select actor_login, result from audit_log where action = 'calendar.save'`;
+    const audit = await journey.database.owner.client`select actor_login, result from audit_log where action = 'calendar.save'`;
     expect([...audit]).toEqual([{ actor_login: 'admin', result: 'ok' }]);
     await context.close();
   });
 
   it('the handling village prints the agreement on A4 without the app around it; the township sees it masked until an audited reveal', async () => {
-    const page = await browser.newPage();
-    await signIn(page, 'cun0101');
+    const page = await journey.browser.newPage();
+    await signIn(page, journey.app.url, 'cun0101');
     await page.getByRole('link', { name: '调解协议书' }).click();
     await page.getByRole('link', { name: '查看 / 打印' }).click();
     await page.getByTestId('agreement').waitFor();
@@ -79,9 +54,9 @@ describe.skipIf(!chromiumPath)('browser journey: county calendar and a printable
     expect(await page.getByTestId('agreement').isVisible()).toBe(true);
     await page.close();
 
-    const township = await browser.newPage();
-    await signIn(township, 'zhen01');
-    await township.goto(`${app.url}/mediation/${agreementId}/agreement`);
+    const township = await journey.browser.newPage();
+    await signIn(township, journey.app.url, 'zhen01');
+    await township.goto(`${journey.app.url}/mediation/${agreementId}/agreement`);
     const text = await township.getByTestId('agreement').textContent();
     expect(text).not.toContain('13812345678');
     expect(text).toContain('申请人：张*');
@@ -91,7 +66,7 @@ describe.skipIf(!chromiumPath)('browser journey: county calendar and a printable
     await township.getByRole('status').filter({ hasText: '已记入审计日志' }).waitFor();
     await expect(township.getByTestId('agreement').textContent()).resolves.toContain('13812345678');
     expect(await township.getByRole('button', { name: '打印' }).count()).toBe(0);
-    const audit = await database.owner.client`select actor_login from audit_log where action = 'mediation.reveal'`;
+    const audit = await journey.database.owner.client`select actor_login from audit_log where action = 'mediation.reveal'`;
     expect([...audit]).toEqual([{ actor_login: 'zhen01' }]);
     await township.close();
   });

@@ -1,42 +1,14 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../packages/db/src/seed/index.ts';
-import { buildWebApp, chromiumArgs, startApp, systemChromium, type RunningApp } from '../setup/app-server.ts';
-import { createTestDatabase, type TestDatabase } from '../setup/test-database.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumPath, signIn, useJourney, type Journey } from '../setup/browser-journey.ts';
 
-const chromiumPath = systemChromium();
-if (!chromiumPath) process.stdout.write('\n*** BROWSER TESTS SKIPPED: no Chromium at /usr/bin/chromium (apt-get install chromium) ***\n\n');
-
-let database: TestDatabase;
-let app: RunningApp;
-let browser: Browser;
-
-async function signIn(page: Page, loginName: string) {
-  await page.context().clearCookies();
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel('用户名').fill(loginName);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('whoami').waitFor();
-}
+let journey: Journey;
 
 describe.skipIf(!chromiumPath)('browser journey: a petition case from intake to supervision notice', () => {
-  beforeAll(async () => {
-    buildWebApp();
-    database = await createTestDatabase();
-    app = await startApp(database.ownerUrl);
-    browser = await chromium.launch({ executablePath: chromiumPath!, args: chromiumArgs });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await database?.drop();
-  });
+  journey = useJourney();
 
   it('village registers and assigns; the county sees it masked, reveals, flags it, and prints a notice once it is overdue', async () => {
-    const page = await browser.newPage();
-    await signIn(page, 'cun0101');
+    const page = await journey.browser.newPage();
+    await signIn(page, journey.app.url, 'cun0101');
     await page.getByRole('link', { name: '信访件', exact: true }).click();
     await page.getByRole('link', { name: '登记信访件' }).click();
 
@@ -69,13 +41,13 @@ describe.skipIf(!chromiumPath)('browser journey: a petition case from intake to 
     await expect(page.locator('table.data-table tbody tr').count()).resolves.toBe(3);
 
     // The county sees the case masked; revealing it is audited.
-    await signIn(page, 'staff');
+    await signIn(page, journey.app.url, 'staff');
     await page.goto(caseUrl);
     await expect(page.getByTestId('petitioner-name').textContent()).resolves.toBe('李**');
     await page.getByRole('button', { name: /查看完整信息/ }).click();
     await page.getByText('已显示完整信息').waitFor();
     await expect(page.getByTestId('petitioner-name').textContent()).resolves.toBe('李建国');
-    const reveals = await database.owner.client`select actor_login from audit_log where action = 'cases.reveal'`;
+    const reveals = await journey.database.owner.client`select actor_login from audit_log where action = 'cases.reveal'`;
     expect([...reveals]).toEqual([{ actor_login: 'staff' }]);
 
     const six = page.getByRole('form', { name: '“六定”责任与挂牌督办' });
@@ -91,12 +63,12 @@ describe.skipIf(!chromiumPath)('browser journey: a petition case from intake to 
     await expect(page.getByRole('alert').textContent()).resolves.toContain('该信访件未逾期');
 
     // Move its deadline ten days back, as if time had passed.
-    await database.owner.client`update petition_cases set due_on = due_on - 10, clock_due_on = clock_due_on - 10,
+    await journey.database.owner.client`update petition_cases set due_on = due_on - 10, clock_due_on = clock_due_on - 10,
       state = jsonb_set(state, '{assignment,dueOn}', to_jsonb((due_on - 10)::text)) where case_number like '130534-%'`;
-    await page.goto(`${app.url}/cases?overdue=1`);
+    await page.goto(`${journey.app.url}/cases?overdue=1`);
     await expect(page.locator('.tab-active').textContent()).resolves.toBe('逾期');
     await expect(page.locator('table.data-table tbody tr').count()).resolves.toBe(1);
-    await page.goto(`${app.url}/cases?flagged=1`);
+    await page.goto(`${journey.app.url}/cases?flagged=1`);
     await expect(page.locator('table.data-table tbody tr').count()).resolves.toBe(1);
 
     await page.goto(caseUrl);
@@ -117,16 +89,16 @@ describe.skipIf(!chromiumPath)('browser journey: a petition case from intake to 
     expect(pageRule.toLowerCase()).toContain('size: a4');
 
     await page.emulateMedia({ media: 'screen' });
-    await page.goto(`${app.url}/cases/figures`);
+    await page.goto(`${journey.app.url}/cases/figures`);
     await expect(page.locator('.figures-summary').textContent()).resolves.toContain('纯件数 1 件');
     await page.close();
   });
 
   it('keeps the case screens from roles without case data', async () => {
-    const page = await browser.newPage();
-    await signIn(page, 'auditor');
+    const page = await journey.browser.newPage();
+    await signIn(page, journey.app.url, 'auditor');
     await expect(page.getByRole('link', { name: '信访件', exact: true }).count()).resolves.toBe(0);
-    const response = await page.goto(`${app.url}/cases`);
+    const response = await page.goto(`${journey.app.url}/cases`);
     expect(response?.status()).toBe(403);
     await page.close();
   });

@@ -1,42 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../packages/db/src/seed/index.ts';
-import { buildWebApp, chromiumArgs, startApp, systemChromium, type RunningApp } from '../setup/app-server.ts';
-import { createTestDatabase, type TestDatabase } from '../setup/test-database.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumPath, signIn, useJourney, type Journey } from '../setup/browser-journey.ts';
 
-const chromiumPath = systemChromium();
-if (!chromiumPath) process.stdout.write('\n*** BROWSER TESTS SKIPPED: no Chromium at /usr/bin/chromium (apt-get install chromium) ***\n\n');
-
-let database: TestDatabase;
-let app: RunningApp;
-let browser: Browser;
-
-async function signIn(page: Page, loginName: string) {
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel('用户名').fill(loginName);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('whoami').waitFor();
-}
+let journey: Journey;
 
 describe.skipIf(!chromiumPath)('browser journey: a village keeps a dispute register by hand; the township reads and exports it', () => {
-  beforeAll(async () => {
-    buildWebApp();
-    database = await createTestDatabase();
-    app = await startApp(database.ownerUrl);
-    browser = await chromium.launch({ executablePath: chromiumPath!, args: chromiumArgs });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await database?.drop();
-  });
+  journey = useJourney();
 
   it('types a dispute in, is told which field is wrong without losing the rest, fixes it, edits it', async () => {
-    const page = await browser.newPage();
-    await signIn(page, 'cun0101');
+    const page = await journey.browser.newPage();
+    await signIn(page, journey.app.url, 'cun0101');
     await page.getByRole('link', { name: '台帐' }).click();
     await page.getByRole('link', { name: '矛盾纠纷排查调处' }).click();
     await page.getByRole('link', { name: '新增记录' }).click();
@@ -62,7 +35,7 @@ describe.skipIf(!chromiumPath)('browser journey: a village keeps a dispute regis
     await page.getByLabel('调结日期').fill('2026-11-10');
     await page.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => page.locator('.notice-success').textContent()).toContain('已保存');
-    await page.goto(`${app.url}/registers/disputes`);
+    await page.goto(`${journey.app.url}/registers/disputes`);
     const row = page.getByTestId('register-rows').locator('tbody tr');
     expect(await row.count()).toBe(1);
     expect(await row.first().textContent()).toContain('11010519491231002X');
@@ -70,19 +43,19 @@ describe.skipIf(!chromiumPath)('browser journey: a village keeps a dispute regis
   });
 
   it('the township sees the row masked, cannot edit it, reveals it with an audit, and exports CSV without personal data', async () => {
-    const page = await browser.newPage();
-    await signIn(page, 'zhen01');
-    await page.goto(`${app.url}/registers/disputes?f.outcome=settled`);
+    const page = await journey.browser.newPage();
+    await signIn(page, journey.app.url, 'zhen01');
+    await page.goto(`${journey.app.url}/registers/disputes?f.outcome=settled`);
     expect(await page.getByTestId('register-total').textContent()).toContain('共 1 条');
     await page.getByTestId('register-rows').getByRole('link', { name: '查看' }).click();
     expect(await page.locator('.facts').textContent()).toContain('张*、李*');
     expect(await page.getByRole('button', { name: '保存' }).count()).toBe(0);
     await page.getByRole('button', { name: /查看完整个人信息/ }).click();
     await expect.poll(() => page.locator('.facts').textContent()).toContain('张三、李四');
-    const audit = await database.owner.db.execute(sql`select actor_login from audit_log where action = 'registers.reveal'`);
+    const audit = await journey.database.owner.db.execute(sql`select actor_login from audit_log where action = 'registers.reveal'`);
     expect(audit.map((row) => row.actor_login)).toEqual(['zhen01']);
 
-    const response = await page.request.get(`${app.url}/registers/disputes/export?format=csv&f.outcome=settled`);
+    const response = await page.request.get(`${journey.app.url}/registers/disputes/export?format=csv&f.outcome=settled`);
     expect(response.status()).toBe(200);
     const bytes = await response.body();
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
