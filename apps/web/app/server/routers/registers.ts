@@ -32,23 +32,28 @@ function joinUnits(register: RegisterTable) {
 
 type SelectedRow = Record<string, unknown> & { id: string; unitCode: string; updatedAt: Date; importId: string | null; unitName: string };
 
+/** One row of a register by id, in the actor's county. */
+function rowKey(ctx: AuthedContext, register: RegisterTable, id: string) {
+  return and(eq(register.columns.countyId!, ctx.actor.countyId), eq(register.columns.id!, id));
+}
+
 async function findRow(tx: Transaction, ctx: AuthedContext, register: RegisterTable, id: string, lock = false): Promise<SelectedRow> {
-  const { columns } = register;
-  const where = and(
-    eq(columns.countyId!, ctx.actor.countyId),
-    eq(columns.id!, id),
-    isNull(columns.deletedAt!),
-    sql`${columns.unitCode} like ${`${ctx.actor.scope}%`}`,
-  );
+  const where = and(rowKey(ctx, register, id), isNull(register.columns.deletedAt!), sql`starts_with(${register.columns.unitCode}, ${ctx.actor.scope})`);
   const query = tx.select(selection(register)).from(register.table).innerJoin(schema.units, joinUnits(register)).where(where);
   const [row] = (lock ? await query.for('update', { of: register.table }) : await query) as unknown as SelectedRow[];
   if (!row) throw notFound();
   return row;
 }
 
-/** Only the unit that keeps a register writes to it (DOMAIN §2): above it, rows are read-only. */
-function requireOwnRow(ctx: AuthedContext, row: SelectedRow) {
+/**
+ * The row an edit or delete is about, locked: only the unit that keeps a register writes to
+ * it (DOMAIN §2), and only the version the clerk opened (someone may have saved since).
+ */
+async function lockOwnRow(tx: Transaction, ctx: AuthedContext, register: RegisterTable, id: string, openedVersion: string): Promise<SelectedRow> {
+  const row = await findRow(tx, ctx, register, id, true);
   if (row.unitCode !== ctx.actor.unitCode) throw new UserFacingError('FORBIDDEN', 'error.register.notOwnUnit');
+  if (row.updatedAt.toISOString() !== new Date(openedVersion).toISOString()) throw new UserFacingError('CONFLICT', 'error.register.stale');
+  return row;
 }
 
 function checkedValues(register: RegisterTable, input: Record<string, string>): RowValues {
@@ -61,9 +66,14 @@ function checkedValues(register: RegisterTable, input: Record<string, string>): 
 }
 
 /** The same row twice in one unit is refused here as the import skips it: one fingerprint per unit. */
-function isDuplicate(error: unknown): boolean {
-  const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-  return code === '23505';
+async function refusingDuplicates<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+    if (code === '23505') throw new UserFacingError('CONFLICT', 'error.register.duplicate');
+    throw error;
+  }
 }
 
 export const registersRouter = router({
@@ -144,16 +154,11 @@ export const registersRouter = router({
         const register = registerTable(input.register);
         const values = checkedValues(register, input.values);
         const fingerprint = rowFingerprint(register.def, values);
-        try {
-          const [created] = await tx.insert(register.table)
-            .values({ ...values, countyId: ctx.actor.countyId, unitCode: ctx.actor.unitCode, fingerprint, createdBy: ctx.actor.userId } as never)
-            .returning({ id: register.columns.id! }) as Array<{ id: string }>;
-          await auditChange(tx, ctx, { action: 'registers.create', objectType: input.register, objectId: created!.id });
-          return { id: created!.id };
-        } catch (error) {
-          if (isDuplicate(error)) throw new UserFacingError('CONFLICT', 'error.register.duplicate');
-          throw error;
-        }
+        const [created] = await refusingDuplicates(() => tx.insert(register.table)
+          .values({ ...values, countyId: ctx.actor.countyId, unitCode: ctx.actor.unitCode, fingerprint, createdBy: ctx.actor.userId } as never)
+          .returning({ id: register.columns.id! }) as unknown as Promise<Array<{ id: string }>>);
+        await auditChange(tx, ctx, { action: 'registers.create', objectType: input.register, objectId: created!.id });
+        return { id: created!.id };
       }),
     ),
 
@@ -163,19 +168,12 @@ export const registersRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.run(async (tx) => {
         const register = registerTable(input.register);
-        const row = await findRow(tx, ctx, register, input.id, true);
-        requireOwnRow(ctx, row);
-        if (row.updatedAt.toISOString() !== new Date(input.updatedAt).toISOString()) throw new UserFacingError('CONFLICT', 'error.register.stale');
+        const row = await lockOwnRow(tx, ctx, register, input.id, input.updatedAt);
         const values = checkedValues(register, input.values);
         const changed = register.def.fields.filter((field) => String(row[field.key] ?? '') !== String(values[field.key] ?? '')).map((field) => field.key);
-        try {
-          await tx.update(register.table)
-            .set({ ...values, fingerprint: rowFingerprint(register.def, values), updatedAt: ctx.now } as never)
-            .where(and(eq(register.columns.countyId!, ctx.actor.countyId), eq(register.columns.id!, row.id)));
-        } catch (error) {
-          if (isDuplicate(error)) throw new UserFacingError('CONFLICT', 'error.register.duplicate');
-          throw error;
-        }
+        await refusingDuplicates(() => tx.update(register.table)
+          .set({ ...values, fingerprint: rowFingerprint(register.def, values), updatedAt: ctx.now } as never)
+          .where(rowKey(ctx, register, row.id)));
         // Field names only: the audit log must not become a second copy of personal data.
         await auditChange(tx, ctx, { action: 'registers.update', objectType: input.register, objectId: row.id, detail: { changed } });
         return { id: row.id };
@@ -188,11 +186,8 @@ export const registersRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.run(async (tx) => {
         const register = registerTable(input.register);
-        const row = await findRow(tx, ctx, register, input.id, true);
-        requireOwnRow(ctx, row);
-        if (row.updatedAt.toISOString() !== new Date(input.updatedAt).toISOString()) throw new UserFacingError('CONFLICT', 'error.register.stale');
-        await tx.update(register.table).set({ deletedAt: ctx.now, updatedAt: ctx.now } as never)
-          .where(and(eq(register.columns.countyId!, ctx.actor.countyId), eq(register.columns.id!, row.id)));
+        const row = await lockOwnRow(tx, ctx, register, input.id, input.updatedAt);
+        await tx.update(register.table).set({ deletedAt: ctx.now, updatedAt: ctx.now } as never).where(rowKey(ctx, register, row.id));
         await auditChange(tx, ctx, { action: 'registers.remove', objectType: input.register, objectId: row.id, detail: { reason: input.reason ?? null } });
         return { id: row.id };
       }),
