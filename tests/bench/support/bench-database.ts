@@ -1,10 +1,7 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { appUrlFrom, createDb, enableAppRoleLogin, runMigrations, type DbHandle } from '../../../packages/db/src/index.ts';
-import { startEmbeddedPostgres } from '../../../packages/db/src/embedded.ts';
+import { postgresServer } from '../../setup/postgres-server.ts';
 
 export interface BenchDatabase {
   /** Superuser URL of the server (for psql and for dropping the database). */
@@ -21,18 +18,7 @@ export interface BenchDatabase {
  * otherwise on an embedded PostgreSQL started for the run, as the tests do.
  */
 export async function openBenchDatabase(): Promise<BenchDatabase> {
-  let adminUrl = process.env.DATABASE_URL;
-  let stopServer = async () => {};
-  if (!adminUrl) {
-    const dir = mkdtempSync(join(tmpdir(), 'tally-bench-pg-'));
-    chmodSync(dir, 0o755);
-    const server = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), persistent: false });
-    adminUrl = server.adminUrl();
-    stopServer = async () => {
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
-    };
-  }
+  const { adminUrl, stop: stopServer } = await postgresServer('tally-bench-pg-');
   const name = `tally_bench_${randomBytes(4).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
