@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { appUrlFrom, createDb, type DbHandle } from '../../packages/db/src/index.ts';
@@ -52,4 +53,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await cleanup.end();
     },
   };
+}
+
+/** Rows of a plain SQL statement run as the owner: fixtures and checks behind the app's back. */
+export async function ownerRows(database: TestDatabase, text: string, ...params: unknown[]): Promise<Array<Record<string, unknown>>> {
+  return [...(await database.owner.client.unsafe(text, params as never[]))] as Array<Record<string, unknown>>;
+}
+
+/** A spreadsheet made by LibreOffice for the import tests (packages/imports/test/fixtures/make-fixtures.sh). */
+export function importFixture(name: string): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(readFileSync(new URL(`../../packages/imports/test/fixtures/${name}`, import.meta.url)));
 }

@@ -1,22 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@tally/db';
 import { createCaller } from '../app/server/routers/root.ts';
-import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';
+import { createTestDatabase, importFixture as fixture, ownerRows as ownerRowsOf, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
 
 /*
  * The import path against real Postgres as the app role: preview stages rows, commit
  * writes them once, bad files write nothing, and other units cannot reach a batch.
  */
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../packages/imports/test/fixtures/${name}`, import.meta.url)));
 let database: TestDatabase;
 const actors: Record<string, Actor> = {};
 const callerOf = (login: string) => createCaller({ db: database.app.db, actor: actors[login]!, ip: '127.0.0.1', now: new Date() });
 
-async function ownerRows(text: string, ...params: unknown[]) {
-  return [...(await database.owner.client.unsafe(text, params as never[]))] as Array<Record<string, unknown>>;
-}
+const ownerRows = (text: string, ...params: unknown[]) => ownerRowsOf(database, text, ...params);
 
 async function errorCode(work: Promise<unknown>): Promise<string> {
   try {

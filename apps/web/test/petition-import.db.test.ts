@@ -1,9 +1,8 @@
 import { idCheckCharacter } from '@tally/casework';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@tally/db';
 import { createCaller } from '../app/server/routers/root.ts';
-import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';
+import { createTestDatabase, importFixture as fixture, ownerRows as ownerRowsOf, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
 
 /*
@@ -12,14 +11,11 @@ import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-cou
  * gaps in the commit's transaction, once; personal data stays masked above the unit.
  * The fixture is GB18030 CSV written by LibreOffice (packages/imports/test/fixtures/make-fixtures.sh).
  */
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../packages/imports/test/fixtures/${name}`, import.meta.url)));
 let database: TestDatabase;
 const actors: Record<string, Actor> = {};
 const callerOf = (login: string) => createCaller({ db: database.app.db, actor: actors[login]!, ip: '127.0.0.1', now: new Date() });
 
-async function ownerRows(text: string, ...params: unknown[]) {
-  return [...(await database.owner.client.unsafe(text, params as never[]))] as Array<Record<string, unknown>>;
-}
+const ownerRows = (text: string, ...params: unknown[]) => ownerRowsOf(database, text, ...params);
 const lastNumber = async () => (await ownerRows(`select coalesce(max(last_number), 0)::int as n from case_counters where year = 2024`))[0]!.n as number;
 
 beforeAll(async () => {
