@@ -52,7 +52,8 @@ export interface StreamPreviewInput extends PreviewInput {
   chunkSize?: number;
 }
 
-export interface PreviewSummary {
+/** What every preview knows of the file as a whole. */
+interface PreviewedFile {
   fileName: string;
   format: 'csv' | 'xlsx';
   register: string;
@@ -60,20 +61,16 @@ export interface PreviewSummary {
   mapping: HeaderMappingResult;
   /** Data rows in the file (blank rows not counted). */
   totalRows: number;
+}
+
+export interface PreviewSummary extends PreviewedFile {
   validCount: number;
   /** Rows with at least one error (the header row counts once when a required column is missing). */
   errorRowCount: number;
   duplicateCount: number;
 }
 
-export interface PreviewResult {
-  fileName: string;
-  format: 'csv' | 'xlsx';
-  register: string;
-  headers: string[];
-  mapping: HeaderMappingResult;
-  /** Data rows in the file (blank rows not counted). */
-  totalRows: number;
+export interface PreviewResult extends PreviewedFile {
   /** Rows that passed validation, first occurrence only when a row is repeated. */
   validRows: ValidRow[];
   errors: RowError[];
