@@ -2,6 +2,12 @@ import { DEFAULT_DEADLINE_RULES, caseClock, type CaseState, type WorkCalendar } 
 
 const RUNNING: ReadonlySet<string> = new Set(['on_time', 'due_soon', 'overdue']);
 
+/** The deadline of the clock running now (assignment limit, then handling), or null once replied or with no limit. */
+export function runningDueOn(state: CaseState, now: Date, calendar: WorkCalendar): string | null {
+  const clock = caseClock(state, now, DEFAULT_DEADLINE_RULES, calendar);
+  return RUNNING.has(clock.status) ? clock.dueOn : null;
+}
+
 /**
  * The indexed columns of petition_cases that mirror a workflow state, written with every
  * transition. Lives beside the table so the API and the demo seed write the same columns
@@ -11,7 +17,6 @@ const RUNNING: ReadonlySet<string> = new Set(['on_time', 'due_soon', 'overdue'])
  */
 export function projectionOf(state: CaseState, closedAt: Date | null, now: Date, calendar: WorkCalendar) {
   const closedNow = closedAt ?? (state.reply !== null ? now : null);
-  const clock = caseClock(state, now, DEFAULT_DEADLINE_RULES, calendar);
   return {
     status: state.status,
     state,
@@ -21,7 +26,7 @@ export function projectionOf(state: CaseState, closedAt: Date | null, now: Date,
     assignedPerson: state.assignment?.person ?? null,
     assignedOn: state.assignment?.assignedOn ?? null,
     dueOn: state.assignment?.dueOn ?? null,
-    clockDueOn: RUNNING.has(clock.status) ? clock.dueOn : null,
+    clockDueOn: runningDueOn(state, now, calendar),
     satisfaction: state.revisit?.satisfaction ?? null,
     // 办结 is the reply: the case's clock stops there (see @tally/casework deadlines).
     closedAt: closedNow,

@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
-import { DEFAULT_DEADLINE_RULES, caseClock, type CaseState, type WorkCalendar } from '@tally/casework';
-import { schema, type Transaction } from '@tally/db';
+import type { CaseState, WorkCalendar } from '@tally/casework';
+import { runningDueOn, schema, type Transaction } from '@tally/db';
 
 /**
  * After a county edits its calendar, move the stored due dates that the calendar decides.
@@ -14,7 +14,7 @@ export async function refreshAssignmentClocks(tx: Transaction, countyId: number,
     .where(and(eq(cases.countyId, countyId), isNotNull(cases.clockDueOn), isNull(cases.assignedOn)));
   let moved = 0;
   for (const row of running) {
-    const dueOn = caseClock(row.state as CaseState, now, DEFAULT_DEADLINE_RULES, calendar).dueOn;
+    const dueOn = runningDueOn(row.state as CaseState, now, calendar);
     if (dueOn === row.clockDueOn) continue;
     await tx.update(cases).set({ clockDueOn: dueOn }).where(and(eq(cases.countyId, countyId), eq(cases.id, row.id)));
     moved++;
