@@ -36,7 +36,7 @@ export function listScope(actor: Actor, unitCode: string | undefined): string {
  * list order. Wider scopes use starts_with, which the planner estimates like the RLS
  * policy does, so it walks the (county, date) index and stops after one page.
  */
-function scopeCondition(unitCode: PgColumn, scope: string): SQL {
+export function scopeCondition(unitCode: PgColumn, scope: string): SQL {
   return scope.length === 12 ? eq(unitCode, scope) : sql`starts_with(${unitCode}, ${scope})`;
 }
 

@@ -11,7 +11,7 @@ import { personalDataFor, projectionOf } from '../services/case-records.ts';
 import { CASE_CATEGORIES, CASE_CHANNELS, civilDate, exportInput, listFilters, listInput } from '../services/case-filters.ts';
 import { unitFigures } from '../services/case-figures.ts';
 import { noticeFor } from '../services/case-notice.ts';
-import { listScope } from '../registers/list-query.ts';
+import { listScope, scopeCondition } from '../registers/list-query.ts';
 import { domainError, registerPetition } from '../services/petition-intake.ts';
 import { auditChange, roleProcedure, router, type AuthedContext } from '../trpc.ts';
 
@@ -269,7 +269,7 @@ export const casesRouter = router({
         const calendar = await countyCalendar(tx, ctx.actor.countyId);
         const within = input.unitCode ? listScope(ctx.actor, input.unitCode) : ctx.actor.scope;
         const rows = await tx.select().from(schema.petitionCases)
-          .where(and(visibleTo(ctx), sql`starts_with(${schema.petitionCases.unitCode}, ${within})`, sql`${schema.petitionCases.clockDueOn} < ${shanghaiDate(ctx.now)}`))
+          .where(and(visibleTo(ctx), scopeCondition(schema.petitionCases.unitCode, within), sql`${schema.petitionCases.clockDueOn} < ${shanghaiDate(ctx.now)}`))
           .orderBy(schema.petitionCases.clockDueOn, schema.petitionCases.caseNumber)
           .limit(NOTICE_BATCH_LIMIT + 1);
         const notices = [];

@@ -5,7 +5,7 @@ import { registerKeys, type RegisterKey } from '@tally/db/registers';
 import { rowFingerprint, validateRecord, type RowValues } from '@tally/imports';
 import { UserFacingError, notFound } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../registers/cursor.ts';
-import { cursorCondition, listCondition, listFilters, listOrder } from '../registers/list-query.ts';
+import { cursorCondition, listCondition, listFilters, listOrder, scopeCondition } from '../registers/list-query.ts';
 import { registerTable, type RegisterTable } from '../registers/register-table.ts';
 import { shapeRow, type RegisterRow } from '../registers/rows.ts';
 import { auditChange, roleProcedure, router, type AuthedContext } from '../trpc.ts';
@@ -38,7 +38,7 @@ function rowKey(ctx: AuthedContext, register: RegisterTable, id: string) {
 }
 
 async function findRow(tx: Transaction, ctx: AuthedContext, register: RegisterTable, id: string, lock = false): Promise<SelectedRow> {
-  const where = and(rowKey(ctx, register, id), isNull(register.columns.deletedAt!), sql`starts_with(${register.columns.unitCode}, ${ctx.actor.scope})`);
+  const where = and(rowKey(ctx, register, id), isNull(register.columns.deletedAt!), scopeCondition(register.columns.unitCode!, ctx.actor.scope));
   const query = tx.select(selection(register)).from(register.table).innerJoin(schema.units, joinUnits(register)).where(where);
   const [row] = (lock ? await query.for('update', { of: register.table }) : await query) as unknown as SelectedRow[];
   if (!row) throw notFound();
