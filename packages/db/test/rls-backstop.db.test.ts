@@ -14,6 +14,8 @@ let tenantTables: string[] = [];
 let countyOneUserId = '';
 const FIXTURE_CASE_ID = '00000000-0000-4000-8000-000000000001';
 const FIXTURE_BATCH_ID = '00000000-0000-4000-8000-000000000002';
+const FIXTURE_RULE_SET_ID = '00000000-0000-4000-8000-000000000003';
+const FIXTURE_RESULT_ID = '00000000-0000-4000-8000-000000000004';
 
 type Context = Record<string, string> | null;
 const contexts: Record<string, Context> = {
@@ -46,6 +48,12 @@ function foreignInsert(table: string): ReturnType<typeof sql> {
     case 'work_calendars': return sql`insert into work_calendars (county_id, year, holidays, makeup_workdays) values (1, 2031, '[]', '[]')`;
     case 'import_batches': return sql`insert into import_batches (county_id, unit_code, register, file_name, byte_size, created_by) values (1, '130534100201', 'meetings', 'forged.csv', 1, ${countyOneUserId})`;
     case 'import_rows': return sql`insert into import_rows (county_id, batch_id, row_number, unit_code, outcome, values, fingerprint) values (1, ${FIXTURE_BATCH_ID}, 99, '130534100201', 'valid', '{}', 'forged')`;
+    case 'assessment_rule_sets': return sql`insert into assessment_rule_sets (county_id, year, status, content, content_hash, created_by) values (1, 2031, 'draft', '{}', 'forged', ${countyOneUserId})`;
+    case 'inspection_scores': return sql`insert into inspection_scores (county_id, unit_code, year, component, period_no, score, entered_by_unit, created_by, created_by_name) values (1, '130534100201', 2031, 'year-end', 1, 100, '130534100000', ${countyOneUserId}, 'x')`;
+    case 'checking_events': return sql`insert into checking_events (county_id, unit_code, kind, occurred_on, description, entered_by_unit, created_by, created_by_name) values (1, '130534100201', 'mass-incident', '2031-01-01', 'forged', '130534100000', ${countyOneUserId}, 'x')`;
+    case 'assessment_results': return sql`insert into assessment_results (county_id, year, period, scope_code, ranked_level, rule_set_id, rule_set_hash, period_from, period_to, period_closed, as_of, published_by, published_by_name) values (1, 2031, 'year', '130534000000', 'township', ${FIXTURE_RULE_SET_ID}, 'forged', '2031-01-01', '2031-12-31', true, now(), ${countyOneUserId}, 'x')`;
+    case 'assessment_rankings': return sql`insert into assessment_rankings (county_id, result_id, unit_code, scope_code, ranked_level, unit_name, final_milli, rank, vetoed) values (1, ${FIXTURE_RESULT_ID}, '130534100000', '130534000000', 'township', 'x', 0, 1, false)`;
+    case 'assessment_breakdowns': return sql`insert into assessment_breakdowns (county_id, result_id, unit_code, assessment) values (1, ${FIXTURE_RESULT_ID}, '130534100000', '{}')`;
     default:
       if (table in registerFixtures) return registerInsert(table, 'forged');
       throw new Error(`no foreign-row fixture for tenant table ${table}: add one`);
@@ -96,6 +104,12 @@ beforeAll(async () => {
   for (const table of Object.keys(registerFixtures)) await database.owner.db.execute(registerInsert(table, 'fixture'));
   await database.owner.db.execute(sql`insert into import_batches (county_id, id, unit_code, register, file_name, byte_size, file_bytes, status, created_by) values (1, ${FIXTURE_BATCH_ID}, '130534100201', 'meetings', '会议.csv', 3, '\\x616263', 'previewed', ${countyOneUserId})`);
   await database.owner.db.execute(sql`insert into import_rows (county_id, batch_id, row_number, unit_code, outcome, values, fingerprint) values (1, ${FIXTURE_BATCH_ID}, 2, '130534100201', 'valid', '{"held_on":"2026-03-05"}', 'fixture')`);
+  await database.owner.db.execute(sql`insert into assessment_rule_sets (county_id, id, year, status, content, content_hash, created_by, published_at, published_by) values (1, ${FIXTURE_RULE_SET_ID}, 2026, 'published', '{}', 'fixture', ${countyOneUserId}, now(), ${countyOneUserId})`);
+  await database.owner.db.execute(sql`insert into inspection_scores (county_id, unit_code, year, component, period_no, score, entered_by_unit, created_by, created_by_name) values (1, '130534100201', 2026, 'routine', 3, 88.5, '130534100000', ${countyOneUserId}, '检查组')`);
+  await database.owner.db.execute(sql`insert into checking_events (county_id, unit_code, kind, level, occurred_on, description, entered_by_unit, created_by, created_by_name) values (1, '130534100201', 'night-duty-off-post', 'criticism', '2026-03-05', '夜查脱岗', '130534100000', ${countyOneUserId}, '检查组')`);
+  await database.owner.db.execute(sql`insert into assessment_results (county_id, id, year, period, scope_code, ranked_level, rule_set_id, rule_set_hash, period_from, period_to, period_closed, as_of, published_by, published_by_name) values (1, ${FIXTURE_RESULT_ID}, 2026, 'year', '130534000000', 'township', ${FIXTURE_RULE_SET_ID}, 'fixture', '2026-01-01', '2026-12-31', true, now(), ${countyOneUserId}, '管理员')`);
+  await database.owner.db.execute(sql`insert into assessment_rankings (county_id, result_id, unit_code, scope_code, ranked_level, unit_name, final_milli, rank, vetoed) values (1, ${FIXTURE_RESULT_ID}, '130534100000', '130534000000', 'township', '示例镇', 90000, 1, false)`);
+  await database.owner.db.execute(sql`insert into assessment_breakdowns (county_id, result_id, unit_code, assessment) values (1, ${FIXTURE_RESULT_ID}, '130534100000', '{}')`);
   const rows = await database.owner.db.execute(sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r' order by 1`);
   tenantTables = (rows as unknown as Array<{ name: string }>).map((row) => row.name).filter((name) => !PLATFORM_TABLES.includes(name));
 });

@@ -8,3 +8,4 @@ export * from './roles.ts';
 export * from './petition-cases.ts';
 export * from './registers.ts';
 export * from './imports.ts';
+export * from './assessment.ts';

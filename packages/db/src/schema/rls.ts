@@ -46,3 +46,12 @@ export function roleIn(...roles: readonly string[]): SQL {
   const list = sql.raw(roles.map((role) => `'${role.replace(/[^a-z_]/g, '')}'`).join(', '));
   return sql`(select nullif(current_setting('app.role', true), '') in (${list}))`;
 }
+
+/**
+ * Row's unit lies strictly below the actor's unit: in scope, and not the actor's own unit
+ * (a unit's own code is its scope padded with zeros to 12 digits). Used where a unit above
+ * writes about a unit below it and must never write about itself (inspection scores).
+ */
+export function belowScope(unitCodeColumn: SQL | unknown): SQL {
+  return sql`(${inScope(unitCodeColumn)} and ${unitCodeColumn} <> rpad(${currentScope}, 12, '0'))`;
+}
