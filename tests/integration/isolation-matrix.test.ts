@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schema, type Actor, type UserRole } from '../../packages/db/src/index.ts';
+import { ruleSetHash, schema, type Actor, type UserRole } from '../../packages/db/src/index.ts';
+import { defaultRuleSet, scoreUnit } from '../../packages/scoring/src/index.ts';
 import { appRouter, createCaller } from '../../apps/web/app/server/routers/root.ts';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../setup/two-counties.ts';
@@ -86,6 +87,22 @@ const expected: Record<string, Record<UserRole, string>> = {
   'imports.remap': { county_admin: 'NNNN', county_staff: 'NNNN', township_staff: 'NNON', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'imports.commit': { county_admin: 'NNNN', county_staff: 'NNNN', township_staff: 'NNON', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'imports.cancel': { county_admin: 'NNNN', county_staff: 'NNNN', township_staff: 'NNON', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  // Assessment. Rule sets are county-wide (each county's 2026 set carries its own label); the
+  // county admin alone edits and publishes, whatever the target.
+  'assessment.ruleSets': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NOOO', village_staff: 'NOOO', security_admin: 'FFFF', auditor: 'FFFF' },
+  'assessment.startDraft': { county_admin: 'OOOO', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'FFFF' },
+  'assessment.saveDraft': { county_admin: 'OOOO', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'FFFF' },
+  'assessment.discardDraft': { county_admin: 'OOOO', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'FFFF' },
+  'assessment.publishRuleSet': { county_admin: 'OOOO', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'FFFF' },
+  // Ranking the villages under the target: a township in scope; a village ranks nothing (N).
+  'assessment.preview': { county_admin: 'NOON', county_staff: 'NOON', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'FFFF' },
+  'assessment.live': { county_admin: 'NOON', county_staff: 'NOON', township_staff: 'NNON', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'assessment.publishResult': { county_admin: 'NOON', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'FFFF' },
+  // A published result ranking each target among its siblings: every township reads the county's
+  // township ranking (names and scores); a village reads only its own breakdown.
+  'assessment.results': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NOOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'assessment.result': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NOOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'assessment.breakdown': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'audit.list': { county_admin: 'FFFF', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'NOOO' },
 };
 
@@ -93,12 +110,15 @@ type Caller = ReturnType<typeof createCaller>;
 interface ResolvedTarget {
   unit: string; level: 'township' | 'village'; userId: string; userRole: UserRole; caseId: string;
   disputeId: string; disputeSummary: string; mediationId: string; calendarMarker: string; batchId: string;
+  resultId: string; ruleSetLabel: string;
 }
 const MATRIX_CSV = new TextEncoder().encode('日期,类型,发现问题数\n2026-03-05,常规,0\n');
 let serial = 0;
 /** Each county's saved 2027 calendar carries one holiday of its own, so a read shows whose calendar it got. */
 const calendarMarkers = { 1: '2027-03-01', 2: '2027-03-02' } as const;
 const countyIdOf = (unit: string) => (unit.startsWith('130535') ? 2 : 1);
+/** Each county's published 2026 rule set has a label of its own, so a read shows whose rule set it got. */
+const ruleSetLabels = { 1: '甲县考核细则', 2: '乙县考核细则' } as const;
 
 /** How each procedure is called against a target; queries say whether the target is visible. */
 const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: ResolvedTarget) => Promise<boolean> } | { kind: 'mutation'; run: (caller: Caller, target: ResolvedTarget) => Promise<unknown> }> = {
@@ -163,6 +183,17 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
   'imports.remap': { kind: 'mutation', run: (c, t) => c.imports.remap({ id: t.batchId, mapping: { 2: 'findingsCount' } }) },
   'imports.commit': { kind: 'mutation', run: (c, t) => c.imports.commit({ id: t.batchId }) },
   'imports.cancel': { kind: 'mutation', run: (c, t) => c.imports.cancel({ id: t.batchId }) },
+  'assessment.ruleSets': { kind: 'query', run: async (c, t) => (await c.assessment.ruleSets({ year: 2026 })).published?.label === t.ruleSetLabel },
+  'assessment.startDraft': { kind: 'mutation', run: (c) => c.assessment.startDraft({ year: 2028, from: 'default' }) },
+  'assessment.saveDraft': { kind: 'mutation', run: (c) => c.assessment.saveDraft({ year: 2027, expectedVersion: 0, fields: { 'r0.label': `矩阵${++serial}` } }) },
+  'assessment.discardDraft': { kind: 'mutation', run: (c) => c.assessment.discardDraft({ year: 2027, expectedVersion: 0 }) },
+  'assessment.publishRuleSet': { kind: 'mutation', run: (c) => c.assessment.publishRuleSet({ year: 2027, expectedVersion: 0 }) },
+  'assessment.preview': { kind: 'query', run: async (c, t) => (await c.assessment.preview({ year: 2027, period: 'year', scopeCode: t.unit })).rows.length > 0 },
+  'assessment.live': { kind: 'query', run: async (c, t) => (await c.assessment.live({ year: 2026, period: 'year', scopeCode: t.unit })).rows.length > 0 },
+  'assessment.publishResult': { kind: 'mutation', run: (c, t) => c.assessment.publishResult({ year: 2026, period: 'year', scopeCode: t.unit, reason: '矩阵更正' }) },
+  'assessment.results': { kind: 'query', run: async (c, t) => (await c.assessment.results({ year: 2026 })).some((r) => r.id === t.resultId) },
+  'assessment.result': { kind: 'query', run: async (c, t) => (await c.assessment.result({ id: t.resultId })).header.id === t.resultId },
+  'assessment.breakdown': { kind: 'query', run: async (c, t) => (await c.assessment.breakdown({ resultId: t.resultId, unitCode: t.unit })).unitCode === t.unit },
   'units.create': {
     kind: 'mutation',
     run: (c, t) => c.units.create({ parentCode: t.unit, code: `${t.unit.slice(0, 9)}${String(300 + ++serial).padStart(3, '0')}`, name: `新村${serial}` }),
@@ -207,6 +238,7 @@ const resolvedTargets = {} as Record<TargetName, ResolvedTarget>;
 interface Snapshot {
   units: Array<Record<string, unknown>>; users: Array<Record<string, unknown>>; cases: Array<Record<string, unknown>>;
   disputes: Array<Record<string, unknown>>; calendars: Array<Record<string, unknown>>; batches: Array<Record<string, unknown>>;
+  ruleSets: Array<Record<string, unknown>>; results: Array<Record<string, unknown>>;
 }
 async function snapshot(): Promise<Snapshot> {
   const rows = async (query: ReturnType<typeof sql>) => [...(await database.owner.db.execute(query))] as Array<Record<string, unknown>>;
@@ -218,6 +250,8 @@ async function snapshot(): Promise<Snapshot> {
     calendars: await rows(sql`select county_id, year, holidays, makeup_workdays, updated_at from work_calendars order by county_id, year`),
     // Batches: status and counts of the fixture batches (a remap re-stages the same file, so its counts are the same).
     batches: await rows(sql`select county_id, id, status, mapping_override, valid_rows, updated_at, (select count(*)::int from import_rows r where r.county_id = b.county_id and r.batch_id = b.id) as staged from import_batches b order by county_id, id`),
+    ruleSets: await rows(sql`select county_id, id, year, status, content, content_hash, version, created_by, created_at, updated_at, published_at, published_by from assessment_rule_sets order by county_id, id`),
+    results: await rows(sql`select county_id, id from assessment_results order by county_id, id`),
   };
 }
 
@@ -247,6 +281,19 @@ async function restore(before: Snapshot): Promise<void> {
         await tx.execute(sql`insert into import_rows (county_id, batch_id, row_number, unit_code, outcome, values, fingerprint) select county_id, id, 2, unit_code, 'valid', '{"held_on":"2026-03-04","scope":"routine","findings_count":0}', 'matrix-' || id from import_batches where county_id = ${batch.county_id} and id = ${batch.id}`);
       }
     }
+    // Rule sets: drafts started go, drafts discarded or published come back as they were.
+    await tx.execute(sql`delete from assessment_rule_sets r where not exists (select 1 from assessment_results x where x.county_id = r.county_id and x.rule_set_id = r.id)`);
+    for (const row of before.ruleSets) {
+      await tx.execute(sql`insert into assessment_rule_sets (county_id, id, year, status, content, content_hash, version, created_by, created_at, updated_at, published_at, published_by)
+        values (${row.county_id}, ${row.id}, ${row.year}, ${row.status}, ${JSON.stringify(row.content)}::jsonb, ${row.content_hash}, ${row.version}, ${row.created_by}, ${row.created_at}, ${row.updated_at}, ${row.published_at}, ${row.published_by})
+        on conflict (county_id, id) do update set status = excluded.status, content = excluded.content, content_hash = excluded.content_hash, version = excluded.version, updated_at = excluded.updated_at, published_at = excluded.published_at, published_by = excluded.published_by`);
+    }
+    // Results published by an allowed call go; the fixtures stay.
+    const kept = sql.join([sql`''`, ...before.results.map((row) => sql`${String(row.id)}`)], sql`, `);
+    for (const table of ['assessment_rankings', 'assessment_breakdowns'] as const) {
+      await tx.execute(sql`delete from ${sql.identifier(table)} where result_id::text not in (${kept})`);
+    }
+    await tx.execute(sql`delete from assessment_results where id::text not in (${kept})`);
     for (const user of before.users) {
       await tx.execute(sql`update users set role = ${user.role}, unit_code = ${user.unit_code}, disabled = ${user.disabled}, password_hash = ${user.password_hash}, updated_at = ${user.updated_at} where county_id = ${user.county_id} and id = ${user.id}`);
     }
@@ -261,6 +308,8 @@ function sameRows(a: Snapshot, b: Snapshot): boolean {
     disputes: s.disputes.filter((d) => a.disputes.some((x) => x.id === d.id)),
     calendars: s.calendars,
     batches: s.batches.filter((b) => a.batches.some((x) => x.id === b.id)),
+    ruleSets: s.ruleSets,
+    results: s.results,
   });
   return key(a) === key(b);
 }
@@ -291,10 +340,39 @@ beforeAll(async () => {
     resolvedTargets[name] = {
       unit: targets[name].unit, level: targets[name].level, userId: user.userId, userRole: user.role, caseId: registered.id,
       disputeId: dispute.id, disputeSummary, mediationId: file!.id, calendarMarker: calendarMarkers[countyId], batchId: batch.id,
+      resultId: '', ruleSetLabel: '',
     };
   }
   for (const countyId of [1, 2] as const) {
     await database.owner.db.insert(schema.workCalendars).values({ countyId, year: 2027, holidays: [calendarMarkers[countyId]], makeupWorkdays: [] });
+  }
+  // Assessment: each county's published 2026 rule set and a 2027 draft; a published result ranking each target among its siblings.
+  for (const countyId of [1, 2] as const) {
+    const admin = await actorByLogin(database.owner.db, countyId === 1 ? 'a_admin' : 'b_admin');
+    const published = { ...defaultRuleSet(), label: ruleSetLabels[countyId], version: '2026.1' };
+    const draft = { ...defaultRuleSet(), version: '2027-draft' };
+    await database.owner.db.insert(schema.assessmentRuleSets).values([
+      { countyId, year: 2026, status: 'published', content: published, contentHash: ruleSetHash(published), createdBy: admin.userId, publishedAt: new Date(), publishedBy: admin.userId },
+      { countyId, year: 2027, status: 'draft', content: draft, contentHash: ruleSetHash(draft), createdBy: admin.userId },
+    ]);
+  }
+  for (const name of targetOrder) {
+    const countyId = countyIdOf(targets[name].unit);
+    const [ruleSet] = await database.owner.db.select().from(schema.assessmentRuleSets)
+      .where(sql`county_id = ${countyId} and year = 2026 and status = 'published'`);
+    const unit = targets[name].unit;
+    const scopeCode = targets[name].level === 'township' ? `${unit.slice(0, 6)}000000` : `${unit.slice(0, 9)}000`;
+    const [result] = await database.owner.db.insert(schema.assessmentResults).values({
+      countyId, year: 2026, period: 'H1', scopeCode, rankedLevel: targets[name].level, ruleSetId: ruleSet!.id, ruleSetHash: ruleSet!.contentHash,
+      periodFrom: '2026-01-01', periodTo: '2026-06-30', periodClosed: true, asOf: new Date(), publishedBy: ruleSet!.createdBy, publishedByName: 'fixture',
+    }).returning({ id: schema.assessmentResults.id });
+    await database.owner.db.insert(schema.assessmentRankings).values({
+      countyId, resultId: result!.id, unitCode: unit, scopeCode, rankedLevel: targets[name].level, unitName: name, finalMilli: 90_000, rank: 1, vetoed: false,
+    });
+    const assessment = scoreUnit(defaultRuleSet(), { unitId: unit });
+    await database.owner.db.insert(schema.assessmentBreakdowns).values({ countyId, resultId: result!.id, unitCode: unit, assessment });
+    resolvedTargets[name].resultId = result!.id;
+    resolvedTargets[name].ruleSetLabel = ruleSetLabels[countyId];
   }
   // One audit row about each target unit, in the target's own county.
   for (const name of targetOrder) {

@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from '../trpc.ts';
+import { assessmentRouter } from './assessment.ts';
 import { auditRouter } from './audit.ts';
 import { calendarRouter } from './calendar.ts';
 import { casesRouter } from './cases.ts';
@@ -22,6 +23,7 @@ export const appRouter = router({
   disputes: disputesRouter,
   mediation: mediationRouter,
   imports: importsRouter,
+  assessment: assessmentRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { MessageKey } from '../../i18n/index.ts';
 
 export type UnitLevel = 'county' | 'township' | 'village';
@@ -25,3 +26,6 @@ export function checkChildCode(code: string, parent: { code: string; level: Unit
   }
   return code.slice(9) !== '000' ? { level: 'village' } : { key: 'error.unit.codeLevel', params: { code } };
 }
+
+/** A 12-digit unit code as a procedure input. */
+export const unitCodeInput = z.string().regex(/^\d{12}$/);

@@ -1,0 +1,71 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { WorkCalendar } from '@tally/casework';
+import { schema, type AssessmentPeriod, type Transaction } from '@tally/db';
+import { rank, score, type Assessment, type Ranking, type RuleSet, type UnitFacts } from '@tally/scoring';
+import { groupFacts, rankedScope, type RankedUnit } from './group-facts.ts';
+import { loadFactRows } from './load-fact-rows.ts';
+import { missingReportFacts } from './missing-report-facts.ts';
+import { periodCut, periodWindow, type PeriodWindow } from './periods.ts';
+import { kindsReadBy } from './rule-set-kinds.ts';
+
+/** What is ranked: the units directly under one unit, for a period of a year. */
+export interface Ranked {
+  countyId: number;
+  year: number;
+  period: AssessmentPeriod;
+  /** The county's unit code (townships are ranked) or a township's (its villages are ranked). */
+  scopeCode: string;
+}
+
+export interface UnitsAssessed {
+  window: PeriodWindow;
+  readTo: string;
+  closed: boolean;
+  units: RankedUnit[];
+  facts: UnitFacts[];
+}
+
+/** The active units directly under `scopeCode`, as the actor may see them, by code. */
+export async function unitsUnder(tx: Transaction, countyId: number, scopeCode: string): Promise<RankedUnit[]> {
+  const u = schema.units;
+  const rows = await tx.select({ code: u.code, name: u.name, level: u.level }).from(u)
+    .where(and(eq(u.countyId, countyId), eq(u.parentCode, scopeCode), eq(u.active, true)))
+    .orderBy(asc(u.code));
+  return rows.flatMap((row) => (row.level === 'county' ? [] : [{ code: row.code, name: row.name, level: row.level }]));
+}
+
+/**
+ * The facts of every unit under the scope for the period, as of `now`: the records are read up
+ * to the period's end, or up to today while it runs (then the period is not closed).
+ */
+export async function factsFor(
+  tx: Transaction, ranked: Omit<Ranked, 'scopeCode'>, units: readonly RankedUnit[], ruleSets: readonly RuleSet[], calendar: WorkCalendar, now: Date,
+): Promise<UnitsAssessed> {
+  const window = periodWindow(ranked.year, ranked.period);
+  const { readTo, closed } = periodCut(window, now);
+  const kinds = new Set(ruleSets.flatMap((ruleSet) => [...kindsReadBy(ruleSet)]));
+  const rows = await loadFactRows(tx, {
+    countyId: ranked.countyId, areaScope: commonPrefix(units.map(rankedScope)), unitCodes: units.map((unit) => unit.code), year: ranked.year,
+    from: window.from, readTo, periodTo: window.to, calendar,
+  }, kinds);
+  // Reports upward are not built yet: no submission cells, so no missing-report facts (see missing-report-facts.ts).
+  rows.push(...missingReportFacts([]));
+  return { window, readTo, closed, units: [...units], facts: groupFacts(units, rows) };
+}
+
+function commonPrefix(values: readonly string[]): string {
+  if (values.length === 0) return '';
+  let prefix = values[0]!;
+  for (const value of values) while (!value.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix;
+}
+
+export interface ScoredUnits {
+  assessments: Assessment[];
+  ranking: Ranking[];
+}
+
+export function scoreAndRank(ruleSet: RuleSet, facts: readonly UnitFacts[], explain: boolean): ScoredUnits {
+  const assessments = score(ruleSet, facts, { explain });
+  return { assessments, ranking: rank(assessments) };
+}

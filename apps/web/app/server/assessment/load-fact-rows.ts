@@ -1,0 +1,246 @@
+import { and, between, desc, eq, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
+import { COLLECTIVE_THRESHOLD, addDays, isWorkingDay, type CivilDate, type WorkCalendar } from '@tally/casework';
+import { schema, vetoEventKinds, type Transaction } from '@tally/db';
+import { dateFieldOf, registerKeys } from '@tally/db/registers';
+import { DEFAULT_KINDS } from '@tally/scoring';
+import { shanghaiMidnight } from '../services/case-filters.ts';
+import { deepestUnit } from './attribution.ts';
+import { factId } from './fact-links.ts';
+import type { FactRow } from './fact-row.ts';
+
+/** What to read: the county, the ranked units and the area they cover, and the dates. */
+export interface FactWindow {
+  countyId: number;
+  /** Code prefix covering every ranked unit (the county's 6 digits, or a township's 9). */
+  areaScope: string;
+  /** The units being assessed; "own" facts are read for these only. */
+  unitCodes: readonly string[];
+  /** Year of the inspection scores. */
+  year: number;
+  from: CivilDate;
+  /** Records are read up to here (the period end, or today while it runs). */
+  readTo: CivilDate;
+  /** Inspections are read over the whole period window. */
+  periodTo: CivilDate;
+  calendar: WorkCalendar;
+}
+
+const K = DEFAULT_KINDS;
+const shanghaiDay = (column: unknown) => sql<string>`to_char(${column} at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
+
+/**
+ * Every fact the records give for a window, as the actor may read them (this runs under the
+ * actor's row-level security: a township derives facts from its own area only). `kinds` names
+ * the kinds the rule set reads, so nothing else is queried.
+ */
+export async function loadFactRows(tx: Transaction, window: FactWindow, kinds: ReadonlySet<string>): Promise<FactRow[]> {
+  const wants = (...list: string[]) => list.some((kind) => kinds.has(kind));
+  const rows: FactRow[] = [];
+  if (window.unitCodes.length === 0) return rows;
+  if (wants(K.events.collectivePetition, K.events.skipLevelPetition, 'petition')) rows.push(...(await petitionFacts(tx, window, kinds)));
+  if (wants(K.events.meetingAbsence, K.records.meeting)) rows.push(...(await meetingFacts(tx, window, kinds)));
+  if (wants(K.events.infoAdopted)) rows.push(...(await infoAdoptedFacts(tx, window)));
+  if (wants(K.records.disputeInvestigated)) rows.push(...(await investigationFacts(tx, window)));
+  if (wants('dispute-found', 'minor-dispute-settled', 'dispute-settled')) rows.push(...(await disputeFacts(tx, window, kinds)));
+  if (wants(K.records.mediationFile)) rows.push(...(await mediationFacts(tx, window)));
+  if (wants(K.records.register)) rows.push(...(await registersKeptFacts(tx, window)));
+  if (wants(K.records.dutyLogGap)) rows.push(...(await dutyGapFacts(tx, window)));
+  rows.push(...(await checkingEventFacts(tx, window, kinds)));
+  rows.push(...(await inspectionFacts(tx, window)));
+  return rows;
+}
+
+/** Collective (5 or more people) and skip-level petitions; every case as a "petition" record. */
+async function petitionFacts(tx: Transaction, w: FactWindow, kinds: ReadonlySet<string>): Promise<FactRow[]> {
+  const cases = schema.petitionCases;
+  const found = await tx
+    .select({
+      id: cases.id, unitCode: cases.unitCode, registeredUnitCode: cases.registeredUnitCode, assignedUnitCode: cases.assignedUnitCode,
+      peopleCount: cases.peopleCount, skipLevel: cases.skipLevel, day: shanghaiDay(cases.receivedAt),
+    })
+    .from(cases)
+    .where(and(
+      eq(cases.countyId, w.countyId),
+      isNull(cases.deletedAt),
+      gte(cases.receivedAt, shanghaiMidnight(w.from)),
+      lt(cases.receivedAt, shanghaiMidnight(addDays(w.readTo, 1))),
+    ));
+  const out: FactRow[] = [];
+  for (const row of found) {
+    const unitCode = deepestUnit([row.registeredUnitCode, row.unitCode, row.assignedUnitCode]);
+    if (!unitCode.startsWith(w.areaScope)) continue;
+    const id = factId('petition_cases', row.id);
+    if (kinds.has('petition')) out.push({ family: 'record', id, kind: 'petition', unitCode, attribution: 'area', date: row.day });
+    // One deduction per case: a collective petition that also skipped a level is still one occurrence (每起).
+    const kind = row.peopleCount >= COLLECTIVE_THRESHOLD ? K.events.collectivePetition : row.skipLevel ? K.events.skipLevelPetition : null;
+    if (kind && kinds.has(kind)) out.push({ family: 'event', id, kind, unitCode, attribution: 'area', date: row.day });
+  }
+  return out;
+}
+
+async function meetingFacts(tx: Transaction, w: FactWindow, kinds: ReadonlySet<string>): Promise<FactRow[]> {
+  const t = schema.meetings;
+  const found = await tx
+    .select({ id: t.id, unitCode: t.unitCode, day: t.heldOn, absent: t.absentCount })
+    .from(t)
+    .where(and(eq(t.countyId, w.countyId), isNull(t.deletedAt), inArray(t.unitCode, [...w.unitCodes]), between(t.heldOn, w.from, w.readTo)));
+  const out: FactRow[] = [];
+  for (const row of found) {
+    const id = factId('meetings', row.id);
+    if (kinds.has(K.records.meeting)) out.push({ family: 'record', id, kind: K.records.meeting, unitCode: row.unitCode, attribution: 'own', date: row.day });
+    if (row.absent > 0 && kinds.has(K.events.meetingAbsence)) {
+      out.push({ family: 'event', id, kind: K.events.meetingAbsence, unitCode: row.unitCode, attribution: 'own', date: row.day, count: row.absent });
+    }
+  }
+  return out;
+}
+
+async function infoAdoptedFacts(tx: Transaction, w: FactWindow): Promise<FactRow[]> {
+  const t = schema.infoSubmissions;
+  const found = await tx
+    .select({ id: t.id, unitCode: t.unitCode, day: t.submittedOn, level: t.adoptedLevel })
+    .from(t)
+    .where(and(eq(t.countyId, w.countyId), isNull(t.deletedAt), inArray(t.unitCode, [...w.unitCodes]), ne(t.adoptedLevel, 'none'), between(t.submittedOn, w.from, w.readTo)));
+  return found.map((row) => ({
+    family: 'event', id: factId('info_submissions', row.id), kind: K.events.infoAdopted, unitCode: row.unitCode, attribution: 'own', date: row.day, level: row.level,
+  }));
+}
+
+/** 排查矛盾纠纷: each investigation round on record, a round with no findings included (零报告). */
+async function investigationFacts(tx: Transaction, w: FactWindow): Promise<FactRow[]> {
+  const t = schema.investigationRounds;
+  const found = await tx
+    .select({ id: t.id, unitCode: t.unitCode, day: t.heldOn })
+    .from(t)
+    .where(and(eq(t.countyId, w.countyId), isNull(t.deletedAt), inArray(t.unitCode, [...w.unitCodes]), between(t.heldOn, w.from, w.readTo)));
+  return found.map((row) => ({
+    family: 'record', id: factId('investigation_rounds', row.id), kind: K.records.disputeInvestigated, unitCode: row.unitCode, attribution: 'own', date: row.day,
+  }));
+}
+
+/** For the street-office and funds schemes: disputes found, minor ones settled, settled ones by class. */
+async function disputeFacts(tx: Transaction, w: FactWindow, kinds: ReadonlySet<string>): Promise<FactRow[]> {
+  const t = schema.disputes;
+  const found = await tx
+    .select({ id: t.id, unitCode: t.unitCode, day: t.foundOn, severity: t.severity, outcome: t.outcome, settledOn: t.settledOn, revisitClass: t.revisitClass })
+    .from(t)
+    .where(and(eq(t.countyId, w.countyId), isNull(t.deletedAt), inArray(t.unitCode, [...w.unitCodes]), between(t.foundOn, w.from, w.readTo)));
+  const out: FactRow[] = [];
+  for (const row of found) {
+    const id = factId('disputes', row.id);
+    const base = { family: 'event', id, unitCode: row.unitCode, attribution: 'own' } as const;
+    if (kinds.has('dispute-found')) out.push({ ...base, kind: 'dispute-found', date: row.day });
+    if (row.outcome !== 'settled') continue;
+    const settledOn = row.settledOn ?? row.day;
+    if (row.severity === 'minor' && kinds.has('minor-dispute-settled')) out.push({ ...base, kind: 'minor-dispute-settled', date: settledOn });
+    if (row.revisitClass !== null && kinds.has('dispute-settled')) out.push({ ...base, kind: 'dispute-settled', level: `class-${row.revisitClass}`, date: settledOn });
+  }
+  return out;
+}
+
+async function mediationFacts(tx: Transaction, w: FactWindow): Promise<FactRow[]> {
+  const t = schema.mediationFiles;
+  const found = await tx
+    .select({ id: t.id, unitCode: t.unitCode, day: t.signedOn })
+    .from(t)
+    .where(and(eq(t.countyId, w.countyId), isNull(t.deletedAt), inArray(t.unitCode, [...w.unitCodes]), between(t.signedOn, w.from, w.readTo)));
+  return found.map((row) => ({
+    family: 'record', id: factId('mediation_files', row.id), kind: K.records.mediationFile, unitCode: row.unitCode, attribution: 'own', date: row.day,
+  }));
+}
+
+/** A register counts as kept when it holds at least one record in the window; its first record is the evidence. */
+async function registersKeptFacts(tx: Transaction, w: FactWindow): Promise<FactRow[]> {
+  const codes = sql.join(w.unitCodes.map((code) => sql`${code}`), sql`, `);
+  const perRegister = registerKeys.map((key) => {
+    const field = dateFieldOf(key);
+    const day = sql.identifier(field.column ?? field.key);
+    return sql`(select distinct on (unit_code) ${key}::text as register, id::text as id, unit_code::text as unit_code, ${day}::text as day
+      from ${sql.identifier(key)}
+      where county_id = ${w.countyId} and deleted_at is null and unit_code in (${codes}) and ${day} between ${w.from} and ${w.readTo}
+      order by unit_code, ${day}, id)`;
+  });
+  const result = await tx.execute(sql.join(perRegister, sql` union all `));
+  return textRows(result, ['register', 'id', 'unit_code', 'day']).map((row) => ({
+    family: 'record', id: factId(row.register, row.id), kind: K.records.register, key: row.register, unitCode: row.unit_code, attribution: 'own', date: row.day,
+  }));
+}
+
+/**
+ * 值班记录无缺漏: every working day (the county's calendar) of the window up to today with no
+ * duty record is a gap, one fact per day, linked to that day on the duty log.
+ */
+async function dutyGapFacts(tx: Transaction, w: FactWindow): Promise<FactRow[]> {
+  const t = schema.dutyLogs;
+  const found = await tx
+    .selectDistinct({ unitCode: t.unitCode, day: t.dutyOn })
+    .from(t)
+    .where(and(eq(t.countyId, w.countyId), isNull(t.deletedAt), inArray(t.unitCode, [...w.unitCodes]), between(t.dutyOn, w.from, w.readTo)));
+  const kept = new Set(found.map((row) => `${row.unitCode}:${row.day}`));
+  const out: FactRow[] = [];
+  for (const day of workingDays(w.from, w.readTo, w.calendar)) {
+    for (const unitCode of w.unitCodes) {
+      const key = `${unitCode}:${day}`;
+      if (!kept.has(key)) out.push({ family: 'record', id: factId('duty_gap', key), kind: K.records.dutyLogGap, unitCode, attribution: 'own', date: day });
+    }
+  }
+  return out;
+}
+
+function workingDays(from: CivilDate, to: CivilDate, calendar: WorkCalendar): CivilDate[] {
+  const days: CivilDate[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) if (isWorkingDay(day, calendar)) days.push(day);
+  return days;
+}
+
+/** The checking unit's register: scoring events and one-vote-veto incidents, withdrawn ones left out. */
+async function checkingEventFacts(tx: Transaction, w: FactWindow, kinds: ReadonlySet<string>): Promise<FactRow[]> {
+  const t = schema.checkingEvents;
+  const found = await tx
+    .select({ id: t.id, unitCode: t.unitCode, kind: t.kind, level: t.level, day: t.occurredOn })
+    .from(t)
+    .where(and(eq(t.countyId, w.countyId), isNull(t.deletedAt), inArray(t.unitCode, [...w.unitCodes]), between(t.occurredOn, w.from, w.readTo)));
+  return found
+    .filter((row) => kinds.has(row.kind))
+    .map((row) => ({
+      family: vetoEventKinds.includes(row.kind) ? 'veto' : 'event', id: factId('checking_events', row.id), kind: row.kind, unitCode: row.unitCode,
+      attribution: 'own', date: row.day, ...(row.level ? { level: row.level } : {}),
+    }));
+}
+
+/** The score in force of every inspection of the year (highest version), dated inside its period. */
+async function inspectionFacts(tx: Transaction, w: FactWindow): Promise<FactRow[]> {
+  const t = schema.inspectionScores;
+  const found = await tx
+    .selectDistinctOn([t.unitCode, t.component, t.periodNo], { id: t.id, unitCode: t.unitCode, component: t.component, periodNo: t.periodNo, score: t.score })
+    .from(t)
+    .where(and(eq(t.countyId, w.countyId), eq(t.year, w.year), inArray(t.unitCode, [...w.unitCodes])))
+    .orderBy(t.unitCode, t.component, t.periodNo, desc(t.version));
+  return found
+    .map((row): FactRow => ({
+      family: 'inspection', id: factId('inspection_scores', row.id), kind: row.component, unitCode: row.unitCode, attribution: 'own',
+      date: inspectionDate(w.year, row.component, row.periodNo), score: Number(row.score),
+    }))
+    .filter((row) => row.date >= w.from && row.date <= w.periodTo);
+}
+
+/** Routine checks are dated in their month (so quarterly means group them); the others at their period's end. */
+export function inspectionDate(year: number, component: string, periodNo: number): CivilDate {
+  if (component === K.inspections.routine) return `${year}-${String(periodNo).padStart(2, '0')}-01`;
+  return component === K.inspections.halfYear ? `${year}-06-30` : `${year}-12-31`;
+}
+
+/** Rows of a raw statement whose named columns are all text; anything else is a bug here, so it throws. */
+function textRows<C extends string>(rows: Iterable<Record<string, unknown>>, columns: readonly C[]): Record<C, string>[] {
+  const out: Record<C, string>[] = [];
+  for (const row of rows) {
+    const typed = {} as Record<C, string>;
+    for (const column of columns) {
+      const value = row[column];
+      if (typeof value !== 'string') throw new Error(`expected text in column ${column}`);
+      typed[column] = value;
+    }
+    out.push(typed);
+  }
+  return out;
+}
