@@ -14,7 +14,7 @@ describe.skipIf(!chromiumPath)('browser journey: county calendar and a printable
     const [row] = await journey.database.owner.db.insert(schema.mediationFiles).values({
       countyId: clerk.countyId, unitCode: clerk.unitCode, createdBy: clerk.userId, fingerprint: 'browser-agreement', agreementNumber: '清调字〔2026〕第007号',
       signedOn: '2026-03-20', parties: '申请人：张三丰，电话13812345678\n被申请人：李四', facts: '双方因宅基地界址发生争议。', disputedMatters: '界址位置。',
-      responsibilities: '被申请人负主要责任。', rightsAndObligations: '被申请人拆除越界墙体。', performance: '2026年4月15日前现场履行。', mediator: '王调解', committee: '北固献村人民调解委员会',
+      responsibilities: '被申请人负主要责任。', rightsAndObligations: '被申请人李四拆除越界墙体，张三丰不再追究。', performance: '2026年4月15日前现场履行。', mediator: '王调解', committee: '北固献村人民调解委员会',
     }).returning({ id: schema.mediationFiles.id });
     agreementId = row!.id;
   });
@@ -60,11 +60,15 @@ describe.skipIf(!chromiumPath)('browser journey: county calendar and a printable
     const text = await township.getByTestId('agreement').textContent();
     expect(text).not.toContain('13812345678');
     expect(text).toContain('申请人：张*');
+    // The agreement's body names the parties in prose: withheld whole, not masked.
+    expect(text).not.toContain('三丰');
+    expect(text).toContain('（已隐藏，可申请查看）');
     expect(await township.getByRole('button', { name: '打印' }).count()).toBe(0);
     // Revealing is possible in scope, and audited; printing still is not.
     await township.getByRole('button', { name: '显示当事人完整信息（将记入审计日志）' }).click();
     await township.getByRole('status').filter({ hasText: '已记入审计日志' }).waitFor();
     await expect(township.getByTestId('agreement').textContent()).resolves.toContain('13812345678');
+    await expect(township.getByTestId('agreement').textContent()).resolves.toContain('张三丰不再追究');
     expect(await township.getByRole('button', { name: '打印' }).count()).toBe(0);
     const audit = await journey.database.owner.client`select actor_login from audit_log where action = 'mediation.reveal'`;
     expect([...audit]).toEqual([{ actor_login: 'zhen01' }]);

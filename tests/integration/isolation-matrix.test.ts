@@ -209,8 +209,9 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
   'users.update': { kind: 'mutation', run: (c, t) => c.users.update({ id: t.userId, role: t.userRole, unitCode: t.unit }) },
 };
 
-function disputeForm(summary: string): Record<string, string> {
-  return { foundOn: '2026-03-04', disputeType: '邻里', parties: '张三、李四', partyIdNumber: '11010519491231002X', severity: '轻微', summary };
+/** The marker goes in the mediator too: a search above the keeping unit does not look into free text such as the summary. */
+function disputeForm(marker: string): Record<string, string> {
+  return { foundOn: '2026-03-04', disputeType: '邻里', parties: '张三、李四', partyIdNumber: '11010519491231002X', severity: '轻微', summary: marker, mediator: marker };
 }
 
 /** The row's current version, read as the owner: a refused caller could not read it, yet must present one. */
@@ -246,7 +247,7 @@ async function snapshot(): Promise<Snapshot> {
     units: await rows(sql`select county_id, code, name, active, updated_at from units order by county_id, code`),
     users: await rows(sql`select county_id, id, login_name, role, unit_code, disabled, password_hash, updated_at from users order by county_id, id`),
     cases: await rows(sql`select county_id, id, status, state, unit_code, assigned_unit_code, due_on, closed_at, version, updated_at, lead_leader, responsible_unit, flagged from petition_cases order by county_id, id`),
-    disputes: await rows(sql`select county_id, id, unit_code, summary, fingerprint, deleted_at, updated_at from disputes order by county_id, id`),
+    disputes: await rows(sql`select county_id, id, unit_code, summary, mediator, fingerprint, deleted_at, updated_at from disputes order by county_id, id`),
     calendars: await rows(sql`select county_id, year, holidays, makeup_workdays, updated_at from work_calendars order by county_id, year`),
     // Batches: status and counts of the fixture batches (a remap re-stages the same file, so its counts are the same).
     batches: await rows(sql`select county_id, id, status, mapping_override, valid_rows, updated_at, (select count(*)::int from import_rows r where r.county_id = b.county_id and r.batch_id = b.id) as staged from import_batches b order by county_id, id`),
@@ -265,7 +266,7 @@ async function restore(before: Snapshot): Promise<void> {
       await tx.execute(sql`update petition_cases set status = ${row.status}, state = ${JSON.stringify(row.state)}::jsonb, unit_code = ${row.unit_code}, assigned_unit_code = ${row.assigned_unit_code}, due_on = ${row.due_on}, closed_at = ${row.closed_at}, version = ${row.version}, updated_at = ${row.updated_at}, lead_leader = ${row.lead_leader}, responsible_unit = ${row.responsible_unit}, flagged = ${row.flagged} where county_id = ${row.county_id} and id = ${row.id}`);
     }
     for (const row of before.disputes) {
-      await tx.execute(sql`update disputes set summary = ${row.summary}, fingerprint = ${row.fingerprint}, deleted_at = ${row.deleted_at}, updated_at = ${row.updated_at} where county_id = ${row.county_id} and id = ${row.id}`);
+      await tx.execute(sql`update disputes set summary = ${row.summary}, mediator = ${row.mediator}, fingerprint = ${row.fingerprint}, deleted_at = ${row.deleted_at}, updated_at = ${row.updated_at} where county_id = ${row.county_id} and id = ${row.id}`);
     }
     await tx.execute(sql`delete from work_calendars`);
     for (const row of before.calendars) {

@@ -36,11 +36,11 @@ describe('a village keeps its register; the township and county read it', () => 
     expect(row.values).toMatchObject({ foundOn: '2026-11-02', source: 'investigation', disputeType: 'neighbours', revisitClass: 2, outcome: 'pending', parties: '张三、李四' });
   });
 
-  it('above the village, parties, ID number and phone are masked, and revealing them is audited', async () => {
+  it('above the village, parties, ID number and phone are masked, the summary withheld, and revealing them is audited', async () => {
     const row = await callers.township.registers.get({ register: 'disputes', id });
-    expect(row).toMatchObject({ own: false, masked: true });
-    expect(row.values).toMatchObject({ parties: '张*、李*', partyIdNumber: '110105********002X', partyPhone: '138****5678', summary: '宅基地边界' });
-    expect(await callers.county.registers.reveal({ register: 'disputes', id })).toEqual({ parties: '张三、李四', partyIdNumber: '11010519491231002X', partyPhone: '13812345678' });
+    expect(row).toMatchObject({ own: false, masked: true, hidden: ['summary'] });
+    expect(row.values).toMatchObject({ parties: '张*、李*', partyIdNumber: '110105********002X', partyPhone: '138****5678', summary: null });
+    expect(await callers.county.registers.reveal({ register: 'disputes', id })).toEqual({ parties: '张三、李四', partyIdNumber: '11010519491231002X', partyPhone: '13812345678', summary: '宅基地边界' });
     const audit = await database.owner.db.execute(sql`select action, object_id from audit_log where action = 'registers.reveal'`);
     expect(audit.map((r) => r.object_id)).toEqual([id]);
   });
@@ -160,12 +160,12 @@ describe('lists', () => {
 
 describe('export rows', () => {
   it('carries personal data only for rows of the exporting unit, and is audited', async () => {
-    await callers.village.registers.create({ register: 'disputes', values: dispute({ summary: '导出测试', parties: '王五' }) });
-    const own = await callers.village.registers.exportRows({ register: 'disputes', q: '导出测试' });
-    expect(own.map((r) => r.values.parties)).toEqual(['王五']);
-    const above = await callers.township.registers.exportRows({ register: 'disputes', q: '导出测试' });
+    await callers.village.registers.create({ register: 'disputes', values: dispute({ summary: '导出测试', parties: '王五', mediator: '导出调解员' }) });
+    const own = await callers.village.registers.exportRows({ register: 'disputes', q: '导出调解员' });
+    expect(own.map((r) => [r.values.parties, r.values.summary])).toEqual([['王五', '导出测试']]);
+    const above = await callers.township.registers.exportRows({ register: 'disputes', q: '导出调解员' });
     expect(above).toHaveLength(1);
-    expect(above[0]!.values).toMatchObject({ parties: null, partyIdNumber: null, partyPhone: null, summary: '导出测试' });
+    expect(above[0]!.values).toMatchObject({ parties: null, partyIdNumber: null, partyPhone: null, summary: null, mediator: '导出调解员' });
     const audit = await database.owner.db.execute(sql`select actor_login, detail from audit_log where action = 'registers.export' order by at`);
     expect(audit.map((r) => [r.actor_login, (r.detail as { rows: number }).rows])).toEqual([['a_cun0101', 1], ['a_zhen01', 1]]);
   });

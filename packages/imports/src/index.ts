@@ -2,7 +2,7 @@
 // (no database access) and export register rows back to CSV/.xlsx.
 export { decodeBytes, decodeStream, detectEncoding, DETECT_PREFIX_BYTES, type TextEncodingName } from './decode.ts';
 export { parseDate, excelSerialToYmd, type DateResult } from './dates.ts';
-export type { RegisterDef, FieldDef, FieldType, EnumOption } from './types.ts';
+export type { RegisterDef, FieldDef, FieldMasking, FieldType, EnumOption } from './types.ts';
 export { mapHeaders, normaliseHeader, type ColumnMapping, type MappingOverride, type HeaderMappingResult } from './header-mapping.ts';
 export { validateRow, validateRecord, type FieldError, type CellValue, type SheetRow, type RowValues, type FieldValue, type RowResult } from './validate-row.ts';
 export { parseCsvRows, type ByteSource } from './csv.ts';

@@ -14,6 +14,15 @@ export interface EnumOption {
   labelEn?: string;
 }
 
+/**
+ * How a personal field is shown outside the handling unit (§8):
+ * - `names`: a list of names or party entries; each keeps its role label and first character.
+ * - `address`: kept up to the township, the rest masked.
+ * - `free-text`: prose about the parties (a summary, the facts, agreed terms). Names in it
+ *   cannot be found reliably, so it is withheld whole until an audited reveal.
+ */
+export type FieldMasking = 'names' | 'address' | 'free-text';
+
 export interface FieldDef {
   /** Property name in code and in row values. */
   key: string;
@@ -34,8 +43,8 @@ export interface FieldDef {
   defaultValue?: string | number;
   /** Personal data (§8): masked outside the handling unit, left out of exports made outside it. */
   personal?: boolean;
-  /** How personal free text is masked: names (the default) keep a first character, addresses keep the part up to the township. */
-  masking?: 'names' | 'address';
+  /** How a personal field is shown outside the handling unit (see FieldMasking); names when unset. */
+  masking?: FieldMasking;
   /** Free text long enough for a multi-line box. */
   long?: boolean;
 }

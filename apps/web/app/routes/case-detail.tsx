@@ -32,7 +32,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { record, unitNames, assignUnits, escalateTargets, registered: new URL(request.url).searchParams.get('registered') };
 }
 
-type DetailResult = { ok: boolean; message: string; revealed?: PersonalDataView };
+type DetailResult = { ok: boolean; message: string; revealed?: PersonalDataView & { summary: string | null } };
 
 export async function action({ request, context, params }: ActionFunctionArgs): Promise<DetailResult> {
   const { caller, actor } = await requireCaller(request, context);
@@ -85,7 +85,7 @@ export default function CaseDetail() {
       <div className="two-columns">
         <section className="panel">
           <h2>{t('cases.detail.facts')}</h2>
-          <CaseFacts record={record} unitName={unitName} />
+          <CaseFacts record={result?.revealed ? { ...record, summary: result.revealed.summary } : record} unitName={unitName} />
         </section>
         <div>
           <PersonalData shown={record} masked={record.masked} revealed={result?.revealed} />

@@ -20,14 +20,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return caller.mediation.get({ id });
 }
 
-/** Reveal (audited) for a unit above the handling one; the page shows the parties in full, still without print. */
+/** Reveal (audited) for a unit above the handling one; the page shows the parties and the free text in full, still without print. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { caller } = await requireCaller(request, context);
-  let parties: string | null = null;
+  const shown: { revealed?: Awaited<ReturnType<typeof caller.mediation.reveal>> } = {};
   const result = await runAction(async () => {
-    parties = (await caller.mediation.reveal({ id: params.id ?? '' })).parties;
+    shown.revealed = await caller.mediation.reveal({ id: params.id ?? '' });
   }, { messageKey: 'mediation.revealed' });
-  return { ...result, parties };
+  return { ...result, revealed: shown.revealed ?? null };
 }
 
 /** The A4 agreement; print only for the handling unit (§8: a printout is an export). */
@@ -35,7 +35,7 @@ export default function MediationAgreement() {
   const loaded = useLoaderData<typeof loader>();
   const revealed = useActionData<typeof action>();
   const { t } = useI18n();
-  const doc = revealed?.parties ? { ...loaded, parties: revealed.parties } : loaded;
+  const doc = revealed?.revealed ? { ...loaded, ...revealed.revealed } : loaded;
   return (
     <section>
       <div className="agreement-toolbar no-print">
@@ -46,7 +46,7 @@ export default function MediationAgreement() {
         <div className="no-print">
           <Notice kind="info">{t('mediation.maskedNotice', { unit: doc.unitName })}</Notice>
           <ActionNotice result={revealed} />
-          {!revealed?.parties && (
+          {!revealed?.revealed && (
             <Form method="post" className="inline-form">
               <button type="submit">{t('mediation.reveal')}</button>
             </Form>

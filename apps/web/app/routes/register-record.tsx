@@ -58,6 +58,8 @@ export default function RegisterRecord() {
   const data = useActionData<typeof action>() as RecordAction | undefined;
   const { language, t } = useI18n();
   const shown = { ...row.values, ...(data?.revealed ?? {}) } as typeof row.values;
+  // Free text withheld above the keeping unit says so, until the audited reveal fills it in.
+  const hidden = new Set(data?.revealed ? [] : row.hidden);
   return (
     <section>
       <p><Link to="..">{labelOf(def, language)}</Link> ›</p>
@@ -89,7 +91,7 @@ export default function RegisterRecord() {
             {def.fields.map((field) => (
               <div key={field.key}>
                 <dt>{labelOf(field, language)}</dt>
-                <dd>{displayValue(field, shown[field.key], language)}</dd>
+                <dd>{hidden.has(field.key) ? t('registers.hiddenText') : displayValue(field, shown[field.key], language)}</dd>
               </div>
             ))}
           </dl>

@@ -57,7 +57,8 @@ function fieldDef(key: string, column: AnyColumn, presentation: LoosePresentatio
     min: presentation.min,
     max: presentation.max,
     defaultValue: staticDefault,
-    personal: Boolean(presentation.personal || presentation.kind),
+    personal: Boolean(presentation.personal || presentation.kind || presentation.freeText),
+    masking: presentation.freeText ? 'free-text' : undefined,
     long: Boolean(presentation.long),
   };
 }

@@ -5,6 +5,11 @@ import type { RegisterPresentation } from './presentation.ts';
  * Labels and header aliases of the registers of DOMAIN.md §2 and §4. Aliases are other
  * spellings seen in villages' own sheets; matching also ignores spaces, full-width forms
  * and bracketed notes (see @tally/imports header-mapping), so only distinct words are listed.
+ *
+ * §8 is declared here, once, for every read path: `personal`/`kind` fields are masked above
+ * the keeping unit, `freeText` fields (prose about citizens' matters: parties, callers) are
+ * withheld whole. Prose about the office's own work (meeting topics and decisions,
+ * publicity, information titles, hazards of places) is not personal and stays readable.
  */
 
 const DATE_ALIASES = ['日期', '时间', '登记日期', '登记时间', '记录日期'];
@@ -19,7 +24,8 @@ export const investigationRoundFields: RegisterPresentation<typeof investigation
   // 0 is a valid, required record: the 零报告 ("nothing found") must be on file.
   findingsCount: { label: '排查发现数', labelEn: 'Findings', aliases: ['发现问题数', '排查数', '发现数量', '矛盾纠纷数'], min: 0 },
   investigator: { label: '排查人', labelEn: 'Investigator', aliases: ['负责人', '参加人员', '排查人员'] },
-  notes: { label: '备注', labelEn: 'Notes', aliases: ['情况说明', '排查情况'], long: true },
+  // What the round found: clerks name the parties of the disputes they found.
+  notes: { label: '备注', labelEn: 'Notes', aliases: ['情况说明', '排查情况'], long: true, freeText: true },
 };
 
 export const meetingFields: RegisterPresentation<typeof meetings> = {
@@ -41,8 +47,9 @@ export const dutyLogFields: RegisterPresentation<typeof dutyLogs> = {
   dutyOn: { label: '值班日期', labelEn: 'Date', aliases: DATE_ALIASES },
   leader: { label: '带班领导', labelEn: 'Leader on duty', aliases: ['值班领导', '带班'] },
   staff: { label: '值班人员', labelEn: 'Staff on duty', aliases: ['值班人', '值班员'] },
-  events: { label: '值班情况', labelEn: 'Events', aliases: ['值班事项', '事项', '记录', '来电来访情况'], long: true },
-  handling: { label: '处理情况', labelEn: 'Handling', aliases: ['处理结果', '处置情况'], long: true },
+  // Calls and visits from citizens, and what was done for them: who called is written in the prose.
+  events: { label: '值班情况', labelEn: 'Events', aliases: ['值班事项', '事项', '记录', '来电来访情况'], long: true, freeText: true },
+  handling: { label: '处理情况', labelEn: 'Handling', aliases: ['处理结果', '处置情况'], long: true, freeText: true },
 };
 
 export const publicityRecordFields: RegisterPresentation<typeof publicityRecords> = {
@@ -115,7 +122,7 @@ export const disputeFields: RegisterPresentation<typeof disputes> = {
     options: { minor: ['轻微'], ordinary: ['一般'], major: ['重大'] },
     optionsEn: { minor: 'Minor', ordinary: 'Ordinary', major: 'Major' },
   },
-  summary: { label: '纠纷简要情况', labelEn: 'Summary', aliases: ['简要情况', '纠纷内容', '基本情况', '主要内容'], long: true },
+  summary: { label: '纠纷简要情况', labelEn: 'Summary', aliases: ['简要情况', '纠纷内容', '基本情况', '主要内容'], long: true, freeText: true },
   mediator: { label: '调解人', labelEn: 'Mediator', aliases: ['调解员', '承办人', '包案人'] },
   method: {
     label: '调解方式', labelEn: 'Method', aliases: ['调处方式'],
@@ -146,11 +153,12 @@ export const mediationFileFields: RegisterPresentation<typeof mediationFiles> = 
   disputeId: { label: '关联纠纷', labelEn: 'Dispute', internal: true },
   parties: { label: '当事人', labelEn: 'Parties', aliases: ['双方当事人', '纠纷当事人'], personal: true, long: true },
   partyIdNumber: { label: '身份证号', labelEn: 'ID number', aliases: ['身份证号码', '公民身份号码'], kind: 'id_number' },
-  facts: { label: '纠纷事实', labelEn: 'Facts', aliases: ['基本事实', '纠纷简要情况', '纠纷主要事实'], long: true },
-  disputedMatters: { label: '争议事项', labelEn: 'Disputed matters', aliases: ['争议焦点'], long: true },
-  responsibilities: { label: '责任认定', labelEn: 'Responsibilities', aliases: ['各方责任', '责任'], long: true },
-  rightsAndObligations: { label: '协议内容', labelEn: 'Rights and obligations', aliases: ['达成协议内容', '调解协议', '权利义务', '各方权利义务'], long: true },
-  performance: { label: '履行方式及期限', labelEn: 'Performance', aliases: ['履行方式', '履行期限', '履行方式、地点、期限'], long: true },
+  // The agreement's body tells the parties' story and binds them by name.
+  facts: { label: '纠纷事实', labelEn: 'Facts', aliases: ['基本事实', '纠纷简要情况', '纠纷主要事实'], long: true, freeText: true },
+  disputedMatters: { label: '争议事项', labelEn: 'Disputed matters', aliases: ['争议焦点'], long: true, freeText: true },
+  responsibilities: { label: '责任认定', labelEn: 'Responsibilities', aliases: ['各方责任', '责任'], long: true, freeText: true },
+  rightsAndObligations: { label: '协议内容', labelEn: 'Rights and obligations', aliases: ['达成协议内容', '调解协议', '权利义务', '各方权利义务'], long: true, freeText: true },
+  performance: { label: '履行方式及期限', labelEn: 'Performance', aliases: ['履行方式', '履行期限', '履行方式、地点、期限'], long: true, freeText: true },
   mediator: { label: '调解员', labelEn: 'Mediator', aliases: ['调解人', '主持人'] },
   committee: { label: '调解委员会', labelEn: 'Committee', aliases: ['人民调解委员会', '调委会'] },
 };

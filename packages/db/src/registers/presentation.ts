@@ -21,6 +21,11 @@ interface BasePresentation {
   kind?: 'id_number' | 'phone';
   /** Personal data even without a kind (names of parties). */
   personal?: boolean;
+  /**
+   * Prose that describes the parties (a summary, the facts, agreed terms): personal data
+   * withheld whole above the handling unit, since names in it cannot be masked reliably.
+   */
+  freeText?: boolean;
   /** Not typed in by the clerk nor imported (e.g. a link set by another screen). */
   internal?: boolean;
   min?: number;

@@ -10,7 +10,8 @@ export interface CaseFactsView {
   receivedAt: string | Date;
   channel: string;
   category: string;
-  summary: string;
+  /** Null when withheld from the actor's unit (§8). */
+  summary: string | null;
   peopleCount: number;
   personTimes: number;
   skipLevel: boolean;
@@ -62,7 +63,7 @@ export function CaseFacts({ record, unitName }: { record: CaseFactsView; unitNam
         {record.duplicateOf && <> · <Link to={`/cases/${record.duplicateOf}`}>{t('cases.field.duplicateOfCaseNumber')}</Link></>}
       </dd>
       <dt>{t('cases.field.summary')}</dt>
-      <dd className="prewrap">{record.summary}</dd>
+      <dd className="prewrap">{record.summary ?? t('registers.hiddenText')}</dd>
       <dt>{t('cases.field.registeredUnit')}</dt>
       <dd>{unitName(record.registeredUnitCode)}</dd>
       <dt>{t('cases.field.unit')}</dt>

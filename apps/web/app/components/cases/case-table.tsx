@@ -15,7 +15,8 @@ export interface CaseRowView {
   unitCode: string;
   peopleCount: number;
   flagged: boolean;
-  summary: string;
+  /** Null when withheld from the actor's unit (§8). */
+  summary: string | null;
   petitionerName: string;
   masked: boolean;
   clock: ClockView;
@@ -50,7 +51,7 @@ export function CaseTable({ rows, unitNames }: { rows: CaseRowView[]; unitNames:
             <td>{formatDateTime(row.receivedAt, language)}</td>
             <td>{vocabularyLabel(t, 'cases.channel', row.channel)}</td>
             <td>{vocabularyLabel(t, 'cases.category', row.category)}</td>
-            <td className="summary-cell" title={row.summary}>{row.summary}</td>
+            <td className="summary-cell" title={row.summary ?? undefined}>{row.summary ?? t('registers.hiddenText')}</td>
             <td>{row.petitionerName}</td>
             <td>{unitNames[row.unitCode] ?? row.unitCode}</td>
             <td>{vocabularyLabel(t, 'cases.status', row.status)}</td>

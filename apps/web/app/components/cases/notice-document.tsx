@@ -1,5 +1,5 @@
 import { useI18n } from '../../lib/i18n-context.ts';
-import { formatCivilDate } from '../../lib/case-format.ts';
+import { formatCivilDate, vocabularyLabel } from '../../lib/case-format.ts';
 
 export interface NoticeView {
   noticeNumber: string;
@@ -10,7 +10,9 @@ export interface NoticeView {
   countyName: string;
   issuingUnit: string;
   caseNumber: string;
-  summary: string;
+  category: string;
+  /** Null when the issuing unit may not print it (§8): the matter is then named by its category. */
+  summary: string | null;
   responsibleUnit: string | null;
   responsiblePerson: string | null;
   supervisingUnit: string;
@@ -38,7 +40,9 @@ export function NoticeDocument({ notice }: { notice: NoticeView }) {
       <table className="notice-table">
         <tbody>
           {row(t('cases.field.caseNumber'), notice.caseNumber)}
-          {row(t('cases.notice.summary'), notice.summary)}
+          {notice.summary === null
+            ? row(t('cases.field.category'), vocabularyLabel(t, 'cases.category', notice.category))
+            : row(t('cases.notice.summary'), notice.summary)}
           {row(t('cases.notice.responsibleUnit'), notice.responsibleUnit ?? '—')}
           {row(t('cases.notice.responsiblePerson'), notice.responsiblePerson ?? '—')}
           {row(t('cases.notice.originalDeadline'), formatCivilDate(notice.dueOn, language))}

@@ -3,22 +3,23 @@ import { translator } from '../../i18n/index.ts';
 // The document is always Chinese: it is a legal paper handed to the parties, whatever the UI language.
 const t = translator('zh-CN');
 
+/** An agreement as the server sends it: free text is null where it is withheld from the reader's unit (§8). */
 export interface Agreement {
   agreementNumber: string;
   signedOn: string;
-  parties: string;
-  facts: string;
-  disputedMatters: string;
-  responsibilities: string;
-  rightsAndObligations: string;
-  performance: string;
-  mediator: string;
-  committee: string;
+  parties: string | null;
+  facts: string | null;
+  disputedMatters: string | null;
+  responsibilities: string | null;
+  rightsAndObligations: string | null;
+  performance: string | null;
+  mediator: string | null;
+  committee: string | null;
 }
 
 /** Each line of a free-text field as its own paragraph, so every line gets the first-line indent of a printed form. */
-function Paragraphs({ text }: { text: string }) {
-  const lines = text.split(/\r?\n/).filter((line) => line.trim().length > 0);
+function Paragraphs({ text }: { text: string | null }) {
+  const lines = (text ?? t('registers.hiddenText')).split(/\r?\n/).filter((line) => line.trim().length > 0);
   return (
     <>
       {lines.map((line, i) => (
@@ -31,8 +32,8 @@ function Paragraphs({ text }: { text: string }) {
 }
 
 /** How many blank signature lines to print: one per party entry, at least two (申请人 and 被申请人). */
-function partyCount(parties: string): number {
-  return Math.max(2, parties.split(/\r?\n|[;；]/).filter((line) => line.trim().length > 0).length);
+function partyCount(parties: string | null): number {
+  return Math.max(2, (parties ?? '').split(/\r?\n|[;；]/).filter((line) => line.trim().length > 0).length);
 }
 
 /**
@@ -42,7 +43,7 @@ function partyCount(parties: string): number {
  */
 export function AgreementDocument({ doc }: { doc: Agreement }) {
   const [year, month, day] = doc.signedOn.split('-').map(Number) as [number, number, number];
-  const sections: Array<[string, string]> = [
+  const sections: Array<[string, string | null]> = [
     ['mediation.doc.facts', doc.facts],
     ['mediation.doc.disputedMatters', doc.disputedMatters],
     ['mediation.doc.responsibilities', doc.responsibilities],

@@ -5,7 +5,8 @@ import { Pager } from './pager.tsx';
 
 /** Rows the register already holds ("已存在，将跳过"), with their values as the file gave them. */
 export function ExistingRows({ rows, total, page, pageSize, register }: {
-  rows: Array<{ rowNumber: number; values: Record<string, string | number | null> }>;
+  /** `hidden`: columns whose free text is withheld from a unit above the importing one. */
+  rows: Array<{ rowNumber: number; values: Record<string, string | number | null>; hidden: string[] }>;
   total: number;
   page: number;
   pageSize: number;
@@ -31,7 +32,7 @@ export function ExistingRows({ rows, total, page, pageSize, register }: {
             <tr key={row.rowNumber}>
               <td>{row.rowNumber}</td>
               {fields.map((field) => (
-                <td key={field.key}>{displayValue(field, row.values[field.column], language)}</td>
+                <td key={field.key}>{row.hidden.includes(field.column) ? t('registers.hiddenText') : displayValue(field, row.values[field.column], language)}</td>
               ))}
             </tr>
           ))}

@@ -87,9 +87,9 @@ export const disputesMessages = defineMessages({
     'mediation.doc.date': '{year} 年 {month} 月 {day} 日',
     'mediation.print': '打印',
     'mediation.back': '返回列表',
-    'mediation.maskedNotice': '本协议由{unit}办理。当事人信息已脱敏，且只能由办理单位打印。',
+    'mediation.maskedNotice': '本协议由{unit}办理。当事人信息已脱敏，纠纷事实和协议内容已隐藏，且只能由办理单位打印。',
     'mediation.reveal': '显示当事人完整信息（将记入审计日志）',
-    'mediation.revealed': '已显示当事人完整信息，此次查看已记入审计日志',
+    'mediation.revealed': '已显示当事人信息和协议全文，此次查看已记入审计日志',
   },
   en: {
     'nav.disputeRates': 'Dispute figures',
@@ -176,8 +176,8 @@ export const disputesMessages = defineMessages({
     'mediation.doc.date': '{year}-{month}-{day}',
     'mediation.print': 'Print',
     'mediation.back': 'Back to the list',
-    'mediation.maskedNotice': 'Handled by {unit}. Party details are masked, and only the handling unit may print.',
+    'mediation.maskedNotice': 'Handled by {unit}. Party details are masked, the facts and terms are hidden, and only the handling unit may print.',
     'mediation.reveal': 'Show the parties in full (audited)',
-    'mediation.revealed': 'Parties shown in full; this viewing is recorded in the audit log',
+    'mediation.revealed': 'Parties and the full agreement shown; this viewing is recorded in the audit log',
   },
 });

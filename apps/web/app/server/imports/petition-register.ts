@@ -70,6 +70,7 @@ export const PETITION_REGISTER: RegisterDef = {
     flag('skipLevel', '是否越级', 'Skip-level', ['越级', '越级访']),
     flag('repeatPetition', '是否重复访', 'Repeat', ['重复访', '是否重复', '重复信访']),
     { key: 'category', label: '问题类别', labelEn: 'Category', aliases: ['问题分类', '类别', '信访类别', '反映问题类别'], type: 'enum', required: true, enum: options(CASE_CATEGORIES, 'cases.category', CATEGORY_ALIASES) },
-    { key: 'summary', label: '主要诉求', labelEn: 'Summary', aliases: ['诉求', '反映问题', '主要内容', '信访事项', '简要情况'], type: 'text', required: true, long: true },
+    // The petitioner's own story: withheld whole outside the units working on the case (§8).
+    { key: 'summary', label: '主要诉求', labelEn: 'Summary', aliases: ['诉求', '反映问题', '主要内容', '信访事项', '简要情况'], type: 'text', required: true, long: true, personal: true, masking: 'free-text' },
   ],
 };

@@ -15,7 +15,7 @@ export const listFilters = z.object({
   unitCode: z.string().regex(/^\d{12}$/).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  /** Words in the register's non-personal text fields. */
+  /** Words in the register's non-personal text fields (and its free text, in the actor's own rows). */
   q: z.string().trim().max(50).optional(),
   /** Enumerated field → one of its values. */
   filters: z.record(z.string().max(40), z.string().max(40)).optional(),
@@ -62,10 +62,15 @@ export function listCondition(register: RegisterTable, actor: Actor, input: List
     conditions.push(eq(columns[key]!, field.integerValues ? Number(value) : value));
   }
   if (input.q) {
-    // Personal fields are not searchable: a search would reveal what masking hides.
+    // A search must not reveal what masking hides: personal fields are not searched, and
+    // free text only in the rows the actor's own unit keeps (where it is shown in full).
     const searchable = def.fields.filter((field) => field.type === 'text' && !field.personal);
+    const ownText = def.fields.filter((field) => field.type === 'text' && field.masking === 'free-text');
     const pattern = `%${escapeLike(input.q)}%`;
-    conditions.push(or(...searchable.map((field) => ilike(columns[field.key]!, pattern))));
+    conditions.push(or(
+      ...searchable.map((field) => ilike(columns[field.key]!, pattern)),
+      ownText.length ? and(eq(columns.unitCode!, actor.unitCode), or(...ownText.map((field) => ilike(columns[field.key]!, pattern)))) : undefined,
+    ));
   }
   return and(...conditions)!;
 }

@@ -1,6 +1,6 @@
 import type { Actor } from '@tally/db';
 import type { FieldValue } from '@tally/imports';
-import { maskValues } from './masking.ts';
+import { maskRecord } from './masking.ts';
 import type { RegisterTable } from './register-table.ts';
 
 export interface RegisterRow {
@@ -11,6 +11,8 @@ export interface RegisterRow {
   /** The actor's own unit keeps this row: it may edit it and sees personal data in full. */
   own: boolean;
   masked: boolean;
+  /** Free-text fields withheld above the keeping unit (their value is null until a reveal). */
+  hidden: string[];
   /** Optimistic-concurrency token for edits and deletes. */
   updatedAt: string;
   importId: string | null;
@@ -22,13 +24,15 @@ type DbRow = Record<string, unknown> & { id: string; unitCode: string; updatedAt
 export function shapeRow(register: RegisterTable, row: DbRow, unitName: string, actor: Actor): RegisterRow {
   const values = Object.fromEntries(register.def.fields.map((field) => [field.key, (row[field.key] ?? null) as FieldValue]));
   const own = row.unitCode === actor.unitCode;
+  const shown = own ? { values, hidden: [] } : maskRecord(register.def.fields, values);
   return {
     id: row.id,
     unitCode: row.unitCode,
     unitName,
-    values: own ? values : maskValues(register.def.fields, values),
+    values: shown.values,
     own,
     masked: !own && register.def.fields.some((field) => field.personal && values[field.key] !== null),
+    hidden: shown.hidden,
     updatedAt: row.updatedAt.toISOString(),
     importId: row.importId,
   };

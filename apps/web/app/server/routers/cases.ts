@@ -7,7 +7,7 @@ import {
 import { caseDataRoles, schema, type Transaction } from '@tally/db';
 import { UserFacingError, forbidden, notFound } from '../errors.ts';
 import { countyCalendar } from '../services/work-calendar.ts';
-import { personalDataFor, projectionOf } from '../services/case-records.ts';
+import { exportedPersonalData, personalDataFor, projectionOf, revealedPersonalData } from '../services/case-records.ts';
 import { CASE_CATEGORIES, CASE_CHANNELS, civilDate, exportInput, listFilters, listInput } from '../services/case-filters.ts';
 import { unitFigures } from '../services/case-figures.ts';
 import { noticeFor } from '../services/case-notice.ts';
@@ -107,7 +107,7 @@ export const casesRouter = router({
           pageSize: input.pageSize,
           rows: rows.map((row) => ({
             id: row.id, caseNumber: row.caseNumber, receivedAt: row.receivedAt, channel: row.channel, category: row.category, status: row.status,
-            unitCode: row.unitCode, peopleCount: row.peopleCount, flagged: row.flagged, dueOn: row.dueOn, summary: row.summary,
+            unitCode: row.unitCode, peopleCount: row.peopleCount, flagged: row.flagged, dueOn: row.dueOn,
             clock: caseClock(row.state as CaseState, ctx.now, DEFAULT_DEADLINE_RULES, calendar),
             ...personalDataFor(row, ctx.actor),
           })),
@@ -117,7 +117,8 @@ export const casesRouter = router({
 
   /**
    * Every case of a filtered list, for a spreadsheet; audited. Petitioners' personal data is
-   * filled only for cases the actor's own unit handles: an export made above it carries none (§8).
+   * filled only for cases the actor's own unit handles, the summary also where the case is
+   * assigned to it: an export made above them carries none (§8).
    */
   exportRows: roleProcedure(...caseDataRoles)
     .input(exportInput)
@@ -128,15 +129,11 @@ export const casesRouter = router({
         if ((total?.n ?? 0) > CASE_EXPORT_LIMIT) throw new UserFacingError('BAD_REQUEST', 'error.register.exportTooLarge', { limit: CASE_EXPORT_LIMIT, rows: total!.n });
         const rows = await tx.select().from(schema.petitionCases).where(filters).orderBy(desc(schema.petitionCases.receivedAt), desc(schema.petitionCases.id));
         await auditChange(tx, ctx, { action: 'cases.export', objectType: 'petition_case', objectId: ctx.actor.unitCode, detail: { rows: rows.length, filters: input } });
-        return rows.map((row) => {
-          const own = row.unitCode === ctx.actor.unitCode;
-          return {
-            id: row.id, caseNumber: row.caseNumber, receivedAt: row.receivedAt, channel: row.channel, category: row.category, status: row.status, unitCode: row.unitCode,
-            peopleCount: row.peopleCount, flagged: row.flagged, dueOn: row.dueOn, summary: row.summary, assignedPerson: row.assignedPerson,
-            petitionerName: own ? row.petitionerName : null, petitionerIdNumber: own ? row.petitionerIdNumber : null,
-            petitionerPhone: own ? row.petitionerPhone : null, petitionerAddress: own ? row.petitionerAddress : null,
-          };
-        });
+        return rows.map((row) => ({
+          id: row.id, caseNumber: row.caseNumber, receivedAt: row.receivedAt, channel: row.channel, category: row.category, status: row.status, unitCode: row.unitCode,
+          peopleCount: row.peopleCount, flagged: row.flagged, dueOn: row.dueOn, assignedPerson: row.assignedPerson,
+          ...exportedPersonalData(row, ctx.actor),
+        }));
       }),
     ),
 
@@ -151,7 +148,9 @@ export const casesRouter = router({
           .orderBy(schema.caseTransitions.id);
         const calendar = await countyCalendar(tx, ctx.actor.countyId);
         const state = row.state as CaseState;
-        const { petitionerName, petitionerIdNumber, petitionerPhone, petitionerAddress, state: _state, ...rest } = row;
+        // Personal data goes out only through personalDataFor; the import fingerprint (an unsalted
+        // hash of the ledger row, ID number included) and the raw state never go out at all.
+        const { petitionerName, petitionerIdNumber, petitionerPhone, petitionerAddress, summary, importFingerprint: _fingerprint, state: _state, ...rest } = row;
         return {
           ...rest,
           ...personalDataFor(row, ctx.actor),
@@ -173,7 +172,7 @@ export const casesRouter = router({
       ctx.run(async (tx) => {
         const row = await findCase(tx, ctx, input.id);
         await auditChange(tx, ctx, { action: 'cases.reveal', objectType: 'petition_case', objectId: row.caseNumber });
-        return { petitionerName: row.petitionerName, petitionerIdNumber: row.petitionerIdNumber, petitionerPhone: row.petitionerPhone, petitionerAddress: row.petitionerAddress };
+        return revealedPersonalData(row);
       }),
     ),
 

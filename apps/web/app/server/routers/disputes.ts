@@ -1,8 +1,10 @@
 import { and, asc, count, eq, gte, inArray, isNotNull, isNull, like, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { REVISIT_DUE_SOON_DAYS, REVISIT_MONTHS, addDays, disputeFigures, isCivilDate, isRevisitClass, maskPartiesText, revisitStatus, shanghaiDate } from '@tally/casework';
+import { REVISIT_DUE_SOON_DAYS, REVISIT_MONTHS, addDays, disputeFigures, isCivilDate, isRevisitClass, revisitStatus, shanghaiDate } from '@tally/casework';
 import { caseDataRoles, schema } from '@tally/db';
+import { registerDefs } from '@tally/db/registers';
 import { UserFacingError } from '../errors.ts';
+import { maskRecord } from '../registers/masking.ts';
 import { scopeForUnit } from '../services/unit-scope.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
@@ -51,9 +53,10 @@ export const disputesRouter = router({
         ]);
         const revisits = rows.flatMap((row) => {
           if (!row.settledOn || !isRevisitClass(row.revisitClass)) return [];
-          // §8: parties in full only for the unit handling the dispute.
+          // §8: parties in full only for the unit handling the dispute, masked by the register's own rule elsewhere.
           const masked = row.unitCode !== ctx.actor.unitCode;
-          return [{ ...row, revisitClass: row.revisitClass, parties: masked ? maskPartiesText(row.parties) : row.parties, masked, ...revisitStatus(row.settledOn, row.revisitClass, today) }];
+          const parties = masked ? maskRecord(registerDefs.disputes.fields, { parties: row.parties }).values.parties ?? '' : row.parties;
+          return [{ ...row, revisitClass: row.revisitClass, parties, masked, ...revisitStatus(row.settledOn, row.revisitClass, today) }];
         });
         return { unit, from: input.from, to: input.to, today, figures, revisits, revisitTotal: total?.n ?? 0, revisitDueSoonDays: REVISIT_DUE_SOON_DAYS };
       });

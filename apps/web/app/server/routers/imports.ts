@@ -81,7 +81,7 @@ export const importsRouter = router({
           existing: staged ? await countExisting(tx, batch) : 0,
           errors: await pageOfOutcome(tx, batch, 'error', input.errorsPage),
           duplicates: await pageOfOutcome(tx, batch, 'duplicate', input.duplicatesPage),
-          existingRows: mine ? existingRows : existingRows.map((row) => ({ ...row, values: maskStagedValues(def, row.values) })),
+          existingRows: existingRows.map((row) => (mine ? { ...row, hidden: [] } : { ...row, ...maskStagedValues(def, row.values) })),
         };
       }),
     ),

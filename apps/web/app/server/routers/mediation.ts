@@ -1,24 +1,35 @@
 import { and, count, desc, eq, isNull, like } from 'drizzle-orm';
 import { z } from 'zod';
-import { maskPartiesText } from '@tally/casework';
 import { caseDataRoles, schema } from '@tally/db';
+import { registerDefs } from '@tally/db/registers';
+import type { FieldValue } from '@tally/imports';
 import { notFound } from '../errors.ts';
+import { maskRecord, personalValues } from '../registers/masking.ts';
 import { auditChange, roleProcedure, router, type AuthedContext } from '../trpc.ts';
 
 const m = schema.mediationFiles;
+/** The register's own definition: this view and the register screens mask by the same fields. */
+const fields = registerDefs.mediation_files.fields;
 
 /** Mediation files the actor may see: own unit and below, not soft-deleted (the API's guard beside RLS). */
 const visibleTo = (ctx: AuthedContext) => and(eq(m.countyId, ctx.actor.countyId), isNull(m.deletedAt), like(m.unitCode, `${ctx.actor.scope}%`));
 
+/** What the agreement (调解协议书) prints, column by column: a column added to the table later is not sent by accident. */
+const agreementColumns = {
+  parties: m.parties, facts: m.facts, disputedMatters: m.disputedMatters, responsibilities: m.responsibilities,
+  rightsAndObligations: m.rightsAndObligations, performance: m.performance, mediator: m.mediator, committee: m.committee,
+};
+
 /**
- * §8: the unit that handled the mediation (the row's own unit) sees the parties in full and
- * may print; every other unit in scope sees them masked and gets no printable copy, since a
- * printed agreement is an export. Columns are listed one by one so a column added to the
- * table later (an ID number, a phone) is never sent out unmasked by accident.
+ * §8: the unit that handled the mediation (the row's own unit) sees the agreement in full and
+ * may print it; every other unit in scope sees the parties masked and the free text withheld
+ * (the field definitions say which is which), and gets no printable copy, since a printed
+ * agreement is an export.
  */
-function partiesFor(row: { unitCode: string; parties: string }, ctx: AuthedContext) {
-  const masked = row.unitCode !== ctx.actor.unitCode;
-  return { parties: masked ? maskPartiesText(row.parties) : row.parties, masked, printable: !masked };
+function shownTo<T extends Record<string, FieldValue>>(row: { unitCode: string }, values: T, ctx: AuthedContext) {
+  const own = row.unitCode === ctx.actor.unitCode;
+  const { values: shown, hidden } = own ? { values, hidden: [] } : maskRecord(fields, values);
+  return { ...shown, hidden, masked: !own, printable: own };
 }
 
 export const mediationRouter = router({
@@ -33,7 +44,10 @@ export const mediationRouter = router({
             .from(m).where(where).orderBy(desc(m.signedOn), desc(m.id)).limit(input.pageSize).offset((input.page - 1) * input.pageSize),
           tx.select({ n: count() }).from(m).where(where),
         ]);
-        return { page: input.page, pageSize: input.pageSize, total: total?.n ?? 0, rows: rows.map((row) => ({ ...row, ...partiesFor(row, ctx) })) };
+        return {
+          page: input.page, pageSize: input.pageSize, total: total?.n ?? 0,
+          rows: rows.map(({ id, unitCode, agreementNumber, signedOn, ...values }) => ({ id, unitCode, agreementNumber, signedOn, ...shownTo({ unitCode }, values, ctx) })),
+        };
       }),
     ),
 
@@ -42,29 +56,29 @@ export const mediationRouter = router({
     .input(z.object({ id: z.string().uuid() }))
     .query(({ ctx, input }) =>
       ctx.run(async (tx) => {
-        const [row] = await tx.select({
-          id: m.id, unitCode: m.unitCode, agreementNumber: m.agreementNumber, signedOn: m.signedOn, disputeId: m.disputeId, parties: m.parties,
-          facts: m.facts, disputedMatters: m.disputedMatters, responsibilities: m.responsibilities, rightsAndObligations: m.rightsAndObligations,
-          performance: m.performance, mediator: m.mediator, committee: m.committee,
-        }).from(m).where(and(visibleTo(ctx), eq(m.id, input.id)));
+        const [row] = await tx.select({ id: m.id, unitCode: m.unitCode, agreementNumber: m.agreementNumber, signedOn: m.signedOn, disputeId: m.disputeId, ...agreementColumns })
+          .from(m).where(and(visibleTo(ctx), eq(m.id, input.id)));
         if (!row) throw notFound();
-        const [unit] = await tx.select({ name: schema.units.name }).from(schema.units).where(and(eq(schema.units.countyId, ctx.actor.countyId), eq(schema.units.code, row.unitCode)));
-        return { ...row, unitName: unit?.name ?? row.unitCode, ...partiesFor(row, ctx) };
+        const { id, unitCode, agreementNumber, signedOn, disputeId, ...values } = row;
+        const [unit] = await tx.select({ name: schema.units.name }).from(schema.units).where(and(eq(schema.units.countyId, ctx.actor.countyId), eq(schema.units.code, unitCode)));
+        return { id, unitCode, agreementNumber, signedOn, disputeId, unitName: unit?.name ?? unitCode, ...shownTo({ unitCode }, values, ctx) };
       }),
     ),
 
   /**
-   * The parties in full for a unit above the handling one (a supervisor checking a case):
-   * allowed in scope, always audited (§8). Printing stays with the handling unit.
+   * The agreement's parties and free text in full for a unit above the handling one (a
+   * supervisor checking a case): allowed in scope, always audited (§8). Printing stays with
+   * the handling unit.
    */
   reveal: roleProcedure(...caseDataRoles)
     .input(z.object({ id: z.string().uuid() }))
     .mutation(({ ctx, input }) =>
       ctx.run(async (tx) => {
-        const [row] = await tx.select({ agreementNumber: m.agreementNumber, parties: m.parties }).from(m).where(and(visibleTo(ctx), eq(m.id, input.id)));
+        const [row] = await tx.select({ agreementNumber: m.agreementNumber, ...agreementColumns }).from(m).where(and(visibleTo(ctx), eq(m.id, input.id)));
         if (!row) throw notFound();
         await auditChange(tx, ctx, { action: 'mediation.reveal', objectType: 'mediation_file', objectId: input.id, detail: { agreementNumber: row.agreementNumber } });
-        return { parties: row.parties };
+        const { agreementNumber: _number, ...values } = row;
+        return personalValues(fields, values);
       }),
     ),
 });

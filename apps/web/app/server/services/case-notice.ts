@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { DEFAULT_DEADLINE_RULES, caseClock, supervisionNotice, type CaseState, type WorkCalendar } from '@tally/casework';
 import { schema, type Actor, type Transaction } from '@tally/db';
 import { UserFacingError } from '../errors.ts';
+import { personalDataFor } from './case-records.ts';
 
 type CaseRow = typeof schema.petitionCases.$inferSelect;
 
@@ -10,6 +11,8 @@ type CaseRow = typeof schema.petitionCases.$inferSelect;
  * user's language when the case is not overdue. The issuing unit is the viewer's own unit:
  * whoever supervises prints it. Responsible unit and person come from the 六定 fields when
  * set, else from the assignment; the supervising unit from 六定, else the issuing unit.
+ * A notice is a printout: the summary is on it only for a unit that may read it in full
+ * (§8); otherwise the notice names the matter by its category.
  */
 export async function noticeFor(tx: Transaction, actor: Actor, row: CaseRow, now: Date, calendar: WorkCalendar) {
   const clock = caseClock(row.state as CaseState, now, DEFAULT_DEADLINE_RULES, calendar);
@@ -30,7 +33,8 @@ export async function noticeFor(tx: Transaction, actor: Actor, row: CaseRow, now
     issuingUnit,
     caseId: row.id,
     caseNumber: row.caseNumber,
-    summary: row.summary,
+    category: row.category,
+    summary: personalDataFor(row, actor).summary,
     responsibleUnit: row.responsibleUnit ?? (await unitName(assignedCode)) ?? (await unitName(row.unitCode)),
     responsiblePerson: row.responsiblePerson ?? row.assignedPerson,
     supervisingUnit: row.supervisingUnit ?? issuingUnit,
