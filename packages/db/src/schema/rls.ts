@@ -46,3 +46,12 @@ export function roleIn(...roles: readonly string[]): SQL {
   const list = sql.raw(roles.map((role) => `'${role.replace(/[^a-z_]/g, '')}'`).join(', '));
   return sql`(select nullif(current_setting('app.role', true), '') in (${list}))`;
 }
+
+/**
+ * The actor's role may do `action` to an account holding the role in `roleColumn`
+ * (users_may(), the rule table of docs/security.md, created by migration 0014).
+ */
+export function userMay(action: 'grant' | 'manage', roleColumn: SQL | unknown): SQL {
+  // The action is one of two literals, spliced as SQL text: a policy cannot hold a bound parameter.
+  return sql`users_may((select nullif(current_setting('app.role', true), '')), ${sql.raw(`'${action}'`)}, ${roleColumn})`;
+}
