@@ -42,10 +42,13 @@ const expected: Record<string, Record<UserRole, string>> = {
   'units.rename': { county_admin: 'NOOO', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'FFFF' },
   'units.setActive': { county_admin: 'NBBO', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'FFFF' },
   'users.list': { county_admin: 'NOOO', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'NOOO', auditor: 'FFFF' },
-  'users.create': { county_admin: 'NOOO', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'NOOO', auditor: 'FFFF' },
+  // The security admin may not grant case-data roles (docs/security.md "Who may grant which role"): it creates
+  // no township or village staff anywhere (refused on the role asked for, before the unit is looked up), and
+  // changes no such account's role or unit.
+  'users.create': { county_admin: 'NOOO', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'BBBB', auditor: 'FFFF' },
   'users.setDisabled': { county_admin: 'NOOO', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'NOOO', auditor: 'FFFF' },
   'users.resetPassword': { county_admin: 'NOOO', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'NOOO', auditor: 'FFFF' },
-  'users.update': { county_admin: 'NOOO', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'NOOO', auditor: 'FFFF' },
+  'users.update': { county_admin: 'NOOO', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'NBBB', auditor: 'FFFF' },
   // Cases: a case registered at each target unit. Security admin and auditor never see case data.
   'cases.register': { county_admin: 'OOOO', county_staff: 'OOOO', township_staff: 'OOOO', village_staff: 'OOOO', security_admin: 'FFFF', auditor: 'FFFF' },
   'cases.list': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },

@@ -79,10 +79,20 @@ describe('users', () => {
   });
 
   it('resets a password: the old one stops working, the lockout clears, sessions end', async () => {
-    const target = await actorByLogin(database.owner.db, 'a_cun0201');
+    // a_cun0102: a village still active (the units test above deactivated 130534101201 and its users cannot sign in).
+    const target = await actorByLogin(database.owner.db, 'a_cun0102');
     await admin.users.resetPassword({ id: target.userId, password: 'Fresh-pass9' });
-    expect((await signIn(database.app.db, { loginName: 'a_cun0201', password: 'Tally@2026', ip: null, now })).ok).toBe(false);
-    expect((await signIn(database.app.db, { loginName: 'a_cun0201', password: 'Fresh-pass9', ip: null, now })).ok).toBe(true);
+    expect((await signIn(database.app.db, { loginName: 'a_cun0102', password: 'Tally@2026', ip: null, now })).ok).toBe(false);
+    expect((await signIn(database.app.db, { loginName: 'a_cun0102', password: 'Fresh-pass9', ip: null, now })).ok).toBe(true);
+  });
+
+  it('refuses a password containing the login name, or a common one, when creating or resetting', async () => {
+    await expect(
+      admin.users.create({ loginName: 'wang_fang', displayName: '王芳', role: 'county_staff', unitCode: '130534000000', password: 'Wang_Fang-2026' }),
+    ).rejects.toMatchObject({ messageKey: 'error.password.containsLoginName' });
+    const target = await actorByLogin(database.owner.db, 'a_cun0101');
+    await expect(admin.users.resetPassword({ id: target.userId, password: 'P@ssw0rd1' })).rejects.toMatchObject({ messageKey: 'error.password.common' });
+    await expect(admin.users.resetPassword({ id: target.userId, password: 'A_cun0101!x' })).rejects.toMatchObject({ messageKey: 'error.password.containsLoginName' });
   });
 
   it('an admin cannot disable their own account', async () => {

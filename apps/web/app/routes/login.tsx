@@ -1,9 +1,10 @@
-import { Form, redirect, useActionData, useLoaderData, useLocation, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Form, data, redirect, useActionData, useLoaderData, useLocation, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
 import { Notice } from '@tally/ui';
 import type { MessageKey } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { sessionCookie } from '../server/auth/cookie.ts';
 import { signIn } from '../server/auth/sessions.ts';
+import { signInThrottle } from '../server/auth/sign-in-throttle.ts';
 import { contextFor } from '../server/request.ts';
 import { requestDatabase } from '../server/services/database.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
@@ -23,13 +24,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const loginName = String(form.get('loginName') ?? '').trim();
   const password = String(form.get('password') ?? '');
-  const result = await signIn(requestDatabase().db, { loginName, password, ip: context.ip, now: new Date() });
+  const now = new Date();
+  const source = context.ip ?? 'unknown';
+  if (!signInThrottle.begin(source, now.getTime())) {
+    const messageKey: MessageKey = 'login.tooMany';
+    return data({ messageKey, loginName }, { status: 429 });
+  }
+  const result = await signIn(requestDatabase().db, { loginName, password, ip: context.ip, now });
   if (result.ok) {
+    signInThrottle.succeeded(source, now.getTime());
     const next = safeNext(new URL(request.url).searchParams.get('next'));
     return redirect(next, { headers: { 'Set-Cookie': sessionCookie(result.token, context.secureCookies) } });
   }
-  const messageKey: MessageKey = result.reason === 'locked' ? 'login.locked' : result.reason === 'disabled' ? 'login.disabled' : 'login.failed';
-  return { messageKey, minutes: result.reason === 'locked' ? result.minutes : 0, loginName };
+  // One answer for every failure: it must not tell an unknown name from a locked or disabled account.
+  const messageKey: MessageKey = 'login.failed';
+  return { messageKey, loginName };
 }
 
 export default function Login() {
@@ -43,7 +52,7 @@ export default function Login() {
         <h1>{t('app.title')}</h1>
         <h2>{t('login.title')}</h2>
         {expired && !failure && <Notice kind="info">{t('login.expired')}</Notice>}
-        {failure && <Notice kind="error">{t(failure.messageKey, { minutes: failure.minutes })}</Notice>}
+        {failure && <Notice kind="error">{t(failure.messageKey)}</Notice>}
         <Form method="post" action={`/login${location.search}`}>
           <label>
             {t('login.loginName')}

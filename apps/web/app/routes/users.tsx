@@ -1,5 +1,5 @@
 import { Form, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
-import { userRoles, type UserRole } from '@tally/db/roles';
+import { grantableRoles, mayActOn, type UserRole } from '@tally/db/roles';
 import { ActionNotice } from '../components/action-notice.tsx';
 import { useI18n } from '../lib/i18n-context.ts';
 import { runAction } from '../server/action-result.ts';
@@ -9,7 +9,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, ['county_admin', 'security_admin'], request, context);
   const [users, units] = await Promise.all([caller.users.list(), caller.units.tree()]);
-  return { users, units: units.filter((unit) => unit.active), now: Date.now() };
+  return { users, units: units.filter((unit) => unit.active), now: Date.now(), actor: { userId: actor.userId, role: actor.role } };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Users() {
-  const { users, units, now } = useLoaderData<typeof loader>();
+  const { users, units, now, actor } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useI18n();
   const unitName = new Map(units.map((unit) => [unit.code, unit.name]));
@@ -44,11 +44,14 @@ export default function Users() {
       {unit.name}（{unit.code}）
     </option>
   ));
-  const roleOptions = userRoles.map((role) => (
+  // Only what the actor may grant (docs/security.md); the server refuses anything else all the same.
+  const roleOptions = grantableRoles(actor.role).map((role) => (
     <option key={role} value={role}>
       {t(`role.${role}`)}
     </option>
   ));
+  const may = (action: 'grant' | 'disable' | 'resetPassword', user: { id: string; role: UserRole }) =>
+    mayActOn(actor.role, action, user.role) && (action === 'resetPassword' || user.id !== actor.userId);
   return (
     <section>
       <h1>{t('users.title')}</h1>
@@ -99,25 +102,31 @@ export default function Users() {
                 <td>{unitName.get(user.unitCode) ?? user.unitCode}</td>
                 <td>{user.disabled ? t('users.disabled') : locked ? t('users.locked') : t('users.enabled')}</td>
                 <td className="row-actions">
-                  <Form method="post" className="mini-form">
-                    <input type="hidden" name="intent" value="set-disabled" />
-                    <input type="hidden" name="id" value={user.id} />
-                    <input type="hidden" name="disabled" value={user.disabled ? 'false' : 'true'} />
-                    <button type="submit">{user.disabled ? t('users.enable') : t('users.disable')}</button>
-                  </Form>
-                  <Form method="post" className="mini-form">
-                    <input type="hidden" name="intent" value="reset-password" />
-                    <input type="hidden" name="id" value={user.id} />
-                    <input name="password" type="password" required minLength={8} placeholder={t('users.newPassword')} aria-label={t('users.newPassword')} autoComplete="new-password" />
-                    <button type="submit">{t('users.resetPassword')}</button>
-                  </Form>
-                  <Form method="post" className="mini-form">
-                    <input type="hidden" name="intent" value="update" />
-                    <input type="hidden" name="id" value={user.id} />
-                    <select name="role" defaultValue={user.role} aria-label={t('users.role')}>{roleOptions}</select>
-                    <select name="unitCode" defaultValue={user.unitCode} aria-label={t('users.unit')}>{unitOptions}</select>
-                    <button type="submit">{t('users.update')}</button>
-                  </Form>
+                  {may('disable', user) && (
+                    <Form method="post" className="mini-form">
+                      <input type="hidden" name="intent" value="set-disabled" />
+                      <input type="hidden" name="id" value={user.id} />
+                      <input type="hidden" name="disabled" value={user.disabled ? 'false' : 'true'} />
+                      <button type="submit">{user.disabled ? t('users.enable') : t('users.disable')}</button>
+                    </Form>
+                  )}
+                  {may('resetPassword', user) && (
+                    <Form method="post" className="mini-form">
+                      <input type="hidden" name="intent" value="reset-password" />
+                      <input type="hidden" name="id" value={user.id} />
+                      <input name="password" type="password" required minLength={8} placeholder={t('users.newPassword')} aria-label={t('users.newPassword')} autoComplete="new-password" />
+                      <button type="submit">{t('users.resetPassword')}</button>
+                    </Form>
+                  )}
+                  {may('grant', user) && (
+                    <Form method="post" className="mini-form">
+                      <input type="hidden" name="intent" value="update" />
+                      <input type="hidden" name="id" value={user.id} />
+                      <select name="role" defaultValue={user.role} aria-label={t('users.role')}>{roleOptions}</select>
+                      <select name="unitCode" defaultValue={user.unitCode} aria-label={t('users.unit')}>{unitOptions}</select>
+                      <button type="submit">{t('users.update')}</button>
+                    </Form>
+                  )}
                 </td>
               </tr>
             );

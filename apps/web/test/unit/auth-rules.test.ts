@@ -24,15 +24,27 @@ describe('CSRF', () => {
 });
 
 describe('password rules', () => {
+  const owner = { loginName: 'zhang_wei', displayName: '张伟' };
   it.each([
     ['Abc-123', 'error.password.tooShort'],
     ['abcdefgh1', 'error.password.classes'],
     ['ABCDEFGH!', 'error.password.classes'],
-    ['Abcdefg1', null],
-    ['abcdef1!', null],
-    ['密码密码Ab1!', null],
+    // Three classes, but on every leaked-password list or a keyboard/sequence pattern.
+    ['Abcdefg1', 'error.password.common'],
+    ['P@ssw0rd1', 'error.password.common'],
+    ['Admin@123', 'error.password.common'],
+    ['1qaz@WSX', 'error.password.common'],
+    ['Aa123456', 'error.password.common'],
+    ['Qwer1234!', 'error.password.common'],
+    // The login name, in any case, anywhere in the password.
+    ['Zhang_wei-2026', 'error.password.containsLoginName'],
+    ['xx-ZHANG_WEI-9', 'error.password.containsLoginName'],
+    ['Clerk-2026', null],
+    ['Fresh-pass9', null],
+    ['密码密码Ab1!', 'error.password.common'],
+    ['白日依山尽Ab1!', null],
   ])('%s → %s', (password, problem) => {
-    expect(passwordProblem(password)).toBe(problem);
+    expect(passwordProblem(password, owner)).toBe(problem);
   });
 });
 

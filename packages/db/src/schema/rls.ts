@@ -55,3 +55,12 @@ export function roleIn(...roles: readonly string[]): SQL {
 export function belowScope(unitCodeColumn: SQL | unknown): SQL {
   return sql`(${inScope(unitCodeColumn)} and ${unitCodeColumn} <> rpad(${currentScope}, 12, '0'))`;
 }
+
+/**
+ * The actor's role may do `action` to an account holding the role in `roleColumn`
+ * (users_may(), the rule table of docs/security.md, created by migration 0016).
+ */
+export function userMay(action: 'grant' | 'manage', roleColumn: SQL | unknown): SQL {
+  // The action is one of two literals, spliced as SQL text: a policy cannot hold a bound parameter.
+  return sql`users_may((select nullif(current_setting('app.role', true), '')), ${sql.raw(`'${action}'`)}, ${roleColumn})`;
+}

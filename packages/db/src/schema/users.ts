@@ -13,7 +13,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { units } from './units.ts';
-import { appRole, currentLoginName, currentUserId, inScope, roleIn, sameCounty } from './rls.ts';
+import { appRole, currentLoginName, currentUserId, inScope, sameCounty, userMay } from './rls.ts';
 
 export const users = pgTable(
   'users',
@@ -56,18 +56,20 @@ export const users = pgTable(
       using: sql`${sameCounty(t.countyId)} and ${t.loginName} = ${currentLoginName}`,
       withCheck: sql`${sameCounty(t.countyId)} and ${t.loginName} = ${currentLoginName}`,
     }),
+    // Creating an account is granting its role: users_may() is the rule table (migration 0016).
     pgPolicy('users_insert', {
       for: 'insert',
       to: appRole,
-      withCheck: sql`${sameCounty(t.countyId)} and ${inScope(t.unitCode)} and ${roleIn('county_admin', 'security_admin')}`,
+      withCheck: sql`${sameCounty(t.countyId)} and ${inScope(t.unitCode)} and ${userMay('grant', t.role)}`,
     }),
-    // Own row: password changes.
-    // Admins: disable, reset, reassign within scope.
+    // Own row: password changes. Admins: rows of the roles they manage at all, in scope.
+    // What an update may change (role, unit, disabled, password) needs the old row too:
+    // that is the trigger users_guard_update (migration 0016), not a policy.
     pgPolicy('users_update', {
       for: 'update',
       to: appRole,
-      using: sql`${sameCounty(t.countyId)} and (${t.id} = ${currentUserId} or (${inScope(t.unitCode)} and ${roleIn('county_admin', 'security_admin')}))`,
-      withCheck: sql`${sameCounty(t.countyId)} and (${t.id} = ${currentUserId} or (${inScope(t.unitCode)} and ${roleIn('county_admin', 'security_admin')}))`,
+      using: sql`${sameCounty(t.countyId)} and (${t.id} = ${currentUserId} or (${inScope(t.unitCode)} and ${userMay('manage', t.role)}))`,
+      withCheck: sql`${sameCounty(t.countyId)} and (${t.id} = ${currentUserId} or (${inScope(t.unitCode)} and ${userMay('manage', t.role)}))`,
     }),
   ],
 ).enableRLS();

@@ -30,7 +30,3 @@ export function afterFailedAttempt(failedAttempts: number, now: Date): { failedA
   if (attempts >= MAX_FAILED_ATTEMPTS) return { failedAttempts: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) };
   return { failedAttempts: attempts, lockedUntil: null };
 }
-
-export function minutesLeft(lockedUntil: Date, now: Date): number {
-  return Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 60000));
-}

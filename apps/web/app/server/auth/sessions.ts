@@ -1,16 +1,14 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { unitLevelOf, type UnitLevel } from '@tally/casework';
-import { schema, scopeOf, withSignInContext, type Actor, type Database } from '@tally/db';
+import { schema, scopeOf, withSignInContext, type Actor, type Database, type Transaction } from '@tally/db';
 import { appendAudit } from '../services/audit.ts';
 import { log } from '../log.ts';
+import { loginNameTag } from './login-name-tag.ts';
 import { decoyPasswordHash, verifyPassword } from './password-hash.ts';
-import { afterFailedAttempt, isLocked, minutesLeft, sessionVerdict, shouldRenew } from './session-policy.ts';
+import { afterFailedAttempt, isLocked, sessionVerdict, shouldRenew } from './session-policy.ts';
 import { issueToken, parseToken, secretMatches } from './session-token.ts';
 
-export type SignInResult =
-  | { ok: true; token: string; actor: Actor }
-  | { ok: false; reason: 'failed' | 'disabled' }
-  | { ok: false; reason: 'locked'; minutes: number };
+export type SignInResult = { ok: true; token: string; actor: Actor } | { ok: false; reason: 'failed' };
 
 interface SignInInput {
   loginName: string;
@@ -18,6 +16,12 @@ interface SignInInput {
   ip: string | null;
   now: Date;
 }
+
+/** What sign-in needs besides the database: the password check, replaceable so a test can count it. */
+export interface SignInDependencies {
+  verify: (passwordHash: string, password: string) => Promise<boolean>;
+}
+const defaultDependencies: SignInDependencies = { verify: verifyPassword };
 
 async function resolveCounty(db: Database, loginName: string): Promise<number | null> {
   const rows = await db.execute(sql`select auth_resolve_login(${loginName}) as county_id`);
@@ -43,47 +47,65 @@ function actorFor(user: typeof schema.users.$inferSelect): Actor {
   };
 }
 
+const failed = { ok: false, reason: 'failed' } as const;
+
+/** Is the user's own unit active? Read with the unit as the scope: the sign-in context sees no unit otherwise. */
+async function unitIsActive(tx: Transaction, user: { countyId: number; unitCode: string }): Promise<boolean> {
+  await tx.execute(sql`select set_config('app.scope', ${user.unitCode}, true)`);
+  const [unit] = await tx
+    .select({ active: schema.units.active })
+    .from(schema.units)
+    .where(and(eq(schema.units.countyId, user.countyId), eq(schema.units.code, user.unitCode)));
+  // Back to no scope: the rest of sign-in needs none.
+  await tx.execute(sql`select set_config('app.scope', '', true)`);
+  return unit?.active === true;
+}
 
 /**
  * Check a password, apply lockout, and open a new session (a new id on every
- * sign-in: session rotation). Every outcome is audited in the user's county.
+ * sign-in: session rotation). Every outcome for a real account is audited in its county.
+ *
+ * Whether a name exists must not show (docs/security.md "Sign-in"): every failure
+ * is the same answer, and every path verifies exactly one argon2 hash; an unknown
+ * name, a locked or disabled account, and a deactivated unit verify the decoy
+ * hash, so neither the answer nor the work says which it was (and a locked
+ * account is no password oracle during its lockout).
  */
-export async function signIn(db: Database, input: SignInInput): Promise<SignInResult> {
+export async function signIn(db: Database, input: SignInInput, dependencies: SignInDependencies = defaultDependencies): Promise<SignInResult> {
+  const spendDecoyCheck = async () => dependencies.verify(await decoyPasswordHash(), input.password);
   const countyId = await resolveCounty(db, input.loginName);
   if (countyId === null) {
-    // Unknown name: spend the same time as a real check. No county's audit
-    // log can take it, so it goes to the server log.
-    await verifyPassword(await decoyPasswordHash(), input.password);
-    log.warn({ event: 'auth.sign_in', result: 'failed', reason: 'unknown_login', loginName: input.loginName.slice(0, 64), ip: input.ip }, 'sign-in with an unknown login name');
-    return { ok: false, reason: 'failed' };
+    await spendDecoyCheck();
+    // No county's audit log can take it, so it goes to the server log, and never as typed:
+    // a name that is no account is often a password typed into the wrong field.
+    log.warn({ event: 'auth.sign_in', result: 'failed', reason: 'unknown_login', loginNameTag: loginNameTag(input.loginName), ip: input.ip }, 'sign-in with an unknown login name');
+    return failed;
   }
   return withSignInContext(db, { countyId, loginName: input.loginName }, async (tx) => {
     const [user] = await tx.select().from(schema.users).where(eq(schema.users.loginName, input.loginName)).for('update');
-    if (!user) return { ok: false, reason: 'failed' } as const;
+    if (!user) {
+      await spendDecoyCheck();
+      return failed;
+    }
     const audit = (action: string, result: 'ok' | 'denied' | 'failed', detail?: Record<string, unknown>) =>
       appendAudit(tx, {
         countyId, at: input.now, actorUserId: user.id, actorLogin: user.loginName, actorRole: user.role,
         action, objectType: 'user', objectId: user.id, result, ip: input.ip, detail: detail ?? null,
       });
 
-    if (isLocked(user.lockedUntil, input.now)) {
-      await audit('auth.sign_in', 'denied', { reason: 'locked' });
-      return { ok: false, reason: 'locked', minutes: minutesLeft(user.lockedUntil!, input.now) } as const;
+    const refusal = isLocked(user.lockedUntil, input.now) ? 'locked' : user.disabled ? 'disabled' : !(await unitIsActive(tx, user)) ? 'unit_inactive' : null;
+    if (refusal) {
+      await spendDecoyCheck();
+      await audit('auth.sign_in', 'denied', { reason: refusal });
+      return failed;
     }
-    const passwordOk = await verifyPassword(user.passwordHash, input.password);
+    const passwordOk = await dependencies.verify(user.passwordHash, input.password);
     if (!passwordOk) {
       const next = afterFailedAttempt(user.failedAttempts, input.now);
       await tx.update(schema.users).set(next).where(eq(schema.users.id, user.id));
       await audit('auth.sign_in', 'failed', { reason: 'password' });
-      if (next.lockedUntil) {
-        await audit('auth.lockout', 'ok', { until: next.lockedUntil.toISOString() });
-        return { ok: false, reason: 'locked', minutes: minutesLeft(next.lockedUntil, input.now) } as const;
-      }
-      return { ok: false, reason: 'failed' } as const;
-    }
-    if (user.disabled) {
-      await audit('auth.sign_in', 'denied', { reason: 'disabled' });
-      return { ok: false, reason: 'disabled' } as const;
+      if (next.lockedUntil) await audit('auth.lockout', 'ok', { until: next.lockedUntil.toISOString() });
+      return failed;
     }
     await tx.update(schema.users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(schema.users.id, user.id));
     const actor = actorFor(user);

@@ -1,4 +1,4 @@
-import { and, asc, eq, like, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema, type Transaction } from '@tally/db';
 import { UserFacingError, notFound } from '../errors.ts';
@@ -14,6 +14,18 @@ async function findUnit(tx: Transaction, countyId: number, code: string) {
     .from(schema.units)
     .where(and(eq(schema.units.countyId, countyId), eq(schema.units.code, code)));
   return unit ?? null;
+}
+
+/** End every session of the users who sit at a unit (it has no active units below it when deactivated). */
+function revokeUnitSessions(tx: Transaction, countyId: number, unitCode: string) {
+  const usersThere = tx
+    .select({ id: schema.users.id })
+    .from(schema.users)
+    .where(and(eq(schema.users.countyId, countyId), eq(schema.users.unitCode, unitCode)));
+  return tx
+    .delete(schema.sessions)
+    .where(and(eq(schema.sessions.countyId, countyId), inArray(schema.sessions.userId, usersThere)))
+    .returning({ id: schema.sessions.id });
 }
 
 export const unitsRouter = router({
@@ -92,7 +104,12 @@ export const unitsRouter = router({
           .update(schema.units)
           .set({ active: input.active, updatedAt: ctx.now })
           .where(and(eq(schema.units.countyId, ctx.actor.countyId), eq(schema.units.code, input.code)));
-        await auditChange(tx, ctx, { action: input.active ? 'units.activate' : 'units.deactivate', objectType: 'unit', objectId: input.code });
+        // Its users are out at once, not when their sessions expire (and sign-in checks the unit).
+        const revoked = input.active ? [] : await revokeUnitSessions(tx, ctx.actor.countyId, input.code);
+        await auditChange(tx, ctx, {
+          action: input.active ? 'units.activate' : 'units.deactivate', objectType: 'unit', objectId: input.code,
+          ...(input.active ? {} : { detail: { sessionsEnded: revoked.length } }),
+        });
         return { code: input.code, active: input.active };
       }),
     ),
