@@ -22,13 +22,14 @@ export function navigationFor(role: UserRole): NavItem[] {
     { to: '/calendar', labelKey: 'nav.calendar' },
   ];
   const registers: NavItem = { to: '/registers', labelKey: 'nav.registers' };
+  const assessment: NavItem = { to: '/assessment', labelKey: 'nav.assessment' };
   switch (role) {
     case 'county_admin':
-      return [home, ...caseItems(role), registers, ...disputes, { to: '/units', labelKey: 'nav.units' }, { to: '/users', labelKey: 'nav.users' }];
+      return [home, ...caseItems(role), registers, assessment, ...disputes, { to: '/units', labelKey: 'nav.units' }, { to: '/users', labelKey: 'nav.users' }];
     case 'county_staff':
     case 'township_staff':
     case 'village_staff':
-      return [home, ...caseItems(role), registers, ...disputes];
+      return [home, ...caseItems(role), registers, assessment, ...disputes];
     case 'security_admin':
       return [home, { to: '/users', labelKey: 'nav.users' }];
     case 'auditor':

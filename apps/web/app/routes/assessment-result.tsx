@@ -1,0 +1,47 @@
+import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { caseDataRoles } from '@tally/db';
+import { RankingTable } from '../components/assessment/ranking-table.tsx';
+import assessmentStyles from '../components/assessment/assessment.css?url';
+import { formatDateTime } from '../i18n/index.ts';
+import { useI18n } from '../lib/i18n-context.ts';
+import { requireCaller, requireRole } from '../server/request.ts';
+
+export const links = () => [{ rel: 'stylesheet', href: assessmentStyles }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { caller, actor } = await requireCaller(request, context);
+  await requireRole(actor, caseDataRoles, request, context);
+  return caller.assessment.result({ id: params.id ?? '' });
+}
+
+export default function AssessmentResult() {
+  const { header, ranking, openable, supersededBy } = useLoaderData<typeof loader>();
+  const { t, language } = useI18n();
+  const open = new Set(openable);
+  const period = t(`assessment.period.${header.period}`);
+  return (
+    <section>
+      <h1>{t('assessment.result.title', { year: header.year, period })}</h1>
+      {supersededBy ? <p className="notice"><Link to={`/assessment/results/${supersededBy}`}>{t('assessment.result.supersededBy')}</Link></p> : null}
+      {header.reason ? <p>{t('assessment.published.correction', { reason: header.reason })}</p> : null}
+      <dl className="facts">
+        <dt>{t('assessment.result.asOf')}</dt>
+        <dd>{formatDateTime(header.asOf, language)}</dd>
+        <dt>{t('assessment.result.hash')}</dt>
+        <dd><code>{header.ruleSetHash.slice(0, 16)}</code></dd>
+      </dl>
+      {ranking.length > 0 ? (
+        <RankingTable
+          caption={`${header.year} · ${period}`}
+          rows={ranking.map((row) => ({ ...row, href: open.has(row.unitCode) ? `/assessment/results/${header.id}/${row.unitCode}` : null }))}
+        />
+      ) : (
+        <ul>
+          {openable.map((code) => (
+            <li key={code}><Link to={`/assessment/results/${header.id}/${code}`}>{t('assessment.result.openBreakdown')}</Link></li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
