@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { schema, type Transaction } from '@tally/db';
 import { UserFacingError } from '../errors.ts';
 import { countyCalendar } from '../services/work-calendar.ts';
@@ -20,9 +20,13 @@ export async function publishResult(tx: Transaction, ctx: AuthedContext, ranked:
   const r = schema.assessmentResults;
   // One publication at a time per period and scope: the transaction-level advisory lock serialises a double click.
   await tx.execute(sqlLock(ranked));
+  // The result in force is the one no later result supersedes: a correction always replaces it, never an older one.
   const [previous] = await tx.select({ id: r.id }).from(r)
-    .where(and(eq(r.countyId, ranked.countyId), eq(r.year, ranked.year), eq(r.period, ranked.period), eq(r.scopeCode, ranked.scopeCode)))
-    .orderBy(desc(r.asOf)).limit(1);
+    .where(and(
+      eq(r.countyId, ranked.countyId), eq(r.year, ranked.year), eq(r.period, ranked.period), eq(r.scopeCode, ranked.scopeCode),
+      sql`not exists (select 1 from assessment_results s where s.county_id = ${r.countyId} and s.supersedes = ${r.id})`,
+    ))
+    .limit(1);
   if (previous && !reason) throw new UserFacingError('BAD_REQUEST', 'error.assessment.correctionNeedsReason');
   const assessed = await factsFor(tx, ranked, units, [ruleSet.ruleSet], await countyCalendar(tx, ranked.countyId), ctx.now);
   const { assessments, ranking } = scoreAndRank(ruleSet.ruleSet, assessed.facts, true);

@@ -47,7 +47,9 @@ export async function listResults(tx: Transaction, countyId: number, year: numbe
   ]);
   const visible = new Set([...rankings, ...breakdowns].map((row) => row.id));
   const superseded = new Set(headers.map((h) => h.supersedes).filter((id): id is string => id !== null));
-  return headers.filter((h) => visible.has(h.id)).map((h) => ({ ...headerView(h), current: !superseded.has(h.id) }));
+  // Results in force first, then the corrected ones, each newest first.
+  const listed = headers.filter((h) => visible.has(h.id)).map((h) => ({ ...headerView(h), current: !superseded.has(h.id) }));
+  return [...listed.filter((h) => h.current), ...listed.filter((h) => !h.current)];
 }
 
 /** A result's header, the ranking lines the actor may read, and which units' breakdowns it may open. */

@@ -24,7 +24,7 @@ export async function startDraft(tx: Transaction, ctx: AuthedContext, year: numb
   }
   const content = { ...ruleSet, version: `${year}-draft` };
   const [row] = await tx.insert(schema.assessmentRuleSets)
-    .values({ countyId: ctx.actor.countyId, year, status: 'draft', content, contentHash: ruleSetHash(content), createdBy: ctx.actor.userId, createdAt: ctx.now, updatedAt: ctx.now })
+    .values({ countyId: ctx.actor.countyId, year, status: 'draft', content, contentHash: ruleSetHash(content), createdBy: ctx.actor.userId, updatedAt: ctx.now })
     .returning({ id: schema.assessmentRuleSets.id });
   await auditChange(tx, ctx, { action: 'assessment.draft.start', objectType: 'rule_set', objectId: row!.id, detail: { year, from } });
   return { id: row!.id };

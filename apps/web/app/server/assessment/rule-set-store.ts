@@ -26,7 +26,7 @@ export async function publishedRuleSet(tx: Transaction, countyId: number, year: 
   const t = schema.assessmentRuleSets;
   const [row] = await tx.select().from(t)
     .where(and(eq(t.countyId, countyId), eq(t.year, year), eq(t.status, 'published')))
-    .orderBy(desc(t.publishedAt)).limit(1);
+    .orderBy(desc(t.publishedAt), desc(t.createdAt)).limit(1);
   return row ? toStored(row) : null;
 }
 
@@ -35,7 +35,8 @@ export async function publishedHistory(tx: Transaction, countyId: number, year: 
   const t = schema.assessmentRuleSets;
   const rows = await tx.select().from(t)
     .where(and(eq(t.countyId, countyId), eq(t.year, year), eq(t.status, 'published')))
-    .orderBy(desc(t.publishedAt));
+    // Drafts are one at a time, so the one created later was published later (also when two share a publishing instant).
+    .orderBy(desc(t.publishedAt), desc(t.createdAt));
   return rows.map(toStored);
 }
 
