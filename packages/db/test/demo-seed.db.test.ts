@@ -133,6 +133,19 @@ describe('demo seed', () => {
     expect(cases.filter((row) => row.status === 'refused' && (row.state as CaseState).refusalReason).length).toBeGreaterThan(0);
   });
 
+  it('publishes this year’s default rule set and records the checkers’ scores and events', async () => {
+    const [ruleSet] = await database.owner.db.execute(sql`select year, status, content->>'label' as label from assessment_rule_sets`);
+    expect(ruleSet).toMatchObject({ year: 2026, status: 'published', label: '综治信访维稳工作考核（百分制）' });
+    // 12 townships and 180 villages, scored for Jan–Oct (finished months) and the half year.
+    expect(summary.assessment.inspections).toBe(192 * 11);
+    const [scores] = await database.owner.db.execute(sql`select min(score)::float as lo, max(score)::float as hi,
+      count(*) filter (where length(unit_code) = 12 and right(unit_code, 3) = '000' and entered_by_unit <> '130534000000')::int as townships_not_by_county from inspection_scores`);
+    expect(scores).toMatchObject({ townships_not_by_county: 0 });
+    expect(Number((scores as { lo: number }).lo)).toBeGreaterThanOrEqual(70);
+    expect(Number((scores as { hi: number }).hi)).toBeLessThanOrEqual(98);
+    expect(summary.assessment.checkingEvents).toBe(19);
+  });
+
   it('shows a village clerk only the village’s own rows through the app role', async () => {
     const [clerk] = await database.owner.db.select().from(users).where(eq(users.loginName, 'cun0101'));
     const village = clerk!.unitCode;

@@ -3,6 +3,7 @@ import type { Transaction } from '../client.ts';
 import type { RegisterKey } from '../registers/defs.ts';
 import { users } from '../schema/users.ts';
 import { demoContext, type DemoUser } from './demo-context.ts';
+import { insertDemoAssessment, type DemoAssessmentSummary } from './demo-assessment.ts';
 import { insertDemoCases } from './demo-cases.ts';
 import { addDisputes } from './demo-disputes.ts';
 import { addRoutineRegisters } from './demo-ledgers.ts';
@@ -13,6 +14,7 @@ import type { CountySpec } from './provision.ts';
 export interface DemoDataSummary {
   registers: Partial<Record<RegisterKey, number>>;
   cases: number;
+  assessment: DemoAssessmentSummary;
 }
 
 /** A different stream from the county's names, so adding users never reshuffles the ledgers. */
@@ -33,5 +35,6 @@ export async function seedDemoData(tx: Transaction, spec: CountySpec, now: Date)
   addRoutineRegisters(ctx, rows, findings);
   await rows.insert(tx);
   const cases = await insertDemoCases(tx, ctx);
-  return { registers: Object.fromEntries([...rows.rows].map(([key, list]) => [key, list.length])), cases };
+  const assessment = await insertDemoAssessment(tx, ctx);
+  return { registers: Object.fromEntries([...rows.rows].map(([key, list]) => [key, list.length])), cases, assessment };
 }
