@@ -4,18 +4,16 @@ import type { MessageKey } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { sessionCookie } from '../server/auth/cookie.ts';
 import { signIn } from '../server/auth/sessions.ts';
+import { isCleanText } from '../server/input-text.ts';
+import { localPathFor } from '../server/local-path.ts';
 import { contextFor } from '../server/request.ts';
 import { requestDatabase } from '../server/services/database.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 
-function safeNext(value: string | null): string {
-  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const current = await contextFor(request, context);
-  if (current.actor) throw redirect(safeNext(url.searchParams.get('next')));
+  if (current.actor) throw redirect(localPathFor(url.searchParams.get('next'), request));
   return { expired: url.searchParams.get('expired') === '1' };
 }
 
@@ -23,9 +21,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const loginName = String(form.get('loginName') ?? '').trim();
   const password = String(form.get('password') ?? '');
+  // A NUL byte would reach Postgres and fail there (22021): refuse it as a failed sign-in.
+  if (!isCleanText(loginName) || !isCleanText(password)) {
+    const refused: MessageKey = 'login.failed';
+    return { messageKey: refused, minutes: 0, loginName: '' };
+  }
   const result = await signIn(requestDatabase().db, { loginName, password, ip: context.ip, now: new Date() });
   if (result.ok) {
-    const next = safeNext(new URL(request.url).searchParams.get('next'));
+    const next = localPathFor(new URL(request.url).searchParams.get('next'), request);
     return redirect(next, { headers: { 'Set-Cookie': sessionCookie(result.token, context.secureCookies) } });
   }
   const messageKey: MessageKey = result.reason === 'locked' ? 'login.locked' : result.reason === 'disabled' ? 'login.disabled' : 'login.failed';
