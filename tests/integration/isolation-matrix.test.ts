@@ -134,7 +134,9 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
       // Earlier cases add audit rows: read every page, not just the newest.
       for (let page = 1; ; page++) {
         const result = await c.audit.list({ page });
-        if (result.rows.some((r) => r.objectId === t.unit)) return true;
+        // A row about the target's unit kept in the target's county. (A probe of another county's
+        // unit is audited in the prober's own county as denied.not_found, naming the unit asked for.)
+        if (result.rows.some((r) => r.countyId === countyIdOf(t.unit) && r.objectId === t.unit)) return true;
         if (!result.hasMore) return false;
       }
     },

@@ -39,9 +39,23 @@ export function buildWebApp(): void {
 
 export interface RunningApp {
   url: string;
+  /** Everything the server wrote to stdout and stderr so far (its log lines among them). */
+  output(): string;
   stop(): Promise<void>;
   /** SIGKILL: no shutdown handler runs, as when the machine loses power. */
   kill(): Promise<void>;
+}
+
+export interface AppOptions {
+  /**
+   * 'start' runs `npm start`'s launcher (apps/web/server/start.ts) without the test
+   * runner's NODE_ENV, so the server is in production mode as in service.
+   */
+  launcher?: 'main' | 'start';
+  /** Seed the demo county's ledgers and cases too (by default only the county and its users). */
+  demoData?: boolean;
+  /** More environment for the server, e.g. LOG_LEVEL to read its log. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -49,20 +63,22 @@ export interface RunningApp {
  * database: migrations, demo seed (county and users, without its ledgers and cases) and
  * HTTP as `npm start` runs them.
  */
-export async function startApp(ownerUrl: string): Promise<RunningApp> {
+export async function startApp(ownerUrl: string, options: AppOptions = {}): Promise<RunningApp> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/web/server/main.ts'], {
+  const { NODE_ENV: testMode, ...inherited } = process.env;
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', options.launcher === 'start' ? 'apps/web/server/start.ts' : 'apps/web/server/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: ownerUrl, APP_DB_PASSWORD: TEST_APP_PASSWORD, PORT: String(port), HOST: '127.0.0.1', TALLY_DATA_DIR: `${repoRoot}.test-artifacts/app-data`,
+    env: { ...inherited, ...(options.launcher === 'start' || testMode === undefined ? {} : { NODE_ENV: testMode }), DATABASE_URL: ownerUrl, APP_DB_PASSWORD: TEST_APP_PASSWORD, PORT: String(port), HOST: '127.0.0.1', TALLY_DATA_DIR: `${repoRoot}.test-artifacts/app-data`,
       // The journeys count the rows they create themselves: start from an empty county.
-      TALLY_DEMO_DATA: '0' },
+      TALLY_DEMO_DATA: options.demoData ? '1' : '0', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`app did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
+    const onData = () => {
       if (output.includes('is running at')) {
         clearTimeout(timer);
         resolve();
@@ -74,6 +90,7 @@ export async function startApp(ownerUrl: string): Promise<RunningApp> {
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         child.removeAllListeners('exit');

@@ -1,5 +1,6 @@
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, type LoaderFunctionArgs } from 'react-router';
 import { languageFromCookie } from './i18n/index.ts';
+import { useCspNonce } from './lib/csp-nonce.ts';
 import { useI18n } from './lib/i18n-context.ts';
 import './app.css';
 
@@ -9,6 +10,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const { language, t } = useI18n();
+  const nonce = useCspNonce();
   return (
     <html lang={language}>
       <head>
@@ -21,8 +23,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -36,7 +38,10 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useI18n();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const message = status === 403 ? t('error.forbidden') : status === 404 ? t('error.notFound') : t('error.generic');
+  // A refusal from server/page-errors.ts carries its message, already in the user's language.
+  const carried = isRouteErrorResponse(error) ? (error.data as { message?: unknown } | null)?.message : undefined;
+  const message = typeof carried === 'string' ? carried
+    : status === 403 ? t('error.forbidden') : status === 404 ? t('error.notFound') : status === 400 ? t('error.badRequest') : t('error.generic');
   return (
     <main className="error-page">
       <h1>{status}</h1>

@@ -11,6 +11,8 @@ const envSchema = z.object({
   TALLY_SEED_DEMO: z.enum(['0', '1']).default('1'),
   /** '0' seeds the demo county and its users without ledgers and cases (browser journeys start from an empty county). */
   TALLY_DEMO_DATA: z.enum(['0', '1']).default('1'),
+  /** '1' adds a (redacted) cause and stack to tRPC error responses: for a developer's machine, never in service. */
+  TALLY_DEBUG_ERRORS: z.enum(['0', '1']).default('0'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,9 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { createRequestHandler } from '@react-router/express';
-import express from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import type { ServerBuild } from 'react-router';
 import { isCrossSiteRequest } from '../app/server/auth/csrf.ts';
+import { log } from '../app/server/log.ts';
+import { limitBody } from './body-limit.ts';
+import { reactRouterHandler } from './react-router-handler.ts';
+import { cspNonceOf, securityHeaders } from './security-headers.ts';
 
 export const buildDirectory = fileURLToPath(new URL('../build', import.meta.url));
 
@@ -13,11 +16,19 @@ export interface HttpOptions {
   secureCookies: boolean;
 }
 
-/** Express in front of the React Router build: CSRF refusal, static assets, then the app. */
+/** Last stop for an error nothing else answered: logged without values, a plain 500 without details. */
+function lastResort(error: unknown, request: Request, response: Response, next: NextFunction): void {
+  log.error({ err: error, method: request.method, url: request.path }, 'request failed outside the app');
+  if (response.headersSent) return next(error);
+  response.status(500).type('text/plain; charset=utf-8').send('操作失败，请稍后重试 (internal error)');
+}
+
+/** Express in front of the React Router build: headers, CSRF refusal, static assets, body limits, then the app. */
 export async function startHttpServer(options: HttpOptions): Promise<{ server: Server; url: string }> {
   const build = (await import(`${buildDirectory}/server/index.js`)) as ServerBuild;
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders({ https: options.secureCookies }));
   app.use((request, response, next) => {
     const headers = { get: (name: string) => request.get(name) ?? null };
     if (isCrossSiteRequest(request.method, headers, request.get('host') ?? null)) {
@@ -28,13 +39,9 @@ export async function startHttpServer(options: HttpOptions): Promise<{ server: S
   });
   app.use('/assets', express.static(`${buildDirectory}/client/assets`, { immutable: true, maxAge: '1y' }));
   app.use(express.static(`${buildDirectory}/client`, { maxAge: '1h' }));
-  app.use(
-    createRequestHandler({
-      build,
-      mode: 'production',
-      getLoadContext: (request) => ({ ip: request.ip ?? null, secureCookies: options.secureCookies }),
-    }),
-  );
+  app.use(limitBody);
+  app.use(reactRouterHandler(build, (request) => ({ ip: request.ip ?? null, secureCookies: options.secureCookies, cspNonce: cspNonceOf(request) })));
+  app.use(lastResort);
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
   const address = server.address();

@@ -32,7 +32,7 @@ console.log(
     '',
     `Tally 综治考评台账 is running at ${url}`,
     `  database: ${database.embedded ? `embedded PostgreSQL (data in ${dataDir}/pg)` : 'DATABASE_URL'}${seeded ? `, demo county 清河县 loaded in ${seedMs} ms` : ''}`,
-    `  ready in ${Math.round(performance.now() - startedAt)} ms`,
+    `  mode: ${process.env.NODE_ENV ?? 'development'}, ready in ${Math.round(performance.now() - startedAt)} ms`,
     '',
     `Demo logins (password ${DEMO_PASSWORD}):`,
     ...logins,

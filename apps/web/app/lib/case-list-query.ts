@@ -4,7 +4,7 @@
  * Anything malformed in the URL is dropped rather than refused: a hand-edited link
  * should show a wider list, not an error page. The procedure validates again.
  */
-import { DEFAULT_DEADLINE_RULES } from '@tally/casework';
+import { DEFAULT_DEADLINE_RULES, isCivilDate } from '@tally/casework';
 import { CASE_CATEGORIES, CASE_CHANNELS, CASE_STATUSES } from './case-vocabulary.ts';
 
 export type CaseTab = 'all' | 'overdue' | 'dueSoon' | 'flagged';
@@ -26,7 +26,8 @@ export interface CaseListQuery {
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
-const date = (value: string | null) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) ? value : undefined);
+// Date.parse rolls 2024-02-30 over to March; the procedure refuses it: drop it here like any other bad value.
+const date = (value: string | null) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) && isCivilDate(value) ? value : undefined);
 
 export function parseCaseListQuery(params: URLSearchParams): CaseListQuery {
   const page = Number(params.get('page'));

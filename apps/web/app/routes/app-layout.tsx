@@ -1,14 +1,15 @@
 import { Form, NavLink, Outlet, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { useI18n } from '../lib/i18n-context.ts';
 import { navigationFor } from '../lib/navigation.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller } from '../server/request.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
   const { caller } = await requireCaller(request, context);
   const me = await caller.session.me();
   return { me, navigation: navigationFor(me.role) };
-}
+});
 
 export default function AppLayout() {
   const { me, navigation } = useLoaderData<typeof loader>();

@@ -3,15 +3,20 @@ import { caseDataRoles } from '@tally/db';
 import assessmentStyles from '../components/assessment/assessment.css?url';
 import { formatDateTime } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: assessmentStyles }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
-  return caller.assessment.breakdown({ resultId: params.id ?? '', unitCode: params.unitCode ?? '' });
-}
+  const resultId = params.id ?? '';
+  const unitCode = params.unitCode ?? '';
+  // Not a UUID or not a unit code: the same answer as a breakdown out of reach.
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(resultId) || !/^\d{12}$/.test(unitCode)) throw new Response('not found', { status: 404 });
+  return caller.assessment.breakdown({ resultId, unitCode });
+});
 
 /** "Why did this unit lose 2 points?": every line with its rule, wording, points and the records behind it. */
 export default function AssessmentBreakdown() {

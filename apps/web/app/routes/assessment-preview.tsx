@@ -6,17 +6,18 @@ import { assessmentParams } from '../lib/assessment-params.ts';
 import { scopeOptions } from '../lib/assessment-scopes.ts';
 import { formatCivilDate } from '../lib/civil-date-format.ts';
 import { useI18n } from '../lib/i18n-context.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: assessmentStyles }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, ['county_admin', 'county_staff'], request, context);
   const params = assessmentParams(new URL(request.url).searchParams, actor, new Date());
   const [units, preview] = await Promise.all([caller.units.tree(), caller.assessment.preview(params)]);
   return { params, preview, units: units.map((unit) => ({ code: unit.code, name: unit.name, level: unit.level })) };
-}
+});
 
 function arrow(rankDelta: number): string {
   if (rankDelta < 0) return `↑${-rankDelta}`;

@@ -4,15 +4,19 @@ import { RankingTable } from '../components/assessment/ranking-table.tsx';
 import assessmentStyles from '../components/assessment/assessment.css?url';
 import { formatDateTime } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: assessmentStyles }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
-  return caller.assessment.result({ id: params.id ?? '' });
-}
+  const id = params.id ?? '';
+  // Not a UUID: the same answer as a result out of reach.
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new Response('not found', { status: 404 });
+  return caller.assessment.result({ id });
+});
 
 export default function AssessmentResult() {
   const { header, ranking, openable, supersededBy } = useLoaderData<typeof loader>();

@@ -8,17 +8,18 @@ import { formatDateTime, isMessageKey, type Translate } from '../i18n/index.ts';
 import { assessmentParams } from '../lib/assessment-params.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { runAction, type ActionResult } from '../server/action-result.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import { ruleSetTemplateNames, type RuleSetTemplate } from '../server/assessment/rule-set-templates.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: assessmentStyles }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const { year } = assessmentParams(new URL(request.url).searchParams, actor, new Date());
   return { ...(await caller.assessment.ruleSets({ year })), countyCode: `${actor.scope.slice(0, 6)}000000` };
-}
+});
 
 /** What a new draft starts from; an unknown value falls back to the default scheme. */
 function draftSource(value: string): 'published' | RuleSetTemplate {
@@ -28,7 +29,7 @@ function draftSource(value: string): 'published' | RuleSetTemplate {
 
 type SaveRefusal = { ok: false; kind: 'fields'; posted: Record<string, string>; fieldProblems: Array<{ name: string; ruleId: string; property: string; part?: string; reason: string }>; ruleProblems: Array<{ ruleId?: string; message: string }> };
 
-export async function action({ request, context }: ActionFunctionArgs): Promise<ActionResult | SaveRefusal> {
+export const action = pageHandler(async ({ request, context }: ActionFunctionArgs): Promise<ActionResult | SaveRefusal> => {
   const { caller } = await requireCaller(request, context);
   const form = await request.formData();
   const year = Number(form.get('year'));
@@ -50,7 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
       return refusal ?? result;
     }
   }
-}
+});
 
 function problemMessages(refusal: SaveRefusal, rules: Array<{ id: string; label: string }>, t: Translate, fieldLabel: (property: string, part?: string) => string): EditorProblem[] {
   const ruleLabel = (id?: string) => rules.find((rule) => rule.id === id)?.label ?? id ?? '';

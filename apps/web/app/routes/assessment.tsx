@@ -12,11 +12,12 @@ import { formatCivilDate } from '../lib/civil-date-format.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { runAction } from '../server/action-result.ts';
 import { UserFacingError } from '../server/errors.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: assessmentStyles }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const params = assessmentParams(new URL(request.url).searchParams, actor, new Date());
@@ -34,15 +35,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     units: units.map((unit) => ({ code: unit.code, name: unit.name, level: unit.level })),
     canPublish: actor.role === 'county_admin',
   };
-}
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = pageHandler(async ({ request, context }: ActionFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   const form = await request.formData();
   const params = assessmentParams(new URLSearchParams([...form.entries()].map(([k, v]) => [k, String(v)])), actor, new Date());
   const reason = String(form.get('reason') ?? '').trim();
   return runAction(() => caller.assessment.publishResult({ ...params, ...(reason ? { reason } : {}) }), { messageKey: 'assessment.result.publishedNow' });
-}
+});
 
 export default function Assessment() {
   const { params, live, results, published, units, canPublish } = useLoaderData<typeof loader>();

@@ -1,14 +1,15 @@
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { formatDateTime } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, ['auditor'], request, context);
   const page = Math.max(1, Number(new URL(request.url).searchParams.get('page')) || 1);
   return caller.audit.list({ page });
-}
+});
 
 export default function Audit() {
   const { rows, hasMore, page } = useLoaderData<typeof loader>();

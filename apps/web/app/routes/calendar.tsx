@@ -10,6 +10,7 @@ import calendarStyles from '../components/calendar/calendar.css?url';
 import { formatDateTime } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { runAction } from '../server/action-result.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: calendarStyles }];
@@ -34,7 +35,7 @@ function defaultPreviewStart(today: string, year: number, cal: WorkCalendar): st
   return today.startsWith(`${year}-`) ? today : `${year}-01-05`;
 }
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const params = new URL(request.url).searchParams;
@@ -45,9 +46,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const start = isCivilDate(from) ? from : defaultPreviewStart(today, year, calendar.effective);
   const { effective: _effective, ...shown } = calendar;
   return { ...shown, start, preview: previewDeadlines(start, DEFAULT_DEADLINE_RULES, calendar.effective) };
-}
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = pageHandler(async ({ request, context }: ActionFunctionArgs) => {
   const { caller } = await requireCaller(request, context);
   const form = await request.formData();
   const field = (name: string) => String(form.get(name) ?? '').trim();
@@ -81,7 +82,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     default:
       throw new Response('unknown intent', { status: 400 });
   }
-}
+});
 
 export default function Calendar() {
   const data = useLoaderData<typeof loader>();

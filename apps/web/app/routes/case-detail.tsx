@@ -13,10 +13,11 @@ import { vocabularyLabel } from '../lib/case-format.ts';
 import { caseErrorMessage } from '../server/case-form-errors.ts';
 import { workflowActionFromForm } from '../server/case-form-actions.ts';
 import { orNotFound } from '../server/case-loaders.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import '../components/cases/cases.css';
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const [record, units] = await Promise.all([orNotFound(caller.cases.get({ id: params.id ?? '' })), caller.units.tree()]);
@@ -30,11 +31,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     return { code, name: unitNames[code] ?? code, level: at };
   });
   return { record, unitNames, assignUnits, escalateTargets, registered: new URL(request.url).searchParams.get('registered') };
-}
+});
 
 type DetailResult = { ok: boolean; message: string; revealed?: PersonalDataView & { summary: string | null } };
 
-export async function action({ request, context, params }: ActionFunctionArgs): Promise<DetailResult> {
+export const action = pageHandler(async ({ request, context, params }: ActionFunctionArgs): Promise<DetailResult> => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const t = translator(languageFromCookie(request.headers.get('cookie')));
@@ -66,7 +67,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
     if (error instanceof Response) throw error;
     return { ok: false, message: caseErrorMessage(error, t).message };
   }
-}
+});
 
 export default function CaseDetail() {
   const { record, unitNames, assignUnits, escalateTargets, registered } = useLoaderData<typeof loader>();

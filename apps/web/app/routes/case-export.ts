@@ -3,6 +3,7 @@ import { caseDataRoles } from '@tally/db/roles';
 import type { ExportColumn, ExportRow } from '@tally/imports';
 import { formatDateTime, translator, type MessageKey } from '../i18n/index.ts';
 import { parseCaseListQuery } from '../lib/case-list-query.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import { exportOrRefusal, formatFromUrl, spreadsheetResponse } from '../server/spreadsheet-response.ts';
 
@@ -16,7 +17,7 @@ const COLUMNS: ExportColumn[] = [
 ];
 
 /** The filtered case list as .xlsx or CSV; the same URL query as the list page. */
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const url = new URL(request.url);
@@ -37,4 +38,4 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     flagged: row.flagged ? '是' : '否',
   }));
   return spreadsheetResponse(exportRows, COLUMNS, format, { asciiName: 'cases', title: '信访件' });
-}
+});

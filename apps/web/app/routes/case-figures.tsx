@@ -6,6 +6,7 @@ import { FiguresTable } from '../components/cases/figures-table.tsx';
 import { languageFromCookie, translator } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { caseErrorMessage } from '../server/case-form-errors.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import '../components/cases/cases.css';
 
@@ -15,7 +16,7 @@ function halfYearOf(today: string): { from: string; to: string } {
   return today.slice(5, 7) <= '06' ? { from: `${year}-01-01`, to: `${year}-06-30` } : { from: `${year}-07-01`, to: `${year}-12-31` };
 }
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const params = new URL(request.url).searchParams;
@@ -36,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     const t = translator(languageFromCookie(request.headers.get('cookie')));
     return { units, unitCode, from, to, result: null, error: caseErrorMessage(error, t).message };
   }
-}
+});
 
 export default function CaseFigures() {
   const { units, unitCode, from, to, result, error } = useLoaderData<typeof loader>();

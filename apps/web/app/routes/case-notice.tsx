@@ -7,10 +7,11 @@ import { languageFromCookie, translator } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { caseErrorMessage } from '../server/case-form-errors.ts';
 import { orNotFound } from '../server/case-loaders.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import '../components/cases/cases.css';
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const id = params.id ?? '';
@@ -22,7 +23,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     const t = translator(languageFromCookie(request.headers.get('cookie')));
     return data({ id, notice: null, refusal: caseErrorMessage(error, t).message }, { status: 409 });
   }
-}
+});
 
 export default function CaseNotice() {
   const { id, notice, refusal } = useLoaderData<typeof loader>();

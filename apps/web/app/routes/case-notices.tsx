@@ -4,16 +4,17 @@ import { Notice } from '@tally/ui';
 import { NoticeDocument } from '../components/cases/notice-document.tsx';
 import { PrintButton } from '../components/cases/print-button.tsx';
 import { useI18n } from '../lib/i18n-context.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import '../components/cases/cases.css';
 
 /** Every overdue case's supervision notice in one document, one A4 sheet each, for the supervising unit to print. */
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const unit = new URL(request.url).searchParams.get('unit');
   return caller.cases.overdueNotices(unit && /^\d{12}$/.test(unit) ? { unitCode: unit } : {});
-}
+});
 
 export default function CaseNotices() {
   const { notices, more } = useLoaderData<typeof loader>();

@@ -5,6 +5,7 @@ import { IntakeForm, type IntakeFailure } from '../components/cases/intake-form.
 import { languageFromCookie, translator } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { caseErrorMessage } from '../server/case-form-errors.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import '../components/cases/cases.css';
 
@@ -16,13 +17,13 @@ const FIELDS = [
 /** 'YYYY-MM-DDTHH:mm' of an instant in Asia/Shanghai, for a datetime-local input. */
 const shanghaiLocal = (instant: Date) => new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
   const { actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   return { defaultReceivedAt: shanghaiLocal(new Date()) };
-}
+});
 
-export async function action({ request, context }: ActionFunctionArgs): Promise<IntakeFailure> {
+export const action = pageHandler(async ({ request, context }: ActionFunctionArgs): Promise<IntakeFailure> => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const t = translator(languageFromCookie(request.headers.get('cookie')));
@@ -65,7 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
     const known = FIELDS.find((name) => name === field) ?? null;
     return { message: known ? t('cases.form.fieldError', { field: t(`cases.field.${known}`), message }) : message, field: known, values };
   }
-}
+});
 
 export default function NewCase() {
   const { defaultReceivedAt } = useLoaderData<typeof loader>();

@@ -4,18 +4,19 @@ import { CaseFilters } from '../components/cases/case-filters.tsx';
 import { CaseTable } from '../components/cases/case-table.tsx';
 import { useI18n } from '../lib/i18n-context.ts';
 import { caseListSearch, parseCaseListQuery } from '../lib/case-list-query.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import '../components/cases/cases.css';
 
 const PAGE_SIZE = 20;
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const query = parseCaseListQuery(new URL(request.url).searchParams);
   const [list, units] = await Promise.all([caller.cases.list({ ...query, pageSize: PAGE_SIZE }), caller.units.tree()]);
   return { list, query, unitNames: Object.fromEntries(units.map((unit) => [unit.code, unit.name])) };
-}
+});
 
 export default function Cases() {
   const { list, query, unitNames } = useLoaderData<typeof loader>();

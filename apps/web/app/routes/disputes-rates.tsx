@@ -8,11 +8,12 @@ import { RevisitTable } from '../components/disputes/revisit-table.tsx';
 import disputesStyles from '../components/disputes/disputes.css?url';
 import { formatCivilDate } from '../lib/civil-date-format.ts';
 import { useI18n } from '../lib/i18n-context.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: disputesStyles }];
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const params = new URL(request.url).searchParams;
@@ -30,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     caller.units.tree(),
   ]);
   return { rates, units: units.map((unit) => ({ code: unit.code, name: unit.name, level: unit.level })) };
-}
+});
 
 export default function DisputeRates() {
   const { rates, units } = useLoaderData<typeof loader>();

@@ -3,15 +3,16 @@ import { caseDataRoles, type UserRole } from '@tally/db/roles';
 import { UnitTree } from '@tally/ui';
 import { DUE_SOON_DAYS, caseListSearch } from '../lib/case-list-query.ts';
 import { useI18n } from '../lib/i18n-context.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller } from '../server/request.ts';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   const me = await caller.session.me();
   // The auditor sees the audit log only: no unit tree.
   const units = actor.role === 'auditor' ? [] : await caller.units.tree();
   return { me, units, todo: await todoFor(caller, actor.role) };
-}
+});
 
 type Caller = Awaited<ReturnType<typeof requireCaller>>['caller'];
 

@@ -1,11 +1,11 @@
 import { redirect, type ActionFunctionArgs } from 'react-router';
+import { localPathFor } from '../server/local-path.ts';
 
 /** Switch language: a cookie for a year, then back to where the user was. */
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const language = form.get('language') === 'en' ? 'en' : 'zh-CN';
-  const back = String(form.get('back') ?? '/');
-  const target = back.startsWith('/') && !back.startsWith('//') ? back : '/';
+  const target = localPathFor(String(form.get('back') ?? '/'), request);
   return redirect(target, { headers: { 'Set-Cookie': `lang=${language}; Path=/; Max-Age=31536000; SameSite=Lax` } });
 }
 

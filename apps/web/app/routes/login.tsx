@@ -5,18 +5,16 @@ import { useI18n } from '../lib/i18n-context.ts';
 import { sessionCookie } from '../server/auth/cookie.ts';
 import { signIn } from '../server/auth/sessions.ts';
 import { signInThrottle } from '../server/auth/sign-in-throttle.ts';
+import { isCleanText } from '../server/input-text.ts';
+import { localPathFor } from '../server/local-path.ts';
 import { contextFor } from '../server/request.ts';
 import { requestDatabase } from '../server/services/database.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 
-function safeNext(value: string | null): string {
-  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const current = await contextFor(request, context);
-  if (current.actor) throw redirect(safeNext(url.searchParams.get('next')));
+  if (current.actor) throw redirect(localPathFor(url.searchParams.get('next'), request));
   return { expired: url.searchParams.get('expired') === '1' };
 }
 
@@ -24,6 +22,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const loginName = String(form.get('loginName') ?? '').trim();
   const password = String(form.get('password') ?? '');
+  // A NUL byte would reach Postgres and fail there (22021): refuse it as a failed sign-in.
+  if (!isCleanText(loginName) || !isCleanText(password)) {
+    const refused: MessageKey = 'login.failed';
+    return { messageKey: refused, loginName: '' };
+  }
   const now = new Date();
   const source = context.ip ?? 'unknown';
   if (!signInThrottle.begin(source, now.getTime())) {
@@ -33,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await signIn(requestDatabase().db, { loginName, password, ip: context.ip, now });
   if (result.ok) {
     signInThrottle.succeeded(source, now.getTime());
-    const next = safeNext(new URL(request.url).searchParams.get('next'));
+    const next = localPathFor(new URL(request.url).searchParams.get('next'), request);
     return redirect(next, { headers: { 'Set-Cookie': sessionCookie(result.token, context.secureCookies) } });
   }
   // One answer for every failure: it must not tell an unknown name from a locked or disabled account.

@@ -7,28 +7,29 @@ import { PrintButton } from '../components/disputes/print-button.tsx';
 import agreementStyles from '../components/disputes/agreement.css?url';
 import { useI18n } from '../lib/i18n-context.ts';
 import { runAction } from '../server/action-result.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: agreementStyles }];
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const id = params.id ?? '';
   // Not a UUID: the same answer as an agreement out of reach.
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new Response('not found', { status: 404 });
   return caller.mediation.get({ id });
-}
+});
 
 /** Reveal (audited) for a unit above the handling one; the page shows the parties and the free text in full, still without print. */
-export async function action({ request, context, params }: ActionFunctionArgs) {
+export const action = pageHandler(async ({ request, context, params }: ActionFunctionArgs) => {
   const { caller } = await requireCaller(request, context);
   const shown: { revealed?: Awaited<ReturnType<typeof caller.mediation.reveal>> } = {};
   const result = await runAction(async () => {
     shown.revealed = await caller.mediation.reveal({ id: params.id ?? '' });
   }, { messageKey: 'mediation.revealed' });
   return { ...result, revealed: shown.revealed ?? null };
-}
+});
 
 /** The A4 agreement; print only for the handling unit (§8: a printout is an export). */
 export default function MediationAgreement() {

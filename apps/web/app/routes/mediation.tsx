@@ -2,17 +2,18 @@ import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { caseDataRoles } from '@tally/db';
 import { formatCivilDate } from '../lib/civil-date-format.ts';
 import { useI18n } from '../lib/i18n-context.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 
 const PAGE_SIZE = 20;
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const page = Math.min(100000, Math.max(1, Number(new URL(request.url).searchParams.get('page')) || 1));
   const [list, units] = await Promise.all([caller.mediation.list({ page, pageSize: PAGE_SIZE }), caller.units.tree()]);
   return { ...list, unitNames: Object.fromEntries(units.map((unit) => [unit.code, unit.name])) };
-}
+});
 
 /** Agreements in scope, one server-side page at a time, each linking to its A4 view. */
 export default function MediationList() {

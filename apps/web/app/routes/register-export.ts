@@ -3,6 +3,7 @@ import { caseDataRoles } from '@tally/db/roles';
 import { registerDefs } from '@tally/db/registers';
 import type { ExportColumn, ExportRow } from '@tally/imports';
 import { displayValue } from '../components/registers/field-display.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import { filtersFromSearch, registerFromParams } from '../server/registers/search-params.ts';
 import { exportOrRefusal, formatFromUrl, spreadsheetResponse } from '../server/spreadsheet-response.ts';
@@ -11,7 +12,7 @@ import { exportOrRefusal, formatFromUrl, spreadsheetResponse } from '../server/s
  * A filtered register list as .xlsx or CSV. Headers are the Chinese labels and values their words, so the file imports
  * back unchanged; formula-looking text is neutralised by the writer.
  */
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
   const key = registerFromParams(params);
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
@@ -30,4 +31,4 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     })),
   }));
   return spreadsheetResponse(exportRows, columns, format, { asciiName: key, title: def.label });
-}
+});

@@ -12,11 +12,12 @@ import { formatDateTime } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { runAction } from '../server/action-result.ts';
 import { registerParam, registerSummary } from '../server/imports/register-param.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 
 const pageOf = (query: URLSearchParams, name: string) => Math.min(100_000, Math.max(1, Number(query.get(name)) || 1));
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const register = registerParam(params.register);
@@ -31,9 +32,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
   if (view.batch.register !== register) throw new Response('not found', { status: 404 });
   return { ...view, pages, register: registerSummary(register) };
-}
+});
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+export const action = pageHandler(async ({ request, context, params }: ActionFunctionArgs) => {
   const { caller } = await requireCaller(request, context);
   const id = String(params.batchId);
   const form = await request.formData();
@@ -57,7 +58,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     default:
       throw new Response('unknown intent', { status: 400 });
   }
-}
+});
 
 export default function RegisterImportBatch() {
   const data = useLoaderData<typeof loader>();

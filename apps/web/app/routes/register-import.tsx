@@ -7,25 +7,26 @@ import { useI18n } from '../lib/i18n-context.ts';
 import { handleUpload } from '../server/imports/handle-upload.ts';
 import { registerParam, registerSummary } from '../server/imports/register-param.ts';
 import { labelOf } from '../components/registers/field-display.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const register = registerSummary(registerParam(params.register));
   const me = await caller.session.me();
   return { register, unitName: me.unitName, limit: formatBytes(DEFAULT_LIMITS.maxBytes), maxRows: DEFAULT_LIMITS.maxRows };
-}
+});
 
 /** The plain form post (no JavaScript): upload, preview, then the batch page. */
-export async function action({ request, context, params }: ActionFunctionArgs) {
+export const action = pageHandler(async ({ request, context, params }: ActionFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const register = registerParam(params.register);
   const outcome = await handleUpload(request, caller, register);
   if (outcome.ok) throw redirect(`/registers/${register}/import/${outcome.id}`);
   return outcome;
-}
+});
 
 export default function RegisterImport() {
   const { register, unitName, limit, maxRows } = useLoaderData<typeof loader>();

@@ -5,10 +5,11 @@ import { labelOf } from '../components/registers/field-display.ts';
 import { ListFilters } from '../components/registers/list-filters.tsx';
 import { RowsTable } from '../components/registers/rows-table.tsx';
 import { useI18n } from '../lib/i18n-context.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import { filtersFromSearch, registerFromParams } from '../server/registers/search-params.ts';
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
   const key = registerFromParams(params);
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
@@ -18,7 +19,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     caller.units.tree(),
   ]);
   return { key, def: registerDefs[key], page, units: units.filter((unit) => unit.active), search: url.search, myUnit: actor.unitCode };
-}
+});
 
 /** The same query string with another cursor (or none), so paging keeps the filters. */
 function withCursor(search: string, cursor: string | null): string {

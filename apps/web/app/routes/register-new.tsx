@@ -6,17 +6,18 @@ import { labelOf } from '../components/registers/field-display.ts';
 import { RecordForm, formRecord } from '../components/registers/record-form.tsx';
 import { useI18n } from '../lib/i18n-context.ts';
 import { runAction } from '../server/action-result.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import { registerFromParams } from '../server/registers/search-params.ts';
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
   const key = registerFromParams(params);
   const { actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   return { key, def: registerDefs[key] };
-}
+});
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+export const action = pageHandler(async ({ request, context, params }: ActionFunctionArgs) => {
   const key = registerFromParams(params);
   const { caller } = await requireCaller(request, context);
   const form = await request.formData();
@@ -27,7 +28,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }, { messageKey: 'registers.created' });
   if (result.ok) return redirect(`/registers/${key}/${createdId}?created=1`);
   return { result, values };
-}
+});
 
 export default function RegisterNew() {
   const { def } = useLoaderData<typeof loader>();

@@ -8,10 +8,11 @@ import { displayValue, labelOf } from '../components/registers/field-display.ts'
 import { RecordForm, formRecord } from '../components/registers/record-form.tsx';
 import { useI18n } from '../lib/i18n-context.ts';
 import { runAction, type ActionResult } from '../server/action-result.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import { registerFromParams } from '../server/registers/search-params.ts';
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
   const key = registerFromParams(params);
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
@@ -20,11 +21,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     throw error;
   });
   return { key, def: registerDefs[key], row, created: new URL(request.url).searchParams.has('created') };
-}
+});
 
 type RecordAction = { result: ActionResult; values?: Record<string, string>; revealed?: Record<string, unknown> };
 
-export async function action({ request, context, params }: ActionFunctionArgs): Promise<RecordAction | Response> {
+export const action = pageHandler(async ({ request, context, params }: ActionFunctionArgs): Promise<RecordAction | Response> => {
   const key = registerFromParams(params);
   const id = params.id ?? '';
   const { caller } = await requireCaller(request, context);
@@ -51,7 +52,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
     default:
       throw new Response('unknown intent', { status: 400 });
   }
-}
+});
 
 export default function RegisterRecord() {
   const { key, def, row, created } = useLoaderData<typeof loader>();

@@ -3,14 +3,15 @@ import { caseDataRoles } from '@tally/db/roles';
 import { registerDefs, registerKeys } from '@tally/db/registers';
 import { labelOf } from '../components/registers/field-display.ts';
 import { useI18n } from '../lib/i18n-context.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const counts = await caller.registers.overview();
   return { registers: registerKeys.map((key) => ({ key, label: registerDefs[key].label, labelEn: registerDefs[key].labelEn, count: counts[key] })) };
-}
+});
 
 export default function Registers() {
   const { registers } = useLoaderData<typeof loader>();

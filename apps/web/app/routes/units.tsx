@@ -3,15 +3,16 @@ import { UnitTree } from '@tally/ui';
 import { ActionNotice } from '../components/action-notice.tsx';
 import { useI18n } from '../lib/i18n-context.ts';
 import { runAction } from '../server/action-result.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, ['county_admin'], request, context);
   return { units: await caller.units.tree() };
-}
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = pageHandler(async ({ request, context }: ActionFunctionArgs) => {
   const { caller } = await requireCaller(request, context);
   const form = await request.formData();
   const field = (name: string) => String(form.get(name) ?? '').trim();
@@ -28,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     default:
       throw new Response('unknown intent', { status: 400 });
   }
-}
+});
 
 export default function Units() {
   const { units } = useLoaderData<typeof loader>();

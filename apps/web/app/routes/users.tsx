@@ -3,16 +3,17 @@ import { grantableRoles, mayActOn, type UserRole } from '@tally/db/roles';
 import { ActionNotice } from '../components/action-notice.tsx';
 import { useI18n } from '../lib/i18n-context.ts';
 import { runAction } from '../server/action-result.ts';
+import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, ['county_admin', 'security_admin'], request, context);
   const [users, units] = await Promise.all([caller.users.list(), caller.units.tree()]);
   return { users, units: units.filter((unit) => unit.active), now: Date.now(), actor: { userId: actor.userId, role: actor.role } };
-}
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = pageHandler(async ({ request, context }: ActionFunctionArgs) => {
   const { caller } = await requireCaller(request, context);
   const form = await request.formData();
   const field = (name: string) => String(form.get(name) ?? '').trim();
@@ -32,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     default:
       throw new Response('unknown intent', { status: 400 });
   }
-}
+});
 
 export default function Users() {
   const { users, units, now, actor } = useLoaderData<typeof loader>();

@@ -10,6 +10,8 @@ import type { RequestContext } from './trpc.ts';
 export interface ServerContext {
   ip: string | null;
   secureCookies: boolean;
+  /** This response's Content-Security-Policy nonce (server/security-headers.ts). */
+  cspNonce?: string;
 }
 
 declare module 'react-router' {

@@ -1,3 +1,4 @@
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { toCsv, toXlsx, type ExportColumn, type ExportRow } from '@tally/imports';
 import { languageFromCookie, translator } from '../i18n/index.ts';
 import { UserFacingError } from './errors.ts';
@@ -28,13 +29,16 @@ export async function spreadsheetResponse(
   });
 }
 
-/** Run an export's query; a refusal (too many rows, say) comes back as a 400 in the user's words instead of a file. */
+/**
+ * Run an export's query; a refusal (too many rows, a unit out of scope) comes back with its
+ * own status (400, 404) in the user's words instead of a file.
+ */
 export async function exportOrRefusal<T>(request: Request, work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
   try {
     return { ok: true, value: await work() };
   } catch (error) {
     if (!(error instanceof UserFacingError)) throw error;
     const t = translator(languageFromCookie(request.headers.get('cookie')));
-    return { ok: false, response: new Response(t(error.messageKey, error.params), { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } }) };
+    return { ok: false, response: new Response(t(error.messageKey, error.params), { status: getHTTPStatusCodeFromError(error), headers: { 'content-type': 'text/plain; charset=utf-8' } }) };
   }
 }

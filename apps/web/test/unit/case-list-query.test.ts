@@ -18,6 +18,10 @@ describe('case list query', () => {
     });
   });
 
+  it('drops a date that does not exist (Date.parse would roll 2024-02-30 over to March)', () => {
+    expect(parseCaseListQuery(new URLSearchParams('from=2024-02-30&to=2024-02-29'))).toMatchObject({ receivedFrom: undefined, receivedTo: '2024-02-29' });
+  });
+
   it('names the quick tab a query stands for, and none for a mixed filter', () => {
     expect(activeTab(parseCaseListQuery(new URLSearchParams('')))).toBe('all');
     expect(activeTab(parseCaseListQuery(new URLSearchParams('overdue=1&page=2')))).toBe('overdue');

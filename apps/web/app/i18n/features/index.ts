@@ -5,6 +5,7 @@ import { casesMessages } from './cases.ts';
 import { calendarMessages } from './calendar.ts';
 import { disputesMessages } from './disputes.ts';
 import { assessmentMessages } from './assessment.ts';
+import { requestMessages } from './requests.ts';
 
 /*
  * Feature catalogs, merged into zh-CN.ts and en.ts. Add a feature here with one line.
@@ -17,4 +18,5 @@ export const featureCatalogs = [
   disputesMessages,
   importsMessages,
   assessmentMessages,
+  requestMessages,
 ] as const;

@@ -4,17 +4,17 @@ import { unitLevelOf } from '@tally/casework';
 import { scopeOf, type Actor } from '@tally/db';
 import { z } from 'zod';
 import { UserFacingError } from '../errors.ts';
+import { civilDate } from '../services/case-filters.ts';
 import type { Cursor } from './cursor.ts';
 import type { RegisterTable } from './register-table.ts';
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** What narrows a register list; the same filters drive the export. */
 export const listFilters = z.object({
   /** A unit in the actor's scope: that unit and everything below it. */
   unitCode: z.string().regex(/^\d{12}$/).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  /** Dates that exist: 2024-02-30 is refused here, naming the field, not by Postgres as a 500. */
+  from: civilDate.optional(),
+  to: civilDate.optional(),
   /** Words in the register's non-personal text fields (and its free text, in the actor's own rows). */
   q: z.string().trim().max(50).optional(),
   /** Enumerated field → one of its values. */

@@ -56,6 +56,7 @@ export const importsRouter = router({
 
   /** Progress of a running preview, polled by the upload page. */
   progress: roleProcedure(...caseDataRoles)
+    .meta({ auditNotFound: false })
     .input(z.object({ id: batchId }))
     .query(async ({ ctx, input }) => {
       const batch = await ctx.run((tx) => findVisibleBatch(tx, ctx.actor, input.id));

@@ -1,0 +1,45 @@
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { isMessageKey, languageFromCookie, translator, type Translate } from '../i18n/index.ts';
+import { clientErrorFor } from './db-errors.ts';
+import { UserFacingError } from './errors.ts';
+
+/** A field of a refused input in the user's language: the filter and case labels we have, else its name. */
+function fieldLabel(path: string, t: Translate): string {
+  for (const key of [`request.field.${path}`, `cases.field.${path}`]) if (isMessageKey(key)) return t(key);
+  return path;
+}
+
+/**
+ * A refusal thrown by a procedure a page called (a foreign id or unit, a malformed filter,
+ * an impossible date), as a 4xx Response carrying the message in the user's language; the
+ * root error boundary shows it. Anything else, a 500, is not ours to dress up: null.
+ */
+export function pageErrorResponse(error: unknown, request: Request): Response | null {
+  const t = translator(languageFromCookie(request.headers.get('cookie')));
+  const refusal = clientErrorFor(error) ?? error;
+  if (!(refusal instanceof TRPCError)) return null;
+  const status = getHTTPStatusCodeFromError(refusal);
+  if (status >= 500 || status === 401) return null;
+  let message: string;
+  if (refusal instanceof UserFacingError) message = t(refusal.messageKey, refusal.params);
+  else if (refusal.code === 'BAD_REQUEST') {
+    const path = (refusal.cause as { issues?: Array<{ path: Array<string | number> }> } | undefined)?.issues?.[0]?.path.join('.') ?? '';
+    message = path ? t('error.validation', { field: fieldLabel(path, t) }) : t('error.badRequest');
+  } else message = status === 404 ? t('error.notFound') : status === 403 ? t('error.forbidden') : t('error.badRequest');
+  return Response.json({ message }, { status });
+}
+
+/**
+ * Wrap a loader or action so a refusal becomes its 4xx page instead of a 500. Every route
+ * that calls procedures uses it; thrown Responses (redirects, 404s) pass through untouched.
+ */
+export function pageHandler<Args extends { request: Request }, Result>(handler: (args: Args) => Promise<Result>): (args: Args) => Promise<Result> {
+  return async (args) => {
+    try {
+      return await handler(args);
+    } catch (error) {
+      throw pageErrorResponse(error, args.request) ?? error;
+    }
+  };
+}
