@@ -4,6 +4,7 @@ import { homeMessages } from './home.ts';
 import { casesMessages } from './cases.ts';
 import { calendarMessages } from './calendar.ts';
 import { disputesMessages } from './disputes.ts';
+import { checksMessages } from './checks.ts';
 
 /*
  * Feature catalogs, merged into zh-CN.ts and en.ts. Add a feature here with one line.
@@ -15,4 +16,5 @@ export const featureCatalogs = [
   calendarMessages,
   disputesMessages,
   importsMessages,
+  checksMessages,
 ] as const;

@@ -6,6 +6,7 @@ import { registersRouter } from './registers.ts';
 import { disputesRouter } from './disputes.ts';
 import { mediationRouter } from './mediation.ts';
 import { importsRouter } from './imports.ts';
+import { checksRouter } from './checks.ts';
 import { sessionRouter } from './session.ts';
 import { unitsRouter } from './units.ts';
 import { usersRouter } from './users.ts';
@@ -22,6 +23,7 @@ export const appRouter = router({
   disputes: disputesRouter,
   mediation: mediationRouter,
   imports: importsRouter,
+  checks: checksRouter,
 });
 
 export type AppRouter = typeof appRouter;
