@@ -86,19 +86,32 @@ const expected: Record<string, Record<UserRole, string>> = {
   'imports.remap': { county_admin: 'NNNN', county_staff: 'NNNN', township_staff: 'NNON', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'imports.commit': { county_admin: 'NNNN', county_staff: 'NNNN', township_staff: 'NNON', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'imports.cancel': { county_admin: 'NNNN', county_staff: 'NNNN', township_staff: 'NNON', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  // Assessment inputs: a score and an event about each target, entered by its parent unit. Only the
+  // unit directly above writes (the county checks townships, a township its villages): the actor's own
+  // unit and a unit two levels down are refused by rule (B). Every unit reads its own, read-only.
+  'checks.inspectionGrid': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'checks.inspectionHistory': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'checks.enterInspection': { county_admin: 'NOOB', county_staff: 'NOOB', township_staff: 'NNBO', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'FFFF' },
+  'checks.listEvents': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'checks.recordEvent': { county_admin: 'NOOB', county_staff: 'NOOB', township_staff: 'NNBO', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'FFFF' },
+  'checks.withdrawEvent': { county_admin: 'NOOB', county_staff: 'NOOB', township_staff: 'NNBO', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'FFFF' },
   'audit.list': { county_admin: 'FFFF', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'NOOO' },
 };
 
 type Caller = ReturnType<typeof createCaller>;
 interface ResolvedTarget {
   unit: string; level: 'township' | 'village'; userId: string; userRole: UserRole; caseId: string;
-  disputeId: string; disputeSummary: string; mediationId: string; calendarMarker: string; batchId: string;
+  disputeId: string; disputeSummary: string; mediationId: string; calendarMarker: string; batchId: string; eventId: string;
 }
 const MATRIX_CSV = new TextEncoder().encode('日期,类型,发现问题数\n2026-03-05,常规,0\n');
 let serial = 0;
 /** Each county's saved 2027 calendar carries one holiday of its own, so a read shows whose calendar it got. */
 const calendarMarkers = { 1: '2027-03-01', 2: '2027-03-02' } as const;
 const countyIdOf = (unit: string) => (unit.startsWith('130535') ? 2 : 1);
+/** Scores and events are about last year, whose months have all begun whenever the matrix runs. */
+const CHECK_YEAR = new Date().getUTCFullYear() - 1;
+const checkCell = (unit: string) => ({ unitCode: unit, year: CHECK_YEAR, component: 'routine' as const, periodNo: 3 });
+const parentOf = (target: { unit: string; level: 'township' | 'village' }) => (target.level === 'village' ? `${target.unit.slice(0, 9)}000` : `${target.unit.slice(0, 6)}000000`);
 
 /** How each procedure is called against a target; queries say whether the target is visible. */
 const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: ResolvedTarget) => Promise<boolean> } | { kind: 'mutation'; run: (caller: Caller, target: ResolvedTarget) => Promise<unknown> }> = {
@@ -163,6 +176,25 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
   'imports.remap': { kind: 'mutation', run: (c, t) => c.imports.remap({ id: t.batchId, mapping: { 2: 'findingsCount' } }) },
   'imports.commit': { kind: 'mutation', run: (c, t) => c.imports.commit({ id: t.batchId }) },
   'imports.cancel': { kind: 'mutation', run: (c, t) => c.imports.cancel({ id: t.batchId }) },
+  'checks.inspectionGrid': {
+    kind: 'query',
+    // A village target is read on its township's grid; a township on the actor's own.
+    run: async (c, t) => {
+      const grid = await c.checks.inspectionGrid({ year: CHECK_YEAR, component: 'routine', parentCode: t.level === 'village' ? parentOf(t) : undefined });
+      return [...grid.rows, ...(grid.own ? [grid.own] : [])].some((row) => row.unitCode === t.unit && row.cells[2]!.score !== null);
+    },
+  },
+  'checks.inspectionHistory': { kind: 'query', run: async (c, t) => (await c.checks.inspectionHistory(checkCell(t.unit))).versions.length > 0 },
+  'checks.enterInspection': {
+    kind: 'mutation',
+    run: async (c, t) => c.checks.enterInspection({ ...checkCell(t.unit), score: 60 + (++serial % 40), reason: '矩阵更正', expectedVersion: await scoreVersion(t) }),
+  },
+  'checks.listEvents': { kind: 'query', run: async (c, t) => (await c.checks.listEvents({ year: CHECK_YEAR, unitCode: t.unit })).rows.some((r) => r.id === t.eventId) },
+  'checks.recordEvent': {
+    kind: 'mutation',
+    run: (c, t) => c.checks.recordEvent({ unitCode: t.unit, kind: 'preventable-case', occurredOn: `${CHECK_YEAR}-05-01`, description: `矩阵事项${++serial}` }),
+  },
+  'checks.withdrawEvent': { kind: 'mutation', run: async (c, t) => c.checks.withdrawEvent({ id: t.eventId, reason: '矩阵撤销', expectedVersion: await eventVersion(t) }) },
   'units.create': {
     kind: 'mutation',
     run: (c, t) => c.units.create({ parentCode: t.unit, code: `${t.unit.slice(0, 9)}${String(300 + ++serial).padStart(3, '0')}`, name: `新村${serial}` }),
@@ -188,6 +220,16 @@ async function disputeVersion(target: ResolvedTarget): Promise<string> {
   return new Date(String((rows[0] as { updated_at: string | Date }).updated_at)).toISOString();
 }
 
+/** The version in force of the target's matrix score cell, and of its event: what a clerk's form would carry. */
+async function scoreVersion(target: ResolvedTarget): Promise<number> {
+  const rows = await database.owner.db.execute(sql`select max(version) as v from inspection_scores where unit_code = ${target.unit} and year = ${CHECK_YEAR} and component = 'routine' and period_no = 3`);
+  return Number((rows[0] as { v: number | null }).v ?? 0);
+}
+async function eventVersion(target: ResolvedTarget): Promise<number> {
+  const rows = await database.owner.db.execute(sql`select version from checking_events where id = ${target.eventId}`);
+  return Number((rows[0] as { version: number }).version);
+}
+
 function outcomeOf(error: unknown): Outcome {
   // TRPCError by name and code: the test does not import the server's copy of @trpc/server.
   if (error instanceof Error && error.name === 'TRPCError') {
@@ -207,6 +249,7 @@ const resolvedTargets = {} as Record<TargetName, ResolvedTarget>;
 interface Snapshot {
   units: Array<Record<string, unknown>>; users: Array<Record<string, unknown>>; cases: Array<Record<string, unknown>>;
   disputes: Array<Record<string, unknown>>; calendars: Array<Record<string, unknown>>; batches: Array<Record<string, unknown>>;
+  scores: Array<Record<string, unknown>>; events: Array<Record<string, unknown>>;
 }
 async function snapshot(): Promise<Snapshot> {
   const rows = async (query: ReturnType<typeof sql>) => [...(await database.owner.db.execute(query))] as Array<Record<string, unknown>>;
@@ -218,6 +261,9 @@ async function snapshot(): Promise<Snapshot> {
     calendars: await rows(sql`select county_id, year, holidays, makeup_workdays, updated_at from work_calendars order by county_id, year`),
     // Batches: status and counts of the fixture batches (a remap re-stages the same file, so its counts are the same).
     batches: await rows(sql`select county_id, id, status, mapping_override, valid_rows, updated_at, (select count(*)::int from import_rows r where r.county_id = b.county_id and r.batch_id = b.id) as staged from import_batches b order by county_id, id`),
+    // Scores are insert-only and events are written by the checking unit: every row counts, new ones too.
+    scores: await rows(sql`select county_id, id, unit_code, year, component, period_no, score, version from inspection_scores order by county_id, id`),
+    events: await rows(sql`select county_id, id, unit_code, kind, level, deleted_at, deleted_reason, version, updated_at from checking_events order by county_id, id`),
   };
 }
 
@@ -247,10 +293,20 @@ async function restore(before: Snapshot): Promise<void> {
         await tx.execute(sql`insert into import_rows (county_id, batch_id, row_number, unit_code, outcome, values, fingerprint) select county_id, id, 2, unit_code, 'valid', '{"held_on":"2026-03-04","scope":"routine","findings_count":0}', 'matrix-' || id from import_batches where county_id = ${batch.county_id} and id = ${batch.id}`);
       }
     }
+    await tx.execute(sql`delete from inspection_scores where not (id = any(${sql.raw(uuidArray(before.scores))}))`);
+    await tx.execute(sql`delete from checking_events where not (id = any(${sql.raw(uuidArray(before.events))}))`);
+    for (const row of before.events) {
+      await tx.execute(sql`update checking_events set deleted_at = ${row.deleted_at}, deleted_reason = ${row.deleted_reason}, version = ${row.version}, updated_at = ${row.updated_at} where county_id = ${row.county_id} and id = ${row.id}`);
+    }
     for (const user of before.users) {
       await tx.execute(sql`update users set role = ${user.role}, unit_code = ${user.unit_code}, disabled = ${user.disabled}, password_hash = ${user.password_hash}, updated_at = ${user.updated_at} where county_id = ${user.county_id} and id = ${user.id}`);
     }
   });
+}
+
+/** An array literal of the rows' ids (uuids read back from the database, never input). */
+function uuidArray(rows: Array<Record<string, unknown>>): string {
+  return `array[${rows.map((row) => `'${String(row.id).replace(/[^0-9a-f-]/g, '')}'`).join(', ')}]::uuid[]`;
 }
 
 function sameRows(a: Snapshot, b: Snapshot): boolean {
@@ -261,6 +317,8 @@ function sameRows(a: Snapshot, b: Snapshot): boolean {
     disputes: s.disputes.filter((d) => a.disputes.some((x) => x.id === d.id)),
     calendars: s.calendars,
     batches: s.batches.filter((b) => a.batches.some((x) => x.id === b.id)),
+    scores: s.scores,
+    events: s.events,
   });
   return key(a) === key(b);
 }
@@ -288,9 +346,15 @@ beforeAll(async () => {
       ...ledger, fingerprint: `matrix-mediation-${name}`, agreementNumber: `矩阵〔2026〕${name}`, signedOn: '2026-03-02', parties: '申请人：张三', facts: '事实',
       disputedMatters: '争议', responsibilities: '责任', rightsAndObligations: '权利义务', performance: '履行', mediator: '调解员', committee: '调解委员会',
     }).returning({ id: schema.mediationFiles.id });
+    // A score and an event about the target, entered by its parent unit (the checking unit).
+    const checker = { countyId, unitCode: targets[name].unit, enteredByUnit: parentOf(targets[name]), createdBy: user.userId, createdByName: '矩阵检查员' };
+    await database.owner.db.insert(schema.inspectionScores).values({ ...checker, ...checkCell(targets[name].unit), score: '50.00' });
+    const [checkingEvent] = await database.owner.db.insert(schema.checkingEvents)
+      .values({ ...checker, kind: 'night-duty-off-post', level: 'criticism', occurredOn: `${CHECK_YEAR}-04-01`, description: `矩阵夜查${name}` })
+      .returning({ id: schema.checkingEvents.id });
     resolvedTargets[name] = {
       unit: targets[name].unit, level: targets[name].level, userId: user.userId, userRole: user.role, caseId: registered.id,
-      disputeId: dispute.id, disputeSummary, mediationId: file!.id, calendarMarker: calendarMarkers[countyId], batchId: batch.id,
+      disputeId: dispute.id, disputeSummary, mediationId: file!.id, calendarMarker: calendarMarkers[countyId], batchId: batch.id, eventId: checkingEvent!.id,
     };
   }
   for (const countyId of [1, 2] as const) {

@@ -246,4 +246,11 @@ describe('checking events', () => {
 
     await expect(township.checks.withdrawEvent({ id: recorded.id, reason: '再次撤销', expectedVersion: 1 })).rejects.toMatchObject({ messageKey: 'checks.error.alreadyWithdrawn' });
   });
+
+  it('tells a township why it cannot withdraw an event the county recorded about it (RLS lets it read the row, not update it)', async () => {
+    const aboutTownship = await (await make('a_admin')).checks.recordEvent(event({ unitCode: T1, kind: 'night-duty-off-post', level: 'yellow-card', description: '夜查乡镇值班室无人' }));
+    await expect((await make('a_zhen01')).checks.withdrawEvent({ id: aboutTownship.id, reason: '不认可', expectedVersion: 0 }))
+      .rejects.toMatchObject({ code: 'FORBIDDEN', messageKey: 'checks.error.ownUnit' });
+    expect((await ownerRows(database, 'select deleted_at from checking_events where id = $1', aboutTownship.id))[0]!.deleted_at).toBeNull();
+  });
 });

@@ -17,17 +17,20 @@ export async function withdrawEvent(tx: Transaction, ctx: AuthedContext, input: 
   const [row] = await tx
     .select({ unitCode: e.unitCode, kind: e.kind, level: e.level, occurredOn: e.occurredOn, version: e.version, deletedAt: e.deletedAt })
     .from(e)
-    .where(and(eq(e.countyId, ctx.actor.countyId), eq(e.id, input.id), sql`starts_with(${e.unitCode}, ${ctx.actor.scope})`))
-    .for('update');
+    .where(and(eq(e.countyId, ctx.actor.countyId), eq(e.id, input.id), sql`starts_with(${e.unitCode}, ${ctx.actor.scope})`));
   if (!row) throw notFound();
   await unitCheckedBy(tx, ctx.actor, row.unitCode);
   if (row.deletedAt) throw new UserFacingError('BAD_REQUEST', 'checks.error.alreadyWithdrawn');
   if (row.version !== input.expectedVersion) throw new UserFacingError('CONFLICT', 'checks.error.eventStale');
   const version = row.version + 1;
-  await tx
+  // Not read FOR UPDATE (that would hide the row from its own unit, whom RLS lets read but not
+  // update, before the refusal above could say why): the version in the WHERE is the lock.
+  const updated = await tx
     .update(e)
     .set({ deletedAt: ctx.now, deletedReason: reason, version, updatedAt: ctx.now })
-    .where(and(eq(e.countyId, ctx.actor.countyId), eq(e.id, input.id), eq(e.version, row.version)));
+    .where(and(eq(e.countyId, ctx.actor.countyId), eq(e.id, input.id), eq(e.version, row.version)))
+    .returning({ id: e.id });
+  if (updated.length === 0) throw new UserFacingError('CONFLICT', 'checks.error.eventStale');
   await auditChange(tx, ctx, {
     action: 'checks.withdrawEvent', objectType: 'checking_event', objectId: input.id,
     detail: { unitCode: row.unitCode, kind: row.kind, level: row.level, occurredOn: row.occurredOn, reason },
