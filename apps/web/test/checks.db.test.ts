@@ -41,8 +41,10 @@ describe('checks.enterInspection', () => {
     expect(grid.editable).toBe(true);
     expect(grid.periods).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(grid.rows.map((row) => row.unitCode)).toEqual([V1, V2]);
-    expect(grid.rows[0]!.cells[2]).toEqual({ periodNo: 3, score: '88.50', version: 1 });
-    expect(grid.rows[0]!.cells[3]).toEqual({ periodNo: 4, score: null, version: 0 });
+    expect(grid.rows[0]!.cells[2]).toEqual({ periodNo: 3, score: '88.50', version: 1, open: true });
+    expect(grid.rows[0]!.cells[3]).toEqual({ periodNo: 4, score: null, version: 0, open: true });
+    // On June 10, July has not begun: the form offers no field for it.
+    expect(grid.rows[0]!.cells[6]).toEqual({ periodNo: 7, score: null, version: 0, open: false });
 
     const audit = await ownerRows(database, `select actor_login, object_type, detail from audit_log where action = 'checks.enterInspection' and object_id = $1`, `${V1}:2026:routine:3`);
     expect(audit).toHaveLength(1);
@@ -130,7 +132,7 @@ describe('checks.enterInspection', () => {
     expect(drill.rows[0]!.cells[2]!.score).toBe('88.50');
 
     const townshipGrid = await (await make('a_zhen01')).checks.inspectionGrid({ year: 2026, component: 'half-year' });
-    expect(townshipGrid.own).toEqual({ unitCode: T1, name: expect.any(String), cells: [{ periodNo: 1, score: '91.25', version: 1 }] });
+    expect(townshipGrid.own).toEqual({ unitCode: T1, name: expect.any(String), cells: [{ periodNo: 1, score: '91.25', version: 1, open: true }] });
     const townshipHistory = await (await make('a_zhen01')).checks.inspectionHistory({ unitCode: T1, year: 2026, component: 'half-year', periodNo: 1 });
     expect(townshipHistory.canEnter).toBe(false);
     expect(townshipHistory.versions).toHaveLength(1);
@@ -139,7 +141,7 @@ describe('checks.enterInspection', () => {
     const villageGrid = await village.checks.inspectionGrid({ year: 2026, component: 'routine' });
     expect(villageGrid.rows).toEqual([]);
     expect(villageGrid.editable).toBe(false);
-    expect(villageGrid.own!.cells[2]).toEqual({ periodNo: 3, score: '88.50', version: 1 });
+    expect(villageGrid.own!.cells[2]).toEqual({ periodNo: 3, score: '88.50', version: 1, open: true });
     // Not its sibling's, nor its township's.
     await expect(village.checks.inspectionHistory(routine(V2, 2))).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(village.checks.inspectionGrid({ year: 2026, component: 'routine', parentCode: T1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -158,7 +160,7 @@ describe('checking events', () => {
     const before = await eventRows();
     const missing = township.checks.recordEvent(event({ level: null }));
     await expect(missing).rejects.toMatchObject({ code: 'BAD_REQUEST', messageKey: 'error.domain' });
-    const params = await missing.catch((error: { params: Record<string, string> }) => error.params);
+    const params = await missing.then(() => ({ zh: '', en: '' }), (error: { params: Record<string, string> }) => error.params);
     expect(params.zh).toContain('夜查脱岗');
     expect(params.zh).toContain('通报批评、黄牌警告');
     expect(params.en).toContain('Yellow card');

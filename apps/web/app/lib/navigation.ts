@@ -22,13 +22,15 @@ export function navigationFor(role: UserRole): NavItem[] {
     { to: '/calendar', labelKey: 'nav.calendar' },
   ];
   const registers: NavItem = { to: '/registers', labelKey: 'nav.registers' };
+  // Assessment inputs: the checking unit enters scores and events; every case-data role reads its own.
+  const checks: NavItem = { to: '/checks/inspections', labelKey: 'nav.checks' };
   switch (role) {
     case 'county_admin':
-      return [home, ...caseItems(role), registers, ...disputes, { to: '/units', labelKey: 'nav.units' }, { to: '/users', labelKey: 'nav.users' }];
+      return [home, ...caseItems(role), registers, ...disputes, checks, { to: '/units', labelKey: 'nav.units' }, { to: '/users', labelKey: 'nav.users' }];
     case 'county_staff':
     case 'township_staff':
     case 'village_staff':
-      return [home, ...caseItems(role), registers, ...disputes];
+      return [home, ...caseItems(role), registers, ...disputes, checks];
     case 'security_admin':
       return [home, { to: '/users', labelKey: 'nav.users' }];
     case 'auditor':

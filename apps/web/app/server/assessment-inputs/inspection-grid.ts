@@ -1,11 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { unitLevelOf } from '@tally/casework';
+import { shanghaiDate, unitLevelOf } from '@tally/casework';
 import { schema, type Transaction } from '@tally/db';
 import type { InspectionComponent } from '@tally/db/assessment';
 import type { AuthedContext } from '../trpc.ts';
 import { checks, unitInScope } from './checking-unit.ts';
 import { scoresInForce, type ScoreInForce } from './current-scores.ts';
-import { periodsOf } from './inspection-periods.ts';
+import { periodProblem, periodsOf } from './inspection-periods.ts';
 
 export interface GridCell {
   periodNo: number;
@@ -13,12 +13,14 @@ export interface GridCell {
   score: string | null;
   /** Its version, which is also how many entries the cell has had; 0 when empty. */
   version: number;
+  /** Whether the period has begun, so a score may be entered for it. */
+  open: boolean;
 }
 
-function cellsOf(unitCode: string, periods: readonly number[], scores: readonly ScoreInForce[]): GridCell[] {
-  return periods.map((periodNo) => {
+function cellsOf(unitCode: string, periods: readonly { periodNo: number; open: boolean }[], scores: readonly ScoreInForce[]): GridCell[] {
+  return periods.map(({ periodNo, open }) => {
     const found = scores.find((row) => row.unitCode === unitCode && row.periodNo === periodNo);
-    return { periodNo, score: found?.score ?? null, version: found?.version ?? 0 };
+    return { periodNo, score: found?.score ?? null, version: found?.version ?? 0, open };
   });
 }
 
@@ -38,12 +40,13 @@ export async function inspectionGrid(tx: Transaction, ctx: AuthedContext, input:
   const ownPage = parent.code === ctx.actor.unitCode;
   const showOwn = ownPage && unitLevelOf(ctx.actor.unitCode) !== 'county';
   const codes = children.map((unit) => unit.code);
-  const periods = periodsOf(input.component);
+  const today = shanghaiDate(ctx.now);
+  const periods = periodsOf(input.component).map((periodNo) => ({ periodNo, open: periodProblem(input.year, input.component, periodNo, today) === null }));
   const scores = await scoresInForce(tx, ctx.actor.countyId, showOwn ? [...codes, parent.code] : codes, input.year, input.component);
   return {
     year: input.year,
     component: input.component,
-    periods: [...periods],
+    periods: periods.map((period) => period.periodNo),
     parent: { code: parent.code, name: parent.name, level: parent.level },
     /** Whether the actor enters these units' scores (it is their checking unit). */
     editable: checks(ctx.actor, { parentCode: parent.code }),
