@@ -28,7 +28,7 @@ export function EventTable({ rows }: { rows: EventRow[] }) {
   const anyWithdrawable = rows.some((row) => row.canWithdraw);
   return (
     <div className="table-scroll">
-      <table className="data-table">
+      <table className="data-table event-table">
         <thead>
           <tr>
             <th scope="col">{t('checks.events.occurredOn')}</th>
