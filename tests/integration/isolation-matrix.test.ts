@@ -94,6 +94,8 @@ const expected: Record<string, Record<UserRole, string>> = {
   'checks.enterInspection': { county_admin: 'NOOB', county_staff: 'NOOB', township_staff: 'NNBO', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'FFFF' },
   'checks.listEvents': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'checks.recordEvent': { county_admin: 'NOOB', county_staff: 'NOOB', township_staff: 'NNBO', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'FFFF' },
+  // A sheet naming the target: a unit the actor does not check is a row error whether it exists or not (B), so a sheet reveals nothing.
+  'checks.importInspections': { county_admin: 'BOOB', county_staff: 'BOOB', township_staff: 'BBBO', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'FFFF' },
   'checks.withdrawEvent': { county_admin: 'NOOB', county_staff: 'NOOB', township_staff: 'NNBO', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'FFFF' },
   'audit.list': { county_admin: 'FFFF', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'NOOO' },
 };
@@ -193,6 +195,13 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
   'checks.recordEvent': {
     kind: 'mutation',
     run: (c, t) => c.checks.recordEvent({ unitCode: t.unit, kind: 'preventable-case', occurredOn: `${CHECK_YEAR}-05-01`, description: `矩阵事项${++serial}` }),
+  },
+  'checks.importInspections': {
+    kind: 'mutation',
+    // The target's cell holds the fixture score 50: the sheet corrects it, with the import's reason.
+    run: (c, t) => c.checks.importInspections({
+      fileName: 'matrix.csv', reason: '矩阵导入', bytes: new TextEncoder().encode(`单位代码,年度,检查类别,月份,得分\n${t.unit},${CHECK_YEAR},例行检查,3,${60 + (++serial % 40)}\n`),
+    }),
   },
   'checks.withdrawEvent': { kind: 'mutation', run: async (c, t) => c.checks.withdrawEvent({ id: t.eventId, reason: '矩阵撤销', expectedVersion: await eventVersion(t) }) },
   'units.create': {

@@ -103,6 +103,7 @@ export default function ChecksInspections() {
       ) : (
         <>
           <p className="hint">{scopeText}</p>
+          {grid.editable && <p><Link to={`/checks/inspections/import?year=${grid.year}`}>{t('checks.import.link')}</Link></p>}
           <ScoreGrid
             caption={componentName} year={grid.year} component={grid.component} periods={grid.periods} rows={grid.rows} editable={grid.editable}
             draft={data?.draft} drillDown={atCounty && ownPage ? (row) => query({ parent: row.unitCode }) : undefined}

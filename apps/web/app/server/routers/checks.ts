@@ -3,6 +3,7 @@ import { caseDataRoles } from '@tally/db';
 import { checkingEventKinds, inspectionComponents } from '@tally/db/assessment';
 import { checkingRoles } from '../assessment-inputs/checking-unit.ts';
 import { enterInspection } from '../assessment-inputs/enter-inspection.ts';
+import { importInspectionScores } from '../assessment-inputs/import-scores.ts';
 import { inspectionGrid } from '../assessment-inputs/inspection-grid.ts';
 import { inspectionHistory } from '../assessment-inputs/inspection-history.ts';
 import { listEvents } from '../assessment-inputs/list-events.ts';
@@ -33,6 +34,15 @@ export const checksRouter = router({
   enterInspection: roleProcedure(...checkingRoles)
     .input(z.object({ ...cell, score: z.union([z.string().max(20), z.number()]), reason: z.string().max(500).nullish(), expectedVersion: version }))
     .mutation(({ ctx, input }) => ctx.run((tx) => enterInspection(tx, ctx, input))),
+
+  /**
+   * The checking unit's own score sheet (.xlsx or CSV), all or nothing. The bytes come from the
+   * multipart parser of the import page (server-side caller); over HTTP they cannot be sent as JSON.
+   * A refused sheet throws an ImportRefusal whose rowErrors name every row and column.
+   */
+  importInspections: roleProcedure(...checkingRoles)
+    .input(z.object({ fileName: z.string().trim().min(1).max(255), bytes: z.instanceof(Uint8Array), reason: z.string().max(500).nullish() }))
+    .mutation(({ ctx, input }) => importInspectionScores(ctx, input)),
 
   /** Every version of one cell with who, when and why. */
   inspectionHistory: roleProcedure(...caseDataRoles)
