@@ -106,13 +106,24 @@ const expected: Record<string, Record<UserRole, string>> = {
   'assessment.results': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NOOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'assessment.result': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NOOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'assessment.breakdown': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  // Assessment inputs: a score and an event about each target, entered by its parent unit. Only the
+  // unit directly above writes (the county checks townships, a township its villages): the actor's own
+  // unit and a unit two levels down are refused by rule (B). Every unit reads its own, read-only.
+  'checks.inspectionGrid': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'checks.inspectionHistory': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'checks.enterInspection': { county_admin: 'NOOB', county_staff: 'NOOB', township_staff: 'NNBO', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'FFFF' },
+  'checks.listEvents': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'checks.recordEvent': { county_admin: 'NOOB', county_staff: 'NOOB', township_staff: 'NNBO', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'FFFF' },
+  // A sheet naming the target: a unit the actor does not check is a row error whether it exists or not (B), so a sheet reveals nothing.
+  'checks.importInspections': { county_admin: 'BOOB', county_staff: 'BOOB', township_staff: 'BBBO', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'FFFF' },
+  'checks.withdrawEvent': { county_admin: 'NOOB', county_staff: 'NOOB', township_staff: 'NNBO', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'FFFF' },
   'audit.list': { county_admin: 'FFFF', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'NOOO' },
 };
 
 type Caller = ReturnType<typeof createCaller>;
 interface ResolvedTarget {
   unit: string; level: 'township' | 'village'; userId: string; userRole: UserRole; caseId: string;
-  disputeId: string; disputeSummary: string; mediationId: string; calendarMarker: string; batchId: string;
+  disputeId: string; disputeSummary: string; mediationId: string; calendarMarker: string; batchId: string; eventId: string;
   resultId: string; ruleSetLabel: string;
 }
 const MATRIX_CSV = new TextEncoder().encode('日期,类型,发现问题数\n2026-03-05,常规,0\n');
@@ -122,6 +133,10 @@ const calendarMarkers = { 1: '2027-03-01', 2: '2027-03-02' } as const;
 const countyIdOf = (unit: string) => (unit.startsWith('130535') ? 2 : 1);
 /** Each county's published 2026 rule set has a label of its own, so a read shows whose rule set it got. */
 const ruleSetLabels = { 1: '甲县考核细则', 2: '乙县考核细则' } as const;
+/** Scores and events are about last year, whose months have all begun whenever the matrix runs. */
+const CHECK_YEAR = new Date().getUTCFullYear() - 1;
+const checkCell = (unit: string) => ({ unitCode: unit, year: CHECK_YEAR, component: 'routine' as const, periodNo: 3 });
+const parentOf = (target: { unit: string; level: 'township' | 'village' }) => (target.level === 'village' ? `${target.unit.slice(0, 9)}000` : `${target.unit.slice(0, 6)}000000`);
 
 /** How each procedure is called against a target; queries say whether the target is visible. */
 const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: ResolvedTarget) => Promise<boolean> } | { kind: 'mutation'; run: (caller: Caller, target: ResolvedTarget) => Promise<unknown> }> = {
@@ -199,6 +214,32 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
   'assessment.results': { kind: 'query', run: async (c, t) => (await c.assessment.results({ year: 2026 })).some((r) => r.id === t.resultId) },
   'assessment.result': { kind: 'query', run: async (c, t) => (await c.assessment.result({ id: t.resultId })).header.id === t.resultId },
   'assessment.breakdown': { kind: 'query', run: async (c, t) => (await c.assessment.breakdown({ resultId: t.resultId, unitCode: t.unit })).unitCode === t.unit },
+  'checks.inspectionGrid': {
+    kind: 'query',
+    // A village target is read on its township's grid; a township on the actor's own.
+    run: async (c, t) => {
+      const grid = await c.checks.inspectionGrid({ year: CHECK_YEAR, component: 'routine', parentCode: t.level === 'village' ? parentOf(t) : undefined });
+      return [...grid.rows, ...(grid.own ? [grid.own] : [])].some((row) => row.unitCode === t.unit && row.cells[2]!.score !== null);
+    },
+  },
+  'checks.inspectionHistory': { kind: 'query', run: async (c, t) => (await c.checks.inspectionHistory(checkCell(t.unit))).versions.length > 0 },
+  'checks.enterInspection': {
+    kind: 'mutation',
+    run: async (c, t) => c.checks.enterInspection({ ...checkCell(t.unit), score: 60 + (++serial % 40), reason: '矩阵更正', expectedVersion: await scoreVersion(t) }),
+  },
+  'checks.listEvents': { kind: 'query', run: async (c, t) => (await c.checks.listEvents({ year: CHECK_YEAR, unitCode: t.unit })).rows.some((r) => r.id === t.eventId) },
+  'checks.recordEvent': {
+    kind: 'mutation',
+    run: (c, t) => c.checks.recordEvent({ unitCode: t.unit, kind: 'preventable-case', occurredOn: `${CHECK_YEAR}-05-01`, description: `矩阵事项${++serial}` }),
+  },
+  'checks.importInspections': {
+    kind: 'mutation',
+    // The target's cell holds the fixture score 50: the sheet corrects it, with the import's reason.
+    run: (c, t) => c.checks.importInspections({
+      fileName: 'matrix.csv', reason: '矩阵导入', bytes: new TextEncoder().encode(`单位代码,年度,检查类别,月份,得分\n${t.unit},${CHECK_YEAR},例行检查,3,${60 + (++serial % 40)}\n`),
+    }),
+  },
+  'checks.withdrawEvent': { kind: 'mutation', run: async (c, t) => c.checks.withdrawEvent({ id: t.eventId, reason: '矩阵撤销', expectedVersion: await eventVersion(t) }) },
   'units.create': {
     kind: 'mutation',
     run: (c, t) => c.units.create({ parentCode: t.unit, code: `${t.unit.slice(0, 9)}${String(300 + ++serial).padStart(3, '0')}`, name: `新村${serial}` }),
@@ -225,6 +266,16 @@ async function disputeVersion(target: ResolvedTarget): Promise<string> {
   return new Date(String((rows[0] as { updated_at: string | Date }).updated_at)).toISOString();
 }
 
+/** The version in force of the target's matrix score cell, and of its event: what a clerk's form would carry. */
+async function scoreVersion(target: ResolvedTarget): Promise<number> {
+  const rows = await database.owner.db.execute(sql`select max(version) as v from inspection_scores where unit_code = ${target.unit} and year = ${CHECK_YEAR} and component = 'routine' and period_no = 3`);
+  return Number((rows[0] as { v: number | null }).v ?? 0);
+}
+async function eventVersion(target: ResolvedTarget): Promise<number> {
+  const rows = await database.owner.db.execute(sql`select version from checking_events where id = ${target.eventId}`);
+  return Number((rows[0] as { version: number }).version);
+}
+
 function outcomeOf(error: unknown): Outcome {
   // TRPCError by name and code: the test does not import the server's copy of @trpc/server.
   if (error instanceof Error && error.name === 'TRPCError') {
@@ -245,6 +296,7 @@ interface Snapshot {
   units: Array<Record<string, unknown>>; users: Array<Record<string, unknown>>; cases: Array<Record<string, unknown>>;
   disputes: Array<Record<string, unknown>>; calendars: Array<Record<string, unknown>>; batches: Array<Record<string, unknown>>;
   ruleSets: Array<Record<string, unknown>>; results: Array<Record<string, unknown>>;
+  scores: Array<Record<string, unknown>>; events: Array<Record<string, unknown>>;
 }
 async function snapshot(): Promise<Snapshot> {
   const rows = async (query: ReturnType<typeof sql>) => [...(await database.owner.db.execute(query))] as Array<Record<string, unknown>>;
@@ -258,6 +310,9 @@ async function snapshot(): Promise<Snapshot> {
     batches: await rows(sql`select county_id, id, status, mapping_override, valid_rows, updated_at, (select count(*)::int from import_rows r where r.county_id = b.county_id and r.batch_id = b.id) as staged from import_batches b order by county_id, id`),
     ruleSets: await rows(sql`select county_id, id, year, status, content, content_hash, version, created_by, created_at, updated_at, published_at, published_by from assessment_rule_sets order by county_id, id`),
     results: await rows(sql`select county_id, id from assessment_results order by county_id, id`),
+    // Scores are insert-only and events are written by the checking unit: every row counts, new ones too.
+    scores: await rows(sql`select county_id, id, unit_code, year, component, period_no, score, version from inspection_scores order by county_id, id`),
+    events: await rows(sql`select county_id, id, unit_code, kind, level, deleted_at, deleted_reason, version, updated_at from checking_events order by county_id, id`),
   };
 }
 
@@ -300,10 +355,20 @@ async function restore(before: Snapshot): Promise<void> {
       await tx.execute(sql`delete from ${sql.identifier(table)} where result_id::text not in (${kept})`);
     }
     await tx.execute(sql`delete from assessment_results where id::text not in (${kept})`);
+    await tx.execute(sql`delete from inspection_scores where not (id = any(${sql.raw(uuidArray(before.scores))}))`);
+    await tx.execute(sql`delete from checking_events where not (id = any(${sql.raw(uuidArray(before.events))}))`);
+    for (const row of before.events) {
+      await tx.execute(sql`update checking_events set deleted_at = ${row.deleted_at}, deleted_reason = ${row.deleted_reason}, version = ${row.version}, updated_at = ${row.updated_at} where county_id = ${row.county_id} and id = ${row.id}`);
+    }
     for (const user of before.users) {
       await tx.execute(sql`update users set role = ${user.role}, unit_code = ${user.unit_code}, disabled = ${user.disabled}, password_hash = ${user.password_hash}, updated_at = ${user.updated_at} where county_id = ${user.county_id} and id = ${user.id}`);
     }
   });
+}
+
+/** An array literal of the rows' ids (uuids read back from the database, never input). */
+function uuidArray(rows: Array<Record<string, unknown>>): string {
+  return `array[${rows.map((row) => `'${String(row.id).replace(/[^0-9a-f-]/g, '')}'`).join(', ')}]::uuid[]`;
 }
 
 function sameRows(a: Snapshot, b: Snapshot): boolean {
@@ -316,6 +381,8 @@ function sameRows(a: Snapshot, b: Snapshot): boolean {
     batches: s.batches.filter((b) => a.batches.some((x) => x.id === b.id)),
     ruleSets: s.ruleSets,
     results: s.results,
+    scores: s.scores,
+    events: s.events,
   });
   return key(a) === key(b);
 }
@@ -343,9 +410,15 @@ beforeAll(async () => {
       ...ledger, fingerprint: `matrix-mediation-${name}`, agreementNumber: `矩阵〔2026〕${name}`, signedOn: '2026-03-02', parties: '申请人：张三', facts: '事实',
       disputedMatters: '争议', responsibilities: '责任', rightsAndObligations: '权利义务', performance: '履行', mediator: '调解员', committee: '调解委员会',
     }).returning({ id: schema.mediationFiles.id });
+    // A score and an event about the target, entered by its parent unit (the checking unit).
+    const checker = { countyId, unitCode: targets[name].unit, enteredByUnit: parentOf(targets[name]), createdBy: user.userId, createdByName: '矩阵检查员' };
+    await database.owner.db.insert(schema.inspectionScores).values({ ...checker, ...checkCell(targets[name].unit), score: '50.00' });
+    const [checkingEvent] = await database.owner.db.insert(schema.checkingEvents)
+      .values({ ...checker, kind: 'night-duty-off-post', level: 'criticism', occurredOn: `${CHECK_YEAR}-04-01`, description: `矩阵夜查${name}` })
+      .returning({ id: schema.checkingEvents.id });
     resolvedTargets[name] = {
       unit: targets[name].unit, level: targets[name].level, userId: user.userId, userRole: user.role, caseId: registered.id,
-      disputeId: dispute.id, disputeSummary, mediationId: file!.id, calendarMarker: calendarMarkers[countyId], batchId: batch.id,
+      disputeId: dispute.id, disputeSummary, mediationId: file!.id, calendarMarker: calendarMarkers[countyId], batchId: batch.id, eventId: checkingEvent!.id,
       resultId: '', ruleSetLabel: '',
     };
   }

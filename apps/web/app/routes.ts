@@ -34,5 +34,9 @@ export default [
     route('registers/:register/import', 'routes/register-import.tsx'),
     route('registers/:register/import/upload', 'routes/register-import-upload.ts'),
     route('registers/:register/import/:batchId', 'routes/register-import-batch.tsx'),
+    route('checks/inspections', 'routes/checks-inspections.tsx'),
+    route('checks/inspections/import', 'routes/checks-import.tsx'),
+    route('checks/inspections/:unitCode', 'routes/checks-inspection-cell.tsx'),
+    route('checks/events', 'routes/checks-events.tsx'),
   ]),
 ] satisfies RouteConfig;

@@ -23,13 +23,15 @@ export function navigationFor(role: UserRole): NavItem[] {
   ];
   const registers: NavItem = { to: '/registers', labelKey: 'nav.registers' };
   const assessment: NavItem = { to: '/assessment', labelKey: 'nav.assessment' };
+  // Assessment inputs: the checking unit enters scores and events; every case-data role reads its own.
+  const checks: NavItem = { to: '/checks/inspections', labelKey: 'nav.checks' };
   switch (role) {
     case 'county_admin':
-      return [home, ...caseItems(role), registers, assessment, ...disputes, { to: '/units', labelKey: 'nav.units' }, { to: '/users', labelKey: 'nav.users' }];
+      return [home, ...caseItems(role), registers, assessment, checks, ...disputes, { to: '/units', labelKey: 'nav.units' }, { to: '/users', labelKey: 'nav.users' }];
     case 'county_staff':
     case 'township_staff':
     case 'village_staff':
-      return [home, ...caseItems(role), registers, assessment, ...disputes];
+      return [home, ...caseItems(role), registers, assessment, checks, ...disputes];
     case 'security_admin':
       return [home, { to: '/users', labelKey: 'nav.users' }];
     case 'auditor':

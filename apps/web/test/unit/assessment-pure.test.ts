@@ -71,6 +71,8 @@ describe('missing reports', () => {
     expect(factLink('petition_cases:abc')?.href).toBe('/cases/abc');
     expect(factLink('duty_gap:130534100201:2026-03-05')?.href).toBe('/registers/duty_logs?unit=130534100201&from=2026-03-05&to=2026-03-05');
     expect(factLink('mediation_files:x')?.href).toBe('/registers/mediation_files/x');
+    expect(factLink('inspection_scores:130534100000:2026:routine:3')?.href).toBe('/checks/inspections/130534100000?year=2026&component=routine&period=3');
+    expect(factLink('checking_events:e1')?.href).toBe('/checks/events#event-e1');
     expect(factLink('nonsense')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { Form } from 'react-router';
-import { assessmentPeriods } from '@tally/db/assessment-vocabulary';
+import { assessmentPeriods } from '@tally/db/assessment';
 import { useI18n } from '../../lib/i18n-context.ts';
 
 export interface ScopeOption {

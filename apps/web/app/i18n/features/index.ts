@@ -6,6 +6,7 @@ import { calendarMessages } from './calendar.ts';
 import { disputesMessages } from './disputes.ts';
 import { assessmentMessages } from './assessment.ts';
 import { requestMessages } from './requests.ts';
+import { checksMessages } from './checks.ts';
 
 /*
  * Feature catalogs, merged into zh-CN.ts and en.ts. Add a feature here with one line.
@@ -19,4 +20,5 @@ export const featureCatalogs = [
   importsMessages,
   assessmentMessages,
   requestMessages,
+  checksMessages,
 ] as const;

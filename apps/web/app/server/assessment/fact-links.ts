@@ -20,7 +20,12 @@ export function factLink(id: string): FactLink | null {
   const rest = id.slice(colon + 1);
   if (source === 'petition_cases') return { source, href: `/cases/${encodeURIComponent(rest)}` };
   if (source === 'checking_events') return { source, href: `/checks/events#event-${encodeURIComponent(rest)}` };
-  if (source === 'inspection_scores') return { source, href: `/checks/inspections/${encodeURIComponent(rest)}` };
+  if (source === 'inspection_scores') {
+    // inspection_scores:<unit code>:<year>:<component>:<period>: the cell page with its history.
+    const [unit, year, component, period] = rest.split(':');
+    if (!unit || !year || !component || !period) return null;
+    return { source, href: `/checks/inspections/${unit}?${new URLSearchParams({ year, component, period })}` };
+  }
   if (source === 'report_cells') return { source, href: `/reports/matrix#${encodeURIComponent(rest)}` };
   if (source === 'duty_gap') {
     // duty_gap:<unit code>:<date>: the day with no duty record, on the duty log's list.

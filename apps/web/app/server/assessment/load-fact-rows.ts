@@ -212,13 +212,14 @@ async function checkingEventFacts(tx: Transaction, w: FactWindow, kinds: Readonl
 async function inspectionFacts(tx: Transaction, w: FactWindow): Promise<FactRow[]> {
   const t = schema.inspectionScores;
   const found = await tx
-    .selectDistinctOn([t.unitCode, t.component, t.periodNo], { id: t.id, unitCode: t.unitCode, component: t.component, periodNo: t.periodNo, score: t.score })
+    .selectDistinctOn([t.unitCode, t.component, t.periodNo], { unitCode: t.unitCode, component: t.component, periodNo: t.periodNo, score: t.score })
     .from(t)
     .where(and(eq(t.countyId, w.countyId), eq(t.year, w.year), inArray(t.unitCode, [...w.unitCodes])))
     .orderBy(t.unitCode, t.component, t.periodNo, desc(t.version));
   return found
     .map((row): FactRow => ({
-      family: 'inspection', id: factId('inspection_scores', row.id), kind: row.component, unitCode: row.unitCode, attribution: 'own',
+      // The cell, not the version: its page shows the score in force and every correction.
+      family: 'inspection', id: factId('inspection_scores', `${row.unitCode}:${w.year}:${row.component}:${row.periodNo}`), kind: row.component, unitCode: row.unitCode, attribution: 'own',
       date: inspectionDate(w.year, row.component, row.periodNo), score: Number(row.score),
     }))
     .filter((row) => row.date >= w.from && row.date <= w.periodTo);

@@ -9,7 +9,11 @@ import busboy from 'busboy';
 
 export type UploadRefusal = 'imports.error.noFile' | 'imports.error.tooLarge' | 'imports.error.notMultipart';
 
-export type Upload = { ok: true; fileName: string; bytes: Uint8Array<ArrayBuffer> } | { ok: false; reason: UploadRefusal };
+/** The file, and the form's short text fields (a reason typed beside the file, say). */
+export type Upload = { ok: true; fileName: string; bytes: Uint8Array<ArrayBuffer>; fields: Record<string, string> } | { ok: false; reason: UploadRefusal };
+
+/** Text fields beside the file are a line or two; anything longer is cut by the parser. */
+const FIELD_LIMIT_BYTES = 4096;
 
 /** Past this many times the limit we stop reading and drop the connection's body. */
 const DRAIN_FACTOR = 4;
@@ -25,7 +29,7 @@ export async function readUpload(request: Request, maxBytes: number, fieldName =
     let parser: busboy.Busboy;
     try {
       // Browsers send UTF-8 file names raw: 会议记录.csv must not come out as latin1.
-      parser = busboy({ headers: { 'content-type': contentType }, limits: { fileSize: maxBytes, files: 1 }, defParamCharset: 'utf8' });
+      parser = busboy({ headers: { 'content-type': contentType }, limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: FIELD_LIMIT_BYTES }, defParamCharset: 'utf8' });
     } catch {
       resolve({ ok: false, reason: 'imports.error.notMultipart' });
       return;
@@ -35,6 +39,8 @@ export async function readUpload(request: Request, maxBytes: number, fieldName =
     let tooLarge = false;
     let sawFile = false;
     let settled = false;
+    // A Map, not an object: a field named __proto__ must stay a field.
+    const fields = new Map<string, string>();
     const finish = (upload: Upload) => {
       if (settled) return;
       settled = true;
@@ -57,11 +63,14 @@ export async function readUpload(request: Request, maxBytes: number, fieldName =
         chunks.length = 0;
       });
     });
+    parser.on('field', (name, value) => {
+      fields.set(name, value);
+    });
     parser.on('close', () => {
       if (tooLarge) return finish({ ok: false, reason: 'imports.error.tooLarge' });
       const bytes = Buffer.concat(chunks);
       if (!sawFile || !fileName) return finish({ ok: false, reason: 'imports.error.noFile' });
-      finish({ ok: true, fileName, bytes: new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length) });
+      finish({ ok: true, fileName, bytes: new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length), fields: Object.fromEntries(fields) });
     });
     parser.on('error', () => finish({ ok: false, reason: tooLarge ? 'imports.error.tooLarge' : 'imports.error.notMultipart' }));
 

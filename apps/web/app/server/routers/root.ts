@@ -7,6 +7,7 @@ import { registersRouter } from './registers.ts';
 import { disputesRouter } from './disputes.ts';
 import { mediationRouter } from './mediation.ts';
 import { importsRouter } from './imports.ts';
+import { checksRouter } from './checks.ts';
 import { sessionRouter } from './session.ts';
 import { unitsRouter } from './units.ts';
 import { usersRouter } from './users.ts';
@@ -24,6 +25,7 @@ export const appRouter = router({
   mediation: mediationRouter,
   imports: importsRouter,
   assessment: assessmentRouter,
+  checks: checksRouter,
 });
 
 export type AppRouter = typeof appRouter;
