@@ -7,7 +7,7 @@ export { mapHeaders, normaliseHeader, type ColumnMapping, type MappingOverride, 
 export { validateRow, validateRecord, type FieldError, type CellValue, type SheetRow, type RowValues, type FieldValue, type RowResult } from './validate-row.ts';
 export { parseCsvRows, type ByteSource } from './csv.ts';
 export { parseXlsxRows, plainCellValue } from './xlsx.ts';
-export { checkZip, readZipDirectory, isZip, type ZipEntryInfo } from './zip-guard.ts';
+export { checkZip, readZipDirectory, isZip, type ZipEntryInfo, type CheckedZipEntry } from './zip-guard.ts';
 export {
   previewImport, streamPreview, detectFormat, type PreviewInput, type PreviewResult, type PreviewSummary, type RowOutcome, type StreamPreviewInput, type ValidRow,
 } from './preview.ts';
