@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@tally/db';
+import { UserFacingError } from '../app/server/errors.ts';
 import { createCaller } from '../app/server/routers/root.ts';
 import { createTestDatabase, importFixture as fixture, ownerRows as ownerRowsOf, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
@@ -112,12 +114,17 @@ describe('import: a file with bad rows', () => {
     expect(await clerk.imports.commit({ id, acceptErrors: true })).toEqual({ inserted: 1, skipped: 0 });
   });
 
-  it('a file-level refusal marks the batch failed with the reason in Chinese', async () => {
+  it('a file-level refusal is a BAD_REQUEST with the reason in Chinese, and marks the batch failed', async () => {
     const clerk = callerOf('a_cun0101');
-    const { id } = await clerk.imports.preview({ register: 'meetings', fileName: 'empty.csv', bytes: new Uint8Array() });
+    const id = randomUUID();
+    const refused = await clerk.imports.preview({ register: 'meetings', fileName: 'empty.csv', bytes: new Uint8Array(), batchId: id }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(UserFacingError);
+    expect(refused).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'error.domain', params: { zh: expect.stringContaining('empty.csv') } });
     const view = await clerk.imports.get({ id });
     expect(view.batch.status).toBe('failed');
     expect(view.batch.failure?.zh).toContain('empty.csv');
+    // The refused file is not kept.
+    expect(await ownerRows(`select file_bytes from import_batches where id = $1`, id)).toEqual([{ file_bytes: null }]);
     expect(await errorCode(clerk.imports.commit({ id }))).toBe('BAD_REQUEST:imports.error.notCommittable');
   });
 
