@@ -109,6 +109,15 @@ describe('row messages and cell text', () => {
     }
   });
 
+  it('a mapping value with a NUL byte is refused by the input check, not echoed back', async () => {
+    const outcome = await upload('映射.csv', Buffer.from(`${HEADER}\n2024-03-05,邻里,张三,,,宅基地,轻微\n`));
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const refused = await callerOf('a_cun0101').imports.remap({ id: outcome.id, mapping: { 0: 'found\u0000On' } }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(JSON.stringify(refused)).not.toContain('\\u0000');
+  });
+
   it('a NUL byte in a cell is a row error; the other rows are staged', async () => {
     const csv = `${HEADER}\n2024-03-05,邻里,张三,,,宅基\u0000地,轻微\n2024-03-06,邻里,李四,,,修路,轻微\n`;
     const outcome = await upload('空字符.csv', Buffer.from(csv));
