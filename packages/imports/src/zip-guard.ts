@@ -219,7 +219,6 @@ function checkLocalHeaders(bytes: Uint8Array, entries: ZipEntryInfo[], cdOffset:
   for (const entry of entries) {
     if (names.has(entry.name)) throw mismatch(); // two entries, one name: which one is "the" sheet?
     names.add(entry.name);
-    if (entry.flags & FLAG_ENCRYPTED) throw notZip();
     if (entry.method !== 0 && entry.method !== 8) throw notZip(); // xlsx only uses stored or deflate
     if (entry.method === 0 && entry.compressedSize !== entry.uncompressedSize) throw mismatch();
 
@@ -230,7 +229,8 @@ function checkLocalHeaders(bytes: Uint8Array, entries: ZipEntryInfo[], cdOffset:
     const dataStart = o + 30 + nameLen + extraLen;
     if (dataStart > cdOffset) throw truncated();
     if (!sameBytes(bytes.subarray(o + 30, o + 30 + nameLen), entry.nameBytes)) throw mismatch();
-    if (u16(o + 8) !== entry.method || (flags & FLAG_DESCRIPTOR) !== (entry.flags & FLAG_DESCRIPTOR)) throw mismatch();
+    if ((flags | entry.flags) & FLAG_ENCRYPTED) throw notZip();
+    if (u16(o + 8) !== entry.method) throw mismatch();
     if (!(flags & FLAG_DESCRIPTOR)) {
       // 0xFFFFFFFF: the real sizes are in the local ZIP64 extra field; the directory's are checked in the stream.
       const localCompressed = u32(o + 18);
