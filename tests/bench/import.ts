@@ -9,7 +9,8 @@
  * against the reference: `psql \copy` of the same rows (same columns, same fingerprints)
  * into the same table as the owner (no RLS, no validation, no staging), measured in the
  * same run on the same server. Peak RSS and heap are sampled during (a)–(c); the heap
- * still reachable (after a forced GC) is measured on a second, untimed preview and commit.
+ * still reachable (after a forced GC) is measured on a second, untimed preview and commit,
+ * and the longest event-loop block of (a) and (b) on a third (monitorEventLoopDelay).
  *
  * UTF-8 rather than GBK: the decoder's cost is measured by the package's own tests; here
  * the database path is what is compared. With DATABASE_URL unset it starts embedded
@@ -21,7 +22,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { previewImport } from '../../packages/imports/src/index.ts';
 import { registerDefs } from '../../packages/db/src/registers/index.ts';
 import { createCaller } from '../../apps/web/app/server/routers/root.ts';
@@ -89,6 +90,26 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
   return { value, ms: performance.now() - start };
 }
 
+/**
+ * The longest the event loop was held while `work` ran: the largest delay of a 10 ms
+ * timer (perf_hooks' histogram). Every other request of the server waits at least that long.
+ */
+async function withEventLoopBlock<T>(work: () => Promise<T>): Promise<{ value: T; blockMs: number }> {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  const turn = () => new Promise((resolve) => setTimeout(resolve, 30));
+  histogram.enable();
+  try {
+    // The histogram only measures from its first tick on: a block that starts at once would go unseen.
+    await turn();
+    const value = await work();
+    // A stretch that runs to the end of `work` is recorded when the timer next fires.
+    await turn();
+    return { value, blockMs: histogram.max / 1e6 };
+  } finally {
+    histogram.disable();
+  }
+}
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const rate = (ms: number) => `${Math.round(ROWS / (ms / 1000)).toLocaleString('en')} rows/s`;
 
@@ -120,6 +141,9 @@ async function main() {
     const again = await withLiveHeap(() => caller.imports.preview({ register: 'meetings', fileName: 'bench.csv', bytes }));
     const liveCommit = await withLiveHeap(() => caller.imports.commit({ id: again.value.id, acceptErrors: false }));
     const once = await caller.imports.preview({ register: 'meetings', fileName: 'bench.csv', bytes });
+    // Untimed passes: how long one preview holds the event loop at a stretch.
+    const blockParse = await withEventLoopBlock(() => previewImport({ bytes, fileName: 'bench.csv', register: registerDefs.meetings }));
+    const blockPreview = await withEventLoopBlock(() => caller.imports.preview({ register: 'meetings', fileName: 'bench.csv', bytes }));
     const idempotent = await timed(() => caller.imports.commit({ id: once.id, acceptErrors: false }));
 
     // The reference: the same rows, same columns, as CSV, copied in by psql as the owner.
@@ -144,6 +168,7 @@ async function main() {
       `(c) commit procedure (INSERT…SELECT, under RLS)  ${commit.ms.toFixed(0).padStart(7)} ms  ${rate(commit.ms)}`,
       `    whole path (b) + (c)                          ${total.toFixed(0).padStart(7)} ms  ${rate(total)}  peak RSS ${mb(path.rss)}, heap ${mb(path.heap)}`,
       `    live heap (full GC every 100 ms, separate pass): preview ${mb(again.live)}, commit ${mb(liveCommit.live)}`,
+      `    longest event-loop block: previewImport ${blockParse.blockMs.toFixed(0)} ms, preview procedure ${blockPreview.blockMs.toFixed(0)} ms`,
       `    same file committed again (all skipped)       ${idempotent.ms.toFixed(0).padStart(7)} ms  inserted ${idempotent.value.inserted}, skipped ${idempotent.value.skipped}`,
       `reference: psql \\copy of the same rows (owner)    ${copy.ms.toFixed(0).padStart(7)} ms  ${rate(copy.ms)}`,
       '',

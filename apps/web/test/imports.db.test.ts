@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@tally/db';
+import { UserFacingError } from '../app/server/errors.ts';
 import { createCaller } from '../app/server/routers/root.ts';
 import { createTestDatabase, importFixture as fixture, ownerRows as ownerRowsOf, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
@@ -98,10 +100,10 @@ describe('import: a file with bad rows', () => {
       [3, [['排查日期', '第 3 行「排查日期」：无法识别的日期“2024-13-01”，请使用 2024-03-05、2024/3/5 或 2024年3月5日']]],
       [4, [['当事人', '第 4 行「当事人」：必填项为空']]],
       [5, [['纠纷类型', '第 5 行「纠纷类型」：“吵架”不是有效选项，可选：婚姻家庭、邻里、赔偿、劳资、物业、土地、林权、征迁、其他']]],
-      [6, [['身份证号码', '第 6 行「身份证号码」：身份证号“330102197512124560”校验位错误']]],
+      [6, [['身份证号码', '第 6 行「身份证号码」：身份证号校验位错误，请核对']]],
       [7, [
         ['排查日期', '第 7 行「排查日期」：无法识别的日期“2024-02-30”，请使用 2024-03-05、2024/3/5 或 2024年3月5日'],
-        ['联系电话', '第 7 行「联系电话」：电话“12345”格式不正确，应为 11 位手机号或带区号的固定电话'],
+        ['联系电话', '第 7 行「联系电话」：电话号码格式不正确，应为 11 位手机号或带区号的固定电话'],
       ]],
     ]);
     const before = await ownerRows(`select count(*)::int as n from disputes`);
@@ -112,12 +114,17 @@ describe('import: a file with bad rows', () => {
     expect(await clerk.imports.commit({ id, acceptErrors: true })).toEqual({ inserted: 1, skipped: 0 });
   });
 
-  it('a file-level refusal marks the batch failed with the reason in Chinese', async () => {
+  it('a file-level refusal is a BAD_REQUEST with the reason in Chinese, and marks the batch failed', async () => {
     const clerk = callerOf('a_cun0101');
-    const { id } = await clerk.imports.preview({ register: 'meetings', fileName: 'empty.csv', bytes: new Uint8Array() });
+    const id = randomUUID();
+    const refused = await clerk.imports.preview({ register: 'meetings', fileName: 'empty.csv', bytes: new Uint8Array(), batchId: id }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(UserFacingError);
+    expect(refused).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'error.domain', params: { zh: expect.stringContaining('empty.csv') } });
     const view = await clerk.imports.get({ id });
     expect(view.batch.status).toBe('failed');
     expect(view.batch.failure?.zh).toContain('empty.csv');
+    // The refused file is not kept.
+    expect(await ownerRows(`select file_bytes from import_batches where id = $1`, id)).toEqual([{ file_bytes: null }]);
     expect(await errorCode(clerk.imports.commit({ id }))).toBe('BAD_REQUEST:imports.error.notCommittable');
   });
 

@@ -7,19 +7,29 @@
  * to a buffer, complete records are parsed (ignoreLastRow keeps an unfinished record,
  * including a quoted cell that spans lines, for the next round) and yielded at once, so
  * memory stays bounded by one chunk plus one record.
+ *
+ * Limits are enforced while the bytes stream in, before a row is worked on: the file
+ * size and the line length on the raw bytes (CR and LF bytes never occur inside a UTF-8
+ * or GB18030 character), the length of an unfinished record (an unclosed quote) after
+ * each chunk, then the cells of each record as papaparse hands it over, before header
+ * mapping or validation see it. The line cap is what bounds the cost of that one record.
  */
 import Papa from 'papaparse';
 import { decodeStream } from './decode.ts';
 import { ImportError } from './errors.ts';
-import { formatBytes, resolveLimits, type ImportLimits } from './limits.ts';
+import { lineTooLong, tooLarge, tooManyColumns, tooManyRows } from './limit-errors.ts';
+import { resolveLimits, type ImportLimits } from './limits.ts';
+import { refuseBinary } from './text-sniff.ts';
 import { isEmptyCell, type SheetRow } from './validate-row.ts';
+
+export { tooLarge, tooManyRows } from './limit-errors.ts';
 
 export type ByteSource = Uint8Array | AsyncIterable<Uint8Array>;
 
 type Newline = '\r\n' | '\n' | '\r';
 
-/** 1 MiB slices: big enough to be fast, small enough that a 20 MiB file streams. */
-const SLICE_BYTES = 1024 * 1024;
+/** 256 KiB slices: papaparse parses one slice in a single synchronous call, so a slice must stay well under ~50 ms. */
+const SLICE_BYTES = 256 * 1024;
 
 async function* toChunks(source: ByteSource): AsyncGenerator<Uint8Array> {
   if (source instanceof Uint8Array) {
@@ -29,25 +39,44 @@ async function* toChunks(source: ByteSource): AsyncGenerator<Uint8Array> {
   yield* source;
 }
 
-export function tooLarge(limits: ImportLimits): ImportError {
-  return new ImportError('too_large', {
-    zh: `文件超过大小上限 ${formatBytes(limits.maxBytes)}，请拆分后分批导入`,
-    en: `The file exceeds the size limit of ${formatBytes(limits.maxBytes)}; split it and import in parts`,
-  });
+/** Trailing empty cells (Excel writes them for a wide used range) are not columns. */
+function withoutTrailingEmpty(cells: string[]): string[] {
+  let end = cells.length;
+  while (end > 0 && isEmptyCell(cells[end - 1])) end--;
+  return end === cells.length ? cells : cells.slice(0, end);
 }
 
-export function tooManyRows(limits: ImportLimits): ImportError {
-  return new ImportError('too_many_rows', {
-    zh: `数据行数超过上限 ${limits.maxRows} 行，请拆分后分批导入`,
-    en: `The file has more than the limit of ${limits.maxRows} data rows; split it and import in parts`,
-  });
-}
-
+/** The byte-level limits: total size, and the longest run of bytes without CR or LF. */
 async function* limitBytes(source: ByteSource, limits: ImportLimits): AsyncGenerator<Uint8Array> {
   let total = 0;
+  let run = 0; // bytes since the last line break
+  let line = 1;
+  let afterCr = false;
   for await (const chunk of toChunks(source)) {
     total += chunk.length;
     if (total > limits.maxBytes) throw tooLarge(limits);
+    // Each line break is found with indexOf (memchr), not byte by byte in JavaScript.
+    let at = 0;
+    let nextLf = chunk.indexOf(0x0a);
+    let nextCr = chunk.indexOf(0x0d);
+    for (;;) {
+      const next = nextLf < 0 ? nextCr : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
+      if (next < 0) {
+        run += chunk.length - at;
+        if (chunk.length > at) afterCr = false;
+        if (run > limits.maxLineBytes) throw lineTooLong(line, limits);
+        break;
+      }
+      run += next - at;
+      if (run > limits.maxLineBytes) throw lineTooLong(line, limits);
+      run = 0;
+      const isLf = chunk[next] === 0x0a;
+      if (!(isLf && afterCr && next === at)) line++; // CRLF is one break
+      afterCr = !isLf;
+      at = next + 1;
+      if (isLf) nextLf = chunk.indexOf(0x0a, at);
+      else nextCr = chunk.indexOf(0x0d, at);
+    }
     yield chunk;
   }
 }
@@ -83,9 +112,15 @@ export async function* parseCsvRows(source: ByteSource, limitsIn?: Partial<Impor
   let sawHeader = false;
 
   function* emit(records: string[][]): Generator<SheetRow> {
-    for (const cells of records) {
+    for (const record of records) {
       rowNumber++;
-      if (rowNumber === 1 && cells[0] !== undefined) cells[0] = cells[0].replace(/^\uFEFF/, '');
+      if (rowNumber === 1 && record[0] !== undefined) record[0] = record[0].replace(/^\uFEFF/, '');
+      const cells = withoutTrailingEmpty(record);
+      if (cells.length > limits.maxColumns) throw tooManyColumns(rowNumber, cells.length, limits);
+      // A record of many short lines (a quoted cell spanning lines) is held to the line cap as a whole.
+      let length = cells.length;
+      for (const cell of cells) length += cell.length;
+      if (length > limits.maxLineBytes) throw lineTooLong(rowNumber, limits);
       if (cells.every((c) => isEmptyCell(c))) continue;
       if (sawHeader && ++dataRows > limits.maxRows) throw tooManyRows(limits);
       sawHeader = true;
@@ -100,13 +135,16 @@ export async function* parseCsvRows(source: ByteSource, limitsIn?: Partial<Impor
   };
 
   try {
-    for await (const text of decodeStream(limitBytes(source, limits))) {
+    for await (const text of decodeStream(refuseBinary(limitBytes(source, limits)))) {
       buffer += text;
       parser ??= makeParser(false);
       if (!parser) continue;
       const result = parser.parse(buffer, 0, true) as { data: string[][]; meta: { cursor: number } };
       buffer = buffer.slice(result.meta.cursor);
       yield* emit(result.data);
+      // What is left is one unfinished record: an unclosed quote must not grow it to the whole file.
+      // (Characters never outnumber bytes in UTF-8 or GB18030, so this under-counts bytes, never over.)
+      if (buffer.length > limits.maxLineBytes) throw lineTooLong(rowNumber + 1, limits);
     }
     parser ??= makeParser(true);
     if (parser && buffer) {

@@ -10,9 +10,15 @@ export interface Message {
 export type ImportErrorCode =
   | 'too_large'
   | 'too_many_rows'
+  | 'too_many_columns'
+  | 'line_too_long'
+  | 'not_text'
+  | 'bad_text'
   | 'not_zip'
+  | 'not_workbook'
   | 'truncated'
   | 'zip_bomb'
+  | 'zip_mismatch'
   | 'unreadable'
   | 'empty'
   | 'bad_mapping';

@@ -4,10 +4,10 @@ export { decodeBytes, decodeStream, detectEncoding, DETECT_PREFIX_BYTES, type Te
 export { parseDate, excelSerialToYmd, type DateResult } from './dates.ts';
 export type { RegisterDef, FieldDef, FieldMasking, FieldType, EnumOption } from './types.ts';
 export { mapHeaders, normaliseHeader, type ColumnMapping, type MappingOverride, type HeaderMappingResult } from './header-mapping.ts';
-export { validateRow, validateRecord, type FieldError, type CellValue, type SheetRow, type RowValues, type FieldValue, type RowResult } from './validate-row.ts';
+export { validateRow, validateRecord, badText, type FieldError, type CellValue, type SheetRow, type RowValues, type FieldValue, type RowResult } from './validate-row.ts';
 export { parseCsvRows, type ByteSource } from './csv.ts';
 export { parseXlsxRows, plainCellValue } from './xlsx.ts';
-export { checkZip, readZipDirectory, isZip, type ZipEntryInfo } from './zip-guard.ts';
+export { checkZip, readZipDirectory, isZip, type ZipEntryInfo, type CheckedZipEntry } from './zip-guard.ts';
 export {
   previewImport, streamPreview, detectFormat, type PreviewInput, type PreviewResult, type PreviewSummary, type RowOutcome, type StreamPreviewInput, type ValidRow,
 } from './preview.ts';

@@ -2,15 +2,23 @@
  * Import limits as data, so a county (or a test) can change them without code.
  * Defaults: a village register is at most a few thousand rows a year; 200,000 rows and
  * 20 MiB leave two orders of magnitude of headroom while keeping one import's memory
- * bounded. The zip limits refuse decompression bombs before anything is inflated.
+ * bounded. The zip limits refuse decompression bombs: declared sizes before anything is
+ * inflated, actual sizes inside the inflating stream. Where each one is enforced:
+ * docs/security.md, "Uploads and imports".
  */
 export interface ImportLimits {
   /** Largest accepted file, in bytes (CSV or .xlsx as uploaded). */
   maxBytes: number;
   /** Largest number of data rows (header and blank rows not counted). */
   maxRows: number;
-  /** .xlsx: sum of the uncompressed sizes of all zip entries. */
+  /** Most cells in one row, the header included (CSV: counted as parsed; .xlsx: up to the last non-empty cell). */
+  maxColumns: number;
+  /** CSV: longest line, in bytes, and longest record (a quoted cell may span lines), in characters. */
+  maxLineBytes: number;
+  /** .xlsx: sum of the uncompressed sizes of the zip entries (declared, and inflated while reading). */
   maxUncompressedBytes: number;
+  /** .xlsx: largest uncompressed size of one zip entry (declared, and inflated while reading). */
+  maxEntryBytes: number;
   /** .xlsx: largest uncompressed/compressed ratio allowed for an entry … */
   maxCompressionRatio: number;
   /** … once that entry is bigger than this (small XML files legitimately compress well). */
@@ -22,7 +30,12 @@ export interface ImportLimits {
 export const DEFAULT_LIMITS: Readonly<ImportLimits> = {
   maxBytes: 20 * 1024 * 1024,
   maxRows: 200_000,
+  // Registers have at most a dozen columns; 200 leaves room for a wide working sheet.
+  maxColumns: 200,
+  // 200 columns of a few hundred characters each; a legitimate line is a few KiB.
+  maxLineBytes: 256 * 1024,
   maxUncompressedBytes: 100 * 1024 * 1024,
+  maxEntryBytes: 100 * 1024 * 1024,
   maxCompressionRatio: 100,
   ratioMinEntryBytes: 1024 * 1024,
   maxZipEntries: 10_000,

@@ -11,13 +11,15 @@
  * The format is chosen by content, never by the file name: villages rename .csv to
  * .xlsx and back. Zip magic (PK\x03\x04) → .xlsx, anything else → CSV.
  */
-import { parseCsvRows, tooLarge } from './csv.ts';
+import { setImmediate } from 'node:timers/promises';
+import { parseCsvRows } from './csv.ts';
 import { ImportError, type RowError } from './errors.ts';
 import { rowFingerprint } from './fingerprint.ts';
 import { mapHeaders, type HeaderMappingResult, type MappingOverride } from './header-mapping.ts';
+import { tooLarge } from './limit-errors.ts';
 import { resolveLimits, type ImportLimits } from './limits.ts';
 import type { RegisterDef } from './types.ts';
-import { cellToText, validateRow, type RowValues, type SheetRow } from './validate-row.ts';
+import { badText, cellToText, validateRow, type CellValue, type RowValues, type SheetRow } from './validate-row.ts';
 import { parseXlsxRows } from './xlsx.ts';
 import { isZip } from './zip-guard.ts';
 
@@ -82,6 +84,23 @@ export function detectFormat(bytes: Uint8Array): 'csv' | 'xlsx' {
   return isZip(bytes) ? 'xlsx' : 'csv';
 }
 
+/** Work done between two turns of the event loop, at most (a row or a parser chunk may overrun it a little). */
+const TURN_MS = 20;
+
+/** The header row as text; a header that cannot be stored (NUL, lone surrogate) refuses the file, as it names every error of its column. */
+function headerTexts(cells: readonly CellValue[]): string[] {
+  return cells.map((cell, index) => {
+    const text = cellToText(cell);
+    if (badText(text)) {
+      throw new ImportError('bad_text', {
+        zh: `表头第 ${index + 1} 列含有不可见的空字符（NUL）或无法识别的字符，请删除后再导入`,
+        en: `Header column ${index + 1} contains an invisible NUL or unreadable characters; remove them and import again`,
+      });
+    }
+    return text;
+  });
+}
+
 function missingColumnErrors(row: number, mapping: HeaderMappingResult): RowError[] {
   // Without a required column every row would fail the same way: say it once.
   return mapping.missingRequired.map((missing) => ({
@@ -120,9 +139,17 @@ export async function streamPreview(input: StreamPreviewInput): Promise<PreviewS
     }
   };
 
+  let turnStarted = performance.now();
   for await (const sheetRow of rows) {
+    // Parsing and validation run on microtasks only: without a turn of the event loop now
+    // and then, a large file holds the server for seconds and no other request (nor the
+    // progress writes) runs until the end. Give the loop a turn every TURN_MS of work.
+    if (performance.now() - turnStarted > TURN_MS) {
+      await setImmediate();
+      turnStarted = performance.now();
+    }
     if (!headers || !mapping) {
-      headers = sheetRow.cells.map((c) => cellToText(c));
+      headers = headerTexts(sheetRow.cells);
       mapping = mapHeaders(headers, register, input.mapping);
       if (mapping.missingRequired.length > 0) {
         errorRowCount++;
@@ -148,13 +175,7 @@ export async function streamPreview(input: StreamPreviewInput): Promise<PreviewS
         await push({ outcome: 'error', row: sheetRow.row, errors: result.errors });
       }
     }
-    if (totalRows % every === 0 && input.onProgress) {
-      input.onProgress(totalRows);
-      // Parsing runs on microtasks only: without a macrotask turn now and then, a large file
-      // holds the event loop for seconds, and nothing the reporter starts (a progress write)
-      // nor any other request of the server gets to run until the end.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
+    if (totalRows % every === 0) input.onProgress?.(totalRows);
   }
 
   if (!headers || !mapping) {

@@ -2,6 +2,11 @@
  * One spreadsheet row → typed values for a register, or every problem in it (the user
  * fixes a row once, not once per error). Messages name the row as Excel numbers it
  * (header = row 1) and the column as the file spells it, in Chinese and English.
+ *
+ * Messages are shown to every unit above the importing one, unmasked: they never quote
+ * the value of a personal field (FieldDef.personal: names, ID numbers, phones,
+ * addresses) — a mistyped ID is the real ID one digit off. Other values are quoted,
+ * cut to a readable length, so the clerk can find the cell.
  */
 import { parseDate } from './dates.ts';
 import { validateIdNumber } from '@tally/casework';
@@ -37,14 +42,50 @@ export function cellToText(v: CellValue | undefined): string {
 
 type Check = { ok: true; value: FieldValue } | { ok: false; zh: string; en: string };
 
+/** Longest quoted value or column name in a message, in characters. */
+const QUOTE_LIMIT = 30;
+
+/** Cut to QUOTE_LIMIT characters (whole code points: a split surrogate pair would be unreadable text in turn). */
+export function shortText(text: string): string {
+  const chars = Array.from(text.length > QUOTE_LIMIT * 2 ? text.slice(0, QUOTE_LIMIT * 2) : text);
+  return chars.length > QUOTE_LIMIT || text.length > QUOTE_LIMIT * 2 ? `${chars.slice(0, QUOTE_LIMIT).join('')}…` : text;
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Text that cannot be stored: a NUL (Postgres text and jsonb refuse it, failing the whole
+ * insert) or a lone surrogate (no valid UTF-8 for it). Null when the text is fine.
+ */
+export function badText(text: string): 'nul' | 'surrogate' | null {
+  if (text.includes('\u0000')) return 'nul';
+  if (LONE_SURROGATE.test(text)) return 'surrogate';
+  return null;
+}
+
+function checkStorable(v: CellValue): Check | null {
+  if (typeof v !== 'string') return null;
+  const bad = badText(v);
+  if (bad === 'nul') return { ok: false, zh: '含有不可见的空字符（NUL），请删除后再导入', en: 'contains an invisible NUL character; remove it and import again' };
+  if (bad === 'surrogate') return { ok: false, zh: '含有无法识别的字符，请检查该单元格后再导入', en: 'contains characters that cannot be read; check the cell and import again' };
+  return null;
+}
+
+/** How a refused value appears in a message: quoted when it is not personal data, left out when it is. */
+function shown(v: CellValue, field: FieldDef): { zh: string; en: string } {
+  if (field.personal) return { zh: '', en: '' };
+  const text = shortText(cellToText(v));
+  return { zh: `“${text}”`, en: `"${text}"` };
+}
+
 const DATE_HINT_ZH = '请使用 2024-03-05、2024/3/5 或 2024年3月5日';
 const DATE_HINT_EN = 'use 2024-03-05, 2024/3/5 or 2024年3月5日';
 
-function checkDate(v: CellValue): Check {
+function checkDate(v: CellValue, field: FieldDef): Check {
   const r = parseDate(v);
   if (r.ok) return { ok: true, value: r.value };
-  const shown = cellToText(v);
-  return { ok: false, zh: `无法识别的日期“${shown}”，${DATE_HINT_ZH}`, en: `unrecognised date "${shown}"; ${DATE_HINT_EN}` };
+  const value = shown(v, field);
+  return { ok: false, zh: `无法识别的日期${value.zh}，${DATE_HINT_ZH}`, en: `unrecognised date${value.en ? ` ${value.en}` : ''}; ${DATE_HINT_EN}` };
 }
 
 function checkInt(v: CellValue, field: FieldDef): Check {
@@ -56,10 +97,10 @@ function checkInt(v: CellValue, field: FieldDef): Check {
     n = /^[+-]?\d+$/.test(s) ? Number(s) : Number.NaN;
   }
   if (!Number.isSafeInteger(n) || n < min || (field.max !== undefined && n > field.max)) {
-    const shown = cellToText(v);
+    const value = shown(v, field);
     const range = field.max === undefined ? `不小于 ${min} 的整数` : `${min} 至 ${field.max} 之间的整数`;
     const rangeEn = field.max === undefined ? `${min} or more` : `between ${min} and ${field.max}`;
-    return { ok: false, zh: `“${shown}”不是有效的整数（应为${range}）`, en: `"${shown}" is not a valid whole number (must be ${rangeEn})` };
+    return { ok: false, zh: `${value.zh || '该值'}不是有效的整数（应为${range}）`, en: `${value.en || 'the value'} is not a valid whole number (must be ${rangeEn})` };
   }
   return { ok: true, value: n };
 }
@@ -72,25 +113,26 @@ function checkEnum(v: CellValue, field: FieldDef): Check {
     }
   }
   const choices = (field.enum ?? []).map((o) => o.labels[0]).join('、');
-  const shown = cellToText(v);
-  return { ok: false, zh: `“${shown}”不是有效选项，可选：${choices}`, en: `"${shown}" is not one of the allowed values: ${choices}` };
+  const value = shown(v, field);
+  return { ok: false, zh: `${value.zh || '该值'}不是有效选项，可选：${choices}`, en: `${value.en || 'the value'} is not one of the allowed values: ${choices}` };
 }
 
+// ID numbers and phones are personal data in every register: their messages never quote them.
 function checkIdNumber(v: CellValue): Check {
   const s = toHalfWidth(cellToText(v)).replace(/\s/g, '').toUpperCase();
   if (typeof v === 'number' || !/^\d{17}[\dX]$/.test(s)) {
     // A number cell means Excel already rounded the 18 digits: say how to avoid that.
     return {
       ok: false,
-      zh: `身份证号“${s}”格式不正确，应为 18 位（最后一位可为 X），请将该列设为文本格式`,
-      en: `ID number "${s}" is malformed: it must have 18 characters (the last may be X); format the column as text`,
+      zh: '身份证号格式不正确，应为 18 位（最后一位可为 X），请将该列设为文本格式',
+      en: 'the ID number is malformed: it must have 18 characters (the last may be X); format the column as text',
     };
   }
   // One GB 11643 rule for the whole product: @tally/casework owns it; only the wording here is the import's.
   const checked = validateIdNumber(s);
-  if (!checked.ok && checked.code === 'birth_date') return { ok: false, zh: `身份证号“${s}”中的出生日期无效`, en: `ID number "${s}" has an invalid birth date` };
-  if (!checked.ok && checked.code === 'check_digit') return { ok: false, zh: `身份证号“${s}”校验位错误`, en: `ID number "${s}" has a wrong check digit` };
-  if (!checked.ok) return { ok: false, zh: `身份证号“${s}”格式不正确，应为 18 位（最后一位可为 X）`, en: `ID number "${s}" is malformed: it must have 18 characters (the last may be X)` };
+  if (!checked.ok && checked.code === 'birth_date') return { ok: false, zh: '身份证号中的出生日期无效', en: 'the ID number has an invalid birth date' };
+  if (!checked.ok && checked.code === 'check_digit') return { ok: false, zh: '身份证号校验位错误，请核对', en: 'the ID number has a wrong check digit; check it' };
+  if (!checked.ok) return { ok: false, zh: '身份证号格式不正确，应为 18 位（最后一位可为 X）', en: 'the ID number is malformed: it must have 18 characters (the last may be X)' };
   return { ok: true, value: s };
 }
 
@@ -108,8 +150,8 @@ function checkPhone(v: CellValue): Check {
   if (land) return { ok: true, value: `${land[1]}-${land[2]}${land[3] ? `-${land[3]}` : ''}` };
   return {
     ok: false,
-    zh: `电话“${cellToText(v)}”格式不正确，应为 11 位手机号或带区号的固定电话`,
-    en: `phone "${cellToText(v)}" is malformed: use an 11-digit mobile or a landline with area code`,
+    zh: '电话号码格式不正确，应为 11 位手机号或带区号的固定电话',
+    en: 'the phone number is malformed: use an 11-digit mobile or a landline with area code',
   };
 }
 
@@ -125,9 +167,11 @@ function checkText(v: CellValue, field: FieldDef): Check {
 }
 
 function checkField(v: CellValue, field: FieldDef): Check {
+  const unstorable = checkStorable(v);
+  if (unstorable) return unstorable;
   switch (field.type) {
     case 'date':
-      return checkDate(v);
+      return checkDate(v, field);
     case 'int':
       return checkInt(v, field);
     case 'enum':
@@ -154,7 +198,8 @@ export function validateRow(register: RegisterDef, mapping: ColumnMapping, heade
   for (const field of register.fields) {
     const index = columnOf.get(field.key);
     const cell = index === undefined ? null : (sheetRow.cells[index] ?? null);
-    const column = index === undefined ? field.label : (headers[index] ?? field.label);
+    // The file's header text, cut short: it is repeated in every error of the column.
+    const column = index === undefined ? field.label : shortText(headers[index] ?? field.label);
     if (isEmptyCell(cell)) {
       if (field.required) {
         errors.push({

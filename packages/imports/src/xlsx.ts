@@ -1,23 +1,30 @@
 /**
- * .xlsx bytes → rows of the first worksheet, in the same shape as csv.ts.
+ * .xlsx bytes → rows of the first visible worksheet, in the same shape as csv.ts.
  *
- * The zip is checked by zip-guard.ts first (bombs, truncation, non-zip), then read with
- * exceljs's streaming WorkbookReader so rows are handed over one by one instead of
- * building the whole workbook model. "First worksheet" is the first sheet part in the
- * archive (xl/worksheets/sheet1.xml for files saved by Excel, WPS or LibreOffice).
+ * The zip is checked by zip-guard.ts first (bombs, truncation, non-zip, local headers
+ * that disagree with the central directory). Then the parts are read through the
+ * central directory only, each inflated under caps (zip-entry-stream.ts), by exceljs's
+ * own part parsers (exceljs-parts.ts): workbook, relationships, shared strings, styles,
+ * then the worksheet, streamed row by row instead of building the workbook model.
+ * "First worksheet" is the first sheet part in the archive (xl/worksheets/sheet1.xml for
+ * files saved by Excel, WPS or LibreOffice) that workbook.xml does not mark hidden: the
+ * clerk sees the visible tabs, so a hidden one is not what they meant to import.
  *
  * Cells are reduced to plain values: rich text → its text, dates → 'YYYY-MM-DD'
  * (with ' HH:mm' when a time is present), formulas → their cached result (never the
  * formula text), hyperlinks → their text, error cells → the error code ('#N/A').
  */
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import { tooManyRows } from './csv.ts';
+import type { Readable } from 'node:stream';
 import { dateToYmd } from './dates.ts';
 import { ImportError } from './errors.ts';
+import { WorkbookParts, type SheetReader } from './exceljs-parts.ts';
+import { tooManyColumns, tooManyRows } from './limit-errors.ts';
 import { resolveLimits, type ImportLimits } from './limits.ts';
 import { isEmptyCell, type CellValue, type SheetRow } from './validate-row.ts';
-import { checkZip } from './zip-guard.ts';
+import { entryStream, inflateBudget } from './zip-entry-stream.ts';
+import { checkZip, type CheckedZipEntry } from './zip-guard.ts';
+
+const SHEET_PART = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
 function dateCell(d: Date): string | null {
   const ymd = dateToYmd(d);
@@ -48,37 +55,72 @@ const unreadable = () =>
     en: 'The .xlsx file could not be read (it may be damaged); save it again from Excel and import again',
   });
 
-/** Yield the first worksheet's non-empty rows; the first one is the header. */
+const notWorkbook = () =>
+  new ImportError('not_workbook', {
+    zh: '该文件是压缩包，但不是 Excel 工作簿（缺少工作簿或工作表），请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再导入',
+    en: 'The file is a zip archive but not an Excel workbook (no workbook or worksheet in it); save it from Excel as "Excel Workbook (*.xlsx)" and import again',
+  });
+
+/** The first worksheet not marked hidden, in archive order; its stream is read only when iterated. */
+function firstVisibleSheet(parts: WorkbookParts, sheets: CheckedZipEntry[], open: (entry: CheckedZipEntry) => Readable): SheetReader {
+  for (const entry of sheets) {
+    const stream = open(entry);
+    const sheet = parts.worksheet(stream, SHEET_PART.exec(entry.name)![1]!);
+    if (sheet.state !== 'hidden' && sheet.state !== 'veryHidden') return sheet;
+    stream.destroy();
+  }
+  throw notWorkbook();
+}
+
+/** Yield the first visible worksheet's non-empty rows; the first one is the header. */
 export async function* parseXlsxRows(bytes: Uint8Array, limitsIn?: Partial<ImportLimits>): AsyncGenerator<SheetRow> {
   const limits = resolveLimits(limitsIn);
-  checkZip(bytes, limits);
+  const entries = checkZip(bytes, limits);
+  const byName = new Map(entries.map((entry) => [entry.name, entry] as const));
+  const workbook = byName.get('xl/workbook.xml');
+  const sheets = entries.filter((entry) => SHEET_PART.test(entry.name));
+  if (!workbook || sheets.length === 0) throw notWorkbook();
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache', // needed to tell date-formatted numbers from plain numbers
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
+  // One allowance for the whole file: every part read below draws on it.
+  const budget = inflateBudget(limits);
+  const opened: Readable[] = [];
+  const open = (entry: CheckedZipEntry) => {
+    const stream = entryStream(bytes, entry, limits, budget);
+    opened.push(stream);
+    return stream;
+  };
+  const parts = new WorkbookParts();
+  const optional = async (name: string, read: (entry: Readable) => Promise<void>) => {
+    const entry = byName.get(name);
+    if (entry) await read(open(entry));
+  };
 
   let dataRows = 0;
   let sawHeader = false;
   try {
-    for await (const worksheet of reader) {
-      for await (const row of worksheet) {
-        // row.values is 1-based and sparse: index 0 is unused, gaps are empty cells.
-        const raw = row.values as unknown[];
-        const cells: CellValue[] = [];
-        for (let i = 1; i < raw.length; i++) cells.push(plainCellValue(raw[i]));
-        if (cells.every((c) => isEmptyCell(c))) continue;
-        if (sawHeader && ++dataRows > limits.maxRows) throw tooManyRows(limits);
-        sawHeader = true;
-        yield { row: row.number, cells };
-      }
-      break; // first worksheet only
+    await parts.workbook(open(workbook));
+    await optional('xl/_rels/workbook.xml.rels', (entry) => parts.relationships(entry));
+    await optional('xl/sharedStrings.xml', (entry) => parts.sharedStrings(entry));
+    await optional('xl/styles.xml', (entry) => parts.styles(entry));
+    for await (const row of firstVisibleSheet(parts, sheets, open)) {
+      // row.values is 1-based and sparse: index 0 is unused, gaps are empty cells. exceljs
+      // refuses column letters past XFD, so a row never has more than 16,384 of them.
+      const raw = row.values as unknown[];
+      let last = raw.length - 1;
+      while (last > 0 && isEmptyCell(plainCellValue(raw[last]))) last--;
+      if (last > limits.maxColumns) throw tooManyColumns(row.number, last, limits);
+      const cells: CellValue[] = [];
+      for (let i = 1; i <= last; i++) cells.push(plainCellValue(raw[i]));
+      if (cells.length === 0) continue;
+      if (sawHeader && ++dataRows > limits.maxRows) throw tooManyRows(limits);
+      sawHeader = true;
+      yield { row: row.number, cells };
     }
   } catch (e) {
     if (e instanceof ImportError) throw e;
     throw unreadable();
+  } finally {
+    // A refusal mid-sheet (or a consumer that stops early) must not leave an inflater behind.
+    for (const stream of opened) stream.destroy();
   }
 }

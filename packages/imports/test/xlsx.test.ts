@@ -1,50 +1,9 @@
 import { registerDefs } from '@tally/db/registers';
 import { readFileSync } from 'node:fs';
-import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseXlsxRows, plainCellValue, previewImport, readZipDirectory, type SheetRow } from '../src/index.ts';
-
-/** Minimal zip writer: enough to craft hostile archives without committing them. */
-function makeZip(entries: { name: string; data: Buffer; declaredSize?: number }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const packed = deflateRawSync(e.data);
-    const size = e.declaredSize ?? e.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(e.data), 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc32(e.data), 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, packed);
-    centrals.push(central, name);
-    offset += 30 + name.length + packed.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
-}
+import { makeZip, workbookParts } from './support/make-zip.ts';
 
 async function rows(bytes: Uint8Array): Promise<SheetRow[]> {
   const out: SheetRow[] = [];
@@ -74,7 +33,7 @@ describe('zip guard', () => {
   });
 
   it('refuses an entry that inflates to more than it declares', async () => {
-    const liar = makeZip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(3 * 1024 * 1024), declaredSize: 1000 }]);
+    const liar = makeZip([...workbookParts(Buffer.alloc(0)).slice(0, 3), { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(3 * 1024 * 1024), declaredSize: 1000 }]);
     await expect(previewImport({ bytes: liar, fileName: 'x.xlsx', register: registerDefs.meetings })).rejects.toMatchObject({ code: 'zip_bomb' });
   });
 

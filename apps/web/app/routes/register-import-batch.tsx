@@ -107,7 +107,7 @@ export default function RegisterImportBatch() {
         </>
       )}
       {batch.headers && batch.mapping && batch.status === 'previewed' && (
-        <MappingForm headers={batch.headers} mapping={batch.mapping} register={register} editable={editable} />
+        <MappingForm headers={batch.headers} hiddenColumns={data.hiddenColumns} mapping={batch.mapping} register={register} editable={editable} />
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { data, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
 import { Notice } from '@tally/ui';
 import { DEFAULT_LIMITS, formatBytes } from '@tally/imports';
 import { caseDataRoles } from '@tally/db/roles';
@@ -25,7 +25,7 @@ export const action = pageHandler(async ({ request, context, params }: ActionFun
   const register = registerParam(params.register);
   const outcome = await handleUpload(request, caller, register);
   if (outcome.ok) throw redirect(`/registers/${register}/import/${outcome.id}`);
-  return outcome;
+  return data(outcome, { status: 400 });
 });
 
 export default function RegisterImport() {

@@ -7,7 +7,14 @@ import { labelOf } from '../registers/field-display.ts';
  * The header row and the field each column goes to, as selects: the user corrects a
  * guess and runs the preview again on the stored file (no second upload).
  */
-export function MappingForm({ headers, mapping, register, editable }: { headers: string[]; mapping: Record<string, string>; register: RegisterSummary; editable: boolean }) {
+export function MappingForm({ headers, hiddenColumns, mapping, register, editable }: {
+  headers: string[];
+  /** Columns past the ones shown (the server sends at most the column limit). */
+  hiddenColumns: number;
+  mapping: Record<string, string>;
+  register: RegisterSummary;
+  editable: boolean;
+}) {
   const { t, language } = useI18n();
   return (
     <Form method="post" aria-label={t('imports.mapping.title')}>
@@ -40,6 +47,7 @@ export function MappingForm({ headers, mapping, register, editable }: { headers:
           ))}
         </tbody>
       </table>
+      {hiddenColumns > 0 && <p data-testid="import-mapping-more">{t('imports.mapping.more', { count: hiddenColumns.toLocaleString(language) })}</p>}
       {editable && <button type="submit">{t('imports.mapping.rerun')}</button>}
     </Form>
   );

@@ -1,8 +1,10 @@
 /**
  * The upload request, shared by the plain form post (no JS) and the XHR upload (with a
- * progress bar): read the file within the limit, then run the preview procedure.
+ * progress bar): read the file within the limit, then run the preview procedure. Every
+ * refusal (no file, too large, a file refused by the preview) is an outcome with a
+ * message, which both routes answer with 400; only a server fault is thrown.
  */
-import { DEFAULT_LIMITS, formatBytes } from '@tally/imports';
+import { DEFAULT_LIMITS, badText, formatBytes } from '@tally/imports';
 import type { ImportKey } from './import-registers.ts';
 import { UserFacingError } from '../errors.ts';
 import type { createCaller } from '../routers/root.ts';
@@ -17,10 +19,14 @@ export async function handleUpload(request: Request, caller: ReturnType<typeof c
   const limit = DEFAULT_LIMITS.maxBytes;
   const upload = await readUpload(request, limit);
   if (!upload.ok) return { ok: false, messageKey: upload.reason, params: { limit: formatBytes(limit) } };
+  // The name is stored and shown: refuse what the procedure's input check would refuse, as a message rather than a 500.
+  const fileName = Array.from(upload.fileName.trim()).slice(0, 255).join('');
+  if (!fileName) return { ok: false, messageKey: 'imports.error.noFile', params: {} };
+  if (badText(fileName)) return { ok: false, messageKey: 'imports.error.badFileName', params: {} };
   const requested = new URL(request.url).searchParams.get('batch');
   try {
     const { id } = await caller.imports.preview({
-      register, fileName: upload.fileName.slice(0, 255), bytes: upload.bytes, batchId: requested && UUID.test(requested) ? requested : undefined,
+      register, fileName, bytes: upload.bytes, batchId: requested && UUID.test(requested) ? requested : undefined,
     });
     return { ok: true, id };
   } catch (error) {

@@ -5,7 +5,7 @@
  * chunk (plus the file's fingerprints), never the whole file as rows. The transaction
  * also swaps a re-run's rows atomically: a remap that fails keeps the previous preview.
  * A file-level refusal (unreadable, too many rows, bad mapping) marks the batch failed
- * with the message in both languages; it is a result, not a server error.
+ * with the message in both languages and returns it; it is a refusal, not a server error.
  */
 import { and, eq } from 'drizzle-orm';
 import { ImportError, detectFormat, streamPreview, type MappingOverride } from '@tally/imports';
@@ -57,8 +57,14 @@ export async function createBatch(ctx: AuthedContext, request: PreviewRequest): 
   }
 }
 
-/** Parse, validate and stage; the batch ends `previewed` or `failed`. */
-export async function previewIntoBatch(ctx: AuthedContext, batchId: string, register: ImportKey, fileName: string, bytes: Uint8Array, mapping?: MappingOverride): Promise<void> {
+/** Why a file was refused as a whole, in both languages. */
+export interface PreviewFailure {
+  zh: string;
+  en: string;
+}
+
+/** Parse, validate and stage; the batch ends `previewed` (null) or `failed` (the reason). */
+export async function previewIntoBatch(ctx: AuthedContext, batchId: string, register: ImportKey, fileName: string, bytes: Uint8Array, mapping?: MappingOverride): Promise<PreviewFailure | null> {
   const def = importDef(register);
   const progress = progressWriter(ctx.db, ctx.actor, batchId);
   const total = estimateCsvRows(bytes, detectFormat(bytes));
@@ -85,21 +91,25 @@ export async function previewIntoBatch(ctx: AuthedContext, batchId: string, regi
         })
         .where(where);
     });
+    return null;
   } catch (error) {
     if (!(error instanceof ImportError)) {
       await markFailed(ctx, batchId, { zh: '预览失败，请重试或联系管理员', en: 'The preview failed; try again or ask the administrator' }).catch(() => {});
       throw error;
     }
     await progress.flush();
-    await markFailed(ctx, batchId, { zh: error.zh, en: error.en });
+    const failure = { zh: error.zh, en: error.en };
+    await markFailed(ctx, batchId, failure);
+    return failure;
   }
 }
 
-async function markFailed(ctx: AuthedContext, batchId: string, failure: { zh: string; en: string }): Promise<void> {
+async function markFailed(ctx: AuthedContext, batchId: string, failure: PreviewFailure): Promise<void> {
   await withActor(ctx.db, ctx.actor, (tx) =>
     tx
       .update(schema.importBatches)
-      .set({ status: 'failed', failure, progressPhase: 'done', updatedAt: new Date() })
+      // A refused file is not kept: it can not be previewed again, and it may be anything.
+      .set({ status: 'failed', failure, fileBytes: null, progressPhase: 'done', updatedAt: new Date() })
       .where(and(eq(schema.importBatches.countyId, ctx.actor.countyId), eq(schema.importBatches.id, batchId))),
   );
 }

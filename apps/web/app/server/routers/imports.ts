@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImportError, mapHeaders } from '@tally/imports';
+import { DEFAULT_LIMITS, ImportError, badText, mapHeaders } from '@tally/imports';
 import { caseDataRoles } from '@tally/db';
 import { UserFacingError, notFound } from '../errors.ts';
 import { auditChange, roleProcedure, router } from '../trpc.ts';
@@ -9,11 +9,14 @@ import { createBatch, previewIntoBatch } from '../imports/preview-service.ts';
 import { importDef, isImportKey, type ImportKey } from '../imports/import-registers.ts';
 import { maskStagedValues } from '../imports/staged-masking.ts';
 
+/** No NUL (Postgres text refuses it) and no lone surrogate in text that is stored or echoed. */
+const storableText = (text: string) => badText(text) === null;
+
 const registerKey = z.string().refine(isImportKey, 'unknown register').transform((value) => value as ImportKey);
 const batchId = z.string().uuid();
 const page = z.number().int().min(1).max(100_000).default(1);
 /** column index (as text, JSON keys are strings) → field key, or null to ignore the column. */
-const mappingOverride = z.record(z.string().regex(/^\d{1,4}$/), z.string().max(60).nullable());
+const mappingOverride = z.record(z.string().regex(/^\d{1,4}$/), z.string().max(60).refine(storableText).nullable());
 
 export const importsRouter = router({
   /**
@@ -22,11 +25,16 @@ export const importsRouter = router({
    * the actor's own unit.
    */
   preview: roleProcedure(...caseDataRoles)
-    .input(z.object({ register: registerKey, fileName: z.string().trim().min(1).max(255), bytes: z.instanceof(Uint8Array), batchId: batchId.optional() }))
+    .input(z.object({ register: registerKey, fileName: z.string().trim().min(1).max(255).refine(storableText, 'unreadable file name'), bytes: z.instanceof(Uint8Array), batchId: batchId.optional() }))
     .mutation(async ({ ctx, input }) => {
       const id = await createBatch(ctx, input);
-      await previewIntoBatch(ctx, id, input.register, input.fileName, input.bytes);
-      await ctx.run((tx) => auditChange(tx, ctx, { action: 'imports.preview', objectType: 'import_batch', objectId: id, detail: { register: input.register, fileName: input.fileName, bytes: input.bytes.length } }));
+      const failure = await previewIntoBatch(ctx, id, input.register, input.fileName, input.bytes);
+      await ctx.run((tx) => auditChange(tx, ctx, {
+        action: 'imports.preview', objectType: 'import_batch', objectId: id,
+        detail: { register: input.register, fileName: input.fileName, bytes: input.bytes.length, refused: failure !== null },
+      }));
+      // A refused file is the uploader's to fix: a 4xx with the reason (the failed batch stays on record).
+      if (failure) throw new UserFacingError('BAD_REQUEST', 'error.domain', { zh: failure.zh, en: failure.en });
       return { id };
     }),
 
@@ -75,8 +83,11 @@ export const importsRouter = router({
         const mine = batch.unitCode === ctx.actor.unitCode;
         const def = importDef(batch.register as ImportKey);
         const existingRows = staged ? await pageOfExisting(tx, batch, input.existingPage) : [];
+        // The mapping form renders one select per column: never more than a file may have now.
+        const headers = batch.headers ?? null;
         return {
-          batch,
+          batch: { ...batch, headers: headers && headers.slice(0, DEFAULT_LIMITS.maxColumns) },
+          hiddenColumns: Math.max(0, (headers?.length ?? 0) - DEFAULT_LIMITS.maxColumns),
           pageSize: PAGE_SIZE,
           mine,
           existing: staged ? await countExisting(tx, batch) : 0,
