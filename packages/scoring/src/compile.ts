@@ -41,6 +41,22 @@ export type CompiledRule =
   | (Base & { kind: 'indicator'; weight: number; targetMilliPct: number })
   | (Base & { kind: 'veto' });
 
+/** What the rule set knows about one event kind. */
+export interface CompiledEventKind {
+  /** Indices of the per-event / tiered-count / quota-from-events rules counting it. */
+  rules: number[];
+  /** First rule counting the kind (named when a count is refused). */
+  ruleId: string;
+  /**
+   * Levels scored by the per-event rules with pointsByLevel that count this kind (their
+   * union: levels may be split between rules); null when no rule scores it by level.
+   * An event of this kind must carry one of these levels.
+   */
+  levels: Set<string> | null;
+  /** First per-event rule with pointsByLevel counting the kind (named when a level is refused). */
+  levelRuleId: string | undefined;
+}
+
 export interface CompiledGroup {
   name: string;
   effect: Effect;
@@ -57,6 +73,10 @@ export interface CompiledRuleSet {
   inspectionIndex: Map<string, [number, number][]>;
   /** Event kind → indices of per-event / tiered-count / quota-from-events rules. */
   eventIndex: Map<string, number[]>;
+  /** Event kind → its rules and level vocabulary (the scoring loop reads this one). */
+  eventKinds: Map<string, CompiledEventKind>;
+  /** Refuse facts of kinds no rule mentions (RuleSet.strictVocabulary). */
+  strictVocabulary: boolean;
   recordIndex: Map<string, number[]>;
   indicatorIndex: Map<string, number[]>;
   vetoIndex: Map<string, number[]>;
@@ -84,6 +104,18 @@ export function compile(ruleSet: RuleSet): CompiledRuleSet {
   const rules: CompiledRule[] = [];
   const inspectionIndex = new Map<string, [number, number][]>();
   const eventIndex = new Map<string, number[]>();
+  const eventKinds = new Map<string, CompiledEventKind>();
+  const countEvent = (kind: string, index: number, ruleId: string, levels: string[] | null) => {
+    push(eventIndex, kind, index);
+    let k = eventKinds.get(kind);
+    if (!k) eventKinds.set(kind, (k = { rules: [], ruleId, levels: null, levelRuleId: undefined }));
+    if (!k.rules.includes(index)) k.rules.push(index);
+    if (levels) {
+      k.levels ??= new Set();
+      for (const l of levels) k.levels.add(l);
+      k.levelRuleId ??= ruleId;
+    }
+  };
   const recordIndex = new Map<string, number[]>();
   const indicatorIndex = new Map<string, number[]>();
   const vetoIndex = new Map<string, number[]>();
@@ -122,7 +154,7 @@ export function compile(ruleSet: RuleSet): CompiledRuleSet {
       }
       case 'per-event': {
         const b = base(rule, rule.effect);
-        for (const k of rule.events) push(eventIndex, k, b.index);
+        for (const k of rule.events) countEvent(k, b.index, rule.id, rule.pointsByLevel ? Object.keys(rule.pointsByLevel) : null);
         rules.push({
           ...b,
           kind: 'per-event',
@@ -136,14 +168,15 @@ export function compile(ruleSet: RuleSet): CompiledRuleSet {
       }
       case 'tiered-count': {
         const b = base(rule, rule.effect);
-        for (const k of rule.events) push(eventIndex, k, b.index);
+        for (const k of rule.events) countEvent(k, b.index, rule.id, null);
         rules.push({ ...b, kind: 'tiered-count', tiers: rule.tiers.map((t) => ({ atLeast: t.atLeast, points: toFixed(t.points) })) });
         break;
       }
       case 'quota': {
         const b = base(rule, rule.effect);
         const fromEvents = rule.from === 'events';
-        push(fromEvents ? eventIndex : recordIndex, rule.record, b.index);
+        if (fromEvents) countEvent(rule.record, b.index, rule.id, null);
+        else push(recordIndex, rule.record, b.index);
         rules.push({
           ...b,
           kind: 'quota',
@@ -188,6 +221,8 @@ export function compile(ruleSet: RuleSet): CompiledRuleSet {
     rules,
     inspectionIndex,
     eventIndex,
+    eventKinds,
+    strictVocabulary: valid.strictVocabulary === true,
     recordIndex,
     indicatorIndex,
     vetoIndex,

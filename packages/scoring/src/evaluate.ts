@@ -5,9 +5,25 @@
  */
 import type { CompiledRuleSet } from './compile.ts';
 import { activeRules } from './compile.ts';
-import { divRound, formatFixed, lcm, mulDivRound, toFixed } from './fixed-point.ts';
+import { divRound, formatFixed, lcm, mulDivRound, SCALE, toFixed } from './fixed-point.ts';
 import { displayOf, type Assessment, type ExplanationLine } from './explain.ts';
 import type { UnitFacts } from './facts.ts';
+import type { FactList } from './errors.ts';
+import { MAX_COUNT } from './limits.ts';
+import {
+  checkUnitShape,
+  isEventCount,
+  isIndicatorPair,
+  isInspectionScore,
+  isIsoDate,
+  refuseDate,
+  refuseEventCount,
+  refuseIndicatorPair,
+  refuseInspectionScore,
+  refuseKind,
+  refuseLevel,
+  refuseTooMany,
+} from './fact-checks.ts';
 
 const EMPTY: readonly never[] = [];
 const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
@@ -85,6 +101,11 @@ export class Workspace {
   }
 }
 
+/** Names a refused fact (built only on the refusal path). */
+function where(unitId: string, list: FactList, f: { id: string }, ruleId: string | undefined) {
+  return { unitId, list, factId: f.id, ruleId };
+}
+
 function addId(list: (string[] | null)[], i: number, id: string): void {
   const l = list[i];
   if (l) l.push(id);
@@ -127,17 +148,25 @@ function mkLine(ruleId: string, label: string, points: number, factIds: string[]
 }
 
 export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts): Assessment {
+  checkUnitShape(unit);
   ws.reset();
+  const unitId = unit.unitId;
   const rules = c.rules;
   const active = activeRules(c, unit.category);
   const explain = ws.explain;
+  const strict = c.strictVocabulary;
 
   // 1. Inspections.
   const inspections = unit.inspections ?? EMPTY;
   for (let i = 0; i < inspections.length; i++) {
     const f = inspections[i]!;
     const targets = c.inspectionIndex.get(f.component);
-    if (!targets) continue;
+    if (!isInspectionScore(f.score)) refuseInspectionScore(where(unitId, 'inspections', f, targets ? rules[targets[0]![0]]!.id : undefined), f.score);
+    if (!isIsoDate(f.date)) refuseDate(where(unitId, 'inspections', f, undefined), f.date);
+    if (!targets) {
+      if (strict) refuseKind(where(unitId, 'inspections', f, undefined), 'component', f.component);
+      continue;
+    }
     const score = toFixed(f.score);
     const q = quarterOf(f.date);
     for (let t = 0; t < targets.length; t++) {
@@ -151,13 +180,22 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
     }
   }
 
-  // 2. Events: per-event, tiered counts, quotas counted on events.
+  // 2. Events: per-event, tiered counts, quotas counted on events. `count` (default 1) is
+  // the number of occurrences the event stands for; every rule that reads it sums it.
   const events = unit.events ?? EMPTY;
   for (let i = 0; i < events.length; i++) {
     const f = events[i]!;
-    const targets = c.eventIndex.get(f.kind);
-    if (!targets) continue;
+    const spec = c.eventKinds.get(f.kind);
+    if (!isEventCount(f.count)) refuseEventCount(where(unitId, 'events', f, spec?.ruleId), f.count);
+    if (!isIsoDate(f.date)) refuseDate(where(unitId, 'events', f, undefined), f.date);
+    if (!spec) {
+      if (strict) refuseKind(where(unitId, 'events', f, undefined), 'kind', f.kind);
+      continue;
+    }
+    const levels = spec.levels;
+    if (levels !== null && !(typeof f.level === 'string' && levels.has(f.level))) refuseLevel(where(unitId, 'events', f, spec.levelRuleId), f.level, levels);
     const n = f.count ?? 1;
+    const targets = spec.rules;
     for (let t = 0; t < targets.length; t++) {
       const ri = targets[t]!;
       if (!active[ri]) continue;
@@ -165,8 +203,8 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
       if (r.kind === 'per-event') {
         const mult = r.byCount ? n : 1;
         if (r.byLevel) {
-          const li = f.level === undefined ? undefined : r.byLevel.get(f.level);
-          if (li === undefined) continue; // a level the rule does not score
+          const li = r.byLevel.get(f.level!);
+          if (li === undefined) continue; // a level scored by another rule of this kind
           ws.pts[ri]! += r.levelPoints[li]! * mult;
           ws.levelCnt[ws.levelOffset[ri]! + li]! += mult;
         } else ws.pts[ri]! += r.points * mult;
@@ -174,6 +212,7 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
       } else {
         ws.cnt[ri]! += n;
       }
+      if (ws.cnt[ri]! > MAX_COUNT) refuseTooMany(where(unitId, 'events', f, r.id), 'count');
       if (explain) addId(ws.ids, ri, f.id);
     }
   }
@@ -182,8 +221,12 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
   const records = unit.records ?? EMPTY;
   for (let i = 0; i < records.length; i++) {
     const f = records[i]!;
+    if (!isIsoDate(f.date)) refuseDate(where(unitId, 'records', f, undefined), f.date);
     const targets = c.recordIndex.get(f.kind);
-    if (!targets) continue;
+    if (!targets) {
+      if (strict) refuseKind(where(unitId, 'records', f, undefined), 'kind', f.kind);
+      continue;
+    }
     for (let t = 0; t < targets.length; t++) {
       const ri = targets[t]!;
       if (!active[ri]) continue;
@@ -199,12 +242,18 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
   for (let i = 0; i < indicators.length; i++) {
     const f = indicators[i]!;
     const targets = c.indicatorIndex.get(f.name);
-    if (!targets) continue;
+    if (!isIndicatorPair(f.numerator, f.denominator)) refuseIndicatorPair(where(unitId, 'indicators', f, targets ? rules[targets[0]!]!.id : undefined), f.numerator, f.denominator);
+    if (!isIsoDate(f.date)) refuseDate(where(unitId, 'indicators', f, undefined), f.date);
+    if (!targets) {
+      if (strict) refuseKind(where(unitId, 'indicators', f, undefined), 'name', f.name);
+      continue;
+    }
     for (let t = 0; t < targets.length; t++) {
       const ri = targets[t]!;
       if (!active[ri]) continue;
       ws.cnt[ri]! += toFixed(f.numerator);
       ws.den[ri]! += toFixed(f.denominator);
+      if (ws.den[ri]! > MAX_COUNT * SCALE) refuseTooMany(where(unitId, 'indicators', f, rules[ri]!.id), 'denominator');
       if (explain) addId(ws.ids, ri, f.id);
     }
   }
@@ -214,8 +263,12 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
   const vetoes = unit.vetoes ?? EMPTY;
   for (let i = 0; i < vetoes.length; i++) {
     const f = vetoes[i]!;
+    if (!isIsoDate(f.date)) refuseDate(where(unitId, 'vetoes', f, undefined), f.date);
     const targets = c.vetoIndex.get(f.kind);
-    if (!targets) continue;
+    if (!targets) {
+      if (strict) refuseKind(where(unitId, 'vetoes', f, undefined), 'kind', f.kind);
+      continue;
+    }
     let hit = false;
     for (let t = 0; t < targets.length; t++) {
       const ri = targets[t]!;

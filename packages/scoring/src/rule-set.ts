@@ -323,6 +323,12 @@ export const RuleSetSchema = z.strictObject({
   /** Optional description of the period the scheme covers. */
   period: z.enum(['year', 'half-year', 'quarter', 'month']).optional(),
   source: z.string().optional(),
+  /**
+   * When true, score() refuses a fact whose kind (inspection component, event or record
+   * kind, indicator name, veto kind) no rule of this set mentions. By default such facts
+   * are ignored, so the same facts can be scored against a draft that drops a rule.
+   */
+  strictVocabulary: z.boolean().optional(),
   rules: RulesSchema,
 });
 
