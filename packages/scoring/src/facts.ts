@@ -20,7 +20,12 @@ export interface ScoringEvent {
   kind: string;
   /** Level or variant: township/county/city/province/central, criticism/yellow-card, class-1... */
   level?: string;
-  /** Multiplicity, e.g. person-times of an absence (default 1). */
+  /**
+   * Occurrences this event stands for: a whole number 1..MAX_COUNT, default 1 (e.g.
+   * person-times of an absence). Every rule that reads it sums it the same way: per-event
+   * rules with multiplier "count", tiered-count rules and quotas counted on events. A
+   * per-event rule without multiplier "count" counts the event once, whatever its count.
+   */
   count?: number;
   date: string;
 }

@@ -66,7 +66,10 @@ export const PerEventRuleSchema = z.strictObject({
   points: amount.optional(),
   /** Points per event by event level (township/county/... or criticism/yellow-card); events of other levels score nothing. */
   pointsByLevel: z.record(z.string().min(1), amount).optional(),
-  /** "event": each event counts once; "count": each event counts event.count times (person-times). */
+  /**
+   * "event" (default): each event counts once; "count": each event counts event.count times
+   * (person-times), as tiered-count rules and quotas from events always do.
+   */
   multiplier: z.enum(['event', 'count']).optional(),
 });
 
@@ -88,7 +91,7 @@ export const QuotaRuleSchema = z.strictObject({
   group,
   /** Record (or event) kind counted. */
   record: z.string().min(1),
-  /** Count records (default) or events (summing event.count). */
+  /** Count records (default) or events (summing event.count, as tiered-count rules do). */
   from: z.enum(['records', 'events']).optional(),
   /** Count distinct record keys instead of records (e.g. "all 8 registers kept"). */
   distinct: z.boolean().optional(),
