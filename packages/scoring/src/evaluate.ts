@@ -5,7 +5,7 @@
  */
 import type { CompiledRuleSet } from './compile.ts';
 import { activeRules } from './compile.ts';
-import { divRound, formatFixed, lcm, mulDivRound, SCALE, toFixed } from './fixed-point.ts';
+import { divRound, formatFixed, lcm, mulDivRound, quarterlyMeanExact, SCALE, toFixed } from './fixed-point.ts';
 import { displayOf, type Assessment, type ExplanationLine } from './explain.ts';
 import type { UnitFacts } from './facts.ts';
 import type { FactList } from './errors.ts';
@@ -318,8 +318,15 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
                 if (explain) detail += `${QUARTERS[q]} ${formatFixed(divRound(s, n))}, `;
               }
               const den = quarters * l;
-              points = mulDivRound(num, comp.weightBp, den * 10000);
-              if (explain) detail = `${detail.slice(0, -2)} → mean ${formatFixed(divRound(num, den))} × ${pct(comp.weightBp)}`;
+              let mean: number;
+              if (Number.isSafeInteger(l) && Number.isSafeInteger(num) && Number.isSafeInteger(den * 10000)) {
+                points = mulDivRound(num, comp.weightBp, den * 10000);
+                mean = explain ? divRound(num, den) : 0;
+              } else {
+                // Thousands of checks a quarter with coprime counts: the common denominator leaves 2^53.
+                [points, mean] = quarterlyMeanExact(ws.qSum, ws.qCnt, q0, comp.weightBp);
+              }
+              if (explain) detail = `${detail.slice(0, -2)} → mean ${formatFixed(mean)} × ${pct(comp.weightBp)}`;
             }
           } else {
             let s = 0;

@@ -68,6 +68,33 @@ export function mulDivRound(a: number, b: number, c: number): number {
   return bigDivRound(BigInt(a) * BigInt(b), BigInt(c));
 }
 
+/**
+ * The mean of per-quarter means, in BigInt: (Σ_q sum_q ÷ n_q) ÷ quarters, and that mean ×
+ * weightBp ÷ 10000, each rounded once. For the rare unit whose quarter counts have a common
+ * denominator beyond 2^53 (the number path would round at a tie the wrong way).
+ * Quarter q of the slot starting at `offset` has sums[offset + q] and counts[offset + q].
+ */
+export function quarterlyMeanExact(sums: ArrayLike<number>, counts: ArrayLike<number>, offset: number, weightBp: number): [points: number, mean: number] {
+  let l = 1n;
+  let quarters = 0n;
+  for (let q = 0; q < 4; q++) {
+    const n = BigInt(counts[offset + q]!);
+    if (n === 0n) continue;
+    let a = l;
+    let b = n;
+    while (b !== 0n) [a, b] = [b, a % b];
+    l = (l / a) * n;
+    quarters++;
+  }
+  let num = 0n;
+  for (let q = 0; q < 4; q++) {
+    const n = counts[offset + q]!;
+    if (n > 0) num += BigInt(sums[offset + q]!) * (l / BigInt(n));
+  }
+  const den = quarters * l;
+  return [bigDivRound(num * BigInt(weightBp), den * 10000n), bigDivRound(num, den)];
+}
+
 export function gcd(a: number, b: number): number {
   let x = Math.abs(a);
   let y = Math.abs(b);

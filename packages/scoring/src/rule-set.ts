@@ -8,6 +8,8 @@
 import { z } from 'zod';
 import { isMilliExact } from './fixed-point.ts';
 import { RuleSetError, type RuleSetIssue } from './errors.ts';
+import { ruleEffect, ruleGroup } from './rule-groups.ts';
+import { checkBase, checkMagnitudes } from './rule-set-limits.ts';
 
 const amount = z
   .number()
@@ -109,8 +111,8 @@ export const IndicatorRuleSchema = z.strictObject({
   indicator: z.string().min(1),
   /** points = weight × min(1, actual ÷ target). */
   weight: amount,
-  /** Target in percent, e.g. 98 for a 98 % success rate; at most 3 decimals. */
-  targetPct: z.number().positive().refine(isMilliExact, { message: 'must have at most 3 decimals' }),
+  /** Target in percent, e.g. 98 for a 98 % success rate; at most 3 decimals, at most 100 (a numerator never exceeds its denominator). */
+  targetPct: z.number().positive().max(100).refine(isMilliExact, { message: 'must have at most 3 decimals' }),
 });
 
 export const GroupCapRuleSchema = z.strictObject({
@@ -166,35 +168,7 @@ export const RULE_KINDS: readonly RuleKind[] = [
   'floor',
 ];
 
-/** Group a rule's points are collected in (null for rules that give no points). */
-export function ruleGroup(rule: Rule): string | null {
-  switch (rule.kind) {
-    case 'inspection-weights':
-      return 'base';
-    case 'per-event':
-    case 'tiered-count':
-    case 'quota':
-    case 'indicator':
-      return rule.group ?? rule.effect;
-    default:
-      return null;
-  }
-}
-
-/** Effect of a contributing rule (inspection weights are base). */
-export function ruleEffect(rule: Rule): Effect | null {
-  switch (rule.kind) {
-    case 'inspection-weights':
-      return 'base';
-    case 'per-event':
-    case 'tiered-count':
-    case 'quota':
-    case 'indicator':
-      return rule.effect;
-    default:
-      return null;
-  }
-}
+export { ruleGroup, ruleEffect };
 
 function ruleName(raw: unknown, index: number): string {
   if (raw && typeof raw === 'object') {
@@ -335,6 +309,13 @@ export const RuleSetSchema = z.strictObject({
   rules: RulesSchema,
 });
 
+/** Checks that need the unit and every rule: one base out of 100, exact sums (rule-set-limits.ts). */
+const RuleSetChecked = RuleSetSchema.superRefine((rs, ctx) => {
+  for (const p of [...checkBase(rs.rules, rs.unit), ...checkMagnitudes(rs.rules)]) {
+    ctx.addIssue({ code: 'custom', path: ['rules', p.index, ...p.path], message: `${ruleName(rs.rules[p.index], p.index)}: ${p.message}` });
+  }
+});
+
 /** A validated rule set. Plain JSON data. */
 export type RuleSet = z.output<typeof RuleSetSchema>;
 export type ScoreUnit = RuleSet['unit'];
@@ -354,14 +335,14 @@ function toIssues(error: z.ZodError, input: unknown): RuleSetIssue[] {
 
 /** Validates unknown input (e.g. parsed JSON) as a rule set; throws RuleSetError naming the rule. */
 export function parseRuleSet(input: unknown): RuleSet {
-  const r = RuleSetSchema.safeParse(input);
+  const r = RuleSetChecked.safeParse(input);
   if (!r.success) throw new RuleSetError(toIssues(r.error, input));
   return r.data;
 }
 
 /** Like parseRuleSet, without throwing. */
 export function safeParseRuleSet(input: unknown): { ok: true; ruleSet: RuleSet } | { ok: false; error: RuleSetError } {
-  const r = RuleSetSchema.safeParse(input);
+  const r = RuleSetChecked.safeParse(input);
   return r.success ? { ok: true, ruleSet: r.data } : { ok: false, error: new RuleSetError(toIssues(r.error, input)) };
 }
 

@@ -97,7 +97,7 @@ export const unitsArb: fc.Arbitrary<UnitFacts[]> = unitsFor(defaultRuleSet());
 
 const half = fc.integer({ min: 0, max: 20 }).map((n) => n / 2);
 
-/** Random valid rule sets built from every rule kind. */
+/** Random valid rule sets built from every rule kind (departments get their base from an indicator, other units from inspections). */
 export const ruleSetArb: fc.Arbitrary<RuleSet> = fc
   .record({
     unit: fc.constantFrom('points' as const, 'yuan' as const),
@@ -122,6 +122,7 @@ export const ruleSetArb: fc.Arbitrary<RuleSet> = fc
         id: 'base',
         kind: 'inspection-weights',
         label: '基础分',
+        appliesTo: ['village', 'community'],
         components: [
           { component: 'routine', label: '例行检查', weightPct: g.weights[0], aggregate: 'quarterly-mean' },
           { component: 'half-year', label: '半年检查', weightPct: g.weights[1], aggregate: 'mean' },
@@ -132,7 +133,8 @@ export const ruleSetArb: fc.Arbitrary<RuleSet> = fc
         id: `pe${i}`,
         kind: 'per-event' as const,
         label: `规则${i}`,
-        effect: p.effect,
+        // A points scheme's base is out of 100: uncapped per-event base points only in yuan.
+        effect: p.effect === 'base' && g.unit === 'points' ? ('bonus' as const) : p.effect,
         events: [p.kind],
         ...(p.byLevel ? { pointsByLevel: { county: p.points, central: p.points * 2, 'yellow-card': p.points + 1 } } : { points: p.points }),
         ...(p.byCount ? { multiplier: 'count' as const } : {}),
@@ -140,7 +142,7 @@ export const ruleSetArb: fc.Arbitrary<RuleSet> = fc
       { id: 'tiers', kind: 'tiered-count', label: '可防性案件', effect: 'deduction', events: ['preventable-case'], tiers: g.tiers.map((atLeast, i) => ({ atLeast, points: i + 1 })) },
       { id: 'quota', kind: 'quota', label: '会议记录', effect: 'deduction', record: 'meeting', atLeast: g.quotaMin, points: 1 },
       { id: 'quota-bonus', kind: 'quota', label: '全年无信访', effect: 'bonus', record: 'petition', from: 'events', atMost: 0, points: 3 },
-      { id: 'ind', kind: 'indicator', label: '化解成效', effect: 'base', indicator: 'settlement-rate', weight: 10, targetPct: g.targetPct, appliesTo: ['department'] },
+      { id: 'ind', kind: 'indicator', label: '化解成效', effect: 'base', indicator: 'settlement-rate', weight: 100, targetPct: g.targetPct, appliesTo: ['department'] },
       { id: 'veto', kind: 'veto', label: '一票否决', vetoes: ['mass-incident'] },
     ];
     if (g.bonusCap !== undefined && rules.some((r) => r.kind !== 'group-cap' && 'effect' in r && r.effect === 'bonus')) rules.push({ id: 'cap', kind: 'group-cap', label: '奖励分封顶', group: 'bonus', max: g.bonusCap });

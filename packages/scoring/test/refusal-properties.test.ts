@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FactError, MAX_COUNT, score, type FactList, type RuleSet, type UnitFacts } from '../src/index.ts';
-import { levelVocabulary, scenarioArb } from './arbitraries.ts';
+import { FactError, MAX_COUNT, parseRuleSet, RuleSetError, score, type FactList, type Rule, type RuleSet, type UnitFacts } from '../src/index.ts';
+import { anyRuleSet, levelVocabulary, scenarioArb } from './arbitraries.ts';
 
 /** Numbers that are not a finite amount, or are out of every range. */
 const notFinite = fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY);
@@ -74,6 +74,43 @@ describe('refusal properties', () => {
     fc.assert(
       fc.property(scenarioArb, ([rs, units]) => {
         for (const a of score(rs, units)) expect(Number.isSafeInteger(a.final)).toBe(true);
+      }),
+    );
+  });
+});
+
+/** The ruleId of every issue parseRuleSet raises for this input (empty when it is accepted). */
+function refusedRuleIds(input: unknown): (string | undefined)[] {
+  try {
+    parseRuleSet(input);
+    return [];
+  } catch (e) {
+    if (!(e instanceof RuleSetError)) throw e;
+    return e.issues.map((i) => i.ruleId);
+  }
+}
+
+describe('rule-set refusal properties', () => {
+  it('a second inspection-weights rule for units that already have one is refused, naming it', () => {
+    fc.assert(
+      fc.property(anyRuleSet, fc.constantFrom<string[] | undefined>(undefined, ['village'], ['community', 'department', 'village']), (rs, appliesTo) => {
+        const existing = rs.rules.find((r) => r.kind === 'inspection-weights');
+        fc.pre(existing !== undefined);
+        const extra: Rule = { id: 'extra.base', kind: 'inspection-weights', label: '第二基础分', components: [{ component: 'x', label: 'x', weightPct: 100, aggregate: 'mean' }], ...(appliesTo ? { appliesTo } : {}) };
+        const overlaps = existing!.appliesTo === undefined || appliesTo === undefined || appliesTo.some((c) => existing!.appliesTo!.includes(c));
+        fc.pre(overlaps);
+        expect(refusedRuleIds({ ...rs, rules: [...rs.rules, extra] })).toContain('extra.base');
+      }),
+    );
+  });
+
+  it('a per-event amount whose worst case leaves the safe-integer range is refused, naming it; below the bound it is accepted', () => {
+    const limit = Math.floor(Number.MAX_SAFE_INTEGER / MAX_COUNT / 1000);
+    fc.assert(
+      fc.property(anyRuleSet, fc.integer({ min: limit + 1, max: 10 * limit }), fc.constantFrom('bonus' as const, 'deduction' as const), (rs, points, effect) => {
+        const extra: Rule = { id: 'extra.huge', kind: 'per-event', label: '巨额', effect, events: ['huge'], points };
+        expect(refusedRuleIds({ ...rs, rules: [...rs.rules, extra] })).toEqual(['extra.huge']);
+        expect(refusedRuleIds({ ...rs, rules: [...rs.rules, { ...extra, points: 1 }] })).toEqual([]);
       }),
     );
   });
