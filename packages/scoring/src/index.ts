@@ -39,6 +39,7 @@ export {
 } from './facts.ts';
 export { sumLines, explainText, type Assessment, type ExplanationLine } from './explain.ts';
 export { compile, type CompiledRuleSet } from './compile.ts';
+export { canonicalRuleSetJson } from './canonical.ts';
 export { score, scoreUnit } from './score.ts';
 export { rank, rankMap, type Ranking } from './rank.ts';
 export { trend, periodsOf, type Period, type TrendSpec, type TrendPoint, type TrendSeries } from './trend.ts';
