@@ -6,7 +6,7 @@
 import type { CompiledRuleSet } from './compile.ts';
 import { activeRules } from './compile.ts';
 import { divRound, formatFixed, lcm, mulDivRound, quarterlyMeanExact, SCALE, toFixed } from './fixed-point.ts';
-import { displayOf, type Assessment, type ExplanationLine } from './explain.ts';
+import { displayOf, type Assessment, type AtRisk, type ExplanationLine } from './explain.ts';
 import type { UnitFacts } from './facts.ts';
 import type { FactList } from './errors.ts';
 import { MAX_COUNT } from './limits.ts';
@@ -49,6 +49,8 @@ export class Workspace {
     readonly c: CompiledRuleSet,
     /** Build explanation lines (false: totals only, for bulk ranking). */
     readonly explain = true,
+    /** False: score to date, quotas short of atLeast are at risk, not applied. */
+    readonly periodClosed = true,
   ) {
     const n = c.rules.length;
     this.cnt = new Float64Array(n);
@@ -281,6 +283,8 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
 
   // 6. Lines, in rule order.
   const lines: ExplanationLine[] = [];
+  const atRisk: AtRisk[] | null = ws.periodClosed ? null : [];
+  let assessedBp = 0;
   const groupOf = c.groupOf;
   for (let ri = 0; ri < rules.length; ri++) {
     if (!active[ri]) continue;
@@ -295,6 +299,7 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
           const q0 = slot * 4;
           let points = 0;
           let detail: string;
+          if (ws.qCnt[q0]! + ws.qCnt[q0 + 1]! + ws.qCnt[q0 + 2]! + ws.qCnt[q0 + 3]! > 0) assessedBp += comp.weightBp;
           if (comp.quarterly) {
             // Mean per quarter, then mean of the quarters on record, as one exact rational.
             let l = 1;
@@ -383,6 +388,11 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
       }
       case 'quota': {
         const counted = r.distinct ? ws.keys[ri]!.size : ws.cnt[ri]!;
+        if (atRisk !== null && counted < r.atLeast && counted <= r.atMost) {
+          // Open period, atLeast not reached yet: records may still come in.
+          atRisk.push({ ruleId: r.id, label: r.label, have: counted, need: r.atLeast, effect: r.effect, atStake: r.sign * r.points });
+          break;
+        }
         const met = counted >= r.atLeast && counted <= r.atMost;
         if (met !== r.applyWhenMet) break;
         const points = r.sign * r.points;
@@ -445,7 +455,7 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
     if (explain) lines.push(mkLine(c.floor.ruleId, c.floor.label, floorAdjustment, [], `${formatFixed(beforeFloor)} raised to the floor ${formatFixed(c.floor.min)}`));
   }
   const vetoFactIds = vetoIds ? sorted(vetoIds) : NO_IDS.slice();
-  return {
+  const out: Assessment = {
     unitId: unit.unitId,
     ruleSetId: c.ruleSet.id,
     ruleSetVersion: c.ruleSet.version,
@@ -460,5 +470,8 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
     commendable: vetoFactIds.length === 0,
     vetoFactIds,
     lines,
+    assessedWeightPct: assessedBp / 100,
   };
+  if (atRisk !== null) out.atRisk = atRisk;
+  return out;
 }

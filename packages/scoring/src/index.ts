@@ -37,10 +37,10 @@ export {
   type IndicatorFact,
   type VetoFact,
 } from './facts.ts';
-export { sumLines, explainText, type Assessment, type ExplanationLine } from './explain.ts';
+export { sumLines, explainText, type Assessment, type ExplanationLine, type AtRisk } from './explain.ts';
 export { compile, type CompiledRuleSet } from './compile.ts';
 export { canonicalRuleSetJson } from './canonical.ts';
-export { score, scoreUnit } from './score.ts';
+export { score, scoreUnit, type ScoreOptions } from './score.ts';
 export { rank, rankMap, type Ranking } from './rank.ts';
 export { trend, periodsOf, type Period, type TrendSpec, type TrendPoint, type TrendSeries } from './trend.ts';
 export { diff, type UnitDiff } from './diff.ts';
