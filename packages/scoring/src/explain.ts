@@ -2,7 +2,7 @@
  * Explanation lines and assessments: the output of score(). Every amount is fixed point
  * (integer milli-units, see fixed-point.ts) with a display string next to it.
  */
-import { formatFixed, type Fixed } from './fixed-point.ts';
+import { formatFixed, settled, type Fixed } from './fixed-point.ts';
 import type { Effect, ScoreUnit } from './rule-set.ts';
 
 /** One line of a unit's score: which rule, how many points, which facts produced it. */
@@ -91,7 +91,7 @@ export function displayOf(points: Fixed): string {
 }
 
 export function line(ruleId: string, label: string, points: Fixed, factIds: string[], detail?: string): ExplanationLine {
-  points += 0; // normalise -0
+  points = settled(points);
   const l: ExplanationLine = { ruleId, label, points, display: displayOf(points), factIds };
   if (detail !== undefined) l.detail = detail;
   return l;

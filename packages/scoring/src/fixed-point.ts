@@ -26,6 +26,15 @@ export function toFixed(value: number): Fixed {
   return r === 0 ? 0 : r; // never -0
 }
 
+/**
+ * The same integer amount, normalised for storage: -0 becomes 0, and an amount in the
+ * 32-bit range comes out as a small integer, which V8 stores in the object itself instead
+ * of boxing it (sums read from Float64Arrays are doubles). Amounts outside stay as they are.
+ */
+export function settled(amount: Fixed): Fixed {
+  return amount >= -2147483648 && amount <= 2147483647 ? amount | 0 : amount;
+}
+
 /** Converts fixed point back to a decimal number (for display or JSON only; never for sums). */
 export function fromFixed(value: Fixed): number {
   return value / SCALE;
