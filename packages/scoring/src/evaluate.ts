@@ -10,6 +10,7 @@ import { displayOf, type Assessment, type AtRisk, type ExplanationLine } from '.
 import type { UnitFacts } from './facts.ts';
 import type { FactList } from './errors.ts';
 import { FactIds, sortIds } from './fact-ids.ts';
+import { pct, quarterlyDetail } from './details.ts';
 import { MAX_COUNT } from './limits.ts';
 import {
   checkUnitShape,
@@ -27,7 +28,6 @@ import {
 } from './fact-checks.ts';
 
 const EMPTY: readonly never[] = [];
-const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
 
 /** Scratch state for one scoring run (reused across units). */
 export class Workspace {
@@ -115,9 +115,6 @@ function quarterOf(date: string): number {
   return q < 0 ? 0 : q > 3 ? 3 : q;
 }
 
-function pct(weightBp: number): string {
-  return `${formatFixed(weightBp * 10)}%`;
-}
 
 function mkLine(ruleId: string, label: string, points: number, factIds: string[], detail: string): ExplanationLine {
   points = settled(points);
@@ -289,13 +286,9 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
             if (quarters === 0) detail = 'no inspection on record';
             else {
               let num = 0;
-              detail = '';
               for (let q = 0; q < 4; q++) {
                 const n = ws.qCnt[q0 + q]!;
-                if (n === 0) continue;
-                const s = ws.qSum[q0 + q]!;
-                num += s * (l / n);
-                if (explain) detail += `${QUARTERS[q]} ${formatFixed(divRound(s, n))}, `;
+                if (n > 0) num += ws.qSum[q0 + q]! * (l / n);
               }
               const den = quarters * l;
               let mean: number;
@@ -306,7 +299,7 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
                 // Thousands of checks a quarter with coprime counts: the common denominator leaves 2^53.
                 [points, mean] = quarterlyMeanExact(ws.qSum, ws.qCnt, q0, comp.weightBp);
               }
-              if (explain) detail = `${detail.slice(0, -2)} → mean ${formatFixed(mean)} × ${pct(comp.weightBp)}`;
+              detail = explain ? quarterlyDetail(ws.qSum, ws.qCnt, q0, mean, comp.weightBp) : '';
             }
           } else {
             let s = 0;
@@ -457,7 +450,7 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
     vetoed: vetoFactIds.length > 0,
     commendable: vetoFactIds.length === 0,
     vetoFactIds,
-    lines,
+    lines: lines.length > 1 ? lines.slice() : lines, // exact size: push leaves up to 16 spare slots
     assessedWeightPct: assessedBp / 100,
   };
   if (atRisk !== null) out.atRisk = atRisk;
