@@ -136,6 +136,7 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
     const f = inspections[i]!;
     const targets = c.inspectionIndex.get(f.component);
     if (!isInspectionScore(f.score)) refuseInspectionScore(where(unitId, 'inspections', f, targets ? rules[targets[0]![0]]!.id : undefined), f.score);
+    // The only date score() reads (the quarter of a routine check); factsInPeriod checks the others.
     if (!isIsoDate(f.date)) refuseDate(where(unitId, 'inspections', f, undefined), f.date);
     if (!targets) {
       if (strict) refuseKind(where(unitId, 'inspections', f, undefined), 'component', f.component);
@@ -161,7 +162,6 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
     const f = events[i]!;
     const spec = c.eventKinds.get(f.kind);
     if (!isEventCount(f.count)) refuseEventCount(where(unitId, 'events', f, spec?.ruleId), f.count);
-    if (!isIsoDate(f.date)) refuseDate(where(unitId, 'events', f, undefined), f.date);
     if (!spec) {
       if (strict) refuseKind(where(unitId, 'events', f, undefined), 'kind', f.kind);
       continue;
@@ -195,7 +195,6 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
   const records = unit.records ?? EMPTY;
   for (let i = 0; i < records.length; i++) {
     const f = records[i]!;
-    if (!isIsoDate(f.date)) refuseDate(where(unitId, 'records', f, undefined), f.date);
     const targets = c.recordIndex.get(f.kind);
     if (!targets) {
       if (strict) refuseKind(where(unitId, 'records', f, undefined), 'kind', f.kind);
@@ -217,7 +216,6 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
     const f = indicators[i]!;
     const targets = c.indicatorIndex.get(f.name);
     if (!isIndicatorPair(f.numerator, f.denominator)) refuseIndicatorPair(where(unitId, 'indicators', f, targets ? rules[targets[0]!]!.id : undefined), f.numerator, f.denominator);
-    if (!isIsoDate(f.date)) refuseDate(where(unitId, 'indicators', f, undefined), f.date);
     if (!targets) {
       if (strict) refuseKind(where(unitId, 'indicators', f, undefined), 'name', f.name);
       continue;
@@ -237,7 +235,6 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
   const vetoes = unit.vetoes ?? EMPTY;
   for (let i = 0; i < vetoes.length; i++) {
     const f = vetoes[i]!;
-    if (!isIsoDate(f.date)) refuseDate(where(unitId, 'vetoes', f, undefined), f.date);
     const targets = c.vetoIndex.get(f.kind);
     if (!targets) {
       if (strict) refuseKind(where(unitId, 'vetoes', f, undefined), 'kind', f.kind);

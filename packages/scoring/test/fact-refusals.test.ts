@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRuleSet, FactError, MAX_COUNT, score, streetHalfYearRuleSet, type RuleSet, type UnitFacts } from '../src/index.ts';
+import { defaultRuleSet, FactError, factsInPeriod, MAX_COUNT, score, streetHalfYearRuleSet, trend, type RuleSet, type UnitFacts } from '../src/index.ts';
 import { clean } from './helpers.ts';
 
 const rs = defaultRuleSet();
@@ -115,12 +115,25 @@ describe('score() refuses facts it cannot score exactly', () => {
     expect(refusal([clean('v', { indicators: [{ id: 'n', name: 'rate', numerator: 1, denominator: 1, date: '2024-01-01' }] })], strict)).toMatchObject({ list: 'indicators', field: 'name' });
   });
 
-  it('malformed dates (the quarter of a routine check was guessed), a missing unit id, a fact list that is not a list', () => {
+  it('malformed inspection dates (the quarter of a routine check was guessed), a missing unit id, a fact list that is not a list', () => {
     const bad = clean('v', { inspections: [{ id: 'r', component: 'routine', score: 90, date: '2024-13-01' }] });
     expect(refusal([bad])).toMatchObject({ list: 'inspections', factId: 'r', field: 'date', problem: 'invalid-date' });
-    expect(refusal([clean('v', { records: [{ id: 'm', kind: 'meeting', date: '24-1-1' }] })])).toMatchObject({ list: 'records', field: 'date' });
     expect(refusal([{ unitId: '' }])).toMatchObject({ field: 'unitId', problem: 'invalid-unit-id' });
     const notAList = JSON.parse('{"unitId":"v","events":{"id":"e"}}') as UnitFacts;
     expect(refusal([notAList])).toMatchObject({ unitId: 'v', field: 'events', problem: 'not-a-list' });
+  });
+});
+
+describe('factsInPeriod refuses a date it cannot place in a period', () => {
+  it('names the unit, the list and the fact (trend goes through it)', () => {
+    const u = clean('v', { records: [{ id: 'm', kind: 'meeting', date: '24-1-1' }] });
+    expect(() => factsInPeriod(u, '2024-12-31')).toThrow(FactError);
+    try {
+      factsInPeriod(u, '2024-12-31');
+    } catch (e) {
+      expect(e).toMatchObject({ unitId: 'v', list: 'records', factId: 'm', field: 'date', problem: 'invalid-date' });
+    }
+    expect(() => trend(rs, [clean('w', { events: [{ id: 'e', kind: 'missing-report', date: '2024-02-30x' }] })], { granularity: 'quarter', year: 2024 })).toThrow(/event "e": date/);
+    expect(factsInPeriod(clean('v'), '2024-06-30').records?.length).toBeGreaterThan(0);
   });
 });

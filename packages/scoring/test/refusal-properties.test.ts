@@ -32,7 +32,7 @@ const corruptions: fc.Arbitrary<Corruption> = fc.oneof(
     }),
   ),
   fc.constantFrom('2024-00-10', '2024-6-1', '20240601', '', '2024-06-32').map(
-    (d): Corruption => ({ list: 'records', field: 'date', apply: (u) => ({ ...u, records: [...(u.records ?? []), { id: 'bad', kind: 'meeting', date: d }] }) }),
+    (d): Corruption => ({ list: 'inspections', field: 'date', apply: (u) => ({ ...u, inspections: [...(u.inspections ?? []), { id: 'bad', component: 'routine', score: 90, date: d }] }) }),
   ),
   fc.nat().map(
     (pick): Corruption => ({
