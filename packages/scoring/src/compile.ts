@@ -1,8 +1,14 @@
 /**
  * Compiles a rule set once into lookup tables with fixed-point amounts, so the scoring
  * loop is plain integer work keyed by fact kind: no zod, no parsing, no floats.
- * Compiled forms are cached per rule-set object (rule sets are treated as immutable).
+ *
+ * Compiled forms are cached by content (canonical JSON), not by object: a rule set edited
+ * in place scores with its new content at the next call, and equal contents share one
+ * compiled form. The caller's object is never frozen or kept; the compiled form holds a
+ * validated, deep-frozen copy. Its output depends only on the content (levels are ordered
+ * by amount then name, not by key order), which is what makes the content key sound.
  */
+import { canonicalJson } from './canonical.ts';
 import { toFixed } from './fixed-point.ts';
 import { parseRuleSet, ruleGroup, type Effect, type Rule, type RuleSet, type ScoreUnit } from './rule-set.ts';
 
@@ -41,6 +47,22 @@ export type CompiledRule =
   | (Base & { kind: 'indicator'; weight: number; targetMilliPct: number })
   | (Base & { kind: 'veto' });
 
+/** What the rule set knows about one event kind. */
+export interface CompiledEventKind {
+  /** Indices of the per-event / tiered-count / quota-from-events rules counting it. */
+  rules: number[];
+  /** First rule counting the kind (named when a count is refused). */
+  ruleId: string;
+  /**
+   * Levels scored by the per-event rules with pointsByLevel that count this kind (their
+   * union: levels may be split between rules); null when no rule scores it by level.
+   * An event of this kind must carry one of these levels.
+   */
+  levels: Set<string> | null;
+  /** First per-event rule with pointsByLevel counting the kind (named when a level is refused). */
+  levelRuleId: string | undefined;
+}
+
 export interface CompiledGroup {
   name: string;
   effect: Effect;
@@ -57,6 +79,10 @@ export interface CompiledRuleSet {
   inspectionIndex: Map<string, [number, number][]>;
   /** Event kind → indices of per-event / tiered-count / quota-from-events rules. */
   eventIndex: Map<string, number[]>;
+  /** Event kind → its rules and level vocabulary (the scoring loop reads this one). */
+  eventKinds: Map<string, CompiledEventKind>;
+  /** Refuse facts of kinds no rule mentions (RuleSet.strictVocabulary). */
+  strictVocabulary: boolean;
   recordIndex: Map<string, number[]>;
   indicatorIndex: Map<string, number[]>;
   vetoIndex: Map<string, number[]>;
@@ -67,7 +93,22 @@ export interface CompiledRuleSet {
   activeByCategory: Map<string | undefined, boolean[]>;
 }
 
-const cache = new WeakMap<RuleSet, CompiledRuleSet>();
+/** Content → compiled form, most recently used last; a few rule sets are live at a time. */
+const cache = new Map<string, CompiledRuleSet>();
+const CACHE_SIZE = 32;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Levels of a pointsByLevel rule in a content-only order: by amount, then by name. */
+function orderedLevels(pointsByLevel: Record<string, number>): [string, number][] {
+  return Object.entries(pointsByLevel).sort(([a, x], [b, y]) => x - y || (a < b ? -1 : a > b ? 1 : 0));
+}
 
 function push<K>(map: Map<K, number[]>, key: K, value: number): void {
   const list = map.get(key);
@@ -78,12 +119,34 @@ function push<K>(map: Map<K, number[]>, key: K, value: number): void {
 
 /** Validates (once, with zod) and compiles a rule set. Throws RuleSetError when invalid. */
 export function compile(ruleSet: RuleSet): CompiledRuleSet {
-  const hit = cache.get(ruleSet);
-  if (hit) return hit;
-  const valid = parseRuleSet(ruleSet);
+  let key: string | null;
+  try {
+    key = canonicalJson(ruleSet);
+  } catch {
+    key = null; // not JSON data: parseRuleSet below says why
+  }
+  const hit = key === null ? undefined : cache.get(key);
+  if (hit) {
+    cache.delete(key!);
+    cache.set(key!, hit);
+    return hit;
+  }
+  const valid = deepFreeze(parseRuleSet(ruleSet));
   const rules: CompiledRule[] = [];
   const inspectionIndex = new Map<string, [number, number][]>();
   const eventIndex = new Map<string, number[]>();
+  const eventKinds = new Map<string, CompiledEventKind>();
+  const countEvent = (kind: string, index: number, ruleId: string, levels: string[] | null) => {
+    push(eventIndex, kind, index);
+    let k = eventKinds.get(kind);
+    if (!k) eventKinds.set(kind, (k = { rules: [], ruleId, levels: null, levelRuleId: undefined }));
+    if (!k.rules.includes(index)) k.rules.push(index);
+    if (levels) {
+      k.levels ??= new Set();
+      for (const l of levels) k.levels.add(l);
+      k.levelRuleId ??= ruleId;
+    }
+  };
   const recordIndex = new Map<string, number[]>();
   const indicatorIndex = new Map<string, number[]>();
   const vetoIndex = new Map<string, number[]>();
@@ -122,28 +185,30 @@ export function compile(ruleSet: RuleSet): CompiledRuleSet {
       }
       case 'per-event': {
         const b = base(rule, rule.effect);
-        for (const k of rule.events) push(eventIndex, k, b.index);
+        const levels = rule.pointsByLevel ? orderedLevels(rule.pointsByLevel) : null;
+        for (const k of rule.events) countEvent(k, b.index, rule.id, levels ? levels.map(([l]) => l) : null);
         rules.push({
           ...b,
           kind: 'per-event',
           points: toFixed(rule.points ?? 0),
-          byLevel: rule.pointsByLevel ? new Map(Object.keys(rule.pointsByLevel).map((k, i) => [k, i])) : null,
-          levelNames: Object.keys(rule.pointsByLevel ?? {}),
-          levelPoints: Object.values(rule.pointsByLevel ?? {}).map(toFixed),
+          byLevel: levels ? new Map(levels.map(([k], i) => [k, i])) : null,
+          levelNames: (levels ?? []).map(([k]) => k),
+          levelPoints: (levels ?? []).map(([, v]) => toFixed(v)),
           byCount: rule.multiplier === 'count',
         });
         break;
       }
       case 'tiered-count': {
         const b = base(rule, rule.effect);
-        for (const k of rule.events) push(eventIndex, k, b.index);
+        for (const k of rule.events) countEvent(k, b.index, rule.id, null);
         rules.push({ ...b, kind: 'tiered-count', tiers: rule.tiers.map((t) => ({ atLeast: t.atLeast, points: toFixed(t.points) })) });
         break;
       }
       case 'quota': {
         const b = base(rule, rule.effect);
         const fromEvents = rule.from === 'events';
-        push(fromEvents ? eventIndex : recordIndex, rule.record, b.index);
+        if (fromEvents) countEvent(rule.record, b.index, rule.id, null);
+        else push(recordIndex, rule.record, b.index);
         rules.push({
           ...b,
           kind: 'quota',
@@ -188,6 +253,8 @@ export function compile(ruleSet: RuleSet): CompiledRuleSet {
     rules,
     inspectionIndex,
     eventIndex,
+    eventKinds,
+    strictVocabulary: valid.strictVocabulary === true,
     recordIndex,
     indicatorIndex,
     vetoIndex,
@@ -196,7 +263,10 @@ export function compile(ruleSet: RuleSet): CompiledRuleSet {
     floor,
     activeByCategory: new Map(),
   };
-  cache.set(ruleSet, compiled);
+  if (key !== null) {
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(key, compiled);
+  }
   return compiled;
 }
 

@@ -5,26 +5,43 @@
  */
 import type { CompiledRuleSet } from './compile.ts';
 import { activeRules } from './compile.ts';
-import { divRound, formatFixed, lcm, mulDivRound, toFixed } from './fixed-point.ts';
-import { displayOf, type Assessment, type ExplanationLine } from './explain.ts';
+import { divRound, formatFixed, lcm, mulDivRound, quarterlyMeanExact, SCALE, settled, toFixed } from './fixed-point.ts';
+import { displayOf, type Assessment, type AtRisk, type ExplanationLine } from './explain.ts';
 import type { UnitFacts } from './facts.ts';
+import type { FactList } from './errors.ts';
+import { FactIds, sortIds } from './fact-ids.ts';
+import { pct, quarterlyDetail } from './details.ts';
+import { MAX_COUNT } from './limits.ts';
+import {
+  checkUnitShape,
+  isEventCount,
+  isIndicatorPair,
+  isInspectionScore,
+  isIsoDate,
+  refuseDate,
+  refuseEventCount,
+  refuseIndicatorPair,
+  refuseInspectionScore,
+  refuseKind,
+  refuseLevel,
+  refuseTooMany,
+} from './fact-checks.ts';
 
 const EMPTY: readonly never[] = [];
-const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
 
 /** Scratch state for one scoring run (reused across units). */
 export class Workspace {
   readonly cnt: Float64Array;
   readonly pts: Float64Array;
   readonly den: Float64Array;
-  readonly ids: (string[] | null)[];
+  /** Fact ids per line: key = rule index, or rules + component slot for inspection components. */
+  readonly factIds: FactIds;
   readonly levelOffset: number[];
   readonly levelCnt: Float64Array;
   readonly keys: Set<string>[];
   readonly compOffset: number[];
   readonly qSum: Float64Array;
   readonly qCnt: Float64Array;
-  readonly compIds: (string[] | null)[];
   readonly groupSum: Float64Array;
   /** Per rule: detail strings already built, keyed by a short signature (shared across units). */
   readonly details: Map<string | number, string>[];
@@ -33,12 +50,13 @@ export class Workspace {
     readonly c: CompiledRuleSet,
     /** Build explanation lines (false: totals only, for bulk ranking). */
     readonly explain = true,
+    /** False: score to date, quotas short of atLeast are at risk, not applied. */
+    readonly periodClosed = true,
   ) {
     const n = c.rules.length;
     this.cnt = new Float64Array(n);
     this.pts = new Float64Array(n);
     this.den = new Float64Array(n);
-    this.ids = new Array<string[] | null>(n).fill(null);
     this.keys = [];
     this.details = [];
     this.compOffset = [];
@@ -56,7 +74,7 @@ export class Workspace {
     this.levelCnt = new Float64Array(levels);
     this.qSum = new Float64Array(comps * 4);
     this.qCnt = new Float64Array(comps * 4);
-    this.compIds = new Array<string[] | null>(comps).fill(null);
+    this.factIds = new FactIds(n + comps);
     this.groupSum = new Float64Array(c.groups.length);
   }
 
@@ -64,31 +82,30 @@ export class Workspace {
     this.cnt.fill(0);
     this.pts.fill(0);
     this.den.fill(0);
-    this.ids.fill(null);
+    this.factIds.reset();
     this.levelCnt.fill(0);
     for (const k of this.keys) if (k.size > 0) k.clear();
     this.qSum.fill(0);
     this.qCnt.fill(0);
-    this.compIds.fill(null);
     this.groupSum.fill(0);
   }
 
-  /** A detail string shared between units (bounded cache per rule). */
-  detail(ri: number, key: string | number, build: () => string): string {
+  /** A detail string already built for this rule and key (shared between units), or undefined. */
+  cached(ri: number, key: string | number): string | undefined {
+    return this.details[ri]!.get(key);
+  }
+
+  /** Keeps a detail string for reuse by later units (bounded per rule) and returns it. */
+  remember(ri: number, key: string | number, detail: string): string {
     const cache = this.details[ri]!;
-    let d = cache.get(key);
-    if (d === undefined) {
-      d = build();
-      if (cache.size < 4096) cache.set(key, d);
-    }
-    return d;
+    if (cache.size < 4096) cache.set(key, detail);
+    return detail;
   }
 }
 
-function addId(list: (string[] | null)[], i: number, id: string): void {
-  const l = list[i];
-  if (l) l.push(id);
-  else list[i] = [id];
+/** Names a refused fact (built only on the refusal path). */
+function where(unitId: string, list: FactList, f: { id: string }, ruleId: string | undefined) {
+  return { unitId, list, factId: f.id, ruleId };
 }
 
 /** Calendar quarter 0..3 of an ISO date "YYYY-MM-DD". */
@@ -98,46 +115,33 @@ function quarterOf(date: string): number {
   return q < 0 ? 0 : q > 3 ? 3 : q;
 }
 
-const NO_IDS: string[] = [];
-/** Sorts fact ids in place (code-unit order): insertion sort for the short lists of one unit. */
-function sorted(ids: string[] | null | undefined): string[] {
-  if (!ids) return [];
-  const n = ids.length;
-  if (n > 32) return ids.sort();
-  for (let i = 1; i < n; i++) {
-    const x = ids[i]!;
-    let j = i - 1;
-    if (ids[j]! <= x) continue;
-    while (j >= 0 && ids[j]! > x) {
-      ids[j + 1] = ids[j]!;
-      j--;
-    }
-    ids[j + 1] = x;
-  }
-  return ids;
-}
-
-function pct(weightBp: number): string {
-  return `${formatFixed(weightBp * 10)}%`;
-}
 
 function mkLine(ruleId: string, label: string, points: number, factIds: string[], detail: string): ExplanationLine {
-  points += 0; // normalise -0
+  points = settled(points);
   return { ruleId, label, points, display: displayOf(points), factIds, detail };
 }
 
 export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts): Assessment {
+  checkUnitShape(unit);
   ws.reset();
+  const unitId = unit.unitId;
   const rules = c.rules;
   const active = activeRules(c, unit.category);
   const explain = ws.explain;
+  const strict = c.strictVocabulary;
 
   // 1. Inspections.
   const inspections = unit.inspections ?? EMPTY;
   for (let i = 0; i < inspections.length; i++) {
     const f = inspections[i]!;
     const targets = c.inspectionIndex.get(f.component);
-    if (!targets) continue;
+    if (!isInspectionScore(f.score)) refuseInspectionScore(where(unitId, 'inspections', f, targets ? rules[targets[0]![0]]!.id : undefined), f.score);
+    // The only date score() reads (the quarter of a routine check); factsInPeriod checks the others.
+    if (!isIsoDate(f.date)) refuseDate(where(unitId, 'inspections', f, undefined), f.date);
+    if (!targets) {
+      if (strict) refuseKind(where(unitId, 'inspections', f, undefined), 'component', f.component);
+      continue;
+    }
     const score = toFixed(f.score);
     const q = quarterOf(f.date);
     for (let t = 0; t < targets.length; t++) {
@@ -147,17 +151,25 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
       const slot = ws.compOffset[ri]! + target[1];
       ws.qSum[slot * 4 + q]! += score;
       ws.qCnt[slot * 4 + q]! += 1;
-      if (explain) addId(ws.compIds, slot, f.id);
+      if (explain) ws.factIds.add(rules.length + slot, f.id);
     }
   }
 
-  // 2. Events: per-event, tiered counts, quotas counted on events.
+  // 2. Events: per-event, tiered counts, quotas counted on events. `count` (default 1) is
+  // the number of occurrences the event stands for; every rule that reads it sums it.
   const events = unit.events ?? EMPTY;
   for (let i = 0; i < events.length; i++) {
     const f = events[i]!;
-    const targets = c.eventIndex.get(f.kind);
-    if (!targets) continue;
+    const spec = c.eventKinds.get(f.kind);
+    if (!isEventCount(f.count)) refuseEventCount(where(unitId, 'events', f, spec?.ruleId), f.count);
+    if (!spec) {
+      if (strict) refuseKind(where(unitId, 'events', f, undefined), 'kind', f.kind);
+      continue;
+    }
+    const levels = spec.levels;
+    if (levels !== null && !(typeof f.level === 'string' && levels.has(f.level))) refuseLevel(where(unitId, 'events', f, spec.levelRuleId), f.level, levels);
     const n = f.count ?? 1;
+    const targets = spec.rules;
     for (let t = 0; t < targets.length; t++) {
       const ri = targets[t]!;
       if (!active[ri]) continue;
@@ -165,8 +177,8 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
       if (r.kind === 'per-event') {
         const mult = r.byCount ? n : 1;
         if (r.byLevel) {
-          const li = f.level === undefined ? undefined : r.byLevel.get(f.level);
-          if (li === undefined) continue; // a level the rule does not score
+          const li = r.byLevel.get(f.level!);
+          if (li === undefined) continue; // a level scored by another rule of this kind
           ws.pts[ri]! += r.levelPoints[li]! * mult;
           ws.levelCnt[ws.levelOffset[ri]! + li]! += mult;
         } else ws.pts[ri]! += r.points * mult;
@@ -174,7 +186,8 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
       } else {
         ws.cnt[ri]! += n;
       }
-      if (explain) addId(ws.ids, ri, f.id);
+      if (ws.cnt[ri]! > MAX_COUNT) refuseTooMany(where(unitId, 'events', f, r.id), 'count');
+      if (explain) ws.factIds.add(ri, f.id);
     }
   }
 
@@ -183,14 +196,17 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
   for (let i = 0; i < records.length; i++) {
     const f = records[i]!;
     const targets = c.recordIndex.get(f.kind);
-    if (!targets) continue;
+    if (!targets) {
+      if (strict) refuseKind(where(unitId, 'records', f, undefined), 'kind', f.kind);
+      continue;
+    }
     for (let t = 0; t < targets.length; t++) {
       const ri = targets[t]!;
       if (!active[ri]) continue;
       const r = rules[ri]!;
       if (r.kind === 'quota' && r.distinct) ws.keys[ri]!.add(f.key ?? f.id);
       ws.cnt[ri]! += 1;
-      if (explain) addId(ws.ids, ri, f.id);
+      if (explain) ws.factIds.add(ri, f.id);
     }
   }
 
@@ -199,13 +215,18 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
   for (let i = 0; i < indicators.length; i++) {
     const f = indicators[i]!;
     const targets = c.indicatorIndex.get(f.name);
-    if (!targets) continue;
+    if (!isIndicatorPair(f.numerator, f.denominator)) refuseIndicatorPair(where(unitId, 'indicators', f, targets ? rules[targets[0]!]!.id : undefined), f.numerator, f.denominator);
+    if (!targets) {
+      if (strict) refuseKind(where(unitId, 'indicators', f, undefined), 'name', f.name);
+      continue;
+    }
     for (let t = 0; t < targets.length; t++) {
       const ri = targets[t]!;
       if (!active[ri]) continue;
       ws.cnt[ri]! += toFixed(f.numerator);
       ws.den[ri]! += toFixed(f.denominator);
-      if (explain) addId(ws.ids, ri, f.id);
+      if (ws.den[ri]! > MAX_COUNT * SCALE) refuseTooMany(where(unitId, 'indicators', f, rules[ri]!.id), 'denominator');
+      if (explain) ws.factIds.add(ri, f.id);
     }
   }
 
@@ -215,12 +236,15 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
   for (let i = 0; i < vetoes.length; i++) {
     const f = vetoes[i]!;
     const targets = c.vetoIndex.get(f.kind);
-    if (!targets) continue;
+    if (!targets) {
+      if (strict) refuseKind(where(unitId, 'vetoes', f, undefined), 'kind', f.kind);
+      continue;
+    }
     let hit = false;
     for (let t = 0; t < targets.length; t++) {
       const ri = targets[t]!;
       if (!active[ri]) continue;
-      addId(ws.ids, ri, f.id);
+      if (explain) ws.factIds.add(ri, f.id);
       hit = true;
     }
     if (hit) (vetoIds ??= []).push(f.id);
@@ -228,6 +252,8 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
 
   // 6. Lines, in rule order.
   const lines: ExplanationLine[] = [];
+  const atRisk: AtRisk[] | null = ws.periodClosed ? null : [];
+  let assessedBp = 0;
   const groupOf = c.groupOf;
   for (let ri = 0; ri < rules.length; ri++) {
     if (!active[ri]) continue;
@@ -242,6 +268,7 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
           const q0 = slot * 4;
           let points = 0;
           let detail: string;
+          if (ws.qCnt[q0]! + ws.qCnt[q0 + 1]! + ws.qCnt[q0 + 2]! + ws.qCnt[q0 + 3]! > 0) assessedBp += comp.weightBp;
           if (comp.quarterly) {
             // Mean per quarter, then mean of the quarters on record, as one exact rational.
             let l = 1;
@@ -256,17 +283,20 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
             if (quarters === 0) detail = 'no inspection on record';
             else {
               let num = 0;
-              detail = '';
               for (let q = 0; q < 4; q++) {
                 const n = ws.qCnt[q0 + q]!;
-                if (n === 0) continue;
-                const s = ws.qSum[q0 + q]!;
-                num += s * (l / n);
-                if (explain) detail += `${QUARTERS[q]} ${formatFixed(divRound(s, n))}, `;
+                if (n > 0) num += ws.qSum[q0 + q]! * (l / n);
               }
               const den = quarters * l;
-              points = mulDivRound(num, comp.weightBp, den * 10000);
-              if (explain) detail = `${detail.slice(0, -2)} → mean ${formatFixed(divRound(num, den))} × ${pct(comp.weightBp)}`;
+              let mean: number;
+              if (Number.isSafeInteger(l) && Number.isSafeInteger(num) && Number.isSafeInteger(den * 10000)) {
+                points = mulDivRound(num, comp.weightBp, den * 10000);
+                mean = explain ? divRound(num, den) : 0;
+              } else {
+                // Thousands of checks a quarter with coprime counts: the common denominator leaves 2^53.
+                [points, mean] = quarterlyMeanExact(ws.qSum, ws.qCnt, q0, comp.weightBp);
+              }
+              detail = explain ? quarterlyDetail(ws.qSum, ws.qCnt, q0, mean, comp.weightBp) : '';
             }
           } else {
             let s = 0;
@@ -279,11 +309,13 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
             else {
               points = mulDivRound(s, comp.weightBp, n * 10000);
               const mean = divRound(s, n);
-              detail = !explain ? '' : n > 1 ? `mean of ${n}: ${formatFixed(mean)} × ${pct(comp.weightBp)}` : ws.detail(ri, ci * 1e9 + mean, () => `${formatFixed(mean)} × ${pct(comp.weightBp)}`);
+              if (!explain) detail = '';
+              else if (n > 1) detail = `mean of ${n}: ${formatFixed(mean)} × ${pct(comp.weightBp)}`;
+              else detail = ws.cached(ri, ci * 1e9 + mean) ?? ws.remember(ri, ci * 1e9 + mean, `${formatFixed(mean)} × ${pct(comp.weightBp)}`);
             }
           }
           ws.groupSum[g]! += points;
-          if (explain) lines.push(mkLine(r.id, comp.label, points, sorted(ws.compIds[slot]), detail));
+          if (explain) lines.push(mkLine(r.id, comp.label, points, ws.factIds.take(rules.length + slot), detail));
         }
         break;
       }
@@ -293,21 +325,32 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
         const points = r.sign * ws.pts[ri]!;
         ws.groupSum[g]! += points;
         if (!explain) break;
-        let detail: string;
+        let detail: string | undefined;
         if (r.byLevel) {
+          // Key: the count per level, packed into one number when small (the usual case).
           const lo = ws.levelOffset[ri]!;
-          let key = '';
-          for (let li = 0; li < r.levelNames.length; li++) key += `${ws.levelCnt[lo + li]!},`;
-          detail = ws.detail(ri, key, () => {
+          const levels = r.levelNames.length;
+          let key: number | string = 0;
+          for (let li = 0; li < levels; li++) {
+            const k = ws.levelCnt[lo + li]!;
+            if (k >= 64 || levels > 8) {
+              key = '';
+              for (let lj = 0; lj < levels; lj++) key += `${ws.levelCnt[lo + lj]!},`;
+              break;
+            }
+            key = key * 64 + k;
+          }
+          detail = ws.cached(ri, key);
+          if (detail === undefined) {
             const parts: string[] = [];
-            r.levelNames.forEach((level, li) => {
+            for (let li = 0; li < levels; li++) {
               const k = ws.levelCnt[lo + li]!;
-              if (k) parts.push(`${level} ${k} × ${formatFixed(r.sign * r.levelPoints[li]!, true)}`);
-            });
-            return parts.join(', ');
-          });
-        } else detail = ws.detail(ri, n, () => `${n} × ${formatFixed(r.sign * r.points, true)}`);
-        lines.push(mkLine(r.id, r.label, points, sorted(ws.ids[ri]), detail));
+              if (k) parts.push(`${r.levelNames[li]!} ${k} × ${formatFixed(r.sign * r.levelPoints[li]!, true)}`);
+            }
+            detail = ws.remember(ri, key, parts.join(', '));
+          }
+        } else detail = ws.cached(ri, n) ?? ws.remember(ri, n, `${n} × ${formatFixed(r.sign * r.points, true)}`);
+        lines.push(mkLine(r.id, r.label, points, ws.factIds.take(ri), detail));
         break;
       }
       case 'tiered-count': {
@@ -318,21 +361,27 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
         const points = r.sign * tier.points;
         const at = tier.atLeast;
         ws.groupSum[g]! += points;
-        if (explain) lines.push(mkLine(r.id, r.label, points, sorted(ws.ids[ri]), ws.detail(ri, n, () => `${n} counted, tier ≥ ${at} (not cumulative)`)));
+        if (explain) lines.push(mkLine(r.id, r.label, points, ws.factIds.take(ri), ws.cached(ri, n) ?? ws.remember(ri, n, `${n} counted, tier ≥ ${at} (not cumulative)`)));
         break;
       }
       case 'quota': {
         const counted = r.distinct ? ws.keys[ri]!.size : ws.cnt[ri]!;
+        if (atRisk !== null && counted < r.atLeast && counted <= r.atMost) {
+          // Open period, atLeast not reached yet: records may still come in.
+          atRisk.push({ ruleId: r.id, label: r.label, have: counted, need: r.atLeast, effect: r.effect, atStake: r.sign * r.points });
+          break;
+        }
         const met = counted >= r.atLeast && counted <= r.atMost;
         if (met !== r.applyWhenMet) break;
         const points = r.sign * r.points;
         ws.groupSum[g]! += points;
         if (!explain) break;
-        const detail = ws.detail(ri, counted, () => {
+        let detail = ws.cached(ri, counted);
+        if (detail === undefined) {
           const req = [r.atLeast > 0 ? `≥ ${r.atLeast}` : '', r.atMost !== Number.POSITIVE_INFINITY ? `≤ ${r.atMost}` : ''].filter(Boolean).join(' and ');
-          return `${counted} on record, required ${req}${met ? ' (met)' : ' (missed)'}`;
-        });
-        lines.push(mkLine(r.id, r.label, points, sorted(ws.ids[ri]), detail));
+          detail = ws.remember(ri, counted, `${counted} on record, required ${req}${met ? ' (met)' : ' (missed)'}`);
+        }
+        lines.push(mkLine(r.id, r.label, points, ws.factIds.take(ri), detail));
         break;
       }
       case 'indicator': {
@@ -348,12 +397,11 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
           if (explain) detail = `${formatFixed(num)}/${formatFixed(den)} = ${formatFixed(mulDivRound(num, 100000, den))}% vs target ${formatFixed(r.targetMilliPct)}%, weight ${formatFixed(r.weight)}`;
         }
         ws.groupSum[g]! += points;
-        if (explain) lines.push(mkLine(r.id, r.label, points, sorted(ws.ids[ri]), detail));
+        if (explain) lines.push(mkLine(r.id, r.label, points, ws.factIds.take(ri), detail));
         break;
       }
       case 'veto': {
-        const ids = ws.ids[ri];
-        if (ids && explain) lines.push(mkLine(r.id, r.label, 0, sorted(ids), 'one-vote veto: ranked last, may not be commended'));
+        if (explain && ws.factIds.has(ri)) lines.push(mkLine(r.id, r.label, 0, ws.factIds.take(ri), 'one-vote veto: ranked last, may not be commended'));
         break;
       }
     }
@@ -384,21 +432,24 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
     floorAdjustment = c.floor.min - beforeFloor;
     if (explain) lines.push(mkLine(c.floor.ruleId, c.floor.label, floorAdjustment, [], `${formatFixed(beforeFloor)} raised to the floor ${formatFixed(c.floor.min)}`));
   }
-  const vetoFactIds = vetoIds ? sorted(vetoIds) : NO_IDS.slice();
-  return {
+  const vetoFactIds = vetoIds ? sortIds(vetoIds) : [];
+  const out: Assessment = {
     unitId: unit.unitId,
     ruleSetId: c.ruleSet.id,
     ruleSetVersion: c.ruleSet.version,
     unit: c.unit,
-    base: base + 0,
-    bonusRaw: bonusRaw + 0,
-    bonus: bonus + 0,
-    deductions: deductions + 0,
-    floorAdjustment,
-    final: beforeFloor + floorAdjustment + 0,
+    base: settled(base),
+    bonusRaw: settled(bonusRaw),
+    bonus: settled(bonus),
+    deductions: settled(deductions),
+    floorAdjustment: settled(floorAdjustment),
+    final: settled(beforeFloor + floorAdjustment),
     vetoed: vetoFactIds.length > 0,
     commendable: vetoFactIds.length === 0,
     vetoFactIds,
-    lines,
+    lines: lines.length > 1 ? lines.slice() : lines, // exact size: push leaves up to 16 spare slots
+    assessedWeightPct: assessedBp / 100,
   };
+  if (atRisk !== null) out.atRisk = atRisk;
+  return out;
 }

@@ -2,8 +2,8 @@
  * Explanation lines and assessments: the output of score(). Every amount is fixed point
  * (integer milli-units, see fixed-point.ts) with a display string next to it.
  */
-import { formatFixed, type Fixed } from './fixed-point.ts';
-import type { ScoreUnit } from './rule-set.ts';
+import { formatFixed, settled, type Fixed } from './fixed-point.ts';
+import type { Effect, ScoreUnit } from './rule-set.ts';
 
 /** One line of a unit's score: which rule, how many points, which facts produced it. */
 export interface ExplanationLine {
@@ -18,6 +18,25 @@ export interface ExplanationLine {
   factIds: string[];
   /** Free text: the arithmetic behind the line. */
   detail?: string;
+}
+
+/**
+ * A quota still short of its `atLeast` while the period is open (score to date): it gives
+ * no line yet; at the close it is either reached or applied.
+ */
+export interface AtRisk {
+  ruleId: string;
+  label: string;
+  /** Records (or distinct keys, or event occurrences) on record so far. */
+  have: number;
+  /** The quota's atLeast. */
+  need: number;
+  effect: Effect;
+  /**
+   * Signed amount that depends on reaching `need` by the close: a deduction quota still short
+   * then costs its points (−1000 for −1); a bonus or base quota gains its points if reached.
+   */
+  atStake: Fixed;
 }
 
 /** The scored result of one unit. All amounts in milli-units of `unit`. */
@@ -45,6 +64,18 @@ export interface Assessment {
   /** Veto fact ids (empty when not vetoed). */
   vetoFactIds: string[];
   lines: ExplanationLine[];
+  /**
+   * Percent of the inspection base that has at least one inspection on record: the sum of
+   * the weights of those components (20 after the first quarter's routine checks, 100 once
+   * the year-end inspection is in). 0 when no inspection-weights rule applies to the unit.
+   * Always set by score(); optional only for assessments stored before it existed.
+   */
+  assessedWeightPct?: number;
+  /**
+   * Present only when scored with periodClosed: false (score to date): the quotas still
+   * short of their atLeast, which give no line until the period closes. Empty when none.
+   */
+  atRisk?: AtRisk[];
 }
 
 const displayCache = new Map<number, string>();
@@ -60,7 +91,7 @@ export function displayOf(points: Fixed): string {
 }
 
 export function line(ruleId: string, label: string, points: Fixed, factIds: string[], detail?: string): ExplanationLine {
-  points += 0; // normalise -0
+  points = settled(points);
   const l: ExplanationLine = { ruleId, label, points, display: displayOf(points), factIds };
   if (detail !== undefined) l.detail = detail;
   return l;

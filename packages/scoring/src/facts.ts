@@ -4,6 +4,8 @@
  * strings (compared as strings, no clock involved).
  */
 import { z } from 'zod';
+import type { FactList } from './errors.ts';
+import { isIsoDate, refuseDate } from './fact-checks.ts';
 
 /** An inspection score entered by the checking unit, 0–100 (decimals allowed, e.g. 92.5). */
 export interface Inspection {
@@ -20,7 +22,12 @@ export interface ScoringEvent {
   kind: string;
   /** Level or variant: township/county/city/province/central, criticism/yellow-card, class-1... */
   level?: string;
-  /** Multiplicity, e.g. person-times of an absence (default 1). */
+  /**
+   * Occurrences this event stands for: a whole number 1..MAX_COUNT, default 1 (e.g.
+   * person-times of an absence). Every rule that reads it sums it the same way: per-event
+   * rules with multiplier "count", tiered-count rules and quotas counted on events. A
+   * per-event rule without multiplier "count" counts the event once, whatever its count.
+   */
   count?: number;
   date: string;
 }
@@ -78,15 +85,22 @@ export const UnitFactsSchema = z.strictObject({
 });
 export const FactsSchema = z.array(UnitFactsSchema);
 
-/** Keeps only facts dated within [from, to] (inclusive; either bound optional). */
+/**
+ * Keeps only facts dated within [from, to] (inclusive; either bound optional). Refuses
+ * (FactError, invalid-date) a fact whose date is not an ISO date: it could not be placed.
+ */
 export function factsInPeriod(unit: UnitFacts, to: string, from?: string): UnitFacts {
-  const keep = (d: string) => d <= to && (from === undefined || d >= from);
+  const keep = (list: FactList) => (f: { id: string; date: string }) => {
+    const d = f.date;
+    if (!isIsoDate(d)) refuseDate({ unitId: unit.unitId, list, factId: f.id, ruleId: undefined }, d);
+    return d <= to && (from === undefined || d >= from);
+  };
   const out: UnitFacts = { unitId: unit.unitId };
   if (unit.category !== undefined) out.category = unit.category;
-  if (unit.inspections) out.inspections = unit.inspections.filter((f) => keep(f.date));
-  if (unit.events) out.events = unit.events.filter((f) => keep(f.date));
-  if (unit.records) out.records = unit.records.filter((f) => keep(f.date));
-  if (unit.indicators) out.indicators = unit.indicators.filter((f) => keep(f.date));
-  if (unit.vetoes) out.vetoes = unit.vetoes.filter((f) => keep(f.date));
+  if (unit.inspections) out.inspections = unit.inspections.filter(keep('inspections'));
+  if (unit.events) out.events = unit.events.filter(keep('events'));
+  if (unit.records) out.records = unit.records.filter(keep('records'));
+  if (unit.indicators) out.indicators = unit.indicators.filter(keep('indicators'));
+  if (unit.vetoes) out.vetoes = unit.vetoes.filter(keep('vetoes'));
   return out;
 }

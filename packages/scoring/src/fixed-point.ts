@@ -26,6 +26,15 @@ export function toFixed(value: number): Fixed {
   return r === 0 ? 0 : r; // never -0
 }
 
+/**
+ * The same integer amount, normalised for storage: -0 becomes 0, and an amount in the
+ * 32-bit range comes out as a small integer, which V8 stores in the object itself instead
+ * of boxing it (sums read from Float64Arrays are doubles). Amounts outside stay as they are.
+ */
+export function settled(amount: Fixed): Fixed {
+  return amount >= -2147483648 && amount <= 2147483647 ? amount | 0 : amount;
+}
+
 /** Converts fixed point back to a decimal number (for display or JSON only; never for sums). */
 export function fromFixed(value: Fixed): number {
   return value / SCALE;
@@ -66,6 +75,33 @@ export function mulDivRound(a: number, b: number, c: number): number {
   const prod = a * b;
   if (Number.isSafeInteger(prod) && Number.isSafeInteger(c)) return divRound(prod, c);
   return bigDivRound(BigInt(a) * BigInt(b), BigInt(c));
+}
+
+/**
+ * The mean of per-quarter means, in BigInt: (Σ_q sum_q ÷ n_q) ÷ quarters, and that mean ×
+ * weightBp ÷ 10000, each rounded once. For the rare unit whose quarter counts have a common
+ * denominator beyond 2^53 (the number path would round at a tie the wrong way).
+ * Quarter q of the slot starting at `offset` has sums[offset + q] and counts[offset + q].
+ */
+export function quarterlyMeanExact(sums: ArrayLike<number>, counts: ArrayLike<number>, offset: number, weightBp: number): [points: number, mean: number] {
+  let l = 1n;
+  let quarters = 0n;
+  for (let q = 0; q < 4; q++) {
+    const n = BigInt(counts[offset + q]!);
+    if (n === 0n) continue;
+    let a = l;
+    let b = n;
+    while (b !== 0n) [a, b] = [b, a % b];
+    l = (l / a) * n;
+    quarters++;
+  }
+  let num = 0n;
+  for (let q = 0; q < 4; q++) {
+    const n = counts[offset + q]!;
+    if (n > 0) num += BigInt(sums[offset + q]!) * (l / BigInt(n));
+  }
+  const den = quarters * l;
+  return [bigDivRound(num * BigInt(weightBp), den * 10000n), bigDivRound(num, den)];
 }
 
 export function gcd(a: number, b: number): number {

@@ -3,7 +3,8 @@
  * scores, ranks, trends and diffs them. No database, no web app, no clock.
  */
 export { SCALE, toFixed, fromFixed, formatFixed, mulDivRound, divRound, type Fixed } from './fixed-point.ts';
-export { RuleSetError, type RuleSetIssue } from './errors.ts';
+export { RuleSetError, FactError, type RuleSetIssue, type FactList, type FactProblem, type FactErrorDetails } from './errors.ts';
+export { MAX_COUNT, MAX_INSPECTION_SCORE } from './limits.ts';
 export {
   RuleSetSchema,
   RuleSchema,
@@ -36,9 +37,10 @@ export {
   type IndicatorFact,
   type VetoFact,
 } from './facts.ts';
-export { sumLines, explainText, type Assessment, type ExplanationLine } from './explain.ts';
+export { sumLines, explainText, type Assessment, type ExplanationLine, type AtRisk } from './explain.ts';
 export { compile, type CompiledRuleSet } from './compile.ts';
-export { score, scoreUnit } from './score.ts';
+export { canonicalRuleSetJson } from './canonical.ts';
+export { score, scoreUnit, type ScoreOptions } from './score.ts';
 export { rank, rankMap, type Ranking } from './rank.ts';
 export { trend, periodsOf, type Period, type TrendSpec, type TrendPoint, type TrendSeries } from './trend.ts';
 export { diff, type UnitDiff } from './diff.ts';

@@ -8,6 +8,8 @@
 import { z } from 'zod';
 import { isMilliExact } from './fixed-point.ts';
 import { RuleSetError, type RuleSetIssue } from './errors.ts';
+import { ruleEffect, ruleGroup } from './rule-groups.ts';
+import { checkBase, checkMagnitudes } from './rule-set-limits.ts';
 
 const amount = z
   .number()
@@ -66,7 +68,10 @@ export const PerEventRuleSchema = z.strictObject({
   points: amount.optional(),
   /** Points per event by event level (township/county/... or criticism/yellow-card); events of other levels score nothing. */
   pointsByLevel: z.record(z.string().min(1), amount).optional(),
-  /** "event": each event counts once; "count": each event counts event.count times (person-times). */
+  /**
+   * "event" (default): each event counts once; "count": each event counts event.count times
+   * (person-times), as tiered-count rules and quotas from events always do.
+   */
   multiplier: z.enum(['event', 'count']).optional(),
 });
 
@@ -88,7 +93,7 @@ export const QuotaRuleSchema = z.strictObject({
   group,
   /** Record (or event) kind counted. */
   record: z.string().min(1),
-  /** Count records (default) or events (summing event.count). */
+  /** Count records (default) or events (summing event.count, as tiered-count rules do). */
   from: z.enum(['records', 'events']).optional(),
   /** Count distinct record keys instead of records (e.g. "all 8 registers kept"). */
   distinct: z.boolean().optional(),
@@ -106,8 +111,8 @@ export const IndicatorRuleSchema = z.strictObject({
   indicator: z.string().min(1),
   /** points = weight × min(1, actual ÷ target). */
   weight: amount,
-  /** Target in percent, e.g. 98 for a 98 % success rate; at most 3 decimals. */
-  targetPct: z.number().positive().refine(isMilliExact, { message: 'must have at most 3 decimals' }),
+  /** Target in percent, e.g. 98 for a 98 % success rate; at most 3 decimals, at most 100 (a numerator never exceeds its denominator). */
+  targetPct: z.number().positive().max(100).refine(isMilliExact, { message: 'must have at most 3 decimals' }),
 });
 
 export const GroupCapRuleSchema = z.strictObject({
@@ -163,35 +168,7 @@ export const RULE_KINDS: readonly RuleKind[] = [
   'floor',
 ];
 
-/** Group a rule's points are collected in (null for rules that give no points). */
-export function ruleGroup(rule: Rule): string | null {
-  switch (rule.kind) {
-    case 'inspection-weights':
-      return 'base';
-    case 'per-event':
-    case 'tiered-count':
-    case 'quota':
-    case 'indicator':
-      return rule.group ?? rule.effect;
-    default:
-      return null;
-  }
-}
-
-/** Effect of a contributing rule (inspection weights are base). */
-export function ruleEffect(rule: Rule): Effect | null {
-  switch (rule.kind) {
-    case 'inspection-weights':
-      return 'base';
-    case 'per-event':
-    case 'tiered-count':
-    case 'quota':
-    case 'indicator':
-      return rule.effect;
-    default:
-      return null;
-  }
-}
+export { ruleGroup, ruleEffect };
 
 function ruleName(raw: unknown, index: number): string {
   if (raw && typeof raw === 'object') {
@@ -323,7 +300,20 @@ export const RuleSetSchema = z.strictObject({
   /** Optional description of the period the scheme covers. */
   period: z.enum(['year', 'half-year', 'quarter', 'month']).optional(),
   source: z.string().optional(),
+  /**
+   * When true, score() refuses a fact whose kind (inspection component, event or record
+   * kind, indicator name, veto kind) no rule of this set mentions. By default such facts
+   * are ignored, so the same facts can be scored against a draft that drops a rule.
+   */
+  strictVocabulary: z.boolean().optional(),
   rules: RulesSchema,
+});
+
+/** Checks that need the unit and every rule: one base out of 100, exact sums (rule-set-limits.ts). */
+const RuleSetChecked = RuleSetSchema.superRefine((rs, ctx) => {
+  for (const p of [...checkBase(rs.rules, rs.unit), ...checkMagnitudes(rs.rules)]) {
+    ctx.addIssue({ code: 'custom', path: ['rules', p.index, ...p.path], message: `${ruleName(rs.rules[p.index], p.index)}: ${p.message}` });
+  }
 });
 
 /** A validated rule set. Plain JSON data. */
@@ -345,14 +335,14 @@ function toIssues(error: z.ZodError, input: unknown): RuleSetIssue[] {
 
 /** Validates unknown input (e.g. parsed JSON) as a rule set; throws RuleSetError naming the rule. */
 export function parseRuleSet(input: unknown): RuleSet {
-  const r = RuleSetSchema.safeParse(input);
+  const r = RuleSetChecked.safeParse(input);
   if (!r.success) throw new RuleSetError(toIssues(r.error, input));
   return r.data;
 }
 
 /** Like parseRuleSet, without throwing. */
 export function safeParseRuleSet(input: unknown): { ok: true; ruleSet: RuleSet } | { ok: false; error: RuleSetError } {
-  const r = RuleSetSchema.safeParse(input);
+  const r = RuleSetChecked.safeParse(input);
   return r.success ? { ok: true, ruleSet: r.data } : { ok: false, error: new RuleSetError(toIssues(r.error, input)) };
 }
 

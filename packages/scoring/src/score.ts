@@ -16,6 +16,13 @@ export interface ScoreOptions {
    * `lines` is empty: for bulk ranking, trends and previews where nobody reads the lines.
    */
   explain?: boolean;
+  /**
+   * Whether the facts cover a closed period (default true). With false (score to date, e.g.
+   * after Q1), a quota still short of its atLeast gives no line but an entry in
+   * `Assessment.atRisk`, since records can still come in; a quota that can no longer change
+   * (an atMost already exceeded, an atLeast reached with no atMost) applies as usual.
+   */
+  periodClosed?: boolean;
 }
 
 /**
@@ -25,7 +32,7 @@ export interface ScoreOptions {
  */
 export function score(ruleSet: RuleSet, facts: readonly UnitFacts[], options: ScoreOptions = {}): Assessment[] {
   const compiled = compile(ruleSet);
-  const ws = new Workspace(compiled, options.explain ?? true);
+  const ws = new Workspace(compiled, options.explain ?? true, options.periodClosed ?? true);
   const out: Assessment[] = new Array<Assessment>(facts.length);
   for (let i = 0; i < facts.length; i++) out[i] = evaluateUnit(compiled, ws, facts[i]!);
   out.sort((a, b) => compareIds(a.unitId, b.unitId));
@@ -36,7 +43,7 @@ export function score(ruleSet: RuleSet, facts: readonly UnitFacts[], options: Sc
 }
 
 /** Scores a single unit. */
-export function scoreUnit(ruleSet: RuleSet, unit: UnitFacts): Assessment {
+export function scoreUnit(ruleSet: RuleSet, unit: UnitFacts, options: ScoreOptions = {}): Assessment {
   const compiled = compile(ruleSet);
-  return evaluateUnit(compiled, new Workspace(compiled), unit);
+  return evaluateUnit(compiled, new Workspace(compiled, options.explain ?? true, options.periodClosed ?? true), unit);
 }

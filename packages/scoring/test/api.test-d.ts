@@ -9,6 +9,8 @@ import {
   streetHalfYearRuleSet,
   trend,
   type Assessment,
+  type AtRisk,
+  type ScoreOptions,
   type ExplanationLine,
   type Fixed,
   type Ranking,
@@ -34,7 +36,10 @@ describe('public API types', () => {
   });
 
   it('score', () => {
-    expectTypeOf(score).parameters.toEqualTypeOf<[RuleSet, readonly UnitFacts[], ({ explain?: boolean } | undefined)?]>();
+    expectTypeOf(score).parameters.toEqualTypeOf<[RuleSet, readonly UnitFacts[], (ScoreOptions | undefined)?]>();
+    expectTypeOf<ScoreOptions>().toEqualTypeOf<{ explain?: boolean; periodClosed?: boolean }>();
+    expectTypeOf<Assessment['atRisk']>().toEqualTypeOf<AtRisk[] | undefined>();
+    expectTypeOf<Assessment['assessedWeightPct']>().toEqualTypeOf<number | undefined>();
     expectTypeOf(score).returns.toEqualTypeOf<Assessment[]>();
     expectTypeOf<Assessment['final']>().toEqualTypeOf<Fixed>();
     expectTypeOf<Assessment['vetoed']>().toEqualTypeOf<boolean>();
