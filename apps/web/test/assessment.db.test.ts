@@ -94,6 +94,18 @@ describe('assessment: the golden county', () => {
     expect(live.rows.map((row) => [row.unitCode, row.final, row.rank])).toEqual([[T1, '83', 1], [T2, '73', 2]]);
   });
 
+  it('during the year reads the records up to today and shows quota shortfalls as risks, not deductions', async () => {
+    // 10 April 2026: the meeting (2 Apr) is on record; the petition (10 May), the adoption (1 Jun) and the yellow card (8 Aug) are not yet.
+    // "At least" quotas can still be met, so they are risks; a duty-log gap has already happened, so it deducts (−1).
+    // T1: 90 − 1 (absences) − 1 (gaps) = 88. T2: 80 − 1 (gaps) = 79.
+    const spring = await callerFor('a_admin', new Date('2026-04-10T02:00:00Z'));
+    const live = await spring.assessment.live({ year: 2026, period: 'year', scopeCode: COUNTY });
+    expect(live).toMatchObject({ closed: false, readTo: '2026-04-10' });
+    expect(live.rows.map((row) => [row.unitCode, row.final])).toEqual([[T1, '88'], [T2, '79']]);
+    const t1 = live.rows.find((row) => row.unitCode === T1)!;
+    expect(t1.atRisk.find((risk) => risk.ruleId === 'quota.meetings')).toMatchObject({ have: 1, need: 6 });
+  });
+
   it('previews a draft that raises the collective-petition deduction: ties share a rank, rank changes first', async () => {
     await admin.assessment.startDraft({ year: 2026, from: 'published' });
     const { draft } = await admin.assessment.ruleSets({ year: 2026 });

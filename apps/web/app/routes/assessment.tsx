@@ -63,7 +63,16 @@ export default function Assessment() {
           <p className="muted">
             {t('assessment.live.note', { hash: live.ruleSetHash.slice(0, 12), readTo: formatCivilDate(live.readTo, language), state: t(live.closed ? 'assessment.live.closed' : 'assessment.live.open') })}
           </p>
-          <RankingTable caption={`${params.year} · ${t(`assessment.period.${params.period}`)} · ${scopeLabel}`} rows={live.rows} />
+          <RankingTable
+            caption={`${params.year} · ${t(`assessment.period.${params.period}`)} · ${scopeLabel}`}
+            rows={live.rows.map((row) => ({
+              ...row,
+              note: live.closed ? '' : [
+                row.assessedWeightPct < 100 ? t('assessment.live.assessed', { pct: row.assessedWeightPct }) : '',
+                row.atRisk.map((risk) => `${risk.label} ${risk.have}/${risk.need}`).join('、'),
+              ].filter(Boolean).join('；'),
+            }))}
+          />
           {canPublish ? (
             <Form method="post" className="inline-form">
               <input type="hidden" name="year" value={params.year} />

@@ -12,12 +12,15 @@ export interface RankingRow {
   deductions?: string;
   /** Link to the unit's breakdown, when the reader may open it. */
   href?: string | null;
+  /** While a period runs: weights assessed so far and quotas at risk. */
+  note?: string;
 }
 
 /** A league table: ties share a rank, vetoed units last and marked; scores as text and as a bar. */
 export function RankingTable({ rows, caption }: { rows: RankingRow[]; caption: string }) {
   const { t } = useI18n();
   const withParts = rows.some((row) => row.base !== undefined);
+  const withNotes = rows.some((row) => row.note);
   const top = Math.max(1, ...rows.map((row) => Number(row.final)));
   return (
     <div className="table-scroll">
@@ -35,6 +38,7 @@ export function RankingTable({ rows, caption }: { rows: RankingRow[]; caption: s
               </>
             ) : null}
             <th scope="col">{t('assessment.final')}</th>
+            {withNotes ? <th scope="col">{t('assessment.live.atRisk')}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -56,6 +60,7 @@ export function RankingTable({ rows, caption }: { rows: RankingRow[]; caption: s
                 <span className="score-bar" style={{ width: `${Math.max(0, (Number(row.final) / top) * 100)}%` }} aria-hidden="true" />
                 <span className="score-value">{row.final}</span>
               </td>
+              {withNotes ? <td className="note">{row.note}</td> : null}
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { WorkCalendar } from '@tally/casework';
 import { schema, type AssessmentPeriod, type Transaction } from '@tally/db';
-import { rank, score, type Assessment, type Ranking, type RuleSet, type UnitFacts } from '@tally/scoring';
+import { FactError, rank, score, type Assessment, type Ranking, type RuleSet, type UnitFacts } from '@tally/scoring';
+import { UserFacingError } from '../errors.ts';
 import { groupFacts, rankedScope, type RankedUnit } from './group-facts.ts';
 import { loadFactRows } from './load-fact-rows.ts';
 import { missingReportFacts } from './missing-report-facts.ts';
@@ -65,7 +66,19 @@ export interface ScoredUnits {
   ranking: Ranking[];
 }
 
-export function scoreAndRank(ruleSet: RuleSet, facts: readonly UnitFacts[], explain: boolean): ScoredUnits {
-  const assessments = score(ruleSet, facts, { explain });
-  return { assessments, ranking: rank(assessments) };
+/**
+ * Scores and ranks. While the period runs (`closed` false) quota shortfalls are "at risk", not
+ * deductions. A fact the engine cannot score exactly (a level the rule set gives no points, a
+ * count out of range) is a refusal naming the record, not a server error.
+ */
+export function scoreAndRank(ruleSet: RuleSet, facts: readonly UnitFacts[], explain: boolean, closed: boolean): ScoredUnits {
+  try {
+    const assessments = score(ruleSet, facts, { explain, periodClosed: closed });
+    return { assessments, ranking: rank(assessments) };
+  } catch (error) {
+    if (error instanceof FactError) {
+      throw new UserFacingError('BAD_REQUEST', 'error.assessment.factRefused', { fact: error.factId ?? error.unitId, rule: error.ruleId ?? '', field: error.field });
+    }
+    throw error;
+  }
 }

@@ -1,4 +1,5 @@
-import { formatFixed, rankMap, score, type Assessment, type RuleSet } from '@tally/scoring';
+import { formatFixed, rankMap, type Assessment, type RuleSet } from '@tally/scoring';
+import { scoreAndRank } from './assess-units.ts';
 import type { RankedUnit } from './group-facts.ts';
 import type { UnitFacts } from '@tally/scoring';
 
@@ -40,9 +41,9 @@ function pointsByRule(assessment: Assessment | undefined): Map<string, { label: 
  * units whose rank changes first (most places moved first), then by the draft's ranking. Pure:
  * the same facts are scored twice.
  */
-export function previewRows(units: readonly RankedUnit[], facts: readonly UnitFacts[], published: RuleSet | null, draft: RuleSet): PreviewRow[] {
-  const after = score(draft, facts);
-  const before = published ? score(published, facts) : null;
+export function previewRows(units: readonly RankedUnit[], facts: readonly UnitFacts[], published: RuleSet | null, draft: RuleSet, closed: boolean): PreviewRow[] {
+  const after = scoreAndRank(draft, facts, true, closed).assessments;
+  const before = published ? scoreAndRank(published, facts, true, closed).assessments : null;
   const afterRanks = rankMap(after);
   const beforeRanks = before ? rankMap(before) : null;
   const beforeById = new Map((before ?? []).map((a) => [a.unitId, a]));

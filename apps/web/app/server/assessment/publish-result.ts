@@ -29,7 +29,7 @@ export async function publishResult(tx: Transaction, ctx: AuthedContext, ranked:
     .limit(1);
   if (previous && !reason) throw new UserFacingError('BAD_REQUEST', 'error.assessment.correctionNeedsReason');
   const assessed = await factsFor(tx, ranked, units, [ruleSet.ruleSet], await countyCalendar(tx, ranked.countyId), ctx.now);
-  const { assessments, ranking } = scoreAndRank(ruleSet.ruleSet, assessed.facts, true);
+  const { assessments, ranking } = scoreAndRank(ruleSet.ruleSet, assessed.facts, true, assessed.closed);
   const [header] = await tx.insert(r).values({
     countyId: ranked.countyId, year: ranked.year, period: ranked.period, scopeCode: ranked.scopeCode, rankedLevel: units[0]!.level,
     ruleSetId: ruleSet.id, ruleSetHash: ruleSet.hash, periodFrom: assessed.window.from, periodTo: assessed.window.to, periodClosed: assessed.closed,

@@ -96,7 +96,7 @@ export const assessmentRouter = router({
         return {
           window: assessed.window, readTo: assessed.readTo, closed: assessed.closed, asOf: ctx.now.toISOString(),
           publishedHash: published?.hash ?? null, draftHash: draft.hash,
-          rows: previewRows(units, assessed.facts, published?.ruleSet ?? null, draft.ruleSet),
+          rows: previewRows(units, assessed.facts, published?.ruleSet ?? null, draft.ruleSet, assessed.closed),
         };
       }),
     ),
@@ -111,7 +111,7 @@ export const assessmentRouter = router({
         if (!published) throw new UserFacingError('BAD_REQUEST', 'error.assessment.noPublished', { year: input.year });
         const units = await unitsUnder(tx, ctx.actor.countyId, ranked.scopeCode);
         const assessed = await factsFor(tx, ranked, units, [published.ruleSet], await countyCalendar(tx, ctx.actor.countyId), ctx.now);
-        const { assessments, ranking: ranks } = scoreAndRank(published.ruleSet, assessed.facts, false);
+        const { assessments, ranking: ranks } = scoreAndRank(published.ruleSet, assessed.facts, false, assessed.closed);
         const names = new Map(units.map((unit) => [unit.code, unit.name]));
         const byId = new Map(assessments.map((a) => [a.unitId, a]));
         return {
@@ -119,6 +119,8 @@ export const assessmentRouter = router({
           rows: ranks.map((line) => ({
             unitCode: line.unitId, unitName: names.get(line.unitId) ?? line.unitId, rank: line.rank, vetoed: line.vetoed, final: formatFixed(line.final),
             base: formatFixed(byId.get(line.unitId)?.base ?? 0), bonus: formatFixed(byId.get(line.unitId)?.bonus ?? 0), deductions: formatFixed(byId.get(line.unitId)?.deductions ?? 0),
+            assessedWeightPct: byId.get(line.unitId)?.assessedWeightPct ?? 100,
+            atRisk: (byId.get(line.unitId)?.atRisk ?? []).map((risk) => ({ ruleId: risk.ruleId, label: risk.label, have: risk.have, need: risk.need })),
           })),
         };
       }),
