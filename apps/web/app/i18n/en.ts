@@ -6,6 +6,7 @@ const coreMessages: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'app.subtitle': 'Tally',
   'lang.switch': '中文',
   'nav.home': 'Home',
+  'nav.menu': 'Menu',
   'nav.units': 'Units',
   'nav.users': 'Users',
   'nav.audit': 'Audit log',

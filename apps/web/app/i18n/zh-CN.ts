@@ -6,6 +6,7 @@ const coreMessages = {
   'app.subtitle': 'Tally',
   'lang.switch': 'English',
   'nav.home': '首页',
+  'nav.menu': '菜单',
   'nav.units': '单位管理',
   'nav.users': '用户管理',
   'nav.audit': '审计日志',

@@ -18,13 +18,24 @@ export default function AppLayout() {
     <div className="shell">
       <header className="topbar">
         <strong className="brand">{t('app.title')}</strong>
-        <nav>
+        <nav className="nav-wide" aria-label={t('nav.menu')}>
           {navigation.map((item) => (
             <NavLink key={item.to} to={item.to} end>
               {t(item.labelKey)}
             </NavLink>
           ))}
         </nav>
+        {/* On a phone the menu folds into a details element: it opens without JavaScript. */}
+        <details className="nav-narrow">
+          <summary>{t('nav.menu')}</summary>
+          <nav aria-label={t('nav.menu')}>
+            {navigation.map((item) => (
+              <NavLink key={item.to} to={item.to} end>
+                {t(item.labelKey)}
+              </NavLink>
+            ))}
+          </nav>
+        </details>
         <span className="whoami" data-testid="whoami">
           {me.unitName} · {me.displayName}（{t(`role.${me.role}`)}）
         </span>
