@@ -7,6 +7,8 @@ import { TEST_APP_PASSWORD } from './names.ts';
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 const artifacts = `${repoRoot}.test-artifacts`;
+/** The tests' own build, never apps/web/build: a server started by `npm start` keeps its scripts. */
+const testBuild = `${artifacts}/build`;
 
 /**
  * Build the web app once for this run (the server serves the production build). Test
@@ -30,7 +32,7 @@ export function buildWebApp(): void {
   }
   try {
     if (existsSync(stamp) && readFileSync(stamp, 'utf8') === run) return;
-    execFileSync('npx', ['react-router', 'build'], { cwd: `${repoRoot}apps/web`, stdio: 'ignore' });
+    execFileSync('npx', ['react-router', 'build'], { cwd: `${repoRoot}apps/web`, stdio: 'ignore', env: { ...process.env, TALLY_BUILD_DIR: testBuild } });
     writeFileSync(stamp, run);
   } finally {
     rmSync(lock, { recursive: true, force: true });
@@ -68,7 +70,7 @@ export async function startApp(ownerUrl: string, options: AppOptions = {}): Prom
   const { NODE_ENV: testMode, ...inherited } = process.env;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', options.launcher === 'start' ? 'apps/web/server/start.ts' : 'apps/web/server/main.ts'], {
     cwd: repoRoot,
-    env: { ...inherited, ...(options.launcher === 'start' || testMode === undefined ? {} : { NODE_ENV: testMode }), DATABASE_URL: ownerUrl, APP_DB_PASSWORD: TEST_APP_PASSWORD, PORT: String(port), HOST: '127.0.0.1', TALLY_DATA_DIR: `${repoRoot}.test-artifacts/app-data`,
+    env: { ...inherited, ...(options.launcher === 'start' || testMode === undefined ? {} : { NODE_ENV: testMode }), DATABASE_URL: ownerUrl, APP_DB_PASSWORD: TEST_APP_PASSWORD, PORT: String(port), HOST: '127.0.0.1', TALLY_DATA_DIR: `${repoRoot}.test-artifacts/app-data`, TALLY_BUILD_DIR: testBuild,
       // The journeys count the rows they create themselves: start from an empty county.
       TALLY_DEMO_DATA: options.demoData ? '1' : '0', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

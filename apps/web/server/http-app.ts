@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -8,7 +9,8 @@ import { limitBody } from './body-limit.ts';
 import { reactRouterHandler } from './react-router-handler.ts';
 import { cspNonceOf, securityHeaders } from './security-headers.ts';
 
-export const buildDirectory = fileURLToPath(new URL('../build', import.meta.url));
+/** Where the production build is: apps/web/build, or TALLY_BUILD_DIR (the browser tests build into their own folder). */
+export const buildDirectory = process.env.TALLY_BUILD_DIR ? resolve(fileURLToPath(new URL('..', import.meta.url)), process.env.TALLY_BUILD_DIR) : fileURLToPath(new URL('../build', import.meta.url));
 
 export interface HttpOptions {
   port: number;

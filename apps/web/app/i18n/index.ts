@@ -33,10 +33,11 @@ export function languageFromCookie(cookieHeader: string | null): Language {
 export function formatDateTime(value: Date | string, language: Language): string {
   const date = typeof value === 'string' ? new Date(value) : value;
   const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+    // hourCycle h23, not hour12: false: the latter writes midnight as 24:00 in some locales.
+    timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
   }).formatToParts(date);
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
   return language === 'zh-CN'
-    ? `${get('year')}年${get('month')}月${get('day')}日 ${get('hour')}:${get('minute')}`
+    ? `${get('year')}年${Number(get('month'))}月${Number(get('day'))}日 ${get('hour')}:${get('minute')}`
     : `${get('year')}-${get('month').padStart(2, '0')}-${get('day').padStart(2, '0')} ${get('hour')}:${get('minute')}`;
 }

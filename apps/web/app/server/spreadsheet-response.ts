@@ -1,3 +1,4 @@
+import { shanghaiDate } from '@tally/casework';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { toCsv, toXlsx, type ExportColumn, type ExportRow } from '@tally/imports';
 import { languageFromCookie, translator } from '../i18n/index.ts';
@@ -19,7 +20,8 @@ export async function spreadsheetResponse(
   rows: readonly ExportRow[], columns: readonly ExportColumn[], format: SpreadsheetFormat, names: { asciiName: string; title: string },
 ): Promise<Response> {
   const body = format === 'csv' ? toCsv(rows, columns) : await toXlsx(rows, columns, names.title);
-  const fileName = `${names.title}-${new Date().toISOString().slice(0, 10)}.${format}`;
+  // Named by the day in Beijing, not UTC (a day behind before 08:00).
+  const fileName = `${names.title}-${shanghaiDate(new Date())}.${format}`;
   return new Response(new Uint8Array(body), {
     headers: {
       'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

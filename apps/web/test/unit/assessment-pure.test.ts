@@ -76,3 +76,11 @@ describe('missing reports', () => {
     expect(factLink('nonsense')).toBeNull();
   });
 });
+
+describe('dates shown in the Chinese interface', () => {
+  it('writes midnight in Beijing as 00:00 of the next day, never 24:00', async () => {
+    const { formatDateTime } = await import('../../app/i18n/index.ts');
+    expect(formatDateTime('2026-03-04T16:00:00Z', 'zh-CN')).toBe('2026年3月5日 00:00');
+    expect(formatDateTime('2026-03-04T16:00:00Z', 'en')).toBe('2026-03-05 00:00');
+  });
+});
