@@ -26,6 +26,7 @@ export default [
     route('disputes/rates', 'routes/disputes-rates.tsx'),
     route('mediation', 'routes/mediation.tsx'),
     route('mediation/:id/agreement', 'routes/mediation-agreement.tsx'),
+    route('dashboard', 'routes/dashboard.tsx'),
     route('assessment', 'routes/assessment.tsx'),
     route('assessment/rules', 'routes/assessment-rules.tsx'),
     route('assessment/preview', 'routes/assessment-preview.tsx'),
