@@ -108,3 +108,33 @@ describe('dashboard ranking', () => {
     await expect(admin.dashboard.ranking({ year: 2026, period: 'year', scopeCode: '130534100201' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('dashboard trends', () => {
+  it('the score to date at each month end: December equals the year\'s live score, units in one series each', async () => {
+    const trend = await admin.dashboard.scoreTrend({ year: 2026, granularity: 'month', scopeCode: COUNTY });
+    expect(trend.periods.map((p) => p.end)).toHaveLength(12);
+    const year = await admin.dashboard.ranking({ year: 2026, period: 'year', scopeCode: COUNTY, toDate: true });
+    for (const row of year.rows) {
+      expect(trend.series.find((s) => s.unitCode === row.unitCode)!.points.at(-1)!.final).toBe(row.final);
+    }
+    const quarters = await admin.dashboard.scoreTrend({ year: 2026, granularity: 'quarter', scopeCode: COUNTY });
+    expect(quarters.periods.map((p) => p.label)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+  });
+
+  it('a running year stops at today; a township may not see the other townships\' live scores', async () => {
+    const midYear = await callerFor('a_admin', new Date('2026-05-20T04:00:00Z'));
+    const trend = await midYear.dashboard.scoreTrend({ year: 2026, granularity: 'month', scopeCode: COUNTY });
+    expect(trend.periods.map((p) => p.end)).toEqual(['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-20']);
+    await expect(township.dashboard.scoreTrend({ year: 2026, granularity: 'month', scopeCode: COUNTY })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await township.dashboard.scoreTrend({ year: 2026, granularity: 'month', scopeCode: T1 })).series.length).toBe(2);
+  });
+
+  it('indicator rates to date with their targets: nothing to measure before the first case, 0% closed after it', async () => {
+    const trend = await admin.dashboard.indicatorTrend({ year: 2026, granularity: 'month', unitCode: T1 });
+    expect(trend.targets).toEqual({ closure: 95, onTime: 90, success: 98, satisfaction: 96 });
+    expect(trend.points[3]).toMatchObject({ end: '2026-04-30', closure: null, onTime: null });
+    expect(trend.points[4]).toMatchObject({ end: '2026-05-31', closure: 0 });
+    await expect(village.dashboard.indicatorTrend({ year: 2026, granularity: 'month', unitCode: T1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+

@@ -1,14 +1,21 @@
 import { z } from 'zod';
+import { shanghaiDate, unitLevelOf } from '@tally/casework';
 import { assessmentPeriods, caseDataRoles } from '@tally/db';
 import { unitCodeInput } from '../services/unit-codes.ts';
 import { countyCalendar } from '../services/work-calendar.ts';
 import { periodRanking, rankChange } from '../dashboard/period-ranking.ts';
 import { previousPeriod } from '../dashboard/previous-period.ts';
 import { dashboardScope } from '../dashboard/ranking-scope.ts';
+import { notFound } from '../errors.ts';
+import { indicatorTrend } from '../dashboard/indicator-trend.ts';
+import { scoreTrend } from '../dashboard/score-trend.ts';
+import { trendPeriods } from '../dashboard/trend-periods.ts';
+import { scopeForUnit } from '../services/unit-scope.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
 const year = z.number().int().min(2000).max(2100);
 const period = z.enum(assessmentPeriods);
+const granularity = z.enum(['month', 'quarter']);
 
 /**
  * The county dashboard (docs/dashboard.md): rankings with the previous period's rank, trends,
@@ -43,6 +50,35 @@ export const dashboardRouter = router({
         const { lines: _lines, ...about } = current;
         const { lines: _previousLines, ...previousAbout } = previous;
         return { year: input.year, period: input.period, scope, current: about, previous: { ...before, source: previousAbout.source }, rows };
+      }),
+    ),
+
+  /**
+   * Every unit's score to date at each month or quarter end of the year (live, under the rule set
+   * in force). Only for a scope the reader may score: another township's live score is not shown.
+   */
+  scoreTrend: roleProcedure(...caseDataRoles)
+    .input(z.object({ year, granularity, scopeCode: unitCodeInput }))
+    .query(({ ctx, input }) =>
+      ctx.run(async (tx) => {
+        const scope = await dashboardScope(tx, ctx, input.scopeCode);
+        if (!scope.live) throw notFound();
+        return scoreTrend(tx, ctx.actor.countyId, scope.code, input.year, input.granularity, await countyCalendar(tx, ctx.actor.countyId), ctx.now);
+      }),
+    ),
+
+  /** One unit's closure, on-time, mediation-success and satisfaction rates at each period end, with their targets. */
+  indicatorTrend: roleProcedure(...caseDataRoles)
+    .input(z.object({ year, granularity, unitCode: unitCodeInput }))
+    .query(({ ctx, input }) =>
+      ctx.run(async (tx) => {
+        const unit = await scopeForUnit(tx, ctx, input.unitCode);
+        const level = unitLevelOf(unit.unitCode);
+        if (level === null) throw notFound();
+        const today = shanghaiDate(ctx.now);
+        const periods = trendPeriods(input.granularity, input.year, today < `${input.year}-12-31` ? today : `${input.year}-12-31`);
+        const trend = await indicatorTrend(tx, ctx.actor.countyId, { code: unit.unitCode, level, scope: unit.scope }, input.year, periods);
+        return { unitCode: unit.unitCode, unitName: unit.name, ...trend };
       }),
     ),
 });
