@@ -27,6 +27,7 @@ export default [
     route('mediation', 'routes/mediation.tsx'),
     route('mediation/:id/agreement', 'routes/mediation-agreement.tsx'),
     route('dashboard', 'routes/dashboard.tsx'),
+    route('dashboard/trends', 'routes/dashboard-trends.tsx'),
     route('assessment', 'routes/assessment.tsx'),
     route('assessment/rules', 'routes/assessment-rules.tsx'),
     route('assessment/preview', 'routes/assessment-preview.tsx'),
