@@ -112,6 +112,7 @@ const expected: Record<string, Record<UserRole, string>> = {
   // Live trends only where the reader may score: a township sees its own villages', not the other townships'.
   'dashboard.scoreTrend': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNNO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'dashboard.indicatorTrend': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'dashboard.sideBySide': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNNO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   // Assessment inputs: a score and an event about each target, entered by its parent unit. Only the
   // unit directly above writes (the county checks townships, a township its villages): the actor's own
   // unit and a unit two levels down are refused by rule (B). Every unit reads its own, read-only.
@@ -224,6 +225,7 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
   'dashboard.scoreTrend': { kind: 'query', run: async (c, t) => (await c.dashboard.scoreTrend({ year: 2026, granularity: 'quarter', scopeCode: parentOf(t) })).series.some((line) => line.unitCode === t.unit) },
   // The target's own case (received 2026-03-04) gives its closure rate something to measure.
   'dashboard.indicatorTrend': { kind: 'query', run: async (c, t) => (await c.dashboard.indicatorTrend({ year: 2026, granularity: 'quarter', unitCode: t.unit })).points.some((p) => p.closure !== null) },
+  'dashboard.sideBySide': { kind: 'query', run: async (c, t) => (await c.dashboard.sideBySide({ scopeCode: parentOf(t), from: '2026-03-04', to: '2026-03-04' })).rows.some((r) => r.unitCode === t.unit && r.received >= 1) },
   'checks.inspectionGrid': {
     kind: 'query',
     // A village target is read on its township's grid; a township on the actor's own.

@@ -5,6 +5,7 @@ import { factsFor, scoreAndRank, unitsUnder } from '../app/server/assessment/ass
 import { publishedRuleSet } from '../app/server/assessment/rule-set-store.ts';
 import { createCaller } from '../app/server/routers/root.ts';
 import { countyCalendar } from '../app/server/services/work-calendar.ts';
+import { unitFigures } from '../app/server/services/case-figures.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
 
@@ -135,6 +136,22 @@ describe('dashboard trends', () => {
     expect(trend.points[3]).toMatchObject({ end: '2026-04-30', closure: null, onTime: null });
     expect(trend.points[4]).toMatchObject({ end: '2026-05-31', closure: 0 });
     await expect(village.dashboard.indicatorTrend({ year: 2026, granularity: 'month', unitCode: T1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('dashboard side by side', () => {
+  it('every township\'s figures equal unitFigures for that township; the collective petition is counted; rates marked against targets', async () => {
+    const compared = await admin.dashboard.sideBySide({ scopeCode: COUNTY, from: '2026-01-01', to: '2026-12-31' });
+    expect(compared.rows.map((row) => row.unitCode)).toEqual([T1, T2]);
+    const actor = await actorByLogin(database.owner.db, 'a_admin');
+    for (const row of compared.rows) {
+      const figures = await withActor(database.app.db, actor, (tx) => unitFigures(tx, 1, { code: row.unitCode, level: 'township' }, { from: '2026-01-01', to: '2026-12-31' }));
+      expect([row.received, row.unique, row.closed, row.closureRate.display, row.onTimeRate.display])
+        .toEqual([figures.received, figures.uniqueCases, figures.closed, figures.closureRate.display, figures.onTimeRate.display]);
+    }
+    expect(compared.rows.map((row) => [row.collective, row.skipLevel, row.closureRate.meets])).toEqual([[1, 0, false], [0, 0, null]]);
+    await expect(township.dashboard.sideBySide({ scopeCode: COUNTY, from: '2026-01-01', to: '2026-12-31' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(admin.dashboard.sideBySide({ scopeCode: COUNTY, from: '2026-12-31', to: '2026-01-01' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });
 

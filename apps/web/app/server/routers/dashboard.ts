@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { shanghaiDate, unitLevelOf } from '@tally/casework';
+import { isCivilDate, shanghaiDate, unitLevelOf } from '@tally/casework';
 import { assessmentPeriods, caseDataRoles } from '@tally/db';
 import { unitCodeInput } from '../services/unit-codes.ts';
 import { countyCalendar } from '../services/work-calendar.ts';
@@ -9,6 +9,8 @@ import { dashboardScope } from '../dashboard/ranking-scope.ts';
 import { notFound } from '../errors.ts';
 import { indicatorTrend } from '../dashboard/indicator-trend.ts';
 import { scoreTrend } from '../dashboard/score-trend.ts';
+import { sideBySide } from '../dashboard/side-by-side.ts';
+import { unitsUnder } from '../assessment/assess-units.ts';
 import { trendPeriods } from '../dashboard/trend-periods.ts';
 import { scopeForUnit } from '../services/unit-scope.ts';
 import { roleProcedure, router } from '../trpc.ts';
@@ -16,6 +18,11 @@ import { roleProcedure, router } from '../trpc.ts';
 const year = z.number().int().min(2000).max(2100);
 const period = z.enum(assessmentPeriods);
 const granularity = z.enum(['month', 'quarter']);
+const civilDate = z.string().refine(isCivilDate, 'expected YYYY-MM-DD');
+/** A window of at most about three years, as on the figures page: the page's queries stay bounded. */
+const window = z.object({ from: civilDate, to: civilDate })
+  .refine((input) => input.from <= input.to, { path: ['to'], message: 'before from' })
+  .refine((input) => Date.parse(input.to) - Date.parse(input.from) <= 1100 * 86_400_000, { path: ['to'], message: 'period too long' });
 
 /**
  * The county dashboard (docs/dashboard.md): rankings with the previous period's rank, trends,
@@ -79,6 +86,18 @@ export const dashboardRouter = router({
         const periods = trendPeriods(input.granularity, input.year, today < `${input.year}-12-31` ? today : `${input.year}-12-31`);
         const trend = await indicatorTrend(tx, ctx.actor.countyId, { code: unit.unitCode, level, scope: unit.scope }, input.year, periods);
         return { unitCode: unit.unitCode, unitName: unit.name, ...trend };
+      }),
+    ),
+
+  /** Petition figures and dispute rates of every unit under a scope the reader may read in full, targets marked. */
+  sideBySide: roleProcedure(...caseDataRoles)
+    .input(z.object({ scopeCode: unitCodeInput }).and(window))
+    .query(({ ctx, input }) =>
+      ctx.run(async (tx) => {
+        const scope = await dashboardScope(tx, ctx, input.scopeCode);
+        if (!scope.live) throw notFound();
+        const units = await unitsUnder(tx, ctx.actor.countyId, scope.code);
+        return { scope, from: input.from, to: input.to, ...(await sideBySide(tx, ctx.actor.countyId, units, input.from, input.to)) };
       }),
     ),
 });
