@@ -28,6 +28,8 @@ export default [
     route('mediation/:id/agreement', 'routes/mediation-agreement.tsx'),
     route('dashboard', 'routes/dashboard.tsx'),
     route('dashboard/trends', 'routes/dashboard-trends.tsx'),
+    route('dashboard/compare', 'routes/dashboard-compare.tsx'),
+    route('dashboard/compare/export', 'routes/dashboard-compare-export.ts'),
     route('assessment', 'routes/assessment.tsx'),
     route('assessment/rules', 'routes/assessment-rules.tsx'),
     route('assessment/preview', 'routes/assessment-preview.tsx'),
