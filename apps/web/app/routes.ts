@@ -30,6 +30,8 @@ export default [
     route('dashboard/trends', 'routes/dashboard-trends.tsx'),
     route('dashboard/compare', 'routes/dashboard-compare.tsx'),
     route('dashboard/compare/export', 'routes/dashboard-compare-export.ts'),
+    route('dashboard/honours/:id', 'routes/dashboard-honours.tsx'),
+    route('dashboard/honours/:id/export', 'routes/dashboard-honours-export.ts'),
     route('assessment', 'routes/assessment.tsx'),
     route('assessment/rules', 'routes/assessment-rules.tsx'),
     route('assessment/preview', 'routes/assessment-preview.tsx'),
