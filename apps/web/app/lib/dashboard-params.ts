@@ -12,9 +12,3 @@ export function dashboardParams(search: URLSearchParams, actor: Actor, now: Date
   const params = assessmentParams(search, actor, now);
   return toDate ? { ...params, period: 'year', toDate } : { ...params, toDate };
 }
-
-/** The query string of a view, for links between the dashboard's tabs. */
-export function dashboardSearch(params: DashboardParams, extra: Record<string, string> = {}): string {
-  const search = new URLSearchParams({ year: String(params.year), period: params.toDate ? 'toDate' : params.period, scope: params.scopeCode, ...extra });
-  return `?${search.toString()}`;
-}
