@@ -69,14 +69,21 @@ describe.skipIf(!chromiumPath)('browser journey: the county dashboard', () => {
 
     await page.goto(`${journey.app.url}/dashboard?year=${YEAR}&period=year&scope=${COUNTY}`);
     await page.getByRole('link', { name: '趋势' }).click();
+    // Tick exactly the three townships (the form starts with the first three units ticked), then compare.
     const picks = page.locator('fieldset.unit-picks input[type="checkbox"]');
-    for (let i = 0; i < (await picks.count()); i++) await picks.nth(i).setChecked(false);
-    for (const code of townships) await page.locator(`fieldset.unit-picks input[value="${code}"]`).check();
+    for (let i = 0; i < (await picks.count()); i++) {
+      const box = picks.nth(i);
+      if (townships.includes((await box.getAttribute('value')) ?? '')) await box.check();
+      else await box.uncheck();
+    }
     await page.getByRole('button', { name: '查看' }).click();
-    await page.waitForURL(/unit=/);
-    const scoreChart = page.locator('figure.chart-trend').first();
-    await expect(scoreChart.locator('svg .chart-line').count()).resolves.toBe(3);
-    await expect(page.locator('figure.chart-trend').nth(1).locator('svg .chart-target').count()).resolves.toBeGreaterThan(0);
+    await page.waitForURL((url) => url.searchParams.getAll('unit').length === 3);
+    await page.waitForFunction((codes) => {
+      const chart = document.querySelector('figure.chart-trend');
+      const drawn = [...(chart?.querySelectorAll('svg .chart-line') ?? [])].map((line) => line.getAttribute('data-series'));
+      return drawn.length === codes.length && codes.every((code) => drawn.includes(code));
+    }, townships);
+    await expect(page.locator('figure.chart-trend').nth(1).locator('svg .chart-target').count()).resolves.toBe(2);
     await shoot(page, 'trends-1366');
     await page.getByRole('link', { name: '指标对比' }).click();
     await page.getByTestId('compare-table').waitFor();

@@ -85,7 +85,7 @@ export default function DashboardTrends() {
               caption={`${params.year} · ${t('dashboard.trends.scores')}`}
               categories={categories}
               labels={{ period: t('dashboard.periodColumn'), target: t('dashboard.target') }}
-              yDomain={[0, 110]}
+              yDomain={[0, 100]}
               lines={picked.codes.map((code) => ({
                 key: code, label: names.get(code) ?? code,
                 values: trend.series.find((line) => line.unitCode === code)?.points.map((point) => point.finalMilli / 1000) ?? [],
@@ -94,20 +94,21 @@ export default function DashboardTrends() {
           </>
         )
       ) : trend ? <Notice kind="info">{t('assessment.rules.none', { year: params.year })}</Notice> : null}
-      <TrendLineChart
-        caption={t('dashboard.trends.indicators', { unit: indicators.unitName })}
-        categories={indicators.points.map((point) => trendPeriodLabel(point.period, t))}
-        labels={{ period: t('dashboard.periodColumn'), target: t('dashboard.target') }}
-        format={percent}
-        yDomain={[0, 100]}
-        lines={[
-          { key: 'closure', label: `${t('dashboard.indicator.closure')}（${t('dashboard.target')} ${targets.closure}%）`, values: indicators.points.map((p) => p.closure) },
-          { key: 'onTime', label: `${t('dashboard.indicator.onTime')}（${t('dashboard.target')} ${targets.onTime}%）`, values: indicators.points.map((p) => p.onTime) },
-          { key: 'success', label: `${t('dashboard.indicator.success')}（${t('dashboard.target')} ${targets.success}%）`, values: indicators.points.map((p) => p.success) },
-          { key: 'satisfaction', label: `${t('dashboard.indicator.satisfaction')}（${t('dashboard.target')} ${targets.satisfaction}%）`, values: indicators.points.map((p) => p.satisfaction) },
-        ]}
-        targets={[...new Set([targets.closure, targets.onTime, targets.success, targets.satisfaction])].map((value) => ({ label: t('dashboard.target'), value }))}
-      />
+      {([
+        ['cases', [['closure', 'dashboard.indicator.closure'], ['onTime', 'dashboard.indicator.onTime']]],
+        ['disputes', [['success', 'dashboard.indicator.success'], ['satisfaction', 'dashboard.indicator.satisfaction']]],
+      ] as const).map(([group, rates]) => (
+        <TrendLineChart
+          key={group}
+          caption={`${t('dashboard.trends.indicators', { unit: indicators.unitName })} · ${rates.map(([, label]) => t(label)).join('、')}`}
+          categories={indicators.points.map((point) => trendPeriodLabel(point.period, t))}
+          labels={{ period: t('dashboard.periodColumn'), target: t('dashboard.target') }}
+          format={percent}
+          yDomain={[0, 100]}
+          lines={rates.map(([key, label]) => ({ key, label: t(label), values: indicators.points.map((point) => point[key]) }))}
+          targets={rates.map(([key, label]) => ({ label: `${t(label)}${t('dashboard.target')}`, value: targets[key] }))}
+        />
+      ))}
     </section>
   );
 }
