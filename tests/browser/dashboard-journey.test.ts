@@ -69,6 +69,8 @@ describe.skipIf(!chromiumPath)('browser journey: the county dashboard', () => {
 
     await page.goto(`${journey.app.url}/dashboard?year=${YEAR}&period=year&scope=${COUNTY}`);
     await page.getByRole('link', { name: '趋势' }).click();
+    await page.waitForURL('**/dashboard/trends**');
+    await page.locator('fieldset.unit-picks').waitFor();
     // Tick exactly the three townships (the form starts with the first three units ticked), then compare.
     const picks = page.locator('fieldset.unit-picks input[type="checkbox"]');
     for (let i = 0; i < (await picks.count()); i++) {
@@ -86,6 +88,7 @@ describe.skipIf(!chromiumPath)('browser journey: the county dashboard', () => {
     await expect(page.locator('figure.chart-trend').nth(1).locator('svg .chart-target').count()).resolves.toBe(2);
     await shoot(page, 'trends-1366');
     await page.getByRole('link', { name: '指标对比' }).click();
+    await page.waitForURL('**/dashboard/compare**');
     await page.getByTestId('compare-table').waitFor();
     await page.getByRole('link', { name: /^受理件次/ }).click();
     await page.waitForURL(/sort=received/);
