@@ -106,6 +106,13 @@ const expected: Record<string, Record<UserRole, string>> = {
   'assessment.results': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NOOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'assessment.result': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NOOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'assessment.breakdown': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  // Dashboard. The published Q2 ranking of each target's scope: the county reads all; a township reads the county's
+  // township ranking (names and scores) and its own villages'; a village reads no ranking, not even its township's.
+  'dashboard.ranking': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NOOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  // Live trends only where the reader may score: a township sees its own villages', not the other townships'.
+  'dashboard.scoreTrend': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNNO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'dashboard.indicatorTrend': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'dashboard.sideBySide': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNNO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   // Assessment inputs: a score and an event about each target, entered by its parent unit. Only the
   // unit directly above writes (the county checks townships, a township its villages): the actor's own
   // unit and a unit two levels down are refused by rule (B). Every unit reads its own, read-only.
@@ -214,6 +221,11 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
   'assessment.results': { kind: 'query', run: async (c, t) => (await c.assessment.results({ year: 2026 })).some((r) => r.id === t.resultId) },
   'assessment.result': { kind: 'query', run: async (c, t) => (await c.assessment.result({ id: t.resultId })).header.id === t.resultId },
   'assessment.breakdown': { kind: 'query', run: async (c, t) => (await c.assessment.breakdown({ resultId: t.resultId, unitCode: t.unit })).unitCode === t.unit },
+  'dashboard.ranking': { kind: 'query', run: async (c, t) => (await c.dashboard.ranking({ year: 2026, period: 'Q2', scopeCode: parentOf(t) })).rows.some((r) => r.unitCode === t.unit) },
+  'dashboard.scoreTrend': { kind: 'query', run: async (c, t) => (await c.dashboard.scoreTrend({ year: 2026, granularity: 'quarter', scopeCode: parentOf(t) })).series.some((line) => line.unitCode === t.unit) },
+  // The target's own case (received 2026-03-04) gives its closure rate something to measure.
+  'dashboard.indicatorTrend': { kind: 'query', run: async (c, t) => (await c.dashboard.indicatorTrend({ year: 2026, granularity: 'quarter', unitCode: t.unit })).points.some((p) => p.closure !== null) },
+  'dashboard.sideBySide': { kind: 'query', run: async (c, t) => (await c.dashboard.sideBySide({ scopeCode: parentOf(t), from: '2026-03-04', to: '2026-03-04' })).rows.some((r) => r.unitCode === t.unit && r.received >= 1) },
   'checks.inspectionGrid': {
     kind: 'query',
     // A village target is read on its township's grid; a township on the actor's own.
@@ -452,6 +464,21 @@ beforeAll(async () => {
     await database.owner.db.insert(schema.assessmentBreakdowns).values({ countyId, resultId: result!.id, unitCode: unit, assessment });
     resolvedTargets[name].resultId = result!.id;
     resolvedTargets[name].ruleSetLabel = ruleSetLabels[countyId];
+  }
+  // The dashboard reads the result in force for a period and scope: one Q2 result per scope ranking every target in it.
+  const byScope = new Map<string, TargetName[]>();
+  for (const name of targetOrder) byScope.set(parentOf(targets[name]), [...(byScope.get(parentOf(targets[name])) ?? []), name]);
+  for (const [scopeCode, names] of byScope) {
+    const countyId = countyIdOf(scopeCode);
+    const [ruleSet] = await database.owner.db.select().from(schema.assessmentRuleSets).where(sql`county_id = ${countyId} and year = 2026 and status = 'published'`);
+    const rankedLevel = targets[names[0]!].level;
+    const [result] = await database.owner.db.insert(schema.assessmentResults).values({
+      countyId, year: 2026, period: 'Q2', scopeCode, rankedLevel, ruleSetId: ruleSet!.id, ruleSetHash: ruleSet!.contentHash,
+      periodFrom: '2026-04-01', periodTo: '2026-06-30', periodClosed: true, asOf: new Date(), publishedBy: ruleSet!.createdBy, publishedByName: 'fixture',
+    }).returning({ id: schema.assessmentResults.id });
+    await database.owner.db.insert(schema.assessmentRankings).values(names.map((name, index) => ({
+      countyId, resultId: result!.id, unitCode: targets[name].unit, scopeCode, rankedLevel, unitName: name, finalMilli: 90_000 - index, rank: index + 1, vetoed: false,
+    })));
   }
   // One audit row about each target unit, in the target's own county.
   for (const name of targetOrder) {

@@ -22,16 +22,17 @@ export function navigationFor(role: UserRole): NavItem[] {
     { to: '/calendar', labelKey: 'nav.calendar' },
   ];
   const registers: NavItem = { to: '/registers', labelKey: 'nav.registers' };
+  const dashboard: NavItem = { to: '/dashboard', labelKey: 'nav.dashboard' };
   const assessment: NavItem = { to: '/assessment', labelKey: 'nav.assessment' };
   // Assessment inputs: the checking unit enters scores and events; every case-data role reads its own.
   const checks: NavItem = { to: '/checks/inspections', labelKey: 'nav.checks' };
   switch (role) {
     case 'county_admin':
-      return [home, ...caseItems(role), registers, assessment, checks, ...disputes, { to: '/units', labelKey: 'nav.units' }, { to: '/users', labelKey: 'nav.users' }];
+      return [home, dashboard, ...caseItems(role), registers, assessment, checks, ...disputes, { to: '/units', labelKey: 'nav.units' }, { to: '/users', labelKey: 'nav.users' }];
     case 'county_staff':
     case 'township_staff':
     case 'village_staff':
-      return [home, ...caseItems(role), registers, assessment, checks, ...disputes];
+      return [home, dashboard, ...caseItems(role), registers, assessment, checks, ...disputes];
     case 'security_admin':
       return [home, { to: '/users', labelKey: 'nav.users' }];
     case 'auditor':

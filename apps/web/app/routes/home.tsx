@@ -2,16 +2,27 @@ import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { caseDataRoles, type UserRole } from '@tally/db/roles';
 import { UnitTree } from '@tally/ui';
 import { DUE_SOON_DAYS, caseListSearch } from '../lib/case-list-query.ts';
+import { OverviewTiles } from '../components/dashboard/overview-tiles.tsx';
+import dashboardStyles from '../components/dashboard/dashboard.css?url';
+import { languageFromCookie, translator } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
+import { countyOverview } from '../server/dashboard/overview.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller } from '../server/request.ts';
+
+export const links = () => [{ rel: 'stylesheet', href: dashboardStyles }];
 
 export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   const me = await caller.session.me();
   // The auditor sees the audit log only: no unit tree.
   const units = actor.role === 'auditor' ? [] : await caller.units.tree();
-  return { me, units, todo: await todoFor(caller, actor.role) };
+  // County office only: the overview tiles (docs/dashboard.md).
+  const countyOffice = actor.role === 'county_admin' || actor.role === 'county_staff';
+  const overview = countyOffice
+    ? await countyOverview(caller, `${actor.unitCode.slice(0, 6)}000000`, new Date(), translator(languageFromCookie(request.headers.get('cookie'))))
+    : null;
+  return { me, units, todo: await todoFor(caller, actor.role), overview };
 });
 
 type Caller = Awaited<ReturnType<typeof requireCaller>>['caller'];
@@ -29,7 +40,7 @@ async function todoFor(caller: Caller, role: UserRole) {
 }
 
 export default function Home() {
-  const { me, units, todo } = useLoaderData<typeof loader>();
+  const { me, units, todo, overview } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const below = units.filter((unit) => unit.code !== me.unitCode);
   return (
@@ -43,6 +54,7 @@ export default function Home() {
         <dt>{t('home.role')}</dt>
         <dd>{t(`role.${me.role}`)}</dd>
       </dl>
+      {overview ? <OverviewTiles data={overview} /> : null}
       {todo.length > 0 && (
         <>
           <h2>{t('home.todo')}</h2>

@@ -1,10 +1,11 @@
-import { and, asc, count, eq, gte, inArray, isNotNull, isNull, like, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, like, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { REVISIT_DUE_SOON_DAYS, REVISIT_MONTHS, addDays, disputeFigures, isCivilDate, isRevisitClass, revisitStatus, shanghaiDate } from '@tally/casework';
+import { REVISIT_DUE_SOON_DAYS, REVISIT_MONTHS, addDays, isCivilDate, isRevisitClass, revisitStatus, shanghaiDate } from '@tally/casework';
 import { caseDataRoles, schema } from '@tally/db';
 import { registerDefs } from '@tally/db/registers';
 import { UserFacingError } from '../errors.ts';
 import { maskRecord } from '../registers/masking.ts';
+import { disputeFiguresIn } from '../services/dispute-figures.ts';
 import { scopeForUnit } from '../services/unit-scope.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
@@ -32,13 +33,7 @@ export const disputesRouter = router({
         const unit = await scopeForUnit(tx, ctx, input.unitCode);
         const today = shanghaiDate(ctx.now);
         const inScope = and(eq(d.countyId, ctx.actor.countyId), isNull(d.deletedAt), like(d.unitCode, `${unit.scope}%`));
-        const mediated = sql<boolean>`(${d.method} is not null)`;
-        const groups = await tx
-          .select({ severity: d.severity, mediated, outcome: d.outcome, satisfaction: d.satisfaction, n: count() })
-          .from(d)
-          .where(and(inScope, gte(d.foundOn, input.from), lte(d.foundOn, input.to)))
-          .groupBy(d.severity, mediated, d.outcome, d.satisfaction);
-        const figures = disputeFigures(groups.map((g) => ({ severity: g.severity, mediated: Boolean(g.mediated), outcome: g.outcome, satisfaction: g.satisfaction, count: Number(g.n) })));
+        const figures = await disputeFiguresIn(tx, ctx.actor.countyId, unit.scope, input.from, input.to);
 
         // Index-friendly pre-filter in SQL (Postgres clamps month ends like revisitDueOn);
         // the date and status shown come from revisitStatus, the rule's one definition.
