@@ -75,7 +75,7 @@ describe('dashboard ranking', () => {
       const ruleSet = (await publishedRuleSet(tx, 1, 2026))!.ruleSet;
       const units = await unitsUnder(tx, 1, COUNTY);
       const assessed = await factsFor(tx, { countyId: 1, year: 2026, period: 'year' }, units, [ruleSet], await countyCalendar(tx, 1), afterYear);
-      return scoreAndRank(ruleSet, assessed.facts, false).ranking.map((line) => [line.unitId, formatFixed(line.final), line.rank, line.vetoed]);
+      return scoreAndRank(ruleSet, assessed.facts, false, assessed.closed).ranking.map((line) => [line.unitId, formatFixed(line.final), line.rank, line.vetoed]);
     });
     expect(ranking.rows.map((row) => [row.unitCode, row.final, row.rank, row.vetoed])).toEqual(expected);
     expect(ranking.rows.map((row) => [row.unitCode, row.rank, row.previousRank, row.change])).toEqual([[T1, 1, 2, 1], [T2, 2, 1, -1]]);

@@ -53,7 +53,7 @@ async function liveRanking(tx: Transaction, countyId: number, year: number, peri
   const units = await unitsUnder(tx, countyId, scopeCode);
   if (units.length === 0) return null;
   const assessed = await factsFor(tx, { countyId, year, period }, units, [published.ruleSet], await calendar(), now);
-  const { ranking } = scoreAndRank(published.ruleSet, assessed.facts, false);
+  const { ranking } = scoreAndRank(published.ruleSet, assessed.facts, false, assessed.closed);
   const names = new Map(units.map((unit) => [unit.code, unit.name]));
   return {
     source: 'live', asOf: now.toISOString(), readTo: assessed.readTo, closed: assessed.closed, ruleSetHash: published.hash,
