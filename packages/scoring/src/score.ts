@@ -1,7 +1,8 @@
 /** score(): assess every unit of a fact set against a rule set. */
 import { compile } from './compile.ts';
 import { FactError } from './errors.ts';
-import { evaluateUnit, Workspace } from './evaluate.ts';
+import { evaluateUnit } from './evaluate.ts';
+import { Workspace } from './workspace.ts';
 import type { Assessment } from './explain.ts';
 import type { UnitFacts } from './facts.ts';
 import type { RuleSet } from './rule-set.ts';
