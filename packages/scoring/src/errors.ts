@@ -41,6 +41,8 @@ export type FactProblem =
   /** Occurrences of one rule in one unit (or a pooled indicator denominator) above MAX_COUNT. */
   | 'too-many'
   | 'invalid-unit-id'
+  /** The same unitId twice in one call. */
+  | 'duplicate-unit-id'
   | 'not-a-list';
 
 const SINGULAR: Record<FactList, string> = { inspections: 'inspection', events: 'event', records: 'record', indicators: 'indicator', vetoes: 'veto' };

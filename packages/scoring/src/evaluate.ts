@@ -3,13 +3,13 @@
  * fact list, dispatching by kind through Maps built at compile time, integer arithmetic
  * only, scratch buffers reused across units, repeated strings shared.
  */
-import type { CompiledRuleSet } from './compile.ts';
-import { activeRules } from './compile.ts';
+import { activeRules, type CompiledRuleSet } from './compile.ts';
 import { divRound, formatFixed, lcm, mulDivRound, quarterlyMeanExact, SCALE, settled, toFixed } from './fixed-point.ts';
 import { displayOf, type Assessment, type AtRisk, type ExplanationLine } from './explain.ts';
 import type { UnitFacts } from './facts.ts';
 import type { FactList } from './errors.ts';
-import { FactIds, sortIds } from './fact-ids.ts';
+import { sortIds } from './fact-ids.ts';
+import { Workspace } from './workspace.ts';
 import { pct, quarterlyDetail } from './details.ts';
 import { MAX_COUNT } from './limits.ts';
 import {
@@ -28,80 +28,6 @@ import {
 } from './fact-checks.ts';
 
 const EMPTY: readonly never[] = [];
-
-/** Scratch state for one scoring run (reused across units). */
-export class Workspace {
-  readonly cnt: Float64Array;
-  readonly pts: Float64Array;
-  readonly den: Float64Array;
-  /** Fact ids per line: key = rule index, or rules + component slot for inspection components. */
-  readonly factIds: FactIds;
-  readonly levelOffset: number[];
-  readonly levelCnt: Float64Array;
-  readonly keys: Set<string>[];
-  readonly compOffset: number[];
-  readonly qSum: Float64Array;
-  readonly qCnt: Float64Array;
-  readonly groupSum: Float64Array;
-  /** Per rule: detail strings already built, keyed by a short signature (shared across units). */
-  readonly details: Map<string | number, string>[];
-
-  constructor(
-    readonly c: CompiledRuleSet,
-    /** Build explanation lines (false: totals only, for bulk ranking). */
-    readonly explain = true,
-    /** False: score to date, quotas short of atLeast are at risk, not applied. */
-    readonly periodClosed = true,
-  ) {
-    const n = c.rules.length;
-    this.cnt = new Float64Array(n);
-    this.pts = new Float64Array(n);
-    this.den = new Float64Array(n);
-    this.keys = [];
-    this.details = [];
-    this.compOffset = [];
-    this.levelOffset = [];
-    let comps = 0;
-    let levels = 0;
-    for (const r of c.rules) {
-      this.compOffset.push(comps);
-      this.levelOffset.push(levels);
-      this.keys.push(new Set());
-      this.details.push(new Map());
-      if (r.kind === 'inspection-weights') comps += r.components.length;
-      if (r.kind === 'per-event') levels += r.levelNames.length;
-    }
-    this.levelCnt = new Float64Array(levels);
-    this.qSum = new Float64Array(comps * 4);
-    this.qCnt = new Float64Array(comps * 4);
-    this.factIds = new FactIds(n + comps);
-    this.groupSum = new Float64Array(c.groups.length);
-  }
-
-  reset(): void {
-    this.cnt.fill(0);
-    this.pts.fill(0);
-    this.den.fill(0);
-    this.factIds.reset();
-    this.levelCnt.fill(0);
-    for (const k of this.keys) if (k.size > 0) k.clear();
-    this.qSum.fill(0);
-    this.qCnt.fill(0);
-    this.groupSum.fill(0);
-  }
-
-  /** A detail string already built for this rule and key (shared between units), or undefined. */
-  cached(ri: number, key: string | number): string | undefined {
-    return this.details[ri]!.get(key);
-  }
-
-  /** Keeps a detail string for reuse by later units (bounded per rule) and returns it. */
-  remember(ri: number, key: string | number, detail: string): string {
-    const cache = this.details[ri]!;
-    if (cache.size < 4096) cache.set(key, detail);
-    return detail;
-  }
-}
 
 /** Names a refused fact (built only on the refusal path). */
 function where(unitId: string, list: FactList, f: { id: string }, ruleId: string | undefined) {

@@ -75,7 +75,7 @@ export function checkBase(rules: readonly Rule[], unit: ScoreUnit): RuleProblem[
     const inspections = active.filter(([r]) => r.kind === 'inspection-weights');
     const first = inspections[0];
     if (first && inspections.length > 1) {
-      for (const [r, i] of inspections.slice(1)) report(i, [], `a second base rule: ${ruleRef(first[0])} already gives the inspection base to ${where}`);
+      for (const [, i] of inspections.slice(1)) report(i, [], `a second base rule: ${ruleRef(first[0])} already gives the inspection base to ${where}`);
       continue;
     }
     if (unit !== 'points') continue;

@@ -1,6 +1,8 @@
 /** score(): assess every unit of a fact set against a rule set. */
 import { compile } from './compile.ts';
-import { evaluateUnit, Workspace } from './evaluate.ts';
+import { FactError } from './errors.ts';
+import { evaluateUnit } from './evaluate.ts';
+import { Workspace } from './workspace.ts';
 import type { Assessment } from './explain.ts';
 import type { UnitFacts } from './facts.ts';
 import type { RuleSet } from './rule-set.ts';
@@ -26,9 +28,11 @@ export interface ScoreOptions {
 }
 
 /**
- * Scores every unit. The rule set is validated once (zod) and compiled; the per-unit
- * loop does no validation. Output is ordered by unitId, so permuting the facts (or the
- * facts inside a unit) changes nothing. Throws on a duplicate unitId.
+ * Scores every unit. The rule set is validated once per content (zod, RuleSetError) and
+ * compiled; the per-unit loop checks each fact with plain comparisons and throws a
+ * FactError naming the unit, fact, field and rule for one it cannot score exactly (see
+ * the package README). Output is ordered by unitId, so permuting the facts (or the facts
+ * inside a unit) changes nothing. Throws on a duplicate unitId.
  */
 export function score(ruleSet: RuleSet, facts: readonly UnitFacts[], options: ScoreOptions = {}): Assessment[] {
   const compiled = compile(ruleSet);
@@ -37,7 +41,8 @@ export function score(ruleSet: RuleSet, facts: readonly UnitFacts[], options: Sc
   for (let i = 0; i < facts.length; i++) out[i] = evaluateUnit(compiled, ws, facts[i]!);
   out.sort((a, b) => compareIds(a.unitId, b.unitId));
   for (let i = 1; i < out.length; i++) {
-    if (out[i]!.unitId === out[i - 1]!.unitId) throw new Error(`duplicate unitId "${out[i]!.unitId}" in facts`);
+    const unitId = out[i]!.unitId;
+    if (unitId === out[i - 1]!.unitId) throw new FactError({ unitId, field: 'unitId', problem: 'duplicate-unit-id', reason: `duplicate unitId "${unitId}" in facts` });
   }
   return out;
 }

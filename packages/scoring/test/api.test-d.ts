@@ -1,6 +1,10 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  canonicalRuleSetJson,
   defaultRuleSet,
+  FactError,
+  scoreUnit,
+  type FactProblem,
   diff,
   fundsRuleSet,
   parseRuleSet,
@@ -49,6 +53,16 @@ describe('public API types', () => {
     expectTypeOf<{ unitId: string }>().toMatchTypeOf<UnitFacts>();
     // @ts-expect-error a rule set is required
     score(undefined, []);
+  });
+
+  it('refusals, identity, score to date', () => {
+    expectTypeOf(canonicalRuleSetJson).parameters.toEqualTypeOf<[RuleSet]>();
+    expectTypeOf(canonicalRuleSetJson).returns.toEqualTypeOf<string>();
+    expectTypeOf<FactError['unitId']>().toEqualTypeOf<string>();
+    expectTypeOf<FactError>().toMatchTypeOf<{ factId: string | undefined; ruleId: string | undefined; field: string; problem: FactProblem }>();
+    expectTypeOf<AtRisk>().toEqualTypeOf<{ ruleId: string; label: string; have: number; need: number; effect: 'base' | 'bonus' | 'deduction'; atStake: number }>();
+    expectTypeOf<RuleSet['strictVocabulary']>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf(scoreUnit).toBeCallableWith(defaultRuleSet(), { unitId: 'v' }, { periodClosed: false });
   });
 
   it('rank, trend, diff', () => {

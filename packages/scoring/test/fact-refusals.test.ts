@@ -121,6 +121,9 @@ describe('score() refuses facts it cannot score exactly', () => {
     expect(refusal([{ unitId: '' }])).toMatchObject({ field: 'unitId', problem: 'invalid-unit-id' });
     const notAList = JSON.parse('{"unitId":"v","events":{"id":"e"}}') as UnitFacts;
     expect(refusal([notAList])).toMatchObject({ unitId: 'v', field: 'events', problem: 'not-a-list' });
+    const twice = refusal([clean('a'), clean('b'), clean('a')]);
+    expect(twice).toMatchObject({ unitId: 'a', field: 'unitId', problem: 'duplicate-unit-id' });
+    expect(twice.message).toMatch(/duplicate unitId "a"/);
   });
 });
 
