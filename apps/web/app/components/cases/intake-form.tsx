@@ -4,7 +4,7 @@ import { COLLECTIVE_THRESHOLD } from '@tally/casework';
 import { Notice } from '@tally/ui';
 import { useI18n } from '../../lib/i18n-context.ts';
 import { vocabularyLabel } from '../../lib/case-format.ts';
-import { CASE_CATEGORIES, CASE_CHANNELS } from '../../lib/case-vocabulary.ts';
+import { CASE_CATEGORIES, CASE_CHANNELS } from '@tally/casework';
 
 export interface IntakeFailure {
   message: string;
