@@ -7,7 +7,7 @@ export { chinaCalendar2026 } from './china-calendar-2026.ts';
 
 export type { Message, CodedError } from './message.ts';
 export type { UnitLevel } from './unit-code.ts';
-export { LEVEL_RANK, ancestorAt, countyCodeOf, isUnitCode, isWithin, unitLevelOf } from './unit-code.ts';
+export { LEVEL_RANK, UNIT_CODE_PATTERN, ancestorAt, countyCodeOf, isUnitCode, isUnitCodeShape, isWithin, unitLevelOf } from './unit-code.ts';
 export type { Actor, Role } from './actor.ts';
 export { CASE_HANDLING_ROLES, canHandleCases, covers } from './actor.ts';
 

@@ -1,4 +1,5 @@
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { isUnitCodeShape } from '@tally/casework';
 import { caseDataRoles } from '@tally/db/roles';
 import { Notice } from '@tally/ui';
 import { NoticeDocument } from '../components/cases/notice-document.tsx';
@@ -13,7 +14,7 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const unit = new URL(request.url).searchParams.get('unit');
-  return caller.cases.overdueNotices(unit && /^\d{12}$/.test(unit) ? { unitCode: unit } : {});
+  return caller.cases.overdueNotices(isUnitCodeShape(unit) ? { unitCode: unit } : {});
 });
 
 export default function CaseNotices() {

@@ -9,9 +9,10 @@ import { inspectionHistory } from '../assessment-inputs/inspection-history.ts';
 import { listEvents } from '../assessment-inputs/list-events.ts';
 import { recordEvent } from '../assessment-inputs/record-event.ts';
 import { WITHDRAW_REASON_MAX, withdrawEvent } from '../assessment-inputs/withdraw-event.ts';
+import { unitCodeInput } from '../services/unit-codes.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
-const unitCode = z.string().regex(/^\d{12}$/);
+const unitCode = unitCodeInput;
 const year = z.number().int().min(2000).max(2100);
 const component = z.enum(inspectionComponents);
 // Range and shape are checked by the services, which name the problem in the user's language.

@@ -1,11 +1,12 @@
-import { and, asc, count, eq, gte, inArray, isNotNull, isNull, like, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { REVISIT_DUE_SOON_DAYS, REVISIT_MONTHS, addDays, disputeFigures, isCivilDate, isRevisitClass, revisitStatus, shanghaiDate } from '@tally/casework';
 import { caseDataRoles, schema } from '@tally/db';
 import { registerDefs } from '@tally/db/registers';
 import { UserFacingError } from '../errors.ts';
 import { maskRecord } from '../registers/masking.ts';
-import { scopeForUnit } from '../services/unit-scope.ts';
+import { unitCodeInput } from '../services/unit-codes.ts';
+import { inScope, scopeForUnit } from '../services/unit-scope.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
 const civilDate = z.string().refine(isCivilDate, 'expected YYYY-MM-DD');
@@ -25,18 +26,18 @@ export const disputesRouter = router({
    * those regardless of the period, since an overdue revisit from last year is still owed.
    */
   rates: roleProcedure(...caseDataRoles)
-    .input(z.object({ unitCode: z.string().regex(/^\d{12}$/).optional(), from: civilDate, to: civilDate }))
+    .input(z.object({ unitCode: unitCodeInput.optional(), from: civilDate, to: civilDate }))
     .query(({ ctx, input }) => {
       if (input.from > input.to) throw new UserFacingError('BAD_REQUEST', 'disputes.error.period');
       return ctx.run(async (tx) => {
         const unit = await scopeForUnit(tx, ctx, input.unitCode);
         const today = shanghaiDate(ctx.now);
-        const inScope = and(eq(d.countyId, ctx.actor.countyId), isNull(d.deletedAt), like(d.unitCode, `${unit.scope}%`));
+        const inUnit = and(eq(d.countyId, ctx.actor.countyId), isNull(d.deletedAt), inScope(d.unitCode, unit.scope));
         const mediated = sql<boolean>`(${d.method} is not null)`;
         const groups = await tx
           .select({ severity: d.severity, mediated, outcome: d.outcome, satisfaction: d.satisfaction, n: count() })
           .from(d)
-          .where(and(inScope, gte(d.foundOn, input.from), lte(d.foundOn, input.to)))
+          .where(and(inUnit, gte(d.foundOn, input.from), lte(d.foundOn, input.to)))
           .groupBy(d.severity, mediated, d.outcome, d.satisfaction);
         const figures = disputeFigures(groups.map((g) => ({ severity: g.severity, mediated: Boolean(g.mediated), outcome: g.outcome, satisfaction: g.satisfaction, count: Number(g.n) })));
 
@@ -44,7 +45,7 @@ export const disputesRouter = router({
         // the date and status shown come from revisitStatus, the rule's one definition.
         const months = sql`case ${d.revisitClass} when 1 then ${REVISIT_MONTHS[1]}::int when 2 then ${REVISIT_MONTHS[2]}::int else ${REVISIT_MONTHS[3]}::int end`;
         const dueSql = sql`(${d.settledOn} + make_interval(months => ${months}))::date`;
-        const outstanding = and(inScope, eq(d.outcome, 'settled'), isNull(d.satisfaction), isNotNull(d.settledOn), inArray(d.revisitClass, [1, 2, 3]),
+        const outstanding = and(inUnit, eq(d.outcome, 'settled'), isNull(d.satisfaction), isNotNull(d.settledOn), inArray(d.revisitClass, [1, 2, 3]),
           sql`${dueSql} <= ${addDays(today, REVISIT_DUE_SOON_DAYS)}::date`);
         const [rows, [total]] = await Promise.all([
           tx.select({ id: d.id, unitCode: d.unitCode, foundOn: d.foundOn, disputeType: d.disputeType, severity: d.severity, parties: d.parties, mediator: d.mediator, settledOn: d.settledOn, revisitClass: d.revisitClass })

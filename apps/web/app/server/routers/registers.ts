@@ -5,7 +5,9 @@ import { registerKeys, type RegisterKey } from '@tally/db/registers';
 import { rowFingerprint, validateRecord, type RowValues } from '@tally/imports';
 import { UserFacingError, notFound } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../registers/cursor.ts';
-import { cursorCondition, listCondition, listFilters, listOrder, scopeCondition } from '../registers/list-query.ts';
+import { cursorCondition, listCondition, listFilters, listOrder } from '../registers/list-query.ts';
+import { unitCodeInput } from '../services/unit-codes.ts';
+import { inActorScope } from '../services/unit-scope.ts';
 import { registerTable, type RegisterTable } from '../registers/register-table.ts';
 import { shapeRow, type RegisterRow } from '../registers/rows.ts';
 import { auditChange, roleProcedure, router, type AuthedContext } from '../trpc.ts';
@@ -38,7 +40,7 @@ function rowKey(ctx: AuthedContext, register: RegisterTable, id: string) {
 }
 
 async function findRow(tx: Transaction, ctx: AuthedContext, register: RegisterTable, id: string, lock = false): Promise<SelectedRow> {
-  const where = and(rowKey(ctx, register, id), isNull(register.columns.deletedAt!), scopeCondition(register.columns.unitCode!, ctx.actor.scope));
+  const where = and(rowKey(ctx, register, id), isNull(register.columns.deletedAt!), inActorScope(register.columns.unitCode!, ctx.actor));
   const query = tx.select(selection(register)).from(register.table).innerJoin(schema.units, joinUnits(register)).where(where);
   const [row] = (lock ? await query.for('update', { of: register.table }) : await query) as unknown as SelectedRow[];
   if (!row) throw notFound();
@@ -79,7 +81,7 @@ async function refusingDuplicates<T>(write: () => Promise<T>): Promise<T> {
 export const registersRouter = router({
   /** How many live rows each register holds in the actor's scope: the registers' front page. */
   overview: roleProcedure(...caseDataRoles)
-    .input(z.object({ unitCode: z.string().regex(/^\d{12}$/).optional() }).default({}))
+    .input(z.object({ unitCode: unitCodeInput.optional() }).default({}))
     .query(({ ctx, input }) => ctx.run(async (tx) => {
       const counts = await Promise.all(registerKeys.map(async (key) => {
         const register = registerTable(key);
