@@ -3,7 +3,7 @@ import { isUnitCodeShape } from '@tally/casework';
 import { caseDataRoles } from '@tally/db/roles';
 import { Notice } from '@tally/ui';
 import { NoticeDocument } from '../components/cases/notice-document.tsx';
-import { PrintButton } from '../components/cases/print-button.tsx';
+import { PrintButton } from '../components/print-button.tsx';
 import { useI18n } from '../lib/i18n-context.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';

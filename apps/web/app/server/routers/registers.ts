@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { caseDataRoles, schema, type Transaction } from '@tally/db';
 import { registerKeys, type RegisterKey } from '@tally/db/registers';
 import { rowFingerprint, validateRecord, type RowValues } from '@tally/imports';
+import { isUniqueViolation } from '../db-errors.ts';
 import { UserFacingError, notFound } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../registers/cursor.ts';
 import { cursorCondition, listCondition, listFilters, listOrder } from '../registers/list-query.ts';
@@ -72,8 +73,7 @@ async function refusingDuplicates<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-    if (code === '23505') throw new UserFacingError('CONFLICT', 'error.register.duplicate');
+    if (isUniqueViolation(error)) throw new UserFacingError('CONFLICT', 'error.register.duplicate');
     throw error;
   }
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { roleLevel, schema, userRoles, type AccountAction, type Transaction } from '@tally/db';
 import { hashPassword } from '../auth/password-hash.ts';
 import { passwordProblem, type PasswordOwner } from '../auth/password-rules.ts';
+import { isUniqueViolation } from '../db-errors.ts';
 import { UserFacingError, notFound } from '../errors.ts';
 import { AccountRuleRefusal, auditRefusals, requireAnotherActiveHolder, requireMayActOn, requireMayGrant } from '../services/account-rules.ts';
 import { unitCodeInput } from '../services/unit-codes.ts';
@@ -69,10 +70,6 @@ function revokeSessions(tx: Transaction, countyId: number, id: string) {
   return tx.delete(schema.sessions).where(and(eq(schema.sessions.countyId, countyId), eq(schema.sessions.userId, id)));
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-  return code === '23505';
-}
 
 export const usersRouter = router({
   list: roleProcedure(...userAdmins).query(({ ctx }) =>
