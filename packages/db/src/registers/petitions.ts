@@ -5,7 +5,7 @@
  * (packages/casework/src/case-vocabulary.ts): the first label of each value is the one the
  * case screens show.
  */
-import type { EnumOption, FieldDef, RegisterDef } from '@tally/imports';
+import type { EnumOption, FieldDef, RegisterDef } from '@tally/imports/types';
 import { CASE_CATEGORIES, CASE_CHANNELS, CATEGORY_TERMS, CHANNEL_TERMS, type Term } from '@tally/casework';
 
 function options<Code extends string>(codes: readonly Code[], terms: Readonly<Record<Code, Term>>): EnumOption[] {
