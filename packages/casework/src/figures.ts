@@ -1,5 +1,5 @@
 /**
- * The petition figures offices publish (DOMAIN §3): received items (letters, visits with
+ * The petition figures offices publish (docs/domain.md §3): received items (letters, visits with
  * person-times), unique cases (纯件数), closed, closure rate = closed / unique, on-time
  * rate and satisfaction rate.
  *

@@ -1,5 +1,5 @@
 /**
- * The petition workflow of DOMAIN §3 as an explicit state machine:
+ * The petition workflow of docs/domain.md §3 as an explicit state machine:
  *
  *   registered ─accept→ accepted ─assign→ assigned ─start→ in_progress ─reply→ replied
  *       │                  │  ↺ assign (reassign before work starts)          │

@@ -64,7 +64,7 @@ export default function RegisterRecord() {
       <h1>{labelOf(def, language)} · {String(row.values[def.fields[0]!.key] ?? '')}</h1>
       {created && !data ? <Notice kind="success">{t('registers.created')}</Notice> : null}
       {key === 'disputes' && typeof row.values.severity === 'string' ? (
-        // Severity routing (DOMAIN §4): minor stays in the village, ordinary goes to the township, major to the county.
+        // Severity routing (docs/domain.md §4): minor stays in the village, ordinary goes to the township, major to the county.
         <Notice kind="info">{t('registers.disputeRouting', { level: t(`level.${handlingLevelFor(row.values.severity as DisputeSeverity)}`) })}</Notice>
       ) : null}
       {data?.revealed ? null : <ActionNotice result={data?.result} />}

@@ -13,7 +13,7 @@ export interface IntakeFailure {
 }
 
 /**
- * Intake (登记) for every channel, with every DOMAIN §3 field. A plain POST form; the
+ * Intake (登记) for every channel, with every docs/domain.md §3 field. A plain POST form; the
  * collective marker updates as the count is typed when JavaScript runs, and the server
  * shows the same marker on the registered case either way.
  */

@@ -241,7 +241,7 @@ export const casesRouter = router({
       }),
     ),
 
-  /** Published figures (DOMAIN §3) for one unit in the actor's scope and a period of at most about three years. */
+  /** Published figures (docs/domain.md §3) for one unit in the actor's scope and a period of at most about three years. */
   figures: roleProcedure(...caseDataRoles)
     .input(z.object({ unitCode: unitCodeInput, from: civilDate, to: civilDate })
       .refine((input) => input.from <= input.to, { path: ['to'], message: 'before from' })

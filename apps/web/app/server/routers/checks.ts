@@ -21,7 +21,7 @@ const version = z.number().int().min(0);
 const cell = { unitCode, year, component, periodNo };
 
 /**
- * The checking unit's two input registers for assessment (DOMAIN §6): inspection scores and
+ * The checking unit's two input registers for assessment (docs/assessment.md): inspection scores and
  * checking events. Entered by the unit directly above the one assessed; read by every unit
  * whose scope holds it, the assessed unit included.
  */

@@ -16,7 +16,7 @@ const REVISIT_LIST_LIMIT = 100;
 const d = schema.disputes;
 
 /**
- * 矛盾纠纷排查调处 figures (DOMAIN §4). The rate definitions live with disputeFigures in
+ * 矛盾纠纷排查调处 figures (docs/domain.md §4). The rate definitions live with disputeFigures in
  * @tally/casework; this router only counts rows in scope and hands over the groups.
  */
 export const disputesRouter = router({

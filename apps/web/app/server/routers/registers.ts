@@ -50,7 +50,7 @@ async function findRow(tx: Transaction, ctx: AuthedContext, register: RegisterTa
 
 /**
  * The row an edit or delete is about, locked: only the unit that keeps a register writes to
- * it (DOMAIN §2), and only the version the clerk opened (someone may have saved since).
+ * it (docs/domain.md §2), and only the version the clerk opened (someone may have saved since).
  */
 async function lockOwnRow(tx: Transaction, ctx: AuthedContext, register: RegisterTable, id: string, openedVersion: string): Promise<SelectedRow> {
   const row = await findRow(tx, ctx, register, id, true);

@@ -5,7 +5,7 @@ import { shanghaiMidnight } from './case-filters.ts';
 import { anyInScope } from './unit-scope.ts';
 
 /**
- * The published petition figures (DOMAIN §3) of one unit and everything below it.
+ * The published petition figures (docs/domain.md §3) of one unit and everything below it.
  *
  * A case belongs to a unit's figures when it was registered there or is handled there now
  * (an escalated case counts for the village that took it in and the township that handles
