@@ -15,8 +15,11 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['apps/web/test/unit/**/*.test.ts', 'packages/db/test/unit/**/*.test.ts'],
+          // packages/db/test/unit/imports-engine: the import engine against the real registers
+          // (kept out of @tally/imports so that package does not depend on @tally/db).
+          include: ['apps/web/test/unit/**/*.test.ts', 'packages/db/test/unit/**/*.test.ts', 'scripts/**/*.test.ts'],
           setupFiles: ['./tests/setup/fail-on-console-error.ts'],
+          testTimeout: 60_000,
         },
       },
       {

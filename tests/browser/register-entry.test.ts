@@ -28,7 +28,7 @@ describe.skipIf(!chromiumPath)('browser journey: a village keeps a dispute regis
     await page.getByLabel('身份证号').fill('11010519491231002X');
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/\/registers\/disputes\/[0-9a-f-]{36}\?created=1$/);
-    // Ordinary disputes are mediated at the township (DOMAIN §4).
+    // Ordinary disputes are mediated at the township (docs/domain.md §4).
     expect(await page.locator('.notice-info').first().textContent()).toContain('乡镇（街道）');
 
     await page.getByLabel('调处结果').selectOption({ label: '调解成功' });

@@ -142,7 +142,7 @@ describe('repeat petitions', () => {
 
 describe('figures', () => {
   /**
-   * The county half-year report of DOMAIN §3, stored as case rows across county A's
+   * The county half-year report of docs/domain.md §3, stored as case rows across county A's
    * villages: 60 letters + 102 visits are first items (162 unique), 30 letters and 95 visits
    * repeat them (287 items, 90 letters, 197 visits); visits by 4 people ×162 + 3 ×35 = 753
    * person-times; 115 matters replied within the half year (100 on time), one more after it.

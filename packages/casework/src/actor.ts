@@ -1,4 +1,4 @@
-/** Who performs an action, and which roles may touch case data at all (DOMAIN §1). */
+/** Who performs an action, and which roles may touch case data at all (docs/domain.md §1). */
 import { isWithin } from './unit-code.ts';
 
 export type Role = 'county_admin' | 'county_staff' | 'township_staff' | 'village_staff' | 'security_admin' | 'auditor';

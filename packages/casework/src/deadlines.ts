@@ -1,5 +1,5 @@
 /**
- * Time limits of DOMAIN §3, as rule data.
+ * Time limits of docs/domain.md §3, as rule data.
  *
  * The source says "日" (days). Chinese administrative law, including the 信访工作条例,
  * reads a bare 日 as calendar days and only says 工作日 when it means working days, so the

@@ -1,5 +1,5 @@
 /**
- * The dispute figures of DOMAIN §4 against their targets, from counted groups of rows
+ * The dispute figures of docs/domain.md §4 against their targets, from counted groups of rows
  * (the database groups, this module decides what each rate means).
  *
  * Definitions, chosen so each rate has a denominator an office can check by hand:

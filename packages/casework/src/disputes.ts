@@ -1,4 +1,4 @@
-/** Dispute (矛盾纠纷) rules of DOMAIN §4: where a dispute is handled, when to revisit, targets. */
+/** Dispute (矛盾纠纷) rules of docs/domain.md §4: where a dispute is handled, when to revisit, targets. */
 import { addMonths, type CivilDate } from './civil-date.ts';
 import { meetsTarget, rate, type Rate } from './rate.ts';
 import type { UnitLevel } from './unit-code.ts';

@@ -1,5 +1,5 @@
 /**
- * The petition figures offices publish (DOMAIN §3): received items (letters, visits with
+ * The petition figures offices publish (docs/domain.md §3): received items (letters, visits with
  * person-times), unique cases (纯件数), closed, closure rate = closed / unique, on-time
  * rate and satisfaction rate.
  *
@@ -17,7 +17,7 @@
  *   the usual reading of 满意率 in these reports.
  */
 import { compareDates, shanghaiDate, type CivilDate } from './civil-date.ts';
-import { CHANNEL_LABELS, type Channel, type Satisfaction } from './petition-types.ts';
+import { CASE_CHANNELS, type Channel, type Satisfaction } from './case-vocabulary.ts';
 import { rate, type Rate } from './rate.ts';
 
 export interface PetitionRecord {
@@ -77,7 +77,7 @@ interface Group {
 
 export function petitionFigures(records: readonly PetitionRecord[], period: Period): PetitionFigures {
   const byId = new Map(records.map((r) => [r.id, r] as const));
-  const byChannel = Object.fromEntries(Object.keys(CHANNEL_LABELS).map((c) => [c, 0])) as Record<Channel, number>;
+  const byChannel = Object.fromEntries(CASE_CHANNELS.map((c) => [c, 0])) as Record<Channel, number>;
   const groups = new Map<string, Group>();
   let received = 0;
   let visitPersonTimes = 0;

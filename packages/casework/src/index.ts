@@ -7,7 +7,7 @@ export { chinaCalendar2026 } from './china-calendar-2026.ts';
 
 export type { Message, CodedError } from './message.ts';
 export type { UnitLevel } from './unit-code.ts';
-export { LEVEL_RANK, ancestorAt, countyCodeOf, isUnitCode, isWithin, unitLevelOf } from './unit-code.ts';
+export { LEVEL_RANK, UNIT_CODE_PATTERN, ancestorAt, countyCodeOf, isUnitCode, isUnitCodeShape, isWithin, unitLevelOf } from './unit-code.ts';
 export type { Actor, Role } from './actor.ts';
 export { CASE_HANDLING_ROLES, canHandleCases, covers } from './actor.ts';
 
@@ -21,19 +21,17 @@ export type {
   ReplyMethod,
   Satisfaction,
 } from './petition-types.ts';
+export { COLLECTIVE_THRESHOLD } from './petition-types.ts';
+export type { CaseAction, CaseCategory, Term } from './case-vocabulary.ts';
 export {
-  CHANNEL_LABELS,
-  COLLECTIVE_THRESHOLD,
-  COMPLEXITY_LABELS,
-  REPLY_METHOD_LABELS,
-  SATISFACTION_LABELS,
-  STATUS_LABELS,
-} from './petition-types.ts';
+  ACTION_TERMS, CASE_ACTIONS, CASE_CATEGORIES, CASE_CHANNELS, CASE_STATUSES, CASE_VOCABULARIES, CATEGORY_TERMS, CHANNEL_TERMS, COMPLEXITIES,
+  COMPLEXITY_TERMS, REPLY_METHODS, REPLY_METHOD_TERMS, SATISFACTIONS, SATISFACTION_TERMS, STATUS_TERMS, isCode,
+} from './case-vocabulary.ts';
 export type { IntakeErrorCode, IntakeInput } from './petition-intake.ts';
 export { registerCase } from './petition-intake.ts';
 export type { TransitionErrorCode } from './petition-errors.ts';
 export type { ActionType, PetitionAction, TransitionEvent, TransitionResult } from './petition-workflow.ts';
-export { ACTION_LABELS, allowedActions, replay, revisitRequired, transition } from './petition-workflow.ts';
+export { allowedActions, replay, revisitRequired, transition } from './petition-workflow.ts';
 
 export type { CaseClock, ClockStatus, DayCount, DeadlineRules } from './deadlines.ts';
 export { DEFAULT_DEADLINE_RULES, applyDayCount, assignmentDeadline, caseClock, dueWithinEnd, handlingDeadline } from './deadlines.ts';

@@ -1,5 +1,5 @@
 /**
- * Masking of petitioners' personal data for everyone outside the handling unit (DOMAIN §8).
+ * Masking of petitioners' personal data for everyone outside the handling unit (docs/domain.md §8).
  * Masks keep just enough to tell records apart on screen, never enough to identify a person.
  * Each masked character becomes one '*', so the shape (and length) stays familiar.
  */

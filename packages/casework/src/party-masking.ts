@@ -1,5 +1,5 @@
 /**
- * Masking of free-text party lists (当事人) in dispute and mediation registers (DOMAIN §8).
+ * Masking of free-text party lists (当事人) in dispute and mediation registers (docs/domain.md §8).
  * Villages type parties as prose ("申请人：张三，男，身份证号…；被申请人：李四…"), so names
  * cannot be picked out reliably. Instead each party entry keeps its role label and the first
  * character after it (normally the surname) and every other character becomes '*': ID

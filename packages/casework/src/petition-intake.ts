@@ -1,7 +1,8 @@
 /** Registration (登记): builds the first state of a case from what the intake desk enters. */
 import { shanghaiDate } from './civil-date.ts';
 import type { CodedError } from './message.ts';
-import { CHANNEL_LABELS, type CaseState, type Channel } from './petition-types.ts';
+import { CASE_CHANNELS, isCode } from './case-vocabulary.ts';
+import type { CaseState, Channel } from './petition-types.ts';
 import { unitLevelOf } from './unit-code.ts';
 
 export interface IntakeInput {
@@ -36,7 +37,7 @@ export function registerCase(
   if (input.id.trim() === '') return fail('id_required');
   const at = new Date(input.receivedAt);
   if (Number.isNaN(at.getTime())) return fail('invalid_time');
-  if (!Object.hasOwn(CHANNEL_LABELS, input.channel)) return fail('invalid_channel');
+  if (!isCode(CASE_CHANNELS, input.channel)) return fail('invalid_channel');
   const level = unitLevelOf(input.unitCode);
   if (level === null) return fail('invalid_unit');
   if (!Number.isInteger(input.peopleCount) || input.peopleCount < 1) return fail('invalid_people_count');

@@ -1,5 +1,5 @@
 /**
- * The petition workflow of DOMAIN §3 as an explicit state machine:
+ * The petition workflow of docs/domain.md §3 as an explicit state machine:
  *
  *   registered ─accept→ accepted ─assign→ assigned ─start→ in_progress ─reply→ replied
  *       │                  │  ↺ assign (reassign before work starts)          │
@@ -25,11 +25,9 @@ import { shanghaiDate } from './civil-date.ts';
 import { DEFAULT_DEADLINE_RULES, handlingDeadline, type DeadlineRules } from './deadlines.ts';
 import type { CodedError } from './message.ts';
 import { transitionError, type TransitionErrorCode } from './petition-errors.ts';
+import { COMPLEXITIES, COMPLEXITY_TERMS, REPLY_METHODS, REPLY_METHOD_TERMS, SATISFACTIONS, SATISFACTION_TERMS, isCode } from './case-vocabulary.ts';
 import {
   COLLECTIVE_THRESHOLD,
-  COMPLEXITY_LABELS,
-  REPLY_METHOD_LABELS,
-  SATISFACTION_LABELS,
   type CaseState,
   type Complexity,
   type PetitionStatus,
@@ -49,17 +47,6 @@ export type PetitionAction =
   | { type: 'escalate'; toUnitCode: string; toLevel: UnitLevel; reason: string };
 
 export type ActionType = PetitionAction['type'];
-
-export const ACTION_LABELS: Readonly<Record<ActionType, string>> = {
-  accept: '受理',
-  refuse: '不予受理',
-  assign: '交办/转办',
-  start: '开始办理',
-  reply: '答复',
-  revisit: '回访',
-  archive: '归档',
-  escalate: '提级办理',
-};
 
 /** Which actions each state admits, before permission and business checks. */
 const ACTIONS_BY_STATUS: Readonly<Record<PetitionStatus, readonly ActionType[]>> = {
@@ -167,7 +154,7 @@ export function transition(
     }
 
     case 'assign': {
-      if (!Object.hasOwn(COMPLEXITY_LABELS, action.complexity)) return fail('invalid_value');
+      if (!isCode(COMPLEXITIES, action.complexity)) return fail('invalid_value');
       // The responsible unit is the handling unit itself or a unit below it (downward 交办).
       if (unitLevelOf(action.unitCode) === null || !isWithin(action.unitCode, state.unitCode)) return fail('invalid_unit');
       if (blank(action.person)) return fail('person_required');
@@ -176,7 +163,7 @@ export function transition(
       const assignment = { unitCode: action.unitCode, person, complexity: action.complexity, assignedOn: today, dueOn };
       return done(
         { ...state, status: 'assigned', assignment, startedOn: null },
-        `${action.unitCode} ${person} ${COMPLEXITY_LABELS[action.complexity]} 限 ${dueOn}`,
+        `${action.unitCode} ${person} ${COMPLEXITY_TERMS[action.complexity].zh} 限 ${dueOn}`,
       );
     }
 
@@ -184,22 +171,22 @@ export function transition(
       return done({ ...state, status: 'in_progress', startedOn: today });
 
     case 'reply': {
-      if (!Object.hasOwn(REPLY_METHOD_LABELS, action.method)) return fail('invalid_value');
+      if (!isCode(REPLY_METHODS, action.method)) return fail('invalid_value');
       if (blank(action.content)) return fail('content_required');
       const content = action.content.trim();
       return done(
         { ...state, status: 'replied', reply: { method: action.method, content, on: today } },
-        `${REPLY_METHOD_LABELS[action.method]}：${content}`,
+        `${REPLY_METHOD_TERMS[action.method].zh}：${content}`,
       );
     }
 
     case 'revisit':
-      if (!Object.hasOwn(SATISFACTION_LABELS, action.satisfaction)) return fail('invalid_value');
+      if (!isCode(SATISFACTIONS, action.satisfaction)) return fail('invalid_value');
       // Dissatisfaction is recorded (it feeds the satisfaction rate) but does not reopen the
       // case: the source gives no reopen rule; a new request is registered as a new case.
       return done(
         { ...state, status: 'revisited', revisit: { satisfaction: action.satisfaction, on: today } },
-        SATISFACTION_LABELS[action.satisfaction],
+        SATISFACTION_TERMS[action.satisfaction].zh,
       );
 
     case 'archive':

@@ -1,5 +1,5 @@
 /**
- * The facts printed on a supervision notice (督办通知书) for an overdue case (DOMAIN §3:
+ * The facts printed on a supervision notice (督办通知书) for an overdue case (docs/domain.md §3:
  * "past the limit the case is overdue and the supervising unit issues a 督办通知书").
  *
  * The source names the notice, not its layout; what we print and why:

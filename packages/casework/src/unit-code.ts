@@ -9,10 +9,20 @@ export type UnitLevel = 'village' | 'township' | 'county';
 /** Higher number = higher level; used to decide whether a move is upward. */
 export const LEVEL_RANK: Readonly<Record<UnitLevel, number>> = { village: 1, township: 2, county: 3 };
 
-const UNIT_CODE = /^\d{12}$/;
+/**
+ * The shape of a unit code: twelve digits. The one copy of this pattern in the repository
+ * (test/unit/unit-scope-guard.test.ts fails on another); inputs use unitCodeInput
+ * (apps/web/app/server/services/unit-codes.ts) or isUnitCodeShape below.
+ */
+export const UNIT_CODE_PATTERN = /^\d{12}$/;
+
+/** Twelve digits: the format check for input, before any lookup. */
+export function isUnitCodeShape(value: string | null | undefined): value is string {
+  return typeof value === 'string' && UNIT_CODE_PATTERN.test(value);
+}
 
 export function isUnitCode(code: string): boolean {
-  return UNIT_CODE.test(code) && !code.startsWith('000000');
+  return UNIT_CODE_PATTERN.test(code) && !code.startsWith('000000');
 }
 
 /** county: ……000000, township: ………000, village: anything else. null when not a unit code. */

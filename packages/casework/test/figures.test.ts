@@ -4,7 +4,7 @@ import { petitionFigures, rate, type PetitionRecord } from '../src/index.ts';
 const HALF_YEAR = { from: '2026-01-01', to: '2026-06-30' };
 
 /**
- * The county half-year report (DOMAIN §3): 287 items — 90 letters, 197 visits by 753
+ * The county half-year report (docs/domain.md §3): 287 items — 90 letters, 197 visits by 753
  * person-times — 162 unique cases, 115 closed, closure rate 71%.
  *
  * Built as: 60 first letters + 30 repeat letters = 90; 102 first visits + 95 repeat visits

@@ -2,14 +2,17 @@ import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
+import { runDataSteps } from './data-steps/index.ts';
 
 export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
 
-/** Apply committed SQL migrations as the owner role. */
+/** Apply committed SQL migrations as the owner role, then the data steps not yet run (data-steps/). */
 export async function runMigrations(ownerUrl: string): Promise<void> {
   const client = postgres(ownerUrl, { max: 1, onnotice: () => {} });
   try {
-    await migrate(drizzle(client), { migrationsFolder });
+    const db = drizzle(client);
+    await migrate(db, { migrationsFolder });
+    await runDataSteps(db);
   } finally {
     await client.end({ timeout: 5 });
   }

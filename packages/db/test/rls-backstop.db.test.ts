@@ -43,7 +43,7 @@ function foreignInsert(table: string): ReturnType<typeof sql> {
     case 'sessions': return sql`insert into sessions (county_id, id, user_id, secret_hash, created_at, last_used_at) values (1, '1-x', ${countyOneUserId}, '\\x00', now(), now())`;
     case 'audit_log': return sql`insert into audit_log (county_id, action, result) values (1, 'forged', 'ok')`;
     case 'petition_cases': return sql`insert into petition_cases (county_id, case_number, unit_code, registered_unit_code, received_at, channel, category, summary, status, state, petitioner_name, created_by) values (1, 'forged', '130534100201', '130534100201', now(), 'visit', 'other', 'x', 'registered', '{}', 'x', ${countyOneUserId})`;
-    case 'case_transitions': return sql`insert into case_transitions (county_id, case_id, unit_code, registered_unit_code, action, to_status, actor_user_id, actor_name, at) values (1, ${FIXTURE_CASE_ID}, '130534100201', '130534100201', 'forged', 'archived', ${countyOneUserId}, 'x', now())`;
+    case 'case_transitions': return sql`insert into case_transitions (county_id, case_id, unit_code, registered_unit_code, action, to_status, actor_user_id, actor_name, at) values (1, ${FIXTURE_CASE_ID}, '130534100201', '130534100201', 'accept', 'archived', ${countyOneUserId}, 'x', now())`;
     case 'case_counters': return sql`insert into case_counters (county_id, year, last_number) values (1, 2031, 0)`;
     case 'work_calendars': return sql`insert into work_calendars (county_id, year, holidays, makeup_workdays) values (1, 2031, '[]', '[]')`;
     case 'import_batches': return sql`insert into import_batches (county_id, unit_code, register, file_name, byte_size, created_by) values (1, '130534100201', 'meetings', 'forged.csv', 1, ${countyOneUserId})`;

@@ -1,5 +1,5 @@
 /**
- * Dates as villages write them (DOMAIN.md §2): 2024-03-05, 2024/3/5, 2024年3月5日.
+ * Dates as villages write them (docs/domain.md §2): 2024-03-05, 2024/3/5, 2024年3月5日.
  * Also tolerated, because they occur in real sheets: surrounding spaces, full-width
  * digits (２０２４年３月５日), a trailing time ("2024-03-05 08:30", duty logs), Excel serial
  * day numbers and JS Date values handed over by exceljs.

@@ -79,6 +79,7 @@ const coreMessages: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'common.actions': 'Actions',
   'common.previous': 'Previous',
   'common.next': 'Next',
+  'common.print': 'Print',
   'common.page': 'Page {page}',
   'error.forbidden': 'You are not allowed to do this',
   'error.notFound': 'Not found, or outside your jurisdiction',

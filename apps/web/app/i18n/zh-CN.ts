@@ -80,6 +80,7 @@ const coreMessages = {
   'common.previous': '上一页',
   'common.next': '下一页',
   'common.page': '第 {page} 页',
+  'common.print': '打印',
   'error.forbidden': '您无权执行此操作',
   'error.notFound': '对象不存在或不在您的管辖范围内',
   'error.generic': '操作失败，请稍后重试',

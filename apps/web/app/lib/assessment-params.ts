@@ -1,4 +1,4 @@
-import { shanghaiDate } from '@tally/casework';
+import { isUnitCodeShape, shanghaiDate } from '@tally/casework';
 import { assessmentPeriods, type Actor, type AssessmentPeriod } from '@tally/db';
 
 export interface AssessmentParams {
@@ -23,6 +23,6 @@ export function assessmentParams(search: URLSearchParams, actor: Actor, now: Dat
   return {
     year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : thisYear,
     period: (assessmentPeriods as readonly string[]).includes(period) ? (period as AssessmentPeriod) : 'year',
-    scopeCode: /^\d{12}$/.test(scope) ? scope : defaultScope(actor),
+    scopeCode: isUnitCodeShape(scope) ? scope : defaultScope(actor),
   };
 }

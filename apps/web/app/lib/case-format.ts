@@ -1,14 +1,4 @@
-import { isMessageKey, type Language, type Translate } from '../i18n/index.ts';
-
-/**
- * A civil date ('YYYY-MM-DD', already a Shanghai date) for people: 2026年10月8日 in
- * Chinese. Formatted from the string itself so no time zone can shift the day.
- */
-export function formatCivilDate(date: string | null | undefined, language: Language): string {
-  if (!date) return '—';
-  const [year, month, day] = date.split('-');
-  return language === 'zh-CN' ? `${year}年${Number(month)}月${Number(day)}日` : date;
-}
+import { isMessageKey, type Translate } from '../i18n/index.ts';
 
 type VocabularyPrefix = 'cases.channel' | 'cases.category' | 'cases.status' | 'cases.complexity' | 'cases.replyMethod' | 'cases.satisfaction' | 'cases.action' | 'cases.clock';
 

@@ -5,7 +5,7 @@
  * should show a wider list, not an error page. The procedure validates again.
  */
 import { DEFAULT_DEADLINE_RULES, isCivilDate } from '@tally/casework';
-import { CASE_CATEGORIES, CASE_CHANNELS, CASE_STATUSES } from './case-vocabulary.ts';
+import { CASE_CATEGORIES, CASE_CHANNELS, CASE_STATUSES } from '@tally/casework';
 
 export type CaseTab = 'all' | 'overdue' | 'dueSoon' | 'flagged';
 /** "Due soon" tab: the clock badge's own rule (working days), so tab and badge agree. */

@@ -2,9 +2,11 @@ import type { Language } from '../i18n/index.ts';
 
 /**
  * A civil date ('YYYY-MM-DD', no zone) as the offices write it: 2026年3月5日 in Chinese,
- * unchanged in English. Read from the string, never through Date, so no time zone moves it.
+ * unchanged in English; a missing date is a dash. Read from the string, never through
+ * Date, so no time zone moves it.
  */
-export function formatCivilDate(date: string, language: Language): string {
+export function formatCivilDate(date: string | null | undefined, language: Language): string {
+  if (!date) return '—';
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m || language !== 'zh-CN') return date;
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;

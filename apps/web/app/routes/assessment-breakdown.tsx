@@ -1,3 +1,4 @@
+import { isUnitCodeShape } from '@tally/casework';
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { caseDataRoles } from '@tally/db';
 import assessmentStyles from '../components/assessment/assessment.css?url';
@@ -14,7 +15,7 @@ export const loader = pageHandler(async ({ request, context, params }: LoaderFun
   const resultId = params.id ?? '';
   const unitCode = params.unitCode ?? '';
   // Not a UUID or not a unit code: the same answer as a breakdown out of reach.
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(resultId) || !/^\d{12}$/.test(unitCode)) throw new Response('not found', { status: 404 });
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(resultId) || !isUnitCodeShape(unitCode)) throw new Response('not found', { status: 404 });
   return caller.assessment.breakdown({ resultId, unitCode });
 });
 

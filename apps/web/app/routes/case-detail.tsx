@@ -12,8 +12,7 @@ import { useI18n } from '../lib/i18n-context.ts';
 import { vocabularyLabel } from '../lib/case-format.ts';
 import { caseErrorMessage } from '../server/case-form-errors.ts';
 import { workflowActionFromForm } from '../server/case-form-actions.ts';
-import { orNotFound } from '../server/case-loaders.ts';
-import { pageHandler } from '../server/page-errors.ts';
+import { orNotFound, pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import '../components/cases/cases.css';
 

@@ -2,12 +2,11 @@ import { Link, data, useLoaderData, type LoaderFunctionArgs } from 'react-router
 import { caseDataRoles } from '@tally/db/roles';
 import { Notice } from '@tally/ui';
 import { NoticeDocument } from '../components/cases/notice-document.tsx';
-import { PrintButton } from '../components/cases/print-button.tsx';
+import { PrintButton } from '../components/print-button.tsx';
 import { languageFromCookie, translator } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { caseErrorMessage } from '../server/case-form-errors.ts';
-import { orNotFound } from '../server/case-loaders.ts';
-import { pageHandler } from '../server/page-errors.ts';
+import { orNotFound, pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import '../components/cases/cases.css';
 

@@ -1,8 +1,9 @@
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { isUnitCodeShape } from '@tally/casework';
 import { caseDataRoles } from '@tally/db/roles';
 import { Notice } from '@tally/ui';
 import { NoticeDocument } from '../components/cases/notice-document.tsx';
-import { PrintButton } from '../components/cases/print-button.tsx';
+import { PrintButton } from '../components/print-button.tsx';
 import { useI18n } from '../lib/i18n-context.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
@@ -13,7 +14,7 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const unit = new URL(request.url).searchParams.get('unit');
-  return caller.cases.overdueNotices(unit && /^\d{12}$/.test(unit) ? { unitCode: unit } : {});
+  return caller.cases.overdueNotices(isUnitCodeShape(unit) ? { unitCode: unit } : {});
 });
 
 export default function CaseNotices() {

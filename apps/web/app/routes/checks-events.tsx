@@ -13,8 +13,7 @@ import { runAction, type ActionResult } from '../server/action-result.ts';
 import { checkingRoles } from '../server/assessment-inputs/checking-unit.ts';
 import { ATTACHMENT_REF_MAX, DESCRIPTION_MAX } from '../server/assessment-inputs/event-input.ts';
 import { unitCodeParam, yearParam } from '../server/assessment-inputs/search-params.ts';
-import { orNotFound } from '../server/case-loaders.ts';
-import { pageHandler } from '../server/page-errors.ts';
+import { orNotFound, pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: checksStyles }];

@@ -13,8 +13,7 @@ import { useI18n } from '../lib/i18n-context.ts';
 import { formatScore } from '../lib/score-format.ts';
 import { runAction, type ActionResult } from '../server/action-result.ts';
 import { componentParam, yearParam } from '../server/assessment-inputs/search-params.ts';
-import { orNotFound } from '../server/case-loaders.ts';
-import { pageHandler } from '../server/page-errors.ts';
+import { orNotFound, pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: checksStyles }];

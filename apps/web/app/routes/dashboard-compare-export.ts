@@ -1,3 +1,4 @@
+import { isUnitCodeShape } from '@tally/casework';
 import type { LoaderFunctionArgs } from 'react-router';
 import { caseDataRoles } from '@tally/db/roles';
 import type { ExportColumn, ExportRow } from '@tally/imports';
@@ -13,7 +14,7 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
   await requireRole(actor, caseDataRoles, request, context);
   const url = new URL(request.url);
   const scope = url.searchParams.get('scope') ?? '';
-  const scopeCode = /^\d{12}$/.test(scope) ? scope : actor.unitCode;
+  const scopeCode = isUnitCodeShape(scope) ? scope : actor.unitCode;
   const exported = await exportOrRefusal(request, () => caller.dashboard.sideBySide({ scopeCode, ...compareWindow(url.searchParams, new Date()) }));
   if (!exported.ok) return exported.response;
   const zh = translator('zh-CN');

@@ -1,3 +1,4 @@
+import { isUnitCodeShape } from '@tally/casework';
 import { Form, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { caseDataRoles } from '@tally/db';
 import { Notice, TrendLineChart } from '@tally/ui';
@@ -27,7 +28,7 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
   const trend = actor.role === 'village_staff' ? null : await caller.dashboard.scoreTrend({ year: params.year, granularity, scopeCode });
   const known = trend?.units.map((unit) => unit.code) ?? [];
   const picked = search.has('unit') ? pickedUnits(search, known, MAX_LINES) : { codes: known.slice(0, 3), truncated: false };
-  const indicatorUnit = /^\d{12}$/.test(search.get('indicatorUnit') ?? '') ? search.get('indicatorUnit')! : actor.unitCode;
+  const indicatorUnit = isUnitCodeShape(search.get('indicatorUnit') ?? '') ? search.get('indicatorUnit')! : actor.unitCode;
   const indicators = await caller.dashboard.indicatorTrend({ year: params.year, granularity, unitCode: indicatorUnit });
   return { params: { ...params, scopeCode }, granularity, trend, picked, indicators, indicatorUnit };
 });

@@ -1,5 +1,5 @@
 import { Form, useLoaderData, type LoaderFunctionArgs } from 'react-router';
-import { isCivilDate, shanghaiDate } from '@tally/casework';
+import { isCivilDate, isUnitCodeShape, shanghaiDate } from '@tally/casework';
 import { caseDataRoles } from '@tally/db';
 import { CountTables } from '../components/disputes/count-tables.tsx';
 import { RateTable } from '../components/disputes/rate-table.tsx';
@@ -27,7 +27,7 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
   // A reversed period is a slip of the hand in a date field: read it the right way round.
   const [from, to] = [pick('from', `${today.slice(0, 4)}-01-01`), pick('to', today)].sort() as [string, string];
   const [rates, units] = await Promise.all([
-    caller.disputes.rates({ unitCode: unitCode && /^\d{12}$/.test(unitCode) ? unitCode : undefined, from, to }),
+    caller.disputes.rates({ unitCode: isUnitCodeShape(unitCode) ? unitCode : undefined, from, to }),
     caller.units.tree(),
   ]);
   return { rates, units: units.map((unit) => ({ code: unit.code, name: unit.name, level: unit.level })) };

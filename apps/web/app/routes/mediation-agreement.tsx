@@ -3,7 +3,7 @@ import { Notice } from '@tally/ui';
 import { caseDataRoles } from '@tally/db';
 import { ActionNotice } from '../components/action-notice.tsx';
 import { AgreementDocument } from '../components/disputes/agreement-document.tsx';
-import { PrintButton } from '../components/disputes/print-button.tsx';
+import { PrintButton } from '../components/print-button.tsx';
 import agreementStyles from '../components/disputes/agreement.css?url';
 import { useI18n } from '../lib/i18n-context.ts';
 import { runAction } from '../server/action-result.ts';

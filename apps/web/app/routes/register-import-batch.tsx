@@ -12,7 +12,7 @@ import { formatDateTime } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { runAction } from '../server/action-result.ts';
 import { registerParam, registerSummary } from '../server/imports/register-param.ts';
-import { pageHandler } from '../server/page-errors.ts';
+import { orNotFound, pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 
 const pageOf = (query: URLSearchParams, name: string) => Math.min(100_000, Math.max(1, Number(query.get(name)) || 1));
@@ -23,13 +23,7 @@ export const loader = pageHandler(async ({ request, context, params }: LoaderFun
   const register = registerParam(params.register);
   const query = new URL(request.url).searchParams;
   const pages = { errorsPage: pageOf(query, 'errors'), duplicatesPage: pageOf(query, 'duplicates'), existingPage: pageOf(query, 'existing') };
-  let view;
-  try {
-    view = await caller.imports.get({ id: String(params.batchId), ...pages });
-  } catch (error) {
-    if ((error as { code?: string }).code === 'NOT_FOUND' || (error as { code?: string }).code === 'BAD_REQUEST') throw new Response('not found', { status: 404 });
-    throw error;
-  }
+  const view = await orNotFound(caller.imports.get({ id: String(params.batchId), ...pages }));
   if (view.batch.register !== register) throw new Response('not found', { status: 404 });
   return { ...view, pages, register: registerSummary(register) };
 });

@@ -8,7 +8,7 @@ import { displayValue, labelOf } from '../components/registers/field-display.ts'
 import { RecordForm, formRecord } from '../components/registers/record-form.tsx';
 import { useI18n } from '../lib/i18n-context.ts';
 import { runAction, type ActionResult } from '../server/action-result.ts';
-import { pageHandler } from '../server/page-errors.ts';
+import { orNotFound, pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import { registerFromParams } from '../server/registers/search-params.ts';
 
@@ -16,10 +16,7 @@ export const loader = pageHandler(async ({ request, context, params }: LoaderFun
   const key = registerFromParams(params);
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
-  const row = await caller.registers.get({ register: key, id: params.id ?? '' }).catch((error: unknown) => {
-    if ((error as { code?: string }).code === 'NOT_FOUND' || (error as { code?: string }).code === 'BAD_REQUEST') throw new Response('Not Found', { status: 404 });
-    throw error;
-  });
+  const row = await orNotFound(caller.registers.get({ register: key, id: params.id ?? '' }));
   return { key, def: registerDefs[key], row, created: new URL(request.url).searchParams.has('created') };
 });
 
@@ -67,7 +64,7 @@ export default function RegisterRecord() {
       <h1>{labelOf(def, language)} · {String(row.values[def.fields[0]!.key] ?? '')}</h1>
       {created && !data ? <Notice kind="success">{t('registers.created')}</Notice> : null}
       {key === 'disputes' && typeof row.values.severity === 'string' ? (
-        // Severity routing (DOMAIN §4): minor stays in the village, ordinary goes to the township, major to the county.
+        // Severity routing (docs/domain.md §4): minor stays in the village, ordinary goes to the township, major to the county.
         <Notice kind="info">{t('registers.disputeRouting', { level: t(`level.${handlingLevelFor(row.values.severity as DisputeSeverity)}`) })}</Notice>
       ) : null}
       {data?.revealed ? null : <ActionNotice result={data?.result} />}

@@ -9,6 +9,11 @@ export function sqlState(error: unknown): string | null {
   return null;
 }
 
+/** A unique constraint refused the write (SQLSTATE 23505): the caller answers 409 in its own words. */
+export function isUniqueViolation(error: unknown): boolean {
+  return sqlState(error) === '23505';
+}
+
 /**
  * A value Postgres could not take (class 22, data exception: an impossible date, a number
  * out of range, text it cannot store) is the request's fault: a 400 with a message instead

@@ -43,3 +43,17 @@ export function pageHandler<Args extends { request: Request }, Result>(handler: 
     }
   };
 }
+
+/**
+ * A record the page is about that is missing, out of scope, or named by a malformed id is
+ * a 404 page, like any other unknown address (a refused id reveals nothing). The one
+ * not-found handler of the pages: other refusals go on to pageHandler.
+ */
+export async function orNotFound<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) throw new Response('not found', { status: 404 });
+    throw error;
+  }
+}

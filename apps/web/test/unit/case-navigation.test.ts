@@ -3,7 +3,7 @@ import { userRoles } from '../../../../packages/db/src/schema/roles.ts';
 import { navigationFor } from '../../app/lib/navigation.ts';
 
 describe('case navigation', () => {
-  it('offers the case screens to the four case-data roles only (DOMAIN §1)', () => {
+  it('offers the case screens to the four case-data roles only (docs/domain.md §1)', () => {
     const withCases = userRoles.filter((role) => navigationFor(role).some((item) => item.to === '/cases'));
     expect(withCases.sort()).toEqual(['county_admin', 'county_staff', 'township_staff', 'village_staff']);
     for (const role of withCases) expect(navigationFor(role).map((item) => item.to)).toContain('/cases/figures');

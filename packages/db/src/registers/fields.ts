@@ -2,7 +2,7 @@ import type { disputes, dutyLogs, hazardChecks, infoSubmissions, investigationRo
 import type { RegisterPresentation } from './presentation.ts';
 
 /*
- * Labels and header aliases of the registers of DOMAIN.md §2 and §4. Aliases are other
+ * Labels and header aliases of the registers of docs/domain.md §2 and §4. Aliases are other
  * spellings seen in villages' own sheets; matching also ignores spaces, full-width forms
  * and bracketed notes (see @tally/imports header-mapping), so only distinct words are listed.
  *
@@ -70,7 +70,7 @@ export const publicityRecordFields: RegisterPresentation<typeof publicityRecords
 export const infoSubmissionFields: RegisterPresentation<typeof infoSubmissions> = {
   submittedOn: { label: '报送日期', labelEn: 'Date', aliases: [...DATE_ALIASES, '报送时间'] },
   title: { label: '信息标题', labelEn: 'Title', aliases: ['标题', '信息名称', '题目'] },
-  // Drives the bonus points of DOMAIN.md §6 (township +0.5 … central +3).
+  // Drives the bonus points of docs/assessment.md (township +0.5 … central +3).
   adoptedLevel: {
     label: '采用级别', labelEn: 'Adopted at', aliases: ['采用情况', '被采用级别', '采用单位'],
     options: {

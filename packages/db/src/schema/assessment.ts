@@ -24,7 +24,7 @@ import { caseDataRoles } from './roles.ts';
 import { assessmentPeriods, checkingEventKinds, inspectionComponents, rankedLevels, ruleSetStatuses } from '../assessment/vocabulary.ts';
 
 /*
- * Assessment (DOMAIN §6 as docs/assessment.md restates it). Facts are not stored: they are
+ * Assessment (docs/assessment.md). Facts are not stored: they are
  * derived from the records on demand (see apps/web/app/server/assessment). What is stored
  * here is what no other record holds: rule sets, inspection scores, the checking unit's
  * register of events, and the immutable snapshots of published results.
@@ -233,7 +233,7 @@ export const assessmentResults = pgTable(
 
 /**
  * One line per ranked unit of a published result: name, score and rank only. The township
- * ranking is readable by every township (names and scores, DOMAIN §6); a village ranking by
+ * ranking is readable by every township (names and scores, docs/assessment.md); a village ranking by
  * its township and the county.
  */
 export const assessmentRankings = pgTable(

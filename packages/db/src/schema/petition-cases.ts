@@ -16,7 +16,9 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { CASE_ACTIONS, CASE_CATEGORIES, CASE_CHANNELS, CASE_STATUSES, COMPLEXITIES, SATISFACTIONS } from '@tally/casework';
 import { units } from './units.ts';
+import { codeCheck } from './code-check.ts';
 import { appRole, inScope, roleIn, sameCounty } from './rls.ts';
 import { caseDataRoles } from './roles.ts';
 
@@ -35,27 +37,27 @@ export const petitionCases = pgTable(
     unitCode: varchar('unit_code', { length: 12 }).notNull(),
     registeredUnitCode: varchar('registered_unit_code', { length: 12 }).notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
-    channel: text('channel', { enum: ['letter', 'visit', 'phone', 'online', 'assigned_from_above', 'reception_day'] }).notNull(),
+    channel: text('channel', { enum: CASE_CHANNELS }).notNull(),
     peopleCount: integer('people_count').notNull().default(1),
     personTimes: integer('person_times').notNull().default(1),
     skipLevel: boolean('skip_level').notNull().default(false),
     repeatPetition: boolean('repeat_petition').notNull().default(false),
     /** Set when the same matter was already registered: the unique-case (纯件数) count skips it. */
     duplicateOf: uuid('duplicate_of'),
-    category: text('category').notNull(),
+    category: text('category', { enum: CASE_CATEGORIES }).notNull(),
     summary: text('summary').notNull(),
-    status: text('status').notNull(),
+    status: text('status', { enum: CASE_STATUSES }).notNull(),
     /** The workflow state as @tally/casework models it; the columns around it are its indexed projection. */
     state: jsonb('state').notNull(),
     /** Set when the case was assigned to a unit below the handling unit (交办): that unit works on it. */
     assignedUnitCode: varchar('assigned_unit_code', { length: 12 }),
-    complexity: text('complexity', { enum: ['simple', 'general', 'major'] }),
+    complexity: text('complexity', { enum: COMPLEXITIES }),
     assignedPerson: text('assigned_person'),
     assignedOn: date('assigned_on'),
     dueOn: date('due_on'),
     /** When the clock that is running now runs out (assignment, then handling); null once replied or with no limit. */
     clockDueOn: date('clock_due_on'),
-    satisfaction: text('satisfaction', { enum: ['satisfied', 'basically', 'not'] }),
+    satisfaction: text('satisfaction', { enum: SATISFACTIONS }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     // 六定 responsibility, and flagged supervision (挂牌督办).
     leadLeader: text('lead_leader'),
@@ -92,6 +94,12 @@ export const petitionCases = pgTable(
     unique('petition_cases_import_key').on(t.countyId, t.registeredUnitCode, t.importFingerprint),
     foreignKey({ columns: [t.countyId, t.unitCode], foreignColumns: [units.countyId, units.code] }),
     foreignKey({ columns: [t.countyId, t.registeredUnitCode], foreignColumns: [units.countyId, units.code] }),
+    // The vocabulary of @tally/casework (case-vocabulary.ts), enforced by the database too.
+    codeCheck('petition_cases_channel_check', 'channel', CASE_CHANNELS),
+    codeCheck('petition_cases_category_check', 'category', CASE_CATEGORIES),
+    codeCheck('petition_cases_status_check', 'status', CASE_STATUSES),
+    codeCheck('petition_cases_complexity_check', 'complexity', COMPLEXITIES),
+    codeCheck('petition_cases_satisfaction_check', 'satisfaction', SATISFACTIONS),
     pgPolicy('petition_cases_read', {
       for: 'select',
       to: appRole,
@@ -123,9 +131,9 @@ export const caseTransitions = pgTable(
     unitCode: varchar('unit_code', { length: 12 }).notNull(),
     registeredUnitCode: varchar('registered_unit_code', { length: 12 }).notNull(),
     assignedUnitCode: varchar('assigned_unit_code', { length: 12 }),
-    action: text('action').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status').notNull(),
+    action: text('action', { enum: CASE_ACTIONS }).notNull(),
+    fromStatus: text('from_status', { enum: CASE_STATUSES }),
+    toStatus: text('to_status', { enum: CASE_STATUSES }).notNull(),
     actorUserId: uuid('actor_user_id').notNull(),
     actorName: text('actor_name').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
@@ -136,6 +144,9 @@ export const caseTransitions = pgTable(
     primaryKey({ columns: [t.countyId, t.id] }),
     index('case_transitions_case_idx').on(t.countyId, t.caseId, t.id),
     foreignKey({ columns: [t.countyId, t.caseId], foreignColumns: [petitionCases.countyId, petitionCases.id] }),
+    codeCheck('case_transitions_action_check', 'action', CASE_ACTIONS),
+    codeCheck('case_transitions_from_status_check', 'from_status', CASE_STATUSES),
+    codeCheck('case_transitions_to_status_check', 'to_status', CASE_STATUSES),
     pgPolicy('case_transitions_read', {
       for: 'select',
       to: appRole,

@@ -2,7 +2,7 @@ import { date, integer, text } from 'drizzle-orm/pg-core';
 import { ledgerTable } from './ledger-table.ts';
 
 /*
- * The default registers of DOMAIN.md §2 (petitions are petition_cases).
+ * The default registers of docs/domain.md §2 (petitions are petition_cases).
  * Enumerations are stored as stable English codes; labels live with the UI.
  */
 

@@ -1,4 +1,4 @@
-/** The roles of DOMAIN.md §1. `platform_operator` provisions counties and is not a tenant user. */
+/** The roles of docs/domain.md §1. `platform_operator` provisions counties and is not a tenant user. */
 export const userRoles = [
   'county_admin',
   'county_staff',
@@ -22,7 +22,7 @@ export const roleLevel: Record<UserRole, UnitLevel> = {
   auditor: 'county',
 };
 
-/** Roles that keep case and ledger data; security_admin and auditor never see it (DOMAIN.md §1). */
+/** Roles that keep case and ledger data; security_admin and auditor never see it (docs/domain.md §1). */
 export const caseDataRoles = ['county_admin', 'county_staff', 'township_staff', 'village_staff'] as const;
 
 /**
@@ -50,5 +50,5 @@ export function grantableRoles(actorRole: UserRole): UserRole[] {
   return userRoles.filter((role) => mayActOn(actorRole, 'grant', role));
 }
 
-/** Roles a county always keeps at least one active holder of (DOMAIN.md §1). */
+/** Roles a county always keeps at least one active holder of (docs/domain.md §1). */
 export const keptRoles: readonly UserRole[] = ['security_admin', 'auditor'];

@@ -1,6 +1,7 @@
-/* What the demo's petitioners write about, per category of DOMAIN §3 (values as the case forms store them). */
+/* What the demo's petitioners write about, per category of docs/domain.md §3 (the codes of @tally/casework's case vocabulary). */
+import type { CaseCategory } from '@tally/casework';
 
-export const CASE_SUMMARIES: Readonly<Record<string, ReadonlyArray<(place: string) => string>>> = {
+export const CASE_SUMMARIES: Readonly<Record<CaseCategory, ReadonlyArray<(place: string) => string>>> = {
   land_requisition: [
     (place) => `反映${place}部分耕地被省道改建工程征用，青苗补偿款至今未发放到户，要求尽快兑现。`,
     (place) => `反映${place}土地征收补偿款分配方案未经村民代表会议讨论，对分配结果有异议。`,
@@ -37,7 +38,7 @@ export const CASE_SUMMARIES: Readonly<Record<string, ReadonlyArray<(place: strin
   ],
 };
 
-export const CATEGORY_WEIGHTS: ReadonlyArray<readonly [string, number]> = [
+export const CATEGORY_WEIGHTS: ReadonlyArray<readonly [CaseCategory, number]> = [
   ['land_requisition', 14], ['village_finances', 12], ['migrant_wages', 11], ['labour_social_security', 9], ['environment', 9],
   ['special_care_relief', 8], ['demolition', 6], ['construction_payments', 6], ['law_litigation', 6], ['other', 8],
   ['resource_rights', 4], ['education', 4], ['enterprise_restructuring', 3],

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   addDays, ancestorAt, compareDates, formatCaseNumber, isWorkingDay, registerCase, revisitRequired, shanghaiDate, transition,
-  type CaseState, type Channel, type CivilDate, type Complexity, type PetitionAction, type PetitionStatus,
+  type CaseCategory, type CaseState, type Channel, type CivilDate, type Complexity, type PetitionAction, type PetitionStatus,
 } from '@tally/casework';
 import type { Transaction } from '../client.ts';
 import { projectionOf } from '../cases/projection.ts';
@@ -22,7 +22,7 @@ interface BuiltCase {
   row: CaseRow;
   transitions: TransitionRow[];
   petitioner: DemoPerson & { address: string };
-  category: string;
+  category: CaseCategory;
 }
 
 /**
@@ -91,7 +91,7 @@ function buildCase(ctx: DemoContext, receivedAt: Date, earlier: BuiltCase[]): Bu
   const skipLevel = unit.level === 'county' && !repeatOf && random.chance(0.15);
   const category = repeatOf?.category ?? random.weighted(CATEGORY_WEIGHTS);
   const petitioner = repeatOf?.petitioner ?? { ...person(random, ctx.countyCode, ctx.today), address: villageAddress(random, ctx.countyName, home.township!.name, home.name) };
-  const summary = `${random.pick(CASE_SUMMARIES[category]!)(home.name)}${collective ? `（${peopleCount}人联名）` : ''}${repeatOf ? '此前已反映过，认为处理不到位，再次反映。' : ''}`;
+  const summary = `${random.pick(CASE_SUMMARIES[category])(home.name)}${collective ? `（${peopleCount}人联名）` : ''}${repeatOf ? '此前已反映过，认为处理不到位，再次反映。' : ''}`;
 
   const id = random.uuid();
   const registrar = ctx.keeperOf(unit.code);

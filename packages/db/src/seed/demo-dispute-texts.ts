@@ -1,6 +1,6 @@
 /*
  * What the demo's disputes and mediation agreements say. Each kind of dispute carries
- * the pieces a 调解协议书 needs (DOMAIN §4) so an agreement reads as one story with the
+ * the pieces a 调解协议书 needs (docs/domain.md §4) so an agreement reads as one story with the
  * dispute it settles. `a` and `b` are the parties, `place` the village, `amount` yuan.
  */
 

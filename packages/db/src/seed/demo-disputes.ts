@@ -11,7 +11,7 @@ type Severity = 'minor' | 'ordinary' | 'major';
 export type RoundFindings = Map<string, number>;
 
 /**
- * 矛盾纠纷排查调处 and 调解卷宗 (DOMAIN §4). Villages find most disputes on their weekly
+ * 矛盾纠纷排查调处 and 调解卷宗 (docs/domain.md §4). Villages find most disputes on their weekly
  * round, so the round's findings count equals the disputes it registered; townships take
  * ordinary and major ones by visit or referral, the county a few major ones. Most are settled
  * by people's mediation; a share of those has its written agreement in mediation_files.

@@ -8,7 +8,7 @@ import {
 import type { RegisterRows } from './demo-register-rows.ts';
 
 /**
- * The everyday registers of DOMAIN §2 for every unit: investigation rounds at the cadence
+ * The everyday registers of docs/domain.md §2 for every unit: investigation rounds at the cadence
  * of the "三个排查" (village weekly, township every two weeks, county quarterly, plus a
  * key-period round before each holiday), weekly director meetings, a duty log every working
  * day, and the occasional publicity event, information submission and hazard check.

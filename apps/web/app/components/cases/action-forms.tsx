@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Form } from 'react-router';
 import { useI18n } from '../../lib/i18n-context.ts';
 import { vocabularyLabel } from '../../lib/case-format.ts';
-import { COMPLEXITIES, REPLY_METHODS, SATISFACTIONS } from '../../lib/case-vocabulary.ts';
+import { COMPLEXITIES, REPLY_METHODS, SATISFACTIONS } from '@tally/casework';
 
 export interface UnitOption {
   code: string;

@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import { formatDateTime } from '../../i18n/index.ts';
 import { useI18n } from '../../lib/i18n-context.ts';
-import { formatCivilDate, vocabularyLabel } from '../../lib/case-format.ts';
+import { formatCivilDate } from '../../lib/civil-date-format.ts';
+import { vocabularyLabel } from '../../lib/case-format.ts';
 import { CaseBadges } from './case-badges.tsx';
 import { ClockBadge, type ClockView } from './clock-badge.tsx';
 

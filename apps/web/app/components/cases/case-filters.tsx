@@ -1,7 +1,7 @@
 import { Form, Link } from 'react-router';
 import { useI18n } from '../../lib/i18n-context.ts';
 import { vocabularyLabel } from '../../lib/case-format.ts';
-import { CASE_CATEGORIES, CASE_CHANNELS, CASE_STATUSES } from '../../lib/case-vocabulary.ts';
+import { CASE_CATEGORIES, CASE_CHANNELS, CASE_STATUSES } from '@tally/casework';
 import { DUE_SOON_DAYS, activeTab, caseListSearch, type CaseListQuery, type CaseTab } from '../../lib/case-list-query.ts';
 
 const TABS: Array<{ tab: CaseTab; query: Partial<CaseListQuery> }> = [

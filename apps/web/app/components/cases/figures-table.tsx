@@ -1,7 +1,8 @@
 import type { PetitionFigures } from '@tally/casework';
 import { useI18n } from '../../lib/i18n-context.ts';
-import { formatCivilDate, vocabularyLabel } from '../../lib/case-format.ts';
-import { CASE_CHANNELS } from '../../lib/case-vocabulary.ts';
+import { formatCivilDate } from '../../lib/civil-date-format.ts';
+import { vocabularyLabel } from '../../lib/case-format.ts';
+import { CASE_CHANNELS } from '@tally/casework';
 
 /** The figures offices publish, with each rate's numerator and denominator beside it. */
 export function FiguresTable({ figures, unitName, from, to }: { figures: PetitionFigures; unitName: string; from: string; to: string }) {

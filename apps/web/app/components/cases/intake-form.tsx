@@ -4,7 +4,7 @@ import { COLLECTIVE_THRESHOLD } from '@tally/casework';
 import { Notice } from '@tally/ui';
 import { useI18n } from '../../lib/i18n-context.ts';
 import { vocabularyLabel } from '../../lib/case-format.ts';
-import { CASE_CATEGORIES, CASE_CHANNELS } from '../../lib/case-vocabulary.ts';
+import { CASE_CATEGORIES, CASE_CHANNELS } from '@tally/casework';
 
 export interface IntakeFailure {
   message: string;
@@ -13,7 +13,7 @@ export interface IntakeFailure {
 }
 
 /**
- * Intake (登记) for every channel, with every DOMAIN §3 field. A plain POST form; the
+ * Intake (登记) for every channel, with every docs/domain.md §3 field. A plain POST form; the
  * collective marker updates as the count is typed when JavaScript runs, and the server
  * shows the same marker on the registered case either way.
  */

@@ -1,5 +1,6 @@
 import { useI18n } from '../../lib/i18n-context.ts';
-import { formatCivilDate, vocabularyLabel } from '../../lib/case-format.ts';
+import { formatCivilDate } from '../../lib/civil-date-format.ts';
+import { vocabularyLabel } from '../../lib/case-format.ts';
 
 export interface NoticeView {
   noticeNumber: string;

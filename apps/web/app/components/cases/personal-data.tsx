@@ -9,7 +9,7 @@ export interface PersonalDataView {
 }
 
 /**
- * The petitioner's personal data (DOMAIN §8): masked outside the handling unit, with a
+ * The petitioner's personal data (docs/domain.md §8): masked outside the handling unit, with a
  * reveal button that posts to the audited cases.reveal. A revealed copy lives only in
  * this response; reloading the page shows the masked form again.
  */

@@ -1,6 +1,6 @@
 import { Form } from 'react-router';
 import { useI18n } from '../../lib/i18n-context.ts';
-import { formatCivilDate } from '../../lib/case-format.ts';
+import { formatCivilDate } from '../../lib/civil-date-format.ts';
 
 export interface ResponsibilityView {
   leadLeader: string | null;

@@ -2,7 +2,7 @@ import type { CheckingEventKind, InspectionComponent } from '@tally/db/assessmen
 import { defineMessages } from './define.ts';
 
 /*
- * The checking unit's two input registers (考核, DOMAIN §6): inspection scores and the
+ * The checking unit's two input registers (考核, docs/assessment.md): inspection scores and the
  * events it records about the units directly below it.
  *
  * Component and kind labels are typed against the stored vocabulary: a component or a kind

@@ -37,7 +37,7 @@ export function checks(actor: Actor, unit: Pick<ScopedUnit, 'parentCode'>): bool
 
 /**
  * The unit the actor is about to score or record an event about. Scores and events are
- * "entered by the checking unit" (DOMAIN §6), read here as the unit directly above: the county
+ * "entered by the checking unit" (docs/assessment.md), read here as the unit directly above: the county
  * checks townships, a township checks its villages. So the county does not score a village
  * (that is its township's check), and nobody scores their own unit (RLS refuses that too;
  * this says why first).

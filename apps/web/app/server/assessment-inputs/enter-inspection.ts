@@ -1,6 +1,7 @@
 import { shanghaiDate } from '@tally/casework';
 import { schema, type Transaction } from '@tally/db';
 import type { InspectionComponent } from '@tally/db/assessment';
+import { isUniqueViolation } from '../db-errors.ts';
 import { UserFacingError } from '../errors.ts';
 import { auditChange, type AuthedContext } from '../trpc.ts';
 import { actorDisplayName } from './actor-name.ts';
@@ -24,10 +25,6 @@ export interface InspectionEntry {
 export const inspectionCellId = (cell: { unitCode: string; year: number; component: string; periodNo: number }) =>
   `${cell.unitCode}:${cell.year}:${cell.component}:${cell.periodNo}`;
 
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-  return code === '23505';
-}
 
 /**
  * Enter a score, or correct one: always a new row, the next version. A correction needs a

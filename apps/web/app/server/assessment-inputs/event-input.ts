@@ -11,7 +11,7 @@ const EARLIEST = '2000-01-01';
 
 /*
  * What looks like a citizen's identifiers: an 18- or 15-digit ID number, or a mainland
- * mobile number. The form asks for no personal data (DOMAIN §8: this text is read above the
+ * mobile number. The form asks for no personal data (docs/domain.md §8: this text is read above the
  * handling unit); these are the ones that can be told by their shape.
  */
 const ID_NUMBER = /(?<![\dXx])(\d{17}[\dXx]|\d{15})(?![\dXx])/;

@@ -1,7 +1,7 @@
-import { and, desc, eq, gte, isNull, like, lte } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lte } from 'drizzle-orm';
 import { schema, type Transaction } from '@tally/db';
 import { vetoEventKinds } from '@tally/db/assessment';
-import { scopeForUnit } from '../services/unit-scope.ts';
+import { inScope, scopeForUnit } from '../services/unit-scope.ts';
 import type { AuthedContext } from '../trpc.ts';
 import { checks } from './checking-unit.ts';
 
@@ -26,7 +26,7 @@ export async function listEvents(tx: Transaction, ctx: AuthedContext, input: { y
     .from(e)
     .innerJoin(schema.units, and(eq(schema.units.countyId, e.countyId), eq(schema.units.code, e.unitCode)))
     .where(and(
-      eq(e.countyId, ctx.actor.countyId), isNull(e.deletedAt), like(e.unitCode, `${scope}%`),
+      eq(e.countyId, ctx.actor.countyId), isNull(e.deletedAt), inScope(e.unitCode, scope),
       gte(e.occurredOn, `${input.year}-01-01`), lte(e.occurredOn, `${input.year}-12-31`),
     ))
     .orderBy(desc(e.occurredOn), desc(e.createdAt), desc(e.id))

@@ -1,4 +1,4 @@
-import { shanghaiDate } from '@tally/casework';
+import { isUnitCodeShape, shanghaiDate } from '@tally/casework';
 import { inspectionComponents, type InspectionComponent } from '@tally/db/assessment';
 
 /** The year a page shows: the one asked for when it is a sensible year, else this year in Shanghai. */
@@ -14,5 +14,5 @@ export function componentParam(value: string | null): InspectionComponent {
 
 /** A 12-digit unit code, or undefined for anything else. */
 export function unitCodeParam(value: string | null): string | undefined {
-  return value && /^\d{12}$/.test(value) ? value : undefined;
+  return isUnitCodeShape(value) ? value : undefined;
 }

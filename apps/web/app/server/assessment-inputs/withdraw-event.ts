@@ -1,6 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { schema, type Transaction } from '@tally/db';
 import { UserFacingError, notFound } from '../errors.ts';
+import { inActorScope } from '../services/unit-scope.ts';
 import { auditChange, type AuthedContext } from '../trpc.ts';
 import { unitCheckedBy } from './checking-unit.ts';
 
@@ -17,7 +18,7 @@ export async function withdrawEvent(tx: Transaction, ctx: AuthedContext, input: 
   const [row] = await tx
     .select({ unitCode: e.unitCode, kind: e.kind, level: e.level, occurredOn: e.occurredOn, version: e.version, deletedAt: e.deletedAt })
     .from(e)
-    .where(and(eq(e.countyId, ctx.actor.countyId), eq(e.id, input.id), sql`starts_with(${e.unitCode}, ${ctx.actor.scope})`));
+    .where(and(eq(e.countyId, ctx.actor.countyId), eq(e.id, input.id), inActorScope(e.unitCode, ctx.actor)));
   if (!row) throw notFound();
   await unitCheckedBy(tx, ctx.actor, row.unitCode);
   if (row.deletedAt) throw new UserFacingError('BAD_REQUEST', 'checks.error.alreadyWithdrawn');

@@ -1,5 +1,6 @@
-import { and, eq, gte, isNull, like, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, lt, sql } from 'drizzle-orm';
 import { COLLECTIVE_THRESHOLD, addDays, meetsTarget, type CivilDate } from '@tally/casework';
+import { anyInScope } from '../services/unit-scope.ts';
 import { schema, scopeOf, type Transaction } from '@tally/db';
 import type { RankedUnit } from '../assessment/group-facts.ts';
 import { unitFigures } from '../services/case-figures.ts';
@@ -14,13 +15,12 @@ import { indicatorTargets } from './indicator-targets.ts';
  */
 async function petitionFlags(tx: Transaction, countyId: number, scope: string, from: CivilDate, to: CivilDate) {
   const c = schema.petitionCases;
-  const prefix = `${scope}%`;
   const [row] = await tx.select({
     collective: sql<number>`count(*) filter (where ${c.peopleCount} >= ${COLLECTIVE_THRESHOLD})`,
     skipLevel: sql<number>`count(*) filter (where ${c.skipLevel} and ${c.peopleCount} < ${COLLECTIVE_THRESHOLD})`,
   }).from(c)
     .where(and(
-      eq(c.countyId, countyId), isNull(c.deletedAt), or(like(c.registeredUnitCode, prefix), like(c.unitCode, prefix)),
+      eq(c.countyId, countyId), isNull(c.deletedAt), anyInScope([c.registeredUnitCode, c.unitCode], scope),
       gte(c.receivedAt, shanghaiMidnight(from)), lt(c.receivedAt, shanghaiMidnight(addDays(to, 1))),
     ));
   return { collective: Number(row?.collective ?? 0), skipLevel: Number(row?.skipLevel ?? 0) };

@@ -4,10 +4,11 @@
  * transaction (ctx.run), so RLS applies as the actor; the API's own filters
  * (scope for reads, own unit for writes) sit beside the policies.
  */
-import { and, eq, like, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { getTableName } from 'drizzle-orm';
 import { schema, type Actor, type Transaction } from '@tally/db';
 import { registerDefs, type RegisterKey } from '@tally/db/registers';
+import { inActorScope } from '../services/unit-scope.ts';
 import type { ImportKey } from './import-registers.ts';
 import type { StagedRow } from './staged-rows.ts';
 
@@ -38,7 +39,7 @@ export async function findVisibleBatch(tx: Transaction, actor: Actor, id: string
   const [row] = await tx
     .select(batchColumns)
     .from(batches)
-    .where(and(eq(batches.countyId, actor.countyId), eq(batches.id, id), like(batches.unitCode, `${actor.scope}%`)));
+    .where(and(eq(batches.countyId, actor.countyId), eq(batches.id, id), inActorScope(batches.unitCode, actor)));
   return (row as BatchRow | undefined) ?? null;
 }
 

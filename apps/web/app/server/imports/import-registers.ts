@@ -4,8 +4,7 @@
  * the routes and the staging code, so adding petitions did not make them a ledger table.
  */
 import type { RegisterDef } from '@tally/imports';
-import { isRegisterKey, registerDefs, type RegisterKey } from '@tally/db/registers';
-import { PETITION_REGISTER } from './petition-register.ts';
+import { PETITION_REGISTER, isRegisterKey, registerDefs, type RegisterKey } from '@tally/db/registers';
 
 export type ImportKey = RegisterKey | 'petitions';
 

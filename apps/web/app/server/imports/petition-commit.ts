@@ -8,7 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Transaction } from '@tally/db';
-import type { CaseCategory, CaseChannel } from '../../lib/case-vocabulary.ts';
+import type { CaseCategory, Channel } from '@tally/casework';
 import type { AuthedContext } from '../trpc.ts';
 import { UserFacingError } from '../errors.ts';
 import { registerPetition, type IntakeRequest } from '../services/petition-intake.ts';
@@ -27,7 +27,7 @@ export function intakeOf(values: StagedValues, fingerprint: string, batchId: str
   return {
     // A ledger gives the day only: receipt at the start of that day in China.
     receivedAt: `${String(values.receivedOn)}T00:00:00+08:00`,
-    channel: values.channel as CaseChannel,
+    channel: values.channel as Channel,
     peopleCount,
     // One ledger row is one visit or letter by that many people: as many person-times.
     personTimes: peopleCount,

@@ -11,6 +11,7 @@ import { and, eq } from 'drizzle-orm';
 import { ImportError, detectFormat, streamPreview, type MappingOverride } from '@tally/imports';
 import { schema, withActor } from '@tally/db';
 import type { AuthedContext } from '../trpc.ts';
+import { isUniqueViolation } from '../db-errors.ts';
 import { UserFacingError } from '../errors.ts';
 import { STAGE_CHUNK, clearStagedRows, stageChunk } from './batch-store.ts';
 import { estimateCsvRows, progressWriter } from './progress-writer.ts';
@@ -52,7 +53,7 @@ export async function createBatch(ctx: AuthedContext, request: PreviewRequest): 
     return created!.id;
   } catch (error) {
     // A reused id (a replayed form) is refused rather than overwriting someone's batch.
-    if ((error as { cause?: { code?: string } }).cause?.code === '23505') throw new UserFacingError('CONFLICT', 'imports.error.batchExists');
+    if (isUniqueViolation(error)) throw new UserFacingError('CONFLICT', 'imports.error.batchExists');
     throw error;
   }
 }

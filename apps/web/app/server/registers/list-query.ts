@@ -1,17 +1,18 @@
 import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { unitLevelOf } from '@tally/casework';
-import { scopeOf, type Actor } from '@tally/db';
+import type { Actor } from '@tally/db';
 import { z } from 'zod';
 import { UserFacingError } from '../errors.ts';
 import { civilDate } from '../services/case-filters.ts';
+import { unitCodeInput } from '../services/unit-codes.ts';
+import { inScope, listScope } from '../services/unit-scope.ts';
 import type { Cursor } from './cursor.ts';
 import type { RegisterTable } from './register-table.ts';
 
 /** What narrows a register list; the same filters drive the export. */
 export const listFilters = z.object({
   /** A unit in the actor's scope: that unit and everything below it. */
-  unitCode: z.string().regex(/^\d{12}$/).optional(),
+  unitCode: unitCodeInput.optional(),
   /** Dates that exist: 2024-02-30 is refused here, naming the field, not by Postgres as a 500. */
   from: civilDate.optional(),
   to: civilDate.optional(),
@@ -22,24 +23,6 @@ export const listFilters = z.object({
 });
 export type ListFilters = z.infer<typeof listFilters>;
 
-/** The code prefix a list covers: the chosen unit if it lies in the actor's scope. */
-export function listScope(actor: Actor, unitCode: string | undefined): string {
-  if (!unitCode) return actor.scope;
-  if (!unitCode.startsWith(actor.scope)) throw new UserFacingError('NOT_FOUND', 'error.notFound');
-  const level = unitLevelOf(unitCode);
-  if (!level) throw new UserFacingError('BAD_REQUEST', 'error.unit.codeFormat');
-  return scopeOf(unitCode, level);
-}
-
-/**
- * A village is one code: equality lets the (county, unit, date) index hand rows over in
- * list order. Wider scopes use starts_with, which the planner estimates like the RLS
- * policy does, so it walks the (county, date) index and stops after one page.
- */
-export function scopeCondition(unitCode: PgColumn, scope: string): SQL {
-  return scope.length === 12 ? eq(unitCode, scope) : sql`starts_with(${unitCode}, ${scope})`;
-}
-
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -49,7 +32,7 @@ export function listCondition(register: RegisterTable, actor: Actor, input: List
   const { columns, dateColumn, def } = register;
   const conditions: (SQL | undefined)[] = [
     eq(columns.countyId!, actor.countyId),
-    scopeCondition(columns.unitCode!, listScope(actor, input.unitCode)),
+    inScope(columns.unitCode!, listScope(actor, input.unitCode)),
     isNull(columns.deletedAt!),
     input.from ? sql`${dateColumn} >= ${input.from}` : undefined,
     input.to ? sql`${dateColumn} <= ${input.to}` : undefined,

@@ -12,7 +12,7 @@ const yearInput = z.number().int().min(CALENDAR_YEARS.min).max(CALENDAR_YEARS.ma
 const dateList = z.array(z.string().max(40)).max(366);
 
 /**
- * The county's working-day calendar (DOMAIN §3 time limits count in it). Everyone who
+ * The county's working-day calendar (docs/domain.md §3 time limits count in it). Everyone who
  * keeps case data may read it, since their deadlines depend on it; only the county admin
  * edits it, which the RLS policy on work_calendars enforces as well.
  */

@@ -1,7 +1,7 @@
-import { and, desc, eq, isNull, like, or, count, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, count, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
-  DEFAULT_DEADLINE_RULES, allowedActions, caseClock, isWithin, revisitRequired, shanghaiDate, transition,
+  COMPLEXITIES, DEFAULT_DEADLINE_RULES, REPLY_METHODS, SATISFACTIONS, allowedActions, caseClock, isWithin, revisitRequired, shanghaiDate, transition,
   type CaseState, type PetitionAction,
 } from '@tally/casework';
 import { caseDataRoles, schema, type Transaction } from '@tally/db';
@@ -11,7 +11,8 @@ import { exportedPersonalData, personalDataFor, projectionOf, revealedPersonalDa
 import { CASE_CATEGORIES, CASE_CHANNELS, civilDate, exportInput, listFilters, listInput } from '../services/case-filters.ts';
 import { unitFigures } from '../services/case-figures.ts';
 import { noticeFor } from '../services/case-notice.ts';
-import { listScope, scopeCondition } from '../registers/list-query.ts';
+import { unitCodeInput } from '../services/unit-codes.ts';
+import { anyInScope, inScope, listScope } from '../services/unit-scope.ts';
 import { domainError, registerPetition } from '../services/petition-intake.ts';
 import { auditChange, roleProcedure, router, type AuthedContext } from '../trpc.ts';
 
@@ -26,23 +27,23 @@ const optionalText = (max: number) => z.string().trim().max(max).optional().tran
 const actionInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('accept') }),
   z.object({ type: z.literal('refuse'), reason: z.string().max(500) }),
-  z.object({ type: z.literal('assign'), unitCode: z.string().regex(/^\d{12}$/), person: z.string().max(60), complexity: z.enum(['simple', 'general', 'major']) }),
+  z.object({ type: z.literal('assign'), unitCode: unitCodeInput, person: z.string().max(60), complexity: z.enum(COMPLEXITIES) }),
   z.object({ type: z.literal('start') }),
-  z.object({ type: z.literal('reply'), method: z.enum(['phone', 'letter', 'in_person']), content: z.string().max(4000) }),
-  z.object({ type: z.literal('revisit'), satisfaction: z.enum(['satisfied', 'basically', 'not']) }),
+  z.object({ type: z.literal('reply'), method: z.enum(REPLY_METHODS), content: z.string().max(4000) }),
+  z.object({ type: z.literal('revisit'), satisfaction: z.enum(SATISFACTIONS) }),
   z.object({ type: z.literal('archive') }),
-  z.object({ type: z.literal('escalate'), toUnitCode: z.string().regex(/^\d{12}$/), toLevel: z.enum(['county', 'township', 'village']), reason: z.string().max(500) }),
+  z.object({ type: z.literal('escalate'), toUnitCode: unitCodeInput, toLevel: z.enum(['county', 'township', 'village']), reason: z.string().max(500) }),
 ]);
 
 const workflowActor = (ctx: AuthedContext) => ({ userId: ctx.actor.userId, unitCode: ctx.actor.unitCode, role: ctx.actor.role });
 
 /** Cases the actor may see: handled, registered, or assigned within their scope (the API's own guard beside RLS). */
 function visibleTo(ctx: AuthedContext) {
-  const scope = `${ctx.actor.scope}%`;
+  const cases = schema.petitionCases;
   return and(
-    eq(schema.petitionCases.countyId, ctx.actor.countyId),
-    isNull(schema.petitionCases.deletedAt),
-    or(like(schema.petitionCases.unitCode, scope), like(schema.petitionCases.registeredUnitCode, scope), like(schema.petitionCases.assignedUnitCode, scope)),
+    eq(cases.countyId, ctx.actor.countyId),
+    isNull(cases.deletedAt),
+    anyInScope([cases.unitCode, cases.registeredUnitCode, cases.assignedUnitCode], ctx.actor.scope),
   );
 }
 
@@ -240,9 +241,9 @@ export const casesRouter = router({
       }),
     ),
 
-  /** Published figures (DOMAIN §3) for one unit in the actor's scope and a period of at most about three years. */
+  /** Published figures (docs/domain.md §3) for one unit in the actor's scope and a period of at most about three years. */
   figures: roleProcedure(...caseDataRoles)
-    .input(z.object({ unitCode: z.string().regex(/^\d{12}$/), from: civilDate, to: civilDate })
+    .input(z.object({ unitCode: unitCodeInput, from: civilDate, to: civilDate })
       .refine((input) => input.from <= input.to, { path: ['to'], message: 'before from' })
       .refine((input) => Date.parse(input.to) - Date.parse(input.from) <= 1100 * 86_400_000, { path: ['to'], message: 'period too long' }))
     .query(({ ctx, input }) =>
@@ -262,13 +263,13 @@ export const casesRouter = router({
    * Bounded: a supervising unit with more than this many overdue cases prints by township.
    */
   overdueNotices: roleProcedure(...caseDataRoles)
-    .input(z.object({ unitCode: z.string().regex(/^\d{12}$/).optional() }).default({}))
+    .input(z.object({ unitCode: unitCodeInput.optional() }).default({}))
     .query(({ ctx, input }) =>
       ctx.run(async (tx) => {
         const calendar = await countyCalendar(tx, ctx.actor.countyId);
         const within = input.unitCode ? listScope(ctx.actor, input.unitCode) : ctx.actor.scope;
         const rows = await tx.select().from(schema.petitionCases)
-          .where(and(visibleTo(ctx), scopeCondition(schema.petitionCases.unitCode, within), sql`${schema.petitionCases.clockDueOn} < ${shanghaiDate(ctx.now)}`))
+          .where(and(visibleTo(ctx), inScope(schema.petitionCases.unitCode, within), sql`${schema.petitionCases.clockDueOn} < ${shanghaiDate(ctx.now)}`))
           .orderBy(schema.petitionCases.clockDueOn, schema.petitionCases.caseNumber)
           .limit(NOTICE_BATCH_LIMIT + 1);
         const notices = [];

@@ -9,9 +9,10 @@ import { inspectionHistory } from '../assessment-inputs/inspection-history.ts';
 import { listEvents } from '../assessment-inputs/list-events.ts';
 import { recordEvent } from '../assessment-inputs/record-event.ts';
 import { WITHDRAW_REASON_MAX, withdrawEvent } from '../assessment-inputs/withdraw-event.ts';
+import { unitCodeInput } from '../services/unit-codes.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
-const unitCode = z.string().regex(/^\d{12}$/);
+const unitCode = unitCodeInput;
 const year = z.number().int().min(2000).max(2100);
 const component = z.enum(inspectionComponents);
 // Range and shape are checked by the services, which name the problem in the user's language.
@@ -20,7 +21,7 @@ const version = z.number().int().min(0);
 const cell = { unitCode, year, component, periodNo };
 
 /**
- * The checking unit's two input registers for assessment (DOMAIN §6): inspection scores and
+ * The checking unit's two input registers for assessment (docs/assessment.md): inspection scores and
  * checking events. Entered by the unit directly above the one assessed; read by every unit
  * whose scope holds it, the assessed unit included.
  */

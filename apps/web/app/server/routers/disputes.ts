@@ -1,4 +1,5 @@
-import { and, asc, count, eq, inArray, isNotNull, isNull, like, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { unitCodeInput } from '../services/unit-codes.ts';
 import { z } from 'zod';
 import { REVISIT_DUE_SOON_DAYS, REVISIT_MONTHS, addDays, isCivilDate, isRevisitClass, revisitStatus, shanghaiDate } from '@tally/casework';
 import { caseDataRoles, schema } from '@tally/db';
@@ -6,7 +7,7 @@ import { registerDefs } from '@tally/db/registers';
 import { UserFacingError } from '../errors.ts';
 import { maskRecord } from '../registers/masking.ts';
 import { disputeFiguresIn } from '../services/dispute-figures.ts';
-import { scopeForUnit } from '../services/unit-scope.ts';
+import { inScope, scopeForUnit } from '../services/unit-scope.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
 const civilDate = z.string().refine(isCivilDate, 'expected YYYY-MM-DD');
@@ -16,7 +17,7 @@ const REVISIT_LIST_LIMIT = 100;
 const d = schema.disputes;
 
 /**
- * 矛盾纠纷排查调处 figures (DOMAIN §4). The rate definitions live with disputeFigures in
+ * 矛盾纠纷排查调处 figures (docs/domain.md §4). The rate definitions live with disputeFigures in
  * @tally/casework; this router only counts rows in scope and hands over the groups.
  */
 export const disputesRouter = router({
@@ -26,20 +27,20 @@ export const disputesRouter = router({
    * those regardless of the period, since an overdue revisit from last year is still owed.
    */
   rates: roleProcedure(...caseDataRoles)
-    .input(z.object({ unitCode: z.string().regex(/^\d{12}$/).optional(), from: civilDate, to: civilDate }))
+    .input(z.object({ unitCode: unitCodeInput.optional(), from: civilDate, to: civilDate }))
     .query(({ ctx, input }) => {
       if (input.from > input.to) throw new UserFacingError('BAD_REQUEST', 'disputes.error.period');
       return ctx.run(async (tx) => {
         const unit = await scopeForUnit(tx, ctx, input.unitCode);
         const today = shanghaiDate(ctx.now);
-        const inScope = and(eq(d.countyId, ctx.actor.countyId), isNull(d.deletedAt), like(d.unitCode, `${unit.scope}%`));
+        const inUnit = and(eq(d.countyId, ctx.actor.countyId), isNull(d.deletedAt), inScope(d.unitCode, unit.scope));
         const figures = await disputeFiguresIn(tx, ctx.actor.countyId, unit.scope, input.from, input.to);
 
         // Index-friendly pre-filter in SQL (Postgres clamps month ends like revisitDueOn);
         // the date and status shown come from revisitStatus, the rule's one definition.
         const months = sql`case ${d.revisitClass} when 1 then ${REVISIT_MONTHS[1]}::int when 2 then ${REVISIT_MONTHS[2]}::int else ${REVISIT_MONTHS[3]}::int end`;
         const dueSql = sql`(${d.settledOn} + make_interval(months => ${months}))::date`;
-        const outstanding = and(inScope, eq(d.outcome, 'settled'), isNull(d.satisfaction), isNotNull(d.settledOn), inArray(d.revisitClass, [1, 2, 3]),
+        const outstanding = and(inUnit, eq(d.outcome, 'settled'), isNull(d.satisfaction), isNotNull(d.settledOn), inArray(d.revisitClass, [1, 2, 3]),
           sql`${dueSql} <= ${addDays(today, REVISIT_DUE_SOON_DAYS)}::date`);
         const [rows, [total]] = await Promise.all([
           tx.select({ id: d.id, unitCode: d.unitCode, foundOn: d.foundOn, disputeType: d.disputeType, severity: d.severity, parties: d.parties, mediator: d.mediator, settledOn: d.settledOn, revisitClass: d.revisitClass })

@@ -1,10 +1,11 @@
-import { and, count, desc, eq, isNull, like } from 'drizzle-orm';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { caseDataRoles, schema } from '@tally/db';
 import { registerDefs } from '@tally/db/registers';
 import type { FieldValue } from '@tally/imports';
 import { notFound } from '../errors.ts';
 import { maskRecord, personalValues } from '../registers/masking.ts';
+import { inActorScope } from '../services/unit-scope.ts';
 import { auditChange, roleProcedure, router, type AuthedContext } from '../trpc.ts';
 
 const m = schema.mediationFiles;
@@ -12,7 +13,7 @@ const m = schema.mediationFiles;
 const fields = registerDefs.mediation_files.fields;
 
 /** Mediation files the actor may see: own unit and below, not soft-deleted (the API's guard beside RLS). */
-const visibleTo = (ctx: AuthedContext) => and(eq(m.countyId, ctx.actor.countyId), isNull(m.deletedAt), like(m.unitCode, `${ctx.actor.scope}%`));
+const visibleTo = (ctx: AuthedContext) => and(eq(m.countyId, ctx.actor.countyId), isNull(m.deletedAt), inActorScope(m.unitCode, ctx.actor));
 
 /** What the agreement (调解协议书) prints, column by column: a column added to the table later is not sent by accident. */
 const agreementColumns = {

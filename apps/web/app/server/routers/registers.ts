@@ -3,9 +3,12 @@ import { z } from 'zod';
 import { caseDataRoles, schema, type Transaction } from '@tally/db';
 import { registerKeys, type RegisterKey } from '@tally/db/registers';
 import { rowFingerprint, validateRecord, type RowValues } from '@tally/imports';
+import { isUniqueViolation } from '../db-errors.ts';
 import { UserFacingError, notFound } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../registers/cursor.ts';
-import { cursorCondition, listCondition, listFilters, listOrder, scopeCondition } from '../registers/list-query.ts';
+import { cursorCondition, listCondition, listFilters, listOrder } from '../registers/list-query.ts';
+import { unitCodeInput } from '../services/unit-codes.ts';
+import { inActorScope } from '../services/unit-scope.ts';
 import { registerTable, type RegisterTable } from '../registers/register-table.ts';
 import { shapeRow, type RegisterRow } from '../registers/rows.ts';
 import { auditChange, roleProcedure, router, type AuthedContext } from '../trpc.ts';
@@ -38,7 +41,7 @@ function rowKey(ctx: AuthedContext, register: RegisterTable, id: string) {
 }
 
 async function findRow(tx: Transaction, ctx: AuthedContext, register: RegisterTable, id: string, lock = false): Promise<SelectedRow> {
-  const where = and(rowKey(ctx, register, id), isNull(register.columns.deletedAt!), scopeCondition(register.columns.unitCode!, ctx.actor.scope));
+  const where = and(rowKey(ctx, register, id), isNull(register.columns.deletedAt!), inActorScope(register.columns.unitCode!, ctx.actor));
   const query = tx.select(selection(register)).from(register.table).innerJoin(schema.units, joinUnits(register)).where(where);
   const [row] = (lock ? await query.for('update', { of: register.table }) : await query) as unknown as SelectedRow[];
   if (!row) throw notFound();
@@ -47,7 +50,7 @@ async function findRow(tx: Transaction, ctx: AuthedContext, register: RegisterTa
 
 /**
  * The row an edit or delete is about, locked: only the unit that keeps a register writes to
- * it (DOMAIN §2), and only the version the clerk opened (someone may have saved since).
+ * it (docs/domain.md §2), and only the version the clerk opened (someone may have saved since).
  */
 async function lockOwnRow(tx: Transaction, ctx: AuthedContext, register: RegisterTable, id: string, openedVersion: string): Promise<SelectedRow> {
   const row = await findRow(tx, ctx, register, id, true);
@@ -70,8 +73,7 @@ async function refusingDuplicates<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-    if (code === '23505') throw new UserFacingError('CONFLICT', 'error.register.duplicate');
+    if (isUniqueViolation(error)) throw new UserFacingError('CONFLICT', 'error.register.duplicate');
     throw error;
   }
 }
@@ -79,7 +81,7 @@ async function refusingDuplicates<T>(write: () => Promise<T>): Promise<T> {
 export const registersRouter = router({
   /** How many live rows each register holds in the actor's scope: the registers' front page. */
   overview: roleProcedure(...caseDataRoles)
-    .input(z.object({ unitCode: z.string().regex(/^\d{12}$/).optional() }).default({}))
+    .input(z.object({ unitCode: unitCodeInput.optional() }).default({}))
     .query(({ ctx, input }) => ctx.run(async (tx) => {
       const counts = await Promise.all(registerKeys.map(async (key) => {
         const register = registerTable(key);

@@ -1,11 +1,12 @@
-import { and, asc, eq, inArray, like, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { schema, type Transaction } from '@tally/db';
 import { UserFacingError, notFound } from '../errors.ts';
 import { auditChange, roleProcedure, router } from '../trpc.ts';
-import { checkChildCode } from '../services/unit-codes.ts';
+import { checkChildCode, unitCodeInput } from '../services/unit-codes.ts';
+import { inActorScope } from '../services/unit-scope.ts';
 
-const unitCode = z.string().regex(/^\d{12}$/);
+const unitCode = unitCodeInput;
 const unitName = z.string().trim().min(1).max(60);
 
 async function findUnit(tx: Transaction, countyId: number, code: string) {
@@ -41,7 +42,7 @@ export const unitsRouter = router({
           active: schema.units.active,
         })
         .from(schema.units)
-        .where(and(eq(schema.units.countyId, ctx.actor.countyId), like(schema.units.code, `${ctx.actor.scope}%`)))
+        .where(and(eq(schema.units.countyId, ctx.actor.countyId), inActorScope(schema.units.code, ctx.actor)))
         .orderBy(asc(schema.units.code)),
     ),
   ),

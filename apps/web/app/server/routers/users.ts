@@ -1,10 +1,13 @@
-import { and, asc, eq, like } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { roleLevel, schema, userRoles, type AccountAction, type Transaction } from '@tally/db';
 import { hashPassword } from '../auth/password-hash.ts';
 import { passwordProblem, type PasswordOwner } from '../auth/password-rules.ts';
+import { isUniqueViolation } from '../db-errors.ts';
 import { UserFacingError, notFound } from '../errors.ts';
 import { AccountRuleRefusal, auditRefusals, requireAnotherActiveHolder, requireMayActOn, requireMayGrant } from '../services/account-rules.ts';
+import { unitCodeInput } from '../services/unit-codes.ts';
+import { inActorScope } from '../services/unit-scope.ts';
 import { auditChange, roleProcedure, router, type AuthedContext } from '../trpc.ts';
 
 const userAdmins = ['county_admin', 'security_admin'] as const;
@@ -22,7 +25,7 @@ function selectUser(tx: Transaction, ctx: AuthedContext, id: string) {
   return tx
     .select()
     .from(schema.users)
-    .where(and(eq(schema.users.countyId, ctx.actor.countyId), eq(schema.users.id, id), like(schema.users.unitCode, `${ctx.actor.scope}%`)));
+    .where(and(eq(schema.users.countyId, ctx.actor.countyId), eq(schema.users.id, id), inActorScope(schema.users.unitCode, ctx.actor)));
 }
 
 /**
@@ -67,10 +70,6 @@ function revokeSessions(tx: Transaction, countyId: number, id: string) {
   return tx.delete(schema.sessions).where(and(eq(schema.sessions.countyId, countyId), eq(schema.sessions.userId, id)));
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-  return code === '23505';
-}
 
 export const usersRouter = router({
   list: roleProcedure(...userAdmins).query(({ ctx }) =>
@@ -86,7 +85,7 @@ export const usersRouter = router({
           lockedUntil: schema.users.lockedUntil,
         })
         .from(schema.users)
-        .where(and(eq(schema.users.countyId, ctx.actor.countyId), like(schema.users.unitCode, `${ctx.actor.scope}%`)))
+        .where(and(eq(schema.users.countyId, ctx.actor.countyId), inActorScope(schema.users.unitCode, ctx.actor)))
         .orderBy(asc(schema.users.unitCode), asc(schema.users.loginName)),
     ),
   ),
@@ -97,7 +96,7 @@ export const usersRouter = router({
         loginName: z.string().trim(),
         displayName: z.string().trim().min(1).max(40),
         role,
-        unitCode: z.string().regex(/^\d{12}$/),
+        unitCode: unitCodeInput,
         password: z.string().max(128),
       }),
     )
@@ -163,7 +162,7 @@ export const usersRouter = router({
 
   /** A new role or unit: the actor must be able to grant both the role the account holds and the one it gets. */
   update: roleProcedure(...userAdmins)
-    .input(z.object({ id: userId, role, unitCode: z.string().regex(/^\d{12}$/) }))
+    .input(z.object({ id: userId, role, unitCode: unitCodeInput }))
     .mutation(({ ctx, input }) =>
       auditRefusals(ctx, 'users.update', input.id, () =>
         ctx.run(async (tx) => {

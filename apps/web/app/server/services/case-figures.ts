@@ -1,10 +1,11 @@
-import { and, eq, gte, isNull, like, lt, or } from 'drizzle-orm';
+import { and, eq, gte, isNull, lt } from 'drizzle-orm';
 import { addDays, petitionFigures, shanghaiDate, type Period, type PetitionFigures, type PetitionRecord } from '@tally/casework';
 import { schema, scopeOf, type Transaction } from '@tally/db';
 import { shanghaiMidnight } from './case-filters.ts';
+import { anyInScope } from './unit-scope.ts';
 
 /**
- * The published petition figures (DOMAIN §3) of one unit and everything below it.
+ * The published petition figures (docs/domain.md §3) of one unit and everything below it.
  *
  * A case belongs to a unit's figures when it was registered there or is handled there now
  * (an escalated case counts for the village that took it in and the township that handles
@@ -18,7 +19,7 @@ export async function unitFigures(
   period: Period,
 ): Promise<PetitionFigures> {
   const cases = schema.petitionCases;
-  const prefix = `${scopeOf(unit.code, unit.level)}%`;
+  const scope = scopeOf(unit.code, unit.level);
   const rows = await tx
     .select({
       id: cases.id, receivedAt: cases.receivedAt, channel: cases.channel, personTimes: cases.personTimes, duplicateOf: cases.duplicateOf,
@@ -28,7 +29,7 @@ export async function unitFigures(
     .where(and(
       eq(cases.countyId, countyId),
       isNull(cases.deletedAt),
-      or(like(cases.registeredUnitCode, prefix), like(cases.unitCode, prefix)),
+      anyInScope([cases.registeredUnitCode, cases.unitCode], scope),
       gte(cases.receivedAt, shanghaiMidnight(period.from)),
       lt(cases.receivedAt, shanghaiMidnight(addDays(period.to, 1))),
     ));

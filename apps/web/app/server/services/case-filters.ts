@@ -2,7 +2,7 @@ import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { addDays, dueWithinEnd, isCivilDate, shanghaiDate, type WorkCalendar } from '@tally/casework';
 import { schema } from '@tally/db';
-import { CASE_CATEGORIES, CASE_CHANNELS, CASE_STATUSES } from '../../lib/case-vocabulary.ts';
+import { CASE_CATEGORIES, CASE_CHANNELS, CASE_STATUSES } from '@tally/casework';
 
 export { CASE_CATEGORIES, CASE_CHANNELS, CASE_STATUSES };
 

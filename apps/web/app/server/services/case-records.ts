@@ -1,7 +1,7 @@
 import type { Actor } from '@tally/db';
 import type { schema } from '@tally/db';
 import type { FieldDef } from '@tally/imports';
-import { PETITION_REGISTER } from '../imports/petition-register.ts';
+import { PETITION_REGISTER } from '@tally/db/registers';
 import { maskRecord } from '../registers/masking.ts';
 
 type CaseRow = typeof schema.petitionCases.$inferSelect;

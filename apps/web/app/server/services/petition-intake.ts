@@ -9,7 +9,7 @@
 import { sql } from 'drizzle-orm';
 import { formatCaseNumber, registerCase, shanghaiDate, validateIdNumber, type WorkCalendar } from '@tally/casework';
 import { schema, type Transaction } from '@tally/db';
-import type { CaseCategory, CaseChannel } from '../../lib/case-vocabulary.ts';
+import type { CaseCategory, Channel } from '@tally/casework';
 import { UserFacingError } from '../errors.ts';
 import type { AuthedContext } from '../trpc.ts';
 import { projectionOf } from './case-records.ts';
@@ -18,7 +18,7 @@ import { countyCalendar } from './work-calendar.ts';
 export interface IntakeRequest {
   /** ISO instant of receipt. */
   receivedAt: string;
-  channel: CaseChannel;
+  channel: Channel;
   peopleCount: number;
   personTimes: number;
   skipLevel: boolean;

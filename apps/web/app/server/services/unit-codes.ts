@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { UNIT_CODE_PATTERN, type UnitLevel } from '@tally/casework';
 import type { MessageKey } from '../../i18n/index.ts';
 
-export type UnitLevel = 'county' | 'township' | 'village';
+export type { UnitLevel };
 
 export interface CodeProblem {
   key: MessageKey;
@@ -14,7 +15,7 @@ export interface CodeProblem {
  * Returns the child's level, or the problem.
  */
 export function checkChildCode(code: string, parent: { code: string; level: UnitLevel }): { level: UnitLevel } | CodeProblem {
-  if (!/^\d{12}$/.test(code)) return { key: 'error.unit.codeFormat', params: { code } };
+  if (!UNIT_CODE_PATTERN.test(code)) return { key: 'error.unit.codeFormat', params: { code } };
   if (parent.level === 'village') return { key: 'error.unit.parentInvalid', params: {} };
   const prefixLength = parent.level === 'county' ? 6 : 9;
   if (code.slice(0, prefixLength) !== parent.code.slice(0, prefixLength)) {
@@ -28,4 +29,4 @@ export function checkChildCode(code: string, parent: { code: string; level: Unit
 }
 
 /** A 12-digit unit code as a procedure input. */
-export const unitCodeInput = z.string().regex(/^\d{12}$/);
+export const unitCodeInput = z.string().regex(UNIT_CODE_PATTERN);

@@ -1,6 +1,6 @@
 import { registerDefs } from '@tally/db/registers';
 import { describe, expect, it } from 'vitest';
-import { mapHeaders, previewImport, validateRow } from '../src/index.ts';
+import { mapHeaders, previewImport, validateRow } from '@tally/imports';
 
 /*
  * Security review, issue 8 items 4 and 6: row error messages name the row, the column and

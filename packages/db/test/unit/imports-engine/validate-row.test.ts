@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { registerDefs } from '@tally/db/registers';
 import { idCheckCharacter as idNumberCheckChar } from '@tally/casework';
-import { mapHeaders, validateRecord, validateRow } from '../src/index.ts';
+import { mapHeaders, validateRecord, validateRow } from '@tally/imports';
 
 const headers = ['日期', '类型', '发现问题数'];
 const { mapping } = mapHeaders(headers, registerDefs.investigation_rounds);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { registerDefs } from '@tally/db/registers';
-import { ImportError, mapHeaders, normaliseHeader } from '../src/index.ts';
+import { ImportError, mapHeaders, normaliseHeader } from '@tally/imports';
 
 describe('mapHeaders', () => {
   it('maps labels, aliases and normalised spellings', () => {

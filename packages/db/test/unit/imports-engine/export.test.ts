@@ -1,6 +1,6 @@
 import { registerDefs } from '@tally/db/registers';
 import { describe, expect, it } from 'vitest';
-import { neutraliseFormula, parseXlsxRows, previewImport, toCsv, toXlsx, type ExportColumn } from '../src/index.ts';
+import { neutraliseFormula, parseXlsxRows, previewImport, toCsv, toXlsx, type ExportColumn } from '@tally/imports';
 
 const columns: ExportColumn[] = [
   { key: 'heldOn', header: '排查日期' },

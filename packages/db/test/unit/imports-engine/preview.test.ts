@@ -1,9 +1,9 @@
 import { registerDefs } from '@tally/db/registers';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ImportError, parseCsvRows, previewImport, rowFingerprint } from '../src/index.ts';
+import { ImportError, parseCsvRows, previewImport, rowFingerprint } from '@tally/imports';
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
+const fixture = (name: string) => readFileSync(new URL(`../../../../imports/test/fixtures/${name}`, import.meta.url));
 
 const MEETINGS = [
   { heldOn: '2024-03-05', kind: 'director_weekly', topic: '研究信访积案化解', host: '王建国', attendees: '王建国、李明、张华', absentees: null, absentCount: 0, decisions: null },

@@ -1,8 +1,8 @@
 import { registerDefs } from '@tally/db/registers';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { parseXlsxRows, previewImport, type ImportLimits, type SheetRow } from '../src/index.ts';
-import { makeZip, sheetXml, workbookParts, type ZipPart } from './support/make-zip.ts';
+import { parseXlsxRows, previewImport, type ImportLimits, type SheetRow } from '@tally/imports';
+import { makeZip, sheetXml, workbookParts, type ZipPart } from '../../../../imports/test/support/make-zip.ts';
 
 /*
  * Security review, issue 8 item 1: what the zip guard checks must be exactly what the

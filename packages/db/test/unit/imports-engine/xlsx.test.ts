@@ -2,8 +2,8 @@ import { registerDefs } from '@tally/db/registers';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parseXlsxRows, plainCellValue, previewImport, readZipDirectory, type SheetRow } from '../src/index.ts';
-import { makeZip, workbookParts } from './support/make-zip.ts';
+import { parseXlsxRows, plainCellValue, previewImport, readZipDirectory, type SheetRow } from '@tally/imports';
+import { makeZip, workbookParts } from '../../../../imports/test/support/make-zip.ts';
 
 async function rows(bytes: Uint8Array): Promise<SheetRow[]> {
   const out: SheetRow[] = [];
@@ -44,7 +44,7 @@ describe('zip guard', () => {
   });
 
   it('refuses a truncated .xlsx with a clear message', async () => {
-    const whole = readFileSync(new URL('./fixtures/meetings.xlsx', import.meta.url));
+    const whole = readFileSync(new URL('../../../../imports/test/fixtures/meetings.xlsx', import.meta.url));
     for (const keep of [0.3, 0.6, 0.95, 0.999]) {
       const cut = whole.subarray(0, Math.floor(whole.length * keep));
       await expect(previewImport({ bytes: cut, fileName: 'meetings.xlsx', register: registerDefs.meetings })).rejects.toMatchObject({

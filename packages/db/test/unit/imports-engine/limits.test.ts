@@ -1,8 +1,8 @@
 import { registerDefs } from '@tally/db/registers';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { parseCsvRows, parseXlsxRows, previewImport, type ImportLimits } from '../src/index.ts';
-import { makeZip, sheetXml, workbookParts } from './support/make-zip.ts';
+import { parseCsvRows, parseXlsxRows, previewImport, type ImportLimits } from '@tally/imports';
+import { makeZip, sheetXml, workbookParts } from '../../../../imports/test/support/make-zip.ts';
 
 /*
  * Security review, issue 8 item 2: columns, cells per row and line length are limited

@@ -1,0 +1,8 @@
+ALTER TABLE "case_transitions" ADD CONSTRAINT "case_transitions_action_check" CHECK ("action" in ('register', 'accept', 'refuse', 'assign', 'start', 'reply', 'revisit', 'archive', 'escalate'));--> statement-breakpoint
+ALTER TABLE "case_transitions" ADD CONSTRAINT "case_transitions_from_status_check" CHECK ("from_status" in ('registered', 'accepted', 'refused', 'assigned', 'in_progress', 'replied', 'revisited', 'archived'));--> statement-breakpoint
+ALTER TABLE "case_transitions" ADD CONSTRAINT "case_transitions_to_status_check" CHECK ("to_status" in ('registered', 'accepted', 'refused', 'assigned', 'in_progress', 'replied', 'revisited', 'archived'));--> statement-breakpoint
+ALTER TABLE "petition_cases" ADD CONSTRAINT "petition_cases_channel_check" CHECK ("channel" in ('letter', 'visit', 'phone', 'online', 'assigned_from_above', 'reception_day'));--> statement-breakpoint
+ALTER TABLE "petition_cases" ADD CONSTRAINT "petition_cases_category_check" CHECK ("category" in ('land_requisition', 'demolition', 'enterprise_restructuring', 'labour_social_security', 'law_litigation', 'special_care_relief', 'environment', 'education', 'village_finances', 'migrant_wages', 'construction_payments', 'resource_rights', 'other'));--> statement-breakpoint
+ALTER TABLE "petition_cases" ADD CONSTRAINT "petition_cases_status_check" CHECK ("status" in ('registered', 'accepted', 'refused', 'assigned', 'in_progress', 'replied', 'revisited', 'archived'));--> statement-breakpoint
+ALTER TABLE "petition_cases" ADD CONSTRAINT "petition_cases_complexity_check" CHECK ("complexity" in ('simple', 'general', 'major'));--> statement-breakpoint
+ALTER TABLE "petition_cases" ADD CONSTRAINT "petition_cases_satisfaction_check" CHECK ("satisfaction" in ('satisfied', 'basically', 'not'));

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { previewImport, rowFingerprint, type FieldDef, type RegisterDef } from '../src/index.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
+
+/** The meetings register as it stood when the sheet was first imported. */
+const FIRST: RegisterDef = {
+  key: 'meetings',
+  label: '会议记录',
+  labelEn: 'Meetings',
+  fields: [
+    { key: 'heldOn', label: '会议日期', aliases: ['日期'], type: 'date', required: true },
+    {
+      key: 'kind', label: '会议类型', aliases: [], type: 'enum', required: true,
+      enum: [{ value: 'director_weekly', labels: ['主任例会'] }, { value: 'member_monthly', labels: ['成员单位例会'] }, { value: 'joint', labels: ['联席会议'] }],
+    },
+    { key: 'topic', label: '议题', aliases: [], type: 'text', required: false },
+    { key: 'host', label: '主持人', aliases: [], type: 'text', required: false },
+    { key: 'attendees', label: '参会人员', aliases: [], type: 'text', required: false },
+    { key: 'absentees', label: '缺席人员', aliases: [], type: 'text', required: false },
+  ],
+};
+
+const place: FieldDef = { key: 'place', label: '会议地点', aliases: [], type: 'text', required: false };
+/** The same register after a column was added (in the middle, as a table change may put it). */
+const LATER: RegisterDef = { ...FIRST, fields: [...FIRST.fields.slice(0, 3), place, ...FIRST.fields.slice(3)] };
+
+describe('row fingerprints', () => {
+  it('a column added after the first import: re-importing the old sheet matches the rows it made', async () => {
+    const before = await previewImport({ bytes: fixture('meetings.gb18030.csv'), fileName: 'meetings.csv', register: FIRST });
+    const after = await previewImport({ bytes: fixture('meetings.gb18030.csv'), fileName: 'meetings.csv', register: LATER });
+    expect(before.validRows).toHaveLength(4);
+    expect(after.validRows.map((row) => row.fingerprint)).toEqual(before.validRows.map((row) => row.fingerprint));
+  });
+
+  it('an empty field is left out, a filled one counts, whatever the field order', () => {
+    const values = { heldOn: '2024-03-05', kind: 'joint', topic: '议题', host: null, attendees: '', absentees: null };
+    expect(rowFingerprint(LATER, { ...values, place: null })).toBe(rowFingerprint(FIRST, values));
+    expect(rowFingerprint(LATER, { ...values, place: '村委会' })).not.toBe(rowFingerprint(FIRST, values));
+    expect(rowFingerprint(FIRST, { ...values, host: '王建国' })).not.toBe(rowFingerprint(FIRST, values));
+  });
+
+  it('a value moved to another field is another row', () => {
+    const values = { heldOn: '2024-03-05', kind: 'joint', topic: null, host: '王建国', attendees: null, absentees: null };
+    expect(rowFingerprint(FIRST, values)).not.toBe(rowFingerprint(FIRST, { ...values, host: null, attendees: '王建国' }));
+  });
+});
