@@ -7,6 +7,7 @@ import { disputesMessages } from './disputes.ts';
 import { assessmentMessages } from './assessment.ts';
 import { requestMessages } from './requests.ts';
 import { checksMessages } from './checks.ts';
+import { reportsMessages } from './reports.ts';
 
 /*
  * Feature catalogs, merged into zh-CN.ts and en.ts. Add a feature here with one line.
@@ -21,4 +22,5 @@ export const featureCatalogs = [
   assessmentMessages,
   requestMessages,
   checksMessages,
+  reportsMessages,
 ] as const;

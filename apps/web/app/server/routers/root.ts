@@ -8,6 +8,7 @@ import { disputesRouter } from './disputes.ts';
 import { mediationRouter } from './mediation.ts';
 import { importsRouter } from './imports.ts';
 import { checksRouter } from './checks.ts';
+import { reportsRouter } from './reports.ts';
 import { sessionRouter } from './session.ts';
 import { unitsRouter } from './units.ts';
 import { usersRouter } from './users.ts';
@@ -26,6 +27,7 @@ export const appRouter = router({
   imports: importsRouter,
   assessment: assessmentRouter,
   checks: checksRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { caseDataRoles } from '@tally/db';
+import { PERIODIC_KINDS } from '@tally/reporting';
+import { draftReport, saveDraft } from '../reports/draft-report.ts';
+import { getReport } from '../reports/get-report.ts';
+import { matrixView } from '../reports/matrix-view.ts';
+import { NARRATIVE_MAX } from '../reports/narrative.ts';
+import { REVIEW_COMMENT_MAX, reviewReport } from '../reports/review-report.ts';
+import { submitReport } from '../reports/submit-report.ts';
+import { roleProcedure, router } from '../trpc.ts';
+
+const id = z.string().uuid();
+const version = z.number().int().min(0);
+const narrativePart = z.string().max(NARRATIVE_MAX * 2).optional();
+// Kind and period are checked by the services, which name the problem in the user's language.
+const kind = z.string().max(20);
+const periodKey = z.string().max(20);
+
+/**
+ * Reports upward (DOMAIN §5, docs/reports.md). A unit files its own report; the unit directly
+ * above accepts or returns it; the county reads every report and the submission matrix.
+ */
+export const reportsRouter = router({
+  /** Get or create the actor's own report for a kind and period, prefilled from its ledgers. */
+  draft: roleProcedure(...caseDataRoles)
+    .input(z.object({ kind, periodKey }))
+    .mutation(({ ctx, input }) => ctx.run((tx) => draftReport(tx, ctx, input))),
+
+  saveDraft: roleProcedure(...caseDataRoles)
+    .input(z.object({ id, expectedVersion: version, narrative: z.object({ work: narrativePart, problems: narrativePart, plans: narrativePart }) }))
+    .mutation(({ ctx, input }) => ctx.run((tx) => saveDraft(tx, ctx, input))),
+
+  /** File the report; `expectedVersion` (the draft version shown) makes a repeated request file once. */
+  submit: roleProcedure(...caseDataRoles)
+    .input(z.object({ id, expectedVersion: version }))
+    .mutation(({ ctx, input }) => ctx.run((tx) => submitReport(tx, ctx, { ...input, zero: false }))),
+
+  /** 本期无情况: refused, naming the registers, when the unit's ledgers hold records for the period. */
+  submitZero: roleProcedure(...caseDataRoles)
+    .input(z.object({ id, expectedVersion: version }))
+    .mutation(({ ctx, input }) => ctx.run((tx) => submitReport(tx, ctx, { ...input, zero: true }))),
+
+  review: roleProcedure(...caseDataRoles)
+    .input(z.object({ id, expectedVersion: version, outcome: z.enum(['accepted', 'returned']), comment: z.string().max(REVIEW_COMMENT_MAX * 2).nullish() }))
+    .mutation(({ ctx, input }) => ctx.run((tx) => reviewReport(tx, ctx, input))),
+
+  matrix: roleProcedure(...caseDataRoles)
+    .input(z.object({ kind: z.enum(PERIODIC_KINDS), year: z.number().int().min(2000).max(2100), level: z.enum(['township', 'village']).optional() }))
+    .query(({ ctx, input }) => ctx.run((tx) => matrixView(tx, ctx, input))),
+
+  get: roleProcedure(...caseDataRoles)
+    .input(z.object({ id }))
+    .query(({ ctx, input }) => ctx.run((tx) => getReport(tx, ctx, input.id))),
+});
