@@ -38,5 +38,9 @@ export default [
     route('checks/inspections/import', 'routes/checks-import.tsx'),
     route('checks/inspections/:unitCode', 'routes/checks-inspection-cell.tsx'),
     route('checks/events', 'routes/checks-events.tsx'),
+    route('reports', 'routes/reports.tsx'),
+    route('reports/matrix', 'routes/reports-matrix.tsx'),
+    route('reports/matrix/export', 'routes/reports-matrix-export.ts'),
+    route('reports/:id', 'routes/report-detail.tsx'),
   ]),
 ] satisfies RouteConfig;

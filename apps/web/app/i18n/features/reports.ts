@@ -9,6 +9,7 @@ export const REPORT_LABEL_SOURCES = { kinds: REPORT_KINDS, states: CELL_STATES, 
 
 const base = defineMessages({
   zh: {
+    'nav.reports': '报告报送',
     'reports.title': '报告',
     'reports.matrixTitle': '报送情况',
     'reports.reportTitle': '{unit} {period} {kind}',
@@ -96,6 +97,7 @@ const base = defineMessages({
     'reports.error.commentTooLong': '审核意见不能超过 {max} 字。',
   },
   en: {
+    'nav.reports': 'Reports',
     'reports.title': 'Reports',
     'reports.matrixTitle': 'Submission matrix',
     'reports.reportTitle': '{unit} {period} {kind}',

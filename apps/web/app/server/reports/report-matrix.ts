@@ -13,8 +13,8 @@ export interface MatrixUnit {
 
 export interface LoadedMatrix extends ReportMatrix {
   units: MatrixUnit[];
-  /** Report id behind each cell that has a report (filed, returned, or the unit's own draft). */
-  reportIds: Map<string, string>;
+  /** Report behind each cell that has one (filed, returned, or the unit's own draft): its id and stored state. */
+  reportIds: Map<string, { id: string; state: 'draft' | 'submitted' | 'accepted' | 'returned' }>;
 }
 
 /**
@@ -33,7 +33,7 @@ export async function matrixForUnits(tx: Transaction, actor: Actor, units: reado
   }));
   const [obligations, calendar] = await Promise.all([countyObligations(tx, actor.countyId, year), countyCalendar(tx, actor.countyId)]);
   const matrix = reportMatrix({ obligations, units, submissions, kind, year, calendar, now });
-  const reportIds = new Map(rows.map((row) => [`${row.unitCode}:${row.kind}:${row.periodKey}`, row.id]));
+  const reportIds = new Map(rows.map((row) => [`${row.unitCode}:${row.kind}:${row.periodKey}`, { id: row.id, state: row.state }]));
   return { ...matrix, units: [...units], reportIds };
 }
 
@@ -52,6 +52,9 @@ export async function unitsBelow(tx: Transaction, actor: Actor, level?: 'townshi
 }
 
 /** A matrix cell as the screens and the export show it. */
-export function cellsOf(matrix: LoadedMatrix): (MatrixCell & { reportId: string | null })[] {
-  return matrix.cells.map((cell) => ({ ...cell, reportId: matrix.reportIds.get(cell.id) ?? null }));
+export function cellsOf(matrix: LoadedMatrix): (MatrixCell & { reportId: string | null; reportState: string | null })[] {
+  return matrix.cells.map((cell) => {
+    const report = matrix.reportIds.get(cell.id);
+    return { ...cell, reportId: report?.id ?? null, reportState: report?.state ?? null };
+  });
 }

@@ -2,11 +2,13 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { shanghaiDate } from '@tally/casework';
 import { periodOf, isPeriodicKind } from '@tally/reporting';
 import { schema, type Transaction } from '@tally/db';
+import type { ReportNarrative } from '@tally/db/reports';
 import { registerDefs, isRegisterKey } from '@tally/db/registers';
 import { actorDisplayName } from '../assessment-inputs/actor-name.ts';
 import { UserFacingError } from '../errors.ts';
 import { auditChange, type AuthedContext } from '../trpc.ts';
 import { currentFigures } from './current-figures.ts';
+import { cleanNarrative } from './narrative.ts';
 import { recordsHeld } from './report-figures.ts';
 import { lockReport, ownReport, type ReportRow } from './report-access.ts';
 
@@ -23,7 +25,11 @@ export interface Filed {
  * request for the same draft version finds the version the first one filed, and files nothing.
  * The figures are read from the ledgers at this instant and frozen in the version.
  */
-export async function submitReport(tx: Transaction, ctx: AuthedContext, input: { id: string; expectedVersion: number; zero: boolean }): Promise<Filed> {
+export async function submitReport(
+  tx: Transaction, ctx: AuthedContext, input: { id: string; expectedVersion: number; zero: boolean; narrative?: Partial<ReportNarrative> | undefined },
+): Promise<Filed> {
+  // A form files what it shows: the narrative it posts replaces the draft's in the same step.
+  const posted = input.narrative ? cleanNarrative(input.narrative) : null;
   const seen = await ownReport(tx, ctx.actor, input.id);
   const row = await lockReport(tx, ctx.actor, seen.id);
   const already = await versionFiledFrom(tx, seen, input.expectedVersion);
@@ -40,19 +46,21 @@ export async function submitReport(tx: Transaction, ctx: AuthedContext, input: {
       const list = held.map((h) => `${isRegisterKey(h.source) ? `${registerDefs[h.source].label}/${registerDefs[h.source].labelEn}` : '信访件/Petition cases'} ${h.count}`).join('、');
       throw new UserFacingError('BAD_REQUEST', 'reports.error.zeroWithRecords', { records: list });
     }
-  } else if (row.narrative.work.trim() === '') {
+  }
+  const narrative = posted ?? row.narrative;
+  if (!input.zero && narrative.work === '') {
     throw new UserFacingError('BAD_REQUEST', 'reports.error.workRequired', { field: 'reports.narrative.work' });
   }
   const versionNo = row.filedVersionNo + 1;
   const v = schema.reportVersions;
   await tx.insert(v).values({
     countyId: row.countyId, reportId: row.id, unitCode: row.unitCode, parentCode: row.parentCode, versionNo, draftVersion: row.version,
-    zero: input.zero, figures: { ...figures }, narrative: row.narrative, submittedAt: ctx.now, submittedBy: ctx.actor.userId,
+    zero: input.zero, figures: { ...figures }, narrative, submittedAt: ctx.now, submittedBy: ctx.actor.userId,
     submittedByName: await actorDisplayName(tx, ctx.actor),
   });
   const r = schema.reports;
   const [report] = await tx.update(r).set({
-    state: 'submitted', zero: input.zero, figures: { ...figures }, filedVersionNo: versionNo, submittedAt: ctx.now, version: sql`${r.version} + 1`, updatedAt: ctx.now,
+    state: 'submitted', zero: input.zero, narrative, figures: { ...figures }, filedVersionNo: versionNo, submittedAt: ctx.now, version: sql`${r.version} + 1`, updatedAt: ctx.now,
   }).where(and(eq(r.countyId, row.countyId), eq(r.id, row.id))).returning();
   await auditChange(tx, ctx, {
     action: input.zero ? 'reports.submitZero' : 'reports.submit', objectType: 'report', objectId: row.unitCode,

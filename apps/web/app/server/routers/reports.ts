@@ -12,6 +12,7 @@ import { roleProcedure, router } from '../trpc.ts';
 const id = z.string().uuid();
 const version = z.number().int().min(0);
 const narrativePart = z.string().max(NARRATIVE_MAX * 2).optional();
+const narrative = z.object({ work: narrativePart, problems: narrativePart, plans: narrativePart });
 // Kind and period are checked by the services, which name the problem in the user's language.
 const kind = z.string().max(20);
 const periodKey = z.string().max(20);
@@ -27,12 +28,15 @@ export const reportsRouter = router({
     .mutation(({ ctx, input }) => ctx.run((tx) => draftReport(tx, ctx, input))),
 
   saveDraft: roleProcedure(...caseDataRoles)
-    .input(z.object({ id, expectedVersion: version, narrative: z.object({ work: narrativePart, problems: narrativePart, plans: narrativePart }) }))
+    .input(z.object({ id, expectedVersion: version, narrative }))
     .mutation(({ ctx, input }) => ctx.run((tx) => saveDraft(tx, ctx, input))),
 
-  /** File the report; `expectedVersion` (the draft version shown) makes a repeated request file once. */
+  /**
+   * File the report; `expectedVersion` (the draft version shown) makes a repeated request file once.
+   * A form posts its narrative along, saved and filed in one step.
+   */
   submit: roleProcedure(...caseDataRoles)
-    .input(z.object({ id, expectedVersion: version }))
+    .input(z.object({ id, expectedVersion: version, narrative: narrative.optional() }))
     .mutation(({ ctx, input }) => ctx.run((tx) => submitReport(tx, ctx, { ...input, zero: false }))),
 
   /** 本期无情况: refused, naming the registers, when the unit's ledgers hold records for the period. */
