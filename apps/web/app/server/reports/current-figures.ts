@@ -14,7 +14,7 @@ export async function currentFigures(tx: Transaction, actor: Actor, period: Repo
   const own = await ledgerFigures(tx, actor.countyId, actor.unitCode, period, now);
   if (unitLevelOf(actor.unitCode) !== 'township') return own;
   const villages = await unitsBelow(tx, actor, 'village');
-  const matrix = await matrixForUnits(tx, actor, villages, period.kind, Number(period.key.slice(0, 4)), now);
+  const matrix = await matrixForUnits(tx, actor.countyId, villages, period.kind, Number(period.key.slice(0, 4)), now);
   const cells = matrix.cells.filter((cell) => cell.periodKey === period.key);
   const name = (code: string) => villages.find((v) => v.code === code)?.name ?? code;
   const r = schema.reports;

@@ -13,14 +13,14 @@ import { cellsOf, matrixForUnits, unitsBelow, type MatrixUnit } from './report-m
  */
 export async function matrixView(tx: Transaction, ctx: AuthedContext, input: { kind: PeriodicKind; year: number; level?: 'township' | 'village' | undefined }) {
   const below = await unitsBelow(tx, ctx.actor, input.level);
-  const matrix = await matrixForUnits(tx, ctx.actor, below, input.kind, input.year, ctx.now);
+  const matrix = await matrixForUnits(tx, ctx.actor.countyId, below, input.kind, input.year, ctx.now);
   const ownLevel = unitLevelOf(ctx.actor.unitCode);
   let own = null;
   if (ownLevel === 'village' || ownLevel === 'township') {
     const u = schema.units;
     const [unit] = await tx.select({ name: u.name, active: u.active }).from(u).where(and(eq(u.countyId, ctx.actor.countyId), eq(u.code, ctx.actor.unitCode)));
     const self: MatrixUnit = { code: ctx.actor.unitCode, name: unit?.name ?? ctx.actor.unitCode, level: ownLevel, active: unit?.active ?? true };
-    const mine = await matrixForUnits(tx, ctx.actor, [self], input.kind, input.year, ctx.now);
+    const mine = await matrixForUnits(tx, ctx.actor.countyId, [self], input.kind, input.year, ctx.now);
     own = { unit: self, cells: cellsOf(mine), rates: mine.byUnit.get(self.code) ?? null };
   }
   const cells = cellsOf(matrix);

@@ -22,16 +22,16 @@ export interface LoadedMatrix extends ReportMatrix {
  * a unit the actor cannot see simply has no row, and a report it cannot see counts as nothing
  * filed, which is why only the unit itself or a unit above should ask).
  */
-export async function matrixForUnits(tx: Transaction, actor: Actor, units: readonly MatrixUnit[], kind: PeriodicKind, year: number, now: Date): Promise<LoadedMatrix> {
+export async function matrixForUnits(tx: Transaction, countyId: number, units: readonly MatrixUnit[], kind: PeriodicKind, year: number, now: Date): Promise<LoadedMatrix> {
   const r = schema.reports;
   const codes = units.map((u) => u.code);
   const rows = codes.length === 0 ? [] : await tx.select({
     id: r.id, unitCode: r.unitCode, kind: r.kind, periodKey: r.periodKey, state: r.state, submittedAt: r.submittedAt, zero: r.zero, everReturned: r.everReturned,
-  }).from(r).where(and(eq(r.countyId, actor.countyId), eq(r.kind, kind), like(r.periodKey, `${year}-%`), inArray(r.unitCode, codes)));
+  }).from(r).where(and(eq(r.countyId, countyId), eq(r.kind, kind), like(r.periodKey, `${year}-%`), inArray(r.unitCode, codes)));
   const submissions: Submission[] = rows.map((row) => ({
     unitCode: row.unitCode, kind: row.kind, periodKey: row.periodKey, state: row.state, submittedAt: row.submittedAt, zero: row.zero, returned: row.everReturned,
   }));
-  const [obligations, calendar] = await Promise.all([countyObligations(tx, actor.countyId, year), countyCalendar(tx, actor.countyId)]);
+  const [obligations, calendar] = await Promise.all([countyObligations(tx, countyId, year), countyCalendar(tx, countyId)]);
   const matrix = reportMatrix({ obligations, units, submissions, kind, year, calendar, now });
   const reportIds = new Map(rows.map((row) => [`${row.unitCode}:${row.kind}:${row.periodKey}`, { id: row.id, state: row.state }]));
   return { ...matrix, units: [...units], reportIds };
