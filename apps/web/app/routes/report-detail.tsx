@@ -62,7 +62,10 @@ export default function ReportDetail() {
   return (
     <section>
       <h1>{t('reports.reportTitle', { unit: report.unitName, period: periodLabel(report.periodKey, language), kind: report.kind === 'monthly' || report.kind === 'half_monthly' || report.kind === 'quarterly' ? t(kindKey(report.kind)) : report.kind })}</h1>
-      <p><Link to="/reports">{t('reports.title')}</Link> · <Link to="/reports/matrix">{t('reports.matrixTitle')}</Link></p>
+      <p>
+        <Link to="/reports">{t('reports.title')}</Link> · <Link to="/reports/matrix">{t('reports.matrixTitle')}</Link>
+        {' · '}<Link to={`/reports/${report.id}/print`}>{t('reports.print')}</Link> · <a href={`/reports/${report.id}/docx`} download>{t('reports.docx')}</a>
+      </p>
       <p>{t('reports.state')}：<strong data-testid="report-state">{t(reportStateKey(report.state))}</strong>{report.zero && `（${t('reports.zeroLine')}）`}</p>
       <ActionNotice result={data?.result} />
       <h2>{t('reports.figures')}</h2>
