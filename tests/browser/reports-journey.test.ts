@@ -75,9 +75,29 @@ describe.skipIf(!chromiumPath)('browser journey: a village files, the township r
     await page.waitForURL(reportUrl);
     await page.getByTestId('report-versions').locator('li').nth(1).waitFor();
     await expect(page.getByTestId('report-versions').locator('li').count()).resolves.toBe(2);
+    // On paper: the A4 page and the Word document.
+    await page.goto(`${reportUrl}/print`);
+    await expect(page.getByTestId('report-paper').textContent()).resolves.toContain('一、工作开展情况开展矛盾纠纷排查两次，调处纠纷一件，调解成功。');
+    const docx = await page.request.get(`${reportUrl}/docx`);
+    expect(docx.status()).toBe(200);
+    expect(docx.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     // The matrix scrolls inside its own box at 390 px.
     await page.goto(`${journey.app.url}/reports/matrix`);
     await expect(overflowing(page)).resolves.toEqual([]);
     await page.close();
+  });
+
+  it('the forms work without JavaScript', async () => {
+    const context = await journey.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, journey.app.url, 'cun0102');
+    await page.goto(`${journey.app.url}/reports`);
+    await page.getByTestId('own-reports').locator('tr', { hasText: periodLabel }).getByRole('button', { name: '填报' }).click();
+    await page.getByRole('heading', { name: new RegExp(`${periodLabel} 月报`) }).waitFor();
+    await page.getByLabel('存在问题').fill('无 JavaScript 也能保存。');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.getByRole('status').filter({ hasText: '草稿已保存' }).waitFor();
+    await expect(page.getByLabel('存在问题').inputValue()).resolves.toBe('无 JavaScript 也能保存。');
+    await context.close();
   });
 });
