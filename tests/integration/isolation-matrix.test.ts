@@ -126,6 +126,9 @@ const expected: Record<string, Record<UserRole, string>> = {
   'reports.submitZero': { county_admin: 'NNNN', county_staff: 'NNNN', township_staff: 'NNON', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'reports.review': { county_admin: 'NOOB', county_staff: 'NOOB', township_staff: 'NNBO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'reports.get': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  // 第一时间报告: filed from the actor's own unit (the county reports to nobody: B); read by every unit above the filer.
+  'reports.fileImmediate': { county_admin: 'BBBB', county_staff: 'BBBB', township_staff: 'OOOO', village_staff: 'OOOO', security_admin: 'FFFF', auditor: 'FFFF' },
+  'reports.immediateList': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'reports.matrix': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'audit.list': { county_admin: 'FFFF', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'NOOO' },
 };
@@ -134,7 +137,7 @@ type Caller = ReturnType<typeof createCaller>;
 interface ResolvedTarget {
   unit: string; level: 'township' | 'village'; userId: string; userRole: UserRole; caseId: string;
   disputeId: string; disputeSummary: string; mediationId: string; calendarMarker: string; batchId: string; eventId: string;
-  resultId: string; ruleSetLabel: string; reportId: string; draftReportId: string;
+  resultId: string; ruleSetLabel: string; reportId: string; draftReportId: string; immediateId: string;
 }
 const MATRIX_CSV = new TextEncoder().encode('日期,类型,发现问题数\n2026-03-05,常规,0\n');
 let serial = 0;
@@ -258,6 +261,11 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
   'reports.submit': { kind: 'mutation', run: async (c, t) => c.reports.submit({ id: t.draftReportId, expectedVersion: await reportVersion(t.draftReportId) }) },
   'reports.submitZero': { kind: 'mutation', run: async (c, t) => c.reports.submitZero({ id: t.draftReportId, expectedVersion: await reportVersion(t.draftReportId) }) },
   'reports.review': { kind: 'mutation', run: async (c, t) => c.reports.review({ id: t.reportId, expectedVersion: await reportVersion(t.reportId), outcome: 'accepted' }) },
+  'reports.fileImmediate': {
+    kind: 'mutation',
+    run: (c) => c.reports.fileImmediate({ eventKind: 'other', title: `矩阵事件${++serial}`, summary: '矩阵', occurredAt: new Date(Date.now() - 60_000).toISOString(), knownAt: new Date(Date.now() - 30_000).toISOString() }),
+  },
+  'reports.immediateList': { kind: 'query', run: async (c, t) => (await c.reports.immediateList({ year: new Date().getUTCFullYear() })).some((r) => r.id === t.immediateId) },
   'reports.get': { kind: 'query', run: async (c, t) => (await c.reports.get({ id: t.reportId })).report.id === t.reportId },
   'reports.matrix': {
     kind: 'query',
@@ -327,7 +335,7 @@ interface Snapshot {
   disputes: Array<Record<string, unknown>>; calendars: Array<Record<string, unknown>>; batches: Array<Record<string, unknown>>;
   ruleSets: Array<Record<string, unknown>>; results: Array<Record<string, unknown>>;
   scores: Array<Record<string, unknown>>; events: Array<Record<string, unknown>>;
-  reports: Array<Record<string, unknown>>; reportVersions: Array<Record<string, unknown>>;
+  reports: Array<Record<string, unknown>>; reportVersions: Array<Record<string, unknown>>; immediate: Array<Record<string, unknown>>;
 }
 async function snapshot(): Promise<Snapshot> {
   const rows = async (query: ReturnType<typeof sql>) => [...(await database.owner.db.execute(query))] as Array<Record<string, unknown>>;
@@ -347,6 +355,7 @@ async function snapshot(): Promise<Snapshot> {
     // Reports: every row counts (a draft created or a version filed is a change); figures are derived and refreshed on reading a draft.
     reports: await rows(sql`select county_id, id, unit_code, period_key, state, zero, narrative, version, filed_version_no, submitted_at, ever_returned, updated_at from reports order by county_id, id`),
     reportVersions: await rows(sql`select county_id, id, report_id, version_no, review_outcome, review_comment, reviewed_at from report_versions order by county_id, id`),
+    immediate: await rows(sql`select county_id, id from immediate_reports order by county_id, id`),
   };
 }
 
@@ -394,6 +403,7 @@ async function restore(before: Snapshot): Promise<void> {
     for (const row of before.events) {
       await tx.execute(sql`update checking_events set deleted_at = ${row.deleted_at}, deleted_reason = ${row.deleted_reason}, version = ${row.version}, updated_at = ${row.updated_at} where county_id = ${row.county_id} and id = ${row.id}`);
     }
+    await tx.execute(sql`delete from immediate_reports where not (id = any(${sql.raw(uuidArray(before.immediate))}))`);
     await tx.execute(sql`delete from report_versions where not (id = any(${sql.raw(uuidArray(before.reportVersions))}))`);
     await tx.execute(sql`delete from reports where not (id = any(${sql.raw(uuidArray(before.reports))}))`);
     for (const row of before.reports) {
@@ -427,6 +437,7 @@ function sameRows(a: Snapshot, b: Snapshot): boolean {
     events: s.events,
     reports: s.reports,
     reportVersions: s.reportVersions,
+    immediate: s.immediate,
   });
   return key(a) === key(b);
 }
@@ -463,8 +474,12 @@ beforeAll(async () => {
     resolvedTargets[name] = {
       unit: targets[name].unit, level: targets[name].level, userId: user.userId, userRole: user.role, caseId: registered.id,
       disputeId: dispute.id, disputeSummary, mediationId: file!.id, calendarMarker: calendarMarkers[countyId], batchId: batch.id, eventId: checkingEvent!.id,
-      resultId: '', ruleSetLabel: '', reportId: '', draftReportId: '',
+      resultId: '', ruleSetLabel: '', reportId: '', draftReportId: '', immediateId: '',
     };
+    const immediate = await clerk.reports.fileImmediate({
+      eventKind: 'mass_incident', title: `${name} 聚集`, summary: '村口聚集约二十人', occurredAt: new Date(Date.now() - 40 * 60_000).toISOString(), knownAt: new Date(Date.now() - 30 * 60_000).toISOString(),
+    });
+    resolvedTargets[name].immediateId = immediate.id;
     // The target's own 2026-03 月报, filed; and its 2026-02 report, a draft with its narrative written.
     const filed = await clerk.reports.draft({ kind: 'monthly', periodKey: '2026-03' });
     const saved = await clerk.reports.saveDraft({ id: filed.id, expectedVersion: filed.version, narrative: { work: `${name} 三月工作` } });

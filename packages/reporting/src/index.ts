@@ -9,3 +9,5 @@ export type { ReportingRates } from './rates.ts';
 export { reportingRates } from './rates.ts';
 export type { MatrixCell, MatrixInput, ReportMatrix, ReportingUnit } from './matrix.ts';
 export { cellId, reportMatrix } from './matrix.ts';
+export type { ImmediateEventKind, ImmediateTimeliness } from './immediate.ts';
+export { IMMEDIATE_EVENT_KINDS, IMMEDIATE_EVENT_LABELS, IMMEDIATE_LIMIT_MINUTES, immediateTimeliness, isImmediateEventKind } from './immediate.ts';

@@ -17,6 +17,7 @@ import {
 import { units } from './units.ts';
 import { appRole, currentScope, inScope, roleIn, sameCounty } from './rls.ts';
 import { caseDataRoles } from './roles.ts';
+import { IMMEDIATE_EVENT_KINDS } from '@tally/reporting';
 import { reportKinds, reportStates, reportingLevels, reviewOutcomes, type ReportNarrative } from '../reports/vocabulary.ts';
 
 /*
@@ -174,6 +175,45 @@ export const reportVersions = pgTable(
       to: appRole,
       using: sql`${sameCounty(t.countyId)} and ${reportRoles} and ${t.parentCode} = ${ownUnit} and ${t.reviewedAt} is null`,
       withCheck: sql`${sameCounty(t.countyId)} and ${reportRoles} and ${t.parentCode} = ${ownUnit} and ${t.reviewedAt} is not null`,
+    }),
+  ],
+).enableRLS();
+
+/**
+ * 第一时间报告: a major event reported by the unit where it happened, read at once by every unit
+ * above it (township and county). Insert-only: what was reported, and when, is the record.
+ * `reported_at` is the server's instant of filing; `known_at` is when the unit learned of it.
+ * The summary is the unit's account of the event; the form asks for no personal data.
+ */
+export const immediateReports = pgTable(
+  'immediate_reports',
+  {
+    countyId: integer('county_id').notNull(),
+    id: uuid('id').notNull().default(sql`gen_random_uuid()`),
+    unitCode: varchar('unit_code', { length: 12 }).notNull(),
+    eventKind: text('event_kind', { enum: IMMEDIATE_EVENT_KINDS }).notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    knownAt: timestamp('known_at', { withTimezone: true }).notNull(),
+    reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
+    reportedBy: uuid('reported_by').notNull(),
+    reportedByName: text('reported_by_name').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyId, t.id] }),
+    foreignKey({ columns: [t.countyId, t.unitCode], foreignColumns: [units.countyId, units.code] }),
+    check('immediate_reports_kind_check', inList('event_kind', IMMEDIATE_EVENT_KINDS)),
+    check('immediate_reports_order_check', sql`occurred_at <= known_at and known_at <= reported_at`),
+    pgPolicy('immediate_reports_read', {
+      for: 'select',
+      to: appRole,
+      using: sql`${sameCounty(t.countyId)} and ${reportRoles} and ${inScope(t.unitCode)}`,
+    }),
+    pgPolicy('immediate_reports_insert', {
+      for: 'insert',
+      to: appRole,
+      withCheck: sql`${sameCounty(t.countyId)} and ${reportRoles} and ${t.unitCode} = ${ownUnit}`,
     }),
   ],
 ).enableRLS();

@@ -98,6 +98,11 @@ const base = defineMessages({
     'reports.error.notFiled': '该报告当前不是待审核状态。',
     'reports.error.commentRequired': '退回报告须填写审核意见。',
     'reports.error.commentTooLong': '审核意见不能超过 {max} 字。',
+    'reports.error.instant': '“{field}”不是有效的时间。',
+    'reports.error.eventKind': '事件类别无效。',
+    'reports.error.immediateTitle': '请填写标题（不超过 {max} 字）。',
+    'reports.error.immediateSummary': '请填写事件简要情况（不超过 {max} 字）。',
+    'reports.error.immediateOrder': '知悉时间不能早于发生时间，也不能晚于现在。',
   },
   en: {
     'nav.reports': 'Reports',
@@ -189,6 +194,11 @@ const base = defineMessages({
     'reports.error.notFiled': 'This report is not waiting for review.',
     'reports.error.commentRequired': 'A returned report needs a review comment.',
     'reports.error.commentTooLong': 'The review comment may not exceed {max} characters.',
+    'reports.error.instant': '“{field}” is not a valid time.',
+    'reports.error.eventKind': 'Unknown event kind.',
+    'reports.error.immediateTitle': 'Please give a title (at most {max} characters).',
+    'reports.error.immediateSummary': 'Please describe the event briefly (at most {max} characters).',
+    'reports.error.immediateOrder': 'The time it became known cannot be before it happened, nor after now.',
   },
 });
 

@@ -3,6 +3,7 @@ import { caseDataRoles } from '@tally/db';
 import { PERIODIC_KINDS } from '@tally/reporting';
 import { draftReport, saveDraft } from '../reports/draft-report.ts';
 import { getReport } from '../reports/get-report.ts';
+import { IMMEDIATE_SUMMARY_MAX, IMMEDIATE_TITLE_MAX, fileImmediate, listImmediate } from '../reports/immediate-reports.ts';
 import { matrixView } from '../reports/matrix-view.ts';
 import { NARRATIVE_MAX } from '../reports/narrative.ts';
 import { REVIEW_COMMENT_MAX, reviewReport } from '../reports/review-report.ts';
@@ -55,4 +56,16 @@ export const reportsRouter = router({
   get: roleProcedure(...caseDataRoles)
     .input(z.object({ id }))
     .query(({ ctx, input }) => ctx.run((tx) => getReport(tx, ctx, input.id))),
+
+  /** 第一时间报告 from the actor's own unit, reported now; read at once by every unit above. */
+  fileImmediate: roleProcedure(...caseDataRoles)
+    .input(z.object({
+      eventKind: z.string().max(40), title: z.string().max(IMMEDIATE_TITLE_MAX * 2), summary: z.string().max(IMMEDIATE_SUMMARY_MAX * 2),
+      occurredAt: z.string().max(40), knownAt: z.string().max(40),
+    }))
+    .mutation(({ ctx, input }) => ctx.run((tx) => fileImmediate(tx, ctx, input))),
+
+  immediateList: roleProcedure(...caseDataRoles)
+    .input(z.object({ year: z.number().int().min(2000).max(2100) }))
+    .query(({ ctx, input }) => ctx.run((tx) => listImmediate(tx, ctx, input))),
 });
