@@ -4,6 +4,7 @@ import { schema, type Transaction } from '@tally/db';
 import { actorDisplayName } from '../assessment-inputs/actor-name.ts';
 import { UserFacingError } from '../errors.ts';
 import { auditChange, type AuthedContext } from '../trpc.ts';
+import { notifyImmediate } from './immediate-stream.ts';
 import { parentCodeOf } from './report-access.ts';
 
 export const IMMEDIATE_TITLE_MAX = 100;
@@ -40,6 +41,9 @@ export async function fileImmediate(
   await auditChange(tx, ctx, {
     action: 'reports.fileImmediate', objectType: 'immediate_report', objectId: ctx.actor.unitCode,
     detail: { id: row!.id, eventKind: input.eventKind, minutes: timeliness.minutes, withinLimit: timeliness.withinLimit },
+  });
+  await notifyImmediate(tx, {
+    countyId: row!.countyId, id: row!.id, unitCode: row!.unitCode, eventKind: row!.eventKind, reportedAt: row!.reportedAt.toISOString(), withinLimit: timeliness.withinLimit,
   });
   return { ...row!, ...timeliness };
 }
