@@ -87,6 +87,29 @@ describe.skipIf(!chromiumPath)('browser journey: a village files, the township r
     await page.close();
   });
 
+  it('a village files a 第一时间报告 and the township’s open page receives it without a reload', async () => {
+    const township = await journey.browser.newPage();
+    await signIn(township, journey.app.url, 'zhen01');
+    await township.goto(`${journey.app.url}/reports/immediate`);
+    await township.getByTestId('immediate-list').waitFor();
+    // The township's page holds its event stream open before the village files.
+    await township.locator('section[data-stream="open"]').waitFor();
+    const village = await journey.browser.newPage();
+    await signIn(village, journey.app.url, 'cun0101');
+    await village.goto(`${journey.app.url}/reports/immediate`);
+    const at = (minutesAgo: number) => new Date(Date.now() + 8 * 3_600_000 - minutesAgo * 60_000).toISOString().slice(0, 16);
+    await village.getByLabel('标题').fill('村口聚集');
+    await village.getByLabel('发生时间').fill(at(30));
+    await village.getByLabel('知悉时间').fill(at(20));
+    await village.getByLabel('简要情况').fill('约二十名村民在村口聚集，已劝离。');
+    await village.getByRole('button', { name: '立即报告' }).click();
+    await village.getByRole('status').filter({ hasText: '第一时间报告已报送' }).waitFor();
+    await township.getByRole('status').filter({ hasText: '收到新的第一时间报告' }).waitFor();
+    await township.getByTestId('immediate-list').locator('tr', { hasText: '村口聚集' }).filter({ hasText: '1 小时内' }).waitFor();
+    await village.close();
+    await township.close();
+  });
+
   it('the forms work without JavaScript', async () => {
     const context = await journey.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

@@ -42,6 +42,7 @@ export default [
     route('reports/matrix', 'routes/reports-matrix.tsx'),
     route('reports/matrix/export', 'routes/reports-matrix-export.ts'),
     route('reports/stream', 'routes/reports-stream.ts'),
+    route('reports/immediate', 'routes/reports-immediate.tsx'),
     route('reports/:id', 'routes/report-detail.tsx'),
     route('reports/:id/print', 'routes/report-print.tsx'),
     route('reports/:id/docx', 'routes/report-docx.ts'),

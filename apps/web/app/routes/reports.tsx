@@ -43,7 +43,7 @@ export default function Reports() {
   return (
     <section>
       <h1>{t('reports.title')}</h1>
-      <p><Link to="/reports/matrix">{t('reports.matrixTitle')}</Link></p>
+      <p><Link to="/reports/matrix">{t('reports.matrixTitle')}</Link> · <Link to="/reports/immediate">{t('reports.immediate.title')}</Link></p>
       {data && 'result' in data && <ActionNotice result={data.result} />}
       {own.length > 0 && (
         <>
