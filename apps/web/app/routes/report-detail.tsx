@@ -79,6 +79,7 @@ export default function ReportDetail() {
               <textarea name={part} defaultValue={narrative[part]} maxLength={5000} />
             </label>
           ))}
+          <p className="hint">{t('reports.immediate.noPersonalData')}</p>
           <div className="buttons">
             <button type="submit" name="intent" value="save">{t('reports.save')}</button>
             <button type="submit" name="intent" value="submit">{t('reports.submit')}</button>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from 'react-router';
 import { caseDataRoles } from '@tally/db/roles';
-import { orNotFound } from '../server/case-loaders.ts';
+import { notFound } from '../server/errors.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import { documentOf } from '../server/reports/report-document.ts';
@@ -12,8 +12,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
-  if (!params.id || !UUID.test(params.id)) throw new Response('not found', { status: 404 });
-  const loaded = await orNotFound(caller.reports.get({ id: params.id }));
+  // A file, not a page: refusals answer with their message as JSON (pageHandler), like the exports.
+  if (!params.id || !UUID.test(params.id)) throw notFound();
+  const loaded = await caller.reports.get({ id: params.id });
   const doc = documentOf(loaded, new Date());
   const bytes = await reportDocx(doc);
   return new Response(new Uint8Array(bytes), {
