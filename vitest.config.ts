@@ -11,6 +11,7 @@ export default defineConfig({
     projects: [
       './packages/scoring',
       './packages/casework',
+      './packages/reporting',
       './packages/imports',
       {
         test: {

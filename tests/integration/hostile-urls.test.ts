@@ -35,6 +35,7 @@ beforeAll(async () => {
   ids.dispute = await foreignId('disputes', township);
   ids.meeting = await foreignId('meetings', township);
   ids.mediation = await foreignId('mediation_files', township);
+  ids.report = await foreignId('reports', township);
 });
 afterAll(async () => {
   await app?.stop();
@@ -62,6 +63,11 @@ const rows: Row[] = [
   [() => `/assessment/results/${randomUUID()}`, 404, NOT_FOUND],
   [() => `/assessment/results/${randomUUID()}/abc`, 404, NOT_FOUND],
   [() => `/assessment/results/${randomUUID()}/${ids.sibling}`, 404, NOT_FOUND],
+  [() => `/reports/${ids.report}`, 404, NOT_FOUND],
+  [() => `/reports/${ids.report}/print`, 404, NOT_FOUND],
+  [() => `/reports/${ids.report}/docx`, 404, NOT_FOUND],
+  [() => '/reports/not-a-uuid', 404, NOT_FOUND],
+  [() => `/reports/${randomUUID()}/print`, 404, NOT_FOUND],
   // Units outside the scope, and codes that are not codes.
   [() => `/registers/meetings?unit=${ids.sibling}`, 404, NOT_FOUND],
   [() => '/registers/meetings?unit=999999999999', 404, NOT_FOUND],

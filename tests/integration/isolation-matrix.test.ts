@@ -124,6 +124,19 @@ const expected: Record<string, Record<UserRole, string>> = {
   // A sheet naming the target: a unit the actor does not check is a row error whether it exists or not (B), so a sheet reveals nothing.
   'checks.importInspections': { county_admin: 'BOOB', county_staff: 'BOOB', township_staff: 'BBBO', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'FFFF' },
   'checks.withdrawEvent': { county_admin: 'NOOB', county_staff: 'NOOB', township_staff: 'NNBO', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'FFFF' },
+  // Reports upward: each target's own clerk filed its 2026-03 月报 and keeps a 2026-02 draft. A unit
+  // files only its own report (the county files none: B); a draft is seen by its own unit alone; only
+  // the unit directly above reviews (the county a township, a township its village; others B).
+  'reports.draft': { county_admin: 'BBBB', county_staff: 'BBBB', township_staff: 'OOOO', village_staff: 'OOOO', security_admin: 'FFFF', auditor: 'FFFF' },
+  'reports.saveDraft': { county_admin: 'NNNN', county_staff: 'NNNN', township_staff: 'NNON', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'reports.submit': { county_admin: 'NNNN', county_staff: 'NNNN', township_staff: 'NNON', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'reports.submitZero': { county_admin: 'NNNN', county_staff: 'NNNN', township_staff: 'NNON', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'reports.review': { county_admin: 'NOOB', county_staff: 'NOOB', township_staff: 'NNBO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'reports.get': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  // 第一时间报告: filed from the actor's own unit (the county reports to nobody: B); read by every unit above the filer.
+  'reports.fileImmediate': { county_admin: 'BBBB', county_staff: 'BBBB', township_staff: 'OOOO', village_staff: 'OOOO', security_admin: 'FFFF', auditor: 'FFFF' },
+  'reports.immediateList': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  'reports.matrix': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'audit.list': { county_admin: 'FFFF', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'NOOO' },
 };
 
@@ -131,7 +144,7 @@ type Caller = ReturnType<typeof createCaller>;
 interface ResolvedTarget {
   unit: string; level: 'township' | 'village'; userId: string; userRole: UserRole; caseId: string;
   disputeId: string; disputeSummary: string; mediationId: string; calendarMarker: string; batchId: string; eventId: string;
-  resultId: string; ruleSetLabel: string;
+  resultId: string; ruleSetLabel: string; reportId: string; draftReportId: string; immediateId: string;
 }
 const MATRIX_CSV = new TextEncoder().encode('日期,类型,发现问题数\n2026-03-05,常规,0\n');
 let serial = 0;
@@ -252,6 +265,27 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
     }),
   },
   'checks.withdrawEvent': { kind: 'mutation', run: async (c, t) => c.checks.withdrawEvent({ id: t.eventId, reason: '矩阵撤销', expectedVersion: await eventVersion(t) }) },
+  'reports.draft': { kind: 'mutation', run: (c) => c.reports.draft({ kind: 'monthly', periodKey: '2026-04' }) },
+  'reports.saveDraft': {
+    kind: 'mutation',
+    run: async (c, t) => c.reports.saveDraft({ id: t.draftReportId, expectedVersion: await reportVersion(t.draftReportId), narrative: { work: `矩阵${++serial}` } }),
+  },
+  'reports.submit': { kind: 'mutation', run: async (c, t) => c.reports.submit({ id: t.draftReportId, expectedVersion: await reportVersion(t.draftReportId) }) },
+  'reports.submitZero': { kind: 'mutation', run: async (c, t) => c.reports.submitZero({ id: t.draftReportId, expectedVersion: await reportVersion(t.draftReportId) }) },
+  'reports.review': { kind: 'mutation', run: async (c, t) => c.reports.review({ id: t.reportId, expectedVersion: await reportVersion(t.reportId), outcome: 'accepted' }) },
+  'reports.fileImmediate': {
+    kind: 'mutation',
+    run: (c) => c.reports.fileImmediate({ eventKind: 'other', title: `矩阵事件${++serial}`, summary: '矩阵', occurredAt: new Date(Date.now() - 60_000).toISOString(), knownAt: new Date(Date.now() - 30_000).toISOString() }),
+  },
+  'reports.immediateList': { kind: 'query', run: async (c, t) => (await c.reports.immediateList({ year: new Date().getUTCFullYear() })).some((r) => r.id === t.immediateId) },
+  'reports.get': { kind: 'query', run: async (c, t) => (await c.reports.get({ id: t.reportId })).report.id === t.reportId },
+  'reports.matrix': {
+    kind: 'query',
+    run: async (c, t) => {
+      const matrix = await c.reports.matrix({ kind: 'monthly', year: 2026 });
+      return [...matrix.rows, ...(matrix.own ? [matrix.own] : [])].some((row) => row.unit.code === t.unit && row.cells.some((cell) => cell.reportId === t.reportId));
+    },
+  },
   'units.create': {
     kind: 'mutation',
     run: (c, t) => c.units.create({ parentCode: t.unit, code: `${t.unit.slice(0, 9)}${String(300 + ++serial).padStart(3, '0')}`, name: `新村${serial}` }),
@@ -283,6 +317,10 @@ async function scoreVersion(target: ResolvedTarget): Promise<number> {
   const rows = await database.owner.db.execute(sql`select max(version) as v from inspection_scores where unit_code = ${target.unit} and year = ${CHECK_YEAR} and component = 'routine' and period_no = 3`);
   return Number((rows[0] as { v: number | null }).v ?? 0);
 }
+async function reportVersion(id: string): Promise<number> {
+  const rows = await database.owner.db.execute(sql`select version from reports where id = ${id}`);
+  return Number((rows[0] as { version: number }).version);
+}
 async function eventVersion(target: ResolvedTarget): Promise<number> {
   const rows = await database.owner.db.execute(sql`select version from checking_events where id = ${target.eventId}`);
   return Number((rows[0] as { version: number }).version);
@@ -309,6 +347,7 @@ interface Snapshot {
   disputes: Array<Record<string, unknown>>; calendars: Array<Record<string, unknown>>; batches: Array<Record<string, unknown>>;
   ruleSets: Array<Record<string, unknown>>; results: Array<Record<string, unknown>>;
   scores: Array<Record<string, unknown>>; events: Array<Record<string, unknown>>;
+  reports: Array<Record<string, unknown>>; reportVersions: Array<Record<string, unknown>>; immediate: Array<Record<string, unknown>>;
 }
 async function snapshot(): Promise<Snapshot> {
   const rows = async (query: ReturnType<typeof sql>) => [...(await database.owner.db.execute(query))] as Array<Record<string, unknown>>;
@@ -325,6 +364,10 @@ async function snapshot(): Promise<Snapshot> {
     // Scores are insert-only and events are written by the checking unit: every row counts, new ones too.
     scores: await rows(sql`select county_id, id, unit_code, year, component, period_no, score, version from inspection_scores order by county_id, id`),
     events: await rows(sql`select county_id, id, unit_code, kind, level, deleted_at, deleted_reason, version, updated_at from checking_events order by county_id, id`),
+    // Reports: every row counts (a draft created or a version filed is a change); figures are derived and refreshed on reading a draft.
+    reports: await rows(sql`select county_id, id, unit_code, period_key, state, zero, narrative, version, filed_version_no, submitted_at, ever_returned, updated_at from reports order by county_id, id`),
+    reportVersions: await rows(sql`select county_id, id, report_id, version_no, review_outcome, review_comment, reviewed_at from report_versions order by county_id, id`),
+    immediate: await rows(sql`select county_id, id from immediate_reports order by county_id, id`),
   };
 }
 
@@ -372,6 +415,15 @@ async function restore(before: Snapshot): Promise<void> {
     for (const row of before.events) {
       await tx.execute(sql`update checking_events set deleted_at = ${row.deleted_at}, deleted_reason = ${row.deleted_reason}, version = ${row.version}, updated_at = ${row.updated_at} where county_id = ${row.county_id} and id = ${row.id}`);
     }
+    await tx.execute(sql`delete from immediate_reports where not (id = any(${sql.raw(uuidArray(before.immediate))}))`);
+    await tx.execute(sql`delete from report_versions where not (id = any(${sql.raw(uuidArray(before.reportVersions))}))`);
+    await tx.execute(sql`delete from reports where not (id = any(${sql.raw(uuidArray(before.reports))}))`);
+    for (const row of before.reports) {
+      await tx.execute(sql`update reports set state = ${row.state}, zero = ${row.zero}, narrative = ${JSON.stringify(row.narrative)}::jsonb, version = ${row.version}, filed_version_no = ${row.filed_version_no}, submitted_at = ${row.submitted_at}, ever_returned = ${row.ever_returned}, updated_at = ${row.updated_at} where county_id = ${row.county_id} and id = ${row.id}`);
+    }
+    for (const row of before.reportVersions) {
+      await tx.execute(sql`update report_versions set review_outcome = ${row.review_outcome}, review_comment = ${row.review_comment}, reviewed_at = ${row.reviewed_at} where county_id = ${row.county_id} and id = ${row.id}`);
+    }
     for (const user of before.users) {
       await tx.execute(sql`update users set role = ${user.role}, unit_code = ${user.unit_code}, disabled = ${user.disabled}, password_hash = ${user.password_hash}, updated_at = ${user.updated_at} where county_id = ${user.county_id} and id = ${user.id}`);
     }
@@ -395,6 +447,9 @@ function sameRows(a: Snapshot, b: Snapshot): boolean {
     results: s.results,
     scores: s.scores,
     events: s.events,
+    reports: s.reports,
+    reportVersions: s.reportVersions,
+    immediate: s.immediate,
   });
   return key(a) === key(b);
 }
@@ -431,8 +486,20 @@ beforeAll(async () => {
     resolvedTargets[name] = {
       unit: targets[name].unit, level: targets[name].level, userId: user.userId, userRole: user.role, caseId: registered.id,
       disputeId: dispute.id, disputeSummary, mediationId: file!.id, calendarMarker: calendarMarkers[countyId], batchId: batch.id, eventId: checkingEvent!.id,
-      resultId: '', ruleSetLabel: '',
+      resultId: '', ruleSetLabel: '', reportId: '', draftReportId: '', immediateId: '',
     };
+    const immediate = await clerk.reports.fileImmediate({
+      eventKind: 'mass_incident', title: `${name} 聚集`, summary: '村口聚集约二十人', occurredAt: new Date(Date.now() - 40 * 60_000).toISOString(), knownAt: new Date(Date.now() - 30 * 60_000).toISOString(),
+    });
+    resolvedTargets[name].immediateId = immediate.id;
+    // The target's own 2026-03 月报, filed; and its 2026-02 report, a draft with its narrative written.
+    const filed = await clerk.reports.draft({ kind: 'monthly', periodKey: '2026-03' });
+    const saved = await clerk.reports.saveDraft({ id: filed.id, expectedVersion: filed.version, narrative: { work: `${name} 三月工作` } });
+    await clerk.reports.submit({ id: filed.id, expectedVersion: saved.version });
+    const draft = await clerk.reports.draft({ kind: 'monthly', periodKey: '2026-02' });
+    await clerk.reports.saveDraft({ id: draft.id, expectedVersion: draft.version, narrative: { work: `${name} 二月工作` } });
+    resolvedTargets[name].reportId = filed.id;
+    resolvedTargets[name].draftReportId = draft.id;
   }
   for (const countyId of [1, 2] as const) {
     await database.owner.db.insert(schema.workCalendars).values({ countyId, year: 2027, holidays: [calendarMarkers[countyId]], makeupWorkdays: [] });

@@ -44,5 +44,13 @@ export default [
     route('checks/inspections/import', 'routes/checks-import.tsx'),
     route('checks/inspections/:unitCode', 'routes/checks-inspection-cell.tsx'),
     route('checks/events', 'routes/checks-events.tsx'),
+    route('reports', 'routes/reports.tsx'),
+    route('reports/matrix', 'routes/reports-matrix.tsx'),
+    route('reports/matrix/export', 'routes/reports-matrix-export.ts'),
+    route('reports/stream', 'routes/reports-stream.ts'),
+    route('reports/immediate', 'routes/reports-immediate.tsx'),
+    route('reports/:id', 'routes/report-detail.tsx'),
+    route('reports/:id/print', 'routes/report-print.tsx'),
+    route('reports/:id/docx', 'routes/report-docx.ts'),
   ]),
 ] satisfies RouteConfig;

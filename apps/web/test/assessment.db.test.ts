@@ -4,6 +4,7 @@ import { schema } from '../../../packages/db/src/index.ts';
 import { createCaller } from '../app/server/routers/root.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
+import { fileMonthlyReports } from '../../../tests/setup/filed-reports.ts';
 
 /*
  * The golden county scenario, end to end on PostgreSQL: records → facts → score → rank →
@@ -74,6 +75,10 @@ beforeAll(async () => {
   await ledger(T2, adminId);
   await inspections(T1, 90, adminId);
   await inspections(T2, 80, adminId);
+  // Both townships filed every 2026 月报 on time: reports cost them nothing (see assessment-reports.db.test.ts).
+  const months = Array.from({ length: 12 }, (_, m) => m + 1);
+  await fileMonthlyReports(database.owner.db, 1, T1, 2026, months, adminId);
+  await fileMonthlyReports(database.owner.db, 1, T2, 2026, months, adminId);
   await database.owner.db.insert(schema.checkingEvents).values({
     countyId: 1, unitCode: T2, kind: 'night-duty-off-post', level: 'yellow-card', occurredOn: '2026-08-08', description: '夜查脱岗', enteredByUnit: COUNTY,
     createdBy: adminId, createdByName: '县考核组',

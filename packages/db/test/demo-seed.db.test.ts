@@ -146,6 +146,19 @@ describe('demo seed', () => {
     expect(summary.assessment.checkingEvents).toBe(19);
   });
 
+  it('files the 月报 of every township and village for the months past their deadline, a few late or never', async () => {
+    // June (due Jul 3) to October (due Nov 3) have passed their deadlines by Nov 23; May began before the history.
+    const [row] = [...(await database.owner.db.execute(sql`select count(*)::int as n, count(distinct period_key)::int as periods,
+      count(*) filter (where (submitted_at at time zone 'Asia/Shanghai')::date > (period_key || '-01')::date + interval '1 month' + interval '2 days')::int as late_or_shifted
+      from reports`))] as Array<{ n: number; periods: number; late_or_shifted: number }>;
+    const [units] = [...(await database.owner.db.execute(sql`select count(*)::int as n from units where level <> 'county'`))] as Array<{ n: number }>;
+    expect(row!.n).toBe(summary.reports);
+    expect(row!.periods).toBe(5);
+    expect(row!.n).toBeLessThan(units!.n * 5);
+    expect(row!.n).toBeGreaterThan(units!.n * 5 * 0.85);
+    expect(row!.late_or_shifted).toBeGreaterThan(0);
+  });
+
   it('shows a village clerk only the village’s own rows through the app role', async () => {
     const [clerk] = await database.owner.db.select().from(users).where(eq(users.loginName, 'cun0101'));
     const village = clerk!.unitCode;

@@ -16,6 +16,7 @@ const FIXTURE_CASE_ID = '00000000-0000-4000-8000-000000000001';
 const FIXTURE_BATCH_ID = '00000000-0000-4000-8000-000000000002';
 const FIXTURE_RULE_SET_ID = '00000000-0000-4000-8000-000000000003';
 const FIXTURE_RESULT_ID = '00000000-0000-4000-8000-000000000004';
+const FIXTURE_REPORT_ID = '00000000-0000-4000-8000-000000000005';
 
 type Context = Record<string, string> | null;
 const contexts: Record<string, Context> = {
@@ -54,6 +55,10 @@ function foreignInsert(table: string): ReturnType<typeof sql> {
     case 'assessment_results': return sql`insert into assessment_results (county_id, year, period, scope_code, ranked_level, rule_set_id, rule_set_hash, period_from, period_to, period_closed, as_of, published_by, published_by_name) values (1, 2031, 'year', '130534000000', 'township', ${FIXTURE_RULE_SET_ID}, 'forged', '2031-01-01', '2031-12-31', true, now(), ${countyOneUserId}, 'x')`;
     case 'assessment_rankings': return sql`insert into assessment_rankings (county_id, result_id, unit_code, scope_code, ranked_level, unit_name, final_milli, rank, vetoed) values (1, ${FIXTURE_RESULT_ID}, '130534100000', '130534000000', 'township', 'x', 0, 1, false)`;
     case 'assessment_breakdowns': return sql`insert into assessment_breakdowns (county_id, result_id, unit_code, assessment) values (1, ${FIXTURE_RESULT_ID}, '130534100000', '{}')`;
+    case 'report_obligations': return sql`insert into report_obligations (county_id, year, level, kind, grace_days) values (1, 2031, 'village', 'monthly', 3)`;
+    case 'reports': return sql`insert into reports (county_id, unit_code, parent_code, kind, period_key, narrative, created_by) values (1, '130534100201', '130534100000', 'monthly', '2031-01', '{}', ${countyOneUserId})`;
+    case 'report_versions': return sql`insert into report_versions (county_id, report_id, unit_code, parent_code, version_no, draft_version, zero, figures, narrative, submitted_at, submitted_by, submitted_by_name) values (1, ${FIXTURE_REPORT_ID}, '130534100201', '130534100000', 9, 9, false, '{}', '{}', now(), ${countyOneUserId}, 'x')`;
+    case 'immediate_reports': return sql`insert into immediate_reports (county_id, unit_code, event_kind, title, summary, occurred_at, known_at, reported_at, reported_by, reported_by_name) values (1, '130534100201', 'other', 'forged', 'x', now(), now(), now(), ${countyOneUserId}, 'x')`;
     default:
       if (table in registerFixtures) return registerInsert(table, 'forged');
       throw new Error(`no foreign-row fixture for tenant table ${table}: add one`);
@@ -110,6 +115,10 @@ beforeAll(async () => {
   await database.owner.db.execute(sql`insert into assessment_results (county_id, id, year, period, scope_code, ranked_level, rule_set_id, rule_set_hash, period_from, period_to, period_closed, as_of, published_by, published_by_name) values (1, ${FIXTURE_RESULT_ID}, 2026, 'year', '130534000000', 'township', ${FIXTURE_RULE_SET_ID}, 'fixture', '2026-01-01', '2026-12-31', true, now(), ${countyOneUserId}, '管理员')`);
   await database.owner.db.execute(sql`insert into assessment_rankings (county_id, result_id, unit_code, scope_code, ranked_level, unit_name, final_milli, rank, vetoed) values (1, ${FIXTURE_RESULT_ID}, '130534100000', '130534000000', 'township', '示例镇', 90000, 1, false)`);
   await database.owner.db.execute(sql`insert into assessment_breakdowns (county_id, result_id, unit_code, assessment) values (1, ${FIXTURE_RESULT_ID}, '130534100000', '{}')`);
+  // report_obligations: provisioning writes the county's 2026 defaults.
+  await database.owner.db.execute(sql`insert into reports (county_id, id, unit_code, parent_code, kind, period_key, state, narrative, version, filed_version_no, submitted_at, created_by) values (1, ${FIXTURE_REPORT_ID}, '130534100201', '130534100000', 'monthly', '2026-03', 'submitted', '{}', 1, 1, now(), ${countyOneUserId})`);
+  await database.owner.db.execute(sql`insert into report_versions (county_id, report_id, unit_code, parent_code, version_no, draft_version, zero, figures, narrative, submitted_at, submitted_by, submitted_by_name) values (1, ${FIXTURE_REPORT_ID}, '130534100201', '130534100000', 1, 0, false, '{}', '{}', now(), ${countyOneUserId}, '村干部')`);
+  await database.owner.db.execute(sql`insert into immediate_reports (county_id, unit_code, event_kind, title, summary, occurred_at, known_at, reported_at, reported_by, reported_by_name) values (1, '130534100201', 'mass_incident', '聚集', '村口聚集约二十人', now() - interval '40 minutes', now() - interval '30 minutes', now(), ${countyOneUserId}, '村干部')`);
   const rows = await database.owner.db.execute(sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r' order by 1`);
   tenantTables = (rows as unknown as Array<{ name: string }>).map((row) => row.name).filter((name) => !PLATFORM_TABLES.includes(name));
 });
@@ -169,7 +178,7 @@ describe.each(Object.entries(contexts))('as the app role with %s', (_label, cont
   });
 
   it('updating or deleting county 1 rows changes nothing', async () => {
-    for (const table of ['units', 'users', 'sessions', 'petition_cases', 'case_counters', 'work_calendars', 'import_batches', 'import_rows', ...Object.keys(registerFixtures)]) {
+    for (const table of ['units', 'users', 'sessions', 'petition_cases', 'case_counters', 'work_calendars', 'import_batches', 'import_rows', 'report_obligations', 'reports', ...Object.keys(registerFixtures)]) {
       const before = await database.owner.db.execute(sql`select * from ${sql.identifier(table)} where county_id = 1 order by 2`);
       await inContext(context, async (tx) => {
         if (table === 'sessions' || table === 'import_rows') await tx.execute(sql`delete from ${sql.identifier(table)} where county_id = 1`);
@@ -193,7 +202,7 @@ describe('audit log is append-only for the app role', () => {
 describe('separation of duties in the database', () => {
   it.each(['security_admin', 'auditor'])('%s of the same county sees no case data', async (role) => {
     const context = { 'app.county_id': '1', 'app.scope': '130534', 'app.user_id': '', 'app.role': role, 'app.login_name': '', 'app.session_id': '' };
-    for (const table of ['petition_cases', 'case_transitions', 'import_batches', 'import_rows', ...Object.keys(registerFixtures)]) {
+    for (const table of ['petition_cases', 'case_transitions', 'import_batches', 'import_rows', 'reports', 'report_versions', 'immediate_reports', ...Object.keys(registerFixtures)]) {
       const [row] = (await inContext(context, (tx) => tx.execute(sql`select count(*)::int as n from ${sql.identifier(table)}`))) as unknown as Array<{ n: number }>;
       expect(row!.n, table).toBe(0);
     }

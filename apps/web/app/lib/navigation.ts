@@ -26,13 +26,15 @@ export function navigationFor(role: UserRole): NavItem[] {
   const assessment: NavItem = { to: '/assessment', labelKey: 'nav.assessment' };
   // Assessment inputs: the checking unit enters scores and events; every case-data role reads its own.
   const checks: NavItem = { to: '/checks/inspections', labelKey: 'nav.checks' };
+  // Reports upward: every case-data role files its own or reviews those below.
+  const reports: NavItem = { to: '/reports', labelKey: 'nav.reports' };
   switch (role) {
     case 'county_admin':
-      return [home, dashboard, ...caseItems(role), registers, assessment, checks, ...disputes, { to: '/units', labelKey: 'nav.units' }, { to: '/users', labelKey: 'nav.users' }];
+      return [home, dashboard, ...caseItems(role), registers, reports, assessment, checks, ...disputes, { to: '/units', labelKey: 'nav.units' }, { to: '/users', labelKey: 'nav.users' }];
     case 'county_staff':
     case 'township_staff':
     case 'village_staff':
-      return [home, dashboard, ...caseItems(role), registers, assessment, checks, ...disputes];
+      return [home, dashboard, ...caseItems(role), registers, reports, assessment, checks, ...disputes];
     case 'security_admin':
       return [home, { to: '/users', labelKey: 'nav.users' }];
     case 'auditor':

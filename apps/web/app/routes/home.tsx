@@ -1,12 +1,15 @@
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { caseDataRoles, type UserRole } from '@tally/db/roles';
 import { UnitTree } from '@tally/ui';
+import { shanghaiDate } from '@tally/casework';
 import { DUE_SOON_DAYS, caseListSearch } from '../lib/case-list-query.ts';
 import { OverviewTiles } from '../components/dashboard/overview-tiles.tsx';
 import dashboardStyles from '../components/dashboard/dashboard.css?url';
 import { languageFromCookie, translator } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { countyOverview } from '../server/dashboard/overview.ts';
+import { kindKey, periodLabel } from '../lib/report-labels.ts';
+import { reportsOverview } from '../server/reports/overview.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller } from '../server/request.ts';
 
@@ -22,8 +25,21 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
   const overview = countyOffice
     ? await countyOverview(caller, `${actor.unitCode.slice(0, 6)}000000`, new Date(), translator(languageFromCookie(request.headers.get('cookie'))))
     : null;
-  return { me, units, todo: await todoFor(caller, actor.role), overview };
+  return { me, units, todo: await todoFor(caller, actor.role), overview, reports: await reportsTodo(caller, actor) };
 });
+
+/**
+ * Reports the unit must file now (the period is over, the deadline not passed), reports returned to
+ * it, and the filed reports from the level directly below waiting for its review.
+ */
+async function reportsTodo(caller: Caller, actor: Awaited<ReturnType<typeof requireCaller>>['actor']) {
+  if (!(caseDataRoles as readonly UserRole[]).includes(actor.role)) return null;
+  const overview = await reportsOverview(caller, actor, Number(shanghaiDate(new Date()).slice(0, 4)));
+  const items = overview.own
+    .filter((cell) => cell.state === 'pending' || cell.state === 'returned')
+    .map((cell) => ({ id: cell.id, kind: cell.kind, periodKey: cell.periodKey, dueOn: cell.dueOn, returned: cell.state === 'returned', reportId: cell.reportId }));
+  return { items, toReview: overview.toReview.length };
+}
 
 type Caller = Awaited<ReturnType<typeof requireCaller>>['caller'];
 
@@ -40,8 +56,8 @@ async function todoFor(caller: Caller, role: UserRole) {
 }
 
 export default function Home() {
-  const { me, units, todo, overview } = useLoaderData<typeof loader>();
-  const { t } = useI18n();
+  const { me, units, todo, overview, reports } = useLoaderData<typeof loader>();
+  const { t, language } = useI18n();
   const below = units.filter((unit) => unit.code !== me.unitCode);
   return (
     <section>
@@ -65,6 +81,25 @@ export default function Home() {
                 <strong className={item.count > 0 && item.key !== 'home.todo.flagged' ? 'todo-alert' : 'count'}>{t('home.todo.count', { count: item.count })}</strong>
               </li>
             ))}
+          </ul>
+        </>
+      )}
+      {reports && (reports.items.length > 0 || reports.toReview > 0) && (
+        <>
+          <h2>{t('reports.home.title')}</h2>
+          <ul className="register-cards" data-testid="reports-todo">
+            {reports.items.map((item) => (
+              <li key={item.id}>
+                <Link to={item.reportId ? `/reports/${item.reportId}` : '/reports'} className={item.returned ? 'todo-alert' : undefined}>
+                  {item.returned
+                    ? t('reports.home.returned', { kind: t(kindKey(item.kind)), period: periodLabel(item.periodKey, language) })
+                    : t('reports.home.due', { kind: t(kindKey(item.kind)), period: periodLabel(item.periodKey, language), due: item.dueOn })}
+                </Link>
+              </li>
+            ))}
+            {reports.toReview > 0 && (
+              <li><Link to="/reports">{t('reports.home.review', { count: reports.toReview })}</Link></li>
+            )}
           </ul>
         </>
       )}

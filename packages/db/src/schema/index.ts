@@ -9,3 +9,4 @@ export * from './petition-cases.ts';
 export * from './registers.ts';
 export * from './imports.ts';
 export * from './assessment.ts';
+export * from './reports.ts';

@@ -5,6 +5,7 @@ import { users } from '../schema/users.ts';
 import { demoContext, type DemoUser } from './demo-context.ts';
 import { insertDemoAssessment, type DemoAssessmentSummary } from './demo-assessment.ts';
 import { insertDemoCases } from './demo-cases.ts';
+import { insertDemoReports } from './demo-reports.ts';
 import { addDisputes } from './demo-disputes.ts';
 import { addRoutineRegisters } from './demo-ledgers.ts';
 import { DemoRandom } from './demo-random.ts';
@@ -15,6 +16,7 @@ export interface DemoDataSummary {
   registers: Partial<Record<RegisterKey, number>>;
   cases: number;
   assessment: DemoAssessmentSummary;
+  reports: number;
 }
 
 /** A different stream from the county's names, so adding users never reshuffles the ledgers. */
@@ -36,5 +38,7 @@ export async function seedDemoData(tx: Transaction, spec: CountySpec, now: Date)
   await rows.insert(tx);
   const cases = await insertDemoCases(tx, ctx);
   const assessment = await insertDemoAssessment(tx, ctx);
-  return { registers: Object.fromEntries([...rows.rows].map(([key, list]) => [key, list.length])), cases, assessment };
+  // Last: drawing from the random stream after everything else keeps the older demo data as it was.
+  const reportCount = await insertDemoReports(tx, ctx);
+  return { registers: Object.fromEntries([...rows.rows].map(([key, list]) => [key, list.length])), cases, assessment, reports: reportCount };
 }

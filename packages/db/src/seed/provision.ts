@@ -1,6 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import type { Database, Transaction } from '../client.ts';
-import { counties, units, users } from '../schema/index.ts';
+import { defaultObligations } from '@tally/reporting';
+import { counties, reportObligations, units, users } from '../schema/index.ts';
 import type { UnitLevel, UserRole } from '../schema/roles.ts';
 
 export interface UnitSpec {
@@ -61,7 +62,11 @@ export async function provisionCountyIn(tx: Transaction, spec: CountySpec, passw
       })),
     );
   }
+  await tx.insert(reportObligations).values(defaultObligations().map((o) => ({ ...o, countyId: spec.countyId, year: FIRST_OBLIGATION_YEAR })));
 }
+
+/** The year a new county's default reporting obligations are written for (DOMAIN §5: villages and townships file 月报). */
+export const FIRST_OBLIGATION_YEAR = 2026;
 
 function depth(level: UnitLevel): number {
   return level === 'county' ? 0 : level === 'township' ? 1 : 2;

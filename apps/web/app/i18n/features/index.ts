@@ -8,6 +8,7 @@ import { assessmentMessages } from './assessment.ts';
 import { requestMessages } from './requests.ts';
 import { checksMessages } from './checks.ts';
 import { dashboardMessages } from './dashboard.ts';
+import { reportsMessages } from './reports.ts';
 
 /*
  * Feature catalogs, merged into zh-CN.ts and en.ts. Add a feature here with one line.
@@ -23,4 +24,5 @@ export const featureCatalogs = [
   requestMessages,
   checksMessages,
   dashboardMessages,
+  reportsMessages,
 ] as const;

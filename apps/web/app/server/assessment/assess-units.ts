@@ -6,6 +6,7 @@ import { UserFacingError } from '../errors.ts';
 import { groupFacts, rankedScope, type RankedUnit } from './group-facts.ts';
 import { loadFactRows } from './load-fact-rows.ts';
 import { missingReportFacts } from './missing-report-facts.ts';
+import { reportCellsFor } from '../reports/report-cells.ts';
 import { periodCut, periodWindow, type PeriodWindow } from './periods.ts';
 import { kindsReadBy } from './rule-set-kinds.ts';
 
@@ -49,8 +50,8 @@ export async function factsFor(
     countyId: ranked.countyId, areaScope: commonPrefix(units.map(rankedScope)), unitCodes: units.map((unit) => unit.code), year: ranked.year,
     from: window.from, readTo, periodTo: window.to, calendar,
   }, kinds);
-  // Reports upward are not built yet: no submission cells, so no missing-report facts (see missing-report-facts.ts).
-  rows.push(...missingReportFacts([]));
+  // Late and missing cells of the reports-upward matrix for the ranked units and the period.
+  rows.push(...missingReportFacts(await reportCellsFor(tx, ranked.countyId, units, ranked.year, window, now)));
   return { window, readTo, closed, units: [...units], facts: groupFacts(units, rows) };
 }
 

@@ -26,7 +26,12 @@ export function factLink(id: string): FactLink | null {
     if (!unit || !year || !component || !period) return null;
     return { source, href: `/checks/inspections/${unit}?${new URLSearchParams({ year, component, period })}` };
   }
-  if (source === 'report_cells') return { source, href: `/reports/matrix#${encodeURIComponent(rest)}` };
+  if (source === 'report_cells') {
+    // report_cells:<unit code>:<kind>:<period key>: the matrix of that kind and year, scrolled to the cell.
+    const [unit, kind, period] = rest.split(':');
+    if (!unit || !kind || !period) return null;
+    return { source, href: `/reports/matrix?${new URLSearchParams({ kind, year: period.slice(0, 4) })}#${encodeURIComponent(rest)}` };
+  }
   if (source === 'duty_gap') {
     // duty_gap:<unit code>:<date>: the day with no duty record, on the duty log's list.
     const [unit, day] = rest.split(':');

@@ -15,8 +15,8 @@ export interface ReportCell {
 
 /**
  * 漏报、迟报各类报表，按类别每次扣0.5分: every late or missing cell is one missing-report
- * event of its unit, dated on its due day and linked back to its cell. Reports upward are not
- * built yet, so the caller passes no cells; this is where the matrix plugs in.
+ * event of its unit, dated on its due day and linked back to its cell. The caller passes the
+ * matrix cells of the ranked units (reports/report-cells.ts).
  */
 export function missingReportFacts(cells: readonly ReportCell[]): FactRow[] {
   return cells

@@ -9,6 +9,7 @@ import { mediationRouter } from './mediation.ts';
 import { importsRouter } from './imports.ts';
 import { checksRouter } from './checks.ts';
 import { dashboardRouter } from './dashboard.ts';
+import { reportsRouter } from './reports.ts';
 import { sessionRouter } from './session.ts';
 import { unitsRouter } from './units.ts';
 import { usersRouter } from './users.ts';
@@ -28,6 +29,7 @@ export const appRouter = router({
   assessment: assessmentRouter,
   checks: checksRouter,
   dashboard: dashboardRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;
