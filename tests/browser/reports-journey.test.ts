@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../packages/casework/src/index.ts';
-import { chromiumPath, signIn, useJourney, type Journey } from '../setup/browser-journey.ts';
+import { chromiumPath, signIn, useJourney, type Journey, clickNav } from '../setup/browser-journey.ts';
 
 let journey: Journey;
 
@@ -25,7 +25,7 @@ function overflowing(page: Page): Promise<string[]> {
 }
 
 async function openOwnReport(page: Page) {
-  await page.getByRole('link', { name: '报告报送' }).click();
+  await clickNav(page, '报告报送');
   await page.getByTestId('own-reports').locator('tr', { hasText: periodLabel }).getByRole('button', { name: '填报' }).click();
   await page.getByRole('heading', { name: new RegExp(`${periodLabel} 月报`) }).waitFor();
 }

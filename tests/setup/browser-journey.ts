@@ -47,3 +47,14 @@ export async function signIn(page: Page, appUrl: string, loginName: string): Pro
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByTestId('whoami').waitFor();
 }
+
+/** Follow a link of the top menu: on a phone the menu is folded into 菜单 and opened first. */
+export async function clickNav(page: Page, name: string): Promise<void> {
+  const folded = page.locator('.nav-narrow summary');
+  if (await folded.isVisible()) {
+    if (!(await page.locator('.nav-narrow').evaluate((details) => (details as HTMLDetailsElement).open))) await folded.click();
+    await page.locator('.nav-narrow').getByRole('link', { name, exact: true }).click();
+    return;
+  }
+  await page.locator('.nav-wide').getByRole('link', { name, exact: true }).click();
+}

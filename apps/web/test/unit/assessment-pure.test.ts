@@ -58,13 +58,13 @@ describe('rule-set editor', () => {
 describe('missing reports', () => {
   it('turns late and missing cells into one missing-report event each, linked to the cell', () => {
     const facts = missingReportFacts([
-      { id: '130534100201:monthly:2026-01', unitCode: '130534100201', reportKind: 'monthly', state: 'late', dueOn: '2026-02-03' },
-      { id: '130534100201:monthly:2026-02', unitCode: '130534100201', reportKind: 'monthly', state: 'missing', dueOn: '2026-03-03' },
-      { id: '130534100201:monthly:2026-03', unitCode: '130534100201', reportKind: 'monthly', state: 'on_time', dueOn: '2026-04-03' },
-      { id: '130534100201:monthly:2026-04', unitCode: '130534100201', reportKind: 'monthly', state: 'zero', dueOn: '2026-05-03' },
+      { id: '130534100201:monthly:2026-01', unitCode: '130534100201', reportKind: 'monthly', state: 'late', dueOn: '2026-02-03', periodEnd: '2026-01-31' },
+      { id: '130534100201:monthly:2026-02', unitCode: '130534100201', reportKind: 'monthly', state: 'missing', dueOn: '2026-03-03', periodEnd: '2026-02-28' },
+      { id: '130534100201:monthly:2026-03', unitCode: '130534100201', reportKind: 'monthly', state: 'on_time', dueOn: '2026-04-03', periodEnd: '2026-03-31' },
+      { id: '130534100201:monthly:2026-04', unitCode: '130534100201', reportKind: 'monthly', state: 'zero', dueOn: '2026-05-03', periodEnd: '2026-04-30' },
     ]);
     expect(facts.map((f) => [f.id, f.kind, f.date])).toEqual([
-      ['report_cells:130534100201:monthly:2026-01', 'missing-report', '2026-02-03'], ['report_cells:130534100201:monthly:2026-02', 'missing-report', '2026-03-03'],
+      ['report_cells:130534100201:monthly:2026-01', 'missing-report', '2026-01-31'], ['report_cells:130534100201:monthly:2026-02', 'missing-report', '2026-02-28'],
     ]);
     // The cell's id is unit:kind:period: the link opens that kind and year of the matrix at the cell.
     expect(factLink(facts[0]!.id)?.href).toBe('/reports/matrix?kind=monthly&year=2026#130534100201%3Amonthly%3A2026-01');

@@ -22,7 +22,7 @@ export async function reportCellsFor(
     const matrix = await matrixForUnits(tx, countyId, reporting, kind, year, now);
     for (const cell of matrix.cells) {
       if (cell.periodEnd < window.from || cell.periodEnd > window.to) continue;
-      cells.push({ id: cell.id, unitCode: cell.unitCode, reportKind: cell.reportKind, state: cell.state, dueOn: cell.dueOn });
+      cells.push({ id: cell.id, unitCode: cell.unitCode, reportKind: cell.reportKind, state: cell.state, dueOn: cell.dueOn, periodEnd: cell.periodEnd });
     }
   }
   return cells;

@@ -1,6 +1,7 @@
-import { and, eq, inArray, like } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { reportMatrix, type MatrixCell, type PeriodicKind, type ReportMatrix, type Submission } from '@tally/reporting';
 import { schema, type Actor, type Transaction } from '@tally/db';
+import { inActorScope } from '../services/unit-scope.ts';
 import { countyCalendar } from '../services/work-calendar.ts';
 import { countyObligations } from './obligations.ts';
 
@@ -27,7 +28,7 @@ export async function matrixForUnits(tx: Transaction, countyId: number, units: r
   const codes = units.map((u) => u.code);
   const rows = codes.length === 0 ? [] : await tx.select({
     id: r.id, unitCode: r.unitCode, kind: r.kind, periodKey: r.periodKey, state: r.state, submittedAt: r.submittedAt, zero: r.zero, everReturned: r.everReturned,
-  }).from(r).where(and(eq(r.countyId, countyId), eq(r.kind, kind), like(r.periodKey, `${year}-%`), inArray(r.unitCode, codes)));
+  }).from(r).where(and(eq(r.countyId, countyId), eq(r.kind, kind), sql`starts_with(${r.periodKey}, ${`${year}-`})`, inArray(r.unitCode, codes)));
   const submissions: Submission[] = rows.map((row) => ({
     unitCode: row.unitCode, kind: row.kind, periodKey: row.periodKey, state: row.state, submittedAt: row.submittedAt, zero: row.zero, returned: row.everReturned,
   }));
@@ -41,7 +42,7 @@ export async function matrixForUnits(tx: Transaction, countyId: number, units: r
 export async function unitsBelow(tx: Transaction, actor: Actor, level?: 'township' | 'village'): Promise<MatrixUnit[]> {
   const u = schema.units;
   const rows = await tx.select({ code: u.code, name: u.name, level: u.level, active: u.active }).from(u)
-    .where(and(eq(u.countyId, actor.countyId), like(u.code, `${actor.scope}%`)))
+    .where(and(eq(u.countyId, actor.countyId), inActorScope(u.code, actor)))
     .orderBy(u.code);
   return rows.flatMap((row) => {
     if (row.code === actor.unitCode) return [];
