@@ -1,5 +1,6 @@
 /** Scratch state of the scoring loop, allocated once per score() call and reset per unit. */
 import type { CompiledRuleSet } from './compile.ts';
+import type { ExplanationLine } from './explain.ts';
 import { FactIds } from './fact-ids.ts';
 
 /** Scratch state for one scoring run (reused across units). */
@@ -16,6 +17,9 @@ export class Workspace {
   readonly qSum: Float64Array;
   readonly qCnt: Float64Array;
   readonly groupSum: Float64Array;
+  /** Explanation lines of the current unit (a buffer reused across units; see takeLines). */
+  private readonly lineBuf: ExplanationLine[] = [];
+  private lineCount = 0;
   /** Per rule: detail strings already built, keyed by a short signature (shared across units). */
   readonly details: Map<string | number, string>[];
 
@@ -51,7 +55,19 @@ export class Workspace {
     this.groupSum = new Float64Array(c.groups.length);
   }
 
+  addLine(line: ExplanationLine): void {
+    this.lineBuf[this.lineCount++] = line;
+  }
+
+  /** The current unit's lines as a new array of exactly their number. */
+  takeLines(): ExplanationLine[] {
+    const n = this.lineCount;
+    this.lineCount = 0;
+    return n === 0 ? [] : this.lineBuf.slice(0, n);
+  }
+
   reset(): void {
+    this.lineCount = 0;
     this.cnt.fill(0);
     this.pts.fill(0);
     this.den.fill(0);
