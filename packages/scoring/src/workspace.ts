@@ -1,6 +1,7 @@
 /** Scratch state of the scoring loop, allocated once per score() call and reset per unit. */
 import type { CompiledRuleSet } from './compile.ts';
 import type { ExplanationLine } from './explain.ts';
+import { DistinctKeys } from './distinct-keys.ts';
 import { FactIds } from './fact-ids.ts';
 
 /** Scratch state for one scoring run (reused across units). */
@@ -12,7 +13,8 @@ export class Workspace {
   readonly factIds: FactIds;
   readonly levelOffset: number[];
   readonly levelCnt: Float64Array;
-  readonly keys: Set<string>[];
+  /** Per rule: distinct keys of a distinct quota. */
+  readonly keys: DistinctKeys[];
   readonly compOffset: number[];
   readonly qSum: Float64Array;
   readonly qCnt: Float64Array;
@@ -43,7 +45,7 @@ export class Workspace {
     for (const r of c.rules) {
       this.compOffset.push(comps);
       this.levelOffset.push(levels);
-      this.keys.push(new Set());
+      this.keys.push(new DistinctKeys());
       this.details.push(new Map());
       if (r.kind === 'inspection-weights') comps += r.components.length;
       if (r.kind === 'per-event') levels += r.levelNames.length;
@@ -73,7 +75,7 @@ export class Workspace {
     this.den.fill(0);
     this.factIds.reset();
     this.levelCnt.fill(0);
-    for (const k of this.keys) if (k.size > 0) k.clear();
+    for (const k of this.keys) k.clear();
     this.qSum.fill(0);
     this.qCnt.fill(0);
     this.groupSum.fill(0);
