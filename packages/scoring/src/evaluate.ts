@@ -177,7 +177,6 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
   }
 
   // 6. Lines, in rule order.
-  const lines: ExplanationLine[] = [];
   const atRisk: AtRisk[] | null = ws.periodClosed ? null : [];
   let assessedBp = 0;
   const groupOf = c.groupOf;
@@ -237,11 +236,14 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
               const mean = divRound(s, n);
               if (!explain) detail = '';
               else if (n > 1) detail = `mean of ${n}: ${formatFixed(mean)} × ${pct(comp.weightBp)}`;
-              else detail = ws.cached(ri, ci * 1e9 + mean) ?? ws.remember(ri, ci * 1e9 + mean, `${formatFixed(mean)} × ${pct(comp.weightBp)}`);
+              else {
+                const key = mean * r.components.length + ci; // a small integer: no boxed key per lookup
+                detail = ws.cached(ri, key) ?? ws.remember(ri, key, `${formatFixed(mean)} × ${pct(comp.weightBp)}`);
+              }
             }
           }
           ws.groupSum[g]! += points;
-          if (explain) lines.push(mkLine(r.id, comp.label, points, ws.factIds.take(rules.length + slot), detail));
+          if (explain) ws.addLine(mkLine(r.id, comp.label, points, ws.factIds.take(rules.length + slot), detail));
         }
         break;
       }
@@ -276,7 +278,7 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
             detail = ws.remember(ri, key, parts.join(', '));
           }
         } else detail = ws.cached(ri, n) ?? ws.remember(ri, n, `${n} × ${formatFixed(r.sign * r.points, true)}`);
-        lines.push(mkLine(r.id, r.label, points, ws.factIds.take(ri), detail));
+        ws.addLine(mkLine(r.id, r.label, points, ws.factIds.take(ri), detail));
         break;
       }
       case 'tiered-count': {
@@ -287,7 +289,7 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
         const points = r.sign * tier.points;
         const at = tier.atLeast;
         ws.groupSum[g]! += points;
-        if (explain) lines.push(mkLine(r.id, r.label, points, ws.factIds.take(ri), ws.cached(ri, n) ?? ws.remember(ri, n, `${n} counted, tier ≥ ${at} (not cumulative)`)));
+        if (explain) ws.addLine(mkLine(r.id, r.label, points, ws.factIds.take(ri), ws.cached(ri, n) ?? ws.remember(ri, n, `${n} counted, tier ≥ ${at} (not cumulative)`)));
         break;
       }
       case 'quota': {
@@ -307,7 +309,7 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
           const req = [r.atLeast > 0 ? `≥ ${r.atLeast}` : '', r.atMost !== Number.POSITIVE_INFINITY ? `≤ ${r.atMost}` : ''].filter(Boolean).join(' and ');
           detail = ws.remember(ri, counted, `${counted} on record, required ${req}${met ? ' (met)' : ' (missed)'}`);
         }
-        lines.push(mkLine(r.id, r.label, points, ws.factIds.take(ri), detail));
+        ws.addLine(mkLine(r.id, r.label, points, ws.factIds.take(ri), detail));
         break;
       }
       case 'indicator': {
@@ -323,11 +325,11 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
           if (explain) detail = `${formatFixed(num)}/${formatFixed(den)} = ${formatFixed(mulDivRound(num, 100000, den))}% vs target ${formatFixed(r.targetMilliPct)}%, weight ${formatFixed(r.weight)}`;
         }
         ws.groupSum[g]! += points;
-        if (explain) lines.push(mkLine(r.id, r.label, points, ws.factIds.take(ri), detail));
+        if (explain) ws.addLine(mkLine(r.id, r.label, points, ws.factIds.take(ri), detail));
         break;
       }
       case 'veto': {
-        if (explain && ws.factIds.has(ri)) lines.push(mkLine(r.id, r.label, 0, ws.factIds.take(ri), 'one-vote veto: ranked last, may not be commended'));
+        if (explain && ws.factIds.has(ri)) ws.addLine(mkLine(r.id, r.label, 0, ws.factIds.take(ri), 'one-vote veto: ranked last, may not be commended'));
         break;
       }
     }
@@ -344,7 +346,7 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
     let total = raw;
     if (grp.cap && grp.sign * raw > grp.cap.max) {
       total = grp.sign * grp.cap.max;
-      if (explain) lines.push(mkLine(grp.cap.ruleId, grp.cap.label, total - raw, [], `${grp.name} total ${formatFixed(grp.sign * raw)} capped at ${formatFixed(grp.cap.max)}`));
+      if (explain) ws.addLine(mkLine(grp.cap.ruleId, grp.cap.label, total - raw, [], `${grp.name} total ${formatFixed(grp.sign * raw)} capped at ${formatFixed(grp.cap.max)}`));
     }
     if (grp.effect === 'base') base += total;
     else if (grp.effect === 'bonus') {
@@ -356,7 +358,7 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
   let floorAdjustment = 0;
   if (c.floor && beforeFloor < c.floor.min) {
     floorAdjustment = c.floor.min - beforeFloor;
-    if (explain) lines.push(mkLine(c.floor.ruleId, c.floor.label, floorAdjustment, [], `${formatFixed(beforeFloor)} raised to the floor ${formatFixed(c.floor.min)}`));
+    if (explain) ws.addLine(mkLine(c.floor.ruleId, c.floor.label, floorAdjustment, [], `${formatFixed(beforeFloor)} raised to the floor ${formatFixed(c.floor.min)}`));
   }
   const vetoFactIds = vetoIds ? sortIds(vetoIds) : [];
   const out: Assessment = {
@@ -373,7 +375,7 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
     vetoed: vetoFactIds.length > 0,
     commendable: vetoFactIds.length === 0,
     vetoFactIds,
-    lines: lines.length > 1 ? lines.slice() : lines, // exact size: push leaves up to 16 spare slots
+    lines: ws.takeLines(),
     assessedWeightPct: assessedBp / 100,
   };
   if (atRisk !== null) out.atRisk = atRisk;

@@ -1,5 +1,7 @@
 /** Scratch state of the scoring loop, allocated once per score() call and reset per unit. */
 import type { CompiledRuleSet } from './compile.ts';
+import type { ExplanationLine } from './explain.ts';
+import { DistinctKeys } from './distinct-keys.ts';
 import { FactIds } from './fact-ids.ts';
 
 /** Scratch state for one scoring run (reused across units). */
@@ -11,11 +13,15 @@ export class Workspace {
   readonly factIds: FactIds;
   readonly levelOffset: number[];
   readonly levelCnt: Float64Array;
-  readonly keys: Set<string>[];
+  /** Per rule: distinct keys of a distinct quota. */
+  readonly keys: DistinctKeys[];
   readonly compOffset: number[];
   readonly qSum: Float64Array;
   readonly qCnt: Float64Array;
   readonly groupSum: Float64Array;
+  /** Explanation lines of the current unit (a buffer reused across units; see takeLines). */
+  private readonly lineBuf: ExplanationLine[] = [];
+  private lineCount = 0;
   /** Per rule: detail strings already built, keyed by a short signature (shared across units). */
   readonly details: Map<string | number, string>[];
 
@@ -39,7 +45,7 @@ export class Workspace {
     for (const r of c.rules) {
       this.compOffset.push(comps);
       this.levelOffset.push(levels);
-      this.keys.push(new Set());
+      this.keys.push(new DistinctKeys());
       this.details.push(new Map());
       if (r.kind === 'inspection-weights') comps += r.components.length;
       if (r.kind === 'per-event') levels += r.levelNames.length;
@@ -51,13 +57,25 @@ export class Workspace {
     this.groupSum = new Float64Array(c.groups.length);
   }
 
+  addLine(line: ExplanationLine): void {
+    this.lineBuf[this.lineCount++] = line;
+  }
+
+  /** The current unit's lines as a new array of exactly their number. */
+  takeLines(): ExplanationLine[] {
+    const n = this.lineCount;
+    this.lineCount = 0;
+    return n === 0 ? [] : this.lineBuf.slice(0, n);
+  }
+
   reset(): void {
+    this.lineCount = 0;
     this.cnt.fill(0);
     this.pts.fill(0);
     this.den.fill(0);
     this.factIds.reset();
     this.levelCnt.fill(0);
-    for (const k of this.keys) if (k.size > 0) k.clear();
+    for (const k of this.keys) k.clear();
     this.qSum.fill(0);
     this.qCnt.fill(0);
     this.groupSum.fill(0);

@@ -60,3 +60,24 @@ describe('count: the occurrences an event stands for', () => {
   });
 });
 
+
+describe('distinct quotas', () => {
+  it('count distinct keys, beyond a handful too (20 registers, each kept twice)', () => {
+    const registers: RuleSet = {
+      schemaVersion: 1,
+      id: 'r',
+      version: '1',
+      label: '台帐',
+      unit: 'points',
+      rules: [{ id: 'quota.registers', kind: 'quota', label: '台帐齐全', effect: 'deduction', record: 'register', distinct: true, atLeast: 20, points: 1 }],
+    };
+    const records = (n: number) => Array.from({ length: 2 * n }, (_, i) => ({ id: `g${i}`, kind: 'register', key: `k${i % n}`, date: '2024-12-31' }));
+    const [met, missed] = score(registers, [
+      { unitId: 'a', records: records(20) },
+      { unitId: 'b', records: records(19) },
+    ]);
+    expect(met!.deductions).toBe(0);
+    expect(missed!.deductions).toBe(1000);
+    expect(missed!.lines[0]!.detail).toBe('19 on record, required ≥ 20 (missed)');
+  });
+});
