@@ -15,7 +15,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { units } from './units.ts';
-import { appRole, currentScope, inScope, roleIn, sameCounty } from './rls.ts';
+import { appRole, currentUnitCode, inScope, roleIn, sameCounty } from './rls.ts';
 import { caseDataRoles } from './roles.ts';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
@@ -25,7 +25,7 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataTyp
  * (county 130534 → 130534000000, township 130534100 → 130534100000), so "own unit" needs
  * no extra setting. A township reads its villages' batches but cannot commit them.
  */
-const ownUnit = (unitCodeColumn: unknown) => sql`${unitCodeColumn} = rpad(${currentScope}, 12, '0')`;
+const ownUnit = (unitCodeColumn: unknown) => sql`${unitCodeColumn} = ${currentUnitCode}`;
 
 export const importStatuses = ['previewing', 'previewed', 'committing', 'committed', 'failed', 'cancelled'] as const;
 export type ImportStatus = (typeof importStatuses)[number];

@@ -15,7 +15,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { units } from './units.ts';
-import { appRole, currentScope, inScope, roleIn, sameCounty } from './rls.ts';
+import { appRole, currentUnitCode, inScope, roleIn, sameCounty } from './rls.ts';
 import { caseDataRoles } from './roles.ts';
 import { IMMEDIATE_EVENT_KINDS } from '@tally/reporting';
 import { reportKinds, reportStates, reportingLevels, reviewOutcomes, type ReportNarrative } from '../reports/vocabulary.ts';
@@ -30,8 +30,6 @@ function inList(column: string, values: readonly string[]) {
   return sql.raw(`${column} in (${values.map((value) => `'${value}'`).join(', ')})`);
 }
 
-/** The actor's own unit: its scope padded with zeros to the 12-digit code. */
-const ownUnit = sql`rpad(${currentScope}, 12, '0')`;
 /** Roles that file and review reports: the case-data roles (never security_admin or auditor). */
 const reportRoles = roleIn(...caseDataRoles);
 
@@ -102,26 +100,26 @@ export const reports = pgTable(
     pgPolicy('reports_read', {
       for: 'select',
       to: appRole,
-      using: sql`${sameCounty(t.countyId)} and ${reportRoles} and (${t.unitCode} = ${ownUnit} or (${inScope(t.unitCode)} and ${t.state} <> 'draft'))`,
+      using: sql`${sameCounty(t.countyId)} and ${reportRoles} and (${t.unitCode} = ${currentUnitCode} or (${inScope(t.unitCode)} and ${t.state} <> 'draft'))`,
     }),
     pgPolicy('reports_insert', {
       for: 'insert',
       to: appRole,
-      withCheck: sql`${sameCounty(t.countyId)} and ${reportRoles} and ${t.unitCode} = ${ownUnit} and ${t.state} = 'draft'`,
+      withCheck: sql`${sameCounty(t.countyId)} and ${reportRoles} and ${t.unitCode} = ${currentUnitCode} and ${t.state} = 'draft'`,
     }),
     // The filing unit edits and files its own report while it is a draft or returned.
     pgPolicy('reports_update_own', {
       for: 'update',
       to: appRole,
-      using: sql`${sameCounty(t.countyId)} and ${reportRoles} and ${t.unitCode} = ${ownUnit} and ${t.state} in ('draft', 'returned')`,
-      withCheck: sql`${sameCounty(t.countyId)} and ${reportRoles} and ${t.unitCode} = ${ownUnit} and ${t.state} in ('draft', 'returned', 'submitted')`,
+      using: sql`${sameCounty(t.countyId)} and ${reportRoles} and ${t.unitCode} = ${currentUnitCode} and ${t.state} in ('draft', 'returned')`,
+      withCheck: sql`${sameCounty(t.countyId)} and ${reportRoles} and ${t.unitCode} = ${currentUnitCode} and ${t.state} in ('draft', 'returned', 'submitted')`,
     }),
     // The unit directly above accepts or returns a filed report.
     pgPolicy('reports_update_review', {
       for: 'update',
       to: appRole,
-      using: sql`${sameCounty(t.countyId)} and ${reportRoles} and ${t.parentCode} = ${ownUnit} and ${t.state} = 'submitted'`,
-      withCheck: sql`${sameCounty(t.countyId)} and ${reportRoles} and ${t.parentCode} = ${ownUnit} and ${t.state} in ('accepted', 'returned')`,
+      using: sql`${sameCounty(t.countyId)} and ${reportRoles} and ${t.parentCode} = ${currentUnitCode} and ${t.state} = 'submitted'`,
+      withCheck: sql`${sameCounty(t.countyId)} and ${reportRoles} and ${t.parentCode} = ${currentUnitCode} and ${t.state} in ('accepted', 'returned')`,
     }),
   ],
 ).enableRLS();
@@ -168,13 +166,13 @@ export const reportVersions = pgTable(
     pgPolicy('report_versions_insert', {
       for: 'insert',
       to: appRole,
-      withCheck: sql`${sameCounty(t.countyId)} and ${reportRoles} and ${t.unitCode} = ${ownUnit} and ${t.reviewedAt} is null`,
+      withCheck: sql`${sameCounty(t.countyId)} and ${reportRoles} and ${t.unitCode} = ${currentUnitCode} and ${t.reviewedAt} is null`,
     }),
     pgPolicy('report_versions_review', {
       for: 'update',
       to: appRole,
-      using: sql`${sameCounty(t.countyId)} and ${reportRoles} and ${t.parentCode} = ${ownUnit} and ${t.reviewedAt} is null`,
-      withCheck: sql`${sameCounty(t.countyId)} and ${reportRoles} and ${t.parentCode} = ${ownUnit} and ${t.reviewedAt} is not null`,
+      using: sql`${sameCounty(t.countyId)} and ${reportRoles} and ${t.parentCode} = ${currentUnitCode} and ${t.reviewedAt} is null`,
+      withCheck: sql`${sameCounty(t.countyId)} and ${reportRoles} and ${t.parentCode} = ${currentUnitCode} and ${t.reviewedAt} is not null`,
     }),
   ],
 ).enableRLS();
@@ -213,7 +211,7 @@ export const immediateReports = pgTable(
     pgPolicy('immediate_reports_insert', {
       for: 'insert',
       to: appRole,
-      withCheck: sql`${sameCounty(t.countyId)} and ${reportRoles} and ${t.unitCode} = ${ownUnit}`,
+      withCheck: sql`${sameCounty(t.countyId)} and ${reportRoles} and ${t.unitCode} = ${currentUnitCode}`,
     }),
   ],
 ).enableRLS();

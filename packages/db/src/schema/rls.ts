@@ -21,6 +21,8 @@ export const currentUserId = sql`(select nullif(current_setting('app.user_id', t
 /** Set only by the sign-in path: the login name being tried / the session being presented. */
 export const currentLoginName = sql`(select nullif(current_setting('app.login_name', true), ''))`;
 export const currentSessionId = sql`(select nullif(current_setting('app.session_id', true), ''))`;
+/** The actor's own unit code: its scope padded with zeros to 12 digits. */
+export const currentUnitCode = sql`rpad(${currentScope}, 12, '0')`;
 
 /** Row belongs to the actor's county. */
 export function sameCounty(countyColumn: SQL | unknown): SQL {
@@ -53,7 +55,7 @@ export function roleIn(...roles: readonly string[]): SQL {
  * writes about a unit below it and must never write about itself (inspection scores).
  */
 export function belowScope(unitCodeColumn: SQL | unknown): SQL {
-  return sql`(${inScope(unitCodeColumn)} and ${unitCodeColumn} <> rpad(${currentScope}, 12, '0'))`;
+  return sql`(${inScope(unitCodeColumn)} and ${unitCodeColumn} <> ${currentUnitCode})`;
 }
 
 /**
