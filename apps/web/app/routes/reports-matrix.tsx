@@ -2,7 +2,7 @@ import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { PERIODIC_KINDS } from '@tally/reporting';
 import { caseDataRoles } from '@tally/db/roles';
 import { CellLabel } from '../components/reports/cell-label.tsx';
-import { RatesCells } from '../components/reports/rates-cells.tsx';
+import { RatesCells, RatesHeadings } from '../components/reports/rates-cells.tsx';
 import reportsStyles from '../components/reports/reports.css?url';
 import { useI18n } from '../lib/i18n-context.ts';
 import { kindKey, periodHeading } from '../lib/report-labels.ts';
@@ -58,11 +58,7 @@ export default function ReportsMatrix() {
             <tr>
               <th scope="col">{t('reports.unit')}</th>
               {matrix.periods.map((period) => <th key={period.key} scope="col">{periodHeading(period.key, language)}</th>)}
-              <th scope="col">{t('reports.rates.expected')}</th>
-              <th scope="col">{t('reports.rates.actual')}</th>
-              <th scope="col">{t('reports.rates.onTime')}</th>
-              <th scope="col">{t('reports.rates.reportingRate')}</th>
-              <th scope="col">{t('reports.rates.onTimeRate')}</th>
+              <RatesHeadings />
             </tr>
           </thead>
           <tbody>
@@ -90,11 +86,7 @@ export default function ReportsMatrix() {
           <thead>
             <tr>
               <th scope="col">{t('reports.level')}</th>
-              <th scope="col">{t('reports.rates.expected')}</th>
-              <th scope="col">{t('reports.rates.actual')}</th>
-              <th scope="col">{t('reports.rates.onTime')}</th>
-              <th scope="col">{t('reports.rates.reportingRate')}</th>
-              <th scope="col">{t('reports.rates.onTimeRate')}</th>
+              <RatesHeadings />
             </tr>
           </thead>
           <tbody>
