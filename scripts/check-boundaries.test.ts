@@ -65,4 +65,20 @@ describe('check-boundaries', () => {
       "packages/db/src/x.ts imports '../../casework/src/index.ts' from @tally/casework by a relative path: import it by its package name",
     ]);
   });
+
+  it("fails on a test that imports another package's source by a relative path, not on shared test support", () => {
+    const root = workspace({
+      ...sound,
+      'apps/web': {
+        ...sound['apps/web'],
+        files: {
+          'test/a.test.ts': "import { a } from '../../../packages/casework/src/index.ts';",
+          'test/b.test.ts': "import { setup } from '../../../tests/setup/db.ts'; import { zip } from '../../../packages/casework/test/support/zip.ts';",
+        },
+      },
+    });
+    expect(checkBoundaries(root)).toEqual([
+      "apps/web/test/a.test.ts imports '../../../packages/casework/src/index.ts' from @tally/casework by a relative path: import it by its package name",
+    ]);
+  });
 });

@@ -25,7 +25,11 @@ interface Workspace {
 
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
 const PURE_ENGINES = ['packages/scoring', 'packages/casework'];
-/** Folders of a workspace that hold its shipped source (tests may reach into fixtures of another). */
+/**
+ * Folders of a workspace that hold its shipped source. Nothing, tests included, may import
+ * another workspace's source by a relative path; tests may still share test support
+ * (tests/setup, another package's test/support) that way, as it is not a package's API.
+ */
 const SOURCE_DIRS = ['src', 'app', 'server'];
 const SOURCE_FILE = /\.(ts|tsx|mts|cts|js|jsx|mjs)$/;
 
@@ -95,14 +99,14 @@ const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)(
 /** Relative imports in a workspace's source that land in another workspace's folder. */
 function crossPackageImports(root: string, workspace: Workspace, all: readonly Workspace[]): string[] {
   const problems: string[] = [];
-  for (const sourceDir of SOURCE_DIRS) {
-    for (const file of sourceFiles(join(root, workspace.dir, sourceDir))) {
+  {
+    for (const file of sourceFiles(join(root, workspace.dir))) {
       const text = readFileSync(file, 'utf8');
       for (const match of text.matchAll(SPECIFIER)) {
         const specifier = match[2]!;
         if (!specifier.startsWith('.')) continue;
         const target = toPosix(relative(root, resolve(dirname(file), specifier)));
-        const other = all.find((candidate) => candidate !== workspace && (target === candidate.dir || target.startsWith(`${candidate.dir}/`)));
+        const other = all.find((candidate) => candidate !== workspace && SOURCE_DIRS.some((dir) => target.startsWith(`${candidate.dir}/${dir}/`)));
         if (other) problems.push(`${toPosix(relative(root, file))} imports '${specifier}' from ${other.name} by a relative path: import it by its package name`);
       }
     }
@@ -128,7 +132,7 @@ export function checkBoundaries(root: string): string[] {
         if (byName.get(dep)?.dir.startsWith('apps/')) problems.push(`${workspace.name} must not depend on the app ${dep}`);
       }
     }
-    if (workspace.dir.startsWith('packages/') || workspace.dir.startsWith('apps/')) problems.push(...crossPackageImports(root, workspace, workspaces));
+    problems.push(...crossPackageImports(root, workspace, workspaces));
   }
   return problems;
 }

@@ -1,9 +1,9 @@
-import { seedDemoIfEmpty } from '../../packages/db/src/seed/index.ts';
-import { withActor } from '../../packages/db/src/index.ts';
-import { defaultRuleSet, rank, score } from '../../packages/scoring/src/index.ts';
-import { createCaller } from '../../apps/web/app/server/routers/root.ts';
-import { factsFor, unitsUnder } from '../../apps/web/app/server/assessment/assess-units.ts';
-import { countyCalendar } from '../../apps/web/app/server/services/work-calendar.ts';
+import { seedDemoIfEmpty } from '@tally/db/seed';
+import { withActor } from '@tally/db';
+import { defaultRuleSet, rank, score } from '@tally/scoring';
+import { createCaller } from '@tally/web/server/routers/root.ts';
+import { factsFor, unitsUnder } from '@tally/web/server/assessment/assess-units.ts';
+import { countyCalendar } from '@tally/web/server/services/work-calendar.ts';
 import { actorByLogin } from '../setup/two-counties.ts';
 import { openBenchDatabase, timeIt } from './support/bench-database.ts';
 

@@ -23,9 +23,9 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { previewImport } from '../../packages/imports/src/index.ts';
-import { registerDefs } from '../../packages/db/src/registers/index.ts';
-import { createCaller } from '../../apps/web/app/server/routers/root.ts';
+import { previewImport } from '@tally/imports';
+import { registerDefs } from '@tally/db/registers';
+import { createCaller } from '@tally/web/server/routers/root.ts';
 import { actorByLogin, provisionTwoCounties } from '../setup/two-counties.ts';
 import { openBenchDatabase } from './support/bench-database.ts';
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { createCaller } from '../../apps/web/app/server/routers/root.ts';
+import { createCaller } from '@tally/web/server/routers/root.ts';
 import { actorByLogin, provisionTwoCounties } from '../setup/two-counties.ts';
 import { openBenchDatabase, timeIt } from './support/bench-database.ts';
 

@@ -11,7 +11,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Engine, type Almanac } from 'json-rules-engine';
-import { defaultRuleSet, score, type UnitFacts, type ScoringEvent, type RecordFact } from '../../packages/scoring/src/index.ts';
+import { defaultRuleSet, score, type UnitFacts, type ScoringEvent, type RecordFact } from '@tally/scoring';
 
 const COUNTIES = 100;
 const VILLAGES = 400;

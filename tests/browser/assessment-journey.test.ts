@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ruleSetHash, schema } from '../../packages/db/src/index.ts';
-import { defaultRuleSet } from '../../packages/scoring/src/index.ts';
+import { ruleSetHash, schema } from '@tally/db';
+import { defaultRuleSet } from '@tally/scoring';
 import { chromiumPath, signIn, useJourney, type Journey } from '../setup/browser-journey.ts';
 import { actorByLogin } from '../setup/two-counties.ts';
 

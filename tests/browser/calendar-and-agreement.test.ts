@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { schema } from '../../packages/db/src/index.ts';
+import { schema } from '@tally/db';
 import { chromiumPath, signIn, useJourney, type Journey } from '../setup/browser-journey.ts';
 import { actorByLogin } from '../setup/two-counties.ts';
 

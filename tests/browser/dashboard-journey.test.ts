@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ruleSetHash, schema } from '../../packages/db/src/index.ts';
-import { defaultRuleSet } from '../../packages/scoring/src/index.ts';
-import { createCaller } from '../../apps/web/app/server/routers/root.ts';
+import { ruleSetHash, schema } from '@tally/db';
+import { defaultRuleSet } from '@tally/scoring';
+import { createCaller } from '@tally/web/server/routers/root.ts';
 import { chromiumPath, signIn, useJourney, type Journey } from '../setup/browser-journey.ts';
 import { actorByLogin } from '../setup/two-counties.ts';
 

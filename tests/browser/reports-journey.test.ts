@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { shanghaiDate } from '../../packages/casework/src/index.ts';
+import { shanghaiDate } from '@tally/casework';
 import { chromiumPath, signIn, useJourney, type Journey, clickNav } from '../setup/browser-journey.ts';
 
 let journey: Journey;

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ruleSetHash, schema, type Actor, type UserRole } from '../../packages/db/src/index.ts';
-import { defaultRuleSet, scoreUnit } from '../../packages/scoring/src/index.ts';
-import { appRouter, createCaller } from '../../apps/web/app/server/routers/root.ts';
+import { ruleSetHash, schema, type Actor, type UserRole } from '@tally/db';
+import { defaultRuleSet, scoreUnit } from '@tally/scoring';
+import { appRouter, createCaller } from '@tally/web/server/routers/root.ts';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../setup/two-counties.ts';
 

@@ -1,7 +1,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../../packages/db/src/embedded.ts';
+import { freePort } from '@tally/db/embedded';
 import { TEST_APP_PASSWORD } from './names.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../packages/db/src/index.ts';
+import type { Database } from '@tally/db';
 
 /**
  * Monthly reports of a unit, filed and accepted on time (09:00 Shanghai on the 1st of the next

@@ -1,6 +1,6 @@
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
-import { enableAppRoleLogin, runMigrations } from '../../packages/db/src/migrate.ts';
+import { enableAppRoleLogin, runMigrations } from '@tally/db/migrate';
 import { postgresServer } from './postgres-server.ts';
 import { TEMPLATE_DATABASE, TEST_APP_PASSWORD } from './names.ts';
 import './provided-context.ts';

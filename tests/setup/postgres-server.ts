@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres } from '../../packages/db/src/embedded.ts';
+import { startEmbeddedPostgres } from '@tally/db/embedded';
 
 /**
  * The PostgreSQL server a test run or a benchmark uses: DATABASE_URL's when set, otherwise

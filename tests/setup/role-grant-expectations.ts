@@ -1,4 +1,4 @@
-import type { UserRole } from '../../packages/db/src/index.ts';
+import type { UserRole } from '@tally/db';
 
 /*
  * The rule table of docs/security.md "Who may grant which role", written out

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { appUrlFrom, createDb, type DbHandle } from '../../packages/db/src/index.ts';
+import { appUrlFrom, createDb, type DbHandle } from '@tally/db';
 import { TEMPLATE_DATABASE, TEST_APP_PASSWORD } from './names.ts';
 import './provided-context.ts';
 

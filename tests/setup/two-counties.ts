@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { schema, scopeOf, type Actor, type Database } from '../../packages/db/src/index.ts';
-import { buildCountySpec, provisionCounty } from '../../packages/db/src/seed/index.ts';
-import { levelOf } from '../../apps/web/app/server/auth/sessions.ts';
+import { schema, scopeOf, type Actor, type Database } from '@tally/db';
+import { buildCountySpec, provisionCounty } from '@tally/db/seed';
+import { levelOf } from '@tally/web/server/auth/sessions.ts';
 
 /**
  * Two counties shaped alike: A (130534, id 1) and B (130535, id 2), each with

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schema } from '../../../packages/db/src/index.ts';
+import { schema } from '@tally/db';
 import { signIn } from '../app/server/auth/sessions.ts';
 import { createCaller } from '../app/server/routers/root.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaCalendar2026 } from '../../../packages/casework/src/index.ts';
-import { schema, withActor, type Actor } from '../../../packages/db/src/index.ts';
+import { chinaCalendar2026 } from '@tally/casework';
+import { schema, withActor, type Actor } from '@tally/db';
 import { loadFactRows } from '../app/server/assessment/load-fact-rows.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';

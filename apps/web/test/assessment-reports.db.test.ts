@@ -5,7 +5,7 @@ import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-cou
 import { fileMonthlyReports } from '../../../tests/setup/filed-reports.ts';
 
 /*
- * Reports upward feed the assessment (DOMAIN §6: 漏报、迟报 −0.5 per kind and occasion). Both
+ * Reports upward feed the assessment (docs/domain.md §6: 漏报、迟报 −0.5 per kind and occasion). Both
  * townships of county A file eleven 2026 月报 on time; T1 never files March, T2 files
  * March late. Each loses 0.5, and the breakdown line links to the matrix cell.
  */

@@ -1,9 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schema } from '../../../packages/db/src/index.ts';
+import { schema } from '@tally/db';
 import { createCaller } from '../app/server/routers/root.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
+import { insertInspectionYear } from '../../../tests/setup/inspection-scores.ts';
 import { fileMonthlyReports } from '../../../tests/setup/filed-reports.ts';
 
 /*
@@ -46,15 +47,8 @@ async function ledger(unitCode: string, createdBy: string) {
   }
 }
 
-async function inspections(unitCode: string, score: number, enteredBy: string) {
-  const rows = [
-    ...Array.from({ length: 12 }, (_, m) => ({ component: 'routine' as const, periodNo: m + 1 })),
-    { component: 'half-year' as const, periodNo: 1 },
-    { component: 'year-end' as const, periodNo: 1 },
-  ];
-  await database.owner.db.insert(schema.inspectionScores).values(rows.map((row) => ({
-    countyId: 1, unitCode, year: 2026, ...row, score: String(score), enteredByUnit: COUNTY, createdBy: enteredBy, createdByName: '县考核组',
-  })));
+function inspections(unitCode: string, score: number, enteredBy: string): Promise<void> {
+  return insertInspectionYear(database.owner.db, { countyId: 1, unitCode, year: 2026, score, enteredByUnit: COUNTY, enteredBy });
 }
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schema, withActor } from '../../../packages/db/src/index.ts';
-import { formatFixed } from '../../../packages/scoring/src/index.ts';
+import { schema, withActor } from '@tally/db';
+import { formatFixed } from '@tally/scoring';
 import { factsFor, scoreAndRank, unitsUnder } from '../app/server/assessment/assess-units.ts';
 import { publishedRuleSet } from '../app/server/assessment/rule-set-store.ts';
 import { createCaller } from '../app/server/routers/root.ts';
@@ -8,6 +8,7 @@ import { countyCalendar } from '../app/server/services/work-calendar.ts';
 import { unitFigures } from '../app/server/services/case-figures.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
+import { insertInspectionYear } from '../../../tests/setup/inspection-scores.ts';
 
 /*
  * The county dashboard on PostgreSQL. County A: T1 (130534100000, villages …201/…202) and T2
@@ -29,15 +30,8 @@ async function callerFor(login: string, now: Date): Promise<Caller> {
   return createCaller({ db: database.app.db, actor: await actorByLogin(database.owner.db, login), ip: '10.0.0.1', now });
 }
 
-async function inspections(year: number, unitCode: string, score: number, enteredBy: string) {
-  const rows = [
-    ...Array.from({ length: 12 }, (_, m) => ({ component: 'routine' as const, periodNo: m + 1 })),
-    { component: 'half-year' as const, periodNo: 1 },
-    { component: 'year-end' as const, periodNo: 1 },
-  ];
-  await database.owner.db.insert(schema.inspectionScores).values(rows.map((row) => ({
-    countyId: 1, unitCode, year, ...row, score: String(score), enteredByUnit: COUNTY, createdBy: enteredBy, createdByName: '县考核组',
-  })));
+function inspections(year: number, unitCode: string, score: number, enteredBy: string): Promise<void> {
+  return insertInspectionYear(database.owner.db, { countyId: 1, unitCode, year, score, enteredByUnit: COUNTY, enteredBy });
 }
 
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { hash } from '@node-rs/argon2';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schema, scopeOf, type Actor, type UserRole } from '../../../packages/db/src/index.ts';
+import { schema, scopeOf, type Actor, type UserRole } from '@tally/db';
 import { createCaller } from '../app/server/routers/root.ts';
 import { levelOf } from '../app/server/auth/sessions.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';

@@ -1,6 +1,6 @@
 /**
  * The state of one unit × period cell. Late (迟报) and missing (漏报) are found here, from the
- * instants reports were filed; nobody declares them by hand (DOMAIN §5).
+ * instants reports were filed; nobody declares them by hand (docs/domain.md §5).
  */
 import { shanghaiDate, type CivilDate } from '@tally/casework';
 

@@ -1,6 +1,6 @@
 /**
  * 第一时间报告: a major event must reach the level above within one hour of being known
- * (DOMAIN §5). Timeliness is measured between two instants, so no zone enters into it.
+ * (docs/domain.md §5). Timeliness is measured between two instants, so no zone enters into it.
  */
 export const IMMEDIATE_LIMIT_MINUTES = 60;
 

@@ -1,4 +1,4 @@
-/** @tally/reporting — reports upward (DOMAIN §5): obligations, deadlines, cell states, rates. No I/O, no clock. */
+/** @tally/reporting — reports upward (docs/domain.md §5): obligations, deadlines, cell states, rates. No I/O, no clock. */
 export type { PeriodicKind, ReportKind, ReportPeriod } from './periods.ts';
 export { PERIODIC_KINDS, REPORT_KINDS, REPORT_KIND_LABELS, isPeriodicKind, isReportKind, periodContaining, periodOf, periodsOfYear } from './periods.ts';
 export type { ReportObligation, ReportingLevel } from './obligations.ts';

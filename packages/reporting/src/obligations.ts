@@ -12,7 +12,7 @@ export type ReportingLevel = (typeof REPORTING_LEVELS)[number];
 export interface ReportObligation {
   level: ReportingLevel;
   kind: PeriodicKind;
-  /** Calendar days after the period's last day (DOMAIN §5 default: 3). */
+  /** Calendar days after the period's last day (docs/domain.md §5 default: 3). */
   graceDays: number;
 }
 

@@ -1,5 +1,5 @@
 /**
- * @tally/scoring: the assessment rules of DOMAIN.md §6 as data, and a pure engine that
+ * @tally/scoring: the assessment rules of docs/domain.md §6 as data, and a pure engine that
  * scores, ranks, trends and diffs them. No database, no web app, no clock.
  */
 export { SCALE, toFixed, fromFixed, formatFixed, mulDivRound, divRound, type Fixed } from './fixed-point.ts';

@@ -4,7 +4,7 @@ import { GOLDEN } from './golden/cases.ts';
 
 const RULE_SETS: Record<string, () => RuleSet> = { default: defaultRuleSet, street: streetHalfYearRuleSet, funds: fundsRuleSet };
 
-describe('golden cases worked by hand from DOMAIN.md §6', () => {
+describe('golden cases worked by hand from docs/domain.md §6', () => {
   it('has at least 15 cases', () => {
     expect(GOLDEN.length).toBeGreaterThanOrEqual(15);
   });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { appUrlFrom, createDb, enableAppRoleLogin, runMigrations, type DbHandle } from '../../../packages/db/src/index.ts';
+import { appUrlFrom, createDb, enableAppRoleLogin, runMigrations, type DbHandle } from '@tally/db';
 import { postgresServer } from '../../setup/postgres-server.ts';
 
 export interface BenchDatabase {

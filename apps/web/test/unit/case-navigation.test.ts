@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { userRoles } from '../../../../packages/db/src/schema/roles.ts';
+import { userRoles } from '@tally/db/roles';
 import { navigationFor } from '../../app/lib/navigation.ts';
 
 describe('case navigation', () => {

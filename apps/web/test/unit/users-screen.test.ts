@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { createRoutesStub } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import type { UserRole } from '../../../../packages/db/src/schema/roles.ts';
+import type { UserRole } from '@tally/db/roles';
 import Users from '../../app/routes/users.tsx';
 
 /* The users screen offers only what the actor may do (docs/security.md "Who may grant which role"). */

@@ -18,6 +18,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { codeCheck } from './code-check.ts';
 import { units } from './units.ts';
 import { appRole, belowScope, inScope, roleIn, sameCounty } from './rls.ts';
 import { caseDataRoles } from './roles.ts';
@@ -30,9 +31,6 @@ import { assessmentPeriods, checkingEventKinds, inspectionComponents, rankedLeve
  * register of events, and the immutable snapshots of published results.
  */
 
-function inList(column: string, values: readonly string[]) {
-  return sql.raw(`${column} in (${values.map((value) => `'${value}'`).join(', ')})`);
-}
 
 /**
  * A county's rule set for a year. At most one draft per county and year; a published row is
@@ -60,7 +58,7 @@ export const assessmentRuleSets = pgTable(
     primaryKey({ columns: [t.countyId, t.id] }),
     uniqueIndex('assessment_rule_sets_one_draft').on(t.countyId, t.year).where(sql`status = 'draft'`),
     uniqueIndex('assessment_rule_sets_published_hash').on(t.countyId, t.year, t.contentHash).where(sql`status = 'published'`),
-    check('assessment_rule_sets_status_check', inList('status', ruleSetStatuses)),
+    codeCheck('assessment_rule_sets_status_check', 'status', ruleSetStatuses),
     check('assessment_rule_sets_year_check', sql`year between 2000 and 2100`),
     // Published schemes are public inside the county; drafts only to the county office.
     pgPolicy('assessment_rule_sets_read', {
@@ -114,7 +112,7 @@ export const inspectionScores = pgTable(
     primaryKey({ columns: [t.countyId, t.id] }),
     uniqueIndex('inspection_scores_version_key').on(t.countyId, t.unitCode, t.year, t.component, t.periodNo, t.version),
     foreignKey({ columns: [t.countyId, t.unitCode], foreignColumns: [units.countyId, units.code] }),
-    check('inspection_scores_component_check', inList('component', inspectionComponents)),
+    codeCheck('inspection_scores_component_check', 'component', inspectionComponents),
     check('inspection_scores_score_check', sql`score between 0 and 100`),
     check('inspection_scores_period_check', sql`(component = 'routine' and period_no between 1 and 12) or (component <> 'routine' and period_no = 1)`),
     check('inspection_scores_version_check', sql`version >= 1 and (version = 1 or reason is not null)`),
@@ -163,7 +161,7 @@ export const checkingEvents = pgTable(
     primaryKey({ columns: [t.countyId, t.id] }),
     index('checking_events_unit_idx').using('btree', t.countyId, sql`${t.unitCode} text_pattern_ops`, t.occurredOn),
     foreignKey({ columns: [t.countyId, t.unitCode], foreignColumns: [units.countyId, units.code] }),
-    check('checking_events_kind_check', inList('kind', checkingEventKinds)),
+    codeCheck('checking_events_kind_check', 'kind', checkingEventKinds),
     pgPolicy('checking_events_read', {
       for: 'select',
       to: appRole,
@@ -215,8 +213,8 @@ export const assessmentResults = pgTable(
     index('assessment_results_period_idx').on(t.countyId, t.year, t.period, t.scopeCode, t.asOf),
     foreignKey({ columns: [t.countyId, t.ruleSetId], foreignColumns: [assessmentRuleSets.countyId, assessmentRuleSets.id] }),
     foreignKey({ columns: [t.countyId, t.scopeCode], foreignColumns: [units.countyId, units.code] }),
-    check('assessment_results_period_check', inList('period', assessmentPeriods)),
-    check('assessment_results_level_check', inList('ranked_level', rankedLevels)),
+    codeCheck('assessment_results_period_check', 'period', assessmentPeriods),
+    codeCheck('assessment_results_level_check', 'ranked_level', rankedLevels),
     check('assessment_results_correction_check', sql`supersedes is null or reason is not null`),
     pgPolicy('assessment_results_read', {
       for: 'select',
@@ -252,7 +250,7 @@ export const assessmentRankings = pgTable(
   (t) => [
     primaryKey({ columns: [t.countyId, t.resultId, t.unitCode] }),
     foreignKey({ columns: [t.countyId, t.resultId], foreignColumns: [assessmentResults.countyId, assessmentResults.id] }),
-    check('assessment_rankings_level_check', inList('ranked_level', rankedLevels)),
+    codeCheck('assessment_rankings_level_check', 'ranked_level', rankedLevels),
     pgPolicy('assessment_rankings_read', {
       for: 'select',
       to: appRole,

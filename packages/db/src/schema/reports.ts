@@ -14,6 +14,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { codeCheck } from './code-check.ts';
 import { units } from './units.ts';
 import { appRole, currentUnitCode, inScope, roleIn, sameCounty } from './rls.ts';
 import { caseDataRoles } from './roles.ts';
@@ -21,14 +22,11 @@ import { IMMEDIATE_EVENT_KINDS } from '@tally/reporting';
 import { reportKinds, reportStates, reportingLevels, reviewOutcomes, type ReportNarrative } from '../reports/vocabulary.ts';
 
 /*
- * Reports upward (DOMAIN §5, docs/reports.md). A village files to its township, a township to
+ * Reports upward (docs/domain.md §5, docs/reports.md). A village files to its township, a township to
  * the county. The unit files its own report; the unit directly above reads it and accepts or
  * returns it; the county reads every report of its county; nobody reads a sibling's.
  */
 
-function inList(column: string, values: readonly string[]) {
-  return sql.raw(`${column} in (${values.map((value) => `'${value}'`).join(', ')})`);
-}
 
 /** Roles that file and review reports: the case-data roles (never security_admin or auditor). */
 const reportRoles = roleIn(...caseDataRoles);
@@ -46,8 +44,8 @@ export const reportObligations = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.countyId, t.year, t.level, t.kind] }),
-    check('report_obligations_level_check', inList('level', reportingLevels)),
-    check('report_obligations_kind_check', inList('kind', reportKinds)),
+    codeCheck('report_obligations_level_check', 'level', reportingLevels),
+    codeCheck('report_obligations_kind_check', 'kind', reportKinds),
     check('report_obligations_grace_check', sql`grace_days between 0 and 31`),
     check('report_obligations_year_check', sql`year between 2000 and 2100`),
     pgPolicy('report_obligations_read', { for: 'select', to: appRole, using: sql`${sameCounty(t.countyId)} and ${reportRoles}` }),
@@ -93,8 +91,8 @@ export const reports = pgTable(
     uniqueIndex('reports_unit_kind_period_key').on(t.countyId, t.unitCode, t.kind, t.periodKey),
     foreignKey({ columns: [t.countyId, t.unitCode], foreignColumns: [units.countyId, units.code] }),
     foreignKey({ columns: [t.countyId, t.parentCode], foreignColumns: [units.countyId, units.code] }),
-    check('reports_kind_check', inList('kind', reportKinds)),
-    check('reports_state_check', inList('state', reportStates)),
+    codeCheck('reports_kind_check', 'kind', reportKinds),
+    codeCheck('reports_state_check', 'state', reportStates),
     check('reports_filed_check', sql`(state = 'draft') = (filed_version_no = 0) and (filed_version_no = 0) = (submitted_at is null)`),
     // Own reports always; a report below only once filed (a draft is the unit's own business).
     pgPolicy('reports_read', {
@@ -201,7 +199,7 @@ export const immediateReports = pgTable(
   (t) => [
     primaryKey({ columns: [t.countyId, t.id] }),
     foreignKey({ columns: [t.countyId, t.unitCode], foreignColumns: [units.countyId, units.code] }),
-    check('immediate_reports_kind_check', inList('event_kind', IMMEDIATE_EVENT_KINDS)),
+    codeCheck('immediate_reports_kind_check', 'event_kind', IMMEDIATE_EVENT_KINDS),
     check('immediate_reports_order_check', sql`occurred_at <= known_at and known_at <= reported_at`),
     pgPolicy('immediate_reports_read', {
       for: 'select',

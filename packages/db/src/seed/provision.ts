@@ -65,7 +65,7 @@ export async function provisionCountyIn(tx: Transaction, spec: CountySpec, passw
   await tx.insert(reportObligations).values(defaultObligations().map((o) => ({ ...o, countyId: spec.countyId, year: FIRST_OBLIGATION_YEAR })));
 }
 
-/** The year a new county's default reporting obligations are written for (DOMAIN §5: villages and townships file 月报). */
+/** The year a new county's default reporting obligations are written for (docs/domain.md §5: villages and townships file 月报). */
 export const FIRST_OBLIGATION_YEAR = 2026;
 
 function depth(level: UnitLevel): number {

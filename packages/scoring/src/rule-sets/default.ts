@@ -1,5 +1,5 @@
 /**
- * The default 百分制 scheme of DOMAIN.md §6 (a township's published scheme, one year, per
+ * The default 百分制 scheme of docs/domain.md §6 (a township's published scheme, one year, per
  * village and unit), as data. Event, record and veto kinds are the fact kinds the web app
  * writes; quota penalties (−1 per quota missed) are the documented default.
  */
@@ -31,7 +31,7 @@ export function defaultRuleSet(): RuleSet {
     label: '综治信访维稳工作考核（百分制）',
     unit: 'points',
     period: 'year',
-    source: 'DOMAIN.md §6: a township’s published 百分制 scheme, one year, per village and unit',
+    source: 'docs/domain.md §6: a township’s published 百分制 scheme, one year, per village and unit',
     rules: [
       {
         id: 'base.inspections',

@@ -1,5 +1,5 @@
 /**
- * The funds scheme (经费奖惩) of DOMAIN.md §6, in yuan, as data only: no cap, no floor.
+ * The funds scheme (经费奖惩) of docs/domain.md §6, in yuan, as data only: no cap, no floor.
  */
 import type { RuleSet } from '../rule-set.ts';
 
@@ -11,7 +11,7 @@ export function fundsRuleSet(): RuleSet {
     label: '综治维稳经费奖惩',
     unit: 'yuan',
     period: 'year',
-    source: 'DOMAIN.md §6: 全年无信访的村奖励10000元；化解一类矛盾纠纷每件奖励3000元，二类2000元，三类1000元',
+    source: 'docs/domain.md §6: 全年无信访的村奖励10000元；化解一类矛盾纠纷每件奖励3000元，二类2000元，三类1000元',
     rules: [
       {
         id: 'funds.no-petitions',

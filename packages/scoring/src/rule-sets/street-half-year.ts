@@ -1,5 +1,5 @@
 /**
- * A street office's half-year scheme (DOMAIN.md §6, "other schemes"), as data only:
+ * A street office's half-year scheme (docs/domain.md §6, "other schemes"), as data only:
  * community workstations are scored on disputes found and minor disputes settled;
  * departments on settlement results and on-time feedback (indicator vs target).
  * The point values and targets are illustrative defaults; the structure is the point:
@@ -15,7 +15,7 @@ export function streetHalfYearRuleSet(): RuleSet {
     label: '街道综治工作半年考核',
     unit: 'points',
     period: 'half-year',
-    source: 'DOMAIN.md §6: 社区工作站按排查发现矛盾纠纷、化解一般矛盾纠纷评分；部门按化解成效、按时反馈评分',
+    source: 'docs/domain.md §6: 社区工作站按排查发现矛盾纠纷、化解一般矛盾纠纷评分；部门按化解成效、按时反馈评分',
     rules: [
       {
         id: 'community.disputes-found',

@@ -1,5 +1,5 @@
 /**
- * Golden cases worked by hand from DOMAIN.md §6. Each names the rule it exercises and
+ * Golden cases worked by hand from docs/domain.md §6. Each names the rule it exercises and
  * shows the arithmetic. Expected amounts are decimal strings in the rule set's unit.
  * Unless noted, units start from helpers.clean(): every inspection 90 (base 90) and
  * every quota met, so only the facts listed move the score.

@@ -2,7 +2,7 @@ import { CELL_STATES, REPORT_KINDS, CELL_STATE_LABELS, REPORT_KIND_LABELS } from
 import { defineMessages } from './define.ts';
 
 /*
- * Reports upward (报告, DOMAIN §5). Kind and cell-state labels repeat the engine's label
+ * Reports upward (报告, docs/domain.md §5). Kind and cell-state labels repeat the engine's label
  * tables as literal keys (so the message keys stay typed); a unit test checks they agree.
  */
 export const REPORT_LABEL_SOURCES = { kinds: REPORT_KINDS, states: CELL_STATES, kindLabels: REPORT_KIND_LABELS, stateLabels: CELL_STATE_LABELS };

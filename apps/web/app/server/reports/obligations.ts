@@ -4,7 +4,7 @@ import { schema, type Transaction } from '@tally/db';
 
 /**
  * The county's reporting obligations for a year: its own rows when it wrote any for that year,
- * else the DOMAIN §5 default (villages and townships file 月报, 3 days' grace).
+ * else the docs/domain.md §5 default (villages and townships file 月报, 3 days' grace).
  */
 export async function countyObligations(tx: Transaction, countyId: number, year: number): Promise<ReportObligation[]> {
   const o = schema.reportObligations;

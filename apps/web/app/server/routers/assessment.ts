@@ -38,7 +38,7 @@ async function rankedScope(tx: Transaction, ctx: AuthedContext, input: { year: n
 const postedFields = z.record(z.string().max(80), z.string().max(200)).refine((fields) => Object.keys(fields).length <= 500, 'too many fields');
 
 /**
- * Assessment (DOMAIN §6, docs/assessment.md): the county's rule sets per year, previews of a
+ * Assessment (docs/domain.md §6, docs/assessment.md): the county's rule sets per year, previews of a
  * draft against the rules in force, live scores to date, and published results with their
  * breakdowns. Facts are derived from the records on every read, under the actor's policies.
  */

@@ -19,7 +19,7 @@ const kind = z.string().max(20);
 const periodKey = z.string().max(20);
 
 /**
- * Reports upward (DOMAIN §5, docs/reports.md). A unit files its own report; the unit directly
+ * Reports upward (docs/domain.md §5, docs/reports.md). A unit files its own report; the unit directly
  * above accepts or returns it; the county reads every report and the submission matrix.
  */
 export const reportsRouter = router({

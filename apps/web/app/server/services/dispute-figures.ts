@@ -4,7 +4,7 @@ import { schema, type Transaction } from '@tally/db';
 import { inScope } from './unit-scope.ts';
 
 /**
- * The dispute figures (DOMAIN §4) of the disputes found in [from, to] at a unit and below,
+ * The dispute figures (docs/domain.md §4) of the disputes found in [from, to] at a unit and below,
  * given the unit's code prefix: the database counts groups, disputeFigures decides the rates.
  */
 export async function disputeFiguresIn(tx: Transaction, countyId: number, scope: string, from: CivilDate, to: CivilDate): Promise<DisputeFigures> {
