@@ -98,6 +98,7 @@ export default function DashboardTrends() {
       {([
         ['cases', [['closure', 'dashboard.indicator.closure'], ['onTime', 'dashboard.indicator.onTime']]],
         ['disputes', [['success', 'dashboard.indicator.success'], ['satisfaction', 'dashboard.indicator.satisfaction']]],
+        ['reports', [['reporting', 'dashboard.indicator.reporting']]],
       ] as const).map(([group, rates]) => (
         <TrendLineChart
           key={group}
