@@ -65,7 +65,7 @@ export default function AssessmentBreakdown() {
                 </td>
                 <td className={`points${line.points < 0 ? ' negative' : ''}`}>{line.display}</td>
                 <td className="detail">{line.detail ? scoreDetailText(line.detail, language) : ''}</td>
-                <td className="facts"><FactLinks facts={line.facts} /></td>
+                <td className="records"><FactLinks facts={line.facts} /></td>
               </tr>
             ))}
           </tbody>

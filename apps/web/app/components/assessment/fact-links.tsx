@@ -31,7 +31,8 @@ export function FactLinks({ facts }: { facts: readonly FactLinkView[] }) {
     return `${kind} ${index + 1}`;
   };
   const item = (fact: FactLinkView, index: number) => (
-    <li key={fact.id}>{fact.href ? <Link to={fact.href}>{name(fact, index)}</Link> : name(fact, index)}</li>
+    // A link to a cell or row of a page (#id) loads the document, so the browser scrolls to it and marks it :target.
+    <li key={fact.id}>{fact.href ? <Link to={fact.href} reloadDocument={fact.href.includes('#')}>{name(fact, index)}</Link> : name(fact, index)}</li>
   );
   return (
     <>

@@ -35,14 +35,15 @@ export function OverviewTiles({ data }: { data: OverviewTilesData }) {
           <p className={`tile-figure${data.overdue.count > 0 ? ' below-target' : ''}`}>{data.overdue.count}</p>
         </li>
         <li data-testid="tile-missing-reports">
-          <h3><Link to={data.missingReports.href}>{t('dashboard.tiles.missingReports')}</Link></h3>
+          {/* Loaded as a document: the browser scrolls to the period's column and marks it :target. */}
+          <h3><Link to={data.missingReports.href} reloadDocument>{t('dashboard.tiles.missingReports')}</Link></h3>
           {data.missingReports.lines.length === 0 ? <p className="muted">{t('dashboard.tiles.missingReports.none')}</p> : (
             <>
               <p className={`tile-figure${data.missingReports.count > 0 ? ' below-target' : ''}`}>{data.missingReports.count}</p>
               <ul>
                 {data.missingReports.lines.map((line) => (
                   <li key={line.kind}>
-                    <Link to={line.href}>{t('dashboard.tiles.missingReports.line', { kind: t(kindKey(line.kind)), period: periodLabel(line.periodKey, language), missing: line.missing, late: line.late })}</Link>
+                    <Link to={line.href} reloadDocument>{t('dashboard.tiles.missingReports.line', { kind: t(kindKey(line.kind)), period: periodLabel(line.periodKey, language), missing: line.missing, late: line.late })}</Link>
                   </li>
                 ))}
               </ul>
