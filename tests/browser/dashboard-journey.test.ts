@@ -117,12 +117,12 @@ describe.skipIf(!chromiumPath)('browser journey: the county dashboard', () => {
     await recordLink(page, 'deduct.meeting-absence', '会议记录 1').click();
     await page.waitForURL(`**/registers/meetings/${meetingId}`);
     // The URL changes before the client has the page: wait for its heading.
-    await expect.poll(() => page.locator('h1').allTextContents()).toContainEqual(expect.stringContaining('会议记录'));
+    await page.locator('h1', { hasText: '会议记录' }).waitFor();
     // The −2: the collective petition that caused it.
     await page.goto(breakdownUrl);
     await recordLink(page, 'deduct.collective-petition', '信访件 1').click();
     await page.waitForURL(`**/cases/${caseId}`);
-    await expect.poll(() => page.locator('h1').allTextContents()).toContainEqual(expect.stringContaining(caseNumber));
+    await page.locator('h1', { hasText: caseNumber }).waitFor();
     await expect(page.locator('.badge-collective').first().textContent()).resolves.toBe('集体访');
 
     await page.goto(`${journey.app.url}/dashboard?year=${YEAR}&period=year&scope=${COUNTY}`);
