@@ -80,7 +80,7 @@ describe.skipIf(!chromiumPath)('browser journey: the county changes a rule, prev
     await ownRow.getByRole('link').click();
     const line = page.locator('tr[data-rule="deduct.collective-petition"]');
     await expect(line.locator('td.points').textContent()).resolves.toBe('-4');
-    await line.getByRole('link', { name: '记录 1' }).click();
+    await line.getByRole('link', { name: '信访件 1', exact: true }).click();
     await page.waitForURL(`**/cases/${caseId}`);
     await page.close();
   });

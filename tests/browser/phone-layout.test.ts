@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chromiumPath, signIn, useJourney, type Journey } from '../setup/browser-journey.ts';
+import { chromiumPath, sidewaysScroll, signIn, useJourney, type Journey } from '../setup/browser-journey.ts';
 
 let journey: Journey;
 const PHONE = { width: 390, height: 844 };
@@ -17,11 +17,9 @@ describe.skipIf(!chromiumPath)('browser journey: a village clerk on a 390 px pho
     for (const path of pages) {
       await page.goto(`${journey.app.url}${path}`);
       await page.getByTestId('whoami').waitFor();
-      const { scrollWidth, topbar } = await page.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        topbar: document.querySelector('.topbar')!.getBoundingClientRect().height,
-      }));
-      if (scrollWidth > PHONE.width) wide.push(`${path}: page ${scrollWidth} px wide`);
+      const sideways = await sidewaysScroll(page);
+      const topbar = await page.evaluate(() => document.querySelector('.topbar')!.getBoundingClientRect().height);
+      if (sideways > 0) wide.push(`${path}: page scrolls ${sideways} px sideways`);
       if (topbar > 130) wide.push(`${path}: top bar ${Math.round(topbar)} px tall`);
       await page.screenshot({ path: `/tmp/phone${path.replaceAll('/', '-') || '-home'}.png`, fullPage: false });
     }

@@ -58,3 +58,8 @@ export async function clickNav(page: Page, name: string): Promise<void> {
   }
   await page.locator('.nav-wide').getByRole('link', { name, exact: true }).click();
 }
+
+/** How many pixels the page scrolls sideways (0 when it fits its viewport, as every screen must at 390 px). */
+export async function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}

@@ -48,7 +48,7 @@ describe('missing and late reports in the assessment', () => {
       const line = breakdown.lines.find((l) => l.ruleId === 'deduct.missing-report');
       expect(line?.display, unit).toBe('-0.5');
       const cell = `${unit}:monthly:2026-03`;
-      expect(line?.facts).toEqual([{ id: `report_cells:${cell}`, href: `/reports/matrix?kind=monthly&year=2026#${encodeURIComponent(cell)}` }]);
+      expect(line?.facts).toEqual([{ id: `report_cells:${cell}`, href: `/reports/matrix?kind=monthly&year=2026#${encodeURIComponent(cell)}`, source: 'report_cells' }]);
       const matrix = await admin.reports.matrix({ kind: 'monthly', year: 2026, level: 'township' });
       expect(matrix.rows.find((r) => r.unit.code === unit)?.cells.find((c) => c.id === cell)?.state).toBe(state);
     }

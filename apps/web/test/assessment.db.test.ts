@@ -145,7 +145,7 @@ describe('assessment: the golden county', () => {
     const breakdown = await admin.assessment.breakdown({ resultId: result.id, unitCode: T1 });
     const line = breakdown.lines.find((l) => l.ruleId === 'deduct.collective-petition')!;
     expect(line.display).toBe('-12');
-    expect(line.facts).toEqual([{ id: `petition_cases:${collectiveCaseId}`, href: `/cases/${collectiveCaseId}` }]);
+    expect(line.facts).toEqual([{ id: `petition_cases:${collectiveCaseId}`, href: `/cases/${collectiveCaseId}`, source: 'petition_cases' }]);
     expect(breakdown.lines.find((l) => l.ruleId === 'deduct.meeting-absence')!.facts[0]!.href).toBe(`/registers/meetings/${meetingId}`);
   });
 

@@ -126,7 +126,7 @@ describe('dashboard trends', () => {
 
   it('indicator rates to date with their targets: nothing to measure before the first case, 0% closed after it', async () => {
     const trend = await admin.dashboard.indicatorTrend({ year: 2026, granularity: 'month', unitCode: T1 });
-    expect(trend.targets).toEqual({ closure: 95, onTime: 90, success: 98, satisfaction: 96 });
+    expect(trend.targets).toEqual({ closure: 95, onTime: 90, success: 98, satisfaction: 96, reporting: 100 });
     expect(trend.points[3]).toMatchObject({ end: '2026-04-30', closure: null, onTime: null });
     expect(trend.points[4]).toMatchObject({ end: '2026-05-31', closure: 0 });
     await expect(village.dashboard.indicatorTrend({ year: 2026, granularity: 'month', unitCode: T1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -1,9 +1,11 @@
 import { isUnitCodeShape } from '@tally/casework';
 import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { caseDataRoles } from '@tally/db';
+import { FactLinks } from '../components/assessment/fact-links.tsx';
 import assessmentStyles from '../components/assessment/assessment.css?url';
 import { formatDateTime } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
+import { scoreDetailText } from '../lib/score-detail.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 
@@ -36,7 +38,12 @@ export default function AssessmentBreakdown() {
         {b.totals.floorAdjustment !== '0' ? (<><dt>{t('assessment.breakdown.floor')}</dt><dd>+{b.totals.floorAdjustment}</dd></>) : null}
         <dt>{t('assessment.final')}</dt><dd><strong>{b.totals.final}</strong></dd>
       </dl>
-      {b.totals.vetoed ? <p className="badge badge-danger">{t('assessment.vetoed')} · {t('assessment.breakdown.notCommendable')}</p> : null}
+      {b.totals.vetoed ? (
+        <div className="veto" data-testid="breakdown-veto">
+          <p className="badge badge-danger">{t('assessment.vetoed')} · {t('assessment.breakdown.notCommendable')}</p>
+          {b.vetoFacts.length > 0 ? <FactLinks facts={b.vetoFacts} /> : null}
+        </div>
+      ) : null}
       {b.assessedWeightPct !== null && b.assessedWeightPct < 100 ? <p>{t('assessment.breakdown.assessedWeight', { pct: b.assessedWeightPct })}</p> : null}
       {b.atRisk.map((risk) => <p key={risk.ruleId} className="warning">{t('assessment.breakdown.atRisk', { label: risk.label, have: risk.have, need: risk.need })}</p>)}
       <div className="table-scroll">
@@ -57,15 +64,8 @@ export default function AssessmentBreakdown() {
                   {line.source ? <div className="source">{t('assessment.breakdown.source')}：{line.source}</div> : null}
                 </td>
                 <td className={`points${line.points < 0 ? ' negative' : ''}`}>{line.display}</td>
-                <td>{line.detail ?? ''}</td>
-                <td className="facts">
-                  {line.facts.map((fact, i) => (
-                    <span key={fact.id}>
-                      {i > 0 ? '、' : ''}
-                      {fact.href ? <Link to={fact.href}>{t('assessment.breakdown.record')} {i + 1}</Link> : `${t('assessment.breakdown.record')} ${i + 1}`}
-                    </span>
-                  ))}
-                </td>
+                <td className="detail">{line.detail ? scoreDetailText(line.detail, language) : ''}</td>
+                <td className="records"><FactLinks facts={line.facts} /></td>
               </tr>
             ))}
           </tbody>

@@ -98,6 +98,7 @@ export default function DashboardTrends() {
       {([
         ['cases', [['closure', 'dashboard.indicator.closure'], ['onTime', 'dashboard.indicator.onTime']]],
         ['disputes', [['success', 'dashboard.indicator.success'], ['satisfaction', 'dashboard.indicator.satisfaction']]],
+        ['reports', [['reporting', 'dashboard.indicator.reporting']]],
       ] as const).map(([group, rates]) => (
         <TrendLineChart
           key={group}
@@ -107,7 +108,7 @@ export default function DashboardTrends() {
           format={percent}
           yDomain={[0, 100]}
           lines={rates.map(([key, label]) => ({ key, label: t(label), values: indicators.points.map((point) => point[key]) }))}
-          targets={rates.map(([key, label]) => ({ label: `${t(label)}${t('dashboard.target')}`, value: targets[key] }))}
+          targets={rates.map(([key, label]) => ({ label: t('dashboard.targetOf', { indicator: t(label) }), value: targets[key] }))}
         />
       ))}
     </section>

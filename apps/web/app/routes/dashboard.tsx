@@ -79,44 +79,47 @@ export default function Dashboard() {
           <p className="muted">
             {t('dashboard.previous.about', { year: ranking.previous.year, period: t(`assessment.period.${ranking.previous.period}`), source: t(`dashboard.previous.${ranking.previous.source}`) })}
           </p>
-          <div className="table-scroll">
-            <table className="ranking-table" data-testid="dashboard-ranking">
-              <caption>{caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('assessment.rank')}</th>
-                  <th scope="col">{t('assessment.unit')}</th>
-                  <th scope="col">{t('assessment.final')}</th>
-                  <th scope="col">{t('dashboard.previous')}</th>
-                  <th scope="col">{t('dashboard.change')}</th>
-                  {townshipScope ? <th scope="col"><span className="visually-hidden">{t('dashboard.villages')}</span></th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {ranking.rows.map((row) => (
-                  <tr key={row.unitCode} data-unit={row.unitCode} className={row.vetoed ? 'vetoed' : undefined}>
-                    <td>{row.rank}</td>
-                    <td>
-                      {row.breakdownHref ? <Link to={row.breakdownHref}>{row.unitName}</Link> : row.unitName}
-                      {row.vetoed ? <span className="badge badge-danger">{t('assessment.vetoed')}</span> : null}
-                    </td>
-                    <td>{row.final}</td>
-                    <td>{row.previousRank ?? '—'}</td>
-                    <td className={row.change === null || row.change === 0 ? undefined : row.change > 0 ? 'change-up' : 'change-down'}>{rankChangeText(row.change, t)}</td>
-                    {townshipScope ? (
-                      <td>{units.some((unit) => unit.code === row.unitCode) ? <Link to={dashboardSearch({ ...params, scopeCode: row.unitCode })}>{t('dashboard.villages')}</Link> : null}</td>
-                    ) : null}
+          {/* The table is the bar chart's data table: side by side on a wide screen. */}
+          <div className="ranking-pair">
+            <div className="table-scroll">
+              <table className="ranking-table" data-testid="dashboard-ranking">
+                <caption>{caption}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('assessment.rank')}</th>
+                    <th scope="col">{t('assessment.unit')}</th>
+                    <th scope="col">{t('assessment.final')}</th>
+                    <th scope="col">{t('dashboard.previous')}</th>
+                    <th scope="col">{t('dashboard.change')}</th>
+                    {townshipScope ? <th scope="col"><span className="visually-hidden">{t('dashboard.villages')}</span></th> : null}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {ranking.rows.map((row) => (
+                    <tr key={row.unitCode} data-unit={row.unitCode} className={row.vetoed ? 'vetoed' : undefined}>
+                      <td>{row.rank}</td>
+                      <td>
+                        {row.breakdownHref ? <Link to={row.breakdownHref}>{row.unitName}</Link> : row.unitName}
+                        {row.vetoed ? <span className="badge badge-danger">{t('assessment.vetoed')}</span> : null}
+                      </td>
+                      <td>{row.final}</td>
+                      <td>{row.previousRank ?? '—'}</td>
+                      <td className={row.change === null || row.change === 0 ? undefined : row.change > 0 ? 'change-up' : 'change-down'}>{rankChangeText(row.change, t)}</td>
+                      {townshipScope ? (
+                        <td>{units.some((unit) => unit.code === row.unitCode) ? <Link to={dashboardSearch({ ...params, scopeCode: row.unitCode })}>{t('dashboard.villages')}</Link> : null}</td>
+                      ) : null}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <RankingBarChart
+              caption={t('dashboard.chart.ranking', { period: caption })}
+              table={false}
+              labels={{ rank: t('assessment.rank'), unit: t('assessment.unit'), score: t('assessment.final'), vetoed: t('assessment.vetoed') }}
+              bars={ranking.rows.map((row) => ({ key: row.unitCode, label: row.unitName, value: row.finalMilli / 1000, display: row.final, rank: row.rank, vetoed: row.vetoed }))}
+            />
           </div>
-          <RankingBarChart
-            caption={t('dashboard.chart.ranking', { period: caption })}
-            table={false}
-            labels={{ rank: t('assessment.rank'), unit: t('assessment.unit'), score: t('assessment.final'), vetoed: t('assessment.vetoed') }}
-            bars={ranking.rows.map((row) => ({ key: row.unitCode, label: row.unitName, value: row.finalMilli / 1000, display: row.final, rank: row.rank, vetoed: row.vetoed }))}
-          />
         </>
       ) : null}
     </section>

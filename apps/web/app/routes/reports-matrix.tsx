@@ -57,7 +57,8 @@ export default function ReportsMatrix() {
           <thead>
             <tr>
               <th scope="col">{t('reports.unit')}</th>
-              {matrix.periods.map((period) => <th key={period.key} scope="col">{periodHeading(period.key, language)}</th>)}
+              {/* The id lets a link (the overview's missing-reports tile) scroll to one period's column. */}
+              {matrix.periods.map((period) => <th key={period.key} id={`period-${period.key}`} scope="col">{periodHeading(period.key, language)}</th>)}
               <RatesHeadings />
             </tr>
           </thead>

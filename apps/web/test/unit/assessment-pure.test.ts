@@ -77,6 +77,7 @@ describe('missing reports', () => {
     expect(factLink('mediation_files:x')?.href).toBe('/registers/mediation_files/x');
     expect(factLink('inspection_scores:130534100000:2026:routine:3')?.href).toBe('/checks/inspections/130534100000?year=2026&component=routine&period=3');
     expect(factLink('checking_events:e1')?.href).toBe('/checks/events#event-e1');
+    expect(factLink('checking_events:e1', 2025)?.href).toBe('/checks/events?year=2025#event-e1');
     expect(factLink('nonsense')).toBeNull();
   });
 });

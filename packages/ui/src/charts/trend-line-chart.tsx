@@ -66,38 +66,42 @@ export function TrendLineChart({ categories, lines, targets = [], caption, label
   return (
     <figure className="chart chart-trend">
       <figcaption>{caption}</figcaption>
-      <svg className="chart-canvas" viewBox={`0 0 ${width} ${height}`} width={width} height={height} aria-hidden="true" focusable="false">
-        {ticks.map((tick) => (
-          <g key={tick} className="chart-grid">
-            <line x1={left} x2={width - right} y1={y(tick)} y2={y(tick)} stroke="#d0d5dd" strokeDasharray="3 3" />
-            <text x={left - 4} y={y(tick) + 4} textAnchor="end" fontSize="11" fill="#475467">{format(tick)}</text>
-          </g>
-        ))}
-        {categories.map((category, index) => (
-          <text key={category} x={x(index)} y={height - 8} textAnchor="middle" fontSize="11" fill="#475467">{category}</text>
-        ))}
-        {targets.map((target, index) => (
-          <g key={target.label} className="chart-target">
-            <line x1={left} x2={width - right} y1={y(target.value)} y2={y(target.value)} stroke="#b42318" strokeDasharray="6 4" strokeWidth="1.5" />
-            {/* Labels of nearby targets (98 %, 96 %) are set apart along the line so they do not overprint. */}
-            <text x={width - right - index * 150} y={y(target.value) - 4} textAnchor="end" fontSize="11" fill="#b42318">{target.label} {format(target.value)}</text>
-          </g>
-        ))}
-        {lines.map((line, index) => {
-          const colour = seriesColours[index % seriesColours.length];
-          return (
-            <g key={line.key} className="chart-line" data-series={line.key}>
-              <path d={pathOf(line.values, x, y)} fill="none" stroke={colour} strokeWidth="2" strokeDasharray={dashes[index % dashes.length] || undefined} />
-              {line.values.map((value, i) => (value === null ? null : <circle key={i} cx={x(i)} cy={y(value)} r="3" fill={colour} />))}
+      {/* Drawing and table side by side where the screen is wide enough (the page's CSS), stacked on a phone. */}
+      <div className="chart-graphic">
+        <svg className="chart-canvas" viewBox={`0 0 ${width} ${height}`} width={width} height={height} aria-hidden="true" focusable="false">
+          {ticks.map((tick) => (
+            <g key={tick} className="chart-grid">
+              <line x1={left} x2={width - right} y1={y(tick)} y2={y(tick)} stroke="#d0d5dd" strokeDasharray="3 3" />
+              <text x={left - 4} y={y(tick) + 4} textAnchor="end" fontSize="11" fill="#475467">{format(tick)}</text>
             </g>
-          );
-        })}
-      </svg>
-      <ul className="chart-legend" aria-hidden="true">
-        {lines.map((line, index) => (
-          <li key={line.key}><span className="chart-swatch" style={{ borderTopColor: seriesColours[index % seriesColours.length], borderTopStyle: dashes[index % dashes.length] ? 'dashed' : 'solid' }} />{line.label}</li>
-        ))}
-      </ul>
+          ))}
+          {categories.map((category, index) => (
+            <text key={category} x={x(index)} y={height - 8} textAnchor="middle" fontSize="11" fill="#475467">{category}</text>
+          ))}
+          {targets.map((target, index) => (
+            <g key={target.label} className="chart-target">
+              <line x1={left} x2={width - right} y1={y(target.value)} y2={y(target.value)} stroke="#b42318" strokeDasharray="6 4" strokeWidth="1.5" />
+              {/* Labels of nearby targets (98 %, 96 %) are set apart along the line so they do not overprint. */}
+              {/* A white halo keeps a label readable where it crosses a nearby target line. */}
+              <text x={width - right - index * 150} y={y(target.value) - 4} textAnchor="end" fontSize="11" fill="#b42318" stroke="#fff" strokeWidth="3" paintOrder="stroke">{target.label} {format(target.value)}</text>
+            </g>
+          ))}
+          {lines.map((line, index) => {
+            const colour = seriesColours[index % seriesColours.length];
+            return (
+              <g key={line.key} className="chart-line" data-series={line.key}>
+                <path d={pathOf(line.values, x, y)} fill="none" stroke={colour} strokeWidth="2" strokeDasharray={dashes[index % dashes.length] || undefined} />
+                {line.values.map((value, i) => (value === null ? null : <circle key={i} cx={x(i)} cy={y(value)} r="3" fill={colour} />))}
+              </g>
+            );
+          })}
+        </svg>
+        <ul className="chart-legend" aria-hidden="true">
+          {lines.map((line, index) => (
+            <li key={line.key}><span className="chart-swatch" style={{ borderTopColor: seriesColours[index % seriesColours.length], borderTopStyle: dashes[index % dashes.length] ? 'dashed' : 'solid' }} />{line.label}</li>
+          ))}
+        </ul>
+      </div>
       <table className="chart-table">
         <caption>{caption}</caption>
         <thead>

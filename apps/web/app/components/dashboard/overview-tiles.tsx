@@ -1,16 +1,19 @@
 import { Link } from 'react-router';
+import type { PeriodicKind } from '@tally/reporting';
 import { useI18n } from '../../lib/i18n-context.ts';
+import { kindKey, periodLabel } from '../../lib/report-labels.ts';
 
 export interface OverviewTilesData {
   ranking: { href: string; top: { unitName: string; final: string; rank: number }[]; bottom: { unitName: string; final: string; rank: number; vetoed: boolean }[] };
   overdue: { href: string; count: number };
-  missingReports: { href: string; count: number | null };
+  /** Per kind the county's obligations name: the latest period whose deadline has passed. */
+  missingReports: { href: string; count: number; lines: { kind: PeriodicKind; periodKey: string; missing: number; late: number; href: string }[] };
   belowTarget: { href: string; items: { unitName: string; indicator: string; display: string }[] };
 }
 
 /** The county office's first look: best and worst three, overdue cases, missing reports, rates below target; each a link. */
 export function OverviewTiles({ data }: { data: OverviewTilesData }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   return (
     <>
       <h2>{t('dashboard.tiles.title')}</h2>
@@ -32,8 +35,20 @@ export function OverviewTiles({ data }: { data: OverviewTilesData }) {
           <p className={`tile-figure${data.overdue.count > 0 ? ' below-target' : ''}`}>{data.overdue.count}</p>
         </li>
         <li data-testid="tile-missing-reports">
-          <h3><Link to={data.missingReports.href}>{t('dashboard.tiles.missingReports')}</Link></h3>
-          {data.missingReports.count === null ? <p className="muted">{t('dashboard.tiles.missingReports.pending')}</p> : <p className="tile-figure">{data.missingReports.count}</p>}
+          {/* Loaded as a document: the browser scrolls to the period's column and marks it :target. */}
+          <h3><Link to={data.missingReports.href} reloadDocument>{t('dashboard.tiles.missingReports')}</Link></h3>
+          {data.missingReports.lines.length === 0 ? <p className="muted">{t('dashboard.tiles.missingReports.none')}</p> : (
+            <>
+              <p className={`tile-figure${data.missingReports.count > 0 ? ' below-target' : ''}`}>{data.missingReports.count}</p>
+              <ul>
+                {data.missingReports.lines.map((line) => (
+                  <li key={line.kind}>
+                    <Link to={line.href} reloadDocument>{t('dashboard.tiles.missingReports.line', { kind: t(kindKey(line.kind)), period: periodLabel(line.periodKey, language), missing: line.missing, late: line.late })}</Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </li>
         <li>
           <h3><Link to={data.belowTarget.href}>{t('dashboard.tiles.belowTarget')}</Link></h3>

@@ -12,14 +12,17 @@ export function factId(source: string, recordId: string): string {
   return `${source}:${recordId}`;
 }
 
-/** The page behind a fact id; null for an id this app did not write. */
-export function factLink(id: string): FactLink | null {
+/**
+ * The page behind a fact id; null for an id this app did not write. `year` is the assessed year,
+ * when known: a checking event's id names only the event, and the events page lists one year.
+ */
+export function factLink(id: string, year?: number): FactLink | null {
   const colon = id.indexOf(':');
   if (colon <= 0) return null;
   const source = id.slice(0, colon);
   const rest = id.slice(colon + 1);
   if (source === 'petition_cases') return { source, href: `/cases/${encodeURIComponent(rest)}` };
-  if (source === 'checking_events') return { source, href: `/checks/events#event-${encodeURIComponent(rest)}` };
+  if (source === 'checking_events') return { source, href: `/checks/events${year === undefined ? '' : `?year=${year}`}#event-${encodeURIComponent(rest)}` };
   if (source === 'inspection_scores') {
     // inspection_scores:<unit code>:<year>:<component>:<period>: the cell page with its history.
     const [unit, year, component, period] = rest.split(':');

@@ -97,10 +97,16 @@ export async function readBreakdown(tx: Transaction, countyId: number, resultId:
     atRisk: assessment.atRisk ?? [],
     lines: assessment.lines.map((line) => ({
       ruleId: line.ruleId, label: line.label, source: rules.get(line.ruleId)?.source ?? null, points: line.points, display: line.display,
-      detail: line.detail ?? null, facts: line.factIds.map((id) => ({ id, href: factLink(id)?.href ?? null })),
+      detail: line.detail ?? null, facts: line.factIds.map((id) => linkedFact(id, header.year)),
     })),
-    vetoFacts: assessment.vetoFactIds.map((id) => ({ id, href: factLink(id)?.href ?? null })),
+    vetoFacts: assessment.vetoFactIds.map((id) => linkedFact(id, header.year)),
   };
+}
+
+/** A fact id with the page behind it and the kind of record it is, for the breakdown's links. */
+function linkedFact(id: string, year: number) {
+  const link = factLink(id, year);
+  return { id, href: link?.href ?? null, source: link?.source ?? null };
 }
 
 async function readResultHeader(tx: Transaction, countyId: number, id: string) {

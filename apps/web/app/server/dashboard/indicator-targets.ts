@@ -6,6 +6,8 @@ export interface IndicatorTargets {
   onTime: number;
   success: number;
   satisfaction: number;
+  /** 报告率: reports filed ÷ reports due (docs/reports.md). */
+  reporting: number;
 }
 
 /**
@@ -14,10 +16,16 @@ export interface IndicatorTargets {
  */
 export const DEFAULT_CASE_TARGETS = { closure: 95, onTime: 90 } as const;
 
+/**
+ * Every report due is to be filed: the assessment deducts for each one missing or late and names
+ * no tolerated share, so the reporting rate's target is all of them.
+ */
+export const REPORTING_TARGET = 100;
+
 /** A county's own targets, where it has set them: none has yet, so the defaults hold for every county. */
 const countyCaseTargets: ReadonlyMap<number, { closure: number; onTime: number }> = new Map();
 
 export function indicatorTargets(countyId: number): IndicatorTargets {
   const cases = countyCaseTargets.get(countyId) ?? DEFAULT_CASE_TARGETS;
-  return { ...cases, success: DISPUTE_TARGETS.success, satisfaction: DISPUTE_TARGETS.satisfaction };
+  return { ...cases, success: DISPUTE_TARGETS.success, satisfaction: DISPUTE_TARGETS.satisfaction, reporting: REPORTING_TARGET };
 }

@@ -14,7 +14,7 @@ const RATE_LABELS = [
 
 /**
  * The county overview from the dashboard's own procedures: this year's township ranking (published
- * or to date), overdue cases, missing reports (none countable yet), and township rates below target
+ * or to date), overdue cases, missing or late reports of the latest lapsed period, and township rates below target
  * this year. Bounded like the pages it links to: one county, this year.
  */
 export async function countyOverview(caller: Caller, countyCode: string, now: Date, t: Translate): Promise<OverviewTilesData> {
@@ -24,7 +24,7 @@ export async function countyOverview(caller: Caller, countyCode: string, now: Da
     caller.dashboard.ranking({ year, period: 'year', scopeCode: countyCode }),
     caller.cases.list({ overdue: true, pageSize: 1 }),
     caller.dashboard.sideBySide({ scopeCode: countyCode, from: `${year}-01-01`, to: today }),
-    missingReportsThisPeriod(),
+    missingReportsThisPeriod(caller, today),
   ]);
   const rows = ranking.rows;
   return {
@@ -34,7 +34,11 @@ export async function countyOverview(caller: Caller, countyCode: string, now: Da
       bottom: rows.length > 3 ? rows.slice(-3).map(({ unitName, final, rank, vetoed }) => ({ unitName, final, rank, vetoed })) : [],
     },
     overdue: { href: `/cases${caseListSearch({ overdue: true })}`, count: overdue.total },
-    missingReports: { href: '/dashboard', count: missing },
+    missingReports: {
+      href: missing[0]?.href ?? '/reports/matrix',
+      count: missing.reduce((sum, line) => sum + line.missing + line.late, 0),
+      lines: missing.map(({ kind, periodKey, missing: absent, late, href }) => ({ kind, periodKey, missing: absent, late, href })),
+    },
     belowTarget: {
       href: `/dashboard/compare?scope=${countyCode}&sort=closureRate&dir=asc`,
       items: compared.rows.flatMap((row) => RATE_LABELS.flatMap(([key, label]) => (row[key].meets === false ? [{ unitName: row.unitName, indicator: t(label), display: row[key].display }] : []))),

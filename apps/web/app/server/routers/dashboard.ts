@@ -8,6 +8,7 @@ import { previousPeriod } from '../dashboard/previous-period.ts';
 import { dashboardScope } from '../dashboard/ranking-scope.ts';
 import { notFound } from '../errors.ts';
 import { indicatorTrend } from '../dashboard/indicator-trend.ts';
+import { reportingTrend } from '../dashboard/reporting-trend.ts';
 import { scoreTrend } from '../dashboard/score-trend.ts';
 import { sideBySide } from '../dashboard/side-by-side.ts';
 import { unitsUnder } from '../assessment/assess-units.ts';
@@ -74,7 +75,7 @@ export const dashboardRouter = router({
       }),
     ),
 
-  /** One unit's closure, on-time, mediation-success and satisfaction rates at each period end, with their targets. */
+  /** One unit's closure, on-time, mediation-success, satisfaction and reporting rates at each period end, with their targets. */
   indicatorTrend: roleProcedure(...caseDataRoles)
     .input(z.object({ year, granularity, unitCode: unitCodeInput }))
     .query(({ ctx, input }) =>
@@ -85,7 +86,9 @@ export const dashboardRouter = router({
         const today = shanghaiDate(ctx.now);
         const periods = trendPeriods(input.granularity, input.year, today < `${input.year}-12-31` ? today : `${input.year}-12-31`);
         const trend = await indicatorTrend(tx, ctx.actor.countyId, { code: unit.unitCode, level, scope: unit.scope }, input.year, periods);
-        return { unitCode: unit.unitCode, unitName: unit.name, ...trend };
+        const reporting = await reportingTrend(tx, ctx.actor.countyId, unit.scope, input.year, periods, ctx.now);
+        const points = trend.points.map((point, index) => ({ ...point, reporting: reporting[index] ?? null }));
+        return { unitCode: unit.unitCode, unitName: unit.name, ...trend, points };
       }),
     ),
 

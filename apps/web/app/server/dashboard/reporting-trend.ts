@@ -1,0 +1,34 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { PERIODIC_KINDS, reportingRates, type MatrixCell } from '@tally/reporting';
+import type { Period } from '@tally/scoring';
+import { schema, type Transaction } from '@tally/db';
+import { countyObligations } from '../reports/obligations.ts';
+import { matrixForUnits, type MatrixUnit } from '../reports/report-matrix.ts';
+import { inScope } from '../services/unit-scope.ts';
+
+/**
+ * The reporting rate (报告率, actual ÷ expected, docs/reports.md) of every unit that files reports
+ * within a scope — the unit itself when it files, and the units below it — counted from 1 January
+ * to each period end: the cells of the periods ending by then, in the states the submission
+ * matrix gives them today. A lapse belongs to the period it covers, as in the assessment, so
+ * March's point moves when March's report is filed late in April. A point with nothing expected
+ * yet is a gap (null).
+ *
+ * Read under the reader's RLS, which is why only the unit itself or a unit above asks (the
+ * indicator trend's unit lies in the reader's scope): a report the reader could not see would
+ * count as not filed. Bounded: one query per report kind for the year, however many periods.
+ */
+export async function reportingTrend(tx: Transaction, countyId: number, scope: string, year: number, periods: readonly Period[], now: Date): Promise<(number | null)[]> {
+  const u = schema.units;
+  const rows = await tx.select({ code: u.code, name: u.name, level: u.level, active: u.active }).from(u)
+    .where(and(eq(u.countyId, countyId), inScope(u.code, scope))).orderBy(asc(u.code));
+  const units: MatrixUnit[] = rows.flatMap((row) => (row.level === 'township' || row.level === 'village' ? [{ code: row.code, name: row.name, level: row.level, active: row.active }] : []));
+  if (units.length === 0) return periods.map(() => null);
+  const obligations = await countyObligations(tx, countyId, year);
+  const cells: MatrixCell[] = [];
+  for (const kind of PERIODIC_KINDS) {
+    if (!obligations.some((o) => o.kind === kind)) continue;
+    cells.push(...(await matrixForUnits(tx, countyId, units, kind, year, now)).cells);
+  }
+  return periods.map((period) => reportingRates(cells.filter((cell) => cell.periodEnd <= period.end), now).reportingRate.percent);
+}
