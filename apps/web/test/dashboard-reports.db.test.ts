@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shanghaiDate } from '../../../packages/casework/src/index.ts';
+import { shanghaiDate } from '@tally/casework';
 import { missingReportsThisPeriod } from '../app/server/dashboard/missing-reports.ts';
 import { createCaller } from '../app/server/routers/root.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';
