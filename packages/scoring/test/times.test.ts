@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { score, type RecordFact, type ScoringEvent, type UnitFacts } from '../src/index.ts';
+import { score, type RecordFact, type RuleSet, type ScoringEvent, type UnitFacts } from '../src/index.ts';
 import { scenarioArb } from './arbitraries.ts';
 
 /**
@@ -50,10 +50,10 @@ describe('times: one fact for k alike ones', () => {
   });
 
   it('an info adoption standing for 3 scores as 3 adoptions; 2 absences of 5 person-times as 5', () => {
-    const rs = { schemaVersion: 1, id: 'r', version: '1', label: 'r', unit: 'points', rules: [
+    const rs: RuleSet = { schemaVersion: 1, id: 'r', version: '1', label: 'r', unit: 'points', rules: [
       { id: 'info', kind: 'per-event', label: '信息', effect: 'bonus', events: ['info-adopted'], points: 0.5 },
       { id: 'absent', kind: 'per-event', label: '缺席', effect: 'deduction', events: ['meeting-absence'], points: 0.5, multiplier: 'count' },
-    ] } as const;
+    ] };
     const [a] = score(rs, [{ unitId: 'u', events: [
       { id: 'i', kind: 'info-adopted', times: 3, date: '2024-03-01' },
       { id: 'm', kind: 'meeting-absence', times: 2, count: 5, date: '2024-03-01' },
