@@ -84,26 +84,29 @@ async function main() {
   try {
     const admin = await actorByLogin(db.owner.db, 'admin');
     const caller = createCaller({ db: db.app.db, actor: admin, ip: null, now: NOW });
-    // The contributions are SQL text: build the raw statement once per window, as the owner's function gives it.
-    const rawSql = async (from: string, to: string, prefix: string) => {
+    // The contributions are SQL text (the migration's own function): the raw statement reads the
+    // window's rows of the base tables exactly as the page needs them — the ranked units' own
+    // records, and every petition of the county — and groups them as the aggregates do.
+    const rawSql = async (from: string, to: string, own: readonly string[], prefix: string) => {
       const parts = await Promise.all(BASE_TABLES.map(async (table) => {
         const [row] = (await db.owner.client.unsafe(`select unit_month_facts_contributions($1, $2) as q`, [table, `w_${table}`])) as unknown as Array<{ q: string }>;
         return row!.q;
       }));
-      const windows = BASE_TABLES.map((table) => {
-        const bounds = table === 'petition_cases'
-          ? `received_at >= ('${from}'::date)::timestamp at time zone 'Asia/Shanghai' and received_at < ('${to}'::date + 1)::timestamp at time zone 'Asia/Shanghai'`
-          : `${DAY_COLUMN[table]} between '${from}' and '${to}'`;
-        return `w_${table} as (select * from ${table} where county_id = 1 and starts_with(unit_code, '${prefix}') and ${bounds})`;
-      });
+      const codes = own.map((code) => `'${code}'`).join(', ');
+      const windows = BASE_TABLES.map((table) => table === 'petition_cases'
+        ? `w_${table} as (select * from ${table} where county_id = 1 and received_at >= ('${from}'::date)::timestamp at time zone 'Asia/Shanghai' and received_at < ('${to}'::date + 1)::timestamp at time zone 'Asia/Shanghai')`
+        : `w_${table} as (select * from ${table} where county_id = 1 and unit_code in (${codes}) and ${DAY_COLUMN[table]} between '${from}' and '${to}')`);
       return sql.raw(`with ${windows.join(', ')},
         duty as (select unit_code, date_trunc('month', duty_on)::date as month, bit_or(1 << (extract(day from duty_on)::int - 1)) as days from w_duty_logs where deleted_at is null group by 1, 2)
         select x.unit_code, x.month, x.source, x.variant, sum(x.n) as n, sum(x.total) as total, max(duty.days) as days
         from (${parts.join(' union all ')}) x left join duty on duty.unit_code = x.unit_code and duty.month = x.month and x.source = 'register' and x.variant = 'duty_logs'
+        where starts_with(x.unit_code, '${prefix}')
         group by 1, 2, 3, 4`);
     };
-    const direct = (from: string, to: string, prefix: string) =>
-      sql`select unit_code, month, source, variant, n, total, days, changed_at from unit_month_facts where county_id = 1 and month between ${from} and ${to} and starts_with(unit_code, ${prefix})`;
+    const direct = (from: string, to: string, own: readonly string[], prefix: string) =>
+      sql`select unit_code, month, source, variant, n, total, days, changed_at from unit_month_facts
+        where county_id = 1 and month between ${from} and ${to}
+          and (unit_code in ${own} or (source = 'petition' and starts_with(unit_code, ${prefix})))`;
     const asActor = (statement: ReturnType<typeof sql>) => withActor(db.app.db, admin, (tx) => tx.execute(statement));
 
     // Published 2025 result, for the breakdown.
@@ -116,6 +119,7 @@ async function main() {
       await caller.assessment.startDraft({ year, from: 'default' }).then(() => caller.assessment.publishRuleSet({ year, expectedVersion: 0 })).catch(() => undefined);
     }
     const township = (await actorByLogin(db.owner.db, 'zhen01')).unitCode;
+    const townships = ((await db.owner.client.unsafe(`select code from units where county_id = 1 and parent_code = $1 and active order by code`, [COUNTY])) as unknown as Array<{ code: string }>).map((row) => row.code);
     const [aggregateRows] = (await db.owner.client.unsafe(`select count(*)::int as n from unit_month_facts where county_id = 1`)) as unknown as Array<{ n: number }>;
     process.stdout.write(`unit_month_facts: ${aggregateRows!.n.toLocaleString('en')} rows for the county\n`);
 
@@ -123,30 +127,30 @@ async function main() {
       {
         label: 'ranking 2025 (townships; current year and previous, both live)',
         page: () => caller.dashboard.ranking({ year: 2025, period: 'year', scopeCode: COUNTY, toDate: true }),
-        raw: [['2025-01-01', '2025-12-31', '130534'], ['2024-01-01', '2024-12-31', '130534']],
+        raw: [['2025-01-01', '2025-12-31', townships, '130534'], ['2024-01-01', '2024-12-31', townships, '130534']],
       },
       {
         label: 'score trend 2025 by month (townships)',
         page: () => caller.dashboard.scoreTrend({ year: 2025, granularity: 'month', scopeCode: COUNTY }),
-        raw: [['2025-01-01', '2025-12-31', '130534']],
+        raw: [['2025-01-01', '2025-12-31', townships, '130534']],
       },
       {
         label: 'ranking 2026 to date (running month from the records)',
         page: () => caller.dashboard.ranking({ year: 2026, period: 'year', scopeCode: COUNTY, toDate: true }),
-        raw: [['2026-01-01', '2026-11-23', '130534'], ['2025-01-01', '2025-12-31', '130534']],
+        raw: [['2026-01-01', '2026-11-23', townships, '130534'], ['2025-01-01', '2025-12-31', townships, '130534']],
       },
       {
         label: `breakdown 2025 of township ${township} (published)`,
         page: () => caller.assessment.breakdown({ resultId: published.id, unitCode: township }),
-        raw: [['2025-01-01', '2025-12-31', township.slice(0, 9)]],
+        raw: [['2025-01-01', '2025-12-31', [township], township.slice(0, 9)]],
       },
-    ] as const;
+    ] satisfies Array<{ label: string; page: () => Promise<unknown>; raw: Array<[string, string, string[], string]> }>;
     const lines: string[] = [''];
     for (const c of cases) {
-      const rawStatements = await Promise.all(c.raw.map(([from, to, prefix]) => rawSql(from, to, prefix)));
+      const rawStatements = await Promise.all(c.raw.map(([from, to, own, prefix]) => rawSql(from, to, own, prefix)));
       const page = await timeIt(c.page, 15, 3);
       const raw = await timeIt(async () => { for (const s of rawStatements) await asActor(s); }, 5, 1);
-      const own = await timeIt(async () => { for (const [from, to, prefix] of c.raw) await asActor(direct(`${from.slice(0, 8)}01`, to, prefix)); }, 15, 3);
+      const own = await timeIt(async () => { for (const [from, to, units, prefix] of c.raw) await asActor(direct(`${from.slice(0, 8)}01`, to, units, prefix)); }, 15, 3);
       lines.push(
         c.label,
         `  procedure                     median ${page.median.toFixed(1).padStart(8)} ms`,
@@ -182,7 +186,7 @@ async function main() {
       await db.owner.client.unsafe('vacuum analyze meetings');
       process.stdout.write(`  import ${mode.padEnd(7)} maintenance: ${ms.toFixed(0)} ms\n`);
     }
-    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1);
     const [stale] = (await db.owner.client.unsafe(`select count(*)::int as n from (select county_id, unit_code, month, source, variant, n, total, days from unit_month_facts where n <> 0 except select * from unit_month_facts_recomputed() where n <> 0) d`)) as unknown as Array<{ n: number }>;
     lines.push(
       '',
