@@ -28,19 +28,10 @@ import { registerDefs } from '@tally/db/registers';
 import { createCaller } from '@tally/web/server/routers/root.ts';
 import { actorByLogin, provisionTwoCounties } from '../setup/two-counties.ts';
 import { openBenchDatabase } from './support/bench-database.ts';
+import { meetingsCsv } from './support/meetings-csv.ts';
 
 const ROWS = 200_000;
 const PSQL = '/usr/bin/psql';
-
-function buildCsv(): Uint8Array<ArrayBuffer> {
-  const kinds = ['主任例会', '成员单位例会', '联席会议'];
-  const lines = ['会议日期,会议类型,议题,主持人,参会人员,缺席人数'];
-  for (let i = 0; i < ROWS; i++) {
-    const day = new Date(Date.UTC(2015, 0, 1) + (i % 4000) * 86_400_000).toISOString().slice(0, 10);
-    lines.push(`${day},${kinds[i % 3]},议题${i},王建国,王建国、李明、张华,${i % 4}`);
-  }
-  return new Uint8Array(Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8'));
-}
 
 /** Peak RSS and heap while `work` runs, sampled every 10 ms (the samples land between awaits). */
 async function withMemory<T>(work: () => Promise<T>): Promise<{ value: T; rss: number; heap: number }> {
@@ -123,7 +114,7 @@ async function main() {
     await provisionTwoCounties(owner.db);
     const actor = await actorByLogin(owner.db, 'a_cun0101');
     const caller = createCaller({ db: app.db, actor, ip: null, now: new Date() });
-    const bytes = buildCsv();
+    const bytes = meetingsCsv(ROWS);
     process.stdout.write(`file: ${ROWS.toLocaleString('en')} rows, ${mb(bytes.length)} UTF-8 CSV, register meetings, village ${actor.unitCode}\n`);
 
     globalThis.gc?.();

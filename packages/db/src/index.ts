@@ -6,4 +6,5 @@ export * from './schema/roles.ts';
 export * from './cases/projection.ts';
 export * from './assessment/vocabulary.ts';
 export * from './assessment/rule-set-hash.ts';
+export * from './assessment/aggregate-sources.ts';
 export { legacyRowFingerprint, recomputeFingerprints, type FingerprintStepCounts } from './data-steps/fingerprints.ts';

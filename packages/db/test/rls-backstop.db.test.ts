@@ -59,6 +59,7 @@ function foreignInsert(table: string): ReturnType<typeof sql> {
     case 'reports': return sql`insert into reports (county_id, unit_code, parent_code, kind, period_key, narrative, created_by) values (1, '130534100201', '130534100000', 'monthly', '2031-01', '{}', ${countyOneUserId})`;
     case 'report_versions': return sql`insert into report_versions (county_id, report_id, unit_code, parent_code, version_no, draft_version, zero, figures, narrative, submitted_at, submitted_by, submitted_by_name) values (1, ${FIXTURE_REPORT_ID}, '130534100201', '130534100000', 9, 9, false, '{}', '{}', now(), ${countyOneUserId}, 'x')`;
     case 'immediate_reports': return sql`insert into immediate_reports (county_id, unit_code, event_kind, title, summary, occurred_at, known_at, reported_at, reported_by, reported_by_name) values (1, '130534100201', 'other', 'forged', 'x', now(), now(), now(), ${countyOneUserId}, 'x')`;
+    case 'unit_month_facts': return sql`insert into unit_month_facts (county_id, unit_code, month, source, variant, n, total) values (1, '130534100201', '2031-01-01', 'meeting', '', 1, 1)`;
     default:
       if (table in registerFixtures) return registerInsert(table, 'forged');
       throw new Error(`no foreign-row fixture for tenant table ${table}: add one`);

@@ -88,20 +88,23 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
     const f = events[i]!;
     const spec = c.eventKinds.get(f.kind);
     if (!isEventCount(f.count)) refuseEventCount(where(unitId, 'events', f, spec?.ruleId), f.count);
+    if (!isEventCount(f.times)) refuseEventCount(where(unitId, 'events', f, spec?.ruleId), f.times, 'times');
     if (!spec) {
       if (strict) refuseKind(where(unitId, 'events', f, undefined), 'kind', f.kind);
       continue;
     }
     const levels = spec.levels;
     if (levels !== null && !(typeof f.level === 'string' && levels.has(f.level))) refuseLevel(where(unitId, 'events', f, spec.levelRuleId), f.level, levels);
-    const n = f.count ?? 1;
+    // `times` alike events in one (an aggregate); `n` their occurrences, summed.
+    const times = f.times ?? 1;
+    const n = f.count ?? times;
     const targets = spec.rules;
     for (let t = 0; t < targets.length; t++) {
       const ri = targets[t]!;
       if (!active[ri]) continue;
       const r = rules[ri]!;
       if (r.kind === 'per-event') {
-        const mult = r.byCount ? n : 1;
+        const mult = r.byCount ? n : times;
         if (r.byLevel) {
           const li = r.byLevel.get(f.level!);
           if (li === undefined) continue; // a level scored by another rule of this kind
@@ -122,6 +125,8 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
   for (let i = 0; i < records.length; i++) {
     const f = records[i]!;
     const targets = c.recordIndex.get(f.kind);
+    if (!isEventCount(f.times)) refuseEventCount(where(unitId, 'records', f, undefined), f.times, 'times');
+    const times = f.times ?? 1;
     if (!targets) {
       if (strict) refuseKind(where(unitId, 'records', f, undefined), 'kind', f.kind);
       continue;
@@ -131,7 +136,8 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
       if (!active[ri]) continue;
       const r = rules[ri]!;
       if (r.kind === 'quota' && r.distinct) ws.keys[ri]!.add(f.key ?? f.id);
-      ws.cnt[ri]! += 1;
+      ws.cnt[ri]! += times;
+      if (ws.cnt[ri]! > MAX_COUNT) refuseTooMany(where(unitId, 'records', f, r.id), 'times');
       if (explain) ws.factIds.add(ri, f.id);
     }
   }

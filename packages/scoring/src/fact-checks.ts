@@ -76,8 +76,8 @@ export function refuseInspectionScore(w: Where, s: unknown): never {
   return refuseNumber(w, 'score', s, 0, MAX_INSPECTION_SCORE, false);
 }
 
-export function refuseEventCount(w: Where, n: unknown): never {
-  return refuseNumber(w, 'count', n, 1, MAX_COUNT, true);
+export function refuseEventCount(w: Where, n: unknown, field: 'count' | 'times' = 'count'): never {
+  return refuseNumber(w, field, n, 1, MAX_COUNT, true);
 }
 
 export function refuseIndicatorPair(w: Where, numerator: unknown, denominator: unknown): never {

@@ -29,6 +29,14 @@ export interface ScoringEvent {
    * per-event rule without multiplier "count" counts the event once, whatever its count.
    */
   count?: number;
+  /**
+   * How many events this one stands for, 1..MAX_COUNT, default 1: a per-unit-per-month
+   * aggregate hands the engine one event for k alike ones, with `count` their summed count
+   * (or absent when each counts once). Per-event rules without multiplier "count" count it
+   * `times` times; every rule that sums counts sums `count` (default `times`). Scores equal
+   * those of k separate events.
+   */
+  times?: number;
   date: string;
 }
 
@@ -38,6 +46,8 @@ export interface RecordFact {
   kind: string;
   /** Key for distinct counting (e.g. which of the 8 registers). */
   key?: string;
+  /** How many records this one stands for (an aggregate), 1..MAX_COUNT, default 1; a distinct quota counts its key once. */
+  times?: number;
   date: string;
 }
 
@@ -78,8 +88,8 @@ export const UnitFactsSchema = z.strictObject({
   unitId: z.string().min(1),
   category: z.string().min(1).optional(),
   inspections: z.array(z.strictObject({ id: factId, component: z.string().min(1), score: milli, date: isoDate })).optional(),
-  events: z.array(z.strictObject({ id: factId, kind: z.string().min(1), level: z.string().min(1).optional(), count: z.number().int().positive().optional(), date: isoDate })).optional(),
-  records: z.array(z.strictObject({ id: factId, kind: z.string().min(1), key: z.string().min(1).optional(), date: isoDate })).optional(),
+  events: z.array(z.strictObject({ id: factId, kind: z.string().min(1), level: z.string().min(1).optional(), count: z.number().int().positive().optional(), times: z.number().int().positive().optional(), date: isoDate })).optional(),
+  records: z.array(z.strictObject({ id: factId, kind: z.string().min(1), key: z.string().min(1).optional(), times: z.number().int().positive().optional(), date: isoDate })).optional(),
   indicators: z.array(z.strictObject({ id: factId, name: z.string().min(1), numerator: z.number().int().nonnegative(), denominator: z.number().int().nonnegative(), date: isoDate })).optional(),
   vetoes: z.array(z.strictObject({ id: factId, kind: z.string().min(1), date: isoDate })).optional(),
 });

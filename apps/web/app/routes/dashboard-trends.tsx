@@ -8,6 +8,7 @@ import { formatCivilDate } from '../lib/civil-date-format.ts';
 import { dashboardParams } from '../lib/dashboard-params.ts';
 import { dashboardSearch } from '../lib/dashboard-search.ts';
 import { useI18n } from '../lib/i18n-context.ts';
+import { formatDateTime } from '../i18n/index.ts';
 import { pickedUnits, trendPeriodLabel } from '../lib/trend-labels.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
@@ -81,7 +82,10 @@ export default function DashboardTrends() {
       {trend && trend.readTo ? (
         picked.codes.length === 0 ? <p>{t('dashboard.trends.none')}</p> : (
           <>
-            <p className="muted">{t('dashboard.source.live', { readTo: formatCivilDate(trend.readTo, language), asOf: '' }).replace(/ · .*$/, '')}</p>
+            <p className="muted">
+              {t('dashboard.source.live', { readTo: formatCivilDate(trend.readTo, language), asOf: '' }).replace(/ · .*$/, '')}
+              {trend.aggregatesAsOf ? <> · <span data-testid="aggregates-as-of">{t('dashboard.source.aggregates', { asOf: formatDateTime(trend.aggregatesAsOf, language) })}</span></> : null}
+            </p>
             <TrendLineChart
               caption={`${params.year} · ${t('dashboard.trends.scores')}`}
               categories={categories}

@@ -71,6 +71,7 @@ export default function Dashboard() {
           {current.source === 'published'
             ? t('dashboard.source.published', { asOf: formatDateTime(current.asOf, language) })
             : t('dashboard.source.live', { readTo: formatCivilDate(current.readTo, language), asOf: formatDateTime(current.asOf, language) })}
+          {current.source === 'live' && current.aggregatesAsOf ? <> · <span data-testid="aggregates-as-of">{t('dashboard.source.aggregates', { asOf: formatDateTime(current.aggregatesAsOf, language) })}</span></> : null}
           {current.source === 'published' && townshipScope ? <> · <Link to={`/dashboard/honours/${current.resultId}`}>{t('dashboard.honours')}</Link></> : null}
         </p>
       )}

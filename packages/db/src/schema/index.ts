@@ -10,3 +10,4 @@ export * from './registers.ts';
 export * from './imports.ts';
 export * from './assessment.ts';
 export * from './reports.ts';
+export * from './aggregates.ts';

@@ -5,6 +5,7 @@ import { FactError, rank, score, type Assessment, type Ranking, type RuleSet, ty
 import { UserFacingError } from '../errors.ts';
 import { groupFacts, rankedScope, type RankedUnit } from './group-facts.ts';
 import { loadFactRows } from './load-fact-rows.ts';
+import { loadAggregatedFactRows } from './aggregate-fact-rows.ts';
 import { missingReportFacts } from './missing-report-facts.ts';
 import { reportCellsFor } from '../reports/report-cells.ts';
 import { periodCut, periodWindow, type PeriodWindow } from './periods.ts';
@@ -21,6 +22,8 @@ export interface Ranked {
 
 export interface UnitsAssessed {
   window: PeriodWindow;
+  /** When the per-unit-per-month aggregates read last changed; null when the records were read (live). */
+  aggregatesAsOf: Date | null;
   readTo: string;
   closed: boolean;
   units: RankedUnit[];
@@ -37,22 +40,34 @@ export async function unitsUnder(tx: Transaction, countyId: number, scopeCode: s
 }
 
 /**
+ * Where facts are read from. `records`: derived from the records on every read, each fact
+ * carrying its record's id (breakdowns, previews, publishing: every line links to its record).
+ * `aggregates`: whole months from unit_month_facts, the same totals without one row per record
+ * (rankings and trends; docs/decisions/0009-dashboard-aggregates.md).
+ */
+export type FactSource = 'records' | 'aggregates';
+
+/**
  * The facts of every unit under the scope for the period, as of `now`: the records are read up
  * to the period's end, or up to today while it runs (then the period is not closed).
  */
 export async function factsFor(
   tx: Transaction, ranked: Omit<Ranked, 'scopeCode'>, units: readonly RankedUnit[], ruleSets: readonly RuleSet[], calendar: WorkCalendar, now: Date,
+  source: FactSource = 'records',
 ): Promise<UnitsAssessed> {
   const window = periodWindow(ranked.year, ranked.period);
   const { readTo, closed } = periodCut(window, now);
   const kinds = new Set(ruleSets.flatMap((ruleSet) => [...kindsReadBy(ruleSet)]));
-  const rows = await loadFactRows(tx, {
+  const factWindow = {
     countyId: ranked.countyId, areaScope: commonPrefix(units.map(rankedScope)), unitCodes: units.map((unit) => unit.code), year: ranked.year,
     from: window.from, readTo, periodTo: window.to, calendar,
-  }, kinds);
+  };
+  const { rows, asOf } = source === 'aggregates'
+    ? await loadAggregatedFactRows(tx, factWindow, kinds)
+    : { rows: await loadFactRows(tx, factWindow, kinds), asOf: null };
   // Late and missing cells of the reports-upward matrix for the ranked units and the period.
   rows.push(...missingReportFacts(await reportCellsFor(tx, ranked.countyId, units, ranked.year, window, now)));
-  return { window, readTo, closed, units: [...units], facts: groupFacts(units, rows) };
+  return { window, aggregatesAsOf: asOf, readTo, closed, units: [...units], facts: groupFacts(units, rows) };
 }
 
 function commonPrefix(values: readonly string[]): string {

@@ -25,6 +25,8 @@ export interface FactRow {
   date: CivilDate;
   level?: string;
   count?: number;
+  /** How many alike records this fact stands for (a row of unit_month_facts); 1 when absent. */
+  times?: number;
   /** Distinct key of a record fact (which register was kept). */
   key?: string;
   /** Inspection score, 0–100. */

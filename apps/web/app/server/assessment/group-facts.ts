@@ -33,10 +33,10 @@ export function groupFacts(units: readonly RankedUnit[], rows: readonly FactRow[
         target.inspections.push({ id: row.id, component: row.kind, score: row.score ?? 0, date: row.date });
         break;
       case 'event':
-        target.events.push({ id: row.id, kind: row.kind, date: row.date, ...(row.level === undefined ? {} : { level: row.level }), ...(row.count === undefined ? {} : { count: row.count }) });
+        target.events.push({ id: row.id, kind: row.kind, date: row.date, ...(row.level === undefined ? {} : { level: row.level }), ...(row.count === undefined ? {} : { count: row.count }), ...(row.times === undefined ? {} : { times: row.times }) });
         break;
       case 'record':
-        target.records.push({ id: row.id, kind: row.kind, date: row.date, ...(row.key === undefined ? {} : { key: row.key }) });
+        target.records.push({ id: row.id, kind: row.kind, date: row.date, ...(row.key === undefined ? {} : { key: row.key }), ...(row.times === undefined ? {} : { times: row.times }) });
         break;
       case 'veto':
         target.vetoes.push({ id: row.id, kind: row.kind, date: row.date });

@@ -34,6 +34,16 @@ const shanghaiDay = (column: unknown) => sql<string>`to_char(${column} at time z
  * the kinds the rule set reads, so nothing else is queried.
  */
 export async function loadFactRows(tx: Transaction, window: FactWindow, kinds: ReadonlySet<string>): Promise<FactRow[]> {
+  if (window.unitCodes.length === 0) return [];
+  return [...(await loadRecordFactRows(tx, window, kinds)), ...(await loadCheckingFactRows(tx, window, kinds))];
+}
+
+/**
+ * The facts the ledgers and cases give (everything but the checking unit's register and the
+ * inspection scores): the part `unit_month_facts` aggregates, read here from the records
+ * themselves for one window (aggregate-fact-rows.ts reads the running month this way).
+ */
+export async function loadRecordFactRows(tx: Transaction, window: FactWindow, kinds: ReadonlySet<string>): Promise<FactRow[]> {
   const wants = (...list: string[]) => list.some((kind) => kinds.has(kind));
   const rows: FactRow[] = [];
   if (window.unitCodes.length === 0) return rows;
@@ -45,9 +55,16 @@ export async function loadFactRows(tx: Transaction, window: FactWindow, kinds: R
   if (wants(K.records.mediationFile)) rows.push(...(await mediationFacts(tx, window)));
   if (wants(K.records.register)) rows.push(...(await registersKeptFacts(tx, window)));
   if (wants(K.records.dutyLogGap)) rows.push(...(await dutyGapFacts(tx, window)));
-  rows.push(...(await checkingEventFacts(tx, window, kinds)));
-  rows.push(...(await inspectionFacts(tx, window)));
   return rows;
+}
+
+/**
+ * The facts entered by the unit above: the checking unit's events and the inspection scores in
+ * force. A few rows per unit and year, entered by hand, so always read from their tables.
+ */
+export async function loadCheckingFactRows(tx: Transaction, window: FactWindow, kinds: ReadonlySet<string>): Promise<FactRow[]> {
+  if (window.unitCodes.length === 0) return [];
+  return [...(await checkingEventFacts(tx, window, kinds)), ...(await inspectionFacts(tx, window))];
 }
 
 /** Collective (5 or more people) and skip-level petitions; every case as a "petition" record. */
@@ -180,14 +197,19 @@ async function dutyGapFacts(tx: Transaction, w: FactWindow): Promise<FactRow[]> 
   const out: FactRow[] = [];
   for (const day of workingDays(w.from, w.readTo, w.calendar)) {
     for (const unitCode of w.unitCodes) {
-      const key = `${unitCode}:${day}`;
-      if (!kept.has(key)) out.push({ family: 'record', id: factId('duty_gap', key), kind: K.records.dutyLogGap, unitCode, attribution: 'own', date: day });
+      if (!kept.has(`${unitCode}:${day}`)) out.push(dutyGapFact(unitCode, day));
     }
   }
   return out;
 }
 
-function workingDays(from: CivilDate, to: CivilDate, calendar: WorkCalendar): CivilDate[] {
+/** A working day with no duty record, linked to that day on the duty log. */
+export function dutyGapFact(unitCode: string, day: CivilDate): FactRow {
+  return { family: 'record', id: factId('duty_gap', `${unitCode}:${day}`), kind: K.records.dutyLogGap, unitCode, attribution: 'own', date: day };
+}
+
+/** The county's working days from `from` to `to`, inclusive. */
+export function workingDays(from: CivilDate, to: CivilDate, calendar: WorkCalendar): CivilDate[] {
   const days: CivilDate[] = [];
   for (let day = from; day <= to; day = addDays(day, 1)) if (isWorkingDay(day, calendar)) days.push(day);
   return days;

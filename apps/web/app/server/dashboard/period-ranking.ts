@@ -18,7 +18,7 @@ export interface RankingLine {
 /** Where a ranking's numbers come from: a published result, the live score to date, or nothing the reader may see. */
 export type PeriodRanking =
   | { source: 'published'; resultId: string; asOf: string; readTo: string; closed: boolean; lines: RankingLine[]; openable: string[] }
-  | { source: 'live'; asOf: string; readTo: string; closed: boolean; ruleSetHash: string; lines: RankingLine[] }
+  | { source: 'live'; asOf: string; aggregatesAsOf: string | null; readTo: string; closed: boolean; ruleSetHash: string; lines: RankingLine[] }
   | { source: 'none'; lines: [] };
 
 /**
@@ -46,17 +46,20 @@ async function publishedRanking(tx: Transaction, countyId: number, year: number,
   };
 }
 
-/** The live score to date under the year's rule set in force, scored and ranked exactly as the assessment page does. */
+/**
+ * The live score to date under the year's rule set in force, scored and ranked exactly as the
+ * assessment page does, from the per-unit-per-month aggregates (the running month from the records).
+ */
 async function liveRanking(tx: Transaction, countyId: number, year: number, period: AssessmentPeriod, scopeCode: string, calendar: () => Promise<WorkCalendar>, now: Date): Promise<PeriodRanking | null> {
   const published = await publishedRuleSet(tx, countyId, year);
   if (!published) return null;
   const units = await unitsUnder(tx, countyId, scopeCode);
   if (units.length === 0) return null;
-  const assessed = await factsFor(tx, { countyId, year, period }, units, [published.ruleSet], await calendar(), now);
+  const assessed = await factsFor(tx, { countyId, year, period }, units, [published.ruleSet], await calendar(), now, 'aggregates');
   const { ranking } = scoreAndRank(published.ruleSet, assessed.facts, false, assessed.closed);
   const names = new Map(units.map((unit) => [unit.code, unit.name]));
   return {
-    source: 'live', asOf: now.toISOString(), readTo: assessed.readTo, closed: assessed.closed, ruleSetHash: published.hash,
+    source: 'live', asOf: now.toISOString(), aggregatesAsOf: assessed.aggregatesAsOf?.toISOString() ?? null, readTo: assessed.readTo, closed: assessed.closed, ruleSetHash: published.hash,
     lines: ranking.map((line) => ({ unitCode: line.unitId, unitName: names.get(line.unitId) ?? line.unitId, rank: line.rank, final: formatFixed(line.final), finalMilli: line.final, vetoed: line.vetoed })),
   };
 }

@@ -110,7 +110,7 @@ export const assessmentRouter = router({
         const published = await publishedRuleSet(tx, ctx.actor.countyId, input.year);
         if (!published) throw new UserFacingError('BAD_REQUEST', 'error.assessment.noPublished', { year: input.year });
         const units = await unitsUnder(tx, ctx.actor.countyId, ranked.scopeCode);
-        const assessed = await factsFor(tx, ranked, units, [published.ruleSet], await countyCalendar(tx, ctx.actor.countyId), ctx.now);
+        const assessed = await factsFor(tx, ranked, units, [published.ruleSet], await countyCalendar(tx, ctx.actor.countyId), ctx.now, 'aggregates');
         const { assessments, ranking: ranks } = scoreAndRank(published.ruleSet, assessed.facts, false, assessed.closed);
         const names = new Map(units.map((unit) => [unit.code, unit.name]));
         const byId = new Map(assessments.map((a) => [a.unitId, a]));
