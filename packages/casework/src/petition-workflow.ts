@@ -145,7 +145,7 @@ export function transition(
 
   switch (action.type) {
     case 'accept':
-      return done({ ...state, status: 'accepted' });
+      return done({ ...state, status: 'accepted', acceptedOn: today });
 
     case 'refuse': {
       if (blank(action.reason)) return fail('reason_required');
@@ -214,6 +214,7 @@ export function transition(
           status: 'registered',
           unitCode: action.toUnitCode,
           level: action.toLevel,
+          acceptedOn: null,
           assignment: null,
           startedOn: null,
           escalations: [...state.escalations, escalation],
