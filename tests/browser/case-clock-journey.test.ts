@@ -38,6 +38,7 @@ describe.skipIf(!chromiumPath)('browser journey: every open case runs a clock', 
     // 60 people, skip-level: the village escalates it to the township, picked by name.
     const skip = await register('60', '征地补偿款未发放，六十人越级上访');
     const escalate = page.getByRole('form', { name: '提级办理' });
+    await escalate.getByLabel('提交至').locator('option').first().waitFor({ state: 'attached' });
     const options = await escalate.getByLabel('提交至').locator('option').allTextContents();
     expect(options).toEqual([`乡镇（街道）：${township!.name}`, `县：${county!.name}`]);
     await escalate.getByLabel('提交至').selectOption('130534100000');
