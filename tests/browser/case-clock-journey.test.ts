@@ -1,8 +1,16 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { countyCalendar, refreshOpenClocks } from '../../packages/db/src/index.ts';
 import { chromiumPath, signIn, useJourney, type Journey } from '../setup/browser-journey.ts';
 
 let journey: Journey;
+
+/** With TALLY_SCREENS set, the page printed to A4 PDF there, as a clerk's printer would get it. */
+async function printIfAsked(page: Page, name: string): Promise<void> {
+  if (!process.env.TALLY_SCREENS) return;
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: `${process.env.TALLY_SCREENS}/${name}.pdf`, format: 'A4', printBackground: true });
+}
 
 /**
  * Issue 13 as a clerk sees it: a skip-level petition escalated from a village lands in the
@@ -61,7 +69,7 @@ describe.skipIf(!chromiumPath)('browser journey: every open case runs a clock', 
     const item = page.getByTestId('waiting-cases').locator(`li[data-case-number="${skip.number}"]`);
     const text = await item.textContent();
     expect(text).toContain('集体访');
-    expect(text).toContain('越级访');
+    expect(text).toContain('越级');
     expect(text).toContain('已登记');
     expect(text).toMatch(/剩 \d+ 个工作日 · 受理期限/);
     const box = await page.getByTestId('waiting-cases').boundingBox();
@@ -100,10 +108,19 @@ describe.skipIf(!chromiumPath)('browser journey: every open case runs a clock', 
     await expect(page.getByTestId('notice-issuer').textContent()).resolves.toBe(county!.name);
     await expect(page.getByTestId('notice-supervising-unit').textContent()).resolves.toBe(county!.name);
     expect(await page.locator('.notice-body').textContent()).toContain('已超过受理期限');
-    if (process.env.TALLY_SCREENS) {
-      await page.emulateMedia({ media: 'print' });
-      await page.pdf({ path: `${process.env.TALLY_SCREENS}/notice-township.pdf`, format: 'A4', printBackground: true });
-    }
+    await printIfAsked(page, 'notice-township');
+
+    // A case the county itself handles: the notice comes from the county's supervising office, not the county to itself.
+    await page.emulateMedia({ media: 'screen' });
+    await signIn(page, journey.app.url, 'staff');
+    const own = await register('3', '县直部门拖欠工程款');
+    await owner.client`update petition_cases set state = jsonb_set(state, '{receivedOn}', to_jsonb(((now() at time zone 'Asia/Shanghai')::date - 30)::text)) where case_number = ${own.number}`;
+    await refreshOpenClocks(owner.db, 1, new Date(), await countyCalendar(owner.db, 1));
+    await page.goto(`${own.url}/notice`);
+    await page.locator('.notice-sheet').waitFor();
+    await expect(page.getByTestId('notice-issuer').textContent()).resolves.toBe(`${county!.name}委县政府督查室`);
+    expect(await page.locator('.notice-to').textContent()).toContain(county!.name);
+    await printIfAsked(page, 'notice-county');
     await page.close();
   });
 });

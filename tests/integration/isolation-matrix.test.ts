@@ -71,8 +71,9 @@ const expected: Record<string, Record<UserRole, string>> = {
   'cases.overdueNotices': { county_admin: 'NNNN', county_staff: 'NNNN', township_staff: 'NNNN', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'cases.exportRows': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'cases.figures': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
-  // The targets' cases are not overdue: found in scope, then refused by the rule (B).
-  'cases.notice': { county_admin: 'NBBB', county_staff: 'NBBB', township_staff: 'NNBB', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  // The targets' cases were registered in March and never decided: past the 15-day acceptance
+  // limit, so a notice is issued wherever the case is in scope (docs/domain.md §3).
+  'cases.notice': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   // The calendar is county-wide: read by every case-data role of the county, never across counties.
   'calendar.get': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NOOO', village_staff: 'NOOO', security_admin: 'FFFF', auditor: 'FFFF' },
   // Saving always writes the actor's own county: the target does not enter into it.
