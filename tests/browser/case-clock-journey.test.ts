@@ -62,6 +62,7 @@ describe.skipIf(!chromiumPath)('browser journey: every open case runs a clock', 
     await page.goto(`${journey.app.url}/cases?q=${small.number.slice(-6)}`);
     const refused = page.locator('[data-status="refused"]');
     await expect(refused.textContent()).resolves.toBe('⊘ 不予受理已终止');
+    if (process.env.TALLY_SCREENS) await page.screenshot({ path: `${process.env.TALLY_SCREENS}/cases-refused.png` });
 
     // The township's home page lists it under 待本单位办理 with its acceptance clock, at phone width.
     await page.setViewportSize({ width: 390, height: 800 });
@@ -74,6 +75,7 @@ describe.skipIf(!chromiumPath)('browser journey: every open case runs a clock', 
     expect(text).toMatch(/剩 \d+ 个工作日 · 受理期限/);
     const box = await page.getByTestId('waiting-cases').boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    if (process.env.TALLY_SCREENS) await page.getByTestId('waiting-cases').screenshot({ path: `${process.env.TALLY_SCREENS}/todo-township-390.png` });
 
     // Another township's to-do does not have it.
     await signIn(page, journey.app.url, 'zhen02');
@@ -98,6 +100,7 @@ describe.skipIf(!chromiumPath)('browser journey: every open case runs a clock', 
     const listed = (await row.locator('.clock').textContent())!;
     expect(listed).toMatch(/^⚠ 已逾期 · 逾期 \d+ 个工作日 · 受理期限/);
     const overdueWords = listed.match(/逾期 \d+ 个工作日/)![0];
+    if (process.env.TALLY_SCREENS) await page.screenshot({ path: `${process.env.TALLY_SCREENS}/cases-overdue.png` });
 
     await page.goto(`${skip.url}/notice`);
     await page.locator('.notice-sheet').waitFor();
