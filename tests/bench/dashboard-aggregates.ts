@@ -16,9 +16,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { appUrlFrom, createDb, enableAppRoleLogin, runMigrations, withActor, type DbHandle } from '../../packages/db/src/index.ts';
-import { seedDemoIfEmpty } from '../../packages/db/src/seed/index.ts';
-import { createCaller } from '../../apps/web/app/server/routers/root.ts';
+import { appUrlFrom, createDb, enableAppRoleLogin, runMigrations, withActor, type DbHandle } from '@tally/db';
+import { seedDemoIfEmpty } from '@tally/db/seed';
+import { createCaller } from '@tally/web/server/routers/root.ts';
 import { actorByLogin } from '../setup/two-counties.ts';
 import { openBenchDatabase, timeIt } from './support/bench-database.ts';
 import { meetingsCsv } from './support/meetings-csv.ts';

@@ -78,7 +78,11 @@ describe.skipIf(!chromiumPath)('browser journey: a petition case from intake to 
     expect(sheet).toContain('信访事项督办通知书');
     expect(sheet).toContain('王主任');
     expect(sheet).toContain('清河县信访局');
-    expect(sheet).toMatch(/逾期天数\s*1\d 天/);
+    // Overdue in working days, the words the case list uses.
+    expect(sheet).toMatch(/逾期情况\s*逾期 \d+ 个工作日/);
+    // A village's case: its township supervises; the 六定 supervising unit is printed beside it.
+    expect(await page.getByTestId('notice-issuer').textContent()).not.toBe('清河县信访局');
+    await expect(page.getByTestId('notice-lead-leader').textContent()).resolves.toBe('刘副县长');
     // On paper: A4, and none of the app's chrome.
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.topbar').isVisible()).resolves.toBe(false);

@@ -67,12 +67,13 @@ const expected: Record<string, Record<UserRole, string>> = {
   // 六定 and 挂牌督办: the handling unit or a unit above it; a village sees none of the targets.
   'cases.setResponsibility': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   // Figures of a unit: only units in the actor's scope; the target's case is counted when it is.
-  // No target case is overdue, so no target appears; a unit out of scope is refused (N) all the same.
-  'cases.overdueNotices': { county_admin: 'NNNN', county_staff: 'NNNN', township_staff: 'NNNN', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  // Every target case is past its acceptance limit, so it appears where it is in scope; a unit out of scope is refused (N).
+  'cases.overdueNotices': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'cases.exportRows': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'cases.figures': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
-  // The targets' cases are not overdue: found in scope, then refused by the rule (B).
-  'cases.notice': { county_admin: 'NBBB', county_staff: 'NBBB', township_staff: 'NNBB', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  // The targets' cases were registered in March and never decided: past the 15-day acceptance
+  // limit, so a notice is issued wherever the case is in scope (docs/domain.md §3).
+  'cases.notice': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   // The calendar is county-wide: read by every case-data role of the county, never across counties.
   'calendar.get': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NOOO', village_staff: 'NOOO', security_admin: 'FFFF', auditor: 'FFFF' },
   // Saving always writes the actor's own county: the target does not enter into it.
@@ -354,7 +355,7 @@ async function snapshot(): Promise<Snapshot> {
   return {
     units: await rows(sql`select county_id, code, name, active, updated_at from units order by county_id, code`),
     users: await rows(sql`select county_id, id, login_name, role, unit_code, disabled, password_hash, updated_at from users order by county_id, id`),
-    cases: await rows(sql`select county_id, id, status, state, unit_code, assigned_unit_code, due_on, closed_at, version, updated_at, lead_leader, responsible_unit, flagged from petition_cases order by county_id, id`),
+    cases: await rows(sql`select county_id, id, status, state, unit_code, assigned_unit_code, due_on, clock_due_on, closed_at, version, updated_at, lead_leader, responsible_unit, flagged from petition_cases order by county_id, id`),
     disputes: await rows(sql`select county_id, id, unit_code, summary, mediator, fingerprint, deleted_at, updated_at from disputes order by county_id, id`),
     calendars: await rows(sql`select county_id, year, holidays, makeup_workdays, updated_at from work_calendars order by county_id, year`),
     // Batches: status and counts of the fixture batches (a remap re-stages the same file, so its counts are the same).
@@ -378,7 +379,7 @@ async function restore(before: Snapshot): Promise<void> {
       await tx.execute(sql`update units set name = ${unit.name}, active = ${unit.active}, updated_at = ${unit.updated_at} where county_id = ${unit.county_id} and code = ${unit.code}`);
     }
     for (const row of before.cases) {
-      await tx.execute(sql`update petition_cases set status = ${row.status}, state = ${JSON.stringify(row.state)}::jsonb, unit_code = ${row.unit_code}, assigned_unit_code = ${row.assigned_unit_code}, due_on = ${row.due_on}, closed_at = ${row.closed_at}, version = ${row.version}, updated_at = ${row.updated_at}, lead_leader = ${row.lead_leader}, responsible_unit = ${row.responsible_unit}, flagged = ${row.flagged} where county_id = ${row.county_id} and id = ${row.id}`);
+      await tx.execute(sql`update petition_cases set status = ${row.status}, state = ${JSON.stringify(row.state)}::jsonb, unit_code = ${row.unit_code}, assigned_unit_code = ${row.assigned_unit_code}, due_on = ${row.due_on}, clock_due_on = ${row.clock_due_on}, closed_at = ${row.closed_at}, version = ${row.version}, updated_at = ${row.updated_at}, lead_leader = ${row.lead_leader}, responsible_unit = ${row.responsible_unit}, flagged = ${row.flagged} where county_id = ${row.county_id} and id = ${row.id}`);
     }
     for (const row of before.disputes) {
       await tx.execute(sql`update disputes set summary = ${row.summary}, mediator = ${row.mediator}, fingerprint = ${row.fingerprint}, deleted_at = ${row.deleted_at}, updated_at = ${row.updated_at} where county_id = ${row.county_id} and id = ${row.id}`);

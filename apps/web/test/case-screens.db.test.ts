@@ -50,10 +50,12 @@ describe('list filters', () => {
     expect(await ids({ receivedFrom: '2026-09-02', receivedTo: '2026-09-20' })).toEqual([phone.id, letter.id, unassigned.id].sort());
     expect(await ids({ receivedFrom: '2026-09-19', receivedTo: '2026-09-20' })).toEqual([letter.id]);
     expect(await ids({ caseNumber: letter.caseNumber.slice(-6) })).toEqual([letter.id]);
-    // The lists agree with the clock badge: overdue on either clock, due soon in working days.
-    expect(await ids({ overdue: true })).toEqual([late.id, unassigned.id].sort());
+    // The lists agree with the clock badge: overdue on any clock, due soon in working days.
+    // The phone case, registered Sep 2 and never decided, missed its acceptance decision (Sep 17).
+    expect(await ids({ overdue: true })).toEqual([late.id, unassigned.id, phone.id].sort());
     const listed = (await callers.township.cases.list({ pageSize: 100 })).rows;
-    for (const row of listed) expect(row.clock.status === 'overdue', row.id).toBe(row.id === late.id || row.id === unassigned.id);
+    for (const row of listed) expect(row.clock.status === 'overdue', row.id).toBe([late.id, unassigned.id, phone.id].includes(row.id));
+    expect(listed.find((row) => row.id === phone.id)?.clock).toMatchObject({ stage: 'accept', dueOn: '2026-09-17' });
     expect(await ids({ dueWithinDays: 3 })).toEqual([]);
     expect(await ids({ dueWithinDays: 4 })).toEqual([letter.id]);
     await callers.county.cases.setResponsibility({ id: phone.id, version: 0, flagged: true, leadLeader: '刘副县长' });
@@ -103,12 +105,17 @@ describe('supervision notice', () => {
     await early.cases.transition({ id, version: 0, action: { type: 'accept' } });
     await early.cases.transition({ id, version: 1, action: { type: 'assign', unitCode: '130534100000', person: '赵科长', complexity: 'simple' } });
     const notice = await callers.county.cases.notice({ id });
-    // Sep 25–27 and Oct 1–7 are off: five working days after Sep 24 is Oct 9.
+    // Sep 25–27 and Oct 1–7 are off: five working days after Sep 24 is Oct 9. Overdue in working
+    // days, as the list's clock says: Sep 2–4, 7–11, 14–18, Sun 20 (make-up), 21–24 = 18.
     expect(notice).toMatchObject({
-      caseNumber, dueOn: '2026-09-01', daysOverdue: 23, issuedOn: '2026-09-24', replyBy: '2026-10-09', responsiblePerson: '赵科长',
-      noticeNumber: `督〔2026〕${caseNumber.slice(-6)}-0924号`, countyName: '甲县',
+      caseNumber, dueOn: '2026-09-01', stage: 'handle', daysOverdue: 18, issuedOn: '2026-09-24', replyBy: '2026-10-09', responsiblePerson: '赵科长',
+      noticeNumber: `督〔2026〕${caseNumber.slice(-6)}-0924号`, countyName: '甲县', supervisingOffice: false,
     });
-    expect(notice.supervisingUnit).toBe(notice.issuingUnit);
+    const listed = (await callers.county.cases.list({ caseNumber, pageSize: 1 })).rows[0]!;
+    expect(listed.clock.daysOverdue).toBe(notice.daysOverdue);
+    // The township handles it itself: the county (the unit above) supervises, by name.
+    const [countyUnit] = await database.owner.db.select({ name: schema.units.name }).from(schema.units).where(eq(schema.units.code, '130534000000'));
+    expect(notice.supervisingUnit).toBe(countyUnit!.name);
     const fresh = await callers.township.cases.register(intake);
     await expect(callers.county.cases.notice({ id: fresh.id })).rejects.toMatchObject({ messageKey: 'cases.error.notOverdue' });
   });
@@ -121,7 +128,7 @@ describe('supervision notice', () => {
     expect(batch.notices.map((notice) => notice.caseId).sort()).toEqual([...overdueIds].sort());
     const due = batch.notices.map((notice) => notice.dueOn);
     expect(due).toEqual([...due].sort());
-    expect(batch.notices.every((notice) => notice.daysOverdue > 0 && notice.issuingUnit === batch.notices[0]!.issuingUnit)).toBe(true);
+    expect(batch.notices.every((notice) => notice.daysOverdue > 0 && notice.supervisingUnit !== null && !notice.supervisingOffice)).toBe(true);
     expect((await callers.otherTownship.cases.overdueNotices()).notices).toEqual([]);
     await expect(callers.otherTownship.cases.overdueNotices({ unitCode: '130534100000' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schema, withActor, type Actor } from '../../../packages/db/src/index.ts';
-import { defaultRuleSet, fundsRuleSet, score, streetHalfYearRuleSet, type RuleSet, type UnitFacts } from '../../../packages/scoring/src/index.ts';
+import { schema, withActor, type Actor } from '@tally/db';
+import { defaultRuleSet, fundsRuleSet, score, streetHalfYearRuleSet, type RuleSet, type UnitFacts } from '@tally/scoring';
 import { factsFor, unitsUnder } from '../app/server/assessment/assess-units.ts';
 import { createCaller } from '../app/server/routers/root.ts';
 import { countyCalendar } from '../app/server/services/work-calendar.ts';

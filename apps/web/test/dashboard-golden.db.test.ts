@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withActor } from '../../../packages/db/src/index.ts';
-import { seedDemoIfEmpty } from '../../../packages/db/src/seed/index.ts';
-import { formatFixed, rank, score, trend } from '../../../packages/scoring/src/index.ts';
+import { withActor } from '@tally/db';
+import { seedDemoIfEmpty } from '@tally/db/seed';
+import { formatFixed, rank, score, trend } from '@tally/scoring';
 import { factsFor, unitsUnder } from '../app/server/assessment/assess-units.ts';
 import { publishedRuleSet } from '../app/server/assessment/rule-set-store.ts';
 import { trendPeriods } from '../app/server/dashboard/trend-periods.ts';

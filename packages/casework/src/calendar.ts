@@ -72,5 +72,6 @@ export function workingDaysBetween(a: CivilDate, b: CivilDate, cal: WorkCalendar
     d = addDays(d, 1);
     if (isWorkingDay(d, cal)) count += 1;
   }
-  return sign * count;
+  // Never -0: it prints as 0 but fails a strict equality check against 0.
+  return count === 0 ? 0 : sign * count;
 }

@@ -7,7 +7,7 @@ import type { WorkCalendar } from './calendar.ts';
 import type { CivilDate } from './civil-date.ts';
 import { applyDayCount, type DayCount, type DeadlineRules } from './deadlines.ts';
 
-export type PreviewRule = 'assign' | 'simple' | 'general' | 'major';
+export type PreviewRule = 'accept' | 'assign' | 'simple' | 'general' | 'major';
 
 export interface DeadlinePreview {
   rule: PreviewRule;
@@ -22,6 +22,7 @@ const WEEKDAYS_ONLY: WorkCalendar = { holidays: [], makeupWorkdays: [] };
 
 export function previewDeadlines(start: CivilDate, rules: DeadlineRules, cal: WorkCalendar): DeadlinePreview[] {
   const counts: Array<[PreviewRule, DayCount]> = [
+    ['accept', rules.acceptWithin],
     ['assign', { days: rules.assignWithinWorkingDays, kind: 'working' }],
     ['simple', rules.handling.simple],
     ['general', rules.handling.general],

@@ -1,13 +1,15 @@
 /**
- * Time limits of docs/domain.md §3, as rule data.
+ * Time limits of docs/domain.md §3, as rule data: one clock for every open state.
+ *
+ *   registered ── decide to accept or refuse ── accepted ── assign ── assigned/in progress ── handle ── replied
  *
  * The source says "日" (days). Chinese administrative law, including the 信访工作条例,
  * reads a bare 日 as calendar days and only says 工作日 when it means working days, so the
- * default counts the 7- and 30-day handling limits in calendar days, with the usual rule
- * that a limit ending on a day off runs to the next working day (期间届满日为节假日的顺延).
- * "Simple matters the same day" and "assign within 2 days of a reception day" are counted
- * in working days: a same-day rule only makes sense on a working day, and the brief for
- * this package asked for working days there. Counties can switch any rule by editing data.
+ * default counts the 15-day acceptance limit and the 7- and 30-day handling limits in
+ * calendar days, with the usual rule that a limit ending on a day off runs to the next
+ * working day (期间届满日为节假日的顺延). "Simple matters the same day" and "assign within 2
+ * days" are counted in working days: a same-day rule only makes sense on a working day.
+ * Counties can switch any rule by editing data.
  */
 import { addWorkingDays, nextWorkingDayOnOrAfter, workingDaysBetween, type WorkCalendar } from './calendar.ts';
 import { addDays, compareDates, shanghaiDate, type CivilDate } from './civil-date.ts';
@@ -19,7 +21,17 @@ export interface DayCount {
 }
 
 export interface DeadlineRules {
-  /** After a leadership reception day (领导接访日) intake, assign within this many working days. */
+  /**
+   * Decide to accept or refuse (受理 / 不予受理) within this count after the case reaches the
+   * unit: its receipt, or the day it was escalated there (the new level decides afresh).
+   * The national petition regulations set 15 days.
+   */
+  acceptWithin: DayCount;
+  /**
+   * Assign within this many working days: counted from receipt for a leadership reception
+   * day (领导接访日) intake, where the leader accepts on the spot, and from acceptance for
+   * every other channel *(ours: the source gives the number for reception days only)*.
+   */
   assignWithinWorkingDays: number;
   handling: Record<Complexity, DayCount>;
   /** An open case whose due date is at most this many working days away is "due soon". */
@@ -27,6 +39,7 @@ export interface DeadlineRules {
 }
 
 export const DEFAULT_DEADLINE_RULES: DeadlineRules = {
+  acceptWithin: { days: 15, kind: 'calendar' },
   assignWithinWorkingDays: 2,
   handling: {
     simple: { days: 0, kind: 'working' },
@@ -54,8 +67,9 @@ export function handlingDeadline(
 }
 
 /**
- * Last civil date on which assignment is on time. Only reception-day intakes carry an
- * assignment limit in the source; other channels return null (no rule, not "never late").
+ * Last civil date on which a reception-day intake is assigned on time, counted from
+ * receipt. Other channels return null here: their assignment clock starts at acceptance
+ * (see runningDeadline).
  */
 export function assignmentDeadline(
   receivedOn: CivilDate,
@@ -67,10 +81,46 @@ export function assignmentDeadline(
   return addWorkingDays(receivedOn, rules.assignWithinWorkingDays, cal);
 }
 
+/** Which limit a running clock counts against: acceptance decision, assignment, handling. */
+export type ClockStage = 'accept' | 'assign' | 'handle';
+
+/** The day the case reached the unit handling it now: its last escalation, else its receipt. */
+export function arrivedOn(state: CaseState): CivilDate {
+  return state.escalations.at(-1)?.on ?? state.receivedOn;
+}
+
+/**
+ * The deadline the case runs against in its present state, or null when no clock runs
+ * (refused, or archived without an assignment). Independent of today: the stage and the
+ * date follow from the state alone, which is why the date can be stored and listed in SQL.
+ *
+ * - assigned (and after): the handling deadline fixed at assignment;
+ * - a reception-day intake still at its first unit: assignment within the working days
+ *   from receipt, which also covers acceptance (the leader accepts on the spot);
+ * - accepted: assignment within the working days from acceptance;
+ * - registered: the decision to accept or refuse, counted from arrival at the unit.
+ */
+export function runningDeadline(state: CaseState, rules: DeadlineRules, cal: WorkCalendar): { stage: ClockStage; dueOn: CivilDate } | null {
+  if (state.assignment !== null) return { stage: 'handle', dueOn: state.assignment.dueOn };
+  if (state.status !== 'registered' && state.status !== 'accepted') return null;
+  if (state.escalations.length === 0) {
+    const receptionDay = assignmentDeadline(state.receivedOn, state.channel, rules, cal);
+    if (receptionDay !== null) return { stage: 'assign', dueOn: receptionDay };
+  }
+  if (state.status === 'accepted') {
+    // A state stored before acceptedOn existed and missed by the data step counts from arrival.
+    const from = state.acceptedOn ?? arrivedOn(state);
+    return { stage: 'assign', dueOn: addWorkingDays(from, rules.assignWithinWorkingDays, cal) };
+  }
+  return { stage: 'accept', dueOn: applyDayCount(arrivedOn(state), rules.acceptWithin, cal) };
+}
+
 export type ClockStatus = 'on_time' | 'due_soon' | 'overdue' | 'closed_on_time' | 'closed_late' | 'no_deadline';
 
 export interface CaseClock {
   status: ClockStatus;
+  /** Which limit the clock counts against; null when there is no deadline. */
+  stage: ClockStage | null;
   dueOn: CivilDate | null;
   /**
    * Open case: working days from today to dueOn (0 = due today, negative = working days
@@ -78,40 +128,37 @@ export interface CaseClock {
    * null when there is no deadline.
    */
   daysLeft: number | null;
+  /**
+   * Overdue only: working days past the deadline, as the case list and the supervision
+   * notice both state it ("逾期 N 个工作日"). At least 1: the day after the due day is late
+   * even when it is a day off and no working day has passed yet. null otherwise.
+   */
+  daysOverdue: number | null;
 }
+
+const NO_DEADLINE: CaseClock = { status: 'no_deadline', stage: null, dueOn: null, daysLeft: null, daysOverdue: null };
 
 /**
- * Where a case stands against its time limit on `now`.
- *
- * - Assigned cases run against the handling deadline fixed at assignment, and stop when
- *   replied (答复 is when the matter is handled; revisit and archive are follow-up).
- * - Reception-day cases not yet assigned run against the assignment deadline.
- * - Anything else (not yet assigned from another channel, refused) has no deadline in the
- *   source rules: status 'no_deadline'.
+ * Where a case stands against its time limit on `now`. The clock stops at the reply
+ * (答复 is when the matter is handled; revisit and archive are follow-up).
  */
 export function caseClock(state: CaseState, now: Date, rules: DeadlineRules, cal: WorkCalendar): CaseClock {
-  const today = shanghaiDate(now);
-  if (state.assignment !== null) {
-    const dueOn = state.assignment.dueOn;
-    if (state.reply !== null) return closed(state.reply.on, dueOn, cal);
-    return open(today, dueOn, rules, cal);
-  }
-  if (state.status === 'refused' || state.status === 'archived') return { status: 'no_deadline', dueOn: null, daysLeft: null };
-  const assignBy = assignmentDeadline(state.receivedOn, state.channel, rules, cal);
-  if (assignBy === null) return { status: 'no_deadline', dueOn: null, daysLeft: null };
-  return open(today, assignBy, rules, cal);
+  const running = runningDeadline(state, rules, cal);
+  if (running === null) return NO_DEADLINE;
+  if (state.reply !== null) return closed(state.reply.on, running.stage, running.dueOn, cal);
+  return open(shanghaiDate(now), running.stage, running.dueOn, rules, cal);
 }
 
-function open(today: CivilDate, dueOn: CivilDate, rules: DeadlineRules, cal: WorkCalendar): CaseClock {
+function open(today: CivilDate, stage: ClockStage, dueOn: CivilDate, rules: DeadlineRules, cal: WorkCalendar): CaseClock {
   const daysLeft = workingDaysBetween(today, dueOn, cal);
-  if (compareDates(today, dueOn) > 0) return { status: 'overdue', dueOn, daysLeft };
+  if (compareDates(today, dueOn) > 0) return { status: 'overdue', stage, dueOn, daysLeft, daysOverdue: Math.max(1, -daysLeft) };
   const status = daysLeft <= rules.dueSoonWithinWorkingDays ? 'due_soon' : 'on_time';
-  return { status, dueOn, daysLeft };
+  return { status, stage, dueOn, daysLeft, daysOverdue: null };
 }
 
-function closed(closedOn: CivilDate, dueOn: CivilDate, cal: WorkCalendar): CaseClock {
+function closed(closedOn: CivilDate, stage: ClockStage, dueOn: CivilDate, cal: WorkCalendar): CaseClock {
   const late = compareDates(closedOn, dueOn) > 0;
-  return { status: late ? 'closed_late' : 'closed_on_time', dueOn, daysLeft: workingDaysBetween(closedOn, dueOn, cal) };
+  return { status: late ? 'closed_late' : 'closed_on_time', stage, dueOn, daysLeft: workingDaysBetween(closedOn, dueOn, cal), daysOverdue: null };
 }
 
 /**

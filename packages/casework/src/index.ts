@@ -33,8 +33,8 @@ export type { TransitionErrorCode } from './petition-errors.ts';
 export type { ActionType, PetitionAction, TransitionEvent, TransitionResult } from './petition-workflow.ts';
 export { allowedActions, replay, revisitRequired, transition } from './petition-workflow.ts';
 
-export type { CaseClock, ClockStatus, DayCount, DeadlineRules } from './deadlines.ts';
-export { DEFAULT_DEADLINE_RULES, applyDayCount, assignmentDeadline, caseClock, dueWithinEnd, handlingDeadline } from './deadlines.ts';
+export type { CaseClock, ClockStage, ClockStatus, DayCount, DeadlineRules } from './deadlines.ts';
+export { DEFAULT_DEADLINE_RULES, applyDayCount, arrivedOn, assignmentDeadline, caseClock, dueWithinEnd, handlingDeadline, runningDeadline } from './deadlines.ts';
 
 export type { CaseNumberParts } from './case-number.ts';
 export { formatCaseNumber, parseCaseNumber } from './case-number.ts';
@@ -48,8 +48,8 @@ export type { Period, PetitionFigures, PetitionRecord } from './figures.ts';
 export { petitionFigures } from './figures.ts';
 export type { DisputeSeverity, RevisitClass } from './disputes.ts';
 export { DISPUTE_TARGETS, REVISIT_MONTHS, SEVERITY_LABELS, handlingLevelFor, rateAgainstTarget, revisitDueOn } from './disputes.ts';
-export type { NoticeFacts } from './supervision-notice.ts';
-export { NOTICE_REPLY_WORKING_DAYS, supervisionNotice } from './supervision-notice.ts';
+export type { NoticeFacts, Supervisor } from './supervision-notice.ts';
+export { NOTICE_REPLY_WORKING_DAYS, responsibleUnitOf, supervisingUnitOf, supervisionNotice } from './supervision-notice.ts';
 
 export type { CalendarCheck, CalendarIssue, CalendarIssueCode } from './calendar-edit.ts';
 export { CALENDAR_YEARS, calendarYear, checkCalendarYear, parseDateList } from './calendar-edit.ts';

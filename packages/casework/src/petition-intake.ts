@@ -55,6 +55,7 @@ export function registerCase(
       repeat: input.repeat ?? false,
       skipLevel: input.skipLevel ?? false,
       refusalReason: null,
+      acceptedOn: null,
       assignment: null,
       startedOn: null,
       reply: null,

@@ -50,6 +50,13 @@ export interface CaseState {
   repeat: boolean;
   skipLevel: boolean;
   refusalReason: string | null;
+  /**
+   * Civil date the handling unit accepted (受理) the case: the assignment clock starts there.
+   * Null before acceptance and again after an escalation (the new unit decides afresh).
+   * States stored before this field existed were given it by a data step
+   * (packages/db/src/data-steps/case-open-clocks.ts).
+   */
+  acceptedOn: CivilDate | null;
   assignment: Assignment | null;
   startedOn: CivilDate | null;
   reply: { method: ReplyMethod; content: string; on: CivilDate } | null;

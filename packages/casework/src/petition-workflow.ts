@@ -10,7 +10,8 @@
  *       ownership moves to the superior unit and the case goes back to `registered`
  *       there, because the new level must itself decide acceptance and assignment
  *       ("small matters stay in the village, big ones in the township"). The old
- *       assignment is cleared; the move is kept in `escalations`.
+ *       acceptance and assignment are cleared, so the new unit's acceptance clock starts
+ *       on the day of the move (deadlines.ts); the move is kept in `escalations`.
  *
  *   downward assignment: `assign` to a unit below the handling unit (e.g. the county
  *       assigns to a township). Ownership stays with the assigning unit, which
@@ -145,7 +146,7 @@ export function transition(
 
   switch (action.type) {
     case 'accept':
-      return done({ ...state, status: 'accepted' });
+      return done({ ...state, status: 'accepted', acceptedOn: today });
 
     case 'refuse': {
       if (blank(action.reason)) return fail('reason_required');
@@ -214,6 +215,7 @@ export function transition(
           status: 'registered',
           unitCode: action.toUnitCode,
           level: action.toLevel,
+          acceptedOn: null,
           assignment: null,
           startedOn: null,
           escalations: [...state.escalations, escalation],

@@ -56,6 +56,8 @@ describe('previewDeadlines', () => {
     expect(preview.find((p) => p.rule === 'general')).toMatchObject({ dueOn: '2026-10-08', dueOnWeekdaysOnly: '2026-10-01' });
     // 2 working days: Fri Sep 25 is 中秋 (off), Mon Sep 28, Tue Sep 29.
     expect(preview.find((p) => p.rule === 'assign')).toMatchObject({ dueOn: '2026-09-29', dueOnWeekdaysOnly: '2026-09-28' });
+    // Decide acceptance within 15 days: Sep 24 + 15 = Fri Oct 9, a working day either way.
+    expect(preview.find((p) => p.rule === 'accept')).toMatchObject({ count: { days: 15, kind: 'calendar' }, dueOn: '2026-10-09', dueOnWeekdaysOnly: '2026-10-09' });
   });
   it('is unchanged by an empty calendar', () => {
     for (const line of previewDeadlines('2027-03-03', DEFAULT_DEADLINE_RULES, { holidays: [], makeupWorkdays: [] })) {

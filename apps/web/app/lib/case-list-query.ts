@@ -7,7 +7,7 @@
 import { DEFAULT_DEADLINE_RULES, isCivilDate } from '@tally/casework';
 import { CASE_CATEGORIES, CASE_CHANNELS, CASE_STATUSES } from '@tally/casework';
 
-export type CaseTab = 'all' | 'overdue' | 'dueSoon' | 'flagged';
+export type CaseTab = 'all' | 'mine' | 'overdue' | 'dueSoon' | 'flagged';
 /** "Due soon" tab: the clock badge's own rule (working days), so tab and badge agree. */
 export const DUE_SOON_DAYS = DEFAULT_DEADLINE_RULES.dueSoonWithinWorkingDays;
 
@@ -17,6 +17,8 @@ export interface CaseListQuery {
   overdue?: boolean;
   dueWithinDays?: number;
   flagged?: boolean;
+  /** Open cases waiting on the actor's own unit (待本单位办理). */
+  awaitingMyUnit?: boolean;
   channel?: (typeof CASE_CHANNELS)[number];
   category?: (typeof CASE_CATEGORIES)[number];
   receivedFrom?: string;
@@ -43,6 +45,7 @@ export function parseCaseListQuery(params: URLSearchParams): CaseListQuery {
     overdue: params.get('overdue') === '1' ? true : undefined,
     dueWithinDays,
     flagged: params.get('flagged') === '1' ? true : undefined,
+    awaitingMyUnit: params.get('mine') === '1' ? true : undefined,
     channel: oneOf(CASE_CHANNELS, params.get('channel')),
     category: oneOf(CASE_CATEGORIES, params.get('category')),
     receivedFrom,
@@ -58,6 +61,7 @@ export function caseListSearch(query: Partial<CaseListQuery>): string {
   if (query.overdue) params.set('overdue', '1');
   if (query.dueWithinDays !== undefined) params.set('due', String(query.dueWithinDays));
   if (query.flagged) params.set('flagged', '1');
+  if (query.awaitingMyUnit) params.set('mine', '1');
   if (query.channel) params.set('channel', query.channel);
   if (query.category) params.set('category', query.category);
   if (query.receivedFrom) params.set('from', query.receivedFrom);
@@ -70,9 +74,10 @@ export function caseListSearch(query: Partial<CaseListQuery>): string {
 
 /** Which quick tab a query corresponds to (the tabs are shortcuts for single filters). */
 export function activeTab(query: CaseListQuery): CaseTab | null {
-  const { page: _page, overdue, dueWithinDays, flagged, ...rest } = query;
+  const { page: _page, overdue, dueWithinDays, flagged, awaitingMyUnit, ...rest } = query;
   const others = Object.values(rest).some((value) => value !== undefined);
   if (others) return null;
+  if (awaitingMyUnit) return !overdue && dueWithinDays === undefined && !flagged ? 'mine' : null;
   if (overdue && dueWithinDays === undefined && !flagged) return 'overdue';
   if (!overdue && dueWithinDays === DUE_SOON_DAYS && !flagged) return 'dueSoon';
   if (!overdue && dueWithinDays === undefined && flagged) return 'flagged';

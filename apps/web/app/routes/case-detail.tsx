@@ -1,5 +1,5 @@
 import { Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
-import { ancestorAt, isWithin, unitLevelOf } from '@tally/casework';
+import { isWithin } from '@tally/casework';
 import { caseDataRoles } from '@tally/db/roles';
 import { Notice } from '@tally/ui';
 import { ActionForms, type UnitOption } from '../components/cases/action-forms.tsx';
@@ -20,15 +20,11 @@ export const loader = pageHandler(async ({ request, context, params }: LoaderFun
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const [record, units] = await Promise.all([orNotFound(caller.cases.get({ id: params.id ?? '' })), caller.units.tree()]);
-  const unitNames = Object.fromEntries(units.map((unit) => [unit.code, unit.name]));
-  // Assign: the handling unit or a unit below it. Escalate: every level above the handling unit.
+  // Names of the units in scope, and of those above that the case mentions (the server reads them).
+  const unitNames = { ...record.unitNames, ...Object.fromEntries(units.map((unit) => [unit.code, unit.name])) };
+  // Assign: the handling unit or a unit below it. Escalate: every level above the handling unit, named by the server.
   const assignUnits: UnitOption[] = units.filter((unit) => unit.active && isWithin(unit.code, record.unitCode)).map(({ code, name }) => ({ code, name }));
-  const level = unitLevelOf(record.unitCode);
-  const above = level === 'village' ? (['township', 'county'] as const) : level === 'township' ? (['county'] as const) : [];
-  const escalateTargets: UnitOption[] = above.map((at) => {
-    const code = ancestorAt(record.unitCode, at);
-    return { code, name: unitNames[code] ?? code, level: at };
-  });
+  const escalateTargets: UnitOption[] = record.escalateTargets;
   return { record, unitNames, assignUnits, escalateTargets, registered: new URL(request.url).searchParams.get('registered') };
 });
 
@@ -102,7 +98,7 @@ export default function CaseDetail() {
       </section>
       <section className="panel">
         <h2>{t('cases.detail.history')}</h2>
-        <HistoryTable transitions={record.transitions} />
+        <HistoryTable transitions={record.transitions} unitNames={unitNames} />
       </section>
     </section>
   );

@@ -4,6 +4,8 @@ import { UnitTree } from '@tally/ui';
 import { shanghaiDate } from '@tally/casework';
 import { DUE_SOON_DAYS, caseListSearch } from '../lib/case-list-query.ts';
 import { OverviewTiles } from '../components/dashboard/overview-tiles.tsx';
+import { WaitingCases } from '../components/cases/waiting-cases.tsx';
+import casesStyles from '../components/cases/cases.css?url';
 import dashboardStyles from '../components/dashboard/dashboard.css?url';
 import { languageFromCookie, translator } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
@@ -13,7 +15,7 @@ import { reportsOverview } from '../server/reports/overview.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller } from '../server/request.ts';
 
-export const links = () => [{ rel: 'stylesheet', href: dashboardStyles }];
+export const links = () => [{ rel: 'stylesheet', href: dashboardStyles }, { rel: 'stylesheet', href: casesStyles }];
 
 export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
@@ -25,7 +27,7 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
   const overview = countyOffice
     ? await countyOverview(caller, `${actor.unitCode.slice(0, 6)}000000`, new Date(), translator(languageFromCookie(request.headers.get('cookie'))))
     : null;
-  return { me, units, todo: await todoFor(caller, actor.role), overview, reports: await reportsTodo(caller, actor) };
+  return { me, units, todo: await todoFor(caller, actor.role), waiting: await waitingOnUnit(caller, actor.role), overview, reports: await reportsTodo(caller, actor) };
 });
 
 /**
@@ -43,6 +45,19 @@ async function reportsTodo(caller: Caller, actor: Awaited<ReturnType<typeof requ
 
 type Caller = Awaited<ReturnType<typeof requireCaller>>['caller'];
 
+/** How many of the cases waiting on the unit the home page lists; the rest are one link away. */
+const WAITING_SHOWN = 10;
+
+/**
+ * Open cases waiting on the actor's own unit, soonest deadline first, each with its clock:
+ * where an escalated or assigned case lands at the receiving unit (the case list's 待本单位办理 tab).
+ */
+async function waitingOnUnit(caller: Caller, role: UserRole) {
+  if (!(caseDataRoles as readonly UserRole[]).includes(role)) return null;
+  const list = await caller.cases.list({ awaitingMyUnit: true, pageSize: WAITING_SHOWN });
+  return { total: list.total, rows: list.rows, href: `/cases${caseListSearch({ awaitingMyUnit: true })}` };
+}
+
 /** What needs attention in the actor's scope: the same filters as the case list's tabs. */
 async function todoFor(caller: Caller, role: UserRole) {
   if (!(caseDataRoles as readonly UserRole[]).includes(role)) return [];
@@ -56,7 +71,7 @@ async function todoFor(caller: Caller, role: UserRole) {
 }
 
 export default function Home() {
-  const { me, units, todo, overview, reports } = useLoaderData<typeof loader>();
+  const { me, units, todo, waiting, overview, reports } = useLoaderData<typeof loader>();
   const { t, language } = useI18n();
   const below = units.filter((unit) => unit.code !== me.unitCode);
   return (
@@ -84,6 +99,7 @@ export default function Home() {
           </ul>
         </>
       )}
+      {waiting && <WaitingCases waiting={waiting} />}
       {reports && (reports.items.length > 0 || reports.toReview > 0) && (
         <>
           <h2>{t('reports.home.title')}</h2>

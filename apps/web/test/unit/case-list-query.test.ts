@@ -27,6 +27,9 @@ describe('case list query', () => {
     expect(activeTab(parseCaseListQuery(new URLSearchParams('overdue=1&page=2')))).toBe('overdue');
     expect(activeTab(parseCaseListQuery(new URLSearchParams(`due=${DUE_SOON_DAYS}`)))).toBe('dueSoon');
     expect(activeTab(parseCaseListQuery(new URLSearchParams('flagged=1')))).toBe('flagged');
+    expect(activeTab(parseCaseListQuery(new URLSearchParams('mine=1')))).toBe('mine');
+    expect(activeTab(parseCaseListQuery(new URLSearchParams('mine=1&overdue=1')))).toBeNull();
+    expect(caseListSearch({ awaitingMyUnit: true })).toBe('?mine=1');
     expect(activeTab(parseCaseListQuery(new URLSearchParams('flagged=1&channel=letter')))).toBeNull();
   });
 });

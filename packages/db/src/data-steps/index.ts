@@ -7,13 +7,15 @@
  */
 import { sql } from 'drizzle-orm';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
-import { recomputeFingerprints, type Executor } from './fingerprints.ts';
+import { giveOpenCasesAClock } from './case-open-clocks.ts';
+import { recomputeFingerprints } from './fingerprints.ts';
 
-type Step = (db: Executor) => Promise<unknown>;
+type Step = (db: Pick<PostgresJsDatabase, 'select' | 'update' | 'execute'>) => Promise<unknown>;
 
 /** In order; append only. A step's name is its identity: never rename one. */
 const STEPS: ReadonlyArray<readonly [string, Step]> = [
   ['0019-fingerprints-without-empty-fields', recomputeFingerprints],
+  ['issue13-open-case-clocks', (db) => giveOpenCasesAClock(db)],
 ];
 
 export async function runDataSteps(db: PostgresJsDatabase): Promise<void> {

@@ -14,7 +14,7 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { counties } from './counties.ts';
-import { appRole, inScope, roleIn, sameCounty } from './rls.ts';
+import { appRole, currentScope, inScope, roleIn, sameCounty } from './rls.ts';
 
 /**
  * County → township → village. `code` is the 12-digit statistical division code,
@@ -43,6 +43,15 @@ export const units = pgTable(
       for: 'select',
       to: appRole,
       using: sql`${sameCounty(t.countyId)} and ${inScope(t.code)}`,
+    }),
+    // The units above the actor's own (its township and county) by name: a village escalates
+    // a case to them and a notice names them as supervisor. Names only matter here; every
+    // list of units still filters to the actor's scope (units.tree), and nothing else of
+    // the units above is readable through another table.
+    pgPolicy('units_read_above', {
+      for: 'select',
+      to: appRole,
+      using: sql`${sameCounty(t.countyId)} and ${t.code} in (rpad(left(${currentScope}, 6), 12, '0'), rpad(left(${currentScope}, 9), 12, '0'))`,
     }),
     pgPolicy('units_insert', {
       for: 'insert',

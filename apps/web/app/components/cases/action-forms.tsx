@@ -94,8 +94,8 @@ export function ActionForms({ actions, version, assignUnits, escalateTargets }: 
                   {t('cases.action.toUnit')}
                   <select name="toUnitCode" required>
                     {escalateTargets.map((unit) => (
-                      // A village clerk cannot read the names of units above it: show the level and code instead.
-                      <option key={unit.code} value={unit.code}>{unit.name !== unit.code ? unit.name : `${unit.level ? t(`level.${unit.level as 'county' | 'township'}`) : ''}（${unit.code}）`}</option>
+                      // Named with its level (a clerk picks "the township" or "the county"); the code only if the name is unknown.
+                      <option key={unit.code} value={unit.code}>{`${unit.level ? `${t(`level.${unit.level as 'county' | 'township'}`)}：` : ''}${unit.name !== unit.code ? unit.name : unit.code}`}</option>
                     ))}
                   </select>
                 </label>

@@ -5,6 +5,7 @@ import { formatCivilDate } from '../../lib/civil-date-format.ts';
 import { vocabularyLabel } from '../../lib/case-format.ts';
 import { CaseBadges } from './case-badges.tsx';
 import { ClockBadge, type ClockView } from './clock-badge.tsx';
+import { StatusLabel } from './status-label.tsx';
 
 export interface CaseFactsView {
   caseNumber: string;
@@ -45,7 +46,7 @@ export function CaseFacts({ record, unitName }: { record: CaseFactsView; unitNam
         <CaseBadges peopleCount={record.peopleCount} skipLevel={record.skipLevel} repeatPetition={record.repeatPetition} flagged={record.flagged} />
       </dd>
       <dt>{t('cases.field.status')}</dt>
-      <dd>{vocabularyLabel(t, 'cases.status', record.status)}</dd>
+      <dd><StatusLabel status={record.status} /></dd>
       <dt>{t('cases.field.receivedAt')}</dt>
       <dd>{formatDateTime(record.receivedAt, language)}</dd>
       <dt>{t('cases.field.channel')}</dt>
@@ -77,7 +78,7 @@ export function CaseFacts({ record, unitName }: { record: CaseFactsView; unitNam
       <dd>{vocabularyLabel(t, 'cases.complexity', record.complexity)}</dd>
       <dt>{t('cases.field.dueOn')}</dt>
       <dd>
-        {formatCivilDate(record.clock.dueOn, language)} <ClockBadge clock={record.clock} />
+        {record.clock.stage && record.status !== 'refused' ? `${t(`cases.clock.stage.${record.clock.stage}`)} ` : ''}{formatCivilDate(record.clock.dueOn, language)} <ClockBadge clock={record.clock} />
       </dd>
       {record.refusalReason && (
         <>

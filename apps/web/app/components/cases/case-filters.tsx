@@ -6,6 +6,7 @@ import { DUE_SOON_DAYS, activeTab, caseListSearch, type CaseListQuery, type Case
 
 const TABS: Array<{ tab: CaseTab; query: Partial<CaseListQuery> }> = [
   { tab: 'all', query: {} },
+  { tab: 'mine', query: { awaitingMyUnit: true } },
   { tab: 'overdue', query: { overdue: true } },
   { tab: 'dueSoon', query: { dueWithinDays: DUE_SOON_DAYS } },
   { tab: 'flagged', query: { flagged: true } },

@@ -4,6 +4,7 @@ import { useI18n } from '../../lib/i18n-context.ts';
 import { vocabularyLabel } from '../../lib/case-format.ts';
 import { CaseBadges } from './case-badges.tsx';
 import { ClockBadge, type ClockView } from './clock-badge.tsx';
+import { StatusLabel } from './status-label.tsx';
 
 export interface CaseRowView {
   id: string;
@@ -14,6 +15,7 @@ export interface CaseRowView {
   status: string;
   unitCode: string;
   peopleCount: number;
+  skipLevel?: boolean;
   flagged: boolean;
   /** Null when withheld from the actor's unit (§8). */
   summary: string | null;
@@ -43,10 +45,10 @@ export function CaseTable({ rows, unitNames }: { rows: CaseRowView[]; unitNames:
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.id} className={row.clock.status === 'overdue' ? 'row-overdue' : undefined}>
+          <tr key={row.id} className={row.clock.status === 'overdue' ? 'row-overdue' : row.status === 'refused' ? 'row-refused' : undefined}>
             <td>
               <Link to={`/cases/${row.id}`}>{row.caseNumber}</Link>
-              <CaseBadges peopleCount={row.peopleCount} flagged={row.flagged} />
+              <CaseBadges peopleCount={row.peopleCount} skipLevel={row.skipLevel} flagged={row.flagged} />
             </td>
             <td>{formatDateTime(row.receivedAt, language)}</td>
             <td>{vocabularyLabel(t, 'cases.channel', row.channel)}</td>
@@ -54,8 +56,8 @@ export function CaseTable({ rows, unitNames }: { rows: CaseRowView[]; unitNames:
             <td className="summary-cell" title={row.summary ?? undefined}>{row.summary ?? t('registers.hiddenText')}</td>
             <td>{row.petitionerName}</td>
             <td>{unitNames[row.unitCode] ?? row.unitCode}</td>
-            <td>{vocabularyLabel(t, 'cases.status', row.status)}</td>
-            <td><ClockBadge clock={row.clock} withDate /></td>
+            <td><StatusLabel status={row.status} /></td>
+            <td>{row.status === 'refused' ? <span className="clock">{t('cases.clock.refused')}</span> : <ClockBadge clock={row.clock} withDate />}</td>
           </tr>
         ))}
       </tbody>

@@ -13,8 +13,13 @@ export interface TransitionView {
 }
 
 /** The append-only workflow log: who did what, when, from which state to which. */
-export function HistoryTable({ transitions }: { transitions: TransitionView[] }) {
+export function HistoryTable({ transitions, unitNames = {} }: { transitions: TransitionView[]; unitNames?: Record<string, string> }) {
   const { t, language } = useI18n();
+  // An assignment's note starts with the unit's code (the log keeps codes, which never change): show its name.
+  const named = (note: string) => {
+    const code = Object.keys(unitNames).find((candidate) => note.startsWith(`${candidate} `));
+    return code ? `${unitNames[code]}${note.slice(code.length)}` : note;
+  };
   return (
     <table className="data-table">
       <thead>
@@ -35,7 +40,7 @@ export function HistoryTable({ transitions }: { transitions: TransitionView[] })
             <td>{vocabularyLabel(t, 'cases.action', entry.action)}</td>
             <td>{vocabularyLabel(t, 'cases.status', entry.fromStatus)}</td>
             <td>{vocabularyLabel(t, 'cases.status', entry.toStatus)}</td>
-            <td className="prewrap">{entry.note || '—'}</td>
+            <td className="prewrap">{entry.note ? named(entry.note) : '—'}</td>
           </tr>
         ))}
       </tbody>

@@ -8,6 +8,9 @@ export const homeMessages = defineMessages({
     'home.todo.dueSoon': '即将到期的信访件',
     'home.todo.flagged': '挂牌督办的信访件',
     'home.todo.count': '{count} 件',
+    'home.todo.mine': '待本单位办理的信访件',
+    'home.todo.mineNone': '本单位暂无待办信访件。',
+    'home.todo.mineAll': '查看全部 {count} 件',
   },
   en: {
     'home.todo': 'To do',
@@ -15,5 +18,8 @@ export const homeMessages = defineMessages({
     'home.todo.dueSoon': 'Petition cases due soon',
     'home.todo.flagged': 'Cases under flagged supervision',
     'home.todo.count': '{count}',
+    'home.todo.mine': 'Petition cases waiting on your unit',
+    'home.todo.mineNone': 'No petition case is waiting on your unit.',
+    'home.todo.mineAll': 'All {count}',
   },
 });

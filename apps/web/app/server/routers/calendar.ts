@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CALENDAR_YEARS, calendarYear, checkCalendarYear, chinaCalendar2026 } from '@tally/casework';
 import { caseDataRoles, schema } from '@tally/db';
 import { UserFacingError } from '../errors.ts';
-import { refreshAssignmentClocks } from '../services/case-clocks.ts';
+import { refreshOpenClocks } from '../services/case-clocks.ts';
 import { countyCalendar } from '../services/work-calendar.ts';
 import { auditChange, roleProcedure, router } from '../trpc.ts';
 
@@ -60,7 +60,7 @@ export const calendarRouter = router({
           .values({ countyId: ctx.actor.countyId, year: input.year, holidays, makeupWorkdays, updatedAt: ctx.now })
           .onConflictDoUpdate({ target: [schema.workCalendars.countyId, schema.workCalendars.year], set: { holidays, makeupWorkdays, updatedAt: ctx.now } });
         // The overdue list reads stored due dates: move the ones this calendar decides, in the same transaction.
-        const movedCases = await refreshAssignmentClocks(tx, ctx.actor.countyId, ctx.now, await countyCalendar(tx, ctx.actor.countyId));
+        const movedCases = await refreshOpenClocks(tx, ctx.actor.countyId, ctx.now, await countyCalendar(tx, ctx.actor.countyId));
         await auditChange(tx, ctx, {
           action: 'calendar.save', objectType: 'work_calendar', objectId: String(input.year),
           detail: { before: before ? { holidays: before.holidays, makeupWorkdays: before.makeupWorkdays } : null, after: { holidays, makeupWorkdays }, movedCases },

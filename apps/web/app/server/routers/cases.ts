@@ -1,8 +1,8 @@
 import { and, desc, eq, isNull, count, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
-  COMPLEXITIES, DEFAULT_DEADLINE_RULES, REPLY_METHODS, SATISFACTIONS, allowedActions, caseClock, isWithin, revisitRequired, shanghaiDate, transition,
-  type CaseState, type PetitionAction,
+  COMPLEXITIES, DEFAULT_DEADLINE_RULES, REPLY_METHODS, SATISFACTIONS, allowedActions, ancestorAt, caseClock, isWithin, revisitRequired, shanghaiDate, transition,
+  type CaseState, type PetitionAction, type UnitLevel,
 } from '@tally/casework';
 import { caseDataRoles, schema, type Transaction } from '@tally/db';
 import { UserFacingError, forbidden, notFound } from '../errors.ts';
@@ -12,6 +12,7 @@ import { CASE_CATEGORIES, CASE_CHANNELS, civilDate, exportInput, listFilters, li
 import { unitFigures } from '../services/case-figures.ts';
 import { noticeFor } from '../services/case-notice.ts';
 import { unitCodeInput } from '../services/unit-codes.ts';
+import { unitNamesOf } from '../services/unit-names.ts';
 import { anyInScope, inScope, listScope } from '../services/unit-scope.ts';
 import { domainError, registerPetition } from '../services/petition-intake.ts';
 import { auditChange, roleProcedure, router, type AuthedContext } from '../trpc.ts';
@@ -34,6 +35,9 @@ const actionInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('archive') }),
   z.object({ type: z.literal('escalate'), toUnitCode: unitCodeInput, toLevel: z.enum(['county', 'township', 'village']), reason: z.string().max(500) }),
 ]);
+
+/** The levels a case handled at each level may be escalated to, nearest first. */
+const ABOVE: Readonly<Record<UnitLevel, readonly UnitLevel[]>> = { village: ['township', 'county'], township: ['county'], county: [] };
 
 const workflowActor = (ctx: AuthedContext) => ({ userId: ctx.actor.userId, unitCode: ctx.actor.unitCode, role: ctx.actor.role });
 
@@ -97,9 +101,13 @@ export const casesRouter = router({
     .query(({ ctx, input }) =>
       ctx.run(async (tx) => {
         const calendar = await countyCalendar(tx, ctx.actor.countyId);
-        const filters = and(visibleTo(ctx), listFilters(input, ctx.now, calendar));
+        const filters = and(visibleTo(ctx), listFilters(input, ctx.now, calendar, ctx.actor.unitCode));
+        // The to-do list reads soonest deadline first; every other list newest first.
+        const order = input.awaitingMyUnit
+          ? [sql`${schema.petitionCases.clockDueOn} asc nulls last`, desc(schema.petitionCases.receivedAt), desc(schema.petitionCases.id)]
+          : [desc(schema.petitionCases.receivedAt), desc(schema.petitionCases.id)];
         const [rows, [total]] = await Promise.all([
-          tx.select().from(schema.petitionCases).where(filters).orderBy(desc(schema.petitionCases.receivedAt), desc(schema.petitionCases.id)).limit(input.pageSize).offset((input.page - 1) * input.pageSize),
+          tx.select().from(schema.petitionCases).where(filters).orderBy(...order).limit(input.pageSize).offset((input.page - 1) * input.pageSize),
           tx.select({ n: count() }).from(schema.petitionCases).where(filters),
         ]);
         return {
@@ -108,7 +116,7 @@ export const casesRouter = router({
           pageSize: input.pageSize,
           rows: rows.map((row) => ({
             id: row.id, caseNumber: row.caseNumber, receivedAt: row.receivedAt, channel: row.channel, category: row.category, status: row.status,
-            unitCode: row.unitCode, peopleCount: row.peopleCount, flagged: row.flagged, dueOn: row.dueOn,
+            unitCode: row.unitCode, assignedUnitCode: row.assignedUnitCode, peopleCount: row.peopleCount, skipLevel: row.skipLevel, flagged: row.flagged, dueOn: row.dueOn,
             clock: caseClock(row.state as CaseState, ctx.now, DEFAULT_DEADLINE_RULES, calendar),
             ...personalDataFor(row, ctx.actor),
           })),
@@ -125,7 +133,7 @@ export const casesRouter = router({
     .input(exportInput)
     .mutation(({ ctx, input }) =>
       ctx.run(async (tx) => {
-        const filters = and(visibleTo(ctx), listFilters(input, ctx.now, await countyCalendar(tx, ctx.actor.countyId)));
+        const filters = and(visibleTo(ctx), listFilters(input, ctx.now, await countyCalendar(tx, ctx.actor.countyId), ctx.actor.unitCode));
         const [total] = await tx.select({ n: count() }).from(schema.petitionCases).where(filters);
         if ((total?.n ?? 0) > CASE_EXPORT_LIMIT) throw new UserFacingError('BAD_REQUEST', 'error.register.exportTooLarge', { limit: CASE_EXPORT_LIMIT, rows: total!.n });
         const rows = await tx.select().from(schema.petitionCases).where(filters).orderBy(desc(schema.petitionCases.receivedAt), desc(schema.petitionCases.id));
@@ -149,13 +157,23 @@ export const casesRouter = router({
           .orderBy(schema.caseTransitions.id);
         const calendar = await countyCalendar(tx, ctx.actor.countyId);
         const state = row.state as CaseState;
+        const actions = allowedActions(state, workflowActor(ctx));
+        // Escalate: every level above the handling unit. Named, as are all units the case
+        // mentions: a village reads the names of the units above it (units_read_above).
+        const escalateTo = actions.includes('escalate') ? ABOVE[state.level].map((level) => ({ code: ancestorAt(state.unitCode, level), level })) : [];
+        const unitNames = await unitNamesOf(tx, ctx.actor.countyId, [
+          row.unitCode, row.registeredUnitCode, row.assignedUnitCode, ...escalateTo.map((unit) => unit.code),
+          ...state.escalations.flatMap((step) => [step.fromUnitCode, step.toUnitCode]),
+        ]);
         // Personal data goes out only through personalDataFor; the import fingerprint (an unsalted
         // hash of the ledger row, ID number included) and the raw state never go out at all.
         const { petitionerName, petitionerIdNumber, petitionerPhone, petitionerAddress, summary, importFingerprint: _fingerprint, state: _state, ...rest } = row;
         return {
           ...rest,
           ...personalDataFor(row, ctx.actor),
-          allowedActions: allowedActions(state, workflowActor(ctx)),
+          allowedActions: actions,
+          unitNames,
+          escalateTargets: escalateTo.map((unit) => ({ ...unit, name: unitNames[unit.code] ?? unit.code })),
           canSetResponsibility: isWithin(row.unitCode, ctx.actor.unitCode) && row.status !== 'archived' && row.status !== 'refused',
           revisitRequired: revisitRequired(state),
           // What the workflow state holds beyond the indexed columns, for the detail page.
@@ -257,7 +275,6 @@ export const casesRouter = router({
       }),
     ),
 
-  /** The supervision notice (督办通知书) of an overdue case; refused, in words, for one that is not overdue. */
   /**
    * A notice for every overdue case in scope, most overdue first, to print as one batch.
    * Bounded: a supervising unit with more than this many overdue cases prints by township.
@@ -278,6 +295,7 @@ export const casesRouter = router({
       }),
     ),
 
+  /** The supervision notice (督办通知书) of an overdue case; refused, in words, for one that is not overdue. */
   notice: roleProcedure(...caseDataRoles)
     .input(z.object({ id: z.string().uuid() }))
     .query(({ ctx, input }) =>

@@ -1,4 +1,4 @@
-import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { addDays, dueWithinEnd, isCivilDate, shanghaiDate, type WorkCalendar } from '@tally/casework';
 import { schema } from '@tally/db';
@@ -17,6 +17,12 @@ const filterFields = z.object({
     /** Running deadlines at most this many working days ahead, today included (即将到期), as the clock badge counts. */
     dueWithinDays: z.number().int().min(0).max(60).optional(),
     flagged: z.boolean().optional(),
+    /**
+     * Open cases waiting on the actor's own unit (待本单位办理): it handles them and has not
+     * assigned them on, or they were assigned to it. Escalated and assigned cases land here
+     * at the receiving unit with their clock.
+     */
+    awaitingMyUnit: z.boolean().optional(),
     channel: z.enum(CASE_CHANNELS).optional(),
     category: z.enum(CASE_CATEGORIES).optional(),
     receivedFrom: civilDate.optional(),
@@ -43,11 +49,27 @@ export type CaseFilterInput = z.infer<typeof exportInput>;
 /** Start of a Shanghai civil day as an instant: receipt ranges are civil dates in the county's zone. */
 export const shanghaiMidnight = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
-/** The list filters as SQL; undefined entries are dropped by and(). */
-export function listFilters(input: CaseFilterInput, now: Date, calendar: WorkCalendar): SQL | undefined {
+/** States in which some unit still has to act before the reply: each has a running clock. */
+const AWAITING_ACTION = ['registered', 'accepted', 'assigned', 'in_progress'] as const;
+
+/**
+ * The unit that must act now is `unitCode`: the handling unit while the case is not
+ * assigned below it (assigned_unit_code is set only for a unit below), else the assigned unit.
+ */
+export function awaitingUnit(unitCode: string): SQL {
+  const cases = schema.petitionCases;
+  return and(
+    inArray(cases.status, AWAITING_ACTION),
+    or(and(isNull(cases.assignedUnitCode), eq(cases.unitCode, unitCode)), eq(cases.assignedUnitCode, unitCode)),
+  )!;
+}
+
+/** The list filters as SQL; undefined entries are dropped by and(). `unitCode` is the actor's own unit. */
+export function listFilters(input: CaseFilterInput, now: Date, calendar: WorkCalendar, unitCode: string): SQL | undefined {
   const cases = schema.petitionCases;
   const today = shanghaiDate(now);
   return and(
+    input.awaitingMyUnit ? awaitingUnit(unitCode) : undefined,
     input.status ? eq(cases.status, input.status) : undefined,
     // clock_due_on is set only while a clock runs (assignment or handling), so no status test is needed.
     input.overdue ? sql`${cases.clockDueOn} < ${today}` : undefined,

@@ -1,0 +1,1 @@
+CREATE POLICY "units_read_above" ON "units" AS PERMISSIVE FOR SELECT TO "tally_app" USING ("units"."county_id" = (select nullif(current_setting('app.county_id', true), '')::int) and "units"."code" in (rpad(left((select nullif(current_setting('app.scope', true), '')), 6), 12, '0'), rpad(left((select nullif(current_setting('app.scope', true), '')), 9), 12, '0')));
