@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { countyCalendar, refreshOpenClocks } from '../../packages/db/src/index.ts';
+import { countyCalendar, refreshOpenClocks } from '@tally/db';
 import { chromiumPath, signIn, useJourney, type Journey } from '../setup/browser-journey.ts';
 
 let journey: Journey;

@@ -10,7 +10,7 @@ import { createTestDatabase, ownerRows, type TestDatabase } from '../../../tests
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
 
 /*
- * unit_month_facts (docs/decisions/0009-dashboard-aggregates.md) on real PostgreSQL: after any
+ * unit_month_facts (docs/decisions/0010-dashboard-aggregates.md) on real PostgreSQL: after any
  * sequence of inserts, edits, soft deletes, hard deletes and imports, (1) the maintained rows
  * equal a full recomputation from the base tables, and (2) the facts read from them equal the
  * facts derived from the records (loadFactRows, the reference), kind by kind and month by month,

@@ -1,5 +1,5 @@
 -- unit_month_facts: per unit and month, the records the assessment counts
--- (docs/decisions/0009-dashboard-aggregates.md). Kept current by statement-level triggers with
+-- (docs/decisions/0010-dashboard-aggregates.md). Kept current by statement-level triggers with
 -- transition tables on the nine base tables, in the same transaction as the change: a bulk
 -- import pays one grouped upsert per statement, not one per row. The trigger function runs as
 -- the owner (SECURITY DEFINER): the app role reads the rows under RLS and can never write them.

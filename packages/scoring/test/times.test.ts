@@ -5,7 +5,7 @@ import { scenarioArb } from './arbitraries.ts';
 
 /**
  * `times`: one fact standing for k alike ones, as a per-unit-per-month aggregate hands them
- * over (docs/decisions/0009-dashboard-aggregates.md). Merging alike facts must change no total.
+ * over (docs/decisions/0010-dashboard-aggregates.md). Merging alike facts must change no total.
  */
 function mergeEvents(events: readonly ScoringEvent[]): ScoringEvent[] {
   const groups = new Map<string, ScoringEvent[]>();

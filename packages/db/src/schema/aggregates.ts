@@ -6,7 +6,7 @@ import { aggregateSources } from '../assessment/aggregate-sources.ts';
 
 /**
  * Per unit and month, how many records of each source the assessment counts
- * (docs/decisions/0009-dashboard-aggregates.md). Kept current in the same transaction as the
+ * (docs/decisions/0010-dashboard-aggregates.md). Kept current in the same transaction as the
  * change by statement-level triggers on the base tables (migration dashboard-aggregates), which
  * run as the owner: the app role may read these rows, under the same scope as the records, but
  * never write them.

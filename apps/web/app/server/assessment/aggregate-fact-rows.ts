@@ -16,7 +16,7 @@ export interface AggregatedFacts {
 /**
  * Every fact of a window, as loadFactRows gives it, but with the whole months read from
  * `unit_month_facts` (one row per unit, month and source, kept current by triggers; see
- * docs/decisions/0009-dashboard-aggregates.md) instead of the records. Days of a month the window
+ * docs/decisions/0010-dashboard-aggregates.md) instead of the records. Days of a month the window
  * only partly covers (the running month, up to today) are read from the records, and so are the
  * checking unit's events and the inspection scores. Same facts, same engine: a row of n alike
  * records is one fact standing for n (`times`). Runs under the actor's row-level security.

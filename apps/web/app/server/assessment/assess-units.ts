@@ -43,7 +43,7 @@ export async function unitsUnder(tx: Transaction, countyId: number, scopeCode: s
  * Where facts are read from. `records`: derived from the records on every read, each fact
  * carrying its record's id (breakdowns, previews, publishing: every line links to its record).
  * `aggregates`: whole months from unit_month_facts, the same totals without one row per record
- * (rankings and trends; docs/decisions/0009-dashboard-aggregates.md).
+ * (rankings and trends; docs/decisions/0010-dashboard-aggregates.md).
  */
 export type FactSource = 'records' | 'aggregates';
 
