@@ -84,10 +84,11 @@ describe('files that are not text', () => {
 
   it('refuses an old .xls (OLE2) file', async () => {
     const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]);
-    await expect(preview(xls)).rejects.toMatchObject({ code: 'not_text', zh: expect.stringContaining('.xls') });
+    await expect(preview(xls)).rejects.toMatchObject({ code: 'old_excel', zh: expect.stringContaining('.xls') });
   });
 
-  it('refuses UTF-16 text', async () => {
-    await expect(preview(Buffer.from(`\ufeff${HEADER}\n${ROW}\n`, 'utf16le'))).rejects.toMatchObject({ code: 'not_text' });
+  it('reads UTF-16 text with a BOM (Excel\'s "Unicode 文本"), refuses it without one', async () => {
+    await expect(preview(Buffer.from(`\ufeff${HEADER}\n${ROW}\n`, 'utf16le'))).resolves.toMatchObject({ totalRows: 1 });
+    await expect(preview(Buffer.from(`${HEADER}\n${ROW}\n`, 'utf16le'))).rejects.toMatchObject({ code: 'not_text' });
   });
 });
