@@ -81,7 +81,7 @@ interface PreviewedFile {
   totalRows: number;
   /** Spreadsheet row number of the header row used. */
   headerRow: number;
-  /** The first rows as read (short text), where the header was looked for: what the clerk picks the header row from. */
+  /** The first rows, where the header was looked for: what the clerk picks the header row from (header words and titles only, see pickerCells). */
   topRows: { row: number; cells: string[] }[];
   /** Visible tabs of a workbook and the one read; null for CSV. */
   sheets: SheetChoice | null;
@@ -113,6 +113,21 @@ export function detectFormat(bytes: Uint8Array): 'csv' | 'xlsx' {
 export const HEADER_SCAN = 10;
 /** What the header picker shows of each scanned row. */
 const TOP_CELLS = 8;
+
+/**
+ * What the header picker may show of a scanned row. The batch is stored and read by the
+ * units above, so a data row's values (names, ID numbers) must not be kept: a row shows
+ * only its cells that are header words (they map to a field), and a row above the header
+ * with a single cell (a title, merged or not) shows that cell. Cells that cannot be
+ * stored (NUL) are left out.
+ */
+function pickerCells(sheetRow: SheetRow, register: RegisterDef, headerRow: number): string[] {
+  const texts = sheetRow.cells.map((cell) => cellToText(cell));
+  const filled = texts.filter((text) => text !== '' && badText(text) === null);
+  if (sheetRow.row < headerRow && filled.length === 1) return [shortText(filled[0]!)];
+  const mapped = Object.keys(mapHeaders(texts, register).mapping).map(Number).sort((a, b) => a - b);
+  return mapped.filter((index) => badText(texts[index]!) === null).slice(0, TOP_CELLS).map((index) => shortText(texts[index]!));
+}
 
 const badHeaderRow = (row: number) =>
   new ImportError('bad_header_row', {
@@ -266,7 +281,7 @@ export async function streamPreview(input: StreamPreviewInput): Promise<PreviewS
   }
   if (chunk.length > 0) await input.onRows(chunk);
   input.onProgress?.(totalRows);
-  const topRows = scan.map((r) => ({ row: r.row, cells: r.cells.slice(0, TOP_CELLS).map((c) => shortText(cellToText(c))) }));
+  const topRows = scan.map((r) => ({ row: r.row, cells: pickerCells(r, register, headerRow) }));
   return {
     fileName: input.fileName, format, register: register.key, headers, mapping, totalRows, headerRow, topRows, sheets, warningRowCount,
     validCount, errorRowCount, duplicateCount,

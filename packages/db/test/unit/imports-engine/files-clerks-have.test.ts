@@ -57,6 +57,9 @@ describe('a workbook with several sheets and a title row', () => {
     expect(r.sheets?.sheet).toBe('2025年台账');
     expect(r.headerRow).toBe(2);
     expect(r.topRows[0]).toEqual({ row: 1, cells: ['某村2025年信访登记台账'] });
+    expect(r.topRows[1]).toEqual({ row: 2, cells: ['登记日期', '来源渠道', '信访人', '问题类别', '内容摘要'] });
+    // The picker keeps header words and titles only: data rows' values (names) are not stored with the batch.
+    expect(r.topRows.slice(2).map((t) => t.cells)).toEqual([[], [], [], []]);
     expect(r.headers).toEqual(['登记日期', '来源渠道', '信访人', '问题类别', '内容摘要']);
     // 来源渠道 and 内容摘要, as real ledgers word them, map.
     expect(r.mapping.mapping).toEqual({ 0: 'receivedOn', 1: 'channel', 2: 'petitionerName', 3: 'category', 4: 'summary' });
