@@ -127,6 +127,7 @@ describe.skipIf(!chromiumPath)('browser journey: a village clerk imports a GBK s
     await page.getByLabel('选择文件').setInputFiles({ name: '信访台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: ledger });
     await page.getByRole('button', { name: '上传并预览' }).click();
     await page.waitForURL(/\/registers\/petitions\/import\/[0-9a-f-]{36}$/);
+    await page.getByTestId('import-reading').waitFor();
 
     // The first visible tab is the instructions: the page says so and leads with the fix, not with "0 rows".
     await expect(page.getByTestId('import-sheet-read').textContent()).resolves.toContain('读取的是工作表「填表说明」（工作簿中共有 4 个工作表');
@@ -156,14 +157,26 @@ describe.skipIf(!chromiumPath)('browser journey: a village clerk imports a GBK s
     await expect(page.getByTestId('import-warnings').locator('tbody tr').count()).resolves.toBe(3);
     await expect(page.getByTestId('import-warnings').textContent()).resolves.toContain('日期 1905-07-16 不在合理范围');
 
-    // Warnings acknowledgement: refused without it, nothing written; committed with it.
-    const commit = page.getByRole('form', { name: '确认导入' });
-    await commit.getByRole('button', { name: '确认导入' }).click();
+    // Warnings acknowledgement: refused without it, nothing written.
+    await page.getByRole('form', { name: '确认导入' }).getByRole('button', { name: '确认导入' }).click();
     await expect(page.locator('.notice-error').textContent()).resolves.toContain('有 3 行的值需要核对');
-    expect(await journey.database.owner.client`select count(*)::int as n from import_batches where unit_code = ${unit} and file_name = '信访台账.xlsx' and status = 'committed'`).toEqual([{ n: 0 }]);
+    // Acknowledged, the 1905 date still cannot become a numbered case: refused by row, cleanly, nothing written.
     await page.getByRole('form', { name: '确认导入' }).getByLabel('我已核对上述 3 行需要核对的值，照此导入').check();
     await page.getByRole('form', { name: '确认导入' }).getByRole('button', { name: '确认导入' }).click();
-    await expect(page.getByTestId('import-result').textContent()).resolves.toBe('已导入 4 行，跳过已存在的 0 行。');
+    await page.locator('.notice-error').filter({ hasText: '第 5 行' }).waitFor();
+    expect(await journey.database.owner.client`select count(*)::int as n from petition_cases where registered_unit_code = ${unit}`).toEqual([{ n: 0 }]);
+
+    // A GBK re-save: "?" and "�" in names are warnings; acknowledged, the rows go in as shown.
+    await page.goto(`${journey.app.url}/registers/petitions/import`);
+    const resaved = readFileSync(new URL('../../packages/imports/test/fixtures/petitions-resaved.gbk.csv', import.meta.url));
+    await page.getByLabel('选择文件').setInputFiles({ name: '信访登记.csv', mimeType: 'text/csv', buffer: resaved });
+    await page.getByRole('button', { name: '上传并预览' }).click();
+    await page.waitForURL(/\/registers\/petitions\/import\/[0-9a-f-]{36}$/);
+    await page.getByTestId('import-counts').waitFor();
+    await expect(page.getByTestId('import-warnings').locator('tbody tr').count()).resolves.toBe(2);
+    await page.getByRole('form', { name: '确认导入' }).getByLabel('我已核对上述 2 行需要核对的值，照此导入').check();
+    await page.getByRole('form', { name: '确认导入' }).getByRole('button', { name: '确认导入' }).click();
+    await expect(page.getByTestId('import-result').textContent()).resolves.toBe('已导入 3 行，跳过已存在的 0 行。');
     await page.close();
   });
 });

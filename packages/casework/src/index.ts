@@ -37,7 +37,7 @@ export type { CaseClock, ClockStatus, DayCount, DeadlineRules } from './deadline
 export { DEFAULT_DEADLINE_RULES, applyDayCount, assignmentDeadline, caseClock, dueWithinEnd, handlingDeadline } from './deadlines.ts';
 
 export type { CaseNumberParts } from './case-number.ts';
-export { formatCaseNumber, parseCaseNumber } from './case-number.ts';
+export { CASE_NUMBER_YEARS, formatCaseNumber, parseCaseNumber } from './case-number.ts';
 export type { IdNumberResult } from './id-number.ts';
 export { idCheckCharacter, normalizeIdNumber, validateIdNumber } from './id-number.ts';
 export { maskAddress, maskIdNumber, maskName, maskPhone } from './masking.ts';
