@@ -5,7 +5,7 @@
  *
  * Two shapes of the same run. `streamPreview` hands row outcomes to the caller in
  * chunks, in row order, and keeps only the current chunk and the set of fingerprints
- * seen (needed to recognise an in-file duplicate): a 200,000-row file is staged without
+ * seen (needed to recognise an in-file duplicate): a 50,000-row file is staged without
  * ever being held as rows. `previewImport` collects everything, for small files and tests.
  *
  * The format is chosen by content, never by the file name: villages rename .csv to

@@ -21,7 +21,7 @@ export function ReadingForm({ reading, editable }: { reading: Omit<ImportReading
           {several && (
             <label>
               {t('imports.reading.sheet')}{' '}
-              <select name="sheet" defaultValue={reading.sheet ?? ''}>
+              <select name="sheet" defaultValue={reading.sheet ?? ''} style={{ maxWidth: '100%' }}>
                 {reading.sheets.map((name) => (
                   <option key={name} value={name}>
                     {name}
@@ -33,7 +33,7 @@ export function ReadingForm({ reading, editable }: { reading: Omit<ImportReading
           {reading.topRows.length > 1 && (
             <label>
               {t('imports.reading.headerRow')}{' '}
-              <select name="headerRow" defaultValue={String(reading.headerRow)}>
+              <select name="headerRow" defaultValue={String(reading.headerRow)} style={{ maxWidth: '100%' }}>
                 {reading.topRows.map((row) => (
                   <option key={row.row} value={row.row}>
                     {t('imports.reading.headerOption', { row: row.row, cells: row.cells.filter((cell) => cell !== '').slice(0, 4).join(' | ') })}
