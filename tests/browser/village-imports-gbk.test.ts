@@ -156,12 +156,16 @@ describe.skipIf(!chromiumPath)('browser journey: a village clerk imports a GBK s
     expect(added).toContain('2136-05-01');
     await expect(page.getByTestId('import-warnings').locator('tbody tr').count()).resolves.toBe(3);
     await expect(page.getByTestId('import-warnings').textContent()).resolves.toContain('日期 1905-07-16 不在合理范围');
+    // On a 390 px phone the preview does not scroll sideways (the rows table scrolls inside its box).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+    await page.screenshot({ path: '/tmp/phone-import-preview.png', fullPage: true });
 
     // Warnings acknowledgement: refused without it, nothing written.
     await page.getByRole('form', { name: '确认导入' }).getByRole('button', { name: '确认导入' }).click();
     await expect(page.locator('.notice-error').textContent()).resolves.toContain('有 3 行的值需要核对');
     // Acknowledged, the 1905 date still cannot become a numbered case: refused by row, cleanly, nothing written.
-    await page.getByRole('form', { name: '确认导入' }).getByLabel('我已核对上述 3 行需要核对的值，照此导入').check();
+    await page.getByRole('form', { name: '确认导入' }).getByLabel('我已核对下方列出的 3 行需要核对的值，照此导入').check();
     await page.getByRole('form', { name: '确认导入' }).getByRole('button', { name: '确认导入' }).click();
     await page.locator('.notice-error').filter({ hasText: '第 5 行' }).waitFor();
     expect(await journey.database.owner.client`select count(*)::int as n from petition_cases where registered_unit_code = ${unit}`).toEqual([{ n: 0 }]);
@@ -174,7 +178,7 @@ describe.skipIf(!chromiumPath)('browser journey: a village clerk imports a GBK s
     await page.waitForURL(/\/registers\/petitions\/import\/[0-9a-f-]{36}$/);
     await page.getByTestId('import-counts').waitFor();
     await expect(page.getByTestId('import-warnings').locator('tbody tr').count()).resolves.toBe(2);
-    await page.getByRole('form', { name: '确认导入' }).getByLabel('我已核对上述 2 行需要核对的值，照此导入').check();
+    await page.getByRole('form', { name: '确认导入' }).getByLabel('我已核对下方列出的 2 行需要核对的值，照此导入').check();
     await page.getByRole('form', { name: '确认导入' }).getByRole('button', { name: '确认导入' }).click();
     await expect(page.getByTestId('import-result').textContent()).resolves.toBe('已导入 3 行，跳过已存在的 0 行。');
     await page.close();
