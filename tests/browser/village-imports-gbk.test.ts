@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumPath, signIn, useJourney, type Journey } from '../setup/browser-journey.ts';
@@ -113,6 +114,73 @@ describe.skipIf(!chromiumPath)('browser journey: a village clerk imports a GBK s
     await page.getByRole('button', { name: '上传并预览' }).click();
     await expect(page.locator('.notice-error').textContent()).resolves.toBe('文件过大：超过了 20 MiB 的上限，请拆分后分批导入');
     expect(await journey.database.owner.client`select count(*)::int as n from import_batches where file_name = '太大.csv'`).toEqual([{ n: 0 }]);
+    await page.close();
+  });
+
+  it('a workbook with an instructions sheet and a title row: the clerk picks the sheet and the header row, sees the rows as they will be stored, acknowledges the warnings', async () => {
+    const page = await journey.browser.newPage();
+    await signIn(page, journey.app.url, 'cun0101');
+    const [clerk] = await journey.database.owner.client`select unit_code from users where login_name = 'cun0101'`;
+    const unit = clerk!.unit_code as string;
+    const ledger = readFileSync(new URL('../../packages/imports/test/fixtures/petitions-ledger.xlsx', import.meta.url));
+    await page.goto(`${journey.app.url}/registers/petitions/import`);
+    await page.getByLabel('选择文件').setInputFiles({ name: '信访台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: ledger });
+    await page.getByRole('button', { name: '上传并预览' }).click();
+    await page.waitForURL(/\/registers\/petitions\/import\/[0-9a-f-]{36}$/);
+    await page.getByTestId('import-reading').waitFor();
+
+    // The first visible tab is the instructions: the page says so and leads with the fix, not with "0 rows".
+    await expect(page.getByTestId('import-sheet-read').textContent()).resolves.toContain('读取的是工作表「填表说明」（工作簿中共有 4 个工作表');
+    await expect(page.getByTestId('import-missing').textContent()).resolves.toContain('文件中没有找到必填列：登记日期、信访方式');
+    await expect(page.getByRole('form', { name: '确认导入' }).count()).resolves.toBe(0);
+
+    // Sheet picker: the ledger's tab; the header is found below the merged title row.
+    const reading = page.getByRole('form', { name: '读取方式' });
+    await reading.getByLabel('工作表').selectOption('2025年台账');
+    await reading.getByRole('button', { name: '按此重新读取' }).click();
+    await page.getByTestId('import-sheet-read').filter({ hasText: '「2025年台账」' }).waitFor();
+    await expect(page.getByTestId('import-reading').textContent()).resolves.toContain('表头在第 2 行');
+    await expect(page.getByTestId('import-missing').count()).resolves.toBe(0);
+
+    // Header row picker: the title row as header loses every column; back to row 2.
+    await page.getByRole('form', { name: '读取方式' }).getByLabel('表头所在行').selectOption('1');
+    await page.getByRole('form', { name: '读取方式' }).getByRole('button', { name: '按此重新读取' }).click();
+    await page.getByTestId('import-missing').waitFor();
+    await page.getByRole('form', { name: '读取方式' }).getByLabel('表头所在行').selectOption('2');
+    await page.getByRole('form', { name: '读取方式' }).getByRole('button', { name: '按此重新读取' }).click();
+    await page.getByTestId('import-warnings').waitFor();
+
+    // What was understood: the rows to be added as they will be stored, the implausible ones flagged.
+    const added = await page.getByTestId('import-new').textContent();
+    expect(added).toContain('1905-07-16');
+    expect(added).toContain('2136-05-01');
+    await expect(page.getByTestId('import-warnings').locator('tbody tr').count()).resolves.toBe(3);
+    await expect(page.getByTestId('import-warnings').textContent()).resolves.toContain('日期 1905-07-16 不在合理范围');
+    // On a 390 px phone the preview does not scroll sideways (the rows table scrolls inside its box).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+    await page.screenshot({ path: '/tmp/phone-import-preview.png', fullPage: true });
+
+    // Warnings acknowledgement: refused without it, nothing written.
+    await page.getByRole('form', { name: '确认导入' }).getByRole('button', { name: '确认导入' }).click();
+    await expect(page.locator('.notice-error').textContent()).resolves.toContain('有 3 行的值需要核对');
+    // Acknowledged, the 1905 date still cannot become a numbered case: refused by row, cleanly, nothing written.
+    await page.getByRole('form', { name: '确认导入' }).getByLabel('我已核对下方列出的 3 行需要核对的值，照此导入').check();
+    await page.getByRole('form', { name: '确认导入' }).getByRole('button', { name: '确认导入' }).click();
+    await page.locator('.notice-error').filter({ hasText: '第 5 行' }).waitFor();
+    expect(await journey.database.owner.client`select count(*)::int as n from petition_cases where registered_unit_code = ${unit}`).toEqual([{ n: 0 }]);
+
+    // A GBK re-save: "?" and "�" in names are warnings; acknowledged, the rows go in as shown.
+    await page.goto(`${journey.app.url}/registers/petitions/import`);
+    const resaved = readFileSync(new URL('../../packages/imports/test/fixtures/petitions-resaved.gbk.csv', import.meta.url));
+    await page.getByLabel('选择文件').setInputFiles({ name: '信访登记.csv', mimeType: 'text/csv', buffer: resaved });
+    await page.getByRole('button', { name: '上传并预览' }).click();
+    await page.waitForURL(/\/registers\/petitions\/import\/[0-9a-f-]{36}$/);
+    await page.getByTestId('import-counts').waitFor();
+    await expect(page.getByTestId('import-warnings').locator('tbody tr').count()).resolves.toBe(2);
+    await page.getByRole('form', { name: '确认导入' }).getByLabel('我已核对下方列出的 2 行需要核对的值，照此导入').check();
+    await page.getByRole('form', { name: '确认导入' }).getByRole('button', { name: '确认导入' }).click();
+    await expect(page.getByTestId('import-result').textContent()).resolves.toBe('已导入 3 行，跳过已存在的 0 行。');
     await page.close();
   });
 });

@@ -19,6 +19,8 @@ export interface CaseNumberParts {
 const CASE_NUMBER = /^(\d{6})-(\d{4})-(\d{6})$/;
 const MIN_YEAR = 1949;
 const MAX_YEAR = 2999;
+/** The years a case number can carry; a case received outside them cannot be numbered. */
+export const CASE_NUMBER_YEARS = { min: MIN_YEAR, max: MAX_YEAR } as const;
 const MAX_SEQUENCE = 999_999;
 
 /** Formats parts the system itself produced; throws RangeError on impossible parts (a bug, not a user error). */

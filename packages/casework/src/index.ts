@@ -37,7 +37,7 @@ export type { CaseClock, ClockStage, ClockStatus, DayCount, DeadlineRules } from
 export { DEFAULT_DEADLINE_RULES, applyDayCount, arrivedOn, assignmentDeadline, caseClock, dueWithinEnd, handlingDeadline, runningDeadline } from './deadlines.ts';
 
 export type { CaseNumberParts } from './case-number.ts';
-export { formatCaseNumber, parseCaseNumber } from './case-number.ts';
+export { CASE_NUMBER_YEARS, formatCaseNumber, parseCaseNumber } from './case-number.ts';
 export type { IdNumberResult } from './id-number.ts';
 export { idCheckCharacter, normalizeIdNumber, validateIdNumber } from './id-number.ts';
 export { maskAddress, maskIdNumber, maskName, maskPhone } from './masking.ts';

@@ -5,6 +5,8 @@
  * with or without a BOM. The encoding is decided once, from a prefix, by this rule:
  *
  *   1. starts with EF BB BF (UTF-8 BOM)          → UTF-8, BOM stripped;
+ *      starts with FF FE / FE FF (UTF-16 BOM)    → UTF-16 LE / BE, BOM stripped: Excel's
+ *      "Unicode 文本" (and Calc's "Unicode text") is UTF-16LE with a BOM, tab-separated;
  *   2. the first 64 KiB are valid UTF-8          → UTF-8;
  *      (a multibyte sequence cut by the 64 KiB boundary is not held against UTF-8:
  *      the decoder runs in stream mode, so an incomplete tail is left pending instead
@@ -20,7 +22,7 @@
  * (fatal mode) rather than silently producing mojibake.
  */
 
-export type TextEncodingName = 'utf-8' | 'gb18030';
+export type TextEncodingName = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
 /** How many bytes detection looks at. */
 export const DETECT_PREFIX_BYTES = 64 * 1024;
@@ -31,12 +33,27 @@ function hasUtf8Bom(bytes: Uint8Array): boolean {
   return bytes.length >= 3 && bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2];
 }
 
+/** The UTF-16 byte order a BOM announces, if the bytes start with one. */
+export function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length < 2) return null;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/** Fatal where a wrong guess must not pass as text: UTF-8 (GB18030 is the lenient fallback, flagged later by the preview's U+FFFD warning). */
+function isFatal(encoding: TextEncodingName): boolean {
+  return encoding !== 'gb18030';
+}
+
 /**
  * Decide the encoding from the first bytes of a file. `complete` says the prefix is the
  * whole file, in which case an incomplete trailing sequence *is* invalid UTF-8.
  */
 export function detectEncoding(prefix: Uint8Array, complete = false): { encoding: TextEncodingName; bom: boolean } {
   if (hasUtf8Bom(prefix)) return { encoding: 'utf-8', bom: true };
+  const utf16 = utf16Bom(prefix);
+  if (utf16) return { encoding: utf16, bom: true };
   const head = prefix.subarray(0, DETECT_PREFIX_BYTES);
   const isWhole = complete && head.length === prefix.length;
   try {
@@ -52,7 +69,7 @@ export function detectEncoding(prefix: Uint8Array, complete = false): { encoding
 export function decodeBytes(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
   const { encoding } = detectEncoding(bytes, true);
   // ignoreBOM: false (the default) makes the UTF-8 decoder strip a leading BOM.
-  const text = new TextDecoder(encoding, { fatal: encoding === 'utf-8' }).decode(bytes);
+  const text = new TextDecoder(encoding, { fatal: isFatal(encoding) }).decode(bytes);
   return { text, encoding };
 }
 
@@ -77,7 +94,7 @@ export async function* decodeStream(
     pendingLength = 0;
     const { encoding } = detectEncoding(prefix, complete);
     onEncoding?.(encoding);
-    const d = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
+    const d = new TextDecoder(encoding, { fatal: isFatal(encoding) });
     return { decoder: d, text: d.decode(prefix, { stream: true }) };
   };
 

@@ -16,6 +16,11 @@ import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
 declare module 'exceljs' {
+  /** What _parseWorkbook puts in model.sheets for each <sheet> of workbook.xml, beyond the declared fields. */
+  interface WorksheetModel {
+    rId?: string;
+    state?: string;
+  }
   namespace stream {
     namespace xlsx {
       interface WorkbookReader {
@@ -24,6 +29,8 @@ declare module 'exceljs' {
         _parseStyles(entry: Readable): Promise<void>;
         _parseRels(entry: Readable): Promise<void>;
         _parseWorksheet(entry: Readable, sheetNo: string): Generator<{ eventType: string; value: WorksheetReader }>;
+        /** Set by _parseRels: the relationships of workbook.xml. */
+        workbookRels?: { Id?: string; Target?: string }[];
       }
       interface WorksheetReader {
         /** From workbook.xml: 'visible', 'hidden' or 'veryHidden' (unset when the sheet is not listed there). */
@@ -34,6 +41,19 @@ declare module 'exceljs' {
 }
 
 export type SheetReader = ExcelJS.stream.xlsx.WorksheetReader;
+
+/** One tab of the workbook, in the order the clerk sees the tabs. */
+export interface SheetTab {
+  name: string;
+  hidden: boolean;
+  /** The zip entry of its worksheet part ('xl/worksheets/sheet2.xml'), or null when the relationship is missing. */
+  part: string | null;
+}
+
+/** A relationship target ('worksheets/sheet1.xml', or absolute '/xl/worksheets/sheet1.xml') → zip entry name. */
+function partName(target: string): string {
+  return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+}
 
 /** Reads the parts of one workbook in the order their dependencies need. */
 export class WorkbookParts {
@@ -62,6 +82,16 @@ export class WorkbookParts {
 
   styles(entry: Readable): Promise<void> {
     return this.reader._parseStyles(entry);
+  }
+
+  /** The tabs in workbook order (workbook.xml's <sheets>), which is not always the order of the parts in the zip. */
+  tabs(): SheetTab[] {
+    const rels = new Map((this.reader.workbookRels ?? []).map((rel) => [rel.Id, rel.Target] as const));
+    // model is unset until _parseWorkbook ran, whatever the typings say.
+    return (this.reader.model?.sheets ?? []).map((sheet, index) => {
+      const target = sheet.rId ? rels.get(sheet.rId) : undefined;
+      return { name: sheet.name ?? String(index + 1), hidden: sheet.state === 'hidden' || sheet.state === 'veryHidden', part: target ? partName(target) : null };
+    });
   }
 
   /** A reader for a worksheet part (`sheetNo` from xl/worksheets/sheetN.xml); nothing is read until it is iterated. */

@@ -4,7 +4,11 @@
  *   1. exact field label ("会议日期");
  *   2. exact alias ("日期", "时间", "登记日期" …);
  *   3. normalised label or alias: trimmed, full-width → half-width, all spaces removed,
- *      bracketed notes dropped ("日期（必填）", "人数(人)", "【日期】"), trailing "*" and ":" dropped.
+ *      bracketed notes dropped ("日期（必填）", "人数(人)", "【日期】"), trailing "*" and ":" dropped;
+ *   4. a known word inside the header: real ledgers add words around the ones we know
+ *      ("来源渠道" holds 渠道, "内容摘要" holds 摘要). The longest label or alias of two or
+ *      more characters that the normalised header contains wins, and it must make up at
+ *      least half of the header, so a long title ("某村2025年信访登记台账") maps to nothing.
  * A field is taken by at most one column (the leftmost that matches at the best level),
  * and a user-supplied override beats all of it.
  */
@@ -70,7 +74,7 @@ export function mapHeaders(headers: readonly string[], register: RegisterDef, ov
     }
   }
 
-  // Three passes so that an exact match anywhere in the row beats a loose one to its left.
+  // Four passes so that an exact match anywhere in the row beats a loose one to its left.
   const passes: ((header: string, field: FieldDef) => boolean)[] = [
     (h, f) => h.trim() === f.label,
     (h, f) => f.aliases.includes(h.trim()),
@@ -79,22 +83,50 @@ export function mapHeaders(headers: readonly string[], register: RegisterDef, ov
       return n !== '' && (n === normaliseHeader(f.label) || f.aliases.some((a) => normaliseHeader(a) === n));
     },
   ];
+  const take = (index: number, field: FieldDef) => {
+    mapping[index] = field.key;
+    taken.add(field.key);
+    decided.add(index);
+  };
   for (const matches of passes) {
     headers.forEach((header, index) => {
       if (decided.has(index)) return;
       const field = register.fields.find((f) => !taken.has(f.key) && matches(header, f));
-      if (!field) return;
-      mapping[index] = field.key;
-      taken.add(field.key);
-      decided.add(index);
+      if (field) take(index, field);
     });
   }
+  headers.forEach((header, index) => {
+    if (decided.has(index)) return;
+    const field = containedField(normaliseHeader(header), register.fields.filter((f) => !taken.has(f.key)));
+    if (field) take(index, field);
+  });
 
   const unmappedColumns = headers
     .map((header, index) => ({ index, header }))
     .filter(({ index }) => mapping[index] === undefined && hasText(headers[index]));
   const missingRequired = register.fields.filter((f) => f.required && !taken.has(f.key)).map((f) => ({ key: f.key, label: f.label }));
   return { mapping, unmappedColumns, missingRequired };
+}
+
+/** Pass 4: the field whose longest known word (≥ 2 characters, ≥ half the header) the header contains. */
+function containedField(header: string, fields: readonly FieldDef[]): FieldDef | null {
+  let best: { field: FieldDef; length: number } | null = null;
+  for (const field of fields) {
+    for (const word of [field.label, ...field.aliases]) {
+      const n = normaliseHeader(word);
+      if (n.length < 2 || n.length * 2 < header.length || !header.includes(n)) continue;
+      if (!best || n.length > best.length) best = { field, length: n.length };
+    }
+  }
+  return best?.field ?? null;
+}
+
+/**
+ * How much a row looks like this register's header: the number of its cells that map to
+ * a field. The preview scans the first rows with it to find the header below a title row.
+ */
+export function headerScore(headers: readonly string[], register: RegisterDef): number {
+  return Object.keys(mapHeaders(headers, register).mapping).length;
 }
 
 // Blank header cells (trailing empty columns Excel leaves behind) are not worth reporting.

@@ -5,22 +5,30 @@
  *
  * Two shapes of the same run. `streamPreview` hands row outcomes to the caller in
  * chunks, in row order, and keeps only the current chunk and the set of fingerprints
- * seen (needed to recognise an in-file duplicate): a 200,000-row file is staged without
+ * seen (needed to recognise an in-file duplicate): a 50,000-row file is staged without
  * ever being held as rows. `previewImport` collects everything, for small files and tests.
  *
  * The format is chosen by content, never by the file name: villages rename .csv to
  * .xlsx and back. Zip magic (PK\x03\x04) → .xlsx, anything else → CSV.
+ *
+ * The header is not always the first row: ledgers carry a title ("某村2025年信访登记台账",
+ * often merged across the columns) and notes above it. The first HEADER_SCAN non-empty
+ * rows are held back and the one whose cells map to the most fields is the header
+ * (headerScore; ties go to the upper row, no match at all means the first row); rows above
+ * it are not data. The clerk can name another row (`headerRow`) and, for a workbook,
+ * another sheet (`sheet`); the rows scanned are reported (`topRows`) for that choice.
  */
 import { setImmediate } from 'node:timers/promises';
 import { parseCsvRows } from './csv.ts';
 import { ImportError, type RowError } from './errors.ts';
 import { rowFingerprint } from './fingerprint.ts';
-import { mapHeaders, type HeaderMappingResult, type MappingOverride } from './header-mapping.ts';
+import { headerScore, mapHeaders, type HeaderMappingResult, type MappingOverride } from './header-mapping.ts';
 import { tooLarge } from './limit-errors.ts';
 import { resolveLimits, type ImportLimits } from './limits.ts';
+import { latestPlausibleDate, rowWarnings, type RowWarning } from './plausibility.ts';
 import type { RegisterDef } from './types.ts';
-import { badText, cellToText, validateRow, type CellValue, type RowValues, type SheetRow } from './validate-row.ts';
-import { parseXlsxRows } from './xlsx.ts';
+import { badText, cellToText, shortText, validateRow, type CellValue, type RowValues, type SheetRow } from './validate-row.ts';
+import { parseXlsxRows, type SheetChoice } from './xlsx.ts';
 import { isZip } from './zip-guard.ts';
 
 export interface PreviewInput {
@@ -29,6 +37,12 @@ export interface PreviewInput {
   fileName: string;
   register: RegisterDef;
   mapping?: MappingOverride;
+  /** Workbook tab to read, by name (the first visible tab when unset; ignored for CSV). */
+  sheet?: string;
+  /** Spreadsheet row number of the header (found among the first rows when unset). */
+  headerRow?: number;
+  /** The clock for the plausibility warnings (dates more than a year ahead); without it only the lower bound is checked. */
+  now?: Date;
   limits?: Partial<ImportLimits>;
   /** Called with the number of data rows processed, every `progressEvery` rows and at the end. */
   onProgress?: (rowsDone: number) => void;
@@ -40,6 +54,8 @@ export interface ValidRow {
   row: number;
   values: RowValues;
   fingerprint: string;
+  /** Implausible values (plausibility.ts): the row is valid, the clerk must acknowledge them. */
+  warnings: RowWarning[];
 }
 
 /** What became of one row of the file. A missing required column is one error outcome on the header row. */
@@ -61,8 +77,16 @@ interface PreviewedFile {
   register: string;
   headers: string[];
   mapping: HeaderMappingResult;
-  /** Data rows in the file (blank rows not counted). */
+  /** Data rows in the file (blank rows and rows above the header not counted). */
   totalRows: number;
+  /** Spreadsheet row number of the header row used. */
+  headerRow: number;
+  /** The first rows, where the header was looked for: what the clerk picks the header row from (header words and titles only, see pickerCells). */
+  topRows: { row: number; cells: string[] }[];
+  /** Visible tabs of a workbook and the one read; null for CSV. */
+  sheets: SheetChoice | null;
+  /** Valid rows with at least one warning. */
+  warningRowCount: number;
 }
 
 export interface PreviewSummary extends PreviewedFile {
@@ -75,6 +99,7 @@ export interface PreviewSummary extends PreviewedFile {
 export interface PreviewResult extends PreviewedFile {
   /** Rows that passed validation, first occurrence only when a row is repeated. */
   validRows: ValidRow[];
+  warnings: RowWarning[];
   errors: RowError[];
   /** Row numbers of valid rows identical to an earlier row of the same file. */
   duplicateRowsInFile: number[];
@@ -82,6 +107,51 @@ export interface PreviewResult extends PreviewedFile {
 
 export function detectFormat(bytes: Uint8Array): 'csv' | 'xlsx' {
   return isZip(bytes) ? 'xlsx' : 'csv';
+}
+
+/** How many non-empty rows at the top are searched for the header. */
+export const HEADER_SCAN = 10;
+/** What the header picker shows of each scanned row. */
+const TOP_CELLS = 8;
+
+/**
+ * What the header picker may show of a scanned row. The batch is stored and read by the
+ * units above, so a data row's values (names, ID numbers) must not be kept: a row shows
+ * only its cells that are header words (they map to a field), and a row above the header
+ * with a single cell (a title, merged or not) shows that cell. Cells that cannot be
+ * stored (NUL) are left out.
+ */
+function pickerCells(sheetRow: SheetRow, register: RegisterDef, headerRow: number): string[] {
+  const texts = sheetRow.cells.map((cell) => cellToText(cell));
+  const filled = texts.filter((text) => text !== '' && badText(text) === null);
+  if (sheetRow.row < headerRow && filled.length === 1) return [shortText(filled[0]!)];
+  const mapped = Object.keys(mapHeaders(texts, register).mapping).map(Number).sort((a, b) => a - b);
+  return mapped.filter((index) => badText(texts[index]!) === null).slice(0, TOP_CELLS).map((index) => shortText(texts[index]!));
+}
+
+const badHeaderRow = (row: number) =>
+  new ImportError('bad_header_row', {
+    zh: `表头行无效：前 ${HEADER_SCAN} 个非空行中没有第 ${row} 行，请重新选择`,
+    en: `Invalid header row: row ${row} is not among the first ${HEADER_SCAN} non-empty rows; choose again`,
+  });
+
+/** Index in `scan` of the header: the clerk's row, else the best-scoring one. */
+function headerIndex(scan: readonly SheetRow[], register: RegisterDef, chosen: number | undefined): number {
+  if (chosen !== undefined) {
+    const index = scan.findIndex((r) => r.row === chosen);
+    if (index < 0) throw badHeaderRow(chosen);
+    return index;
+  }
+  let best = 0;
+  let bestScore = 0;
+  scan.forEach((r, index) => {
+    const score = headerScore(r.cells.map((c) => cellToText(c)), register);
+    if (score > bestScore) {
+      best = index;
+      bestScore = score;
+    }
+  });
+  return best;
 }
 
 /** Work done between two turns of the event loop, at most (a row or a parser chunk may overrun it a little). */
@@ -117,16 +187,23 @@ export async function streamPreview(input: StreamPreviewInput): Promise<PreviewS
   const limits = resolveLimits(input.limits);
   if (input.bytes.length > limits.maxBytes) throw tooLarge(limits);
   const format = detectFormat(input.bytes);
-  const rows: AsyncIterable<SheetRow> = format === 'xlsx' ? parseXlsxRows(input.bytes, limits) : parseCsvRows(input.bytes, limits);
+  let sheets: SheetChoice | null = null;
+  const rows: AsyncIterable<SheetRow> =
+    format === 'xlsx'
+      ? parseXlsxRows(input.bytes, limits, { sheet: input.sheet, onSheets: (choice) => (sheets = choice) })
+      : parseCsvRows(input.bytes, limits);
   const every = Math.max(1, input.progressEvery ?? 1000);
   const chunkSize = Math.max(1, input.chunkSize ?? 5_000);
+  const latest = input.now ? latestPlausibleDate(input.now) : '9999-12-31';
 
   let headers: string[] | null = null;
   let mapping: HeaderMappingResult | null = null;
+  let headerRow = 0;
   let totalRows = 0;
   let validCount = 0;
   let errorRowCount = 0;
   let duplicateCount = 0;
+  let warningRowCount = 0;
   // The only thing kept for the whole file: one fingerprint per distinct valid row.
   const seen = new Set<string>();
   let chunk: RowOutcome[] = [];
@@ -139,6 +216,45 @@ export async function streamPreview(input: StreamPreviewInput): Promise<PreviewS
     }
   };
 
+  const dataRow = async (sheetRow: SheetRow, h: string[], m: HeaderMappingResult) => {
+    totalRows++;
+    if (m.missingRequired.length === 0) {
+      const result = validateRow(register, m.mapping, h, sheetRow);
+      if (result.ok) {
+        const fingerprint = rowFingerprint(register, result.values);
+        if (seen.has(fingerprint)) {
+          duplicateCount++;
+          await push({ outcome: 'duplicate', row: sheetRow.row });
+        } else {
+          seen.add(fingerprint);
+          validCount++;
+          const warnings = rowWarnings(register, m.mapping, h, sheetRow.row, result.values, latest);
+          if (warnings.length > 0) warningRowCount++;
+          await push({ outcome: 'valid', row: sheetRow.row, values: result.values, fingerprint, warnings });
+        }
+      } else {
+        errorRowCount++;
+        await push({ outcome: 'error', row: sheetRow.row, errors: result.errors });
+      }
+    }
+    if (totalRows % every === 0) input.onProgress?.(totalRows);
+  };
+
+  // The first rows, held until the header is known; then the header's mapping and the rows below it.
+  const scan: SheetRow[] = [];
+  const decideHeader = async () => {
+    const index = headerIndex(scan, register, input.headerRow);
+    const header = scan[index]!;
+    headerRow = header.row;
+    headers = headerTexts(header.cells);
+    mapping = mapHeaders(headers, register, input.mapping);
+    if (mapping.missingRequired.length > 0) {
+      errorRowCount++;
+      await push({ outcome: 'error', row: header.row, errors: missingColumnErrors(header.row, mapping) });
+    }
+    for (const below of scan.slice(index + 1)) await dataRow(below, headers, mapping);
+  };
+
   let turnStarted = performance.now();
   for await (const sheetRow of rows) {
     // Parsing and validation run on microtasks only: without a turn of the event loop now
@@ -148,35 +264,14 @@ export async function streamPreview(input: StreamPreviewInput): Promise<PreviewS
       await setImmediate();
       turnStarted = performance.now();
     }
-    if (!headers || !mapping) {
-      headers = headerTexts(sheetRow.cells);
-      mapping = mapHeaders(headers, register, input.mapping);
-      if (mapping.missingRequired.length > 0) {
-        errorRowCount++;
-        await push({ outcome: 'error', row: sheetRow.row, errors: missingColumnErrors(sheetRow.row, mapping) });
-      }
+    if (headers && mapping) {
+      await dataRow(sheetRow, headers, mapping);
       continue;
     }
-    totalRows++;
-    if (mapping.missingRequired.length === 0) {
-      const result = validateRow(register, mapping.mapping, headers, sheetRow);
-      if (result.ok) {
-        const fingerprint = rowFingerprint(register, result.values);
-        if (seen.has(fingerprint)) {
-          duplicateCount++;
-          await push({ outcome: 'duplicate', row: sheetRow.row });
-        } else {
-          seen.add(fingerprint);
-          validCount++;
-          await push({ outcome: 'valid', row: sheetRow.row, values: result.values, fingerprint });
-        }
-      } else {
-        errorRowCount++;
-        await push({ outcome: 'error', row: sheetRow.row, errors: result.errors });
-      }
-    }
-    if (totalRows % every === 0) input.onProgress?.(totalRows);
+    scan.push(sheetRow);
+    if (scan.length >= HEADER_SCAN) await decideHeader();
   }
+  if (!headers && scan.length > 0) await decideHeader();
 
   if (!headers || !mapping) {
     throw new ImportError('empty', {
@@ -186,24 +281,32 @@ export async function streamPreview(input: StreamPreviewInput): Promise<PreviewS
   }
   if (chunk.length > 0) await input.onRows(chunk);
   input.onProgress?.(totalRows);
-  return { fileName: input.fileName, format, register: register.key, headers, mapping, totalRows, validCount, errorRowCount, duplicateCount };
+  const topRows = scan.map((r) => ({ row: r.row, cells: pickerCells(r, register, headerRow) }));
+  return {
+    fileName: input.fileName, format, register: register.key, headers, mapping, totalRows, headerRow, topRows, sheets, warningRowCount,
+    validCount, errorRowCount, duplicateCount,
+  };
 }
 
 /** The whole preview in memory: convenient for small files and tests; the app stages with streamPreview. */
 export async function previewImport(input: PreviewInput): Promise<PreviewResult> {
   const validRows: ValidRow[] = [];
   const errors: RowError[] = [];
+  const warnings: RowWarning[] = [];
   const duplicateRowsInFile: number[] = [];
   const summary = await streamPreview({
     ...input,
     onRows: (rows) => {
       for (const row of rows) {
-        if (row.outcome === 'valid') validRows.push({ row: row.row, values: row.values, fingerprint: row.fingerprint });
+        if (row.outcome === 'valid') {
+          validRows.push({ row: row.row, values: row.values, fingerprint: row.fingerprint, warnings: row.warnings });
+          warnings.push(...row.warnings);
+        }
         else if (row.outcome === 'duplicate') duplicateRowsInFile.push(row.row);
         else errors.push(...row.errors);
       }
     },
   });
-  const { fileName, format, register, headers, mapping, totalRows } = summary;
-  return { fileName, format, register, headers, mapping, totalRows, validRows, errors, duplicateRowsInFile };
+  const { fileName, format, register, headers, mapping, totalRows, headerRow, topRows, sheets, warningRowCount } = summary;
+  return { fileName, format, register, headers, mapping, totalRows, headerRow, topRows, sheets, warningRowCount, validRows, warnings, errors, duplicateRowsInFile };
 }

@@ -119,9 +119,17 @@ function checkEnum(v: CellValue, field: FieldDef): Check {
 
 // ID numbers and phones are personal data in every register: their messages never quote them.
 function checkIdNumber(v: CellValue): Check {
+  // A number cell of 17–18 digits: Excel keeps 15 significant digits, so the cell still
+  // shows 18 digits but the last ones are already zeros. Nothing here can bring them back.
+  if (typeof v === 'number' && Math.abs(v) >= 1e16) {
+    return {
+      ok: false,
+      zh: '身份证号被 Excel 存成了数字，最后几位已经丢失（Excel 只保留 15 位有效数字），无法还原：请将该列设为文本格式，重新录入这些身份证号后再导入',
+      en: 'the ID number was stored by Excel as a number and its last digits are already lost (Excel keeps 15 significant digits); they cannot be recovered: format the column as text, type these ID numbers again and import again',
+    };
+  }
   const s = toHalfWidth(cellToText(v)).replace(/\s/g, '').toUpperCase();
   if (typeof v === 'number' || !/^\d{17}[\dX]$/.test(s)) {
-    // A number cell means Excel already rounded the 18 digits: say how to avoid that.
     return {
       ok: false,
       zh: '身份证号格式不正确，应为 18 位（最后一位可为 X），请将该列设为文本格式',

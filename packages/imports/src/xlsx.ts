@@ -6,9 +6,11 @@
  * central directory only, each inflated under caps (zip-entry-stream.ts), by exceljs's
  * own part parsers (exceljs-parts.ts): workbook, relationships, shared strings, styles,
  * then the worksheet, streamed row by row instead of building the workbook model.
- * "First worksheet" is the first sheet part in the archive (xl/worksheets/sheet1.xml for
- * files saved by Excel, WPS or LibreOffice) that workbook.xml does not mark hidden: the
- * clerk sees the visible tabs, so a hidden one is not what they meant to import.
+ * The sheet read is the one the clerk chose (by tab name), else the first tab in workbook
+ * order (workbook.xml's <sheets>, what the clerk sees; the parts in the zip may be in
+ * another order after tabs were moved) that is not hidden: a hidden tab is not what they
+ * meant to import. The visible tabs and the one read are reported (`onSheets`), so the
+ * preview can say which sheet it read when there are several and offer the others.
  *
  * Cells are reduced to plain values: rich text → its text, dates → 'YYYY-MM-DD'
  * (with ' HH:mm' when a time is present), formulas → their cached result (never the
@@ -17,7 +19,7 @@
 import type { Readable } from 'node:stream';
 import { dateToYmd } from './dates.ts';
 import { ImportError } from './errors.ts';
-import { WorkbookParts, type SheetReader } from './exceljs-parts.ts';
+import { WorkbookParts, type SheetReader, type SheetTab } from './exceljs-parts.ts';
 import { tooManyColumns, tooManyRows } from './limit-errors.ts';
 import { resolveLimits, type ImportLimits } from './limits.ts';
 import { isEmptyCell, type CellValue, type SheetRow } from './validate-row.ts';
@@ -61,19 +63,43 @@ const notWorkbook = () =>
     en: 'The file is a zip archive but not an Excel workbook (no workbook or worksheet in it); save it from Excel as "Excel Workbook (*.xlsx)" and import again',
   });
 
-/** The first worksheet not marked hidden, in archive order; its stream is read only when iterated. */
-function firstVisibleSheet(parts: WorkbookParts, sheets: CheckedZipEntry[], open: (entry: CheckedZipEntry) => Readable): SheetReader {
-  for (const entry of sheets) {
-    const stream = open(entry);
-    const sheet = parts.worksheet(stream, SHEET_PART.exec(entry.name)![1]!);
-    if (sheet.state !== 'hidden' && sheet.state !== 'veryHidden') return sheet;
-    stream.destroy();
-  }
-  throw notWorkbook();
+/** Which tabs the workbook shows and which one was read. */
+export interface SheetChoice {
+  /** Visible tabs, in workbook order. */
+  sheets: string[];
+  sheet: string;
+}
+
+export interface XlsxOptions {
+  /** Tab to read, by name; the first visible tab when unset. */
+  sheet?: string;
+  onSheets?: (choice: SheetChoice) => void;
+}
+
+const noSuchSheet = (name: string) =>
+  new ImportError('bad_sheet', {
+    zh: `工作簿中没有名为“${name}”的可见工作表，请重新选择`,
+    en: `The workbook has no visible sheet named "${name}"; choose again`,
+  });
+
+/** Visible tabs whose worksheet part is in the zip; the parts in archive order when workbook.xml lists none (hand-made files). */
+function readableTabs(parts: WorkbookParts, sheets: CheckedZipEntry[], byName: Map<string, CheckedZipEntry>): SheetTab[] {
+  const tabs = parts.tabs();
+  if (tabs.length === 0) return sheets.map((entry, index) => ({ name: String(index + 1), hidden: false, part: entry.name }));
+  return tabs.filter((tab) => !tab.hidden && tab.part !== null && byName.has(tab.part));
+}
+
+/** The chosen sheet's reader; its stream is read only when iterated. */
+function chosenSheet(parts: WorkbookParts, tabs: SheetTab[], options: XlsxOptions, open: (entry: CheckedZipEntry) => Readable, byName: Map<string, CheckedZipEntry>): SheetReader {
+  const tab = options.sheet === undefined ? tabs[0] : tabs.find((t) => t.name === options.sheet);
+  if (!tab) throw options.sheet === undefined ? notWorkbook() : noSuchSheet(options.sheet);
+  options.onSheets?.({ sheets: tabs.map((t) => t.name), sheet: tab.name });
+  const entry = byName.get(tab.part!)!;
+  return parts.worksheet(open(entry), SHEET_PART.exec(entry.name)?.[1] ?? tab.name);
 }
 
 /** Yield the first visible worksheet's non-empty rows; the first one is the header. */
-export async function* parseXlsxRows(bytes: Uint8Array, limitsIn?: Partial<ImportLimits>): AsyncGenerator<SheetRow> {
+export async function* parseXlsxRows(bytes: Uint8Array, limitsIn?: Partial<ImportLimits>, options: XlsxOptions = {}): AsyncGenerator<SheetRow> {
   const limits = resolveLimits(limitsIn);
   const entries = checkZip(bytes, limits);
   const byName = new Map(entries.map((entry) => [entry.name, entry] as const));
@@ -102,7 +128,7 @@ export async function* parseXlsxRows(bytes: Uint8Array, limitsIn?: Partial<Impor
     await optional('xl/_rels/workbook.xml.rels', (entry) => parts.relationships(entry));
     await optional('xl/sharedStrings.xml', (entry) => parts.sharedStrings(entry));
     await optional('xl/styles.xml', (entry) => parts.styles(entry));
-    for await (const row of firstVisibleSheet(parts, sheets, open)) {
+    for await (const row of chosenSheet(parts, readableTabs(parts, sheets, byName), options, open, byName)) {
       // row.values is 1-based and sparse: index 0 is unused, gaps are empty cells. exceljs
       // refuses column letters past XFD, so a row never has more than 16,384 of them.
       const raw = row.values as unknown[];

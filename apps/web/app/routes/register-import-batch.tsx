@@ -7,7 +7,9 @@ import { CommitForm } from '../components/imports/commit-form.tsx';
 import { labelOf } from '../components/registers/field-display.ts';
 import { MappingForm } from '../components/imports/mapping-form.tsx';
 import { RowErrors } from '../components/imports/row-errors.tsx';
-import { DuplicateRows, ExistingRows } from '../components/imports/staged-rows-table.tsx';
+import { DuplicateRows, ExistingRows, NewRows } from '../components/imports/staged-rows-table.tsx';
+import { ReadingForm } from '../components/imports/reading-form.tsx';
+import { WarningRows } from '../components/imports/warning-rows.tsx';
 import { formatDateTime } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { runAction } from '../server/action-result.ts';
@@ -22,7 +24,10 @@ export const loader = pageHandler(async ({ request, context, params }: LoaderFun
   await requireRole(actor, caseDataRoles, request, context);
   const register = registerParam(params.register);
   const query = new URL(request.url).searchParams;
-  const pages = { errorsPage: pageOf(query, 'errors'), duplicatesPage: pageOf(query, 'duplicates'), existingPage: pageOf(query, 'existing') };
+  const pages = {
+    errorsPage: pageOf(query, 'errors'), duplicatesPage: pageOf(query, 'duplicates'), existingPage: pageOf(query, 'existing'),
+    newPage: pageOf(query, 'new'), warningsPage: pageOf(query, 'warnings'),
+  };
   const view = await orNotFound(caller.imports.get({ id: String(params.batchId), ...pages }));
   if (view.batch.register !== register) throw new Response('not found', { status: 404 });
   return { ...view, pages, register: registerSummary(register) };
@@ -36,7 +41,7 @@ export const action = pageHandler(async ({ request, context, params }: ActionFun
     case 'commit': {
       let counts = { inserted: 0, skipped: 0 };
       return runAction(async () => {
-        counts = await caller.imports.commit({ id, acceptErrors: form.get('acceptErrors') === '1' });
+        counts = await caller.imports.commit({ id, acceptErrors: form.get('acceptErrors') === '1', acceptWarnings: form.get('acceptWarnings') === '1' });
       }, { messageKey: 'imports.committed' }).then((result) => (result.ok ? { ...result, params: counts } : result));
     }
     case 'remap': {
@@ -46,6 +51,16 @@ export const action = pageHandler(async ({ request, context, params }: ActionFun
         if (match) mapping[match[1]!] = String(value) || null;
       }
       return runAction(() => caller.imports.remap({ id, mapping }), { messageKey: 'imports.mapping.rerun' });
+    }
+    case 'reread': {
+      const sheet = form.get('sheet');
+      const headerRow = Number(form.get('headerRow'));
+      return runAction(
+        () => caller.imports.remap({
+          id, ...(typeof sheet === 'string' && sheet ? { sheet } : {}), ...(Number.isInteger(headerRow) && headerRow > 0 ? { headerRow } : {}),
+        }),
+        { messageKey: 'imports.mapping.rerun' },
+      );
     }
     case 'cancel':
       return runAction(() => caller.imports.cancel({ id }), { messageKey: 'imports.cancelled' });
@@ -60,6 +75,13 @@ export default function RegisterImportBatch() {
   const { t, language } = useI18n();
   const { batch, register } = data;
   const editable = data.mine && batch.status === 'previewed';
+  const mapped = new Set(Object.values(batch.mapping ?? {}));
+  // Required columns the file lacks: the fix is the mapping, so the page leads with it.
+  const missing = batch.status === 'previewed' && batch.mapping ? register.fields.filter((field) => field.required && !mapped.has(field.key)) : [];
+  const warningRows = data.reading?.warningRows ?? 0;
+  const mappingForm = batch.headers && batch.mapping && batch.status === 'previewed' && (
+    <MappingForm headers={batch.headers} hiddenColumns={data.hiddenColumns} mapping={batch.mapping} register={register} editable={editable} />
+  );
   return (
     <section>
       <h1>{t('imports.previewTitle', { fileName: batch.fileName })}</h1>
@@ -87,7 +109,16 @@ export default function RegisterImportBatch() {
       {batch.status !== 'failed' && (
         <BatchCountsView counts={{ totalRows: batch.totalRows, validRows: batch.validRows, errorRows: batch.errorRows, duplicateRows: batch.duplicateRows, existing: data.existing }} />
       )}
-      {editable && <CommitForm validRows={batch.validRows} errorRows={batch.errorRows} />}
+      {batch.status === 'previewed' && data.reading && <ReadingForm reading={data.reading} editable={editable} />}
+      {missing.length > 0 && (
+        <>
+          <div data-testid="import-missing">
+            <Notice kind="error">{t('imports.missing.lead', { columns: missing.map((field) => labelOf(field, language)).join('、') })}</Notice>
+          </div>
+          {mappingForm}
+        </>
+      )}
+      {editable && <CommitForm validRows={batch.validRows} errorRows={batch.errorRows} warningRows={warningRows} missingColumns={missing.length > 0} />}
       <p>
         <Link to={`/registers/${register.key}/import`}>{t('imports.uploadAgain')}</Link>
         {' · '}
@@ -95,14 +126,14 @@ export default function RegisterImportBatch() {
       </p>
       {(batch.status === 'previewed' || batch.status === 'committed') && (
         <>
-          <RowErrors rows={data.errors} total={batch.errorRows} page={data.pages.errorsPage} pageSize={data.pageSize} />
+          <WarningRows rows={data.warnings} total={warningRows} page={data.pages.warningsPage} pageSize={data.pageSize} />
+          {missing.length === 0 && <RowErrors rows={data.errors} total={batch.errorRows} page={data.pages.errorsPage} pageSize={data.pageSize} />}
+          <NewRows rows={data.newRows} total={Math.max(0, batch.validRows - data.existing)} page={data.pages.newPage} pageSize={data.pageSize} register={register} />
           <DuplicateRows rows={data.duplicates} total={batch.duplicateRows} page={data.pages.duplicatesPage} pageSize={data.pageSize} />
           <ExistingRows rows={data.existingRows} total={data.existing} page={data.pages.existingPage} pageSize={data.pageSize} register={register} />
         </>
       )}
-      {batch.headers && batch.mapping && batch.status === 'previewed' && (
-        <MappingForm headers={batch.headers} hiddenColumns={data.hiddenColumns} mapping={batch.mapping} register={register} editable={editable} />
-      )}
+      {missing.length === 0 && mappingForm}
     </section>
   );
 }

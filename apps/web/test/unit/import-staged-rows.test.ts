@@ -26,6 +26,19 @@ describe('staged rows of a preview', () => {
     expect(summary).toMatchObject({ totalRows: 4, validCount: 2, errorRowCount: 1, duplicateCount: 1 });
   });
 
+  it("a valid row's warnings are staged with it (in errors); a row without warnings has none", async () => {
+    const outcomes: RowOutcome[] = [];
+    await streamPreview({
+      bytes: csv('日期,类型,发现问题数\n1905-07-16,常规,0\n2024-03-06,专项,2\n'),
+      fileName: 'x.csv',
+      register: registerDefs.investigation_rounds,
+      now: new Date('2026-12-05T04:00:00Z'),
+      onRows: (chunk) => void outcomes.push(...chunk),
+    });
+    const rows = outcomes.map((row) => stagedRowOf(registerDefs.investigation_rounds, row));
+    expect(rows.map((r) => [r.rowNumber, r.outcome, r.errors?.map((e) => e.column) ?? null])).toEqual([[2, 'valid', ['日期']], [3, 'valid', null]]);
+  });
+
   it('integer-coded enums reach the staging table as numbers', () => {
     const values = Object.fromEntries(registerDefs.disputes.fields.map((f) => [f.key, null])) as Record<string, string | number | null>;
     values.revisitClass = '3';

@@ -29,7 +29,7 @@ export const PETITION_REGISTER: RegisterDef = {
   labelEn: 'Petitions',
   fields: [
     { key: 'receivedOn', label: '登记日期', labelEn: 'Received on', aliases: ['来信来访日期', '信访日期', '来访日期', '来信日期', '收件日期', '日期', '登记时间'], type: 'date', required: true },
-    { key: 'channel', label: '信访方式', labelEn: 'Channel', aliases: ['信访形式', '来源', '方式', '渠道'], type: 'enum', required: true, enum: options(CASE_CHANNELS, CHANNEL_TERMS) },
+    { key: 'channel', label: '信访方式', labelEn: 'Channel', aliases: ['信访形式', '来源渠道', '来源', '方式', '渠道'], type: 'enum', required: true, enum: options(CASE_CHANNELS, CHANNEL_TERMS) },
     { key: 'petitionerName', label: '信访人', labelEn: 'Petitioner', aliases: ['信访人姓名', '姓名', '来访人', '反映人'], type: 'text', required: true, personal: true },
     { key: 'petitionerIdNumber', label: '身份证号', labelEn: 'ID number', aliases: ['身份证号码', '公民身份号码'], type: 'id_number', required: false, personal: true },
     { key: 'petitionerPhone', label: '联系电话', labelEn: 'Phone', aliases: ['电话', '手机', '联系方式'], type: 'phone', required: false, personal: true },
@@ -40,6 +40,6 @@ export const PETITION_REGISTER: RegisterDef = {
     flag('repeatPetition', '是否重复访', 'Repeat', ['重复访', '是否重复', '重复信访']),
     { key: 'category', label: '问题类别', labelEn: 'Category', aliases: ['问题分类', '类别', '信访类别', '反映问题类别'], type: 'enum', required: true, enum: options(CASE_CATEGORIES, CATEGORY_TERMS) },
     // The petitioner's own story: withheld whole outside the units working on the case (§8).
-    { key: 'summary', label: '主要诉求', labelEn: 'Summary', aliases: ['诉求', '反映问题', '主要内容', '信访事项', '简要情况'], type: 'text', required: true, long: true, personal: true, masking: 'free-text' },
+    { key: 'summary', label: '主要诉求', labelEn: 'Summary', aliases: ['诉求', '反映问题', '主要内容', '信访事项', '简要情况', '内容摘要', '摘要', '来信来访内容'], type: 'text', required: true, long: true, personal: true, masking: 'free-text' },
   ],
 };

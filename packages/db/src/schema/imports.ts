@@ -18,6 +18,20 @@ import { units } from './units.ts';
 import { appRole, currentUnitCode, inScope, roleIn, sameCounty } from './rls.ts';
 import { caseDataRoles } from './roles.ts';
 
+/**
+ * How the file was read, for the preview screen: the workbook's visible tabs and the one
+ * read, the header row used, the first rows (where the clerk picks another header row),
+ * how many valid rows carry warnings, and what the clerk chose (kept for the next re-run).
+ */
+export interface ImportReading {
+  sheets: string[];
+  sheet: string | null;
+  headerRow: number;
+  topRows: { row: number; cells: string[] }[];
+  warningRows: number;
+  choice: { sheet?: string; headerRow?: number };
+}
+
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 /**
@@ -56,6 +70,7 @@ export const importBatches = pgTable(
     headers: jsonb('headers').$type<string[]>(),
     mapping: jsonb('mapping').$type<Record<string, string>>(),
     mappingOverride: jsonb('mapping_override').$type<Record<string, string | null>>(),
+    reading: jsonb('reading').$type<ImportReading>(),
     totalRows: integer('total_rows').notNull().default(0),
     validRows: integer('valid_rows').notNull().default(0),
     errorRows: integer('error_rows').notNull().default(0),
@@ -108,6 +123,7 @@ export const importRows = pgTable(
     outcome: text('outcome', { enum: ['valid', 'error', 'duplicate'] }).notNull(),
     values: jsonb('values').$type<Record<string, string | number | null>>(),
     fingerprint: text('fingerprint'),
+    /** An error row's errors; a valid row's warnings (implausible values the clerk must acknowledge), or null. */
     errors: jsonb('errors').$type<Array<{ column: string; field: string; zh: string; en: string }>>(),
   },
   (t) => [

@@ -55,3 +55,47 @@ export function DuplicateRows({ rows, total, page, pageSize }: { rows: Array<{ r
     </>
   );
 }
+
+/** The rows the commit will add, with their values as they will be stored (dates as read, enums as their label): what the file was understood to say. */
+export function NewRows({ rows, total, page, pageSize, register }: {
+  rows: Array<{ rowNumber: number; values: Record<string, string | number | null>; hidden: string[]; warned: boolean }>;
+  total: number;
+  page: number;
+  pageSize: number;
+  register: RegisterSummary;
+}) {
+  const { t, language } = useI18n();
+  if (total === 0) return null;
+  const fields = register.fields.slice(0, 6);
+  return (
+    <>
+      <h2>{t('imports.new.title', { count: total.toLocaleString(language) })}</h2>
+      <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
+        <table className="data-table" data-testid="import-new">
+          <thead>
+            <tr>
+              <th>{t('imports.col.row')}</th>
+              {fields.map((field) => (
+                <th key={field.key}>{labelOf(field, language)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.rowNumber}>
+                <td>
+                  {row.rowNumber}
+                  {row.warned && <> {t('imports.new.warned')}</>}
+                </td>
+                {fields.map((field) => (
+                  <td key={field.key}>{row.hidden.includes(field.column) ? t('registers.hiddenText') : displayValue(field, row.values[field.column], language)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pager param="new" page={page} total={total} pageSize={pageSize} />
+    </>
+  );
+}

@@ -67,7 +67,7 @@ export function UploadForm({ register }: { register: string }) {
       <form method="post" encType="multipart/form-data" className="inline-form" onSubmit={onSubmit} aria-label={t('imports.upload')}>
         <label>
           {t('imports.file')}
-          <input type="file" name="file" required accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+          <input type="file" name="file" required accept=".csv,.xlsx,.txt,.xls,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
         </label>
         <button type="submit" disabled={progress !== null}>
           {t('imports.upload')}

@@ -22,7 +22,7 @@ export const PAGE_SIZE = 50;
 export const batchColumns = {
   id: batches.id, countyId: batches.countyId, unitCode: batches.unitCode, register: batches.register, fileName: batches.fileName,
   format: batches.format, byteSize: batches.byteSize, status: batches.status, headers: batches.headers, mapping: batches.mapping,
-  mappingOverride: batches.mappingOverride, totalRows: batches.totalRows, validRows: batches.validRows, errorRows: batches.errorRows,
+  mappingOverride: batches.mappingOverride, reading: batches.reading, totalRows: batches.totalRows, validRows: batches.validRows, errorRows: batches.errorRows,
   duplicateRows: batches.duplicateRows, failure: batches.failure, progressPhase: batches.progressPhase, progressDone: batches.progressDone,
   progressTotal: batches.progressTotal, insertedCount: batches.insertedCount, skippedCount: batches.skippedCount, createdBy: batches.createdBy,
   createdAt: batches.createdAt, committedAt: batches.committedAt,

@@ -9,7 +9,9 @@
  *
  * A file with bad rows is refused unless the user explicitly chose "import the valid
  * rows only" (`acceptErrors`): silently dropping rows would leave a ledger shorter than
- * the sheet the village believes it imported.
+ * the sheet the village believes it imported. Likewise valid rows with implausible
+ * values (a date in 1905 or 2136, a "?" or "�" in text) need `acceptWarnings`: the clerk
+ * has looked at them.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { schema } from '@tally/db';
@@ -23,7 +25,7 @@ export interface CommitResult {
   skipped: number;
 }
 
-export async function commitBatch(ctx: AuthedContext, id: string, acceptErrors: boolean): Promise<CommitResult> {
+export async function commitBatch(ctx: AuthedContext, id: string, acceptErrors: boolean, acceptWarnings = false): Promise<CommitResult> {
   return ctx.run(async (tx) => {
     // If the server dies mid-statement, Postgres notices the closed socket within a second
     // and rolls back, instead of finishing a long INSERT for nobody while holding the batch lock.
@@ -33,6 +35,8 @@ export async function commitBatch(ctx: AuthedContext, id: string, acceptErrors: 
     if (batch.status === 'committed') throw new UserFacingError('CONFLICT', 'imports.error.alreadyCommitted');
     if (batch.status !== 'previewed') throw new UserFacingError('BAD_REQUEST', 'imports.error.notCommittable');
     if (batch.errorRows > 0 && !acceptErrors) throw new UserFacingError('BAD_REQUEST', 'imports.error.hasErrors', { count: batch.errorRows });
+    const warningRows = batch.reading?.warningRows ?? 0;
+    if (warningRows > 0 && !acceptWarnings) throw new UserFacingError('BAD_REQUEST', 'imports.error.hasWarnings', { count: warningRows });
     if (batch.validRows === 0) throw new UserFacingError('BAD_REQUEST', 'imports.error.nothingValid');
 
     const where = and(eq(schema.importBatches.countyId, ctx.actor.countyId), eq(schema.importBatches.id, id));
@@ -47,7 +51,7 @@ export async function commitBatch(ctx: AuthedContext, id: string, acceptErrors: 
       .where(where);
     await auditChange(tx, ctx, {
       action: 'imports.commit', objectType: 'import_batch', objectId: id,
-      detail: { register: batch.register, fileName: batch.fileName, inserted, skipped, errorRows: batch.errorRows, acceptErrors },
+      detail: { register: batch.register, fileName: batch.fileName, inserted, skipped, errorRows: batch.errorRows, acceptErrors, warningRows },
     });
     return { inserted, skipped };
   });

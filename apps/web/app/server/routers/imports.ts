@@ -8,6 +8,7 @@ import { cancelBatch, commitBatch } from '../imports/commit-service.ts';
 import { createBatch, previewIntoBatch } from '../imports/preview-service.ts';
 import { importDef, isImportKey, type ImportKey } from '../imports/import-registers.ts';
 import { maskStagedValues } from '../imports/staged-masking.ts';
+import { pageOfNew, pageOfWarnings } from '../imports/preview-pages.ts';
 
 /** No NUL (Postgres text refuses it) and no lone surrogate in text that is stored or echoed. */
 const storableText = (text: string) => badText(text) === null;
@@ -38,9 +39,17 @@ export const importsRouter = router({
       return { id };
     }),
 
-  /** Re-run the preview of a previewed batch with the user's column mapping. */
+  /**
+   * Re-run the preview of a previewed batch with the user's column mapping, or with
+   * another workbook tab or header row. A new tab or header row has other columns, so the
+   * mapping is guessed again for it (an override given with it is ignored).
+   */
   remap: roleProcedure(...caseDataRoles)
-    .input(z.object({ id: batchId, mapping: mappingOverride }))
+    .input(z.object({
+      id: batchId, mapping: mappingOverride.default({}),
+      sheet: z.string().min(1).max(100).refine(storableText).optional(),
+      headerRow: z.number().int().min(1).max(1_048_576).optional(),
+    }))
     .mutation(async ({ ctx, input }) => {
       const found = await ctx.run(async (tx) => {
         const batch = await findOwnBatch(tx, ctx.actor, input.id);
@@ -50,6 +59,23 @@ export const importsRouter = router({
       const { batch, bytes } = found;
       if (batch.status !== 'previewed' || !bytes) throw new UserFacingError('BAD_REQUEST', 'imports.error.notRemappable');
       const register = batch.register as ImportKey;
+      const previous = batch.reading?.choice ?? {};
+      // Only what the preview offered: a stale or forged choice is refused before the staged rows are touched.
+      if (input.sheet !== undefined && !(batch.reading?.sheets ?? []).includes(input.sheet)) throw new UserFacingError('BAD_REQUEST', 'imports.error.badSheet');
+      const sameSheet = input.sheet === undefined || input.sheet === batch.reading?.sheet;
+      if (input.headerRow !== undefined && sameSheet && !(batch.reading?.topRows ?? []).some((row) => row.row === input.headerRow)) {
+        throw new UserFacingError('BAD_REQUEST', 'imports.error.badHeaderRow');
+      }
+      const rereading = !sameSheet || (input.headerRow !== undefined && input.headerRow !== batch.reading?.headerRow);
+      const sheet = input.sheet ?? previous.sheet;
+      // Another tab starts from its own header; a header row chosen on this tab is kept.
+      const headerRow = sameSheet ? (input.headerRow ?? previous.headerRow) : undefined;
+      if (rereading) {
+        // A refused tab or header row leaves the batch failed with the reason shown, like a refused upload.
+        const failure = await previewIntoBatch(ctx, input.id, register, batch.fileName, bytes, { sheet, headerRow });
+        if (failure) throw new UserFacingError('BAD_REQUEST', 'error.domain', { zh: failure.zh, en: failure.en });
+        return { id: input.id };
+      }
       const override = Object.fromEntries(Object.entries(input.mapping).map(([index, key]) => [Number(index), key === '' ? null : key]));
       try {
         // Refuse a bad mapping before touching the staged rows, so the previous preview stays.
@@ -58,7 +84,7 @@ export const importsRouter = router({
         if (error instanceof ImportError) throw new UserFacingError('BAD_REQUEST', 'error.domain', { zh: error.zh, en: error.en });
         throw error;
       }
-      await previewIntoBatch(ctx, input.id, register, batch.fileName, bytes, override);
+      await previewIntoBatch(ctx, input.id, register, batch.fileName, bytes, { mapping: override, sheet, headerRow });
       return { id: input.id };
     }),
 
@@ -74,7 +100,7 @@ export const importsRouter = router({
 
   /** A batch with one page each of bad rows, in-file duplicates and rows the register already holds. */
   get: roleProcedure(...caseDataRoles)
-    .input(z.object({ id: batchId, errorsPage: page, duplicatesPage: page, existingPage: page }))
+    .input(z.object({ id: batchId, errorsPage: page, duplicatesPage: page, existingPage: page, newPage: page, warningsPage: page }))
     .query(({ ctx, input }) =>
       ctx.run(async (tx) => {
         const batch = await findVisibleBatch(tx, ctx.actor, input.id);
@@ -83,24 +109,30 @@ export const importsRouter = router({
         const mine = batch.unitCode === ctx.actor.unitCode;
         const def = importDef(batch.register as ImportKey);
         const existingRows = staged ? await pageOfExisting(tx, batch, input.existingPage) : [];
+        const newRows = staged ? await pageOfNew(tx, batch, input.newPage) : [];
+        const masked = (values: Record<string, string | number | null> | null) => (mine || !values ? { values: values ?? {}, hidden: [] } : maskStagedValues(def, values));
         // The mapping form renders one select per column: never more than a file may have now.
         const headers = batch.headers ?? null;
         return {
-          batch: { ...batch, headers: headers && headers.slice(0, DEFAULT_LIMITS.maxColumns) },
+          batch: { ...batch, reading: null, headers: headers && headers.slice(0, DEFAULT_LIMITS.maxColumns) },
           hiddenColumns: Math.max(0, (headers?.length ?? 0) - DEFAULT_LIMITS.maxColumns),
           pageSize: PAGE_SIZE,
           mine,
           existing: staged ? await countExisting(tx, batch) : 0,
           errors: await pageOfOutcome(tx, batch, 'error', input.errorsPage),
           duplicates: await pageOfOutcome(tx, batch, 'duplicate', input.duplicatesPage),
-          existingRows: existingRows.map((row) => (mine ? { ...row, hidden: [] } : { ...row, ...maskStagedValues(def, row.values) })),
+          existingRows: existingRows.map((row) => ({ ...row, ...masked(row.values) })),
+          newRows: newRows.map((row) => ({ rowNumber: row.rowNumber, warned: row.warnings !== null, ...masked(row.values) })),
+          warnings: staged ? await pageOfWarnings(tx, batch, input.warningsPage) : [],
+          // The first rows of the file are shown for picking the header row: the importing unit's own data only.
+          reading: batch.reading && { ...batch.reading, topRows: mine ? batch.reading.topRows : [] },
         };
       }),
     ),
 
   commit: roleProcedure(...caseDataRoles)
-    .input(z.object({ id: batchId, acceptErrors: z.boolean().default(false) }))
-    .mutation(({ ctx, input }) => commitBatch(ctx, input.id, input.acceptErrors)),
+    .input(z.object({ id: batchId, acceptErrors: z.boolean().default(false), acceptWarnings: z.boolean().default(false) }))
+    .mutation(({ ctx, input }) => commitBatch(ctx, input.id, input.acceptErrors, input.acceptWarnings)),
 
   cancel: roleProcedure(...caseDataRoles)
     .input(z.object({ id: batchId }))

@@ -7,7 +7,7 @@
  * row at commit, a crash) gives every number back, so the county's sequence has no gaps.
  */
 import { sql } from 'drizzle-orm';
-import { formatCaseNumber, registerCase, shanghaiDate, validateIdNumber, type WorkCalendar } from '@tally/casework';
+import { CASE_NUMBER_YEARS, formatCaseNumber, registerCase, shanghaiDate, validateIdNumber, type WorkCalendar } from '@tally/casework';
 import { schema, type Transaction } from '@tally/db';
 import type { CaseCategory, Channel } from '@tally/casework';
 import { UserFacingError } from '../errors.ts';
@@ -64,6 +64,14 @@ export async function registerPetition(
   if (!registered.ok) throw domainError(registered.error);
   const state = registered.state;
   const year = Number(state.receivedOn.slice(0, 4));
+  // A ledger date outside the years a case number can carry (a bare year read by Excel as
+  // day 2024, 1905-07-16) is the clerk's to fix, not a server fault.
+  if (year < CASE_NUMBER_YEARS.min || year > CASE_NUMBER_YEARS.max) {
+    throw domainError({
+      zh: `登记日期 ${state.receivedOn} 的年份不在 ${CASE_NUMBER_YEARS.min}–${CASE_NUMBER_YEARS.max} 年之间，无法编号，请核对`,
+      en: `The date received ${state.receivedOn} is not between ${CASE_NUMBER_YEARS.min} and ${CASE_NUMBER_YEARS.max}; the case cannot be numbered; check it`,
+    });
+  }
   const caseNumber = formatCaseNumber({ countyCode: ctx.actor.unitCode.slice(0, 6), year, sequence: await nextSequence(tx, ctx.actor.countyId, year) });
   await tx.insert(schema.petitionCases).values({
     countyId: ctx.actor.countyId, id, caseNumber, registeredUnitCode: ctx.actor.unitCode, receivedAt: new Date(state.receivedAt),

@@ -84,10 +84,23 @@ describe('files that are not text', () => {
 
   it('refuses an old .xls (OLE2) file', async () => {
     const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]);
-    await expect(preview(xls)).rejects.toMatchObject({ code: 'not_text', zh: expect.stringContaining('.xls') });
+    await expect(preview(xls)).rejects.toMatchObject({ code: 'old_excel', zh: expect.stringContaining('.xls') });
   });
 
-  it('refuses UTF-16 text', async () => {
-    await expect(preview(Buffer.from(`\ufeff${HEADER}\n${ROW}\n`, 'utf16le'))).rejects.toMatchObject({ code: 'not_text' });
+  it('reads UTF-16 text with a BOM (Excel\'s "Unicode 文本"), refuses it without one', async () => {
+    await expect(preview(Buffer.from(`\ufeff${HEADER}\n${ROW}\n`, 'utf16le'))).resolves.toMatchObject({ totalRows: 1 });
+    await expect(preview(Buffer.from(`${HEADER}\n${ROW}\n`, 'utf16le'))).rejects.toMatchObject({ code: 'not_text' });
+  });
+});
+
+describe('the size and row limits agree (the import page promises both)', () => {
+  it('the row limit of a petition ledger with full-width rows fits in the byte limit, in UTF-8', async () => {
+    const { DEFAULT_LIMITS } = await import('@tally/imports');
+    // A wide, realistic row: an address and a 60-character summary, every optional column filled.
+    const row = '2025-03-05,领导接访日,欧阳建国,130534198001011235,13812345678,河北省某市某县某镇某村第三村民小组十八号,12,是,否,山林矿山滩涂权属,'
+      + '反映本村与邻村之间山林权属争议多年未决，要求镇政府组织双方重新勘界并依法出具处理意见，涉及林地约二百亩';
+    const header = '登记日期,信访方式,信访人,身份证号,联系电话,住址,人数,是否越级,是否重复访,问题类别,主要诉求';
+    const bytes = Buffer.byteLength(`${header}\r\n`) + DEFAULT_LIMITS.maxRows * Buffer.byteLength(`${row}\r\n`);
+    expect(bytes).toBeLessThan(DEFAULT_LIMITS.maxBytes);
   });
 });
