@@ -1,4 +1,4 @@
-import { seedDemoIfEmpty } from '../../packages/db/src/seed/index.ts';
+import { seedDemoIfEmpty } from '@tally/demo';
 import { withActor } from '../../packages/db/src/index.ts';
 import { defaultRuleSet, rank, score } from '../../packages/scoring/src/index.ts';
 import { createCaller } from '../../apps/web/app/server/routers/root.ts';

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { schema, scopeOf, type Actor, type Database } from '../../packages/db/src/index.ts';
-import { buildCountySpec, provisionCounty } from '../../packages/db/src/seed/index.ts';
+import { buildCountySpec } from '@tally/demo';
+import { provisionCounty } from '@tally/db/provision';
 import { levelOf } from '../../apps/web/app/server/auth/sessions.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { expect } from 'vitest';
-import { DEMO_PASSWORD } from '../../../packages/db/src/seed/index.ts';
+import { DEMO_PASSWORD } from '@tally/demo';
 
 /** Sign in through the form; the session cookie as a Cookie header. */
 export async function signIn(url: string, loginName: string): Promise<string> {

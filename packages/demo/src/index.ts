@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../client.ts';
+import type { Database, Transaction } from '@tally/db';
 import { demoCountySpec } from './demo-county.ts';
 import { seedDemoData, type DemoDataSummary } from './demo-data.ts';
-import { hashPasswords, provisionCountyIn } from './provision.ts';
+import { hashPasswords, provisionCountyIn } from '@tally/db/provision';
 
-export * from './provision.ts';
 export * from './demo-county.ts';
 export { seedDemoData, type DemoDataSummary } from './demo-data.ts';
 
