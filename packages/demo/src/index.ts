@@ -39,3 +39,4 @@ async function hasCounties(db: Database | Transaction): Promise<boolean> {
   const rows = await db.execute(sql`select count(*)::int as n from counties`);
   return Number((rows as unknown as Array<{ n: number }>)[0]?.n ?? 0) > 0;
 }
+export { seedThreeYears, THREE_YEAR_TABLES, type ThreeYearOptions, type ThreeYearSummary } from './three-years/index.ts';
