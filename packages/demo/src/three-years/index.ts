@@ -18,6 +18,8 @@ export interface ThreeYearOptions {
   seed?: number;
   /** Petition cases per year (default 1,500: a county of some 400,000 people). */
   casesPerYear?: number;
+  /** Length of the history in months: 36 (three years) unless a test asks for a short one. */
+  months?: number;
 }
 
 export interface ThreeYearSummary {
@@ -28,7 +30,6 @@ export interface ThreeYearSummary {
 }
 
 const DEFAULT_SEED = 2026_12_05;
-const HISTORY_MONTHS = 36;
 
 /** The tables the data set fills, in the order the summary lists them. */
 export const THREE_YEAR_TABLES = [
@@ -61,10 +62,11 @@ export async function seedThreeYears(ownerDb: Database, options: ThreeYearOption
     await timed('county, units, users', () => provisionCountyIn(tx, spec, passwordHashes));
     const accounts: DemoUser[] = (await tx.select({ id: users.id, loginName: users.loginName, role: users.role, unitCode: users.unitCode })
       .from(users).where(eq(users.countyId, spec.countyId))).sort((a, b) => a.loginName.localeCompare(b.loginName));
-    const ctx = demoContext(spec, accounts, options.now, new DemoRandom(seed), HISTORY_MONTHS);
+    const months = options.months ?? 36;
+    const ctx = demoContext(spec, accounts, options.now, new DemoRandom(seed), months);
     await timed('dimension tables', () => createDimensions(tx, ctx));
     await timed('registers (8 INSERT … SELECT)', () => insertLedgers(tx, spec.countyId, String(seed), timed));
-    const cases = await timed('petition cases: workflow in memory', async () => buildDemoCases(ctx, (options.casesPerYear ?? 1500) * 3));
+    const cases = await timed('petition cases: workflow in memory', async () => buildDemoCases(ctx, Math.round(((options.casesPerYear ?? 1500) * months) / 12)));
     await timed('petition cases: insert', () => insertBuiltCases(tx, ctx, cases));
     await timed('reports upward', () => insertReports(tx, ctx, String(seed)));
     await timed('assessment inputs', () => insertAssessmentYears(tx, ctx));
