@@ -84,11 +84,12 @@ interface Session {
 /** 50 sessions over several roles: 10 county admin, 10 county staff, the rest spread over the 12 township users. */
 async function signInSessions(url: string, database: typeof db): Promise<Session[]> {
   const townships = Array.from({ length: 12 }, (_, i) => `zhen${String(i + 1).padStart(2, '0')}`);
+  const townshipUnits = await Promise.all(townships.map(async (login) => (await actorByLogin(database.owner.db, login)).unitCode));
   const logins = [...Array(10).fill('admin'), ...Array(10).fill('staff'), ...Array.from({ length: CONNECTIONS - 20 }, (_, i) => townships[i % 12]!)];
   const sessions: Session[] = [];
   for (const [index, login] of logins.entries()) {
     const actor = await actorByLogin(database.owner.db, login);
-    const breakdownUnit = actor.unitCode === COUNTY ? `130534${String(101 + (index % 5)).padStart(3, '0')}000` : actor.unitCode;
+    const breakdownUnit = actor.unitCode === COUNTY ? townshipUnits[index % townshipUnits.length]! : actor.unitCode;
     sessions.push({ login, cookie: await signIn(url, login), breakdownUnit });
   }
   return sessions;
@@ -116,6 +117,8 @@ interface Figures {
   errors: number;
   timeouts: number;
   non2xx: number;
+  /** How many answers of each non-2xx status, e.g. `404×3`. */
+  statuses: string;
 }
 
 /** One autocannon run: every connection takes a session of its own on its first request and keeps it. */
@@ -125,6 +128,7 @@ async function drive(url: string, seconds: number, path: (session: Session) => s
   const byConnection = new WeakMap<object, Session>();
   let next = 0;
   const times: number[] = [];
+  const odd = new Map<number, number>();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({
       url,
@@ -146,13 +150,17 @@ async function drive(url: string, seconds: number, path: (session: Session) => s
       }],
     }, (error, done) => (error ? reject(error) : resolve(done)));
     // autocannon's own table has p90 and p97.5 but no p95: every response time is kept here.
-    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+    instance.on('response', (_client, status, _bytes, responseTime) => {
+      times.push(responseTime);
+      if (status < 200 || status > 299) odd.set(status, (odd.get(status) ?? 0) + 1);
+    });
   });
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(times.length * q))] ?? Number.NaN;
   return {
     p50: at(0.5), p95: at(0.95), p99: at(0.99),
     requests: result.requests.total, errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx,
+    statuses: [...odd].map(([status, n]) => `${status}×${n}`).join(' '),
   };
 }
 
@@ -162,7 +170,7 @@ function printHeader(): void {
 function printRow(name: string, f: Figures): void {
   if (!referenceP95) referenceP95 = f.p95;
   const ms = (value: number) => `${value.toFixed(0)} ms`.padStart(9);
-  process.stdout.write(`${name.padEnd(36)}${ms(f.p50)}${ms(f.p95)}${ms(f.p99)}${String(f.requests).padStart(10)}${String(f.errors).padStart(8)}${String(f.timeouts).padStart(10)}${String(f.non2xx).padStart(9)}${`${(f.p95 / referenceP95).toFixed(1)}×`.padStart(11)}\n`);
+  process.stdout.write(`${name.padEnd(36)}${ms(f.p50)}${ms(f.p95)}${ms(f.p99)}${String(f.requests).padStart(10)}${String(f.errors).padStart(8)}${String(f.timeouts).padStart(10)}${String(f.non2xx).padStart(9)}${`${(f.p95 / referenceP95).toFixed(1)}×`.padStart(11)}${f.statuses ? `  (${f.statuses})` : ''}\n`);
 }
 
 function durationArgument(args: string[]): number {
