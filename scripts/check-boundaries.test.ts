@@ -31,7 +31,8 @@ const sound = {
   'packages/imports': { deps: { '@tally/casework': '*' } },
   'packages/db': { deps: { '@tally/imports': '*', '@tally/casework': '*', '@tally/scoring': '*' } },
   'packages/ui': {},
-  'apps/web': { deps: { '@tally/db': '*', '@tally/ui': '*' }, files: { 'app/root.tsx': "import { db } from '@tally/db';" } },
+  'packages/demo': { deps: { '@tally/db': '*', '@tally/casework': '*' } },
+  'apps/web': { deps: { '@tally/db': '*', '@tally/demo': '*', '@tally/ui': '*' }, files: { 'app/root.tsx': "import { db } from '@tally/db';" } },
   tests: { deps: { '@tally/web': '*' } },
 };
 
@@ -57,6 +58,13 @@ describe('check-boundaries', () => {
     expect(problems).toContain('@tally/scoring is a pure engine and must not depend on @tally/casework');
     expect(problems).toContain('@tally/ui must not depend on @tally/db: components take data as props');
     expect(problems).toContain('@tally/imports must not depend on the app @tally/web');
+  });
+
+  it('fails when a package depends on the demo data', () => {
+    const root = workspace({ ...sound, 'packages/db': { deps: { ...sound['packages/db'].deps, '@tally/demo': '*' } } });
+    const problems = checkBoundaries(root);
+    expect(problems).toContain('@tally/db must not depend on the demo data @tally/demo: only apps and tests load it');
+    expect(problems).toContain('dependency cycle: @tally/db → @tally/demo → @tally/db');
   });
 
   it("fails on a relative import into another package's source", () => {

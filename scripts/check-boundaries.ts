@@ -4,6 +4,8 @@
  * - no cycle among workspace packages (turbo only warns about one);
  * - the pure engines, packages/scoring and packages/casework, depend on no @tally/* package;
  * - packages/ui does not depend on @tally/db (components take data, they do not fetch it);
+ * - no other package depends on packages/demo (the demo county and the bench's data set): demo
+ *   data is put into a database from outside, by the launcher and the tests, never by a package;
  * - no package under packages/ depends on an app under apps/;
  * - no source file of a package reaches into another workspace by a relative path
  *   (`../../<other>/src/...`): it imports the other package by name, through its exports,
@@ -25,6 +27,8 @@ interface Workspace {
 
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
 const PURE_ENGINES = ['packages/scoring', 'packages/casework'];
+/** Generated demo and bench data: apps and tests may load it, no package may. */
+const DEMO_DATA = 'packages/demo';
 /**
  * Folders of a workspace that hold its shipped source. Nothing, tests included, may import
  * another workspace's source by a relative path; tests may still share test support
@@ -130,6 +134,7 @@ export function checkBoundaries(root: string): string[] {
     if (workspace.dir.startsWith('packages/')) {
       for (const dep of workspace.deps) {
         if (byName.get(dep)?.dir.startsWith('apps/')) problems.push(`${workspace.name} must not depend on the app ${dep}`);
+        if (byName.get(dep)?.dir === DEMO_DATA) problems.push(`${workspace.name} must not depend on the demo data ${dep}: only apps and tests load it`);
       }
     }
     problems.push(...crossPackageImports(root, workspace, workspaces));

@@ -11,7 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '@tally/db/seed';
+import { DEMO_PASSWORD } from '@tally/demo';
 
 const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const [appUrl = 'http://127.0.0.1:3000', outDir = '/tmp/screens'] = process.argv.slice(2);

@@ -1,4 +1,4 @@
-import { seedDemoIfEmpty } from '@tally/db/seed';
+import { seedDemoIfEmpty } from '@tally/demo';
 import { withActor } from '@tally/db';
 import { defaultRuleSet, rank, score } from '@tally/scoring';
 import { createCaller } from '@tally/web/server/routers/root.ts';

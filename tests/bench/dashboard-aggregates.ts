@@ -17,7 +17,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { appUrlFrom, createDb, enableAppRoleLogin, runMigrations, withActor, type DbHandle } from '@tally/db';
-import { seedDemoIfEmpty } from '@tally/db/seed';
+import { seedDemoIfEmpty } from '@tally/demo';
 import { createCaller } from '@tally/web/server/routers/root.ts';
 import { actorByLogin } from '../setup/two-counties.ts';
 import { openBenchDatabase, timeIt } from './support/bench-database.ts';

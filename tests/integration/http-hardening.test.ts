@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '@tally/db/seed';
+import { DEMO_PASSWORD } from '@tally/demo';
 import { buildWebApp, startApp, type RunningApp } from '../setup/app-server.ts';
 import { createTestDatabase, ownerRows, type TestDatabase } from '../setup/test-database.ts';
 import { rawRequest, signIn, until } from './support/http-client.ts';

@@ -1,6 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { DEMO_PASSWORD } from '@tally/db/seed';
+import { DEMO_PASSWORD } from '@tally/demo';
 import { buildWebApp, chromiumArgs, startApp, systemChromium, type RunningApp } from './app-server.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { schema, scopeOf, type Actor, type Database } from '@tally/db';
-import { buildCountySpec, provisionCounty } from '@tally/db/seed';
+import { buildCountySpec } from '@tally/demo';
+import { provisionCounty } from '@tally/db/provision';
 import { levelOf } from '@tally/web/server/auth/sessions.ts';
 
 /**

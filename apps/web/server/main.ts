@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createDb } from '@tally/db';
-import { DEMO_PASSWORD, demoCountySpec, seedDemoIfEmpty } from '@tally/db/seed';
+import { DEMO_PASSWORD, demoCountySpec, seedDemoIfEmpty } from '@tally/demo';
 import { prepareDatabase } from './database.ts';
 import { readEnv } from './env.ts';
 import { startHttpServer } from './http-app.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withActor } from '@tally/db';
-import { seedDemoIfEmpty } from '@tally/db/seed';
+import { seedDemoIfEmpty } from '@tally/demo';
 import { formatFixed, rank, score, trend } from '@tally/scoring';
 import { factsFor, unitsUnder } from '../app/server/assessment/assess-units.ts';
 import { publishedRuleSet } from '../app/server/assessment/rule-set-store.ts';

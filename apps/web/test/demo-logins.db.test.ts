@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userRoles } from '@tally/db';
-import { DEMO_PASSWORD, demoCountySpec, seedDemoIfEmpty } from '@tally/db/seed';
+import { DEMO_PASSWORD, demoCountySpec, seedDemoIfEmpty } from '@tally/demo';
 import { signIn } from '../app/server/auth/sessions.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';
 

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { schema } from '@tally/db';
-import { DEMO_PASSWORD } from '@tally/db/seed';
+import { DEMO_PASSWORD } from '@tally/demo';
 import { decoyPasswordHash, verifyPassword } from '../app/server/auth/password-hash.ts';
 import { signIn, validateSession } from '../app/server/auth/sessions.ts';
 import { createCaller } from '../app/server/routers/root.ts';

@@ -1,17 +1,5 @@
 import { connect } from 'node:net';
-import { expect } from 'vitest';
-import { DEMO_PASSWORD } from '@tally/db/seed';
-
-/** Sign in through the form; the session cookie as a Cookie header. */
-export async function signIn(url: string, loginName: string): Promise<string> {
-  const response = await fetch(`${url}/login`, {
-    method: 'POST', redirect: 'manual', headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ loginName, password: DEMO_PASSWORD }),
-  });
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  expect(cookie).toContain('=');
-  return cookie;
-}
+export { signIn } from '../../setup/sign-in.ts';
 
 export interface RawAnswer {
   /** 0 when the server answered nothing before the guard ran out. */

@@ -1,5 +1,5 @@
 import { Faker, zh_CN, base } from '@faker-js/faker';
-import type { CountySpec, UnitSpec, UserSpec } from './provision.ts';
+import type { CountySpec, UnitSpec, UserSpec } from '@tally/db/provision';
 
 export const DEMO_PASSWORD = 'Tally@2026';
 const DEMO_SEED = 20261123;

@@ -25,7 +25,7 @@ export function addRoutineRegisters(ctx: DemoContext, rows: RegisterRows, findin
 }
 
 /** The working day two days before each holiday period starts: when the key-period round is held. */
-function holidayEvesOf(ctx: DemoContext): CivilDate[] {
+export function holidayEvesOf(ctx: DemoContext): CivilDate[] {
   const firstDays = ctx.calendar.holidays.filter((day) => !ctx.calendar.holidays.includes(addDays(day, -1)));
   return firstDays.flatMap((day) => {
     let eve = addDays(day, -2);

@@ -1,7 +1,7 @@
 import { addDays, type CivilDate } from '@tally/casework';
 import { deadlineOf, defaultObligations, periodsOfYear } from '@tally/reporting';
-import type { Transaction } from '../client.ts';
-import { reports, reportVersions } from '../schema/reports.ts';
+import type { Transaction } from '@tally/db';
+import { reports, reportVersions } from '@tally/db/schema';
 import type { DemoContext } from './demo-context.ts';
 
 /** 09:00 in Shanghai on a civil date. */

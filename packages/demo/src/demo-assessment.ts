@@ -1,9 +1,7 @@
 import { addDays, toDayNumber, type CivilDate } from '@tally/casework';
 import { DEFAULT_KINDS, defaultRuleSet } from '@tally/scoring';
-import type { Transaction } from '../client.ts';
-import { ruleSetHash } from '../assessment/rule-set-hash.ts';
-import type { CheckingEventKind } from '../assessment/vocabulary.ts';
-import { assessmentRuleSets, checkingEvents, inspectionScores } from '../schema/assessment.ts';
+import { type Transaction, ruleSetHash, type CheckingEventKind } from '@tally/db';
+import { assessmentRuleSets, checkingEvents, inspectionScores } from '@tally/db/schema';
 import type { DemoContext, DemoUnit, DemoUser } from './demo-context.ts';
 
 export interface DemoAssessmentSummary {
@@ -12,7 +10,7 @@ export interface DemoAssessmentSummary {
 }
 
 /** Night-duty findings, commendations, preventable cases and one veto: what a county's checkers record in a year. */
-const EVENT_PLAN: ReadonlyArray<{ kind: CheckingEventKind; level?: string; count: number; text: string }> = [
+export const EVENT_PLAN: ReadonlyArray<{ kind: CheckingEventKind; level?: string; count: number; text: string }> = [
   { kind: DEFAULT_KINDS.events.nightDutyOffPost, level: 'criticism', count: 6, text: '夜间查岗时值班人员不在岗，予以通报批评。' },
   { kind: DEFAULT_KINDS.events.nightDutyOffPost, level: 'yellow-card', count: 2, text: '夜间查岗时值班室无人值守且联系不上，予以黄牌警告。' },
   { kind: DEFAULT_KINDS.events.commendation, level: 'county', count: 4, text: '综治工作成绩突出，受到县委县政府通报表扬。' },
@@ -22,12 +20,12 @@ const EVENT_PLAN: ReadonlyArray<{ kind: CheckingEventKind; level?: string; count
 ];
 
 /** Scores in steps of 0.5 between 70 and 98, as checkers write them. */
-function inspectionScore(ctx: DemoContext): string {
+export function inspectionScore(ctx: DemoContext): string {
   return (70 + ctx.random.int(0, 56) * 0.5).toFixed(1);
 }
 
 /** The checking unit of a unit: the county for townships, the township for its villages. */
-function checkerOf(ctx: DemoContext, unit: DemoUnit): { unitCode: string; user: DemoUser } {
+export function checkerOf(ctx: DemoContext, unit: DemoUnit): { unitCode: string; user: DemoUser } {
   const unitCode = unit.level === 'township' ? `${ctx.countyCode}000000` : unit.township!.code;
   const admin = ctx.users.find((user) => user.role === 'county_admin');
   const user = unit.level === 'township' && admin ? admin : ctx.keeperOf(unitCode);

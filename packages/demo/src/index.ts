@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../client.ts';
+import type { Database, Transaction } from '@tally/db';
 import { demoCountySpec } from './demo-county.ts';
 import { seedDemoData, type DemoDataSummary } from './demo-data.ts';
-import { hashPasswords, provisionCountyIn } from './provision.ts';
+import { hashPasswords, provisionCountyIn } from '@tally/db/provision';
 
-export * from './provision.ts';
 export * from './demo-county.ts';
 export { seedDemoData, type DemoDataSummary } from './demo-data.ts';
 
@@ -40,3 +39,4 @@ async function hasCounties(db: Database | Transaction): Promise<boolean> {
   const rows = await db.execute(sql`select count(*)::int as n from counties`);
   return Number((rows as unknown as Array<{ n: number }>)[0]?.n ?? 0) > 0;
 }
+export { seedThreeYears, THREE_YEAR_TABLES, type ThreeYearOptions, type ThreeYearSummary } from './three-years/index.ts';

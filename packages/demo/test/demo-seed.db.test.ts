@@ -6,12 +6,10 @@ import {
 } from '@tally/casework';
 import { validateRecord, rowFingerprint, type CellValue } from '@tally/imports';
 import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';
-import { registerDefs, registerKeys, type RegisterKey } from '../src/registers/defs.ts';
-import { registerTables } from '../src/schema/registers.ts';
-import { caseTransitions, petitionCases } from '../src/schema/petition-cases.ts';
-import { users } from '../src/schema/users.ts';
-import { seedDemoIfEmpty, type DemoDataSummary } from '../src/seed/index.ts';
-import { withActor } from '../src/with-actor.ts';
+import { registerDefs, registerKeys, type RegisterKey } from '@tally/db/registers';
+import { registerTables, caseTransitions, petitionCases, users } from '@tally/db/schema';
+import { seedDemoIfEmpty, type DemoDataSummary } from '../src/index.ts';
+import { withActor } from '@tally/db';
 
 /** A fixed `now` (Monday 2026-11-23, 10:00 in Shanghai): the demo is deterministic given it. */
 const NOW = new Date('2026-11-23T10:00:00+08:00');

@@ -1,7 +1,7 @@
 import { rowFingerprint, validateRecord, type CellValue, type RowValues } from '@tally/imports';
-import type { Transaction } from '../client.ts';
-import { registerDefs, type RegisterKey } from '../registers/defs.ts';
-import { registerTables } from '../schema/registers.ts';
+import type { Transaction } from '@tally/db';
+import { registerDefs, type RegisterKey } from '@tally/db/registers';
+import { registerTables } from '@tally/db/schema';
 import type { DemoContext } from './demo-context.ts';
 
 export interface RegisterRow {

@@ -1,8 +1,8 @@
 import { addMonths, chinaCalendar2026, isWithin, shanghaiDate, unitLevelOf, type CivilDate, type Role, type WorkCalendar } from '@tally/casework';
-import type { UnitLevel } from '../schema/roles.ts';
+import type { UnitLevel } from '@tally/db/schema';
 import { personName } from './demo-people.ts';
 import type { DemoRandom } from './demo-random.ts';
-import type { CountySpec } from './provision.ts';
+import type { CountySpec } from '@tally/db/provision';
 
 /** Named people who sign a unit's registers month after month: the same names recur, as in a real ledger. */
 export interface UnitStaff {
@@ -38,7 +38,7 @@ export interface DemoContext {
   now: Date;
   /** `now` as a civil date in Asia/Shanghai; nothing is dated after it. */
   today: CivilDate;
-  /** First day of the demo's history: six months before today. */
+  /** First day of the history: six months before today for the demo, three years for the bench's data set. */
   start: CivilDate;
   calendar: WorkCalendar;
   random: DemoRandom;
@@ -48,7 +48,7 @@ export interface DemoContext {
   keeperOf(unitCode: string): DemoUser;
 }
 
-export function demoContext(spec: CountySpec, users: DemoUser[], now: Date, random: DemoRandom): DemoContext {
+export function demoContext(spec: CountySpec, users: DemoUser[], now: Date, random: DemoRandom, months = 6): DemoContext {
   const today = shanghaiDate(now);
   const names = new Map(spec.units.map((unit) => [unit.code, unit.name]));
   const units: DemoUnit[] = spec.units.map((unit) => {
@@ -67,7 +67,7 @@ export function demoContext(spec: CountySpec, users: DemoUser[], now: Date, rand
     countyName: spec.name,
     now,
     today,
-    start: addMonths(today, -6),
+    start: addMonths(today, -months),
     // The county has not edited its calendar: the API would read the shipped national one.
     calendar: chinaCalendar2026(),
     random,

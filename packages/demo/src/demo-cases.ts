@@ -3,9 +3,8 @@ import {
   addDays, ancestorAt, compareDates, formatCaseNumber, isWorkingDay, registerCase, revisitRequired, shanghaiDate, transition,
   type CaseCategory, type CaseState, type Channel, type CivilDate, type Complexity, type PetitionAction, type PetitionStatus,
 } from '@tally/casework';
-import type { Transaction } from '../client.ts';
-import { projectionOf } from '../cases/projection.ts';
-import { caseTransitions, petitionCases } from '../schema/petition-cases.ts';
+import { type Transaction, projectionOf } from '@tally/db';
+import { caseTransitions, petitionCases } from '@tally/db/schema';
 import type { DemoContext, DemoUnit, DemoUser } from './demo-context.ts';
 import {
   CASE_SUMMARIES, CATEGORY_WEIGHTS, ESCALATION_REASONS, LEAD_LEADER_TITLES, REFUSAL_REASONS, REPLY_CONTENTS, SUPERVISING_UNITS,
@@ -18,7 +17,7 @@ export const DEMO_CASE_COUNT = 150;
 type CaseRow = typeof petitionCases.$inferInsert;
 type TransitionRow = typeof caseTransitions.$inferInsert;
 
-interface BuiltCase {
+export interface BuiltCase {
   row: CaseRow;
   transitions: TransitionRow[];
   petitioner: DemoPerson & { address: string };
@@ -33,26 +32,71 @@ interface BuiltCase {
  * handling limit passed without a reply are overdue at `now`.
  */
 export async function insertDemoCases(tx: Transaction, ctx: DemoContext): Promise<number> {
+  const built = buildDemoCases(ctx, DEMO_CASE_COUNT);
+  await insertBuiltCases(tx, ctx, built);
+  return built.length;
+}
+
+/** `count` cases received between the history's start and today, in receipt order, 六定 marked on the hard open ones. */
+export function buildDemoCases(ctx: DemoContext, count: number): BuiltCase[] {
   const { random } = ctx;
   const days = dayCount(ctx.start, lastDay(ctx));
-  const received = Array.from({ length: DEMO_CASE_COUNT }, () => at(addDays(ctx.start, random.int(0, days)), random.int(8, 16), random.int(0, 59)))
+  const received = Array.from({ length: count }, () => at(addDays(ctx.start, random.int(0, days)), random.int(8, 16), random.int(0, 59)))
     .sort((a, b) => a.getTime() - b.getTime());
   const built: BuiltCase[] = [];
-  for (const receivedAt of received) built.push(buildCase(ctx, receivedAt, built));
+  const visibleByUnit = new RepeatCandidates();
+  for (const receivedAt of received) {
+    const item = buildCase(ctx, receivedAt, visibleByUnit);
+    built.push(item);
+    visibleByUnit.add(item);
+  }
   markResponsibility(ctx, built);
+  return built;
+}
 
-  // Numbers per year in receipt order, from the same counter the intake procedure uses: gap-free.
+/**
+ * Numbers per year in receipt order, gap-free as the intake procedure's counter gives them, then
+ * the cases and their transitions in a few multi-row statements and the counters set once: a
+ * fresh county only (the numbers start at 1).
+ */
+export async function insertBuiltCases(tx: Transaction, ctx: DemoContext, built: BuiltCase[]): Promise<void> {
+  const lastNumber = new Map<number, number>();
   for (const item of built) {
     const year = Number(shanghaiDate(item.row.receivedAt as Date).slice(0, 4));
-    const rows = await tx.execute(sql`insert into case_counters (county_id, year, last_number) values (${ctx.countyId}, ${year}, 1)
-      on conflict (county_id, year) do update set last_number = case_counters.last_number + 1 returning last_number`);
-    const sequence = Number((rows as unknown as Array<{ last_number: number }>)[0]!.last_number);
+    const sequence = (lastNumber.get(year) ?? 0) + 1;
+    lastNumber.set(year, sequence);
     item.row.caseNumber = formatCaseNumber({ countyCode: ctx.countyCode, year, sequence });
   }
-  await tx.insert(petitionCases).values(built.map((item) => item.row));
+  for (let i = 0; i < built.length; i += 1000) await tx.insert(petitionCases).values(built.slice(i, i + 1000).map((item) => item.row));
   const transitions = built.flatMap((item) => item.transitions);
   for (let i = 0; i < transitions.length; i += 1000) await tx.insert(caseTransitions).values(transitions.slice(i, i + 1000));
-  return built.length;
+  for (const [year, last] of lastNumber) {
+    await tx.execute(sql`insert into case_counters (county_id, year, last_number) values (${ctx.countyId}, ${year}, ${last})`);
+  }
+}
+
+/**
+ * The earlier cases a repeat petition may point back to, per scope prefix (county, township,
+ * village), so each new case looks up its candidates instead of filtering every earlier case:
+ * the same candidates in the same order as that filter, which keeps the demo's random draws.
+ */
+class RepeatCandidates {
+  private readonly byScope = new Map<string, BuiltCase[]>();
+
+  add(item: BuiltCase): void {
+    if (item.row.status === 'refused') return;
+    const codes = new Set([item.row.unitCode!, item.row.registeredUnitCode]);
+    const scopes = new Set([...codes].flatMap((code) => [code.slice(0, 6), code.slice(0, 9), code]));
+    for (const scope of scopes) {
+      const list = this.byScope.get(scope) ?? [];
+      list.push(item);
+      this.byScope.set(scope, list);
+    }
+  }
+
+  visibleTo(scope: string): BuiltCase[] {
+    return this.byScope.get(scope) ?? [];
+  }
 }
 
 function dayCount(from: CivilDate, to: CivilDate): number {
@@ -64,12 +108,14 @@ function targetFor(ctx: DemoContext, receivedAt: Date): PetitionStatus {
   const age = dayCount(shanghaiDate(receivedAt), ctx.today);
   const { random } = ctx;
   if (random.chance(0.06)) return 'refused';
+  // Only the bench's three-year history has cases this old: nearly all of them are closed.
+  if (age > 365) return random.weighted([['archived', 90], ['revisited', 8], ['replied', 2]] as const);
   if (age > 60) return random.weighted([['archived', 66], ['revisited', 18], ['replied', 7], ['in_progress', 6], ['assigned', 3]] as const);
   if (age > 20) return random.weighted([['archived', 30], ['revisited', 22], ['replied', 20], ['in_progress', 16], ['assigned', 8], ['accepted', 4]] as const);
   return random.weighted([['registered', 14], ['accepted', 14], ['assigned', 24], ['in_progress', 24], ['replied', 16], ['revisited', 8]] as const);
 }
 
-function buildCase(ctx: DemoContext, receivedAt: Date, earlier: BuiltCase[]): BuiltCase {
+function buildCase(ctx: DemoContext, receivedAt: Date, earlier: RepeatCandidates): BuiltCase {
   const { random } = ctx;
   const county = ctx.units.find((unit) => unit.level === 'county')!;
   const townships = ctx.units.filter((unit) => unit.level === 'township');
@@ -86,7 +132,7 @@ function buildCase(ctx: DemoContext, receivedAt: Date, earlier: BuiltCase[]): Bu
   const peopleCount = collective ? random.int(5, 30) : random.chance(0.1) ? random.int(2, 4) : 1;
   const personTimes = collective ? peopleCount * random.int(1, 2) : peopleCount;
   // A repeat petition reuses an earlier case of the same person, visible to the unit that registers it now.
-  const visible = earlier.filter((item) => item.row.status !== 'refused' && [item.row.unitCode!, item.row.registeredUnitCode].some((code) => code.startsWith(scopeOf(unit))));
+  const visible = earlier.visibleTo(scopeOf(unit));
   const repeatOf = visible.length && random.chance(0.12) ? random.pick(visible) : null;
   const skipLevel = unit.level === 'county' && !repeatOf && random.chance(0.15);
   const category = repeatOf?.category ?? random.weighted(CATEGORY_WEIGHTS);

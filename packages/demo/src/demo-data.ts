@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { Transaction } from '../client.ts';
-import type { RegisterKey } from '../registers/defs.ts';
-import { users } from '../schema/users.ts';
+import type { Transaction } from '@tally/db';
+import type { RegisterKey } from '@tally/db/registers';
+import { users } from '@tally/db/schema';
 import { demoContext, type DemoUser } from './demo-context.ts';
 import { insertDemoAssessment, type DemoAssessmentSummary } from './demo-assessment.ts';
 import { insertDemoCases } from './demo-cases.ts';
@@ -10,7 +10,7 @@ import { addDisputes } from './demo-disputes.ts';
 import { addRoutineRegisters } from './demo-ledgers.ts';
 import { DemoRandom } from './demo-random.ts';
 import { RegisterRows } from './demo-register-rows.ts';
-import type { CountySpec } from './provision.ts';
+import type { CountySpec } from '@tally/db/provision';
 
 export interface DemoDataSummary {
   registers: Partial<Record<RegisterKey, number>>;

@@ -1,8 +1,8 @@
 import { hash } from '@node-rs/argon2';
-import type { Database, Transaction } from '../client.ts';
+import type { Database, Transaction } from './client.ts';
 import { defaultObligations } from '@tally/reporting';
-import { counties, reportObligations, units, users } from '../schema/index.ts';
-import type { UnitLevel, UserRole } from '../schema/roles.ts';
+import { counties, reportObligations, units, users } from './schema/index.ts';
+import type { UnitLevel, UserRole } from './schema/roles.ts';
 
 export interface UnitSpec {
   code: string;
