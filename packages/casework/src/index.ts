@@ -28,7 +28,8 @@ export {
   COMPLEXITY_TERMS, REPLY_METHODS, REPLY_METHOD_TERMS, SATISFACTIONS, SATISFACTION_TERMS, STATUS_TERMS, isCode,
 } from './case-vocabulary.ts';
 export type { IntakeErrorCode, IntakeInput } from './petition-intake.ts';
-export { registerCase } from './petition-intake.ts';
+export { INTAKE_ERROR_FIELDS, registerCase } from './petition-intake.ts';
+export { normalizePhone } from './phone.ts';
 export type { TransitionErrorCode } from './petition-errors.ts';
 export type { ActionType, PetitionAction, TransitionEvent, TransitionResult } from './petition-workflow.ts';
 export { allowedActions, replay, revisitRequired, transition } from './petition-workflow.ts';

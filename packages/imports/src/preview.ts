@@ -28,6 +28,8 @@ export interface PreviewInput {
   /** Kept for messages and the audit trail only; it does not pick the parser. */
   fileName: string;
   register: RegisterDef;
+  /** The instant of the import: dates that record the past may not lie after its day (Asia/Shanghai). */
+  now: Date;
   mapping?: MappingOverride;
   limits?: Partial<ImportLimits>;
   /** Called with the number of data rows processed, every `progressEvery` rows and at the end. */
@@ -159,7 +161,7 @@ export async function streamPreview(input: StreamPreviewInput): Promise<PreviewS
     }
     totalRows++;
     if (mapping.missingRequired.length === 0) {
-      const result = validateRow(register, mapping.mapping, headers, sheetRow);
+      const result = validateRow(register, mapping.mapping, headers, sheetRow, { now: input.now });
       if (result.ok) {
         const fingerprint = rowFingerprint(register, result.values);
         if (seen.has(fingerprint)) {

@@ -75,7 +75,7 @@ export async function previewIntoBatch(ctx: AuthedContext, batchId: string, regi
       await clearStagedRows(tx, ctx.actor, batchId);
       // Staging now happens chunk by chunk during parsing, so 'parsing' progress covers both.
       const summary = await streamPreview({
-        bytes, fileName, register: def, mapping, progressEvery: 2_000, chunkSize: STAGE_CHUNK,
+        bytes, fileName, register: def, now: ctx.now, mapping, progressEvery: 2_000, chunkSize: STAGE_CHUNK,
         onProgress: (done) => progress.report('parsing', done, total === null ? null : Math.max(total, done)),
         onRows: (rows) => stageChunk(tx, ctx.actor, batchId, rows.map((row) => stagedRowOf(def, row))),
       });
