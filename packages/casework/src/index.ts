@@ -1,6 +1,6 @@
 /** @tally/casework — pure domain logic for petition cases (信访件) and disputes. No I/O, no clock. */
 export type { CivilDate } from './civil-date.ts';
-export { addDays, addMonths, compareDates, isCivilDate, shanghaiDate, toDayNumber } from './civil-date.ts';
+export { addDays, addMonths, chineseCivilDate, compareDates, isCivilDate, shanghaiDate, toDayNumber } from './civil-date.ts';
 export type { WorkCalendar } from './calendar.ts';
 export { addWorkingDays, isWorkingDay, nextWorkingDayOnOrAfter, workingDaysBetween } from './calendar.ts';
 export { chinaCalendar2026 } from './china-calendar-2026.ts';

@@ -14,7 +14,7 @@
  * `now` from the caller, as a civil date in Asia/Shanghai.
  */
 import { parseDate } from './dates.ts';
-import { compareDates, normalizePhone, shanghaiDate, validateIdNumber, type CivilDate } from '@tally/casework';
+import { chineseCivilDate, compareDates, normalizePhone, shanghaiDate, validateIdNumber, type CivilDate } from '@tally/casework';
 import type { RowError } from './errors.ts';
 import type { ColumnMapping } from './header-mapping.ts';
 import { toHalfWidth, looseKey } from './normalize.ts';
@@ -95,7 +95,7 @@ const DATE_HINT_EN = 'use 2024-03-05, 2024/3/5 or 2024年3月5日';
 function checkDate(v: CellValue, field: FieldDef, today: CivilDate): Check {
   const r = parseDate(v);
   if (r.ok && field.notFuture && compareDates(r.value, today) > 0) {
-    return { ok: false, zh: `不能晚于今天（${today}）`, en: `cannot be later than today (${today})` };
+    return { ok: false, zh: `不能晚于今天（${chineseCivilDate(today)}）`, en: `cannot be later than today (${today})` };
   }
   if (r.ok) return { ok: true, value: r.value };
   const value = shown(v, field);

@@ -6,11 +6,12 @@ import { FieldError, fieldErrorProps } from '../field-error.tsx';
 import { labelOf } from './field-display.ts';
 
 const FORM_ID = 'record';
+const inputId = (key: string) => `${FORM_ID}-${key}`;
 
 function FieldInput({ field, value, error }: { field: FieldDef; value: FieldValue | undefined; error: string | undefined }) {
   const { language, t } = useI18n();
   const text = value === null || value === undefined ? '' : String(value);
-  const common = { name: field.key, required: field.required, defaultValue: text, ...fieldErrorProps(FORM_ID, field.key, error) };
+  const common = { id: inputId(field.key), name: field.key, required: field.required, defaultValue: text, ...fieldErrorProps(FORM_ID, field.key, error) };
   if (field.enum) {
     return (
       <select {...common}>
@@ -60,14 +61,15 @@ export function RecordForm({ def, values, intent, submitLabel, updatedAt, proble
       <input type="hidden" name="intent" value={intent} />
       {updatedAt ? <input type="hidden" name="updatedAt" value={updatedAt} /> : null}
       {def.fields.map((field) => (
-        <label key={field.key} className={field.long ? 'wide' : undefined}>
-          <span>
+        // The message sits outside the label: it describes the field (aria-describedby) and is not part of its name.
+        <div key={field.key} className={field.long ? 'field wide' : 'field'}>
+          <label htmlFor={inputId(field.key)}>
             {labelOf(field, language)}
             {field.required ? <em className="required">（{t('registers.required')}）</em> : null}
-          </span>
+          </label>
           <FieldInput field={field} value={values?.[field.key]} error={errorOf(field.key)} />
           <FieldError form={FORM_ID} name={field.key} message={errorOf(field.key)} />
-        </label>
+        </div>
       ))}
       <div className="form-actions">
         <button type="submit">{submitLabel}</button>

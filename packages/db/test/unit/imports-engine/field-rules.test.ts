@@ -25,7 +25,7 @@ describe('a date that records the past', () => {
     const result = validateRecord(registerDefs.meetings, meeting('2026-12-05'), { now: ONE_SECOND_BEFORE });
     expect(result).toEqual({
       ok: false,
-      errors: [{ field: 'heldOn', label: '会议日期', zh: '「会议日期」：不能晚于今天（2026-12-04）', en: '"Date": cannot be later than today (2026-12-04)' }],
+      errors: [{ field: 'heldOn', label: '会议日期', zh: '「会议日期」：不能晚于今天（2026年12月4日）', en: '"Date": cannot be later than today (2026-12-04)' }],
     });
   });
 
@@ -83,7 +83,7 @@ describe('an import applies the same rules and names the row and the column', ()
     const meetings = '会议日期,会议类型,参会人员\n2026-12-01,主任例会,张三\n2030-01-01,主任例会,李四\n';
     const first = await previewImport({ bytes: Buffer.from(meetings), fileName: 'm.csv', register: registerDefs.meetings, now: NOW });
     expect(first.validRows.map((row) => row.row)).toEqual([2]);
-    expect(first.errors).toEqual([{ row: 3, column: '会议日期', field: 'heldOn', zh: '第 3 行「会议日期」：不能晚于今天（2026-12-05）', en: 'Row 3, "会议日期": cannot be later than today (2026-12-05)' }]);
+    expect(first.errors).toEqual([{ row: 3, column: '会议日期', field: 'heldOn', zh: '第 3 行「会议日期」：不能晚于今天（2026年12月5日）', en: 'Row 3, "会议日期": cannot be later than today (2026-12-05)' }]);
 
     const disputes = '发现日期,纠纷类型,当事人,纠纷简要情况,纠纷等级,办结日期\n2026-11-10,邻里,张三,边界,轻微,2026-11-01\n';
     const second = await previewImport({ bytes: Buffer.from(disputes), fileName: 'd.csv', register: registerDefs.disputes, now: NOW });
@@ -94,6 +94,6 @@ describe('an import applies the same rules and names the row and the column', ()
     const ledger = '登记日期,信访方式,信访人,问题类别,主要诉求\n2027-01-01,来访,张三,其他,反映道路问题\n';
     const preview = await previewImport({ bytes: Buffer.from(ledger), fileName: 'p.csv', register: PETITION_REGISTER, now: NOW });
     expect(preview.validRows).toEqual([]);
-    expect(preview.errors).toMatchObject([{ row: 2, column: '登记日期', field: 'receivedOn', zh: '第 2 行「登记日期」：不能晚于今天（2026-12-05）' }]);
+    expect(preview.errors).toMatchObject([{ row: 2, column: '登记日期', field: 'receivedOn', zh: '第 2 行「登记日期」：不能晚于今天（2026年12月5日）' }]);
   });
 });
