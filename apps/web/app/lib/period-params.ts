@@ -27,6 +27,7 @@ export function periodFromSearch(search: URLSearchParams, fallback: { from: stri
   }
   const from = typed.from || fallback.from;
   const to = typed.to || fallback.to;
-  if (from > to) return { ...fallback, refusal: { field: 'to', rule: 'reversed' } };
+  // An open end (no default either) is no period to reverse.
+  if (from && to && from > to) return { ...fallback, refusal: { field: 'to', rule: 'reversed' } };
   return { from, to, refusal: null };
 }

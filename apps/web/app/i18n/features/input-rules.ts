@@ -20,6 +20,7 @@ export const inputRuleMessages = defineMessages({
     'error.input.wholeNumber': '{field}应为整数',
     'error.input.thisValue': '该项',
     'period.fallback': '{reason}。下面显示的是默认期间 {from} 至 {to}。',
+    'period.dropped': '{reason}。下面的列表未按收件日期筛选。',
   },
   en: {
     'error.input.required': '{field} is required',
@@ -35,5 +36,6 @@ export const inputRuleMessages = defineMessages({
     'error.input.wholeNumber': '{field} must be a whole number',
     'error.input.thisValue': 'This value',
     'period.fallback': '{reason}. Showing the default period {from} to {to} instead.',
+    'period.dropped': '{reason}. The list below is not filtered by received date.',
   },
 });
