@@ -71,16 +71,18 @@ const rows: Row[] = [
   // Units outside the scope, and codes that are not codes.
   [() => `/registers/meetings?unit=${ids.sibling}`, 404, NOT_FOUND],
   [() => '/registers/meetings?unit=999999999999', 404, NOT_FOUND],
-  [() => '/registers/meetings?unit=abc', 400, '输入有误：单位'],
+  [() => '/registers/meetings?unit=abc', 400, '单位的格式不正确'],
   [() => `/registers/meetings/export?format=csv&unit=${ids.sibling}`, 404, NOT_FOUND],
   [() => `/cases/notices?unit=${ids.sibling}`, 404, NOT_FOUND],
   [() => `/disputes/rates?unit=${ids.sibling}`, 404, NOT_FOUND],
   // Dates that do not exist or are not dates.
-  [() => '/registers/meetings?from=2024-02-30', 400, '输入有误：起始日期'],
-  [() => '/registers/meetings?from=abc', 400, '输入有误：起始日期'],
-  [() => '/registers/meetings?to=99999-01-01', 400, '输入有误：截止日期'],
-  [() => '/registers/disputes?from=2026-13-01&to=2026-01-01', 400, '输入有误：起始日期'],
-  [() => '/registers/meetings/export?format=xlsx&from=2024-02-30', 400, '输入有误：起始日期'],
+  [() => '/registers/meetings?from=2024-02-30', 400, '起始日期应为有效的日期'],
+  [() => '/registers/meetings?from=abc', 400, '起始日期应为有效的日期'],
+  [() => '/registers/meetings?to=99999-01-01', 400, '截止日期应为有效的日期'],
+  [() => '/registers/disputes?from=2026-13-01&to=2026-01-01', 400, '起始日期应为有效的日期'],
+  [() => '/registers/meetings/export?format=xlsx&from=2024-02-30', 400, '起始日期应为有效的日期'],
+  // A reversed period is refused by name and rule, never turned round silently.
+  [() => '/registers/meetings?from=2026-03-01&to=2026-01-01', 400, '截止日期不能早于起始日期'],
 ];
 
 describe('hostile URLs answer 4xx with a message', () => {
@@ -99,6 +101,13 @@ describe('hostile URLs answer 4xx with a message', () => {
    * it cannot use is dropped and the list shown wider, so these are 200, not 400. What
    * matters here is that none of them reaches the database as an impossible date.
    */
+  /* Pages with a default period show it instead of a refused one, and say so on the page (the dashboard's side-by-side reads its period the same way, lib/period-params.ts). */
+  it.each(['/disputes/rates?from=2026-06-30&to=2026-01-01', '/cases/figures?from=2026-06-30&to=2026-01-01'])('%s: the default period, with the reason', async (url) => {
+    const response = await fetch(`${app.url}${url}`, { headers: { cookie } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('截止日期不能早于起始日期。下面显示的是默认期间');
+  });
+
   it.each(['/cases?from=2024-02-30', '/cases?from=abc&to=99999-01-01', '/cases/export?format=csv&from=2024-02-30', '/disputes/rates?from=2024-02-30', '/cases/figures?from=2024-02-30&unit=abc'])('%s: served, the bad value dropped', async (url) => {
     const response = await fetch(`${app.url}${url}`, { headers: { cookie } });
     expect(response.status).toBe(200);

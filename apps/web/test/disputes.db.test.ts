@@ -108,7 +108,7 @@ describe('disputes.rates', () => {
     const village = await make('a_cun0101');
     await expect(village.disputes.rates({ ...year, unitCode: V2 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect((await make('a_staff')).disputes.rates({ ...year, unitCode: '130535100000' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(village.disputes.rates({ from: '2026-12-31', to: '2026-01-01' })).rejects.toMatchObject({ code: 'BAD_REQUEST', messageKey: 'disputes.error.period' });
+    await expect(village.disputes.rates({ from: '2026-12-31', to: '2026-01-01' })).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { issues: [{ path: ['to'], message: 'error.input.beforeFrom' }] } });
     await expect((await make('a_auditor')).disputes.rates(year)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 

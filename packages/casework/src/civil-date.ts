@@ -80,3 +80,12 @@ export function shanghaiDate(instant: Date): CivilDate {
   if (Number.isNaN(t)) throw new RangeError('invalid Date');
   return new Date(t + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/**
+ * A civil date as the offices write it in Chinese, 2026年3月5日: the one date style of the
+ * Chinese interface, its messages and its papers (apps/web lib/civil-date-format.ts uses it).
+ */
+export function chineseCivilDate(date: CivilDate): string {
+  const m = CIVIL_DATE.exec(date);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : date;
+}

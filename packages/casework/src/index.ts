@@ -1,6 +1,6 @@
 /** @tally/casework — pure domain logic for petition cases (信访件) and disputes. No I/O, no clock. */
 export type { CivilDate } from './civil-date.ts';
-export { addDays, addMonths, compareDates, daysInMonth, isCivilDate, shanghaiDate, toDayNumber } from './civil-date.ts';
+export { addDays, addMonths, chineseCivilDate, compareDates, daysInMonth, isCivilDate, shanghaiDate, toDayNumber } from './civil-date.ts';
 export type { WorkCalendar } from './calendar.ts';
 export { addWorkingDays, isWorkingDay, nextWorkingDayOnOrAfter, workingDaysBetween } from './calendar.ts';
 export { chinaCalendar2026 } from './china-calendar-2026.ts';
@@ -28,7 +28,8 @@ export {
   COMPLEXITY_TERMS, REPLY_METHODS, REPLY_METHOD_TERMS, SATISFACTIONS, SATISFACTION_TERMS, STATUS_TERMS, isCode,
 } from './case-vocabulary.ts';
 export type { IntakeErrorCode, IntakeInput } from './petition-intake.ts';
-export { registerCase } from './petition-intake.ts';
+export { INTAKE_ERROR_FIELDS, registerCase } from './petition-intake.ts';
+export { normalizePhone } from './phone.ts';
 export type { TransitionErrorCode } from './petition-errors.ts';
 export type { ActionType, PetitionAction, TransitionEvent, TransitionResult } from './petition-workflow.ts';
 export { allowedActions, replay, revisitRequired, transition } from './petition-workflow.ts';

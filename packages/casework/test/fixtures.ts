@@ -30,7 +30,7 @@ export function newCase(overrides: Partial<Parameters<typeof registerCase>[0]> =
     unitCode: VILLAGE,
     peopleCount: 1,
     ...overrides,
-  });
+  }, new Date('2026-12-01T00:00:00Z'));
   if (!r.ok) throw new Error(r.error.en);
   return r.state;
 }

@@ -236,14 +236,15 @@ describe('reassignment and intake', () => {
   });
 
   it('registerCase validates what the desk typed', () => {
+    const intakeNow = new Date('2026-06-01T00:00:00Z');
     const base = { id: 'x', receivedAt: '2026-01-05T01:00:00Z', channel: 'letter' as const, unitCode: VILLAGE, peopleCount: 1 };
-    expect(registerCase({ ...base, id: ' ' })).toMatchObject({ ok: false, error: { code: 'id_required' } });
-    expect(registerCase({ ...base, receivedAt: 'yesterday' })).toMatchObject({ ok: false, error: { code: 'invalid_time' } });
-    expect(registerCase({ ...base, channel: 'pigeon' as never })).toMatchObject({ ok: false, error: { code: 'invalid_channel' } });
-    expect(registerCase({ ...base, unitCode: '13053410020' })).toMatchObject({ ok: false, error: { code: 'invalid_unit' } });
-    expect(registerCase({ ...base, peopleCount: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_people_count' } });
+    expect(registerCase({ ...base, id: ' ' }, intakeNow)).toMatchObject({ ok: false, error: { code: 'id_required' } });
+    expect(registerCase({ ...base, receivedAt: 'yesterday' }, intakeNow)).toMatchObject({ ok: false, error: { code: 'invalid_time' } });
+    expect(registerCase({ ...base, channel: 'pigeon' as never }, intakeNow)).toMatchObject({ ok: false, error: { code: 'invalid_channel' } });
+    expect(registerCase({ ...base, unitCode: '13053410020' }, intakeNow)).toMatchObject({ ok: false, error: { code: 'invalid_unit' } });
+    expect(registerCase({ ...base, peopleCount: 0 }, intakeNow)).toMatchObject({ ok: false, error: { code: 'invalid_people_count' } });
     // 2026-01-04T16:30Z is 00:30 on Jan 5 in Shanghai.
-    const ok = registerCase({ ...base, receivedAt: '2026-01-04T16:30:00Z' });
+    const ok = registerCase({ ...base, receivedAt: '2026-01-04T16:30:00Z' }, intakeNow);
     expect(ok).toMatchObject({ ok: true, state: { status: 'registered', receivedOn: '2026-01-05', level: 'village' } });
   });
 });

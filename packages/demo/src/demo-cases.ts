@@ -141,9 +141,10 @@ function buildCase(ctx: DemoContext, receivedAt: Date, earlier: RepeatCandidates
 
   const id = random.uuid();
   const registrar = ctx.keeperOf(unit.code);
-  const registered = registerCase({ id, receivedAt: receivedAt.toISOString(), channel, unitCode: unit.code, peopleCount, repeat: Boolean(repeatOf), skipLevel });
-  if (!registered.ok) throw new Error(`demo case refused at intake: ${registered.error.en}`);
+  // Written up a few minutes after it arrived: intake refuses a receipt later than its registration.
   const registeredAt = new Date(receivedAt.getTime() + random.int(5, 60) * 60_000);
+  const registered = registerCase({ id, receivedAt: receivedAt.toISOString(), channel, unitCode: unit.code, peopleCount, personTimes, repeat: Boolean(repeatOf), skipLevel }, registeredAt);
+  if (!registered.ok) throw new Error(`demo case refused at intake: ${registered.error.en}`);
   const transitions: TransitionRow[] = [{
     countyId: ctx.countyId, caseId: id, unitCode: unit.code, registeredUnitCode: unit.code, assignedUnitCode: null, action: 'register',
     fromStatus: null, toStatus: 'registered', actorUserId: registrar.id, actorName: registrar.loginName, at: registeredAt, note: null, detail: null,

@@ -30,7 +30,7 @@ export class RegisterRows {
   constructor(private readonly ctx: DemoContext) {}
 
   add(key: RegisterKey, unitCode: string, input: Record<string, CellValue>, extra?: Record<string, string | null>): RegisterRow | null {
-    const result = validateRecord(registerDefs[key], input);
+    const result = validateRecord(registerDefs[key], input, { now: this.ctx.now });
     if (!result.ok) throw new Error(`demo ${key} row refused: ${result.errors.map((error) => error.en).join('; ')}`);
     const fingerprint = rowFingerprint(registerDefs[key], result.values);
     // The table allows one fingerprint per unit: an identical row would be an import's duplicate.

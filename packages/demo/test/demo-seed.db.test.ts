@@ -64,7 +64,7 @@ describe('demo seed', () => {
       for (const row of rows) {
         const input: Record<string, CellValue> = {};
         for (const field of def.fields) input[field.key] = row[field.key] as CellValue;
-        const checked = validateRecord(def, input);
+        const checked = validateRecord(def, input, { now: NOW });
         if (!checked.ok) throw new Error(`${key} ${String(row.id)}: ${checked.errors.map((error) => error.en).join('; ')}`);
         expect(rowFingerprint(def, checked.values)).toBe(row.fingerprint);
       }
@@ -104,7 +104,7 @@ describe('demo seed', () => {
     for (const row of cases) {
       const log = logs.filter((t) => t.caseId === row.id);
       expect(log[0]!.action).toBe('register');
-      const initial = registerCase({ id: row.id, receivedAt: row.receivedAt.toISOString(), channel: row.channel, unitCode: row.registeredUnitCode, peopleCount: row.peopleCount, repeat: row.repeatPetition, skipLevel: row.skipLevel });
+      const initial = registerCase({ id: row.id, receivedAt: row.receivedAt.toISOString(), channel: row.channel, unitCode: row.registeredUnitCode, peopleCount: row.peopleCount, repeat: row.repeatPetition, skipLevel: row.skipLevel }, row.createdAt);
       if (!initial.ok) throw new Error(initial.error.en);
       const events: TransitionEvent[] = log.slice(1).map((t) => ({
         caseId: t.caseId, from: t.fromStatus as PetitionStatus, to: t.toStatus as PetitionStatus, type: t.action as TransitionEvent['type'],

@@ -2,9 +2,9 @@
 // (no database access) and export register rows back to CSV/.xlsx.
 export { decodeBytes, decodeStream, detectEncoding, DETECT_PREFIX_BYTES, type TextEncodingName } from './decode.ts';
 export { parseDate, excelSerialToYmd, type DateResult } from './dates.ts';
-export type { RegisterDef, FieldDef, FieldMasking, FieldType, EnumOption } from './types.ts';
+export type { RegisterDef, FieldDef, FieldMasking, FieldType, EnumOption, RowCheck } from './types.ts';
 export { mapHeaders, headerScore, normaliseHeader, type ColumnMapping, type MappingOverride, type HeaderMappingResult } from './header-mapping.ts';
-export { validateRow, validateRecord, badText, type FieldError, type CellValue, type SheetRow, type RowValues, type FieldValue, type RowResult } from './validate-row.ts';
+export { validateRow, validateRecord, badText, type FieldError, type ValidationContext, type CellValue, type SheetRow, type RowValues, type FieldValue, type RowResult } from './validate-row.ts';
 export { parseCsvRows, type ByteSource } from './csv.ts';
 export { parseXlsxRows, plainCellValue, type SheetChoice, type XlsxOptions } from './xlsx.ts';
 export { rowWarnings, latestPlausibleDate, EARLIEST_PLAUSIBLE_DATE, type RowWarning } from './plausibility.ts';

@@ -36,13 +36,16 @@ export interface PreviewInput {
   /** Kept for messages and the audit trail only; it does not pick the parser. */
   fileName: string;
   register: RegisterDef;
+  /**
+   * The instant of the import (Asia/Shanghai day): dates that record the past may not lie after it,
+   * and plausibility warnings flag dates more than a year ahead of it.
+   */
+  now: Date;
   mapping?: MappingOverride;
   /** Workbook tab to read, by name (the first visible tab when unset; ignored for CSV). */
   sheet?: string;
   /** Spreadsheet row number of the header (found among the first rows when unset). */
   headerRow?: number;
-  /** The clock for the plausibility warnings (dates more than a year ahead); without it only the lower bound is checked. */
-  now?: Date;
   limits?: Partial<ImportLimits>;
   /** Called with the number of data rows processed, every `progressEvery` rows and at the end. */
   onProgress?: (rowsDone: number) => void;
@@ -194,7 +197,7 @@ export async function streamPreview(input: StreamPreviewInput): Promise<PreviewS
       : parseCsvRows(input.bytes, limits);
   const every = Math.max(1, input.progressEvery ?? 1000);
   const chunkSize = Math.max(1, input.chunkSize ?? 5_000);
-  const latest = input.now ? latestPlausibleDate(input.now) : '9999-12-31';
+  const latest = latestPlausibleDate(input.now);
 
   let headers: string[] | null = null;
   let mapping: HeaderMappingResult | null = null;
@@ -219,7 +222,7 @@ export async function streamPreview(input: StreamPreviewInput): Promise<PreviewS
   const dataRow = async (sheetRow: SheetRow, h: string[], m: HeaderMappingResult) => {
     totalRows++;
     if (m.missingRequired.length === 0) {
-      const result = validateRow(register, m.mapping, h, sheetRow);
+      const result = validateRow(register, m.mapping, h, sheetRow, { now: input.now });
       if (result.ok) {
         const fingerprint = rowFingerprint(register, result.values);
         if (seen.has(fingerprint)) {

@@ -47,6 +47,21 @@ export interface FieldDef {
   masking?: FieldMasking;
   /** Free text long enough for a multi-line box. */
   long?: boolean;
+  /**
+   * A date that records something that has happened (a meeting held, a case received):
+   * refused when it lies after today in Asia/Shanghai. Deadlines (rectify-by) leave it unset.
+   */
+  notFuture?: boolean;
+}
+
+/**
+ * A rule between two fields of one row: `field` may not be earlier (dates) or fewer
+ * (counts) than `than`. Checked once both fields are valid on their own; an empty side
+ * passes (required-ness is the field's own rule).
+ */
+export interface RowCheck {
+  field: string;
+  than: string;
 }
 
 export interface RegisterDef {
@@ -54,4 +69,5 @@ export interface RegisterDef {
   label: string;
   labelEn: string;
   fields: FieldDef[];
+  checks?: RowCheck[];
 }

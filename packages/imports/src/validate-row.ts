@@ -7,13 +7,24 @@
  * the value of a personal field (FieldDef.personal: names, ID numbers, phones,
  * addresses) — a mistyped ID is the real ID one digit off. Other values are quoted,
  * cut to a readable length, so the clerk can find the cell.
+ *
+ * Every message says what is allowed, not only that something is wrong. The rules come from
+ * the register's definition (FieldDef, RegisterDef.checks): a form and an import of the same
+ * register refuse the same values. Rules that depend on the day (a date after today) read
+ * `now` from the caller, as a civil date in Asia/Shanghai.
  */
 import { parseDate } from './dates.ts';
-import { validateIdNumber } from '@tally/casework';
+import { chineseCivilDate, compareDates, normalizePhone, shanghaiDate, validateIdNumber, type CivilDate } from '@tally/casework';
 import type { RowError } from './errors.ts';
 import type { ColumnMapping } from './header-mapping.ts';
 import { toHalfWidth, looseKey } from './normalize.ts';
-import type { FieldDef, RegisterDef } from './types.ts';
+import type { FieldDef, RegisterDef, RowCheck } from './types.ts';
+
+/** What the checks need to know about the moment of the check. */
+export interface ValidationContext {
+  /** The instant of the form post or the import: dates after its Shanghai day are in the future. */
+  now: Date;
+}
 
 /** What a parser hands over for one cell; xlsx.ts already turned rich text/formulas into these. */
 export type CellValue = string | number | boolean | Date | null;
@@ -81,8 +92,11 @@ function shown(v: CellValue, field: FieldDef): { zh: string; en: string } {
 const DATE_HINT_ZH = '请使用 2024-03-05、2024/3/5 或 2024年3月5日';
 const DATE_HINT_EN = 'use 2024-03-05, 2024/3/5 or 2024年3月5日';
 
-function checkDate(v: CellValue, field: FieldDef): Check {
+function checkDate(v: CellValue, field: FieldDef, today: CivilDate): Check {
   const r = parseDate(v);
+  if (r.ok && field.notFuture && compareDates(r.value, today) > 0) {
+    return { ok: false, zh: `不能晚于今天（${chineseCivilDate(today)}）`, en: `cannot be later than today (${today})` };
+  }
   if (r.ok) return { ok: true, value: r.value };
   const value = shown(v, field);
   return { ok: false, zh: `无法识别的日期${value.zh}，${DATE_HINT_ZH}`, en: `unrecognised date${value.en ? ` ${value.en}` : ''}; ${DATE_HINT_EN}` };
@@ -96,12 +110,15 @@ function checkInt(v: CellValue, field: FieldDef): Check {
     const s = toHalfWidth(cellToText(v)).replace(/,/g, '');
     n = /^[+-]?\d+$/.test(s) ? Number(s) : Number.NaN;
   }
-  if (!Number.isSafeInteger(n) || n < min || (field.max !== undefined && n > field.max)) {
+  const range = field.max === undefined ? `不小于 ${min} 的整数` : `${min} 至 ${field.max} 之间的整数`;
+  const rangeEn = field.max === undefined ? `a whole number of ${min} or more` : `a whole number between ${min} and ${field.max}`;
+  if (!Number.isSafeInteger(n)) {
     const value = shown(v, field);
-    const range = field.max === undefined ? `不小于 ${min} 的整数` : `${min} 至 ${field.max} 之间的整数`;
-    const rangeEn = field.max === undefined ? `${min} or more` : `between ${min} and ${field.max}`;
     return { ok: false, zh: `${value.zh || '该值'}不是有效的整数（应为${range}）`, en: `${value.en || 'the value'} is not a valid whole number (must be ${rangeEn})` };
   }
+  // A whole number out of bounds: say the bound, as the clerk reads it.
+  if (n < min) return { ok: false, zh: `至少为 ${min}`, en: `must be at least ${min}` };
+  if (field.max !== undefined && n > field.max) return { ok: false, zh: `应为${range}`, en: `must be ${rangeEn}` };
   return { ok: true, value: n };
 }
 
@@ -118,7 +135,7 @@ function checkEnum(v: CellValue, field: FieldDef): Check {
 }
 
 // ID numbers and phones are personal data in every register: their messages never quote them.
-function checkIdNumber(v: CellValue): Check {
+function checkIdNumber(v: CellValue, today: CivilDate): Check {
   // A number cell of 17–18 digits: Excel keeps 15 significant digits, so the cell still
   // shows 18 digits but the last ones are already zeros. Nothing here can bring them back.
   if (typeof v === 'number' && Math.abs(v) >= 1e16) {
@@ -137,25 +154,17 @@ function checkIdNumber(v: CellValue): Check {
     };
   }
   // One GB 11643 rule for the whole product: @tally/casework owns it; only the wording here is the import's.
-  const checked = validateIdNumber(s);
+  const checked = validateIdNumber(s, { today });
   if (!checked.ok && checked.code === 'birth_date') return { ok: false, zh: '身份证号中的出生日期无效', en: 'the ID number has an invalid birth date' };
   if (!checked.ok && checked.code === 'check_digit') return { ok: false, zh: '身份证号校验位错误，请核对', en: 'the ID number has a wrong check digit; check it' };
   if (!checked.ok) return { ok: false, zh: '身份证号格式不正确，应为 18 位（最后一位可为 X）', en: 'the ID number is malformed: it must have 18 characters (the last may be X)' };
   return { ok: true, value: s };
 }
 
-// Mobile: 11 digits starting 13–19, optional +86/86 prefix. Landline: area code (0 + 2–3
-// digits) then 7–8 digits, optional extension; without the area code a number is
-// ambiguous across the county, so it is refused.
-const MOBILE = /^(?:\+?86)?(1[3-9]\d{9})$/;
-const LANDLINE = /^(0\d{2,3})-?(\d{7,8})(?:-(\d{1,6}))?$/;
-
+// The one phone rule (mobile, or landline with area code) is @tally/casework's; the wording is the import's.
 function checkPhone(v: CellValue): Check {
-  const s = toHalfWidth(cellToText(v)).replace(/[\s()]/g, '').replace(/—|–/g, '-');
-  const mobile = MOBILE.exec(s.replace(/-/g, ''));
-  if (mobile) return { ok: true, value: mobile[1]! };
-  const land = LANDLINE.exec(s);
-  if (land) return { ok: true, value: `${land[1]}-${land[2]}${land[3] ? `-${land[3]}` : ''}` };
+  const phone = normalizePhone(cellToText(v));
+  if (phone) return { ok: true, value: phone };
   return {
     ok: false,
     zh: '电话号码格式不正确，应为 11 位手机号或带区号的固定电话',
@@ -174,18 +183,18 @@ function checkText(v: CellValue, field: FieldDef): Check {
   return { ok: true, value: text };
 }
 
-function checkField(v: CellValue, field: FieldDef): Check {
+function checkField(v: CellValue, field: FieldDef, today: CivilDate): Check {
   const unstorable = checkStorable(v);
   if (unstorable) return unstorable;
   switch (field.type) {
     case 'date':
-      return checkDate(v, field);
+      return checkDate(v, field, today);
     case 'int':
       return checkInt(v, field);
     case 'enum':
       return checkEnum(v, field);
     case 'id_number':
-      return checkIdNumber(v);
+      return checkIdNumber(v, today);
     case 'phone':
       return checkPhone(v);
     case 'text':
@@ -193,21 +202,58 @@ function checkField(v: CellValue, field: FieldDef): Check {
   }
 }
 
+/** A refused rule between two fields: the field and the words, without the row or label prefix. */
+interface CrossFailure {
+  field: FieldDef;
+  than: FieldDef;
+  zh: string;
+  en: string;
+}
+
+/**
+ * The register's rules between fields, on values each already valid on its own. A date may
+ * not be earlier, a count not fewer, than the field it is checked against.
+ */
+function checkRelations(register: RegisterDef, values: RowValues, valid: ReadonlySet<string>): CrossFailure[] {
+  const failures: CrossFailure[] = [];
+  for (const check of register.checks ?? ([] as RowCheck[])) {
+    const field = register.fields.find((candidate) => candidate.key === check.field);
+    const than = register.fields.find((candidate) => candidate.key === check.than);
+    if (!field || !than || !valid.has(field.key) || !valid.has(than.key)) continue;
+    const a = values[field.key];
+    const b = values[than.key];
+    if (a === null || a === undefined || b === null || b === undefined || !(a < b)) continue;
+    const date = field.type === 'date';
+    failures.push({
+      field, than,
+      zh: `${date ? '不能早于' : '不能少于'}「${than.label}」`,
+      en: `cannot be ${date ? 'earlier than' : 'fewer than'} "${than.labelEn ?? than.label}"`,
+    });
+  }
+  return failures;
+}
+
 /**
  * Validate one row. `headers` is the file's header row, used only to name columns in
  * messages. Fields without a column are null (or their defaultValue).
  */
-export function validateRow(register: RegisterDef, mapping: ColumnMapping, headers: readonly string[], sheetRow: SheetRow): RowResult {
+export function validateRow(register: RegisterDef, mapping: ColumnMapping, headers: readonly string[], sheetRow: SheetRow, context: ValidationContext): RowResult {
+  const today = shanghaiDate(context.now);
   const values: RowValues = {};
+  const valid = new Set<string>();
   const errors: RowError[] = [];
   const columnOf = new Map<string, number>();
   for (const [index, key] of Object.entries(mapping)) columnOf.set(key, Number(index));
 
+  // The file's header text, cut short: it is repeated in every error of the column.
+  const columnName = (field: FieldDef) => {
+    const index = columnOf.get(field.key);
+    return index === undefined ? field.label : shortText(headers[index] ?? field.label);
+  };
   for (const field of register.fields) {
     const index = columnOf.get(field.key);
     const cell = index === undefined ? null : (sheetRow.cells[index] ?? null);
-    // The file's header text, cut short: it is repeated in every error of the column.
-    const column = index === undefined ? field.label : shortText(headers[index] ?? field.label);
+    const column = columnName(field);
     if (isEmptyCell(cell)) {
       if (field.required) {
         errors.push({
@@ -219,11 +265,14 @@ export function validateRow(register: RegisterDef, mapping: ColumnMapping, heade
         });
       }
       values[field.key] = field.defaultValue ?? null;
+      if (!field.required) valid.add(field.key);
       continue;
     }
-    const r = checkField(cell, field);
-    if (r.ok) values[field.key] = r.value;
-    else {
+    const r = checkField(cell, field, today);
+    if (r.ok) {
+      values[field.key] = r.value;
+      valid.add(field.key);
+    } else {
       errors.push({
         row: sheetRow.row,
         column,
@@ -232,6 +281,14 @@ export function validateRow(register: RegisterDef, mapping: ColumnMapping, heade
         en: `Row ${sheetRow.row}, "${column}": ${r.en}`,
       });
     }
+  }
+  for (const failure of checkRelations(register, values, valid)) {
+    const column = columnName(failure.field);
+    errors.push({
+      row: sheetRow.row, column, field: failure.field.key,
+      zh: `第 ${sheetRow.row} 行「${column}」：${failure.zh}`,
+      en: `Row ${sheetRow.row}, "${column}": ${failure.en}`,
+    });
   }
   return errors.length ? { ok: false, errors } : { ok: true, values };
 }
@@ -251,19 +308,29 @@ export interface FieldError {
 export function validateRecord(
   register: RegisterDef,
   input: Readonly<Record<string, CellValue | undefined>>,
+  context: ValidationContext,
 ): { ok: true; values: RowValues } | { ok: false; errors: FieldError[] } {
+  const today = shanghaiDate(context.now);
   const values: RowValues = {};
+  const valid = new Set<string>();
   const errors: FieldError[] = [];
+  const labelled = (field: FieldDef, zh: string, en: string): FieldError => ({
+    field: field.key, label: field.label, zh: `「${field.label}」${zh}`, en: `"${field.labelEn ?? field.label}"${en}`,
+  });
   for (const field of register.fields) {
     const cell = input[field.key] ?? null;
     if (isEmptyCell(cell)) {
-      if (field.required) errors.push({ field: field.key, label: field.label, zh: `「${field.label}」为必填项`, en: `"${field.labelEn ?? field.label}" is required` });
+      if (field.required) errors.push(labelled(field, '为必填项', ' is required'));
+      else valid.add(field.key);
       values[field.key] = field.defaultValue ?? null;
       continue;
     }
-    const result = checkField(cell, field);
-    if (result.ok) values[field.key] = result.value;
-    else errors.push({ field: field.key, label: field.label, zh: `「${field.label}」：${result.zh}`, en: `"${field.labelEn ?? field.label}": ${result.en}` });
+    const result = checkField(cell, field, today);
+    if (result.ok) {
+      values[field.key] = result.value;
+      valid.add(field.key);
+    } else errors.push(labelled(field, `：${result.zh}`, `: ${result.en}`));
   }
+  for (const failure of checkRelations(register, values, valid)) errors.push(labelled(failure.field, failure.zh, ` ${failure.en}`));
   return errors.length ? { ok: false, errors } : { ok: true, values };
 }

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { previewImport, rowFingerprint, type FieldDef, type RegisterDef } from '../src/index.ts';
 
+/** The instant the checks run at: every fixture date lies before it. */
+const TEST_NOW = new Date('2026-12-05T02:00:00Z');
+
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 
 /** The meetings register as it stood when the sheet was first imported. */
@@ -28,8 +31,8 @@ const LATER: RegisterDef = { ...FIRST, fields: [...FIRST.fields.slice(0, 3), pla
 
 describe('row fingerprints', () => {
   it('a column added after the first import: re-importing the old sheet matches the rows it made', async () => {
-    const before = await previewImport({ bytes: fixture('meetings.gb18030.csv'), fileName: 'meetings.csv', register: FIRST });
-    const after = await previewImport({ bytes: fixture('meetings.gb18030.csv'), fileName: 'meetings.csv', register: LATER });
+    const before = await previewImport({ now: TEST_NOW, bytes: fixture('meetings.gb18030.csv'), fileName: 'meetings.csv', register: FIRST });
+    const after = await previewImport({ now: TEST_NOW, bytes: fixture('meetings.gb18030.csv'), fileName: 'meetings.csv', register: LATER });
     expect(before.validRows).toHaveLength(4);
     expect(after.validRows.map((row) => row.fingerprint)).toEqual(before.validRows.map((row) => row.fingerprint));
   });

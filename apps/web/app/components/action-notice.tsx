@@ -1,5 +1,6 @@
 import { Notice } from '@tally/ui';
 import type { ActionResult } from '../server/action-result.ts';
+import { fieldLabel } from '../lib/field-label.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 
 export function ActionNotice({ result }: { result: ActionResult | undefined }) {
@@ -14,5 +15,7 @@ function translateParams(params: Record<string, string | number>, t: ReturnType<
   const out: Record<string, string | number> = { ...params };
   if (typeof params.role === 'string') out.role = t(`role.${params.role}` as Parameters<typeof t>[0]);
   if (typeof params.level === 'string') out.level = t(`level.${params.level}` as Parameters<typeof t>[0]);
+  // A refused input names its field by path; the reader sees its label.
+  if (typeof params.field === 'string') out.field = fieldLabel(params.field, t);
   return out;
 }

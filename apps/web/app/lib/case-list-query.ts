@@ -4,7 +4,8 @@
  * Anything malformed in the URL is dropped rather than refused: a hand-edited link
  * should show a wider list, not an error page. The procedure validates again.
  */
-import { DEFAULT_DEADLINE_RULES, isCivilDate } from '@tally/casework';
+import { DEFAULT_DEADLINE_RULES } from '@tally/casework';
+import { periodFromSearch, type PeriodRefusal } from './period-params.ts';
 import { CASE_CATEGORIES, CASE_CHANNELS, CASE_STATUSES } from '@tally/casework';
 
 export type CaseTab = 'all' | 'mine' | 'overdue' | 'dueSoon' | 'flagged';
@@ -28,17 +29,24 @@ export interface CaseListQuery {
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
-// Date.parse rolls 2024-02-30 over to March; the procedure refuses it: drop it here like any other bad value.
-const date = (value: string | null) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) && isCivilDate(value) ? value : undefined);
+/**
+ * The received-date period, read by the pages' one period reader: a date that is not one
+ * (2024-02-30) or a reversed period is not used, and the page says so (caseListPeriodRefusal).
+ */
+const NO_PERIOD = { from: '', to: '' };
+
+export function caseListPeriodRefusal(params: URLSearchParams): PeriodRefusal | null {
+  return periodFromSearch(params, NO_PERIOD).refusal;
+}
 
 export function parseCaseListQuery(params: URLSearchParams): CaseListQuery {
   const page = Number(params.get('page'));
   const days = params.get('due');
   const dueWithinDays = days !== null && /^\d{1,2}$/.test(days) && Number(days) <= 60 ? Number(days) : undefined;
   const number = params.get('q')?.trim() ?? '';
-  let receivedFrom = date(params.get('from'));
-  let receivedTo = date(params.get('to'));
-  if (receivedFrom && receivedTo && receivedFrom > receivedTo) [receivedFrom, receivedTo] = [receivedTo, receivedFrom];
+  const period = periodFromSearch(params, NO_PERIOD);
+  const receivedFrom = period.from || undefined;
+  const receivedTo = period.to || undefined;
   return {
     page: Number.isInteger(page) && page >= 1 && page <= 100000 ? page : 1,
     status: oneOf(CASE_STATUSES, params.get('status')),

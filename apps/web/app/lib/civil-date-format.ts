@@ -1,3 +1,4 @@
+import { chineseCivilDate } from '@tally/casework';
 import type { Language } from '../i18n/index.ts';
 
 /**
@@ -7,9 +8,7 @@ import type { Language } from '../i18n/index.ts';
  */
 export function formatCivilDate(date: string | null | undefined, language: Language): string {
   if (!date) return '—';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m || language !== 'zh-CN') return date;
-  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+  return language === 'zh-CN' ? chineseCivilDate(date) : date;
 }
 
 const ZH_WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];

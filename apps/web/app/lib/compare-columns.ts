@@ -1,5 +1,6 @@
 import { shanghaiDate } from '@tally/casework';
 import type { MessageKey } from '../i18n/index.ts';
+import { periodFromSearch, type PeriodChoice } from './period-params.ts';
 
 /** What the side-by-side table shows per unit: counts, and rates with whether they meet their target. */
 export interface CompareRate {
@@ -65,9 +66,8 @@ export function sortCompareRows<T extends CompareRow>(rows: readonly T[], key: C
 }
 
 /** From, to and scope of the comparison: this year to today unless chosen; the scope is the reader's own when it asks beyond it. */
-export function compareWindow(search: URLSearchParams, now: Date): { from: string; to: string } {
+export function compareWindow(search: URLSearchParams, now: Date): PeriodChoice {
   const today = shanghaiDate(now);
-  const date = (name: string, fallback: string) => (/^\d{4}-\d{2}-\d{2}$/.test(search.get(name) ?? '') ? search.get(name)! : fallback);
-  return { from: date('from', `${today.slice(0, 4)}-01-01`), to: date('to', today) };
+  return periodFromSearch(search, { from: `${today.slice(0, 4)}-01-01`, to: today });
 }
 

@@ -1,8 +1,10 @@
 import { Form, useLoaderData, type LoaderFunctionArgs } from 'react-router';
-import { isCivilDate, shanghaiDate } from '@tally/casework';
+import { shanghaiDate } from '@tally/casework';
 import { caseDataRoles } from '@tally/db/roles';
 import { Notice } from '@tally/ui';
 import { FiguresTable } from '../components/cases/figures-table.tsx';
+import { PeriodNotice } from '../components/period-notice.tsx';
+import { periodFromSearch } from '../lib/period-params.ts';
 import { languageFromCookie, translator } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { caseErrorMessage } from '../server/case-form-errors.ts';
@@ -20,27 +22,21 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const params = new URL(request.url).searchParams;
-  const fallback = halfYearOf(shanghaiDate(new Date()));
-  const date = (name: string, otherwise: string) => {
-    const value = params.get(name) ?? '';
-    return isCivilDate(value) ? value : otherwise;
-  };
+  const { from, to, refusal } = periodFromSearch(params, halfYearOf(shanghaiDate(new Date())));
   // The picker lists only units in the actor's scope (units.tree is scoped); the procedure checks again.
   const units = (await caller.units.tree()).map(({ code, name, level }) => ({ code, name, level }));
   const requested = params.get('unit') ?? '';
   const unitCode = units.some((unit) => unit.code === requested) ? requested : actor.unitCode;
-  const from = date('from', fallback.from);
-  const to = date('to', fallback.to);
   try {
-    return { units, unitCode, from, to, result: await caller.cases.figures({ unitCode, from, to }), error: null };
+    return { units, unitCode, from, to, refusal, result: await caller.cases.figures({ unitCode, from, to }), error: null };
   } catch (error) {
     const t = translator(languageFromCookie(request.headers.get('cookie')));
-    return { units, unitCode, from, to, result: null, error: caseErrorMessage(error, t).message };
+    return { units, unitCode, from, to, refusal, result: null, error: caseErrorMessage(error, t).message };
   }
 });
 
 export default function CaseFigures() {
-  const { units, unitCode, from, to, result, error } = useLoaderData<typeof loader>();
+  const { units, unitCode, from, to, refusal, result, error } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const indent = (level: string) => (level === 'township' ? '\u3000' : level === 'village' ? '\u3000\u3000' : '');
   return (
@@ -63,6 +59,7 @@ export default function CaseFigures() {
         </label>
         <button type="submit">{t('cases.figures.submit')}</button>
       </Form>
+      <PeriodNotice refusal={refusal} from={from} to={to} />
       {error && <Notice kind="error">{error}</Notice>}
       {result && <FiguresTable figures={result.figures} unitName={result.unit.name} from={result.period.from} to={result.period.to} />}
     </section>

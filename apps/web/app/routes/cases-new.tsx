@@ -1,5 +1,4 @@
 import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
-import { shanghaiDate, validateIdNumber } from '@tally/casework';
 import { caseDataRoles } from '@tally/db/roles';
 import { IntakeForm, type IntakeFailure } from '../components/cases/intake-form.tsx';
 import { languageFromCookie, translator } from '../i18n/index.ts';
@@ -29,20 +28,16 @@ export const action = pageHandler(async ({ request, context }: ActionFunctionArg
   const t = translator(languageFromCookie(request.headers.get('cookie')));
   const form = await request.formData();
   const values = Object.fromEntries(FIELDS.map((name) => [name, String(form.get(name) ?? '').trim()])) as Record<(typeof FIELDS)[number], string>;
-  const fail = (field: (typeof FIELDS)[number], message: string): IntakeFailure => ({
-    field, values, message: t('cases.form.fieldError', { field: t(`cases.field.${field}`), message }),
-  });
+  // Every message names the field by its label and says what is allowed: it is shown under the field.
+  const fail = (field: (typeof FIELDS)[number], message: string): IntakeFailure => ({ field, values, message });
 
-  // Checked here first so the message names the field; the procedure checks the same again.
+  // Checked here first so an empty form is answered before any work; the procedure checks everything again.
   if (!values.petitionerName) return fail('petitionerName', t('cases.error.required', { field: t('cases.field.petitionerName') }));
   if (!values.summary) return fail('summary', t('cases.error.required', { field: t('cases.field.summary') }));
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(values.receivedAt)) return fail('receivedAt', t('error.validation', { field: t('cases.field.receivedAt') }));
-  if (values.petitionerIdNumber) {
-    const checked = validateIdNumber(values.petitionerIdNumber, { today: shanghaiDate(new Date()) });
-    if (!checked.ok) return fail('petitionerIdNumber', t('error.domain', { zh: checked.zh, en: checked.en }));
-  }
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(values.receivedAt)) return fail('receivedAt', t('error.input.dateTime', { field: t('cases.field.receivedAt') }));
   const peopleCount = Number(values.peopleCount);
-  const personTimes = values.personTimes ? Number(values.personTimes) : peopleCount;
+  // Left empty, person-times are as many as people (one visit); the intake refuses fewer.
+  const personTimes = values.personTimes ? Number(values.personTimes) : undefined;
   try {
     const created = await caller.cases.register({
       // The desk enters Shanghai wall-clock time.
@@ -64,7 +59,7 @@ export const action = pageHandler(async ({ request, context }: ActionFunctionArg
     if (error instanceof Response) throw error;
     const { message, field } = caseErrorMessage(error, t);
     const known = FIELDS.find((name) => name === field) ?? null;
-    return { message: known ? t('cases.form.fieldError', { field: t(`cases.field.${known}`), message }) : message, field: known, values };
+    return { message, field: known, values };
   }
 });
 

@@ -9,13 +9,16 @@ import { requireCaller, requireRole } from '../server/request.ts';
 import { exportOrRefusal, formatFromUrl, spreadsheetResponse } from '../server/spreadsheet-response.ts';
 
 /** The side-by-side table as .xlsx (or CSV), headers in Chinese; a rate below target carries "（低于目标）". */
+/** The period the page showed (its default when the typed one was refused there, with the reason). */
+const periodOf = ({ from, to }: { from: string; to: string }) => ({ from, to });
+
 export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const url = new URL(request.url);
   const scope = url.searchParams.get('scope') ?? '';
   const scopeCode = isUnitCodeShape(scope) ? scope : actor.unitCode;
-  const exported = await exportOrRefusal(request, () => caller.dashboard.sideBySide({ scopeCode, ...compareWindow(url.searchParams, new Date()) }));
+  const exported = await exportOrRefusal(request, () => caller.dashboard.sideBySide({ scopeCode, ...periodOf(compareWindow(url.searchParams, new Date())) }));
   if (!exported.ok) return exported.response;
   const zh = translator('zh-CN');
   const columns: ExportColumn[] = [{ key: 'unitName', header: zh('assessment.unit') }, ...compareColumns.map((column) => ({ key: column.key, header: zh(column.label) }))];

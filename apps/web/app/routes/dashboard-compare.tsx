@@ -1,6 +1,7 @@
 import { Form, Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { caseDataRoles } from '@tally/db';
 import { DashboardTabs } from '../components/dashboard/dashboard-tabs.tsx';
+import { PeriodNotice } from '../components/period-notice.tsx';
 import assessmentStyles from '../components/assessment/assessment.css?url';
 import dashboardStyles from '../components/dashboard/dashboard.css?url';
 import { scopeOptions } from '../lib/assessment-scopes.ts';
@@ -20,7 +21,7 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
   const params = dashboardParams(search, actor, new Date());
   const scopeCode = params.scopeCode.startsWith(actor.scope) ? params.scopeCode : `${actor.unitCode.slice(0, 9)}000`;
   const window = compareWindow(search, new Date());
-  const [units, compared] = await Promise.all([caller.units.tree(), caller.dashboard.sideBySide({ scopeCode, ...window })]);
+  const [units, compared] = await Promise.all([caller.units.tree(), caller.dashboard.sideBySide({ scopeCode, from: window.from, to: window.to })]);
   const sort = compareSort(search);
   return { params: { ...params, scopeCode }, window, sort, compared: { ...compared, rows: sortCompareRows(compared.rows, sort.key, sort.dir) }, units: units.map(({ code, name, level }) => ({ code, name, level })) };
 });
@@ -53,6 +54,7 @@ export default function DashboardCompare() {
         </label>
         <button type="submit">{t('assessment.show')}</button>
       </Form>
+      <PeriodNotice refusal={window.refusal} from={window.from} to={window.to} />
       <p className="muted">{t('dashboard.compare.targets', { ...compared.targets })}</p>
       <p><a href={`/dashboard/compare/export?${new URLSearchParams(base).toString()}`} download>{t('dashboard.compare.export')}</a></p>
       <div className="table-scroll">

@@ -2,7 +2,8 @@ import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { caseDataRoles } from '@tally/db';
 import dashboardStyles from '../components/dashboard/dashboard.css?url';
 import honoursStyles from '../components/dashboard/honours.css?url';
-import { formatDateTime } from '../i18n/index.ts';
+import { shanghaiDate } from '@tally/casework';
+import { formatCivilDate } from '../lib/civil-date-format.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
@@ -60,7 +61,7 @@ export default function DashboardHonours() {
       </div>
       <footer className="honours-footer">
         <p>{county}</p>
-        <p>{t('dashboard.honours.date', { date: formatDateTime(header.asOf, language).split(' ')[0] ?? '' })}</p>
+        <p>{t('dashboard.honours.date', { date: formatCivilDate(shanghaiDate(new Date(header.asOf)), language) })}</p>
         <div className="seal-space" aria-label={t('dashboard.honours.seal')}>{t('dashboard.honours.seal')}</div>
       </footer>
     </section>

@@ -1,12 +1,14 @@
 import { Form, useLoaderData, type LoaderFunctionArgs } from 'react-router';
-import { isCivilDate, isUnitCodeShape, shanghaiDate } from '@tally/casework';
+import { isUnitCodeShape, shanghaiDate } from '@tally/casework';
 import { caseDataRoles } from '@tally/db';
 import { CountTables } from '../components/disputes/count-tables.tsx';
 import { RateTable } from '../components/disputes/rate-table.tsx';
 import { RatesFootnote } from '../components/disputes/rates-footnote.tsx';
 import { RevisitTable } from '../components/disputes/revisit-table.tsx';
 import disputesStyles from '../components/disputes/disputes.css?url';
+import { PeriodNotice } from '../components/period-notice.tsx';
 import { formatCivilDate } from '../lib/civil-date-format.ts';
+import { periodFromSearch } from '../lib/period-params.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
@@ -19,22 +21,18 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
   const params = new URL(request.url).searchParams;
   // Default period: this year so far, the span the offices report on.
   const today = shanghaiDate(new Date());
-  const pick = (name: string, fallback: string) => {
-    const value = params.get(name) ?? '';
-    return isCivilDate(value) ? value : fallback;
-  };
   const unitCode = params.get('unit') || undefined;
-  // A reversed period is a slip of the hand in a date field: read it the right way round.
-  const [from, to] = [pick('from', `${today.slice(0, 4)}-01-01`), pick('to', today)].sort() as [string, string];
+  // A bad or reversed period is refused on the page, and the default shown with the reason.
+  const { from, to, refusal } = periodFromSearch(params, { from: `${today.slice(0, 4)}-01-01`, to: today });
   const [rates, units] = await Promise.all([
     caller.disputes.rates({ unitCode: isUnitCodeShape(unitCode) ? unitCode : undefined, from, to }),
     caller.units.tree(),
   ]);
-  return { rates, units: units.map((unit) => ({ code: unit.code, name: unit.name, level: unit.level })) };
+  return { rates, refusal, units: units.map((unit) => ({ code: unit.code, name: unit.name, level: unit.level })) };
 });
 
 export default function DisputeRates() {
-  const { rates, units } = useLoaderData<typeof loader>();
+  const { rates, refusal, units } = useLoaderData<typeof loader>();
   const { t, language } = useI18n();
   const unitNames = new Map(units.map((unit) => [unit.code, unit.name]));
   return (
@@ -61,6 +59,7 @@ export default function DisputeRates() {
         </label>
         <button type="submit">{t('disputes.rates.apply')}</button>
       </Form>
+      <PeriodNotice refusal={refusal} from={rates.from} to={rates.to} />
       <p data-testid="rates-scope">
         {t('disputes.rates.scope', { unit: rates.unit.name, from: formatCivilDate(rates.from, language), to: formatCivilDate(rates.to, language), total: rates.figures.total })}
       </p>

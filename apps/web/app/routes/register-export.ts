@@ -26,7 +26,8 @@ export const loader = pageHandler(async ({ request, context, params }: LoaderFun
     unitName: row.unitName,
     ...Object.fromEntries(def.fields.map((field) => {
       const value = row.values[field.key] as string | number | null;
-      // Counts stay numbers so Excel can sum them; everything else as the clerk reads it.
+      // Counts stay numbers so Excel can sum them, dates ISO so it can sort them; everything else as the clerk reads it.
+      if (field.type === 'date') return [field.key, value];
       return [field.key, typeof value === 'number' && !field.enum ? value : displayValue(field, value, 'zh-CN') || null];
     })),
   }));

@@ -40,7 +40,10 @@ export default function RegisterNew() {
       <h1>{t('registers.new')}</h1>
       <ActionNotice result={data?.result} />
       {/* After a refusal the form keeps what was typed, so a clerk fixes one field, not all. */}
-      <RecordForm key={JSON.stringify(data?.values ?? {})} def={def} values={data?.values} intent="create" submitLabel={t('common.save')} />
+      <RecordForm
+        key={JSON.stringify(data?.values ?? {})} def={def} values={data?.values} intent="create" submitLabel={t('common.save')}
+        problems={data?.result.ok === false ? data.result.problems : undefined}
+      />
     </section>
   );
 }

@@ -61,7 +61,7 @@ export default function RegisterRecord() {
   return (
     <section>
       <p><Link to="..">{labelOf(def, language)}</Link> ›</p>
-      <h1>{labelOf(def, language)} · {String(row.values[def.fields[0]!.key] ?? '')}</h1>
+      <h1>{labelOf(def, language)} · {displayValue(def.fields[0]!, row.values[def.fields[0]!.key], language)}</h1>
       {created && !data ? <Notice kind="success">{t('registers.created')}</Notice> : null}
       {key === 'disputes' && typeof row.values.severity === 'string' ? (
         // Severity routing (docs/domain.md §4): minor stays in the village, ordinary goes to the township, major to the county.
@@ -70,7 +70,10 @@ export default function RegisterRecord() {
       {data?.revealed ? null : <ActionNotice result={data?.result} />}
       {row.own ? (
         <>
-          <RecordForm key={row.updatedAt + JSON.stringify(data?.values ?? {})} def={def} values={data?.values ?? row.values} intent="update" submitLabel={t('common.save')} updatedAt={row.updatedAt} />
+          <RecordForm
+            key={row.updatedAt + JSON.stringify(data?.values ?? {})} def={def} values={data?.values ?? row.values} intent="update"
+            submitLabel={t('common.save')} updatedAt={row.updatedAt} problems={data?.result.ok === false ? data.result.problems : undefined}
+          />
           <Form method="post" className="inline-form danger" aria-label={t('registers.delete')}>
             <input type="hidden" name="intent" value="remove" />
             <input type="hidden" name="updatedAt" value={row.updatedAt} />

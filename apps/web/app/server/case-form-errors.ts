@@ -1,21 +1,26 @@
 import { TRPCError } from '@trpc/server';
-import { isMessageKey, type Translate } from '../i18n/index.ts';
-import { UserFacingError } from './errors.ts';
+import type { Translate } from '../i18n/index.ts';
+import { FieldRefusal, UserFacingError } from './errors.ts';
+import { firstIssue, issueMessage } from './input-refusal.ts';
 
 /**
  * A refused case mutation as one sentence in the user's language, naming the form field
- * when the refusal is about one (zod issues carry the input path; our field labels are
- * `cases.field.<path>`). Unexpected errors are rethrown to the error boundary.
+ * by its label and saying what is allowed (zod issues carry the input path; our field labels
+ * are `cases.field.<path>`). Unexpected errors are rethrown to the error boundary.
  */
 export function caseErrorMessage(error: unknown, t: Translate): { message: string; field: string | null } {
+  if (error instanceof FieldRefusal) {
+    // 'error.domain' picks the reader's language out of the two the refusal carries.
+    const problem = error.problems[0]!;
+    return { message: t('error.domain', { zh: problem.zh, en: problem.en }), field: problem.field };
+  }
   if (error instanceof UserFacingError) return { message: t(error.messageKey, error.params), field: null };
+  const issue = firstIssue(error);
+  if (issue) {
+    const { message, field } = issueMessage(issue, t);
+    return { message, field: field || null };
+  }
   if (error instanceof TRPCError) {
-    if (error.code === 'BAD_REQUEST') {
-      const path = (error.cause as { issues?: Array<{ path: Array<string | number> }> } | undefined)?.issues?.[0]?.path.join('.') ?? '';
-      const key = `cases.field.${path}`;
-      const label = isMessageKey(key) ? t(key) : path;
-      return { message: t('error.validation', { field: label }), field: path || null };
-    }
     if (error.code === 'FORBIDDEN') return { message: t('error.forbidden'), field: null };
     if (error.code === 'NOT_FOUND') return { message: t('error.notFound'), field: null };
   }

@@ -1,14 +1,9 @@
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
-import { isMessageKey, languageFromCookie, translator, type Translate } from '../i18n/index.ts';
+import { languageFromCookie, translator } from '../i18n/index.ts';
 import { clientErrorFor } from './db-errors.ts';
 import { UserFacingError } from './errors.ts';
-
-/** A field of a refused input in the user's language: the filter and case labels we have, else its name. */
-function fieldLabel(path: string, t: Translate): string {
-  for (const key of [`request.field.${path}`, `cases.field.${path}`]) if (isMessageKey(key)) return t(key);
-  return path;
-}
+import { firstIssue, issueMessage } from './input-refusal.ts';
 
 /**
  * A refusal thrown by a procedure a page called (a foreign id or unit, a malformed filter,
@@ -24,8 +19,8 @@ export function pageErrorResponse(error: unknown, request: Request): Response | 
   let message: string;
   if (refusal instanceof UserFacingError) message = t(refusal.messageKey, refusal.params);
   else if (refusal.code === 'BAD_REQUEST') {
-    const path = (refusal.cause as { issues?: Array<{ path: Array<string | number> }> } | undefined)?.issues?.[0]?.path.join('.') ?? '';
-    message = path ? t('error.validation', { field: fieldLabel(path, t) }) : t('error.badRequest');
+    const issue = firstIssue(refusal);
+    message = issue ? issueMessage(issue, t).message : t('error.badRequest');
   } else message = status === 404 ? t('error.notFound') : status === 403 ? t('error.forbidden') : t('error.badRequest');
   return Response.json({ message }, { status });
 }

@@ -4,12 +4,15 @@ import { registerDefs } from '@tally/db/registers';
 import { stagedRowOf, toColumnValues } from '../../app/server/imports/staged-rows.ts';
 import { estimateCsvRows } from '../../app/server/imports/progress-writer.ts';
 
+/** The instant the checks run at: every fixture date lies before it. */
+const TEST_NOW = new Date('2026-12-05T02:00:00Z');
+
 const csv = (text: string) => new TextEncoder().encode(text);
 
 describe('staged rows of a preview', () => {
   it('one row per data row, in order: valid with column-keyed values, errors grouped per row, in-file duplicates', async () => {
     const outcomes: RowOutcome[][] = [];
-    const summary = await streamPreview({
+    const summary = await streamPreview({ now: TEST_NOW,
       bytes: csv('日期,类型,发现问题数\n2024-03-05,常规,0\n2024-13-01,吵架,x\n2024-03-05,常规,0\n2024/3/6,专项,2\n'),
       fileName: 'x.csv',
       register: registerDefs.investigation_rounds,

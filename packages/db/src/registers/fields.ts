@@ -1,5 +1,5 @@
 import type { disputes, dutyLogs, hazardChecks, infoSubmissions, investigationRounds, mediationFiles, meetings, publicityRecords } from '../schema/registers.ts';
-import type { RegisterPresentation } from './presentation.ts';
+import type { RegisterChecks, RegisterPresentation } from './presentation.ts';
 
 /*
  * Labels and header aliases of the registers of docs/domain.md §2 and §4. Aliases are other
@@ -10,6 +10,10 @@ import type { RegisterPresentation } from './presentation.ts';
  * the keeping unit, `freeText` fields (prose about citizens' matters: parties, callers) are
  * withheld whole. Prose about the office's own work (meeting topics and decisions,
  * publicity, information titles, hazards of places) is not personal and stays readable.
+ *
+ * Rules beyond type and required-ness are declared here too and checked by forms and
+ * imports alike: every date records what happened and may not lie after today unless it
+ * is marked `ahead` (a deadline); counts carry `min`; `…Checks` relate two fields of a row.
  */
 
 const DATE_ALIASES = ['日期', '时间', '登记日期', '登记时间', '记录日期'];
@@ -86,7 +90,7 @@ export const hazardCheckFields: RegisterPresentation<typeof hazardChecks> = {
   checkedOn: { label: '排查日期', labelEn: 'Date', aliases: [...DATE_ALIASES, '检查日期'] },
   place: { label: '隐患地点', labelEn: 'Place', aliases: ['地点', '排查地点', '位置'] },
   hazard: { label: '隐患内容', labelEn: 'Hazard', aliases: ['隐患', '存在问题', '隐患情况'], long: true },
-  rectifyBy: { label: '整改期限', labelEn: 'Rectify by', aliases: ['整改时限', '限期'] },
+  rectifyBy: { label: '整改期限', labelEn: 'Rectify by', aliases: ['整改时限', '限期'], ahead: true },
   rectificationStatus: {
     label: '整改情况', labelEn: 'Status', aliases: ['整改状态', '状态', '是否整改'],
     options: { open: ['未整改', '待整改'], in_progress: ['整改中', '正在整改'], rectified: ['已整改', '完成', '已完成'] },
@@ -94,6 +98,9 @@ export const hazardCheckFields: RegisterPresentation<typeof hazardChecks> = {
   },
   responsible: { label: '责任人', labelEn: 'Responsible', aliases: ['整改责任人', '负责人'] },
 };
+
+/** A deadline set at the check can not fall before the check itself. */
+export const hazardCheckChecks: RegisterChecks<typeof hazardChecks> = [{ field: 'rectifyBy', than: 'checkedOn' }];
 
 export const disputeFields: RegisterPresentation<typeof disputes> = {
   foundOn: { label: '排查日期', labelEn: 'Found on', aliases: [...DATE_ALIASES, '发现日期', '受理日期'] },
@@ -146,6 +153,9 @@ export const disputeFields: RegisterPresentation<typeof disputes> = {
     optionsEn: { satisfied: 'Satisfied', basically: 'Basically satisfied', not: 'Not satisfied' },
   },
 };
+
+/** A dispute is settled on or after the day it was found. */
+export const disputeChecks: RegisterChecks<typeof disputes> = [{ field: 'settledOn', than: 'foundOn' }];
 
 export const mediationFileFields: RegisterPresentation<typeof mediationFiles> = {
   signedOn: { label: '调解日期', labelEn: 'Signed on', aliases: [...DATE_ALIASES, '协议日期', '签订日期'] },

@@ -28,7 +28,7 @@ export const PETITION_REGISTER: RegisterDef = {
   label: '信访登记',
   labelEn: 'Petitions',
   fields: [
-    { key: 'receivedOn', label: '登记日期', labelEn: 'Received on', aliases: ['来信来访日期', '信访日期', '来访日期', '来信日期', '收件日期', '日期', '登记时间'], type: 'date', required: true },
+    { key: 'receivedOn', label: '登记日期', labelEn: 'Received on', aliases: ['来信来访日期', '信访日期', '来访日期', '来信日期', '收件日期', '日期', '登记时间'], type: 'date', required: true, notFuture: true },
     { key: 'channel', label: '信访方式', labelEn: 'Channel', aliases: ['信访形式', '来源渠道', '来源', '方式', '渠道'], type: 'enum', required: true, enum: options(CASE_CHANNELS, CHANNEL_TERMS) },
     { key: 'petitionerName', label: '信访人', labelEn: 'Petitioner', aliases: ['信访人姓名', '姓名', '来访人', '反映人'], type: 'text', required: true, personal: true },
     { key: 'petitionerIdNumber', label: '身份证号', labelEn: 'ID number', aliases: ['身份证号码', '公民身份号码'], type: 'id_number', required: false, personal: true },

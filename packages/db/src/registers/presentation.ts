@@ -32,6 +32,11 @@ interface BasePresentation {
   max?: number;
   /** Shown as a multi-line box. */
   long?: boolean;
+  /**
+   * A date that may lie ahead (a deadline). Every other date of a register records what
+   * happened and is refused after today (Asia/Shanghai).
+   */
+  ahead?: boolean;
 }
 
 type OptionsFor<TValue> = [TValue] extends [string]
@@ -47,3 +52,6 @@ export type FieldPresentation<TValue> = BasePresentation & OptionsFor<TValue>;
 export type RegisterPresentation<TTable extends PgTable> = {
   [K in keyof Insertable<TTable>]-?: FieldPresentation<NonNullable<Insertable<TTable>[K]>>;
 };
+
+/** Rules between two fields of a row (see RowCheck): `field` not earlier or fewer than `than`. */
+export type RegisterChecks<TTable extends PgTable> = ReadonlyArray<{ field: keyof Insertable<TTable> & string; than: keyof Insertable<TTable> & string }>;

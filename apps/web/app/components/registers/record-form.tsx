@@ -1,12 +1,17 @@
 import { Form } from 'react-router';
 import type { FieldDef, FieldValue, RegisterDef } from '@tally/imports';
+import type { FieldProblem } from '../../server/errors.ts';
 import { useI18n } from '../../lib/i18n-context.ts';
+import { FieldError, fieldErrorProps } from '../field-error.tsx';
 import { labelOf } from './field-display.ts';
 
-function FieldInput({ field, value }: { field: FieldDef; value: FieldValue | undefined }) {
+const FORM_ID = 'record';
+const inputId = (key: string) => `${FORM_ID}-${key}`;
+
+function FieldInput({ field, value, error }: { field: FieldDef; value: FieldValue | undefined; error: string | undefined }) {
   const { language, t } = useI18n();
   const text = value === null || value === undefined ? '' : String(value);
-  const common = { name: field.key, required: field.required, defaultValue: text };
+  const common = { id: inputId(field.key), name: field.key, required: field.required, defaultValue: text, ...fieldErrorProps(FORM_ID, field.key, error) };
   if (field.enum) {
     return (
       <select {...common}>
@@ -37,26 +42,34 @@ function FieldInput({ field, value }: { field: FieldDef; value: FieldValue | und
  * One record's fields as a plain form: it posts without JavaScript, and the server checks
  * every field with the same rules as an import, so the browser's checks are only a help.
  */
-export function RecordForm({ def, values, intent, submitLabel, updatedAt }: {
+export function RecordForm({ def, values, intent, submitLabel, updatedAt, problems }: {
   def: RegisterDef;
   values?: Record<string, FieldValue>;
   intent: string;
   submitLabel: string;
   updatedAt?: string;
+  /** Refused fields of the last post: each message is shown under its field. */
+  problems?: readonly FieldProblem[];
 }) {
   const { language, t } = useI18n();
+  const errorOf = (key: string) => {
+    const mine = (problems ?? []).filter((problem) => problem.field === key);
+    return mine.length ? mine.map((problem) => (language === 'en' ? problem.en : problem.zh)).join(language === 'en' ? '; ' : '；') : undefined;
+  };
   return (
     <Form method="post" className="record-form">
       <input type="hidden" name="intent" value={intent} />
       {updatedAt ? <input type="hidden" name="updatedAt" value={updatedAt} /> : null}
       {def.fields.map((field) => (
-        <label key={field.key} className={field.long ? 'wide' : undefined}>
-          <span>
+        // The message sits outside the label: it describes the field (aria-describedby) and is not part of its name.
+        <div key={field.key} className={field.long ? 'field wide' : 'field'}>
+          <label htmlFor={inputId(field.key)}>
             {labelOf(field, language)}
             {field.required ? <em className="required">（{t('registers.required')}）</em> : null}
-          </span>
-          <FieldInput field={field} value={values?.[field.key]} />
-        </label>
+          </label>
+          <FieldInput field={field} value={values?.[field.key]} error={errorOf(field.key)} />
+          <FieldError form={FORM_ID} name={field.key} message={errorOf(field.key)} />
+        </div>
       ))}
       <div className="form-actions">
         <button type="submit">{submitLabel}</button>

@@ -57,7 +57,7 @@ async function unitsCheckedBy(tx: Transaction, ctx: AuthedContext) {
 export async function importInspectionScores(ctx: AuthedContext, input: { fileName: string; bytes: Uint8Array; reason?: string | null | undefined }) {
   let parsed: PreviewResult;
   try {
-    parsed = await previewImport({ bytes: input.bytes, fileName: input.fileName, register: scoreSheet, limits: SCORE_SHEET_LIMITS });
+    parsed = await previewImport({ now: ctx.now, bytes: input.bytes, fileName: input.fileName, register: scoreSheet, limits: SCORE_SHEET_LIMITS });
   } catch (error) {
     if (error instanceof ImportError) throw new UserFacingError('BAD_REQUEST', 'error.domain', { zh: error.zh, en: error.en });
     throw error;

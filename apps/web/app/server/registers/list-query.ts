@@ -3,7 +3,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '@tally/db';
 import { z } from 'zod';
 import { UserFacingError } from '../errors.ts';
-import { civilDate } from '../services/case-filters.ts';
+import { civilDate, ordered, orderedIssue } from '../services/period-input.ts';
 import { unitCodeInput } from '../services/unit-codes.ts';
 import { inScope, listScope } from '../services/unit-scope.ts';
 import type { Cursor } from './cursor.ts';
@@ -22,6 +22,9 @@ export const listFilters = z.object({
   filters: z.record(z.string().max(40), z.string().max(40)).optional(),
 });
 export type ListFilters = z.infer<typeof listFilters>;
+
+/** A list's filters with the period checked in order; applied after each procedure extends the filters. */
+export const orderedFilters = <T extends z.ZodType<{ from?: string | undefined; to?: string | undefined }>>(schema: T) => schema.refine(ordered, orderedIssue);
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);

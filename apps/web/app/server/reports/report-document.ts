@@ -1,6 +1,7 @@
 import { REPORT_KIND_LABELS, isReportKind } from '@tally/reporting';
 import { shanghaiDate } from '@tally/casework';
 import type { ReportNarrative } from '@tally/db/reports';
+import { formatCivilDate } from '../../lib/civil-date-format.ts';
 
 /**
  * A report as an official paper (公文): title, the unit above it is addressed to, body in three
@@ -30,10 +31,6 @@ export function chinesePeriod(key: string): string {
   return key;
 }
 
-export function chineseDate(civil: string): string {
-  return `${civil.slice(0, 4)}年${Number(civil.slice(5, 7))}月${Number(civil.slice(8, 10))}日`;
-}
-
 const paragraphs = (text: string) => text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length > 0);
 
 export function reportDocument(input: {
@@ -54,7 +51,7 @@ export function reportDocument(input: {
     periodLabel,
     sections,
     unitName: input.unitName,
-    dateLine: chineseDate(shanghaiDate(input.filedAt ?? input.now)),
+    dateLine: formatCivilDate(shanghaiDate(input.filedAt ?? input.now), 'zh-CN'),
     zero: input.zero,
   };
 }

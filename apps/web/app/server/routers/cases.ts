@@ -9,6 +9,7 @@ import { UserFacingError, forbidden, notFound } from '../errors.ts';
 import { countyCalendar } from '../services/work-calendar.ts';
 import { exportedPersonalData, personalDataFor, projectionOf, revealedPersonalData } from '../services/case-records.ts';
 import { CASE_CATEGORIES, CASE_CHANNELS, civilDate, exportInput, listFilters, listInput } from '../services/case-filters.ts';
+import { boundedPeriod } from '../services/period-input.ts';
 import { unitFigures } from '../services/case-figures.ts';
 import { noticeFor } from '../services/case-notice.ts';
 import { unitCodeInput } from '../services/unit-codes.ts';
@@ -66,7 +67,8 @@ export const casesRouter = router({
         receivedAt: z.string().datetime({ offset: true }),
         channel: z.enum(channels),
         peopleCount: z.number().int().min(1).max(100000),
-        personTimes: z.number().int().min(1).max(100000).default(1),
+        /** Visits by those people; left out, as many as there are people. Never fewer (checked at intake). */
+        personTimes: z.number().int().min(1).max(100000).optional(),
         skipLevel: z.boolean().default(false),
         repeatPetition: z.boolean().default(false),
         category: z.enum(CASE_CATEGORIES),
@@ -91,7 +93,7 @@ export const casesRouter = router({
           duplicateOf = earlier.id;
         }
         const { duplicateOfCaseNumber: _number, ...intake } = input;
-        return registerPetition(tx, ctx, { ...intake, repeatPetition, duplicateOf });
+        return registerPetition(tx, ctx, { ...intake, personTimes: input.personTimes ?? input.peopleCount, repeatPetition, duplicateOf });
       });
     }),
 
@@ -261,9 +263,7 @@ export const casesRouter = router({
 
   /** Published figures (docs/domain.md §3) for one unit in the actor's scope and a period of at most about three years. */
   figures: roleProcedure(...caseDataRoles)
-    .input(z.object({ unitCode: unitCodeInput, from: civilDate, to: civilDate })
-      .refine((input) => input.from <= input.to, { path: ['to'], message: 'before from' })
-      .refine((input) => Date.parse(input.to) - Date.parse(input.from) <= 1100 * 86_400_000, { path: ['to'], message: 'period too long' }))
+    .input(boundedPeriod(z.object({ unitCode: unitCodeInput, from: civilDate, to: civilDate })))
     .query(({ ctx, input }) =>
       ctx.run(async (tx) => {
         if (!isWithin(input.unitCode, ctx.actor.unitCode)) throw notFound();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { isCivilDate, shanghaiDate, unitLevelOf } from '@tally/casework';
+import { shanghaiDate, unitLevelOf } from '@tally/casework';
 import { assessmentPeriods, caseDataRoles } from '@tally/db';
+import { boundedPeriod, civilDate } from '../services/period-input.ts';
 import { unitCodeInput } from '../services/unit-codes.ts';
 import { countyCalendar } from '../services/work-calendar.ts';
 import { periodRanking, rankChange } from '../dashboard/period-ranking.ts';
@@ -19,11 +20,6 @@ import { roleProcedure, router } from '../trpc.ts';
 const year = z.number().int().min(2000).max(2100);
 const period = z.enum(assessmentPeriods);
 const granularity = z.enum(['month', 'quarter']);
-const civilDate = z.string().refine(isCivilDate, 'expected YYYY-MM-DD');
-/** A window of at most about three years, as on the figures page: the page's queries stay bounded. */
-const window = z.object({ from: civilDate, to: civilDate })
-  .refine((input) => input.from <= input.to, { path: ['to'], message: 'before from' })
-  .refine((input) => Date.parse(input.to) - Date.parse(input.from) <= 1100 * 86_400_000, { path: ['to'], message: 'period too long' });
 
 /**
  * The county dashboard (docs/dashboard.md): rankings with the previous period's rank, trends,
@@ -94,7 +90,7 @@ export const dashboardRouter = router({
 
   /** Petition figures and dispute rates of every unit under a scope the reader may read in full, targets marked. */
   sideBySide: roleProcedure(...caseDataRoles)
-    .input(z.object({ scopeCode: unitCodeInput }).and(window))
+    .input(boundedPeriod(z.object({ scopeCode: unitCodeInput, from: civilDate, to: civilDate })))
     .query(({ ctx, input }) =>
       ctx.run(async (tx) => {
         const scope = await dashboardScope(tx, ctx, input.scopeCode);

@@ -1,16 +1,15 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { unitCodeInput } from '../services/unit-codes.ts';
+import { boundedPeriod, civilDate } from '../services/period-input.ts';
 import { z } from 'zod';
-import { REVISIT_DUE_SOON_DAYS, REVISIT_MONTHS, addDays, isCivilDate, isRevisitClass, revisitStatus, shanghaiDate } from '@tally/casework';
+import { REVISIT_DUE_SOON_DAYS, REVISIT_MONTHS, addDays, isRevisitClass, revisitStatus, shanghaiDate } from '@tally/casework';
 import { caseDataRoles, schema } from '@tally/db';
 import { registerDefs } from '@tally/db/registers';
-import { UserFacingError } from '../errors.ts';
 import { maskRecord } from '../registers/masking.ts';
 import { disputeFiguresIn } from '../services/dispute-figures.ts';
 import { inScope, scopeForUnit } from '../services/unit-scope.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
-const civilDate = z.string().refine(isCivilDate, 'expected YYYY-MM-DD');
 /** The revisit list is a work queue, not an export: the first page of it, most urgent first. */
 const REVISIT_LIST_LIMIT = 100;
 
@@ -27,10 +26,9 @@ export const disputesRouter = router({
    * those regardless of the period, since an overdue revisit from last year is still owed.
    */
   rates: roleProcedure(...caseDataRoles)
-    .input(z.object({ unitCode: unitCodeInput.optional(), from: civilDate, to: civilDate }))
-    .query(({ ctx, input }) => {
-      if (input.from > input.to) throw new UserFacingError('BAD_REQUEST', 'disputes.error.period');
-      return ctx.run(async (tx) => {
+    .input(boundedPeriod(z.object({ unitCode: unitCodeInput.optional(), from: civilDate, to: civilDate })))
+    .query(({ ctx, input }) =>
+      ctx.run(async (tx) => {
         const unit = await scopeForUnit(tx, ctx, input.unitCode);
         const today = shanghaiDate(ctx.now);
         const inUnit = and(eq(d.countyId, ctx.actor.countyId), isNull(d.deletedAt), inScope(d.unitCode, unit.scope));
@@ -55,6 +53,6 @@ export const disputesRouter = router({
           return [{ ...row, revisitClass: row.revisitClass, parties, masked, ...revisitStatus(row.settledOn, row.revisitClass, today) }];
         });
         return { unit, from: input.from, to: input.to, today, figures, revisits, revisitTotal: total?.n ?? 0, revisitDueSoonDays: REVISIT_DUE_SOON_DAYS };
-      });
-    }),
+      }),
+    ),
 });

@@ -4,9 +4,9 @@ import { caseDataRoles, schema, type Transaction } from '@tally/db';
 import { registerKeys, type RegisterKey } from '@tally/db/registers';
 import { rowFingerprint, validateRecord, type RowValues } from '@tally/imports';
 import { isUniqueViolation } from '../db-errors.ts';
-import { UserFacingError, notFound } from '../errors.ts';
+import { FieldRefusal, UserFacingError, notFound } from '../errors.ts';
 import { decodeCursor, encodeCursor } from '../registers/cursor.ts';
-import { cursorCondition, listCondition, listFilters, listOrder } from '../registers/list-query.ts';
+import { cursorCondition, listCondition, listFilters, listOrder, orderedFilters } from '../registers/list-query.ts';
 import { unitCodeInput } from '../services/unit-codes.ts';
 import { inActorScope } from '../services/unit-scope.ts';
 import { registerTable, type RegisterTable } from '../registers/register-table.ts';
@@ -59,13 +59,11 @@ async function lockOwnRow(tx: Transaction, ctx: AuthedContext, register: Registe
   return row;
 }
 
-function checkedValues(register: RegisterTable, input: Record<string, string>): RowValues {
-  const result = validateRecord(register.def, input);
+/** The register's own rules (the import's), at the moment of the post; refusals keep their field. */
+function checkedValues(register: RegisterTable, input: Record<string, string>, now: Date): RowValues {
+  const result = validateRecord(register.def, input, { now });
   if (result.ok) return result.values;
-  throw new UserFacingError('BAD_REQUEST', 'error.domain', {
-    zh: result.errors.map((error) => error.zh).join('；'),
-    en: result.errors.map((error) => error.en).join('; '),
-  });
+  throw new FieldRefusal(result.errors.map(({ field, zh, en }) => ({ field, zh, en })));
 }
 
 /** The same row twice in one unit is refused here as the import skips it: one fingerprint per unit. */
@@ -93,7 +91,7 @@ export const registersRouter = router({
 
   /** One page in date order, newest first, with the total; keyset-paged so deep pages stay cheap. */
   list: roleProcedure(...caseDataRoles)
-    .input(listFilters.extend({ register: registerKey, cursor: z.string().max(80).optional(), pageSize: z.number().int().min(1).max(100).default(20) }))
+    .input(orderedFilters(listFilters.extend({ register: registerKey, cursor: z.string().max(80).optional(), pageSize: z.number().int().min(1).max(100).default(20) })))
     .query(({ ctx, input }) =>
       ctx.run(async (tx) => {
         const register = registerTable(input.register);
@@ -154,7 +152,7 @@ export const registersRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.run(async (tx) => {
         const register = registerTable(input.register);
-        const values = checkedValues(register, input.values);
+        const values = checkedValues(register, input.values, ctx.now);
         const fingerprint = rowFingerprint(register.def, values);
         const [created] = await refusingDuplicates(() => tx.insert(register.table)
           .values({ ...values, countyId: ctx.actor.countyId, unitCode: ctx.actor.unitCode, fingerprint, createdBy: ctx.actor.userId } as never)
@@ -171,7 +169,7 @@ export const registersRouter = router({
       ctx.run(async (tx) => {
         const register = registerTable(input.register);
         const row = await lockOwnRow(tx, ctx, register, input.id, input.updatedAt);
-        const values = checkedValues(register, input.values);
+        const values = checkedValues(register, input.values, ctx.now);
         const changed = register.def.fields.filter((field) => String(row[field.key] ?? '') !== String(values[field.key] ?? '')).map((field) => field.key);
         await refusingDuplicates(() => tx.update(register.table)
           .set({ ...values, fingerprint: rowFingerprint(register.def, values), updatedAt: ctx.now } as never)
@@ -200,7 +198,7 @@ export const registersRouter = router({
    * for rows the actor's own unit keeps; an export made above it carries none (§8).
    */
   exportRows: roleProcedure(...caseDataRoles)
-    .input(listFilters.extend({ register: registerKey }))
+    .input(orderedFilters(listFilters.extend({ register: registerKey })))
     .mutation(({ ctx, input }) =>
       ctx.run(async (tx) => {
         const register = registerTable(input.register);

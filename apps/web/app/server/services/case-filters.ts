@@ -1,13 +1,14 @@
 import { and, eq, gte, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { addDays, dueWithinEnd, isCivilDate, shanghaiDate, type WorkCalendar } from '@tally/casework';
+import { addDays, dueWithinEnd, shanghaiDate, type WorkCalendar } from '@tally/casework';
 import { schema } from '@tally/db';
 import { CASE_CATEGORIES, CASE_CHANNELS, CASE_STATUSES } from '@tally/casework';
 
 export { CASE_CATEGORIES, CASE_CHANNELS, CASE_STATUSES };
 
-/** A civil date 'YYYY-MM-DD' that exists (2026-02-30 is refused). */
-export const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCivilDate, 'not a date');
+import { civilDate, orderedIssue } from './period-input.ts';
+
+export { civilDate };
 
 
 /** What narrows the case list; shared by the paged list and the export. */
@@ -33,7 +34,7 @@ const filterFields = z.object({
 
 const orderedRange: [(input: { receivedFrom?: string; receivedTo?: string }) => boolean, { path: string[]; message: string }] = [
   (input) => !input.receivedFrom || !input.receivedTo || input.receivedFrom <= input.receivedTo,
-  { path: ['receivedTo'], message: 'before receivedFrom' },
+  { ...orderedIssue, path: ['receivedTo'] },
 ];
 
 export const listInput = filterFields

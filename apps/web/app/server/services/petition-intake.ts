@@ -7,10 +7,10 @@
  * row at commit, a crash) gives every number back, so the county's sequence has no gaps.
  */
 import { sql } from 'drizzle-orm';
-import { CASE_NUMBER_YEARS, formatCaseNumber, registerCase, shanghaiDate, validateIdNumber, type WorkCalendar } from '@tally/casework';
+import { CASE_NUMBER_YEARS, INTAKE_ERROR_FIELDS, formatCaseNumber, normalizePhone, registerCase, shanghaiDate, validateIdNumber, type WorkCalendar } from '@tally/casework';
 import { schema, type Transaction } from '@tally/db';
 import type { CaseCategory, Channel } from '@tally/casework';
-import { UserFacingError } from '../errors.ts';
+import { FieldRefusal, UserFacingError } from '../errors.ts';
 import type { AuthedContext } from '../trpc.ts';
 import { projectionOf } from './case-records.ts';
 import { countyCalendar } from './work-calendar.ts';
@@ -38,6 +38,11 @@ export interface IntakeRequest {
 
 export const domainError = (error: { zh: string; en: string }) => new UserFacingError('BAD_REQUEST', 'error.domain', { zh: error.zh, en: error.en });
 
+/** A refusal about one intake field: the form marks that field, an import names its row. */
+const fieldError = (field: string, error: { zh: string; en: string }) => new FieldRefusal([{ field, zh: error.zh, en: error.en }]);
+
+const PHONE_REFUSED = { zh: '联系电话应为 11 位手机号或带区号的固定电话', en: 'Phone must be an 11-digit mobile or a landline with area code' };
+
 /** Next number for the county and year, in the caller's transaction: rollback returns it, so no gaps. */
 async function nextSequence(tx: Transaction, countyId: number, year: number): Promise<number> {
   const rows = await tx.execute(sql`insert into case_counters (county_id, year, last_number) values (${countyId}, ${year}, 1)
@@ -46,22 +51,28 @@ async function nextSequence(tx: Transaction, countyId: number, year: number): Pr
 }
 
 /**
- * Register one case at the actor's own unit, status 'registered'. Throws a domain error on a
- * bad ID number or intake. A caller registering many cases passes the county calendar once.
+ * Register one case at the actor's own unit, status 'registered'. Throws a field refusal on a
+ * bad ID number, phone or intake (a receipt after now, fewer person-times than people) before
+ * a case number is drawn. A caller registering many cases passes the county calendar once.
  */
 export async function registerPetition(
   tx: Transaction, ctx: AuthedContext, input: IntakeRequest, calendar?: WorkCalendar,
 ): Promise<{ id: string; caseNumber: string }> {
   if (input.petitionerIdNumber) {
     const checked = validateIdNumber(input.petitionerIdNumber, { today: shanghaiDate(ctx.now) });
-    if (!checked.ok) throw domainError(checked);
+    if (!checked.ok) throw fieldError('petitionerIdNumber', checked);
   }
+  const phone = input.petitionerPhone ? normalizePhone(input.petitionerPhone) : null;
+  if (input.petitionerPhone && !phone) throw fieldError('petitionerPhone', PHONE_REFUSED);
   const id = crypto.randomUUID();
   const registered = registerCase({
     id, receivedAt: input.receivedAt, channel: input.channel, unitCode: ctx.actor.unitCode, peopleCount: input.peopleCount,
-    repeat: input.repeatPetition, skipLevel: input.skipLevel,
-  });
-  if (!registered.ok) throw domainError(registered.error);
+    personTimes: input.personTimes, repeat: input.repeatPetition, skipLevel: input.skipLevel,
+  }, ctx.now);
+  if (!registered.ok) {
+    const field = INTAKE_ERROR_FIELDS[registered.error.code];
+    throw field ? fieldError(field, registered.error) : domainError(registered.error);
+  }
   const state = registered.state;
   const year = Number(state.receivedOn.slice(0, 4));
   // A ledger date outside the years a case number can carry (a bare year read by Excel as
@@ -77,7 +88,7 @@ export async function registerPetition(
     countyId: ctx.actor.countyId, id, caseNumber, registeredUnitCode: ctx.actor.unitCode, receivedAt: new Date(state.receivedAt),
     channel: input.channel, peopleCount: input.peopleCount, personTimes: input.personTimes, skipLevel: input.skipLevel,
     repeatPetition: input.repeatPetition, duplicateOf: input.duplicateOf, category: input.category, summary: input.summary, petitionerName: input.petitionerName,
-    petitionerIdNumber: input.petitionerIdNumber?.toUpperCase() ?? null, petitionerPhone: input.petitionerPhone, petitionerAddress: input.petitionerAddress,
+    petitionerIdNumber: input.petitionerIdNumber?.toUpperCase() ?? null, petitionerPhone: phone, petitionerAddress: input.petitionerAddress,
     importFingerprint: input.importFingerprint ?? null, importId: input.importId ?? null,
     createdBy: ctx.actor.userId, ...projectionOf(state, null, ctx.now, calendar ?? await countyCalendar(tx, ctx.actor.countyId)),
   });

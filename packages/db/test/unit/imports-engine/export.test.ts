@@ -2,6 +2,9 @@ import { registerDefs } from '@tally/db/registers';
 import { describe, expect, it } from 'vitest';
 import { neutraliseFormula, parseXlsxRows, previewImport, toCsv, toXlsx, type ExportColumn } from '@tally/imports';
 
+/** The instant the checks run at: every fixture date lies before it. */
+const TEST_NOW = new Date('2026-12-05T02:00:00Z');
+
 const columns: ExportColumn[] = [
   { key: 'heldOn', header: '排查日期' },
   { key: 'scope', header: '排查类型' },
@@ -26,7 +29,7 @@ describe('export', () => {
     const text = csv.toString('utf8');
     expect(text.startsWith('\uFEFF排查日期,排查类型,排查发现数,备注\r\n')).toBe(true);
     expect(text).toContain("\r\n2024-03-06,专项,3,'=cmd|' /C calc'!A0\r\n");
-    const back = await previewImport({ bytes: csv, fileName: 'out.csv', register: registerDefs.investigation_rounds });
+    const back = await previewImport({ now: TEST_NOW, bytes: csv, fileName: 'out.csv', register: registerDefs.investigation_rounds });
     expect(back.errors).toEqual([]);
     expect(back.validRows.map((r) => r.values)).toEqual([
       { heldOn: '2024-03-05', scope: 'routine', findingsCount: 0, investigator: null, notes: '含"引号",逗号\n换行 𠀀' },

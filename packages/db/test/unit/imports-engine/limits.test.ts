@@ -4,12 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { parseCsvRows, parseXlsxRows, previewImport, type ImportLimits } from '@tally/imports';
 import { makeZip, sheetXml, workbookParts } from '../../../../imports/test/support/make-zip.ts';
 
+/** The instant the checks run at: every fixture date lies before it. */
+const TEST_NOW = new Date('2026-12-05T02:00:00Z');
+
 /*
  * Security review, issue 8 item 2: columns, cells per row and line length are limited
  * while parsing, and each refusal names the limit in both languages.
  */
 const preview = (text: string | Buffer, limits?: Partial<ImportLimits>) =>
-  previewImport({ bytes: typeof text === 'string' ? Buffer.from(text) : text, fileName: 'x.csv', register: registerDefs.meetings, limits });
+  previewImport({ now: TEST_NOW, bytes: typeof text === 'string' ? Buffer.from(text) : text, fileName: 'x.csv', register: registerDefs.meetings, limits });
 
 const HEADER = '会议日期,会议类型,议题,主持人,参会人员';
 const ROW = '2024-03-05,主任例会,议题,王建国,王建国、李明';

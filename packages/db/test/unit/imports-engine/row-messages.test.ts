@@ -2,6 +2,9 @@ import { registerDefs } from '@tally/db/registers';
 import { describe, expect, it } from 'vitest';
 import { mapHeaders, previewImport, validateRow } from '@tally/imports';
 
+/** The instant the checks run at: every fixture date lies before it. */
+const TEST_NOW = new Date('2026-12-05T02:00:00Z');
+
 /*
  * Security review, issue 8 items 4 and 6: row error messages name the row, the column and
  * the reason, never a personal value (they are shown unmasked above the importing unit),
@@ -10,7 +13,7 @@ import { mapHeaders, previewImport, validateRow } from '@tally/imports';
 const disputes = registerDefs.disputes;
 const HEADER = ['排查日期', '纠纷类型', '当事人', '身份证号', '联系电话', '纠纷简要情况', '纠纷等级'];
 const { mapping } = mapHeaders(HEADER, disputes);
-const row = (cells: string[], n = 2) => validateRow(disputes, mapping, HEADER, { row: n, cells });
+const row = (cells: string[], n = 2) => validateRow(disputes, mapping, HEADER, { row: n, cells }, { now: TEST_NOW });
 const messages = (result: ReturnType<typeof row>) => (result.ok ? [] : result.errors.flatMap((e) => [e.zh, e.en]));
 
 // A real ID one digit off, and a phone number that is not one.
@@ -41,7 +44,7 @@ describe('personal values stay out of messages', () => {
 
   it('the same through a whole preview, in both languages', async () => {
     const csv = `${HEADER.join(',')}\n2024-03-05,邻里,张三,${MISTYPED_ID},${BAD_PHONE},争议,轻微\n`;
-    const r = await previewImport({ bytes: Buffer.from(csv), fileName: 'd.csv', register: disputes });
+    const r = await previewImport({ now: TEST_NOW, bytes: Buffer.from(csv), fileName: 'd.csv', register: disputes });
     expect(r.errors).toHaveLength(2);
     const text = JSON.stringify(r.errors);
     expect(text).not.toContain(MISTYPED_ID);
@@ -88,14 +91,14 @@ describe('NUL bytes and broken text', () => {
 
   it('a NUL byte in a CSV cell: the row is refused, the others go through', async () => {
     const csv = Buffer.from(`${HEADER.join(',')}\n2024-03-05,邻里,张三,,,争\u0000议,轻微\n2024-03-06,邻里,李四,,,争议,轻微\n`);
-    const r = await previewImport({ bytes: csv, fileName: 'd.csv', register: disputes });
+    const r = await previewImport({ now: TEST_NOW, bytes: csv, fileName: 'd.csv', register: disputes });
     expect(r.errors.map((e) => [e.row, e.column])).toEqual([[2, '纠纷简要情况']]);
     expect(r.validRows.map((v) => v.row)).toEqual([3]);
   });
 
   it('a NUL byte in the header refuses the file, naming the column', async () => {
     const csv = Buffer.from(`排查日期,纠纷\u0000类型,当事人\n2024-03-05,邻里,张三\n`);
-    await expect(previewImport({ bytes: csv, fileName: 'd.csv', register: disputes })).rejects.toMatchObject({
+    await expect(previewImport({ now: TEST_NOW, bytes: csv, fileName: 'd.csv', register: disputes })).rejects.toMatchObject({
       code: 'bad_text',
       zh: '表头第 2 列含有不可见的空字符（NUL）或无法识别的字符，请删除后再导入',
     });

@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { parseXlsxRows, previewImport, type ImportLimits, type SheetRow } from '@tally/imports';
 import { makeZip, sheetXml, workbookParts, type ZipPart } from '../../../../imports/test/support/make-zip.ts';
 
+/** The instant the checks run at: every fixture date lies before it. */
+const TEST_NOW = new Date('2026-12-05T02:00:00Z');
+
 /*
  * Security review, issue 8 item 1: what the zip guard checks must be exactly what the
  * .xlsx parser reads. Entries are read through the central directory only; a file whose
@@ -33,7 +36,7 @@ describe('entries the central directory does not list', () => {
   it('refuses a workbook with a hidden sheet entry (7 rows) in front of the listed one (1 row)', async () => {
     const bytes = withHiddenFirst({ name: 'xl/worksheets/sheet1.xml', data: hiddenSheet, hidden: true });
     await expect(rows(bytes)).rejects.toMatchObject({ code: 'zip_mismatch', zh: expect.stringContaining('不一致') });
-    await expect(previewImport({ bytes, fileName: 'm.xlsx', register: registerDefs.meetings })).rejects.toMatchObject({ code: 'zip_mismatch' });
+    await expect(previewImport({ now: TEST_NOW, bytes, fileName: 'm.xlsx', register: registerDefs.meetings })).rejects.toMatchObject({ code: 'zip_mismatch' });
   });
 
   it('refuses, without inflating it, a 50 MB bomb hidden as a local entry', async () => {
@@ -87,7 +90,7 @@ describe('inflated bytes are capped inside the inflating stream', () => {
 describe('zips that are not workbooks', () => {
   it('refuses a valid zip without xl/workbook.xml, saying it is not an Excel workbook', async () => {
     const bytes = makeZip([{ name: 'readme.txt', data: Buffer.from('hello') }]);
-    await expect(previewImport({ bytes, fileName: 'x.xlsx', register: registerDefs.meetings })).rejects.toMatchObject({
+    await expect(previewImport({ now: TEST_NOW, bytes, fileName: 'x.xlsx', register: registerDefs.meetings })).rejects.toMatchObject({
       code: 'not_workbook',
       zh: expect.stringContaining('不是 Excel 工作簿'),
     });

@@ -1,0 +1,15 @@
+/**
+ * A refused field of a form: its message sits under the field, and the field points to it.
+ * `fieldErrorProps` goes on the input (aria-invalid, aria-describedby); `FieldError` is the
+ * message. Both are empty when the field is fine, so forms use them on every field.
+ */
+export const fieldErrorId = (form: string, name: string) => `${form}-${name}-error`;
+
+export function fieldErrorProps(form: string, name: string, message: string | undefined): { 'aria-invalid'?: true; 'aria-describedby'?: string } {
+  return message ? { 'aria-invalid': true, 'aria-describedby': fieldErrorId(form, name) } : {};
+}
+
+export function FieldError({ form, name, message }: { form: string; name: string; message: string | undefined }) {
+  if (!message) return null;
+  return <small id={fieldErrorId(form, name)} className="field-error" data-field-error={name}>{message}</small>;
+}
