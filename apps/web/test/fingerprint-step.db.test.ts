@@ -5,6 +5,7 @@ import { previewImport, type RegisterDef } from '@tally/imports';
 import { createCaller } from '../app/server/routers/root.ts';
 import { createTestDatabase, importFixture, ownerRows, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
+import { commitAndWait } from '../../../tests/setup/import-commit.ts';
 
 /*
  * The data step that rewrote stored fingerprints without their empty fields
@@ -34,7 +35,7 @@ beforeAll(async () => {
   clerk = createCaller({ db: database.app.db, actor, ip: '127.0.0.1', now: new Date() });
   for (const sheet of SHEETS) {
     const { id } = await previewExisting(sheet);
-    await clerk.imports.commit({ id, acceptErrors: true });
+    await commitAndWait(clerk, { id, acceptErrors: true });
     // Back to the old rule, as a database from before the step holds them.
     const preview = await previewImport({ bytes: importFixture(sheet.file), fileName: sheet.file, register: sheet.def });
     changed[sheet.register] = preview.validRows.filter((row) => legacyRowFingerprint(sheet.def, row.values) !== row.fingerprint).length;
@@ -71,7 +72,7 @@ describe('fingerprints recomputed without empty fields', () => {
     for (const sheet of SHEETS) {
       const { id, existing, valid } = await previewExisting(sheet);
       expect(existing, sheet.register).toBe(valid);
-      expect(await clerk.imports.commit({ id, acceptErrors: true }), sheet.register).toMatchObject({ inserted: 0 });
+      expect(await commitAndWait(clerk, { id, acceptErrors: true }), sheet.register).toMatchObject({ inserted: 0 });
     }
   });
 });

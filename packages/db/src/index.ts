@@ -7,3 +7,5 @@ export * from './cases/projection.ts';
 export * from './assessment/vocabulary.ts';
 export * from './assessment/rule-set-hash.ts';
 export { legacyRowFingerprint, recomputeFingerprints, type FingerprintStepCounts } from './data-steps/fingerprints.ts';
+export * from './imports/batch-locks.ts';
+export * from './imports/housekeeping.ts';

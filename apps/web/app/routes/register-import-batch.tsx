@@ -4,6 +4,7 @@ import { caseDataRoles } from '@tally/db/roles';
 import { ActionNotice } from '../components/action-notice.tsx';
 import { BatchCountsView } from '../components/imports/batch-counts.tsx';
 import { CommitForm } from '../components/imports/commit-form.tsx';
+import { CommitProgress } from '../components/imports/commit-progress.tsx';
 import { labelOf } from '../components/registers/field-display.ts';
 import { MappingForm } from '../components/imports/mapping-form.tsx';
 import { RowErrors } from '../components/imports/row-errors.tsx';
@@ -33,12 +34,9 @@ export const action = pageHandler(async ({ request, context, params }: ActionFun
   const id = String(params.batchId);
   const form = await request.formData();
   switch (String(form.get('intent'))) {
-    case 'commit': {
-      let counts = { inserted: 0, skipped: 0 };
-      return runAction(async () => {
-        counts = await caller.imports.commit({ id, acceptErrors: form.get('acceptErrors') === '1' });
-      }, { messageKey: 'imports.committed' }).then((result) => (result.ok ? { ...result, params: counts } : result));
-    }
+    case 'commit':
+      // The commit runs off the request: the page below shows '正在导入' and follows its progress.
+      return runAction(() => caller.imports.commit({ id, acceptErrors: form.get('acceptErrors') === '1' }), { messageKey: 'imports.commitStarted' });
     case 'remap': {
       const mapping: Record<string, string | null> = {};
       for (const [name, value] of form.entries()) {
@@ -84,8 +82,14 @@ export default function RegisterImportBatch() {
       {batch.status === 'committed' && (
         <p data-testid="import-result">{t('imports.committed', { inserted: batch.insertedCount ?? 0, skipped: batch.skippedCount ?? 0 })}</p>
       )}
+      <CommitProgress batch={batch} />
       {batch.status !== 'failed' && (
-        <BatchCountsView counts={{ totalRows: batch.totalRows, validRows: batch.validRows, errorRows: batch.errorRows, duplicateRows: batch.duplicateRows, existing: data.existing }} />
+        <BatchCountsView
+          counts={{
+            totalRows: batch.totalRows, validRows: batch.validRows, errorRows: batch.errorRows, duplicateRows: batch.duplicateRows, existing: data.existing,
+            committed: batch.status === 'committed' ? { inserted: batch.insertedCount ?? 0, skipped: batch.skippedCount ?? 0 } : null,
+          }}
+        />
       )}
       {editable && <CommitForm validRows={batch.validRows} errorRows={batch.errorRows} />}
       <p>

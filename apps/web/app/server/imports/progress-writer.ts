@@ -1,5 +1,5 @@
 /**
- * Preview progress written to the batch row in short transactions of its own, so a
+ * Preview and commit progress written to the batch row in short transactions of its own, so a
  * poller (the upload page's progress bar) sees it while the preview is still running.
  * Throttled: at most one write per interval; writes are chained, never concurrent, and
  * a failed write is dropped (progress is a hint, the preview's outcome is not).
@@ -7,7 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import { schema, withActor, type Actor, type Database } from '@tally/db';
 
-export type ProgressPhase = 'parsing' | 'staging' | 'done';
+export type ProgressPhase = 'parsing' | 'staging' | 'committing' | 'numbering' | 'done';
 
 export interface ProgressWriter {
   report(phase: ProgressPhase, done: number, total: number | null): void;
