@@ -40,10 +40,14 @@ export async function importHousekeeping(db: Database, now: Date, retentionDays 
       set status = 'previewed', failure = ${JSON.stringify(INTERRUPTED)}::jsonb, progress_phase = 'done', updated_at = ${now.toISOString()}::timestamptz
       where b.status = 'committing' and b.updated_at < ${graceCutoff.toISOString()}::timestamptz and pg_try_advisory_xact_lock(${batchJobLock(sql`b.id`)})
       returning 1`);
-    const expired = await tx.execute(sql`update import_batches b
-      set status = 'cancelled', file_bytes = null, failure = ${JSON.stringify(expiredNote(retentionDays))}::jsonb, progress_phase = 'done', updated_at = ${now.toISOString()}::timestamptz
-      where b.status in ('previewing', 'previewed') and b.updated_at < ${cutoff.toISOString()}::timestamptz
-      returning 1`);
+    const expired = await tx.execute(sql`with gone as (
+        update import_batches b
+        set status = 'cancelled', file_bytes = null, failure = ${JSON.stringify(expiredNote(retentionDays))}::jsonb, progress_phase = 'done', updated_at = ${now.toISOString()}::timestamptz
+        where b.status in ('previewing', 'previewed') and b.updated_at < ${cutoff.toISOString()}::timestamptz
+        returning b.county_id, b.id
+      ), rows as (
+        delete from import_rows r using gone where r.county_id = gone.county_id and r.batch_id = gone.id returning 1
+      ) select 1 from gone`);
     // Staged rows of every batch nobody can still commit, once the period has run.
     const purged = await tx.execute(sql`with old as (
         update import_batches b set file_bytes = null

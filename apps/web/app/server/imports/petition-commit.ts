@@ -92,7 +92,10 @@ async function statesByDateAndChannel(tx: Transaction, ctx: Context, batch: Batc
     });
     // A value intake refuses gets no entry: its rows would have no state, which NOT NULL refuses, rolling back the commit.
     if (!registered.ok) continue;
-    const projection = projectionOf(registered.state, null, ctx.now, calendar);
+    // Evaluated at the receipt, not today: a registered case's running deadline is the same
+    // whatever day it is read (every open clock runs), and counting working days from the
+    // receipt instead of from today keeps a ledger of old years cheap.
+    const projection = projectionOf(registered.state, null, new Date(registered.state.receivedAt), calendar);
     lookup[`${String(pair.receivedOn)}|${String(pair.channel)}`] = { state: registered.state, clockDueOn: projection.clockDueOn };
   }
   return lookup;
@@ -100,11 +103,11 @@ async function statesByDateAndChannel(tx: Transaction, ctx: Context, batch: Batc
 
 async function insertSlice(tx: Transaction, ctx: Context, batch: BatchRow, lookup: string, from: number, to: number): Promise<number> {
   const { countyId, unitCode, userId, loginName } = ctx.actor;
-  const [result] = await tx.execute(sql`with src as (
+  const query = sql`with src as (
       select r.row_number, gen_random_uuid() as id, r.values as v, r.fingerprint
       from import_rows r
       where ${pendingRows(ctx, batch)} and r.row_number > ${from} and r.row_number <= ${to}
-    ), templates as (
+    ), templates as materialized (
       select key, value from jsonb_each(${lookup}::jsonb)
     ), inserted as (
       insert into petition_cases (county_id, id, case_number, unit_code, registered_unit_code, received_at, channel, people_count, person_times,
@@ -124,7 +127,8 @@ async function insertSlice(tx: Transaction, ctx: Context, batch: BatchRow, looku
       insert into case_transitions (county_id, case_id, unit_code, registered_unit_code, action, from_status, to_status, actor_user_id, actor_name, at)
       select ${countyId}, i.id, ${unitCode}, ${unitCode}, 'register', null, 'registered', ${userId}::uuid, ${loginName}, ${ctx.now.toISOString()}::timestamptz from inserted i
       returning 1
-    ) select (select count(*) from inserted)::int as n, (select count(*) from transitions)::int as t`);
+    ) select (select count(*) from inserted)::int as n, (select count(*) from transitions)::int as t`;
+  const [result] = await tx.execute(query);
   return Number(result?.n ?? 0);
 }
 
@@ -135,7 +139,7 @@ async function insertSlice(tx: Transaction, ctx: Context, batch: BatchRow, looku
 async function numberCases(tx: Transaction, ctx: Context, batch: BatchRow): Promise<void> {
   const { countyId, unitCode } = ctx.actor;
   const countyCode = unitCode.slice(0, 6);
-  const [result] = await tx.execute(sql`with todo as (
+  const query = sql`with todo as (
       select c.id, c.case_number as placeholder, extract(year from (c.received_at at time zone 'UTC') + interval '8 hours')::int as year
       from petition_cases c
       where c.county_id = ${countyId} and c.registered_unit_code = ${unitCode} and c.import_id = ${batch.id}::uuid
@@ -154,7 +158,8 @@ async function numberCases(tx: Transaction, ctx: Context, batch: BatchRow): Prom
       update petition_cases p set case_number = ${countyCode} || '-' || n.year::text || '-' || lpad(n.seq::text, 6, '0')
       from numbered n where p.county_id = ${countyId} and p.id = n.id and n.seq <= ${MAX_SEQUENCE}
       returning n.seq
-    ) select coalesce(max(seq), 0)::int as top, count(*)::int as n, (select count(*) from todo)::int as wanted from renumbered`);
+    ) select coalesce(max(seq), 0)::int as top, count(*)::int as n, (select count(*) from todo)::int as wanted from renumbered`;
+  const [result] = await tx.execute(query);
   if (Number(result?.n) !== Number(result?.wanted)) {
     // The year's six digits are used up: refuse rather than write a number the format cannot hold.
     throw domainError({ zh: `本年度信访件编号已超过 ${MAX_SEQUENCE} 号，无法导入`, en: `The year's case numbers would pass ${MAX_SEQUENCE}; nothing was imported` });
@@ -166,6 +171,11 @@ async function numberCases(tx: Transaction, ctx: Context, batch: BatchRow): Prom
 /** Register a case for every valid staged row not imported before; returns how many were registered. */
 export async function insertStagedPetitions(tx: Transaction, ctx: Context, batch: BatchRow, progress: ProgressWriter): Promise<number> {
   await tx.execute(sql`select pg_advisory_xact_lock(${petitionImportLock(ctx.actor.countyId, ctx.actor.unitCode)})`);
+  // The staged rows and often the cases were bulk-written moments ago, before autovacuum
+  // has analysed them, and the app role may not ANALYZE: with estimates of one row the
+  // planner picks nested-loop anti-joins that rescan the unit's cases per staged row
+  // (quadratic). Hash joins are linear whatever the estimates.
+  await tx.execute(sql`set local enable_nestloop = off`);
   await refuseUnknownCaseNumbers(tx, ctx, batch);
   await refuseFutureBirthDates(tx, ctx, batch);
   const calendar = await countyCalendar(tx, ctx.actor.countyId);
