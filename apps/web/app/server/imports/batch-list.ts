@@ -4,7 +4,7 @@
  * work, and its file name can carry a petitioner's name.
  */
 import { and, count, desc, eq } from 'drizzle-orm';
-import { schema, type Actor, type Transaction } from '@tally/db';
+import { IMPORT_RETENTION_DAYS, schema, type Actor, type Transaction } from '@tally/db';
 
 export const BATCH_LIST_PAGE = 50;
 
@@ -27,5 +27,5 @@ export async function listOwnBatches(tx: Transaction, actor: Actor, page: number
     .limit(BATCH_LIST_PAGE)
     .offset((page - 1) * BATCH_LIST_PAGE);
   const [total] = await tx.select({ n: count() }).from(batches).where(own);
-  return { rows, total: total?.n ?? 0, pageSize: BATCH_LIST_PAGE };
+  return { rows, total: total?.n ?? 0, pageSize: BATCH_LIST_PAGE, retentionDays: IMPORT_RETENTION_DAYS };
 }
