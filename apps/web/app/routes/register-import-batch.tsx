@@ -12,6 +12,7 @@ import { DuplicateRows, ExistingRows } from '../components/imports/staged-rows-t
 import { formatDateTime } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { runAction } from '../server/action-result.ts';
+import { waitForCommitBriefly } from '../server/imports/commit-wait.ts';
 import { registerParam, registerSummary } from '../server/imports/register-param.ts';
 import { orNotFound, pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
@@ -34,9 +35,17 @@ export const action = pageHandler(async ({ request, context, params }: ActionFun
   const id = String(params.batchId);
   const form = await request.formData();
   switch (String(form.get('intent'))) {
-    case 'commit':
-      // The commit runs off the request: the page below shows '正在导入' and follows its progress.
-      return runAction(() => caller.imports.commit({ id, acceptErrors: form.get('acceptErrors') === '1' }), { messageKey: 'imports.commitStarted' });
+    case 'commit': {
+      // The commit runs off the request: a small one is done within the wait, a long one
+      // leaves the page showing '正在导入' and following its progress.
+      let status = 'committing';
+      const result = await runAction(async () => {
+        await caller.imports.commit({ id, acceptErrors: form.get('acceptErrors') === '1' });
+        status = await waitForCommitBriefly(caller, id);
+      }, { messageKey: 'imports.commitStarted' });
+      // Done already: the page's own result line says what was added; no banner needed.
+      return result.ok && status !== 'committing' ? null : result;
+    }
     case 'remap': {
       const mapping: Record<string, string | null> = {};
       for (const [name, value] of form.entries()) {
