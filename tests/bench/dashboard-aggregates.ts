@@ -20,6 +20,7 @@ import { appUrlFrom, createDb, enableAppRoleLogin, runMigrations, withActor, typ
 import { seedDemoIfEmpty } from '@tally/demo';
 import { createCaller } from '@tally/web/server/routers/root.ts';
 import { actorByLogin } from '../setup/two-counties.ts';
+import { commitAndWait } from '../setup/import-commit.ts';
 import { openBenchDatabase, timeIt } from './support/bench-database.ts';
 import { meetingsCsv } from './support/meetings-csv.ts';
 
@@ -176,7 +177,7 @@ async function main() {
       await triggers(mode === 'with');
       const start = performance.now();
       const preview = await importer.imports.preview({ register: 'meetings', fileName: 'bench.csv', bytes });
-      const committed = await importer.imports.commit({ id: preview.id });
+      const committed = await commitAndWait(importer, { id: preview.id });
       const ms = performance.now() - start;
       if (committed.inserted !== IMPORT_ROWS) throw new Error(`expected ${IMPORT_ROWS} inserted, got ${committed.inserted}`);
       timings[mode].push(ms);

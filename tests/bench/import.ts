@@ -4,7 +4,7 @@
  *   (a) previewImport alone: decode, parse, map, validate, fingerprint (in memory);
  *   (b) the `imports.preview` procedure: (a) plus the batch row, progress writes and
  *       staging every row in import_rows, as the app role under RLS;
- *   (c) the `imports.commit` procedure: one INSERT … SELECT … ON CONFLICT DO NOTHING
+ *   (c) the `imports.commit` procedure and its background job (waited for): one INSERT … SELECT … ON CONFLICT DO NOTHING
  *       from the staged rows into the register, under RLS, plus audit;
  * against the reference: `psql \copy` of the same rows (same columns, same fingerprints)
  * into the same table as the owner (no RLS, no validation, no staging), measured in the
@@ -27,6 +27,7 @@ import { DEFAULT_LIMITS, previewImport } from '@tally/imports';
 import { registerDefs } from '@tally/db/registers';
 import { createCaller } from '@tally/web/server/routers/root.ts';
 import { actorByLogin, provisionTwoCounties } from '../setup/two-counties.ts';
+import { commitAndWait } from '../setup/import-commit.ts';
 import { openBenchDatabase } from './support/bench-database.ts';
 import { meetingsCsv } from './support/meetings-csv.ts';
 
@@ -128,18 +129,18 @@ async function main() {
     globalThis.gc?.();
     const path = await withMemory(async () => {
       const preview = await timed(() => caller.imports.preview({ register: 'meetings', fileName: 'bench.csv', bytes }));
-      const commit = await timed(() => caller.imports.commit({ id: preview.value.id }));
+      const commit = await timed(() => commitAndWait(caller, { id: preview.value.id }));
       return { preview, commit };
     });
     const { preview, commit } = path.value;
     if (commit.value.inserted !== ROWS) throw new Error(`expected ${ROWS} inserted, got ${commit.value.inserted}`);
     const again = await withLiveHeap(() => caller.imports.preview({ register: 'meetings', fileName: 'bench.csv', bytes }));
-    const liveCommit = await withLiveHeap(() => caller.imports.commit({ id: again.value.id, acceptErrors: false }));
+    const liveCommit = await withLiveHeap(() => commitAndWait(caller, { id: again.value.id, acceptErrors: false }));
     const once = await caller.imports.preview({ register: 'meetings', fileName: 'bench.csv', bytes });
     // Untimed passes: how long one preview holds the event loop at a stretch.
     const blockParse = await withEventLoopBlock(() => previewImport({ now: TEST_NOW, bytes, fileName: 'bench.csv', register: registerDefs.meetings }));
     const blockPreview = await withEventLoopBlock(() => caller.imports.preview({ register: 'meetings', fileName: 'bench.csv', bytes }));
-    const idempotent = await timed(() => caller.imports.commit({ id: once.id, acceptErrors: false }));
+    const idempotent = await timed(() => commitAndWait(caller, { id: once.id, acceptErrors: false }));
 
     // The reference: the same rows, same columns, as CSV, copied in by psql as the owner.
     const columns = ['county_id', 'unit_code', 'fingerprint', 'created_by', ...registerDefs.meetings.fields.map((f) => f.column ?? f.key)];

@@ -90,6 +90,8 @@ const expected: Record<string, Record<UserRole, string>> = {
   'imports.progress': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'imports.remap': { county_admin: 'NNNN', county_staff: 'NNNN', township_staff: 'NNON', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'imports.commit': { county_admin: 'NNNN', county_staff: 'NNNN', township_staff: 'NNON', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
+  // The batch list is the actor's own unit's: a target's batch shows only to a user sitting at that unit.
+  'imports.list': { county_admin: 'NNNN', county_staff: 'NNNN', township_staff: 'NNON', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'imports.cancel': { county_admin: 'NNNN', county_staff: 'NNNN', township_staff: 'NNON', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   // Assessment. Rule sets are county-wide (each county's 2026 set carries its own label); the
   // county admin alone edits and publishes, whatever the target.
@@ -223,6 +225,7 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
   'imports.progress': { kind: 'query', run: async (c, t) => (await c.imports.progress({ id: t.batchId })).status === 'previewed' },
   'imports.remap': { kind: 'mutation', run: (c, t) => c.imports.remap({ id: t.batchId, mapping: { 2: 'findingsCount' } }) },
   'imports.commit': { kind: 'mutation', run: (c, t) => c.imports.commit({ id: t.batchId }) },
+  'imports.list': { kind: 'query', run: async (c, t) => (await c.imports.list({ page: 1 })).rows.some((r) => r.id === t.batchId) },
   'imports.cancel': { kind: 'mutation', run: (c, t) => c.imports.cancel({ id: t.batchId }) },
   'assessment.ruleSets': { kind: 'query', run: async (c, t) => (await c.assessment.ruleSets({ year: 2026 })).published?.label === t.ruleSetLabel },
   'assessment.startDraft': { kind: 'mutation', run: (c) => c.assessment.startDraft({ year: 2028, from: 'default' }) },

@@ -37,6 +37,7 @@ export default [
     route('assessment/preview', 'routes/assessment-preview.tsx'),
     route('assessment/results/:id', 'routes/assessment-result.tsx'),
     route('assessment/results/:id/:unitCode', 'routes/assessment-breakdown.tsx'),
+    route('imports', 'routes/import-batches.tsx'),
     route('registers/:register/import', 'routes/register-import.tsx'),
     route('registers/:register/import/upload', 'routes/register-import-upload.ts'),
     route('registers/:register/import/:batchId', 'routes/register-import-batch.tsx'),

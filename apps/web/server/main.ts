@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { createDb } from '@tally/db';
+import { createDb, importHousekeeping } from '@tally/db';
 import { DEMO_PASSWORD, demoCountySpec, seedDemoIfEmpty } from '@tally/demo';
 import { prepareDatabase } from './database.ts';
 import { readEnv } from './env.ts';
@@ -20,6 +20,16 @@ if (env.TALLY_SEED_DEMO === '1') {
   seedMs = Math.round(performance.now() - seedStartedAt);
   await owner.close();
 }
+// Import housekeeping crosses counties, so it runs as the owner: at startup (a batch left
+// 'committing' by the process before this one becomes retryable) and every few minutes
+// (abandoned uploads and finished batches' staged rows are deleted after the retention period).
+const housekeeping = createDb(database.ownerUrl, { max: 1 });
+const sweepImports = () =>
+  importHousekeeping(housekeeping.db, new Date()).catch((error: unknown) => {
+    console.error(`import housekeeping failed: ${error instanceof Error ? error.name : 'unknown error'}`);
+  });
+await sweepImports();
+setInterval(sweepImports, 5 * 60_000).unref();
 // The server build reads this when its first request opens the pool.
 process.env.APP_DATABASE_URL = database.appUrl;
 const { server, url } = await startHttpServer({ port: env.PORT, host: env.HOST, secureCookies: env.SECURE_COOKIES === '1' });
@@ -42,6 +52,7 @@ console.log(
 
 async function shutdown() {
   server.close();
+  await housekeeping.close();
   await database.stop();
   process.exit(0);
 }

@@ -8,6 +8,7 @@ import { createCaller } from '../app/server/routers/root.ts';
 import { countyCalendar } from '../app/server/services/work-calendar.ts';
 import { createTestDatabase, ownerRows, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
+import { commitAndWait } from '../../../tests/setup/import-commit.ts';
 
 /*
  * unit_month_facts (docs/decisions/0010-dashboard-aggregates.md) on real PostgreSQL: after any
@@ -123,10 +124,11 @@ async function apply(op: Op): Promise<void> {
       return;
     }
     case 'import': {
-      const caller = createCaller({ db: database.app.db, actor: villages[op.who]!, ip: null, now: new Date('2026-12-01T02:00:00Z') });
+      // After the latest day the property draws (2027-01-05): an import refuses meetings dated in the future.
+      const caller = createCaller({ db: database.app.db, actor: villages[op.who]!, ip: null, now: new Date('2027-02-01T02:00:00Z') });
       const csv = ['会议日期,会议类型,议题,主持人,参会人员,缺席人数', ...op.days.map((d, i) => `${d},主任例会,议题${caseNo}-${i}-${Math.random()},王建国,王建国、李明,${i % 3}`)].join('\r\n');
       const preview = await caller.imports.preview({ register: 'meetings', fileName: 'p.csv', bytes: new Uint8Array(Buffer.from(csv, 'utf8')) });
-      await caller.imports.commit({ id: preview.id });
+      await commitAndWait(caller, { id: preview.id });
       return;
     }
   }

@@ -5,6 +5,7 @@ import { previewImport, type RegisterDef } from '@tally/imports';
 import { createCaller } from '../app/server/routers/root.ts';
 import { createTestDatabase, importFixture, ownerRows, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
+import { commitAndWait } from '../../../tests/setup/import-commit.ts';
 
 /** The instant the checks run at: every fixture date lies before it. */
 const TEST_NOW = new Date('2026-12-05T02:00:00Z');
@@ -37,7 +38,7 @@ beforeAll(async () => {
   clerk = createCaller({ db: database.app.db, actor, ip: '127.0.0.1', now: new Date() });
   for (const sheet of SHEETS) {
     const { id } = await previewExisting(sheet);
-    await clerk.imports.commit({ id, acceptErrors: true });
+    await commitAndWait(clerk, { id, acceptErrors: true });
     // Back to the old rule, as a database from before the step holds them.
     const preview = await previewImport({ now: TEST_NOW, bytes: importFixture(sheet.file), fileName: sheet.file, register: sheet.def });
     changed[sheet.register] = preview.validRows.filter((row) => legacyRowFingerprint(sheet.def, row.values) !== row.fingerprint).length;
@@ -74,7 +75,7 @@ describe('fingerprints recomputed without empty fields', () => {
     for (const sheet of SHEETS) {
       const { id, existing, valid } = await previewExisting(sheet);
       expect(existing, sheet.register).toBe(valid);
-      expect(await clerk.imports.commit({ id, acceptErrors: true }), sheet.register).toMatchObject({ inserted: 0 });
+      expect(await commitAndWait(clerk, { id, acceptErrors: true }), sheet.register).toMatchObject({ inserted: 0 });
     }
   });
 });

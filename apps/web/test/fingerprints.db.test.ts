@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter, createCaller } from '../app/server/routers/root.ts';
 import { createTestDatabase, importFixture, ownerRows, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
+import { commitAndWait } from '../../../tests/setup/import-commit.ts';
 
 /*
  * A ledger row's fingerprint is an unsalted hash of its values (duplicate detection). For
@@ -52,7 +53,7 @@ beforeAll(async () => {
   });
   // A petition ledger imported and committed, then the same file previewed again: its rows are "already recorded".
   const first = await village.imports.preview({ register: 'petitions', fileName: '信访登记.csv', bytes: importFixture('petitions.gb18030.csv') });
-  await village.imports.commit({ id: first.id, acceptErrors: true });
+  await commitAndWait(village, { id: first.id, acceptErrors: true });
   const { id: batch } = await village.imports.preview({ register: 'petitions', fileName: '信访登记.csv', bytes: importFixture('petitions.gb18030.csv') });
   const [imported] = await ownerRows(database, `select id from petition_cases where import_fingerprint is not null order by case_number limit 1`);
   ids = { dispute, file, caseId: String(imported!.id), batch };

@@ -5,6 +5,7 @@ import { UserFacingError } from '../app/server/errors.ts';
 import { createCaller } from '../app/server/routers/root.ts';
 import { createTestDatabase, importFixture as fixture, ownerRows as ownerRowsOf, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
+import { commitAndWait } from '../../../tests/setup/import-commit.ts';
 
 /*
  * The import path against real Postgres as the app role: preview stages rows, commit
@@ -42,7 +43,7 @@ describe('import: GB18030 CSV and .xlsx fixtures made by LibreOffice', () => {
     const view = await clerk.imports.get({ id });
     expect(view.batch).toMatchObject({ status: 'previewed', format: 'csv', totalRows: 3, validRows: 3, errorRows: 0, duplicateRows: 0, unitCode: '130534100201' });
     expect(view.existing).toBe(0);
-    expect(await clerk.imports.commit({ id })).toEqual({ inserted: 3, skipped: 0 });
+    expect(await commitAndWait(clerk, { id })).toEqual({ inserted: 3, skipped: 0 });
 
     const rows = await ownerRows(`select unit_code, found_on::text, dispute_type, parties, party_id_number, party_phone, import_id, created_by from disputes where import_id = $1 order by found_on`, id);
     expect(rows.map((r) => [r.unit_code, r.found_on, r.dispute_type, r.parties, r.party_id_number, r.party_phone])).toEqual([
@@ -59,16 +60,16 @@ describe('import: GB18030 CSV and .xlsx fixtures made by LibreOffice', () => {
     // The same rows from the .xlsx copy of the sheet: already recorded, skipped.
     const again = await clerk.imports.preview({ register: 'disputes', fileName: '纠纷.xlsx', bytes: fixture('disputes.xlsx') });
     expect((await clerk.imports.get({ id: again.id })).existing).toBe(3);
-    expect(await clerk.imports.commit({ id: again.id })).toEqual({ inserted: 0, skipped: 3 });
+    expect(await commitAndWait(clerk, { id: again.id })).toEqual({ inserted: 0, skipped: 3 });
     expect(await ownerRows(`select count(*)::int as n from disputes where unit_code = '130534100201'`)).toEqual([{ n: 3 }]);
     // And a batch commits once.
-    expect(await errorCode(clerk.imports.commit({ id }))).toBe('CONFLICT:imports.error.alreadyCommitted');
+    expect(await errorCode(commitAndWait(clerk, { id }))).toBe('CONFLICT:imports.error.alreadyCommitted');
   });
 
   it('commits the .xlsx meetings file, with dates and enums converted', async () => {
     const clerk = callerOf('a_cun0102');
     const { id } = await clerk.imports.preview({ register: 'meetings', fileName: '会议.xlsx', bytes: fixture('meetings.xlsx') });
-    expect(await clerk.imports.commit({ id })).toEqual({ inserted: 4, skipped: 0 });
+    expect(await commitAndWait(clerk, { id })).toEqual({ inserted: 4, skipped: 0 });
     const rows = await ownerRows(`select held_on::text, kind, topic, absent_count from meetings where import_id = $1 order by held_on`, id);
     expect(rows).toEqual([
       { held_on: '2024-03-05', kind: 'director_weekly', topic: '研究信访积案化解', absent_count: 0 },
@@ -84,7 +85,7 @@ describe('import: GB18030 CSV and .xlsx fixtures made by LibreOffice', () => {
     const { id } = await clerk.imports.preview({ register: 'disputes', fileName: 'x.csv', bytes: new TextEncoder().encode(csv) });
     const view = await clerk.imports.get({ id });
     expect(view.batch.errorRows).toBe(0);
-    await clerk.imports.commit({ id });
+    await commitAndWait(clerk, { id });
     const rows = await ownerRows(`select revisit_class, pg_typeof(revisit_class)::text as type from disputes where import_id = $1`, id);
     expect(rows).toEqual([{ revisit_class: 2, type: 'integer' }]);
   });
@@ -107,11 +108,11 @@ describe('import: a file with bad rows', () => {
       ]],
     ]);
     const before = await ownerRows(`select count(*)::int as n from disputes`);
-    expect(await errorCode(clerk.imports.commit({ id }))).toBe('BAD_REQUEST:imports.error.hasErrors');
+    expect(await errorCode(commitAndWait(clerk, { id }))).toBe('BAD_REQUEST:imports.error.hasErrors');
     expect(await ownerRows(`select count(*)::int as n from disputes`)).toEqual(before);
     expect(await ownerRows(`select status from import_batches where id = $1`, id)).toEqual([{ status: 'previewed' }]);
 
-    expect(await clerk.imports.commit({ id, acceptErrors: true })).toEqual({ inserted: 1, skipped: 0 });
+    expect(await commitAndWait(clerk, { id, acceptErrors: true })).toEqual({ inserted: 1, skipped: 0 });
   });
 
   it('a file-level refusal is a BAD_REQUEST with the reason in Chinese, and marks the batch failed', async () => {
@@ -125,7 +126,7 @@ describe('import: a file with bad rows', () => {
     expect(view.batch.failure?.zh).toContain('empty.csv');
     // The refused file is not kept.
     expect(await ownerRows(`select file_bytes from import_batches where id = $1`, id)).toEqual([{ file_bytes: null }]);
-    expect(await errorCode(clerk.imports.commit({ id }))).toBe('BAD_REQUEST:imports.error.notCommittable');
+    expect(await errorCode(commitAndWait(clerk, { id }))).toBe('BAD_REQUEST:imports.error.notCommittable');
   });
 
   it('a missing required column is reported once; mapping it by hand fixes the preview', async () => {
@@ -154,7 +155,7 @@ describe('import: who may see and commit a batch', () => {
       const other = callerOf(login);
       expect(await errorCode(other.imports.get({ id }))).toBe('NOT_FOUND:error.notFound');
       expect(await errorCode(other.imports.progress({ id }))).toBe('NOT_FOUND:error.notFound');
-      expect(await errorCode(other.imports.commit({ id }))).toBe('NOT_FOUND:error.notFound');
+      expect(await errorCode(commitAndWait(other, { id }))).toBe('NOT_FOUND:error.notFound');
       expect(await errorCode(other.imports.cancel({ id }))).toBe('NOT_FOUND:error.notFound');
     }
     expect(await errorCode(callerOf('a_auditor').imports.get({ id }))).toBe('FORBIDDEN:error.forbidden');
@@ -166,14 +167,14 @@ describe('import: who may see and commit a batch', () => {
       const view = await above.imports.get({ id });
       expect(view.mine).toBe(false);
       expect(view.batch.validRows).toBe(4);
-      expect(await errorCode(above.imports.commit({ id }))).toBe('NOT_FOUND:error.notFound');
+      expect(await errorCode(commitAndWait(above, { id }))).toBe('NOT_FOUND:error.notFound');
     }
     expect(await ownerRows(`select status from import_batches where id = $1`, id)).toEqual([{ status: 'previewed' }]);
   });
 
   it('two commits at once insert the rows once', async () => {
     const clerk = callerOf('a_cun0101');
-    const results = await Promise.allSettled([clerk.imports.commit({ id }), callerOf('a_cun0101').imports.commit({ id })]);
+    const results = await Promise.allSettled([commitAndWait(clerk, { id }), commitAndWait(callerOf('a_cun0101'), { id })]);
     const fulfilled = results.filter((r) => r.status === 'fulfilled');
     expect(fulfilled).toHaveLength(1);
     expect((fulfilled[0] as PromiseFulfilledResult<{ inserted: number }>).value.inserted).toBe(4);

@@ -4,6 +4,7 @@ import type { Actor } from '@tally/db';
 import { createCaller } from '../app/server/routers/root.ts';
 import { createTestDatabase, importFixture as fixture, ownerRows as ownerRowsOf, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
+import { commitAndWait } from '../../../tests/setup/import-commit.ts';
 
 /*
  * Petition ledgers (信访登记) through the import path, on real Postgres as the app role:
@@ -41,12 +42,12 @@ describe('petition import', () => {
     expect(view.errors[0]!.rowNumber).toBe(4);
     expect(view.errors[0]!.errors).toEqual([expect.objectContaining({ column: '身份证号', field: 'petitionerIdNumber', zh: expect.stringContaining('校验位错误') })]);
     // Errors block the commit until the clerk chooses to import the valid rows only.
-    await expect(clerk.imports.commit({ id })).rejects.toThrow();
+    await expect(commitAndWait(clerk, { id })).rejects.toThrow();
   });
 
   it('commits one registered case per valid row, numbered in sequence, with its transition', async () => {
     const before = await lastNumber();
-    expect(await callerOf('a_cun0101').imports.commit({ id: firstBatch, acceptErrors: true })).toEqual({ inserted: 3, skipped: 0 });
+    expect(await commitAndWait(callerOf('a_cun0101'), { id: firstBatch, acceptErrors: true })).toEqual({ inserted: 3, skipped: 0 });
     const cases = await ownerRows(
       `select case_number, status, unit_code, registered_unit_code, channel, category, people_count, person_times, skip_level, repeat_petition,
               petitioner_name, petitioner_id_number, petitioner_phone, to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI') as received_at, import_id, import_fingerprint is not null as fingerprinted
@@ -71,7 +72,7 @@ describe('petition import', () => {
     const before = await lastNumber();
     const { id } = await clerk.imports.preview({ register: 'petitions', fileName: '信访登记.csv', bytes: fixture('petitions.gb18030.csv') });
     expect((await clerk.imports.get({ id })).existing).toBe(3);
-    expect(await clerk.imports.commit({ id, acceptErrors: true })).toEqual({ inserted: 0, skipped: 3 });
+    expect(await commitAndWait(clerk, { id, acceptErrors: true })).toEqual({ inserted: 0, skipped: 3 });
     expect(await lastNumber()).toBe(before);
     expect((await ownerRows(`select count(*)::int as n from petition_cases where registered_unit_code = '130534100201' and import_fingerprint is not null`))[0]!.n).toBe(3);
   });
@@ -83,7 +84,7 @@ describe('petition import', () => {
     // Corrupt the last staged row behind the app's back: intake refuses it after the first case was numbered.
     await ownerRows(`update import_rows set values = jsonb_set(values, '{channel}', '"pigeon"') where batch_id = $1 and row_number = 3`, id);
     const before = await lastNumber();
-    await expect(clerk.imports.commit({ id })).rejects.toThrow();
+    await expect(commitAndWait(clerk, { id })).rejects.toThrow();
     expect(await lastNumber()).toBe(before);
     expect(await ownerRows(`select 1 from petition_cases where import_id = $1`, id)).toEqual([]);
     expect((await clerk.imports.get({ id })).batch.status).toBe('previewed');

@@ -12,3 +12,5 @@ export * from './assessment/rule-set-hash.ts';
 export * from './assessment/aggregate-sources.ts';
 export { giveOpenCasesAClock } from './data-steps/case-open-clocks.ts';
 export { legacyRowFingerprint, recomputeFingerprints, type FingerprintStepCounts } from './data-steps/fingerprints.ts';
+export * from './imports/batch-locks.ts';
+export * from './imports/housekeeping.ts';

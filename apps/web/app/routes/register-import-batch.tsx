@@ -4,6 +4,7 @@ import { caseDataRoles } from '@tally/db/roles';
 import { ActionNotice } from '../components/action-notice.tsx';
 import { BatchCountsView } from '../components/imports/batch-counts.tsx';
 import { CommitForm } from '../components/imports/commit-form.tsx';
+import { CommitProgress } from '../components/imports/commit-progress.tsx';
 import { labelOf } from '../components/registers/field-display.ts';
 import { MappingForm } from '../components/imports/mapping-form.tsx';
 import { RowErrors } from '../components/imports/row-errors.tsx';
@@ -13,6 +14,7 @@ import { WarningRows } from '../components/imports/warning-rows.tsx';
 import { formatDateTime } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { runAction } from '../server/action-result.ts';
+import { waitForCommitBriefly } from '../server/imports/commit-wait.ts';
 import { registerParam, registerSummary } from '../server/imports/register-param.ts';
 import { orNotFound, pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
@@ -39,10 +41,15 @@ export const action = pageHandler(async ({ request, context, params }: ActionFun
   const form = await request.formData();
   switch (String(form.get('intent'))) {
     case 'commit': {
-      let counts = { inserted: 0, skipped: 0 };
-      return runAction(async () => {
-        counts = await caller.imports.commit({ id, acceptErrors: form.get('acceptErrors') === '1', acceptWarnings: form.get('acceptWarnings') === '1' });
-      }, { messageKey: 'imports.committed' }).then((result) => (result.ok ? { ...result, params: counts } : result));
+      // The commit runs off the request: a small one is done within the wait, a long one
+      // leaves the page showing '正在导入' and following its progress.
+      let status = 'committing';
+      const result = await runAction(async () => {
+        await caller.imports.commit({ id, acceptErrors: form.get('acceptErrors') === '1', acceptWarnings: form.get('acceptWarnings') === '1' });
+        status = await waitForCommitBriefly(caller, id);
+      }, { messageKey: 'imports.commitStarted' });
+      // Done already: the page's own result line says what was added; no banner needed.
+      return result.ok && status !== 'committing' ? null : result;
     }
     case 'remap': {
       const mapping: Record<string, string | null> = {};
@@ -106,8 +113,14 @@ export default function RegisterImportBatch() {
       {batch.status === 'committed' && (
         <p data-testid="import-result">{t('imports.committed', { inserted: batch.insertedCount ?? 0, skipped: batch.skippedCount ?? 0 })}</p>
       )}
+      <CommitProgress batch={batch} />
       {batch.status !== 'failed' && (
-        <BatchCountsView counts={{ totalRows: batch.totalRows, validRows: batch.validRows, errorRows: batch.errorRows, duplicateRows: batch.duplicateRows, existing: data.existing }} />
+        <BatchCountsView
+          counts={{
+            totalRows: batch.totalRows, validRows: batch.validRows, errorRows: batch.errorRows, duplicateRows: batch.duplicateRows, existing: data.existing,
+            committed: batch.status === 'committed' ? { inserted: batch.insertedCount ?? 0, skipped: batch.skippedCount ?? 0 } : null,
+          }}
+        />
       )}
       {batch.status === 'previewed' && data.reading && <ReadingForm reading={data.reading} editable={editable} />}
       {missing.length > 0 && (

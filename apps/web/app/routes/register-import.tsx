@@ -1,4 +1,4 @@
-import { data, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Link, data, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
 import { Notice } from '@tally/ui';
 import { DEFAULT_LIMITS, formatBytes } from '@tally/imports';
 import { caseDataRoles } from '@tally/db/roles';
@@ -39,6 +39,9 @@ export default function RegisterImport() {
       <p>{t('imports.limits', { limit, rows: maxRows.toLocaleString(language), unit: unitName })}</p>
       {refused && !refused.ok && <Notice kind="error">{t(refused.messageKey, refused.params)}</Notice>}
       <UploadForm register={register.key} />
+      <p>
+        <Link to="/imports">{t('imports.batches.link')}</Link>
+      </p>
       <h2>{t('imports.fields')}</h2>
       <ul className="field-list">
         {register.fields.map((field) => (

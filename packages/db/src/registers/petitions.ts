@@ -43,3 +43,18 @@ export const PETITION_REGISTER: RegisterDef = {
     { key: 'summary', label: '主要诉求', labelEn: 'Summary', aliases: ['诉求', '反映问题', '主要内容', '信访事项', '简要情况', '内容摘要', '摘要', '来信来访内容'], type: 'text', required: true, long: true, personal: true, masking: 'free-text' },
   ],
 };
+
+/**
+ * What the petition import reads: the ledger's columns plus 案件编号, which only the app's
+ * own case export carries. A row with a case number names a case that exists; the commit
+ * never creates a second one for it (docs/decisions/0016-petition-export-round-trip.md).
+ * The field comes last and is empty in every ledger, so ledger rows keep their
+ * fingerprints (docs/decisions/0008-fingerprints-without-empty-fields.md).
+ */
+export const PETITION_IMPORT_REGISTER: RegisterDef = {
+  ...PETITION_REGISTER,
+  fields: [
+    ...PETITION_REGISTER.fields,
+    { key: 'caseNumber', label: '案件编号', labelEn: 'Case number', aliases: ['信访件编号'], type: 'text', required: false },
+  ],
+};

@@ -50,9 +50,10 @@ export type ImportStatus = (typeof importStatuses)[number];
  * re-run the preview without uploading again; the commit never re-parses it, it reads
  * the validated rows from import_rows, so what was previewed is exactly what is written.
  *
- * `committing` exists only inside the commit transaction (its first statement takes the
- * row lock with it): other sessions see `previewed` until the commit lands, and a crash
- * mid-commit leaves `previewed`, never a half-state that needs a recovery sweep.
+ * `committing` is written and committed before the commit's long transaction starts, so
+ * every other session (a second click, the progress poll) sees it; the job holding the
+ * batch's advisory lock is the proof that it is alive, and housekeeping turns a
+ * `committing` batch nobody holds back into `previewed` (docs/decisions/0015-import-commit-jobs.md).
  */
 export const importBatches = pgTable(
   'import_batches',
@@ -77,8 +78,8 @@ export const importBatches = pgTable(
     duplicateRows: integer('duplicate_rows').notNull().default(0),
     /** A file-level refusal (unreadable, too many rows, bad mapping), both languages. */
     failure: jsonb('failure').$type<{ zh: string; en: string }>(),
-    // Progress of the preview, written in short transactions of their own so a poller sees it.
-    progressPhase: text('progress_phase', { enum: ['parsing', 'staging', 'done'] }).notNull().default('parsing'),
+    // Progress of the preview and of the commit, written in short transactions of their own so a poller sees it.
+    progressPhase: text('progress_phase', { enum: ['parsing', 'staging', 'committing', 'numbering', 'done'] }).notNull().default('parsing'),
     progressDone: integer('progress_done').notNull().default(0),
     progressTotal: integer('progress_total'),
     insertedCount: integer('inserted_count'),

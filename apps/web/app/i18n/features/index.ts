@@ -1,4 +1,5 @@
 import { importsMessages } from './imports.ts';
+import { importBatchesMessages } from './import-batches.ts';
 import { registersMessages } from './registers.ts';
 import { homeMessages } from './home.ts';
 import { casesMessages } from './cases.ts';
@@ -21,6 +22,7 @@ export const featureCatalogs = [
   calendarMessages,
   disputesMessages,
   importsMessages,
+  importBatchesMessages,
   assessmentMessages,
   requestMessages,
   checksMessages,

@@ -79,11 +79,14 @@ export async function stageChunk(tx: Transaction, actor: Actor, batchId: string,
 /**
  * Valid rows of the batch whose fingerprint the register already holds at the batch's unit.
  * Petitions are cases: matched on the unit that registered them (a case's handling unit
- * moves on escalation) and on the fingerprint of the ledger row they were imported from.
+ * moves on escalation) and on the fingerprint of the ledger row they were imported from;
+ * or, for a row of the app's own export, on its case number (desk-registered cases have
+ * no fingerprint, and an edited row has a new one).
  */
 export function existingCondition(key: ImportKey) {
   if (key === 'petitions') {
-    return sql`exists (select 1 from petition_cases t where t.county_id = r.county_id and t.registered_unit_code = r.unit_code and t.import_fingerprint = r.fingerprint)`;
+    return sql`(exists (select 1 from petition_cases t where t.county_id = r.county_id and t.registered_unit_code = r.unit_code and t.import_fingerprint = r.fingerprint)
+      or (r.values->>'caseNumber' is not null and exists (select 1 from petition_cases t where t.county_id = r.county_id and t.case_number = r.values->>'caseNumber' and t.deleted_at is null)))`;
   }
   return sql`exists (select 1 from ${sql.identifier(registerTableName(key))} t where t.county_id = r.county_id and t.unit_code = r.unit_code and t.fingerprint = r.fingerprint)`;
 }

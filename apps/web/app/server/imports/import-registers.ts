@@ -4,7 +4,7 @@
  * the routes and the staging code, so adding petitions did not make them a ledger table.
  */
 import type { RegisterDef } from '@tally/imports';
-import { PETITION_REGISTER, isRegisterKey, registerDefs, type RegisterKey } from '@tally/db/registers';
+import { PETITION_IMPORT_REGISTER, isRegisterKey, registerDefs, type RegisterKey } from '@tally/db/registers';
 
 export type ImportKey = RegisterKey | 'petitions';
 
@@ -13,7 +13,7 @@ export function isImportKey(value: string): value is ImportKey {
 }
 
 export function importDef(key: ImportKey): RegisterDef {
-  return key === 'petitions' ? PETITION_REGISTER : registerDefs[key];
+  return key === 'petitions' ? PETITION_IMPORT_REGISTER : registerDefs[key];
 }
 
 /** Where the imported records are listed. */

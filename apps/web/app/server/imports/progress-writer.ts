@@ -1,13 +1,13 @@
 /**
- * Preview progress written to the batch row in short transactions of its own, so a
+ * Preview and commit progress written to the batch row in short transactions of its own, so a
  * poller (the upload page's progress bar) sees it while the preview is still running.
- * Throttled: at most one write per interval; writes are chained, never concurrent, and
+ * Throttled: at most one write per interval within a phase; writes are chained, never concurrent, and
  * a failed write is dropped (progress is a hint, the preview's outcome is not).
  */
 import { and, eq } from 'drizzle-orm';
 import { schema, withActor, type Actor, type Database } from '@tally/db';
 
-export type ProgressPhase = 'parsing' | 'staging' | 'done';
+export type ProgressPhase = 'parsing' | 'staging' | 'committing' | 'numbering' | 'done';
 
 export interface ProgressWriter {
   report(phase: ProgressPhase, done: number, total: number | null): void;
@@ -18,11 +18,14 @@ export interface ProgressWriter {
 export function progressWriter(db: Database, actor: Actor, batchId: string, intervalMs = 200): ProgressWriter {
   let chain: Promise<void> = Promise.resolve();
   let lastAt = 0;
+  let lastPhase: ProgressPhase | null = null;
   return {
     report(phase, done, total) {
       const now = Date.now();
-      if (now - lastAt < intervalMs) return;
+      // A new phase is always written: the page (and the bench) must see the step change.
+      if (now - lastAt < intervalMs && phase === lastPhase) return;
       lastAt = now;
+      lastPhase = phase;
       chain = chain
         .then(() =>
           withActor(db, actor, async (tx) => {

@@ -142,7 +142,7 @@ export const casesRouter = router({
         await auditChange(tx, ctx, { action: 'cases.export', objectType: 'petition_case', objectId: ctx.actor.unitCode, detail: { rows: rows.length, filters: input } });
         return rows.map((row) => ({
           id: row.id, caseNumber: row.caseNumber, receivedAt: row.receivedAt, channel: row.channel, category: row.category, status: row.status, unitCode: row.unitCode,
-          peopleCount: row.peopleCount, flagged: row.flagged, dueOn: row.dueOn, assignedPerson: row.assignedPerson,
+          peopleCount: row.peopleCount, skipLevel: row.skipLevel, repeatPetition: row.repeatPetition, flagged: row.flagged, dueOn: row.dueOn, assignedPerson: row.assignedPerson,
           ...exportedPersonalData(row, ctx.actor),
         }));
       }),

@@ -4,11 +4,12 @@ import { caseDataRoles } from '@tally/db';
 import { UserFacingError, notFound } from '../errors.ts';
 import { auditChange, roleProcedure, router } from '../trpc.ts';
 import { PAGE_SIZE, countExisting, findOwnBatch, findVisibleBatch, pageOfExisting, pageOfOutcome, readFileBytes } from '../imports/batch-store.ts';
-import { cancelBatch, commitBatch } from '../imports/commit-service.ts';
+import { cancelBatch, startCommit } from '../imports/commit-service.ts';
 import { createBatch, previewIntoBatch } from '../imports/preview-service.ts';
 import { importDef, isImportKey, type ImportKey } from '../imports/import-registers.ts';
 import { maskStagedValues } from '../imports/staged-masking.ts';
 import { pageOfNew, pageOfWarnings } from '../imports/preview-pages.ts';
+import { listOwnBatches } from '../imports/batch-list.ts';
 
 /** No NUL (Postgres text refuses it) and no lone surrogate in text that is stored or echoed. */
 const storableText = (text: string) => badText(text) === null;
@@ -130,9 +131,15 @@ export const importsRouter = router({
       }),
     ),
 
+  /** Claims the batch (`committing`, visible at once) and starts the commit off the request; the page follows `progress`. */
   commit: roleProcedure(...caseDataRoles)
     .input(z.object({ id: batchId, acceptErrors: z.boolean().default(false), acceptWarnings: z.boolean().default(false) }))
-    .mutation(({ ctx, input }) => commitBatch(ctx, input.id, input.acceptErrors, input.acceptWarnings)),
+    .mutation(({ ctx, input }) => startCommit(ctx, input.id, input.acceptErrors, input.acceptWarnings)),
+
+  /** The actor's own unit's batches, newest first, one page. */
+  list: roleProcedure(...caseDataRoles)
+    .input(z.object({ page }))
+    .query(({ ctx, input }) => ctx.run((tx) => listOwnBatches(tx, ctx.actor, input.page))),
 
   cancel: roleProcedure(...caseDataRoles)
     .input(z.object({ id: batchId }))
