@@ -196,7 +196,7 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
   'cases.transition': { kind: 'mutation', run: (c, t) => c.cases.transition({ id: t.caseId, version: 0, action: { type: 'accept' } }) },
   'registers.overview': { kind: 'query', run: async (c, t) => (await c.registers.overview({ unitCode: t.unit })).disputes > 0 },
   'registers.list': { kind: 'query', run: async (c, t) => (await c.registers.list({ register: 'disputes', q: t.disputeSummary, pageSize: 100 })).rows.some((r) => r.id === t.disputeId) },
-  'registers.exportRows': { kind: 'query', run: async (c, t) => (await c.registers.exportRows({ register: 'disputes', q: t.disputeSummary })).some((r) => r.unitCode === t.unit) },
+  'registers.exportRows': { kind: 'query', run: async (c, t) => (await c.registers.exportRows({ register: 'disputes', q: t.disputeSummary })).rows.some((r) => r.unitCode === t.unit) },
   'registers.get': { kind: 'mutation', run: (c, t) => c.registers.get({ register: 'disputes', id: t.disputeId }) },
   'registers.reveal': { kind: 'mutation', run: (c, t) => c.registers.reveal({ register: 'disputes', id: t.disputeId }) },
   'registers.create': { kind: 'mutation', run: (c) => c.registers.create({ register: 'disputes', values: disputeForm(`矩阵新增${++serial}`) }) },
