@@ -138,6 +138,7 @@ const expected: Record<string, Record<UserRole, string>> = {
   'reports.immediateList': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'reports.matrix': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'audit.list': { county_admin: 'FFFF', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'NOOO' },
+  'audit.exportRows': { county_admin: 'FFFF', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'NOOO' },
 };
 
 type Caller = ReturnType<typeof createCaller>;
@@ -167,12 +168,24 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
     kind: 'query',
     run: async (c, t) => {
       // Earlier cases add audit rows: read every page, not just the newest.
-      for (let page = 1; ; page++) {
-        const result = await c.audit.list({ page });
+      for (let cursor: string | undefined; ;) {
+        const result = await c.audit.list({ cursor });
         // A row about the target's unit kept in the target's county. (A probe of another county's
         // unit is audited in the prober's own county as denied.not_found, naming the unit asked for.)
         if (result.rows.some((r) => r.countyId === countyIdOf(t.unit) && r.objectId === t.unit)) return true;
-        if (!result.hasMore) return false;
+        if (!result.next) return false;
+        cursor = result.next;
+      }
+    },
+  },
+  'audit.exportRows': {
+    kind: 'query',
+    run: async (c, t) => {
+      for (let cursor: string | undefined; ;) {
+        const result = await c.audit.exportRows({ cursor });
+        if (result.rows.some((r) => r.countyId === countyIdOf(t.unit) && r.objectId === t.unit)) return true;
+        if (!result.next) return false;
+        cursor = result.next;
       }
     },
   },

@@ -7,6 +7,7 @@ import { caseListSearch, parseCaseListQuery } from '../lib/case-list-query.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import '../components/cases/cases.css';
+import { titleHandle } from '../lib/page-title.ts';
 
 const PAGE_SIZE = 20;
 
@@ -17,6 +18,8 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
   const [list, units] = await Promise.all([caller.cases.list({ ...query, pageSize: PAGE_SIZE }), caller.units.tree()]);
   return { list, query, unitNames: Object.fromEntries(units.map((unit) => [unit.code, unit.name])) };
 });
+
+export const handle = titleHandle((t) => t('cases.title'));
 
 export default function Cases() {
   const { list, query, unitNames } = useLoaderData<typeof loader>();

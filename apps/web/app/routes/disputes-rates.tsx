@@ -10,6 +10,7 @@ import { formatCivilDate } from '../lib/civil-date-format.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
+import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: disputesStyles }];
 
@@ -32,6 +33,8 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
   ]);
   return { rates, units: units.map((unit) => ({ code: unit.code, name: unit.name, level: unit.level })) };
 });
+
+export const handle = titleHandle((t) => t('disputes.rates.title'));
 
 export default function DisputeRates() {
   const { rates, units } = useLoaderData<typeof loader>();

@@ -9,6 +9,7 @@ import { requestMessages } from './requests.ts';
 import { checksMessages } from './checks.ts';
 import { dashboardMessages } from './dashboard.ts';
 import { reportsMessages } from './reports.ts';
+import { auditMessages } from './audit.ts';
 
 /*
  * Feature catalogs, merged into zh-CN.ts and en.ts. Add a feature here with one line.
@@ -25,4 +26,5 @@ export const featureCatalogs = [
   checksMessages,
   dashboardMessages,
   reportsMessages,
+  auditMessages,
 ] as const;
