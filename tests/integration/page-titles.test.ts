@@ -25,6 +25,7 @@ beforeAll(async () => {
   ids.village = String(village!.unit_code);
   ids.township = ids.village.slice(0, 9) + '000';
   ids.case = await first(`select id from petition_cases order by received_at desc limit 1`);
+  ids.overdue = await first(`select id from petition_cases where closed_at is null and due_on < (now() at time zone 'Asia/Shanghai')::date order by due_on limit 1`);
   ids.meeting = await first(`select id from meetings where unit_code = $1 limit 1`, ids.village);
   ids.mediation = await first(`select id from mediation_files where unit_code = $1 limit 1`, ids.village);
   ids.report = await first(`select id from reports where unit_code = $1 limit 1`, ids.village);
@@ -49,6 +50,9 @@ function pagePaths(): string[] {
   return paths;
 }
 
+/** Form posts that answer with a redirect: no page, no title. */
+const notPages = new Set(['/logout', '/lang']);
+
 /** Where each page route is opened, and as whom. */
 const walk: Record<string, { url: () => string; as: string }> = {
   '/': { url: () => '/', as: 'admin' },
@@ -67,7 +71,7 @@ const walk: Record<string, { url: () => string; as: string }> = {
   '/cases/notices': { url: () => '/cases/notices', as: 'admin' },
   '/cases/figures': { url: () => '/cases/figures', as: 'admin' },
   '/cases/:id': { url: () => `/cases/${ids.case}`, as: 'admin' },
-  '/cases/:id/notice': { url: () => `/cases/${ids.case}/notice`, as: 'admin' },
+  '/cases/:id/notice': { url: () => `/cases/${ids.overdue}/notice`, as: 'admin' },
   '/calendar': { url: () => '/calendar', as: 'admin' },
   '/disputes/rates': { url: () => '/disputes/rates', as: 'admin' },
   '/mediation': { url: () => '/mediation', as: 'cun0101' },
@@ -78,7 +82,8 @@ const walk: Record<string, { url: () => string; as: string }> = {
   '/dashboard/honours/:id': { url: () => (ids.result ? `/dashboard/honours/${ids.result}` : ''), as: 'admin' },
   '/assessment': { url: () => '/assessment', as: 'admin' },
   '/assessment/rules': { url: () => '/assessment/rules', as: 'admin' },
-  '/assessment/preview': { url: () => '/assessment/preview', as: 'admin' },
+  // Previews a draft of the rules; the demo county has none (400 without one).
+  '/assessment/preview': { url: () => '', as: 'admin' },
   '/assessment/results/:id': { url: () => (ids.result ? `/assessment/results/${ids.result}` : ''), as: 'admin' },
   '/assessment/results/:id/:unitCode': { url: () => (ids.result ? `/assessment/results/${ids.result}/${ids.township}` : ''), as: 'admin' },
   '/checks/inspections': { url: () => '/checks/inspections', as: 'admin' },
@@ -103,7 +108,7 @@ async function titleOf(url: string, as: string, language: 'zh-CN' | 'en' = 'zh-C
 
 describe('page titles', () => {
   it('every page route is in the walk', () => {
-    expect(pagePaths().filter((path) => !(path in walk))).toEqual([]);
+    expect(pagePaths().filter((path) => !(path in walk) && !notPages.has(path))).toEqual([]);
   });
 
   it('every page has its own title, not the bare app name (Chinese, then English)', { timeout: 300_000 }, async () => {
@@ -111,7 +116,7 @@ describe('page titles', () => {
       const seen = new Map<string, string>();
       for (const [route, { url, as }] of Object.entries(walk)) {
         const path = url();
-        // The demo county has no import batch or published result to open: those pages are titled the same way but not walked.
+        // The demo county has no import batch, rules draft or published result to open: those pages are titled the same way but not walked.
         if (!path) continue;
         const { status, title } = await titleOf(path, as, language);
         expect(status, `${route} (${path})`).toBe(200);
