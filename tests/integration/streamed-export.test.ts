@@ -72,4 +72,19 @@ describe('streamed register export', () => {
     const topicColumn = lines[0]!.split(',').indexOf('会议主题');
     expect(lines.slice(1).map((line) => line.split(',')[topicColumn])).toEqual(await expectedTopics());
   });
+
+  it('the auditor exports the filtered audit log with names, without the detail column', async () => {
+    const auditor = await signIn(app.url, 'auditor');
+    const response = await fetch(`${app.url}/audit/export?format=csv&action=registers`, { headers: { cookie: auditor } });
+    expect(response.status).toBe(200);
+    // text() drops the BOM.
+    const lines = (await response.text()).split('\r\n').filter((line) => line.length > 0);
+    expect(lines[0]).toBe('时间,操作人账号,操作人,所在单位,角色,操作,操作代码,对象类型,对象,对象编号,结果,IP');
+    // The two register exports above, named; the export's filters (the detail) are not in the file.
+    expect(lines.slice(1)).toHaveLength(2);
+    expect(lines.slice(1).every((line) => line.includes(',cun0101,') && line.includes(',导出台账,registers.export,会议记录,'))).toBe(true);
+    expect(lines.join('\n')).not.toContain('filters');
+    // Not for anyone else: the clerk gets 403.
+    expect((await fetch(`${app.url}/audit/export`, { headers: { cookie } })).status).toBe(403);
+  });
 });
