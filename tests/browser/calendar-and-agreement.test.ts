@@ -1,10 +1,36 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@tally/db';
+import { DISPUTE_STORIES } from '@tally/demo';
 import { chromiumPath, signIn, useJourney, type Journey } from '../setup/browser-journey.ts';
 import { actorByLogin } from '../setup/two-counties.ts';
 
 let journey: Journey;
 let agreementId = '';
+
+/** Pages in a PDF as Chromium writes it: one `/Type /Page` object per page (`/Pages` is the tree). */
+function pdfPageCount(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
+}
+
+/**
+ * A typical agreement as the demo seed writes it: two party lines with birth month, address
+ * and phone, and the texts of the longest demo story (by its agreed rights and obligations).
+ */
+function typicalAgreement() {
+  const stories = Object.values(DISPUTE_STORIES).flat();
+  const [a, b] = ['张桂英', '李建国'];
+  const story = stories.reduce((longest, next) => (next.agreement(a, b, 12000).length > longest.agreement(a, b, 12000).length ? next : longest));
+  const party = (label: string, name: string) => `${label}：${name}，女，1968年4月出生，住河北省清河县桃园镇东庄村3组27号，联系电话13812345678`;
+  return {
+    agreementNumber: '（2026）东庄调字第12号', signedOn: '2026-05-18', parties: [party('当事人甲', a), party('当事人乙', b)].join('\n'),
+    facts: `${story.summary(a, b, '东庄村')}调解委员会受理后，走访双方当事人及周边群众，查明了上述事实。`, disputedMatters: story.matters,
+    responsibilities: story.responsibility(a, b), rightsAndObligations: story.agreement(a, b, 12000),
+    performance: '款项于2026年5月30日前在东庄村村民委员会当面以现金或转账方式一次性付清，由调解员见证并出具收条；本协议一式三份，双方当事人及调解委员会各执一份。',
+    mediator: '王调解', committee: '桃园镇东庄村人民调解委员会',
+  };
+}
 
 describe.skipIf(!chromiumPath)('browser journey: county calendar and a printable mediation agreement', () => {
   journey = useJourney();
@@ -73,5 +99,34 @@ describe.skipIf(!chromiumPath)('browser journey: county calendar and a printable
     const audit = await journey.database.owner.client`select actor_login from audit_log where action = 'mediation.reveal'`;
     expect([...audit]).toEqual([{ actor_login: 'zhen01' }]);
     await township.close();
+  });
+
+  it('a typical agreement prints on one A4 page, the seal and date with the last clause', async () => {
+    const clerk = await actorByLogin(journey.database.owner.db, 'cun0101');
+    const [row] = await journey.database.owner.db.insert(schema.mediationFiles).values({
+      countyId: clerk.countyId, unitCode: clerk.unitCode, createdBy: clerk.userId, fingerprint: 'browser-agreement-typical', ...typicalAgreement(),
+    }).returning({ id: schema.mediationFiles.id });
+    const page = await journey.browser.newPage();
+    await signIn(page, journey.app.url, 'cun0101');
+    await page.goto(`${journey.app.url}/mediation/${row!.id}/agreement`);
+    await page.getByTestId('agreement').waitFor();
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    // TALLY_PRINT_DIR keeps the PDF for a look (pdftoppm makes PNGs of it).
+    if (process.env.TALLY_PRINT_DIR) {
+      mkdirSync(process.env.TALLY_PRINT_DIR, { recursive: true });
+      writeFileSync(join(process.env.TALLY_PRINT_DIR, 'agreement-typical.pdf'), pdf);
+    }
+    expect(pdfPageCount(pdf)).toBe(1);
+
+    // A long agreement may take two pages, but the seal and date never stand alone: the last
+    // clause, the signatures and the seal are one block.
+    await page.emulateMedia({ media: 'print' });
+    const together = await page.evaluate(() => {
+      const block = document.querySelector('.agreement-closing');
+      const last = document.querySelector('.agreement-closing .agreement-text');
+      return Boolean(block && last && block.contains(document.querySelector('.agreement-seal')) && getComputedStyle(block).breakInside === 'avoid');
+    });
+    expect(together).toBe(true);
+    await page.close();
   });
 });

@@ -141,6 +141,7 @@ const expected: Record<string, Record<UserRole, string>> = {
   'reports.immediateList': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'reports.matrix': { county_admin: 'NOOO', county_staff: 'NOOO', township_staff: 'NNOO', village_staff: 'NNNN', security_admin: 'FFFF', auditor: 'FFFF' },
   'audit.list': { county_admin: 'FFFF', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'NOOO' },
+  'audit.exportRows': { county_admin: 'FFFF', county_staff: 'FFFF', township_staff: 'FFFF', village_staff: 'FFFF', security_admin: 'FFFF', auditor: 'NOOO' },
 };
 
 type Caller = ReturnType<typeof createCaller>;
@@ -170,12 +171,24 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
     kind: 'query',
     run: async (c, t) => {
       // Earlier cases add audit rows: read every page, not just the newest.
-      for (let page = 1; ; page++) {
-        const result = await c.audit.list({ page });
+      for (let cursor: string | undefined; ;) {
+        const result = await c.audit.list({ cursor });
         // A row about the target's unit kept in the target's county. (A probe of another county's
         // unit is audited in the prober's own county as denied.not_found, naming the unit asked for.)
         if (result.rows.some((r) => r.countyId === countyIdOf(t.unit) && r.objectId === t.unit)) return true;
-        if (!result.hasMore) return false;
+        if (!result.next) return false;
+        cursor = result.next;
+      }
+    },
+  },
+  'audit.exportRows': {
+    kind: 'query',
+    run: async (c, t) => {
+      for (let cursor: string | undefined; ;) {
+        const result = await c.audit.exportRows({ cursor });
+        if (result.rows.some((r) => r.countyId === countyIdOf(t.unit) && r.objectId === t.unit)) return true;
+        if (!result.next) return false;
+        cursor = result.next;
       }
     },
   },
@@ -199,7 +212,7 @@ const calls: Record<string, { kind: 'query'; run: (caller: Caller, target: Resol
   'cases.transition': { kind: 'mutation', run: (c, t) => c.cases.transition({ id: t.caseId, version: 0, action: { type: 'accept' } }) },
   'registers.overview': { kind: 'query', run: async (c, t) => (await c.registers.overview({ unitCode: t.unit })).disputes > 0 },
   'registers.list': { kind: 'query', run: async (c, t) => (await c.registers.list({ register: 'disputes', q: t.disputeSummary, pageSize: 100 })).rows.some((r) => r.id === t.disputeId) },
-  'registers.exportRows': { kind: 'query', run: async (c, t) => (await c.registers.exportRows({ register: 'disputes', q: t.disputeSummary })).some((r) => r.unitCode === t.unit) },
+  'registers.exportRows': { kind: 'query', run: async (c, t) => (await c.registers.exportRows({ register: 'disputes', q: t.disputeSummary })).rows.some((r) => r.unitCode === t.unit) },
   'registers.get': { kind: 'mutation', run: (c, t) => c.registers.get({ register: 'disputes', id: t.disputeId }) },
   'registers.reveal': { kind: 'mutation', run: (c, t) => c.registers.reveal({ register: 'disputes', id: t.disputeId }) },
   'registers.create': { kind: 'mutation', run: (c) => c.registers.create({ register: 'disputes', values: disputeForm(`矩阵新增${++serial}`) }) },

@@ -1,7 +1,8 @@
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, type LoaderFunctionArgs } from 'react-router';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useMatches, useRouteError, type LoaderFunctionArgs } from 'react-router';
 import { languageFromCookie } from './i18n/index.ts';
 import { useCspNonce } from './lib/csp-nonce.ts';
 import { useI18n } from './lib/i18n-context.ts';
+import { documentTitle } from './lib/page-title.ts';
 import './app.css';
 
 export function loader({ request }: LoaderFunctionArgs) {
@@ -11,12 +12,13 @@ export function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const { language, t } = useI18n();
   const nonce = useCspNonce();
+  const matches = useMatches();
   return (
     <html lang={language}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{t('app.title')}</title>
+        <title>{documentTitle(matches, t, language)}</title>
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <Meta />
         <Links />

@@ -10,6 +10,7 @@ export default [
     route('units', 'routes/units.tsx'),
     route('users', 'routes/users.tsx'),
     route('audit', 'routes/audit.tsx'),
+    route('audit/export', 'routes/audit-export.ts'),
     route('registers', 'routes/registers.tsx'),
     route('registers/:register', 'routes/register-list.tsx'),
     route('registers/:register/new', 'routes/register-new.tsx'),

@@ -102,7 +102,7 @@ describe('users', () => {
 
   it('the auditor reads the county audit log, newest first, in pages', async () => {
     const auditor = createCaller({ db: database.app.db, actor: await actorByLogin(database.owner.db, 'a_auditor'), ip: null, now });
-    const page = await auditor.audit.list({ page: 1 });
+    const page = await auditor.audit.list({});
     expect(page.rows.length).toBeGreaterThan(5);
     const times = page.rows.map((row) => row.at.getTime());
     expect([...times].sort((a, b) => b - a)).toEqual(times);

@@ -56,7 +56,7 @@ describe('dispute and mediation registers above the keeping village', () => {
     expect(row.hidden).toEqual([]);
     const doc = await callers.village.mediation.get({ id: fileId });
     expect(doc).toMatchObject({ facts: agreement.facts, rightsAndObligations: agreement.rightsAndObligations, hidden: [], printable: true });
-    const exported = await callers.village.registers.exportRows({ register: 'mediation_files' });
+    const exported = (await callers.village.registers.exportRows({ register: 'mediation_files' })).rows;
     expect(exported[0]!.values).toMatchObject({ facts: agreement.facts, performance: agreement.performance });
   });
 
@@ -71,13 +71,13 @@ describe('dispute and mediation registers above the keeping village', () => {
       const got = await reader.registers.get({ register: 'disputes', id: disputeId });
       expect(got.hidden).toEqual(['summary']);
       expect(leaks(got)).toBe(false);
-      expect(leaks(await reader.registers.exportRows({ register: 'disputes' }))).toBe(false);
+      expect(leaks((await reader.registers.exportRows({ register: 'disputes' })).rows)).toBe(false);
 
       const file = await reader.registers.get({ register: 'mediation_files', id: fileId });
       expect(file.hidden.sort()).toEqual([...FREE_TEXT].sort());
       expect(leaks(file)).toBe(false);
       expect(leaks(await reader.registers.list({ register: 'mediation_files' }))).toBe(false);
-      expect(leaks(await reader.registers.exportRows({ register: 'mediation_files' }))).toBe(false);
+      expect(leaks((await reader.registers.exportRows({ register: 'mediation_files' })).rows)).toBe(false);
 
       // The agreement page and the mediation list read through their own procedures: the same rule.
       const doc = await reader.mediation.get({ id: fileId });
@@ -99,7 +99,7 @@ describe('dispute and mediation registers above the keeping village', () => {
 
   it('a search above the village does not look into the free text; the village itself may', async () => {
     expect((await callers.township.registers.list({ register: 'disputes', q: '滴水' })).rows).toEqual([]);
-    expect((await callers.township.registers.exportRows({ register: 'disputes', q: '滴水' }))).toEqual([]);
+    expect((await callers.township.registers.exportRows({ register: 'disputes', q: '滴水' })).rows).toEqual([]);
     expect((await callers.village.registers.list({ register: 'disputes', q: '滴水' })).rows.map((row) => row.id)).toEqual([disputeId]);
   });
 

@@ -161,12 +161,33 @@ describe('lists', () => {
 describe('export rows', () => {
   it('carries personal data only for rows of the exporting unit, and is audited', async () => {
     await callers.village.registers.create({ register: 'disputes', values: dispute({ summary: '导出测试', parties: '王五', mediator: '导出调解员' }) });
-    const own = await callers.village.registers.exportRows({ register: 'disputes', q: '导出调解员' });
+    const own = (await callers.village.registers.exportRows({ register: 'disputes', q: '导出调解员' })).rows;
     expect(own.map((r) => [r.values.parties, r.values.summary])).toEqual([['王五', '导出测试']]);
-    const above = await callers.township.registers.exportRows({ register: 'disputes', q: '导出调解员' });
+    const above = (await callers.township.registers.exportRows({ register: 'disputes', q: '导出调解员' })).rows;
     expect(above).toHaveLength(1);
     expect(above[0]!.values).toMatchObject({ parties: null, partyIdNumber: null, partyPhone: null, summary: null, mediator: '导出调解员' });
     const audit = await database.owner.db.execute(sql`select actor_login, detail from audit_log where action = 'registers.export' order by at`);
     expect(audit.map((r) => [r.actor_login, (r.detail as { rows: number }).rows])).toEqual([['a_cun0101', 1], ['a_zhen01', 1]]);
+  });
+
+  it('pages by keyset for a streamed file: every row once, in list order, audited once', async () => {
+    for (const summary of ['分页一', '分页二', '分页三']) {
+      await callers.village.registers.create({ register: 'disputes', values: dispute({ summary, mediator: '分页调解员' }) });
+    }
+    const before = await database.owner.db.execute(sql`select count(*)::int as n from audit_log where action = 'registers.export'`);
+    const filters = { register: 'disputes' as const, q: '分页调解员', pageSize: 2 };
+    const first = await callers.village.registers.exportRows(filters);
+    expect(first.rows).toHaveLength(2);
+    expect(first.next).not.toBeNull();
+    const second = await callers.village.registers.exportRows({ ...filters, cursor: first.next! });
+    expect(second.next).toBeNull();
+    const all = [...first.rows, ...second.rows].map((r) => r.values.summary);
+    expect(all.toSorted()).toEqual(['分页一', '分页三', '分页二'].toSorted());
+    const listed = await callers.village.registers.list({ register: 'disputes', q: '分页调解员' });
+    expect(all).toEqual(listed.rows.map((r) => r.values.summary));
+    const after = await database.owner.db.execute(sql`select count(*)::int as n from audit_log where action = 'registers.export'`);
+    expect(Number(after[0]!.n) - Number(before[0]!.n)).toBe(1);
+    // A cursor is parsed strictly; a "before" cursor is no export page.
+    await expect(callers.village.registers.exportRows({ ...filters, cursor: first.next!.replace('after', 'before') })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

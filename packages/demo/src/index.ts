@@ -40,3 +40,4 @@ async function hasCounties(db: Database | Transaction): Promise<boolean> {
   return Number((rows as unknown as Array<{ n: number }>)[0]?.n ?? 0) > 0;
 }
 export { seedThreeYears, THREE_YEAR_TABLES, type ThreeYearOptions, type ThreeYearSummary } from './three-years/index.ts';
+export { DISPUTE_STORIES, type DisputeStory } from './demo-dispute-texts.ts';

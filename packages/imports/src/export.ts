@@ -10,6 +10,8 @@
  * leading apostrophe, which spreadsheet programs show as text. Numbers are written as
  * numbers and never altered (so -5 stays the number -5); only strings are neutralised.
  */
+import { once } from 'node:events';
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 
 export interface ExportColumn {
@@ -38,26 +40,72 @@ function csvQuote(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** A header line, or a row, as one CSV line without its line end. */
+function csvLine(cells: readonly string[]): string {
+  return cells.map(csvQuote).join(',');
+}
+
+/** Rows arrive in pages (a keyset-paged query); a plain array is one page. */
+export type ExportPages = AsyncIterable<readonly ExportRow[]> | Iterable<readonly ExportRow[]>;
+
+/**
+ * CSV, one chunk per page: the BOM and header first, then each page's lines, so a large
+ * export is never held whole in memory.
+ */
+export async function* csvChunks(pages: ExportPages, columns: readonly ExportColumn[]): AsyncGenerator<Buffer> {
+  yield Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csvLine(columns.map((c) => neutraliseFormula(c.header))) + '\r\n', 'utf8')]);
+  for await (const page of pages) {
+    if (page.length === 0) continue;
+    yield Buffer.from(page.map((row) => csvLine(columns.map((c) => exportText(row[c.key])))).join('\r\n') + '\r\n', 'utf8');
+  }
+}
+
 export function toCsv(rows: readonly ExportRow[], columns: readonly ExportColumn[]): Buffer {
-  const lines = [columns.map((c) => csvQuote(neutraliseFormula(c.header))).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvQuote(exportText(row[c.key]))).join(','));
+  const lines = [csvLine(columns.map((c) => neutraliseFormula(c.header)))];
+  for (const row of rows) lines.push(csvLine(columns.map((c) => exportText(row[c.key]))));
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
 }
 
-export async function toXlsx(rows: readonly ExportRow[], columns: readonly ExportColumn[], sheetName = 'Sheet1'): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+function xlsxCells(row: ExportRow, columns: readonly ExportColumn[]): Array<string | number | boolean | Date | null> {
+  // Strings are written as string cells, so exceljs never makes formulas of them;
+  // the apostrophe still protects users who re-save the sheet as CSV.
+  return columns.map((c) => {
+    const v = row[c.key];
+    return v === undefined || v === null ? null : typeof v === 'string' ? neutraliseFormula(v) : v;
+  });
+}
+
+/**
+ * .xlsx through exceljs's streaming writer: each row is committed (serialised and handed to
+ * the zip) as it is added, strings are inline rather than in a shared-strings table (which
+ * would grow with every distinct value), and after each page the writer waits while `output`
+ * holds more than its high-water mark, so a slow client holds back the query instead of
+ * the server buffering the file. Memory stays about one page, whatever the row count
+ * (a 198,081-row export held in one workbook took the server from 767 MiB to 2,265 MiB).
+ * Returns the number of data rows written.
+ */
+export async function writeXlsx(pages: ExportPages, columns: readonly ExportColumn[], sheetName: string, output: Writable): Promise<number> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName);
-  sheet.columns = columns.map((c) => ({ header: neutraliseFormula(c.header), key: c.key, width: Math.max(10, c.header.length * 2 + 2) }));
-  for (const row of rows) {
-    const out: Record<string, string | number | boolean | Date | null> = {};
-    for (const c of columns) {
-      const v = row[c.key];
-      // Strings are written as string cells, so exceljs never makes formulas of them;
-      // the apostrophe still protects users who re-save the sheet as CSV.
-      out[c.key] = v === undefined || v === null ? null : typeof v === 'string' ? neutraliseFormula(v) : v;
-    }
-    sheet.addRow(out);
+  sheet.columns = columns.map((c) => ({ key: c.key, width: Math.max(10, c.header.length * 2 + 2) }));
+  sheet.addRow(columns.map((c) => neutraliseFormula(c.header))).commit();
+  let written = 0;
+  for await (const page of pages) {
+    for (const row of page) sheet.addRow(xlsxCells(row, columns)).commit();
+    written += page.length;
+    if (output.writableNeedDrain) await once(output, 'drain');
   }
-  const data = await workbook.xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+  sheet.commit();
+  await workbook.commit();
+  return written;
+}
+
+export async function toXlsx(rows: readonly ExportRow[], columns: readonly ExportColumn[], sheetName = 'Sheet1'): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = once(sink, 'end');
+  await writeXlsx([rows], columns, sheetName, sink);
+  await ended;
+  return Buffer.concat(chunks);
 }

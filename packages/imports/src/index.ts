@@ -13,6 +13,6 @@ export {
   previewImport, streamPreview, detectFormat, HEADER_SCAN, type PreviewInput, type PreviewResult, type PreviewSummary, type RowOutcome, type StreamPreviewInput, type ValidRow,
 } from './preview.ts';
 export { rowFingerprint } from './fingerprint.ts';
-export { toCsv, toXlsx, neutraliseFormula, type ExportColumn, type ExportRow, type ExportValue } from './export.ts';
+export { csvChunks, toCsv, toXlsx, writeXlsx, neutraliseFormula, type ExportColumn, type ExportPages, type ExportRow, type ExportValue } from './export.ts';
 export { DEFAULT_LIMITS, resolveLimits, formatBytes, type ImportLimits } from './limits.ts';
 export { ImportError, type ImportErrorCode, type Message, type RowError } from './errors.ts';

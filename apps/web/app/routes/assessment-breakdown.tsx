@@ -8,6 +8,7 @@ import { useI18n } from '../lib/i18n-context.ts';
 import { scoreDetailText } from '../lib/score-detail.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
+import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: assessmentStyles }];
 
@@ -20,6 +21,9 @@ export const loader = pageHandler(async ({ request, context, params }: LoaderFun
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(resultId) || !isUnitCodeShape(unitCode)) throw new Response('not found', { status: 404 });
   return caller.assessment.breakdown({ resultId, unitCode });
 });
+
+type Loaded = LoaderData<typeof loader>;
+export const handle = titleHandle<Loaded>((t, data) => t('assessment.breakdown.title', { unit: data.unitName }));
 
 /** "Why did this unit lose 2 points?": every line with its rule, wording, points and the records behind it. */
 export default function AssessmentBreakdown() {

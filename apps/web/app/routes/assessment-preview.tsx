@@ -8,6 +8,7 @@ import { formatCivilDate } from '../lib/civil-date-format.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
+import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: assessmentStyles }];
 
@@ -24,6 +25,9 @@ function arrow(rankDelta: number): string {
   if (rankDelta > 0) return `↓${rankDelta}`;
   return '—';
 }
+
+type Loaded = LoaderData<typeof loader>;
+export const handle = titleHandle<Loaded>((t, data) => t('assessment.preview.title', { scope: data.units.find((unit) => unit.code === data.params.scopeCode)?.name ?? '' }));
 
 /** The draft against the rules in force: every unit side by side, the ones whose rank moves first. */
 export default function AssessmentPreview() {

@@ -6,6 +6,7 @@ import { formatDateTime } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
+import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: assessmentStyles }];
 
@@ -17,6 +18,9 @@ export const loader = pageHandler(async ({ request, context, params }: LoaderFun
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new Response('not found', { status: 404 });
   return caller.assessment.result({ id });
 });
+
+type Loaded = LoaderData<typeof loader>;
+export const handle = titleHandle<Loaded>((t, data) => t('assessment.result.title', { year: data.header.year, period: t(`assessment.period.${data.header.period}`) }));
 
 export default function AssessmentResult() {
   const { header, ranking, openable, supersededBy } = useLoaderData<typeof loader>();

@@ -11,6 +11,7 @@ import { runAction, type ActionResult } from '../server/action-result.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import { ruleSetTemplateNames, type RuleSetTemplate } from '../server/assessment/rule-set-templates.ts';
+import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: assessmentStyles }];
 
@@ -63,6 +64,8 @@ function problemMessages(refusal: SaveRefusal, rules: Array<{ id: string; label:
     ...refusal.ruleProblems.map((p) => ({ name: '', message: t('assessment.problem.rule', { rule: ruleLabel(p.ruleId), message: p.message }) })),
   ];
 }
+
+export const handle = titleHandle((t) => t('assessment.rules.title'));
 
 export default function AssessmentRules() {
   const data = useLoaderData<typeof loader>();

@@ -14,6 +14,7 @@ import { runAction } from '../server/action-result.ts';
 import { UserFacingError } from '../server/errors.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
+import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: assessmentStyles }];
 
@@ -44,6 +45,8 @@ export const action = pageHandler(async ({ request, context }: ActionFunctionArg
   const reason = String(form.get('reason') ?? '').trim();
   return runAction(() => caller.assessment.publishResult({ ...params, ...(reason ? { reason } : {}) }), { messageKey: 'assessment.result.publishedNow' });
 });
+
+export const handle = titleHandle((t) => t('assessment.title'));
 
 export default function Assessment() {
   const { params, live, results, published, units, canPublish } = useLoaderData<typeof loader>();

@@ -12,6 +12,7 @@ import { useI18n } from '../lib/i18n-context.ts';
 import { runAction } from '../server/action-result.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
+import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: calendarStyles }];
 
@@ -83,6 +84,8 @@ export const action = pageHandler(async ({ request, context }: ActionFunctionArg
       throw new Response('unknown intent', { status: 400 });
   }
 });
+
+export const handle = titleHandle((t) => t('calendar.title'));
 
 export default function Calendar() {
   const data = useLoaderData<typeof loader>();

@@ -15,6 +15,7 @@ import { workflowActionFromForm } from '../server/case-form-actions.ts';
 import { orNotFound, pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import '../components/cases/cases.css';
+import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
@@ -63,6 +64,9 @@ export const action = pageHandler(async ({ request, context, params }: ActionFun
     return { ok: false, message: caseErrorMessage(error, t).message };
   }
 });
+
+type Loaded = LoaderData<typeof loader>;
+export const handle = titleHandle<Loaded>((t, data) => `${t('cases.title')} ${data.record.caseNumber}`);
 
 export default function CaseDetail() {
   const { record, unitNames, assignUnits, escalateTargets, registered } = useLoaderData<typeof loader>();

@@ -11,6 +11,7 @@ import { caseErrorMessage } from '../server/case-form-errors.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import '../components/cases/cases.css';
+import { titleHandle } from '../lib/page-title.ts';
 
 /** Default period: the current half year (offices publish half-year figures), in Shanghai dates. */
 function halfYearOf(today: string): { from: string; to: string } {
@@ -34,6 +35,8 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
     return { units, unitCode, from, to, refusal, result: null, error: caseErrorMessage(error, t).message };
   }
 });
+
+export const handle = titleHandle((t) => t('cases.figures.title'));
 
 export default function CaseFigures() {
   const { units, unitCode, from, to, refusal, result, error } = useLoaderData<typeof loader>();

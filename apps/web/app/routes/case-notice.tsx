@@ -9,6 +9,7 @@ import { caseErrorMessage } from '../server/case-form-errors.ts';
 import { orNotFound, pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import '../components/cases/cases.css';
+import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
@@ -23,6 +24,9 @@ export const loader = pageHandler(async ({ request, context, params }: LoaderFun
     return data({ id, notice: null, refusal: caseErrorMessage(error, t).message }, { status: 409 });
   }
 });
+
+type Loaded = LoaderData<typeof loader>;
+export const handle = titleHandle<Loaded>((t, data) => `${t('cases.notice.title')} ${data.notice?.caseNumber ?? ''}`);
 
 export default function CaseNotice() {
   const { id, notice, refusal } = useLoaderData<typeof loader>();

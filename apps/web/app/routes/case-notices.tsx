@@ -8,6 +8,7 @@ import { useI18n } from '../lib/i18n-context.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import '../components/cases/cases.css';
+import { titleHandle } from '../lib/page-title.ts';
 
 /** Every overdue case's supervision notice in one document, one A4 sheet each, for the supervising unit to print. */
 export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
@@ -16,6 +17,8 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
   const unit = new URL(request.url).searchParams.get('unit');
   return caller.cases.overdueNotices(isUnitCodeShape(unit) ? { unitCode: unit } : {});
 });
+
+export const handle = titleHandle((t) => t('cases.notices.link'));
 
 export default function CaseNotices() {
   const { notices, more } = useLoaderData<typeof loader>();

@@ -7,6 +7,7 @@ import { caseErrorMessage } from '../server/case-form-errors.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import '../components/cases/cases.css';
+import { titleHandle } from '../lib/page-title.ts';
 
 const FIELDS = [
   'receivedAt', 'channel', 'category', 'peopleCount', 'personTimes', 'skipLevel', 'repeatPetition', 'duplicateOfCaseNumber', 'summary',
@@ -62,6 +63,8 @@ export const action = pageHandler(async ({ request, context }: ActionFunctionArg
     return { message, field: known, values };
   }
 });
+
+export const handle = titleHandle((t) => t('cases.new'));
 
 export default function NewCase() {
   const { defaultReceivedAt } = useLoaderData<typeof loader>();

@@ -9,6 +9,7 @@ import { Notice } from '@tally/ui';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import '../components/cases/cases.css';
+import { titleHandle } from '../lib/page-title.ts';
 
 const PAGE_SIZE = 20;
 
@@ -21,6 +22,8 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
   const [list, units] = await Promise.all([caller.cases.list({ ...query, pageSize: PAGE_SIZE }), caller.units.tree()]);
   return { list, query, periodRefusal, unitNames: Object.fromEntries(units.map((unit) => [unit.code, unit.name])) };
 });
+
+export const handle = titleHandle((t) => t('cases.title'));
 
 export default function Cases() {
   const { list, query, periodRefusal, unitNames } = useLoaderData<typeof loader>();

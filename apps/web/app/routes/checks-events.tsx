@@ -15,6 +15,7 @@ import { ATTACHMENT_REF_MAX, DESCRIPTION_MAX } from '../server/assessment-inputs
 import { unitCodeParam, yearParam } from '../server/assessment-inputs/search-params.ts';
 import { orNotFound, pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
+import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: checksStyles }];
 
@@ -70,6 +71,8 @@ export const action = pageHandler(async ({ request, context }: ActionFunctionArg
       throw new Response('unknown intent', { status: 400 });
   }
 });
+
+export const handle = titleHandle((t) => t('checks.events.title'));
 
 export default function ChecksEvents() {
   const { list, filterUnits, targets, canRecord, kinds, today, descriptionMax, attachmentRefMax } = useLoaderData<typeof loader>();

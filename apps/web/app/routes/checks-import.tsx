@@ -14,6 +14,7 @@ import { UserFacingError } from '../server/errors.ts';
 import { readUpload } from '../server/imports/read-upload.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
+import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: checksStyles }];
 
@@ -48,6 +49,8 @@ export const action = pageHandler(async ({ request, context }: ActionFunctionArg
     throw error;
   }
 });
+
+export const handle = titleHandle((t) => t('checks.import.title'));
 
 export default function ChecksImport() {
   const { year, limit, maxRows } = useLoaderData<typeof loader>();

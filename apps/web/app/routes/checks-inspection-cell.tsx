@@ -15,6 +15,7 @@ import { runAction, type ActionResult } from '../server/action-result.ts';
 import { componentParam, yearParam } from '../server/assessment-inputs/search-params.ts';
 import { orNotFound, pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
+import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: checksStyles }];
 
@@ -52,6 +53,9 @@ export const action = pageHandler(async ({ request, context, params }: ActionFun
   if (!result.ok || !entered.saved) return { result, draft };
   return { result: { ...result, params: { score: formatScore(entered.saved.score), version: entered.saved.version } } };
 });
+
+type Loaded = LoaderData<typeof loader>;
+export const handle = titleHandle<Loaded>((t, { history }) => t('checks.cell.title', { unit: history.unit.name, year: history.year, component: t(componentLabelKey(history.component)), period: periodLabel(t, history.component, history.periodNo) }));
 
 export default function ChecksInspectionCell() {
   const { history, backTo } = useLoaderData<typeof loader>();

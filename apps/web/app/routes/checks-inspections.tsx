@@ -15,6 +15,7 @@ import { parseInspectionScore } from '../server/assessment-inputs/inspection-sco
 import { componentParam, unitCodeParam, yearParam } from '../server/assessment-inputs/search-params.ts';
 import { orNotFound, pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
+import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: checksStyles }];
 
@@ -63,6 +64,8 @@ export const action = pageHandler(async ({ request, context }: ActionFunctionArg
   }
   return { result: { ok: true, messageKey: 'checks.inspections.saved', params: { count: filled.length } } };
 });
+
+export const handle = titleHandle((t) => t('checks.inspections.title'));
 
 export default function ChecksInspections() {
   const { grid, components, ownUnitCode, atCounty } = useLoaderData<typeof loader>();

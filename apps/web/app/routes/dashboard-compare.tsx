@@ -11,6 +11,7 @@ import { dashboardSearch } from '../lib/dashboard-search.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
+import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: assessmentStyles }, { rel: 'stylesheet', href: dashboardStyles }];
 
@@ -29,6 +30,8 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
 function RateCell({ rate, below }: { rate: CompareRate; below: string }) {
   return rate.meets === false ? <td className="below-target">{rate.display} <span aria-label={below} title={below}>▼</span></td> : <td>{rate.display}</td>;
 }
+
+export const handle = titleHandle((t) => `${t('dashboard.title')} · ${t('dashboard.tab.compare')}`);
 
 /** Every township (or every village of one township) in one table, sortable by any column without JavaScript. */
 export default function DashboardCompare() {

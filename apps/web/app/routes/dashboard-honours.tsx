@@ -7,10 +7,14 @@ import { formatCivilDate } from '../lib/civil-date-format.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
+import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: dashboardStyles }, { rel: 'stylesheet', href: honoursStyles }];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Loaded = LoaderData<typeof loader>;
+export const handle = titleHandle<Loaded>((t, data) => t('dashboard.honours.title', { county: data.county, year: data.header.year, period: t(`assessment.period.${data.header.period}`) }));
 
 /** How many units each list names: ?n=, 1 to 10, three unless chosen. */
 function listSize(search: URLSearchParams): number {

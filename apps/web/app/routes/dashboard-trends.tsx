@@ -12,8 +12,11 @@ import { formatDateTime } from '../i18n/index.ts';
 import { pickedUnits, trendPeriodLabel } from '../lib/trend-labels.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
+import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: dashboardStyles }];
+
+export const handle = titleHandle((t) => `${t('dashboard.title')} · ${t('dashboard.tab.trends')}`);
 
 /** Lines on one chart: more than this and nobody can tell them apart. */
 const MAX_LINES = 8;

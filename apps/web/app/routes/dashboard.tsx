@@ -14,6 +14,7 @@ import { dashboardSearch } from '../lib/dashboard-search.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
+import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: assessmentStyles }, { rel: 'stylesheet', href: dashboardStyles }];
 
@@ -30,6 +31,8 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
   const scopeUnits = units.some((unit) => unit.level === 'county') ? units : [{ code: countyCode, name: '', level: 'county' as const }, ...units];
   return { params, ranking, units: scopeUnits.map((unit) => ({ code: unit.code, name: unit.name, level: unit.level })) };
 });
+
+export const handle = titleHandle((t) => `${t('dashboard.title')} · ${t('dashboard.tab.ranking')}`);
 
 /** The ranking a county office opens first: table and bars, the previous period's rank and the change, published or live. */
 export default function Dashboard() {

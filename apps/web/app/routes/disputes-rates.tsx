@@ -12,6 +12,7 @@ import { periodFromSearch } from '../lib/period-params.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
+import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: disputesStyles }];
 
@@ -30,6 +31,8 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
   ]);
   return { rates, refusal, units: units.map((unit) => ({ code: unit.code, name: unit.name, level: unit.level })) };
 });
+
+export const handle = titleHandle((t) => t('disputes.rates.title'));
 
 export default function DisputeRates() {
   const { rates, refusal, units } = useLoaderData<typeof loader>();

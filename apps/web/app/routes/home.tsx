@@ -14,6 +14,7 @@ import { kindKey, periodLabel } from '../lib/report-labels.ts';
 import { reportsOverview } from '../server/reports/overview.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller } from '../server/request.ts';
+import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: dashboardStyles }, { rel: 'stylesheet', href: casesStyles }];
 
@@ -69,6 +70,8 @@ async function todoFor(caller: Caller, role: UserRole) {
   const totals = await Promise.all(items.map((item) => caller.cases.list({ ...item.query, pageSize: 1 })));
   return items.map((item, index) => ({ key: item.key, href: `/cases${caseListSearch(item.query)}`, count: totals[index]!.total }));
 }
+
+export const handle = titleHandle((t) => t('nav.home'));
 
 export default function Home() {
   const { me, units, todo, waiting, overview, reports } = useLoaderData<typeof loader>();

@@ -10,6 +10,7 @@ import { localPathFor } from '../server/local-path.ts';
 import { contextFor } from '../server/request.ts';
 import { requestDatabase } from '../server/services/database.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
+import { titleHandle } from '../lib/page-title.ts';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -43,6 +44,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const messageKey: MessageKey = 'login.failed';
   return { messageKey, loginName };
 }
+
+export const handle = titleHandle((t) => t('login.title'));
 
 export default function Login() {
   const { t } = useI18n();

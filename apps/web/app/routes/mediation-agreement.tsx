@@ -9,6 +9,7 @@ import { useI18n } from '../lib/i18n-context.ts';
 import { runAction } from '../server/action-result.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
+import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: agreementStyles }];
 
@@ -20,6 +21,9 @@ export const loader = pageHandler(async ({ request, context, params }: LoaderFun
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new Response('not found', { status: 404 });
   return caller.mediation.get({ id });
 });
+
+type Loaded = LoaderData<typeof loader>;
+export const handle = titleHandle<Loaded>((t, data) => `${t('mediation.doc.title')} ${data.agreementNumber}`);
 
 /** Reveal (audited) for a unit above the handling one; the page shows the parties and the free text in full, still without print. */
 export const action = pageHandler(async ({ request, context, params }: ActionFunctionArgs) => {

@@ -4,6 +4,7 @@ import { formatCivilDate } from '../lib/civil-date-format.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
+import { titleHandle } from '../lib/page-title.ts';
 
 const PAGE_SIZE = 20;
 
@@ -14,6 +15,8 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
   const [list, units] = await Promise.all([caller.mediation.list({ page, pageSize: PAGE_SIZE }), caller.units.tree()]);
   return { ...list, unitNames: Object.fromEntries(units.map((unit) => [unit.code, unit.name])) };
 });
+
+export const handle = titleHandle((t) => t('mediation.title'));
 
 /** Agreements in scope, one server-side page at a time, each linking to its A4 view. */
 export default function MediationList() {

@@ -6,7 +6,7 @@ import { displayValue } from '../components/registers/field-display.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import { filtersFromSearch, registerFromParams } from '../server/registers/search-params.ts';
-import { exportOrRefusal, formatFromUrl, spreadsheetResponse } from '../server/spreadsheet-response.ts';
+import { exportOrRefusal, formatFromUrl, keysetPages, spreadsheetResponse } from '../server/spreadsheet-response.ts';
 
 /**
  * A filtered register list as .xlsx or CSV. Headers are the Chinese labels and values their words, so the file imports
@@ -19,10 +19,12 @@ export const loader = pageHandler(async ({ request, context, params }: LoaderFun
   const url = new URL(request.url);
   const format = formatFromUrl(url);
   const def = registerDefs[key];
-  const exported = await exportOrRefusal(request, () => caller.registers.exportRows({ register: key, ...filtersFromSearch(key, url.searchParams) }));
-  if (!exported.ok) return exported.response;
+  const filters = { register: key, ...filtersFromSearch(key, url.searchParams) };
+  // The first page answers the refusals (too many rows, a unit out of scope) before any byte is sent.
+  const first = await exportOrRefusal(request, () => caller.registers.exportRows(filters));
+  if (!first.ok) return first.response;
   const columns: ExportColumn[] = [{ key: 'unitName', header: '单位' }, ...def.fields.map((field) => ({ key: field.key, header: field.label }))];
-  const exportRows: ExportRow[] = exported.value.map((row) => ({
+  const asSheetRow = (row: (typeof first.value.rows)[number]): ExportRow => ({
     unitName: row.unitName,
     ...Object.fromEntries(def.fields.map((field) => {
       const value = row.values[field.key] as string | number | null;
@@ -30,6 +32,7 @@ export const loader = pageHandler(async ({ request, context, params }: LoaderFun
       if (field.type === 'date') return [field.key, value];
       return [field.key, typeof value === 'number' && !field.enum ? value : displayValue(field, value, 'zh-CN') || null];
     })),
-  }));
-  return spreadsheetResponse(exportRows, columns, format, { asciiName: key, title: def.label });
+  });
+  const pages = keysetPages(first.value, (cursor) => caller.registers.exportRows({ ...filters, cursor }), (page) => page.rows.map(asSheetRow));
+  return spreadsheetResponse(pages, columns, format, { asciiName: key, title: def.label });
 });

@@ -18,6 +18,7 @@ import { waitForCommitBriefly } from '../server/imports/commit-wait.ts';
 import { registerParam, registerSummary } from '../server/imports/register-param.ts';
 import { orNotFound, pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
+import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 const pageOf = (query: URLSearchParams, name: string) => Math.min(100_000, Math.max(1, Number(query.get(name)) || 1));
 
@@ -75,6 +76,9 @@ export const action = pageHandler(async ({ request, context, params }: ActionFun
       throw new Response('unknown intent', { status: 400 });
   }
 });
+
+type Loaded = LoaderData<typeof loader>;
+export const handle = titleHandle<Loaded>((t, data) => t('imports.previewTitle', { fileName: data.batch.fileName }));
 
 export default function RegisterImportBatch() {
   const data = useLoaderData<typeof loader>();

@@ -9,6 +9,7 @@ import { registerParam, registerSummary } from '../server/imports/register-param
 import { labelOf } from '../components/registers/field-display.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
+import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
@@ -27,6 +28,9 @@ export const action = pageHandler(async ({ request, context, params }: ActionFun
   if (outcome.ok) throw redirect(`/registers/${register}/import/${outcome.id}`);
   return data(outcome, { status: 400 });
 });
+
+type Loaded = LoaderData<typeof loader>;
+export const handle = titleHandle<Loaded>((t, data, language) => t('imports.title', { register: labelOf(data.register, language) }));
 
 export default function RegisterImport() {
   const { register, unitName, limit, maxRows } = useLoaderData<typeof loader>();

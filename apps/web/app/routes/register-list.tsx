@@ -8,6 +8,7 @@ import { useI18n } from '../lib/i18n-context.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import { filtersFromSearch, registerFromParams } from '../server/registers/search-params.ts';
+import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
   const key = registerFromParams(params);
@@ -28,6 +29,9 @@ function withCursor(search: string, cursor: string | null): string {
   else params.delete('cursor');
   return `?${params.toString()}`;
 }
+
+type Loaded = LoaderData<typeof loader>;
+export const handle = titleHandle<Loaded>((_t, data, language) => labelOf(data.def, language));
 
 export default function RegisterList() {
   const { key, def, page, units, search } = useLoaderData<typeof loader>();

@@ -9,6 +9,7 @@ import { runAction } from '../server/action-result.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import { registerFromParams } from '../server/registers/search-params.ts';
+import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
   const key = registerFromParams(params);
@@ -29,6 +30,9 @@ export const action = pageHandler(async ({ request, context, params }: ActionFun
   if (result.ok) return redirect(`/registers/${key}/${createdId}?created=1`);
   return { result, values };
 });
+
+type Loaded = LoaderData<typeof loader>;
+export const handle = titleHandle<Loaded>((t, data, language) => `${t('registers.new')} · ${labelOf(data.def, language)}`);
 
 export default function RegisterNew() {
   const { def } = useLoaderData<typeof loader>();

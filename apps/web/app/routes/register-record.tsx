@@ -11,6 +11,7 @@ import { runAction, type ActionResult } from '../server/action-result.ts';
 import { orNotFound, pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import { registerFromParams } from '../server/registers/search-params.ts';
+import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
   const key = registerFromParams(params);
@@ -50,6 +51,9 @@ export const action = pageHandler(async ({ request, context, params }: ActionFun
       throw new Response('unknown intent', { status: 400 });
   }
 });
+
+type Loaded = LoaderData<typeof loader>;
+export const handle = titleHandle<Loaded>((_t, data, language) => `${labelOf(data.def, language)} · ${String(data.row.values[data.def.fields[0]!.key] ?? '')}`);
 
 export default function RegisterRecord() {
   const { key, def, row, created } = useLoaderData<typeof loader>();

@@ -5,6 +5,7 @@ import { labelOf } from '../components/registers/field-display.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
+import { titleHandle } from '../lib/page-title.ts';
 
 export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
@@ -12,6 +13,8 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
   const counts = await caller.registers.overview();
   return { registers: registerKeys.map((key) => ({ key, label: registerDefs[key].label, labelEn: registerDefs[key].labelEn, count: counts[key] })) };
 });
+
+export const handle = titleHandle((t) => t('registers.title'));
 
 export default function Registers() {
   const { registers } = useLoaderData<typeof loader>();

@@ -9,6 +9,7 @@ import { kindKey, periodLabel, reportStateKey } from '../lib/report-labels.ts';
 import { runAction, type ActionResult } from '../server/action-result.ts';
 import { orNotFound, pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
+import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: reportsStyles }];
 
@@ -51,6 +52,9 @@ export const action = pageHandler(async ({ request, context, params }: ActionFun
   }, { messageKey: intent === 'submit' || intent === 'submitZero' ? 'reports.submitted' : 'reports.saved' });
   return { result, draft };
 });
+
+type Loaded = LoaderData<typeof loader>;
+export const handle = titleHandle<Loaded>((t, { report }, language) => t('reports.reportTitle', { unit: report.unitName, period: periodLabel(report.periodKey, language), kind: report.kind === 'monthly' || report.kind === 'half_monthly' || report.kind === 'quarterly' ? t(kindKey(report.kind)) : report.kind }));
 
 export default function ReportDetail() {
   const { report, versions, changedSinceFiled, mayEdit, mayReview } = useLoaderData<typeof loader>();

@@ -6,6 +6,7 @@ import { useI18n } from '../lib/i18n-context.ts';
 import { orNotFound, pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import { documentOf } from '../server/reports/report-document.ts';
+import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: printStyles }];
 
@@ -18,6 +19,9 @@ export const loader = pageHandler(async ({ request, context, params }: LoaderFun
   const loaded = await orNotFound(caller.reports.get({ id: params.id }));
   return { id: params.id, doc: documentOf(loaded, new Date()) };
 });
+
+type Loaded = LoaderData<typeof loader>;
+export const handle = titleHandle<Loaded>((_t, data) => data.doc.title);
 
 /** The report on A4 in the official layout: title, addressee, body, seal space, unit and date. */
 export default function ReportPrint() {

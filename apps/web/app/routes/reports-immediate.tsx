@@ -11,6 +11,7 @@ import { useI18n } from '../lib/i18n-context.ts';
 import { runAction, type ActionResult } from '../server/action-result.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
+import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: reportsStyles }];
 
@@ -57,6 +58,8 @@ function useImmediatePush(): { arrived: boolean; open: boolean } {
   }, []);
   return { arrived, open };
 }
+
+export const handle = titleHandle((t) => t('reports.immediate.title'));
 
 export default function ReportsImmediate() {
   const { rows, mayFile } = useLoaderData<typeof loader>();

@@ -9,6 +9,7 @@ import { kindKey, periodHeading } from '../lib/report-labels.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import { matrixParams } from '../server/reports/search-params.ts';
+import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: reportsStyles }];
 
@@ -19,6 +20,8 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
   const matrix = await caller.reports.matrix(params);
   return { matrix, level: params.level ?? '', isCounty: actor.scope.length === 6 };
 });
+
+export const handle = titleHandle((t) => t('reports.matrixTitle'));
 
 export default function ReportsMatrix() {
   const { matrix, level, isCounty } = useLoaderData<typeof loader>();

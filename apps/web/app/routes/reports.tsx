@@ -11,6 +11,7 @@ import { runAction, type ActionResult } from '../server/action-result.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
 import { reportsOverview } from '../server/reports/overview.ts';
+import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: reportsStyles }];
 
@@ -35,6 +36,8 @@ export const action = pageHandler(async ({ request, context }: ActionFunctionArg
   if (opened.id) return redirect(`/reports/${opened.id}`);
   return { result };
 });
+
+export const handle = titleHandle((t) => t('reports.title'));
 
 export default function Reports() {
   const { year, own, toReview } = useLoaderData<typeof loader>();

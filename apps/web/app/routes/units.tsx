@@ -5,6 +5,7 @@ import { useI18n } from '../lib/i18n-context.ts';
 import { runAction } from '../server/action-result.ts';
 import { pageHandler } from '../server/page-errors.ts';
 import { requireCaller, requireRole } from '../server/request.ts';
+import { titleHandle } from '../lib/page-title.ts';
 
 export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
@@ -30,6 +31,8 @@ export const action = pageHandler(async ({ request, context }: ActionFunctionArg
       throw new Response('unknown intent', { status: 400 });
   }
 });
+
+export const handle = titleHandle((t) => t('units.title'));
 
 export default function Units() {
   const { units } = useLoaderData<typeof loader>();

@@ -50,6 +50,7 @@ export function AgreementDocument({ doc }: { doc: Agreement }) {
     ['mediation.doc.rightsAndObligations', doc.rightsAndObligations],
     ['mediation.doc.performance', doc.performance],
   ];
+  const [lastKey, lastText] = sections.at(-1)!;
   return (
     <article className="agreement" lang="zh-CN" data-testid="agreement">
       <h1 className="agreement-title">{t('mediation.doc.title')}</h1>
@@ -58,32 +59,40 @@ export function AgreementDocument({ doc }: { doc: Agreement }) {
         <h2>{t('mediation.doc.parties')}</h2>
         <Paragraphs text={doc.parties} />
       </section>
-      {sections.map(([key, text]) => (
+      {sections.slice(0, -1).map(([key, text]) => (
         <section key={key}>
           <h2>{t(key as Parameters<typeof t>[0])}</h2>
           <Paragraphs text={text} />
         </section>
       ))}
-      <p className="agreement-text">{t('mediation.doc.copies')}</p>
-      <div className="agreement-signatures">
-        {Array.from({ length: partyCount(doc.parties) }, (_, i) => (
-          <p key={i} className="signature-line">
-            {t('mediation.doc.partySignature')}
+      {/* The last clause, the signatures and the seal print as one block: a page never
+          starts with the committee's seal and date alone (they attest the text above them). */}
+      <div className="agreement-closing">
+        <section>
+          <h2>{t(lastKey as Parameters<typeof t>[0])}</h2>
+          <Paragraphs text={lastText} />
+        </section>
+        <p className="agreement-text">{t('mediation.doc.copies')}</p>
+        <div className="agreement-signatures">
+          {Array.from({ length: partyCount(doc.parties) }, (_, i) => (
+            <p key={i} className="signature-line">
+              {t('mediation.doc.partySignature')}
+              <span className="blank" />
+            </p>
+          ))}
+          <p className="signature-line">
+            {t('mediation.doc.mediatorSignature')}
             <span className="blank" />
+            <span>（{doc.mediator}）</span>
           </p>
-        ))}
-        <p className="signature-line">
-          {t('mediation.doc.mediatorSignature')}
-          <span className="blank" />
-          <span>（{doc.mediator}）</span>
-        </p>
-      </div>
-      <div className="agreement-seal">
-        <p>{doc.committee}</p>
-        <p className="seal-area" aria-label={t('mediation.doc.seal')}>
-          {t('mediation.doc.seal')}
-        </p>
-        <p>{t('mediation.doc.date', { year, month, day })}</p>
+        </div>
+        <div className="agreement-seal">
+          <p>{doc.committee}</p>
+          <p className="seal-area" aria-label={t('mediation.doc.seal')}>
+            {t('mediation.doc.seal')}
+          </p>
+          <p>{t('mediation.doc.date', { year, month, day })}</p>
+        </div>
       </div>
     </article>
   );

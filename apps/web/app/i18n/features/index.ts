@@ -11,6 +11,7 @@ import { checksMessages } from './checks.ts';
 import { dashboardMessages } from './dashboard.ts';
 import { reportsMessages } from './reports.ts';
 import { inputRuleMessages } from './input-rules.ts';
+import { auditMessages } from './audit.ts';
 
 /*
  * Feature catalogs, merged into zh-CN.ts and en.ts. Add a feature here with one line.
@@ -29,4 +30,5 @@ export const featureCatalogs = [
   dashboardMessages,
   reportsMessages,
   inputRuleMessages,
+  auditMessages,
 ] as const;

@@ -24,6 +24,8 @@ export const COUNT_LIMIT = 10_000;
 
 /** The most rows one export writes: a county-year of the busiest register fits with room. */
 export const EXPORT_ROW_LIMIT = 200_000;
+/** Rows per page of an export: large enough that 200,000 rows are 100 queries, small enough to hold. */
+export const EXPORT_PAGE_SIZE = 2_000;
 
 function selection(register: RegisterTable) {
   return { ...register.columns, unitName: schema.units.name };
@@ -194,26 +196,39 @@ export const registersRouter = router({
     ),
 
   /**
-   * Every row of a filtered list for a spreadsheet, audited. Personal fields are filled only
+   * A filtered list for a spreadsheet, one keyset page at a time (the export streams the
+   * pages into the file, so no request holds 200,000 rows). The first call (no cursor)
+   * refuses an export over the limit and is audited with the filters and the row count;
+   * the pages after it show no more than the list does. Personal fields are filled only
    * for rows the actor's own unit keeps; an export made above it carries none (§8).
    */
   exportRows: roleProcedure(...caseDataRoles)
-    .input(orderedFilters(listFilters.extend({ register: registerKey })))
+    .input(orderedFilters(listFilters.extend({ register: registerKey, cursor: z.string().max(80).optional(), pageSize: z.number().int().min(1).max(EXPORT_PAGE_SIZE).default(EXPORT_PAGE_SIZE) })))
     .mutation(({ ctx, input }) =>
       ctx.run(async (tx) => {
         const register = registerTable(input.register);
         const where = listCondition(register, ctx.actor, input);
-        const [total] = await tx.select({ n: count() }).from(register.table).where(where);
-        if ((total?.n ?? 0) > EXPORT_ROW_LIMIT) throw new UserFacingError('BAD_REQUEST', 'error.register.exportTooLarge', { limit: EXPORT_ROW_LIMIT, rows: total!.n });
+        const cursor = decodeCursor(input.cursor);
+        if (input.cursor !== undefined && cursor?.direction !== 'after') throw new UserFacingError('BAD_REQUEST', 'error.invalidValue');
+        if (!cursor) {
+          const [total] = await tx.select({ n: count() }).from(register.table).where(where);
+          if ((total?.n ?? 0) > EXPORT_ROW_LIMIT) throw new UserFacingError('BAD_REQUEST', 'error.register.exportTooLarge', { limit: EXPORT_ROW_LIMIT, rows: total!.n });
+          await auditChange(tx, ctx, { action: 'registers.export', objectType: input.register, objectId: input.unitCode ?? ctx.actor.unitCode, detail: { rows: total?.n ?? 0, filters: { from: input.from ?? null, to: input.to ?? null, q: input.q ?? null, ...input.filters } } });
+        }
         const found = await tx.select(selection(register)).from(register.table).innerJoin(schema.units, joinUnits(register))
-          .where(where).orderBy(...listOrder(register, 'after')) as unknown as SelectedRow[];
-        await auditChange(tx, ctx, { action: 'registers.export', objectType: input.register, objectId: input.unitCode ?? ctx.actor.unitCode, detail: { rows: found.length, filters: { from: input.from ?? null, to: input.to ?? null, q: input.q ?? null, ...input.filters } } });
+          .where(and(where, cursorCondition(register, cursor))).orderBy(...listOrder(register, 'after')).limit(input.pageSize + 1) as unknown as SelectedRow[];
+        const page = found.slice(0, input.pageSize);
         const personal = register.def.fields.filter((field) => field.personal);
-        return found.map((row) => {
-          const values: Record<string, unknown> = Object.fromEntries(register.def.fields.map((field) => [field.key, row[field.key] ?? null]));
-          if (row.unitCode !== ctx.actor.unitCode) for (const field of personal) values[field.key] = null;
-          return { unitCode: row.unitCode, unitName: row.unitName, values };
-        });
+        const dateKey = register.def.fields[0]!.key;
+        const last = page.at(-1);
+        return {
+          rows: page.map((row) => {
+            const values: Record<string, unknown> = Object.fromEntries(register.def.fields.map((field) => [field.key, row[field.key] ?? null]));
+            if (row.unitCode !== ctx.actor.unitCode) for (const field of personal) values[field.key] = null;
+            return { unitCode: row.unitCode, unitName: row.unitName, values };
+          }),
+          next: found.length > input.pageSize && last ? encodeCursor({ direction: 'after', date: String(last[dateKey]), id: last.id }) : null,
+        };
       }),
     ),
 });
