@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from '../setup/test-database.ts
  * `committing`, but nobody holds its job lock: after a restart, committing again is
  * accepted (once the claim's grace has passed) and inserts every row once.
  */
-// The most rows an import accepts (DEFAULT_LIMITS.maxRows): the longest commit there can be.
+// A commit long enough to be killed in the middle of (the limit, DEFAULT_LIMITS.maxRows, is higher).
 const ROWS = 50_000;
 let database: TestDatabase;
 let app: RunningApp | null = null;
