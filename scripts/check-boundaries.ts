@@ -91,7 +91,8 @@ export function findCycles(workspaces: readonly Workspace[]): string[][] {
 function sourceFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((entry) => {
-    if (entry === 'node_modules' || entry.startsWith('.')) return [];
+    // Dot folders are tooling output (.turbo, .react-router), except `.server`: server-only source.
+    if (entry === 'node_modules' || (entry.startsWith('.') && entry !== '.server')) return [];
     const path = join(dir, entry);
     if (statSync(path).isDirectory()) return sourceFiles(path);
     return SOURCE_FILE.test(entry) ? [path] : [];

@@ -5,7 +5,7 @@ import { ServerRouter } from 'react-router';
 import { isbot } from 'isbot';
 import { renderToPipeableStream, type RenderToPipeableStreamOptions } from 'react-dom/server';
 import { CspNonce } from './lib/csp-nonce.ts';
-import { log } from './server/log.ts';
+import { log } from './.server/log.ts';
 
 /*
  * React Router's default Node entry, with two changes: the CSP nonce of the response goes

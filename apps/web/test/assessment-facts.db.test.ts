@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaCalendar2026 } from '@tally/casework';
 import { schema, withActor, type Actor } from '@tally/db';
-import { loadFactRows } from '../app/server/assessment/load-fact-rows.ts';
+import { loadFactRows } from '../app/.server/assessment/load-fact-rows.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
 

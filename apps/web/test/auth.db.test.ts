@@ -2,8 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '@tally/db';
 import { DEMO_PASSWORD } from '@tally/demo';
-import { signIn, signOut, validateSession } from '../app/server/auth/sessions.ts';
-import { createCaller } from '../app/server/routers/root.ts';
+import { signIn, signOut, validateSession } from '../app/.server/auth/sessions.ts';
+import { createCaller } from '../app/.server/routers/root.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
 

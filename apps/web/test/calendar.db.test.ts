@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaCalendar2026 } from '@tally/casework';
 import { schema, withActor } from '@tally/db';
-import { createCaller } from '../app/server/routers/root.ts';
+import { createCaller } from '../app/.server/routers/root.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
 

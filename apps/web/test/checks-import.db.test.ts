@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ImportRefusal } from '../app/server/assessment-inputs/import-refusal.ts';
-import { createCaller } from '../app/server/routers/root.ts';
+import { ImportRefusal } from '../app/.server/assessment-inputs/import-refusal.ts';
+import { createCaller } from '../app/.server/routers/root.ts';
 import { createTestDatabase, ownerRows, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
 

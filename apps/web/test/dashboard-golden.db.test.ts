@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withActor } from '@tally/db';
 import { seedDemoIfEmpty } from '@tally/demo';
 import { formatFixed, rank, score, trend } from '@tally/scoring';
-import { factsFor, unitsUnder } from '../app/server/assessment/assess-units.ts';
-import { publishedRuleSet } from '../app/server/assessment/rule-set-store.ts';
-import { trendPeriods } from '../app/server/dashboard/trend-periods.ts';
-import { createCaller } from '../app/server/routers/root.ts';
-import { countyCalendar } from '../app/server/services/work-calendar.ts';
+import { factsFor, unitsUnder } from '../app/.server/assessment/assess-units.ts';
+import { publishedRuleSet } from '../app/.server/assessment/rule-set-store.ts';
+import { trendPeriods } from '../app/.server/dashboard/trend-periods.ts';
+import { createCaller } from '../app/.server/routers/root.ts';
+import { countyCalendar } from '../app/.server/services/work-calendar.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin } from '../../../tests/setup/two-counties.ts';
 

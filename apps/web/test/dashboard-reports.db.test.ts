@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '@tally/casework';
-import { missingReportsThisPeriod } from '../app/server/dashboard/missing-reports.ts';
-import { createCaller } from '../app/server/routers/root.ts';
+import { missingReportsThisPeriod } from '../app/.server/dashboard/missing-reports.ts';
+import { createCaller } from '../app/.server/routers/root.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { fileMonthlyReports } from '../../../tests/setup/filed-reports.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema, withActor } from '@tally/db';
 import { formatFixed } from '@tally/scoring';
-import { factsFor, scoreAndRank, unitsUnder } from '../app/server/assessment/assess-units.ts';
-import { publishedRuleSet } from '../app/server/assessment/rule-set-store.ts';
-import { createCaller } from '../app/server/routers/root.ts';
-import { countyCalendar } from '../app/server/services/work-calendar.ts';
-import { unitFigures } from '../app/server/services/case-figures.ts';
+import { factsFor, scoreAndRank, unitsUnder } from '../app/.server/assessment/assess-units.ts';
+import { publishedRuleSet } from '../app/.server/assessment/rule-set-store.ts';
+import { createCaller } from '../app/.server/routers/root.ts';
+import { countyCalendar } from '../app/.server/services/work-calendar.ts';
+import { unitFigures } from '../app/.server/services/case-figures.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
 import { insertInspectionYear } from '../../../tests/setup/inspection-scores.ts';

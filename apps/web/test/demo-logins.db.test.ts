@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userRoles } from '@tally/db';
 import { DEMO_PASSWORD, demoCountySpec, seedDemoIfEmpty } from '@tally/demo';
-import { signIn } from '../app/server/auth/sessions.ts';
+import { signIn } from '../app/.server/auth/sessions.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';
 
 /* The logins `npm start` prints still work after the role and sign-in rules (the seed writes as the platform operator). */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { legacyRowFingerprint, recomputeFingerprints, type Actor } from '@tally/db';
 import { PETITION_REGISTER, registerDefs } from '@tally/db/registers';
 import { previewImport, type RegisterDef } from '@tally/imports';
-import { createCaller } from '../app/server/routers/root.ts';
+import { createCaller } from '../app/.server/routers/root.ts';
 import { createTestDatabase, importFixture, ownerRows, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
 import { commitAndWait } from '../../../tests/setup/import-commit.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appRouter, createCaller } from '../app/server/routers/root.ts';
+import { appRouter, createCaller } from '../app/.server/routers/root.ts';
 import { createTestDatabase, importFixture, ownerRows, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
 import { commitAndWait } from '../../../tests/setup/import-commit.ts';

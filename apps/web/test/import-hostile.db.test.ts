@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@tally/db';
-import { handleUpload, type UploadOutcome } from '../app/server/imports/handle-upload.ts';
-import type { ImportKey } from '../app/server/imports/import-registers.ts';
-import { createCaller } from '../app/server/routers/root.ts';
+import { handleUpload, type UploadOutcome } from '../app/.server/imports/handle-upload.ts';
+import type { ImportKey } from '../app/.server/imports/import-registers.ts';
+import { createCaller } from '../app/.server/routers/root.ts';
 import { makeZip } from '../../../packages/imports/test/support/make-zip.ts';
 import { createTestDatabase, importFixture as fixture, ownerRows as ownerRowsOf, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';

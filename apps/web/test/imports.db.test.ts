@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@tally/db';
-import { UserFacingError } from '../app/server/errors.ts';
-import { createCaller } from '../app/server/routers/root.ts';
+import { UserFacingError } from '../app/.server/errors.ts';
+import { createCaller } from '../app/.server/routers/root.ts';
 import { createTestDatabase, importFixture as fixture, ownerRows as ownerRowsOf, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
 import { commitAndWait } from '../../../tests/setup/import-commit.ts';

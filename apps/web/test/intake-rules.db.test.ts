@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaller } from '../app/server/routers/root.ts';
-import { caseErrorMessage } from '../app/server/case-form-errors.ts';
-import { FieldRefusal } from '../app/server/errors.ts';
+import { createCaller } from '../app/.server/routers/root.ts';
+import { caseErrorMessage } from '../app/.server/case-form-errors.ts';
+import { FieldRefusal } from '../app/.server/errors.ts';
 import { translator } from '../app/i18n/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';

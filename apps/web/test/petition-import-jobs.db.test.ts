@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importHousekeeping, type Actor } from '@tally/db';
 import { toCsv } from '@tally/imports';
-import { CASE_SHEET_COLUMNS, caseSheetRows } from '../app/server/case-export-sheet.ts';
-import { backgroundJobsIdle } from '../app/server/imports/job-runner.ts';
-import { createCaller } from '../app/server/routers/root.ts';
+import { CASE_SHEET_COLUMNS, caseSheetRows } from '../app/.server/case-export-sheet.ts';
+import { backgroundJobsIdle } from '../app/.server/imports/job-runner.ts';
+import { createCaller } from '../app/.server/routers/root.ts';
 import { commitAndWait } from '../../../tests/setup/import-commit.ts';
 import { createTestDatabase, ownerRows as ownerRowsOf, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';

@@ -1,7 +1,7 @@
 import { idCheckCharacter } from '@tally/casework';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@tally/db';
-import { createCaller } from '../app/server/routers/root.ts';
+import { createCaller } from '../app/.server/routers/root.ts';
 import { createTestDatabase, importFixture as fixture, ownerRows as ownerRowsOf, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
 import { commitAndWait } from '../../../tests/setup/import-commit.ts';

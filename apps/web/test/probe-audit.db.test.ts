@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCaller } from '../app/server/routers/root.ts';
-import { PROBES_PER_MINUTE } from '../app/server/services/probe-audit.ts';
+import { createCaller } from '../app/.server/routers/root.ts';
+import { PROBES_PER_MINUTE } from '../app/.server/services/probe-audit.ts';
 import { createTestDatabase, ownerRows, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
 

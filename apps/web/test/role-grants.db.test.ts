@@ -2,8 +2,8 @@ import { hash } from '@node-rs/argon2';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema, scopeOf, type Actor, type UserRole } from '@tally/db';
-import { createCaller } from '../app/server/routers/root.ts';
-import { levelOf } from '../app/server/auth/sessions.ts';
+import { createCaller } from '../app/.server/routers/root.ts';
+import { levelOf } from '../app/.server/auth/sessions.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
 import {

@@ -12,7 +12,7 @@ export const LEVEL_RANK: Readonly<Record<UnitLevel, number>> = { village: 1, tow
 /**
  * The shape of a unit code: twelve digits. The one copy of this pattern in the repository
  * (test/unit/unit-scope-guard.test.ts fails on another); inputs use unitCodeInput
- * (apps/web/app/server/services/unit-codes.ts) or isUnitCodeShape below.
+ * (apps/web/app/.server/services/unit-codes.ts) or isUnitCodeShape below.
  */
 export const UNIT_CODE_PATTERN = /^\d{12}$/;
 

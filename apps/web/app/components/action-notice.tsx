@@ -1,5 +1,5 @@
 import { Notice } from '@tally/ui';
-import type { ActionResult } from '../server/action-result.ts';
+import type { ActionResult } from '../.server/action-result.ts';
 import { fieldLabel } from '../lib/field-label.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 

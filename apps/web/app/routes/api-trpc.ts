@@ -1,8 +1,8 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from 'react-router';
-import { log } from '../server/log.ts';
-import { contextFor } from '../server/request.ts';
-import { appRouter } from '../server/routers/root.ts';
+import { log } from '../.server/log.ts';
+import { contextFor } from '../.server/request.ts';
+import { appRouter } from '../.server/routers/root.ts';
 
 /** The most calls one batched request may carry: each runs its own transaction. */
 export const MAX_BATCH_SIZE = 10;

@@ -1,8 +1,8 @@
 import { Form, NavLink, Outlet, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { useI18n } from '../lib/i18n-context.ts';
 import { navigationFor } from '../lib/navigation.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller } from '../server/request.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller } from '../.server/request.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 
 export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {

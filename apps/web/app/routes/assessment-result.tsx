@@ -4,8 +4,8 @@ import { RankingTable } from '../components/assessment/ranking-table.tsx';
 import assessmentStyles from '../components/assessment/assessment.css?url';
 import { formatDateTime } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: assessmentStyles }];

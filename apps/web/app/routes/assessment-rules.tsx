@@ -7,10 +7,10 @@ import assessmentStyles from '../components/assessment/assessment.css?url';
 import { formatDateTime, isMessageKey, type Translate } from '../i18n/index.ts';
 import { assessmentParams } from '../lib/assessment-params.ts';
 import { useI18n } from '../lib/i18n-context.ts';
-import { runAction, type ActionResult } from '../server/action-result.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
-import { ruleSetTemplateNames, type RuleSetTemplate } from '../server/assessment/rule-set-templates.ts';
+import { runAction, type ActionResult } from '../.server/action-result.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
+import { ruleSetTemplateNames, type RuleSetTemplate } from '../.server/assessment/rule-set-templates.ts';
 import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: assessmentStyles }];

@@ -10,10 +10,10 @@ import { assessmentParams } from '../lib/assessment-params.ts';
 import { scopeOptions } from '../lib/assessment-scopes.ts';
 import { formatCivilDate } from '../lib/civil-date-format.ts';
 import { useI18n } from '../lib/i18n-context.ts';
-import { runAction } from '../server/action-result.ts';
-import { UserFacingError } from '../server/errors.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
+import { runAction } from '../.server/action-result.ts';
+import { UserFacingError } from '../.server/errors.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: assessmentStyles }];

@@ -3,9 +3,9 @@ import { formatDateTime } from '../i18n/index.ts';
 import { actionLabel, objectTypeLabel, roleLabel } from '../lib/audit-labels.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { titleHandle } from '../lib/page-title.ts';
-import { auditFiltersFromSearch, auditSearch } from '../server/audit/audit-params.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
+import { auditFiltersFromSearch, auditSearch } from '../.server/audit/audit-params.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
 
 /** Action areas offered in the filter; any other code can still be typed into the URL. */
 const ACTION_AREAS = ['auth', 'users', 'units', 'registers', 'imports', 'cases', 'mediation', 'reports', 'checks', 'assessment', 'calendar', 'audit', 'denied'] as const;

@@ -9,9 +9,9 @@ import { DeadlinePreviewTable } from '../components/calendar/deadline-preview.ts
 import calendarStyles from '../components/calendar/calendar.css?url';
 import { formatDateTime } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
-import { runAction } from '../server/action-result.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
+import { runAction } from '../.server/action-result.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: calendarStyles }];

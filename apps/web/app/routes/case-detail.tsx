@@ -10,10 +10,10 @@ import { ResponsibilityForm } from '../components/cases/responsibility-form.tsx'
 import { languageFromCookie, translator } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { vocabularyLabel } from '../lib/case-format.ts';
-import { caseErrorMessage } from '../server/case-form-errors.ts';
-import { workflowActionFromForm } from '../server/case-form-actions.ts';
-import { orNotFound, pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
+import { caseErrorMessage } from '../.server/case-form-errors.ts';
+import { workflowActionFromForm } from '../.server/case-form-actions.ts';
+import { orNotFound, pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
 import '../components/cases/cases.css';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from 'react-router';
 import { caseDataRoles } from '@tally/db/roles';
 import { parseCaseListQuery } from '../lib/case-list-query.ts';
-import { CASE_SHEET_COLUMNS, caseSheetRows } from '../server/case-export-sheet.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
-import { exportOrRefusal, formatFromUrl, spreadsheetResponse } from '../server/spreadsheet-response.ts';
+import { CASE_SHEET_COLUMNS, caseSheetRows } from '../.server/case-export-sheet.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
+import { exportOrRefusal, formatFromUrl, spreadsheetResponse } from '../.server/spreadsheet-response.ts';
 
 /** The filtered case list as .xlsx or CSV; the same URL query as the list page. */
 export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {

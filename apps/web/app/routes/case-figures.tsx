@@ -7,9 +7,9 @@ import { PeriodNotice } from '../components/period-notice.tsx';
 import { periodFromSearch } from '../lib/period-params.ts';
 import { languageFromCookie, translator } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
-import { caseErrorMessage } from '../server/case-form-errors.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
+import { caseErrorMessage } from '../.server/case-form-errors.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
 import '../components/cases/cases.css';
 import { titleHandle } from '../lib/page-title.ts';
 

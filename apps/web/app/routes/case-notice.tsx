@@ -5,9 +5,9 @@ import { NoticeDocument } from '../components/cases/notice-document.tsx';
 import { PrintButton } from '../components/print-button.tsx';
 import { languageFromCookie, translator } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
-import { caseErrorMessage } from '../server/case-form-errors.ts';
-import { orNotFound, pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
+import { caseErrorMessage } from '../.server/case-form-errors.ts';
+import { orNotFound, pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
 import '../components/cases/cases.css';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 

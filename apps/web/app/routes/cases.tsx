@@ -6,8 +6,8 @@ import { useI18n } from '../lib/i18n-context.ts';
 import { caseListPeriodRefusal, caseListSearch, parseCaseListQuery } from '../lib/case-list-query.ts';
 import { fieldLabel } from '../lib/field-label.ts';
 import { Notice } from '@tally/ui';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
 import '../components/cases/cases.css';
 import { titleHandle } from '../lib/page-title.ts';
 

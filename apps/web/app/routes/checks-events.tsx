@@ -9,12 +9,12 @@ import { EventForm, type EventDraftValues } from '../components/checks/event-for
 import { EventTable } from '../components/checks/event-table.tsx';
 import checksStyles from '../components/checks/checks.css?url';
 import { useI18n } from '../lib/i18n-context.ts';
-import { runAction, type ActionResult } from '../server/action-result.ts';
-import { checkingRoles } from '../server/assessment-inputs/checking-unit.ts';
-import { ATTACHMENT_REF_MAX, DESCRIPTION_MAX } from '../server/assessment-inputs/event-input.ts';
-import { unitCodeParam, yearParam } from '../server/assessment-inputs/search-params.ts';
-import { orNotFound, pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
+import { runAction, type ActionResult } from '../.server/action-result.ts';
+import { checkingRoles } from '../.server/assessment-inputs/checking-unit.ts';
+import { ATTACHMENT_REF_MAX, DESCRIPTION_MAX } from '../.server/assessment-inputs/event-input.ts';
+import { unitCodeParam, yearParam } from '../.server/assessment-inputs/search-params.ts';
+import { orNotFound, pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: checksStyles }];

@@ -11,10 +11,10 @@ import checksStyles from '../components/checks/checks.css?url';
 import { componentLabelKey } from '../lib/checking-labels.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { formatScore } from '../lib/score-format.ts';
-import { runAction, type ActionResult } from '../server/action-result.ts';
-import { componentParam, yearParam } from '../server/assessment-inputs/search-params.ts';
-import { orNotFound, pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
+import { runAction, type ActionResult } from '../.server/action-result.ts';
+import { componentParam, yearParam } from '../.server/assessment-inputs/search-params.ts';
+import { orNotFound, pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: checksStyles }];

@@ -4,9 +4,9 @@ import { caseDataRoles } from '@tally/db/roles';
 import type { ExportColumn, ExportRow } from '@tally/imports';
 import { translator } from '../i18n/index.ts';
 import { compareColumns, compareWindow } from '../lib/compare-columns.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
-import { exportOrRefusal, formatFromUrl, spreadsheetResponse } from '../server/spreadsheet-response.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
+import { exportOrRefusal, formatFromUrl, spreadsheetResponse } from '../.server/spreadsheet-response.ts';
 
 /** The side-by-side table as .xlsx (or CSV), headers in Chinese; a rate below target carries "（低于目标）". */
 /** The period the page showed (its default when the typed one was refused there, with the reason). */

@@ -9,8 +9,8 @@ import { compareColumns, compareSort, compareWindow, sortCompareRows, type Compa
 import { dashboardParams } from '../lib/dashboard-params.ts';
 import { dashboardSearch } from '../lib/dashboard-search.ts';
 import { useI18n } from '../lib/i18n-context.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: assessmentStyles }, { rel: 'stylesheet', href: dashboardStyles }];

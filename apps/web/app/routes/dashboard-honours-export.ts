@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs } from 'react-router';
 import { caseDataRoles } from '@tally/db/roles';
 import type { ExportColumn, ExportRow } from '@tally/imports';
 import { translator } from '../i18n/index.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
-import { exportOrRefusal, spreadsheetResponse } from '../server/spreadsheet-response.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
+import { exportOrRefusal, spreadsheetResponse } from '../.server/spreadsheet-response.ts';
 
 /** The published ranking with every breakdown line the reader may open, one row per line, as .xlsx. */
 export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {

@@ -5,8 +5,8 @@ import honoursStyles from '../components/dashboard/honours.css?url';
 import { shanghaiDate } from '@tally/casework';
 import { formatCivilDate } from '../lib/civil-date-format.ts';
 import { useI18n } from '../lib/i18n-context.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: dashboardStyles }, { rel: 'stylesheet', href: honoursStyles }];

@@ -10,8 +10,8 @@ import { dashboardSearch } from '../lib/dashboard-search.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { pickedUnits, trendPeriodLabel } from '../lib/trend-labels.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: dashboardStyles }];

@@ -10,8 +10,8 @@ import { PeriodNotice } from '../components/period-notice.tsx';
 import { formatCivilDate } from '../lib/civil-date-format.ts';
 import { periodFromSearch } from '../lib/period-params.ts';
 import { useI18n } from '../lib/i18n-context.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: disputesStyles }];

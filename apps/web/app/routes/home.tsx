@@ -9,11 +9,11 @@ import casesStyles from '../components/cases/cases.css?url';
 import dashboardStyles from '../components/dashboard/dashboard.css?url';
 import { languageFromCookie, translator } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
-import { countyOverview } from '../server/dashboard/overview.ts';
+import { countyOverview } from '../.server/dashboard/overview.ts';
 import { kindKey, periodLabel } from '../lib/report-labels.ts';
-import { reportsOverview } from '../server/reports/overview.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller } from '../server/request.ts';
+import { reportsOverview } from '../.server/reports/overview.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: dashboardStyles }, { rel: 'stylesheet', href: casesStyles }];

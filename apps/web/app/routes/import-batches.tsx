@@ -5,11 +5,11 @@ import { Pager } from '../components/imports/pager.tsx';
 import { labelOf } from '../components/registers/field-display.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
-import { runAction } from '../server/action-result.ts';
-import { isImportKey } from '../server/imports/import-registers.ts';
-import { registerSummary } from '../server/imports/register-param.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
+import { runAction } from '../.server/action-result.ts';
+import { isImportKey } from '../.server/imports/import-registers.ts';
+import { registerSummary } from '../.server/imports/register-param.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
 
 /** Batches that may still be cancelled: not committed, not cancelled, not being committed now. */
 const CANCELLABLE: ReadonlySet<string> = new Set(['previewing', 'previewed', 'failed']);

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from 'react-router';
-import { localPathFor } from '../server/local-path.ts';
+import { localPathFor } from '../.server/local-path.ts';
 
 /** Switch language: a cookie for a year, then back to where the user was. */
 export async function action({ request }: ActionFunctionArgs) {

@@ -2,13 +2,13 @@ import { Form, data, redirect, useActionData, useLoaderData, useLocation, type A
 import { Notice } from '@tally/ui';
 import type { MessageKey } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
-import { sessionCookie } from '../server/auth/cookie.ts';
-import { signIn } from '../server/auth/sessions.ts';
-import { signInThrottle } from '../server/auth/sign-in-throttle.ts';
-import { isCleanText } from '../server/input-text.ts';
-import { localPathFor } from '../server/local-path.ts';
-import { contextFor } from '../server/request.ts';
-import { requestDatabase } from '../server/services/database.ts';
+import { sessionCookie } from '../.server/auth/cookie.ts';
+import { signIn } from '../.server/auth/sessions.ts';
+import { signInThrottle } from '../.server/auth/sign-in-throttle.ts';
+import { isCleanText } from '../.server/input-text.ts';
+import { localPathFor } from '../.server/local-path.ts';
+import { contextFor } from '../.server/request.ts';
+import { requestDatabase } from '../.server/services/database.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { titleHandle } from '../lib/page-title.ts';
 

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from 'react-router';
-import { SESSION_COOKIE, clearedSessionCookie, readCookie } from '../server/auth/cookie.ts';
-import { signOut } from '../server/auth/sessions.ts';
-import { requestDatabase } from '../server/services/database.ts';
+import { SESSION_COOKIE, clearedSessionCookie, readCookie } from '../.server/auth/cookie.ts';
+import { signOut } from '../.server/auth/sessions.ts';
+import { requestDatabase } from '../.server/services/database.ts';
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const token = readCookie(request.headers.get('cookie'), SESSION_COOKIE);

@@ -6,9 +6,9 @@ import { AgreementDocument } from '../components/disputes/agreement-document.tsx
 import { PrintButton } from '../components/print-button.tsx';
 import agreementStyles from '../components/disputes/agreement.css?url';
 import { useI18n } from '../lib/i18n-context.ts';
-import { runAction } from '../server/action-result.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
+import { runAction } from '../.server/action-result.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: agreementStyles }];

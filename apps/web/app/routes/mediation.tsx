@@ -2,8 +2,8 @@ import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { caseDataRoles } from '@tally/db';
 import { formatCivilDate } from '../lib/civil-date-format.ts';
 import { useI18n } from '../lib/i18n-context.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
 
 const PAGE_SIZE = 20;

@@ -3,10 +3,10 @@ import { caseDataRoles } from '@tally/db/roles';
 import { registerDefs } from '@tally/db/registers';
 import type { ExportColumn, ExportRow } from '@tally/imports';
 import { displayValue } from '../components/registers/field-display.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
-import { filtersFromSearch, registerFromParams } from '../server/registers/search-params.ts';
-import { exportOrRefusal, formatFromUrl, keysetPages, spreadsheetResponse } from '../server/spreadsheet-response.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
+import { filtersFromSearch, registerFromParams } from '../.server/registers/search-params.ts';
+import { exportOrRefusal, formatFromUrl, keysetPages, spreadsheetResponse } from '../.server/spreadsheet-response.ts';
 
 /**
  * A filtered register list as .xlsx or CSV. Headers are the Chinese labels and values their words, so the file imports

@@ -13,11 +13,11 @@ import { ReadingForm } from '../components/imports/reading-form.tsx';
 import { WarningRows } from '../components/imports/warning-rows.tsx';
 import { formatDateTime } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
-import { runAction } from '../server/action-result.ts';
-import { waitForCommitBriefly } from '../server/imports/commit-wait.ts';
-import { registerParam, registerSummary } from '../server/imports/register-param.ts';
-import { orNotFound, pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
+import { runAction } from '../.server/action-result.ts';
+import { waitForCommitBriefly } from '../.server/imports/commit-wait.ts';
+import { registerParam, registerSummary } from '../.server/imports/register-param.ts';
+import { orNotFound, pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 const pageOf = (query: URLSearchParams, name: string) => Math.min(100_000, Math.max(1, Number(query.get(name)) || 1));

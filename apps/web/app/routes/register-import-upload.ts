@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs } from 'react-router';
 import { caseDataRoles } from '@tally/db/roles';
-import { handleUpload } from '../server/imports/handle-upload.ts';
-import { registerParam } from '../server/imports/register-param.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
+import { handleUpload } from '../.server/imports/handle-upload.ts';
+import { registerParam } from '../.server/imports/register-param.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
 
 /**
  * The same upload for the page's script (XHR, so the browser can show upload progress):

@@ -4,11 +4,11 @@ import { DEFAULT_LIMITS, formatBytes } from '@tally/imports';
 import { caseDataRoles } from '@tally/db/roles';
 import { UploadForm } from '../components/imports/upload-form.tsx';
 import { useI18n } from '../lib/i18n-context.ts';
-import { handleUpload } from '../server/imports/handle-upload.ts';
-import { registerParam, registerSummary } from '../server/imports/register-param.ts';
+import { handleUpload } from '../.server/imports/handle-upload.ts';
+import { registerParam, registerSummary } from '../.server/imports/register-param.ts';
 import { labelOf } from '../components/registers/field-display.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {

@@ -5,9 +5,9 @@ import { labelOf } from '../components/registers/field-display.ts';
 import { ListFilters } from '../components/registers/list-filters.tsx';
 import { RowsTable } from '../components/registers/rows-table.tsx';
 import { useI18n } from '../lib/i18n-context.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
-import { filtersFromSearch, registerFromParams } from '../server/registers/search-params.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
+import { filtersFromSearch, registerFromParams } from '../.server/registers/search-params.ts';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {

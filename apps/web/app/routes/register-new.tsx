@@ -5,10 +5,10 @@ import { ActionNotice } from '../components/action-notice.tsx';
 import { labelOf } from '../components/registers/field-display.ts';
 import { RecordForm, formRecord } from '../components/registers/record-form.tsx';
 import { useI18n } from '../lib/i18n-context.ts';
-import { runAction } from '../server/action-result.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
-import { registerFromParams } from '../server/registers/search-params.ts';
+import { runAction } from '../.server/action-result.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
+import { registerFromParams } from '../.server/registers/search-params.ts';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {

@@ -7,10 +7,10 @@ import { ActionNotice } from '../components/action-notice.tsx';
 import { displayValue, labelOf } from '../components/registers/field-display.ts';
 import { RecordForm, formRecord } from '../components/registers/record-form.tsx';
 import { useI18n } from '../lib/i18n-context.ts';
-import { runAction, type ActionResult } from '../server/action-result.ts';
-import { orNotFound, pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
-import { registerFromParams } from '../server/registers/search-params.ts';
+import { runAction, type ActionResult } from '../.server/action-result.ts';
+import { orNotFound, pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
+import { registerFromParams } from '../.server/registers/search-params.ts';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {

@@ -3,8 +3,8 @@ import { caseDataRoles } from '@tally/db/roles';
 import { registerDefs, registerKeys } from '@tally/db/registers';
 import { labelOf } from '../components/registers/field-display.ts';
 import { useI18n } from '../lib/i18n-context.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
 
 export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {

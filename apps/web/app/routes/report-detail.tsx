@@ -6,9 +6,9 @@ import reportsStyles from '../components/reports/reports.css?url';
 import { formatDateTime } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { kindKey, periodLabel, reportStateKey } from '../lib/report-labels.ts';
-import { runAction, type ActionResult } from '../server/action-result.ts';
-import { orNotFound, pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
+import { runAction, type ActionResult } from '../.server/action-result.ts';
+import { orNotFound, pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: reportsStyles }];

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from 'react-router';
 import { caseDataRoles } from '@tally/db/roles';
-import { notFound } from '../server/errors.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
-import { documentOf } from '../server/reports/report-document.ts';
-import { reportDocx } from '../server/reports/report-docx.ts';
+import { notFound } from '../.server/errors.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
+import { documentOf } from '../.server/reports/report-document.ts';
+import { reportDocx } from '../.server/reports/report-docx.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

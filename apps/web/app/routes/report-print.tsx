@@ -3,9 +3,9 @@ import { caseDataRoles } from '@tally/db/roles';
 import { PrintButton } from '../components/print-button.tsx';
 import printStyles from '../components/reports/report-print.css?url';
 import { useI18n } from '../lib/i18n-context.ts';
-import { orNotFound, pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
-import { documentOf } from '../server/reports/report-document.ts';
+import { orNotFound, pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
+import { documentOf } from '../.server/reports/report-document.ts';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: printStyles }];

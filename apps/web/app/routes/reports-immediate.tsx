@@ -8,9 +8,9 @@ import { ActionNotice } from '../components/action-notice.tsx';
 import reportsStyles from '../components/reports/reports.css?url';
 import { formatDateTime } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
-import { runAction, type ActionResult } from '../server/action-result.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
+import { runAction, type ActionResult } from '../.server/action-result.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: reportsStyles }];

@@ -3,10 +3,10 @@ import { CELL_STATE_LABELS, REPORT_KIND_LABELS } from '@tally/reporting';
 import { caseDataRoles } from '@tally/db/roles';
 import type { ExportColumn, ExportRow } from '@tally/imports';
 import { periodHeading } from '../lib/report-labels.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
-import { matrixParams } from '../server/reports/search-params.ts';
-import { exportOrRefusal, formatFromUrl, spreadsheetResponse } from '../server/spreadsheet-response.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
+import { matrixParams } from '../.server/reports/search-params.ts';
+import { exportOrRefusal, formatFromUrl, spreadsheetResponse } from '../.server/spreadsheet-response.ts';
 
 /** The submission matrix as .xlsx (or CSV): a row per unit, a column per period with the state in words, then the rates. */
 export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {

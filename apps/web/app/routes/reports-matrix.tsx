@@ -6,9 +6,9 @@ import { RatesCells, RatesHeadings } from '../components/reports/rates-cells.tsx
 import reportsStyles from '../components/reports/reports.css?url';
 import { useI18n } from '../lib/i18n-context.ts';
 import { kindKey, periodHeading } from '../lib/report-labels.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
-import { matrixParams } from '../server/reports/search-params.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
+import { matrixParams } from '../.server/reports/search-params.ts';
 import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: reportsStyles }];

@@ -7,10 +7,10 @@ import { CellLabel } from '../components/reports/cell-label.tsx';
 import reportsStyles from '../components/reports/reports.css?url';
 import { useI18n } from '../lib/i18n-context.ts';
 import { kindKey, periodLabel } from '../lib/report-labels.ts';
-import { runAction, type ActionResult } from '../server/action-result.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
-import { reportsOverview } from '../server/reports/overview.ts';
+import { runAction, type ActionResult } from '../.server/action-result.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
+import { reportsOverview } from '../.server/reports/overview.ts';
 import { titleHandle } from '../lib/page-title.ts';
 
 export const links = () => [{ rel: 'stylesheet', href: reportsStyles }];

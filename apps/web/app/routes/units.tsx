@@ -2,9 +2,9 @@ import { Form, useActionData, useLoaderData, type ActionFunctionArgs, type Loade
 import { UnitTree } from '@tally/ui';
 import { ActionNotice } from '../components/action-notice.tsx';
 import { useI18n } from '../lib/i18n-context.ts';
-import { runAction } from '../server/action-result.ts';
-import { pageHandler } from '../server/page-errors.ts';
-import { requireCaller, requireRole } from '../server/request.ts';
+import { runAction } from '../.server/action-result.ts';
+import { pageHandler } from '../.server/page-errors.ts';
+import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
 
 export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {

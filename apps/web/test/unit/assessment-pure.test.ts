@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRuleSet } from '@tally/scoring';
-import { deepestUnit } from '../../app/server/assessment/attribution.ts';
-import { factLink } from '../../app/server/assessment/fact-links.ts';
-import { groupFacts } from '../../app/server/assessment/group-facts.ts';
-import { missingReportFacts } from '../../app/server/assessment/missing-report-facts.ts';
-import { periodCut, periodWindow } from '../../app/server/assessment/periods.ts';
-import { applyFields, editableFields } from '../../app/server/assessment/rule-set-form.ts';
+import { deepestUnit } from '../../app/.server/assessment/attribution.ts';
+import { factLink } from '../../app/.server/assessment/fact-links.ts';
+import { groupFacts } from '../../app/.server/assessment/group-facts.ts';
+import { missingReportFacts } from '../../app/.server/assessment/missing-report-facts.ts';
+import { periodCut, periodWindow } from '../../app/.server/assessment/periods.ts';
+import { applyFields, editableFields } from '../../app/.server/assessment/rule-set-form.ts';
 
 describe('attribution (属地)', () => {
   it('gives a case to the deepest unit that has held it', () => {

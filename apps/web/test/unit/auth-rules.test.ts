@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isCrossSiteRequest } from '../../app/server/auth/csrf.ts';
-import { passwordProblem } from '../../app/server/auth/password-rules.ts';
-import { afterFailedAttempt, isLocked, sessionVerdict, shouldRenew } from '../../app/server/auth/session-policy.ts';
-import { issueToken, parseToken, secretMatches } from '../../app/server/auth/session-token.ts';
+import { isCrossSiteRequest } from '../../app/.server/auth/csrf.ts';
+import { passwordProblem } from '../../app/.server/auth/password-rules.ts';
+import { afterFailedAttempt, isLocked, sessionVerdict, shouldRenew } from '../../app/.server/auth/session-policy.ts';
+import { issueToken, parseToken, secretMatches } from '../../app/.server/auth/session-token.ts';
 
 const at = (iso: string) => new Date(iso);
 const headers = (values: Record<string, string>) => ({ get: (name: string) => values[name] ?? null });

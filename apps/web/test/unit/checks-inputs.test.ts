@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkingEventKinds, checkingEventLevels, inspectionComponents } from '@tally/db/assessment';
 import { isMessageKey } from '../../app/i18n/index.ts';
 import { componentLabelKey, kindLabelKey, levelLabelKey } from '../../app/lib/checking-labels.ts';
-import { parseInspectionScore } from '../../app/server/assessment-inputs/inspection-score.ts';
-import { periodProblem, periodsOf } from '../../app/server/assessment-inputs/inspection-periods.ts';
+import { parseInspectionScore } from '../../app/.server/assessment-inputs/inspection-score.ts';
+import { periodProblem, periodsOf } from '../../app/.server/assessment-inputs/inspection-periods.ts';
 
 describe('parseInspectionScore', () => {
   it('keeps the exact decimal text of a score from 0 to 100 with at most two decimals', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareSort, sortCompareRows, type CompareRow } from '../../app/lib/compare-columns.ts';
-import { previousPeriod } from '../../app/server/dashboard/previous-period.ts';
-import { trendPeriods } from '../../app/server/dashboard/trend-periods.ts';
+import { previousPeriod } from '../../app/.server/dashboard/previous-period.ts';
+import { trendPeriods } from '../../app/.server/dashboard/trend-periods.ts';
 
 const rate = (percent: number | null) => ({ percent, display: percent === null ? '—' : `${percent}%`, meets: null });
 const row = (unitCode: string, received: number, closure: number | null): CompareRow => ({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { streamPreview, type RowOutcome } from '@tally/imports';
 import { registerDefs } from '@tally/db/registers';
-import { stagedRowOf, toColumnValues } from '../../app/server/imports/staged-rows.ts';
-import { estimateCsvRows } from '../../app/server/imports/progress-writer.ts';
+import { stagedRowOf, toColumnValues } from '../../app/.server/imports/staged-rows.ts';
+import { estimateCsvRows } from '../../app/.server/imports/progress-writer.ts';
 
 /** The instant the checks run at: every fixture date lies before it. */
 const TEST_NOW = new Date('2026-12-05T02:00:00Z');

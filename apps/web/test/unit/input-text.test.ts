@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findInvalidText, isCleanText } from '../../app/server/input-text.ts';
+import { findInvalidText, isCleanText } from '../../app/.server/input-text.ts';
 
 describe('text Postgres can store', () => {
   it('refuses NUL and lone surrogates, keeps every real character (𠀀 included)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localPath } from '../../app/server/local-path.ts';
+import { localPath } from '../../app/.server/local-path.ts';
 
 const origin = 'http://tally.county.example:3000';
 

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { chinesePeriod, reportDocument } from '../../app/server/reports/report-document.ts';
-import { reportDocx } from '../../app/server/reports/report-docx.ts';
+import { chinesePeriod, reportDocument } from '../../app/.server/reports/report-document.ts';
+import { reportDocx } from '../../app/.server/reports/report-docx.ts';
 
 const narrative = { work: '开展排查两次。\n调处纠纷一件。', problems: '', plans: '十月开展培训。' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeError, safeMessage } from '../../app/server/safe-error.ts';
+import { safeError, safeMessage } from '../../app/.server/safe-error.ts';
 
 describe('safeError: errors as they may be logged', () => {
   it('withholds a failed statement and its parameters, from the message and the stack alike', () => {

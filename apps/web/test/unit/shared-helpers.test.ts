@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
-import { isUniqueViolation } from '../../app/server/db-errors.ts';
-import { orNotFound } from '../../app/server/page-errors.ts';
+import { isUniqueViolation } from '../../app/.server/db-errors.ts';
+import { orNotFound } from '../../app/.server/page-errors.ts';
 import { formatCivilDate } from '../../app/lib/civil-date-format.ts';
 
 /** The helpers that had forks: one each now, with the behaviour of every former copy. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkChildCode } from '../../app/server/services/unit-codes.ts';
-import { levelOf } from '../../app/server/auth/sessions.ts';
+import { checkChildCode } from '../../app/.server/services/unit-codes.ts';
+import { levelOf } from '../../app/.server/auth/sessions.ts';
 
 const county = { code: '130534000000', level: 'county' as const };
 const township = { code: '130534100000', level: 'township' as const };

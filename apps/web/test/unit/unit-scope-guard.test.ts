@@ -3,14 +3,14 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /*
- * One scope helper (apps/web/app/server/services/unit-scope.ts: inScope, inActorScope,
+ * One scope helper (apps/web/app/.server/services/unit-scope.ts: inScope, inActorScope,
  * anyInScope) and one unit-code pattern (packages/casework/src/unit-code.ts:
  * UNIT_CODE_PATTERN, isUnitCodeShape; unitCodeInput for procedure inputs). This fails on a
  * new hand-written copy of either, so the next router does not bring back `like` on a
  * unit code (which misleads the planner, see packages/db/src/schema/rls.ts).
  */
 const root = join(import.meta.dirname, '../../../..');
-const SCANNED = ['apps/web/app/server', 'apps/web/app/lib', 'apps/web/app/components', 'packages/db/src', 'packages/imports/src', 'packages/casework/src'];
+const SCANNED = ['apps/web/app/.server', 'apps/web/app/lib', 'apps/web/app/components', 'packages/db/src', 'packages/imports/src', 'packages/casework/src'];
 const PATTERN_HOME = 'packages/casework/src/unit-code.ts';
 
 function sourceFiles(dir: string): string[] {

@@ -1,7 +1,7 @@
 /**
  * What a row of `unit_month_facts` counts (docs/decisions/0010-dashboard-aggregates.md): the
  * records behind the assessment's facts, one unit and one month at a time. These are names of
- * records, not engine kinds: the app turns them into facts (apps/web/app/server/assessment/
+ * records, not engine kinds: the app turns them into facts (apps/web/app/.server/assessment/
  * aggregate-fact-rows.ts), so the scoring vocabulary stays in one place. The triggers of the
  * migration write exactly these names (a CHECK holds them to this list).
  */

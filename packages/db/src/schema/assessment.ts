@@ -26,7 +26,7 @@ import { assessmentPeriods, checkingEventKinds, inspectionComponents, rankedLeve
 
 /*
  * Assessment (docs/assessment.md). Facts are not stored: they are
- * derived from the records on demand (see apps/web/app/server/assessment). What is stored
+ * derived from the records on demand (see apps/web/app/.server/assessment). What is stored
  * here is what no other record holds: rule sets, inspection scores, the checking unit's
  * register of events, and the immutable snapshots of published results.
  */

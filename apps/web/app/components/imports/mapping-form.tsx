@@ -1,6 +1,6 @@
 import { Form } from 'react-router';
 import { useI18n } from '../../lib/i18n-context.ts';
-import type { RegisterSummary } from '../../server/imports/register-param.ts';
+import type { RegisterSummary } from '../../.server/imports/register-param.ts';
 import { labelOf } from '../registers/field-display.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { useI18n } from '../../lib/i18n-context.ts';
-import type { RegisterSummary } from '../../server/imports/register-param.ts';
+import type { RegisterSummary } from '../../.server/imports/register-param.ts';
 import { displayValue, labelOf } from '../registers/field-display.ts';
 import { Pager } from './pager.tsx';
 

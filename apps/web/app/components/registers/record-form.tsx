@@ -1,6 +1,6 @@
 import { Form } from 'react-router';
 import type { FieldDef, FieldValue, RegisterDef } from '@tally/imports';
-import type { FieldProblem } from '../../server/errors.ts';
+import type { FieldProblem } from '../../.server/errors.ts';
 import { useI18n } from '../../lib/i18n-context.ts';
 import { FieldError, fieldErrorProps } from '../field-error.tsx';
 import { labelOf } from './field-display.ts';
