@@ -1,14 +1,14 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import type { ActionFunctionArgs, LoaderFunctionArgs } from 'react-router';
 import { log } from '../.server/log.ts';
 import { contextFor } from '../.server/request.ts';
 import { appRouter } from '../.server/routers/root.ts';
+import type { Route } from './+types/api-trpc';
 
 /** The most calls one batched request may carry: each runs its own transaction. */
 export const MAX_BATCH_SIZE = 10;
 
 /** tRPC over HTTP for widgets and other systems; the same procedures the loaders call. */
-function handle({ request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
+function handle({ request, context }: Route.LoaderArgs | Route.ActionArgs) {
   return fetchRequestHandler({
     endpoint: '/api/trpc',
     req: request,

@@ -1,11 +1,12 @@
-import { Form, NavLink, Outlet, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Form, NavLink, Outlet, useLoaderData } from 'react-router';
 import { useI18n } from '../lib/i18n-context.ts';
 import { navigationFor } from '../lib/navigation.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller } from '../.server/request.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
+import type { Route } from './+types/app-layout';
 
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller } = await requireCaller(request, context);
   const me = await caller.session.me();
   return { me, navigation: navigationFor(me.role) };

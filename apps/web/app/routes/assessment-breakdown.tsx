@@ -1,5 +1,5 @@
 import { isUnitCodeShape } from '@tally/casework';
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link, useLoaderData } from 'react-router';
 import { caseDataRoles } from '@tally/db';
 import { FactLinks } from '../components/assessment/fact-links.tsx';
 import assessmentStyles from '../components/assessment/assessment.css?url';
@@ -9,10 +9,11 @@ import { scoreDetailText } from '../lib/score-detail.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
+import type { Route } from './+types/assessment-breakdown';
 
 export const links = () => [{ rel: 'stylesheet', href: assessmentStyles }];
 
-export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context, params }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const resultId = params.id ?? '';

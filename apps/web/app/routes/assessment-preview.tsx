@@ -1,4 +1,4 @@
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link, useLoaderData } from 'react-router';
 import { Notice } from '@tally/ui';
 import { PeriodForm } from '../components/assessment/period-form.tsx';
 import assessmentStyles from '../components/assessment/assessment.css?url';
@@ -9,10 +9,11 @@ import { useI18n } from '../lib/i18n-context.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
+import type { Route } from './+types/assessment-preview';
 
 export const links = () => [{ rel: 'stylesheet', href: assessmentStyles }];
 
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, ['county_admin', 'county_staff'], request, context);
   const params = assessmentParams(new URL(request.url).searchParams, actor, new Date());

@@ -1,4 +1,4 @@
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link, useLoaderData } from 'react-router';
 import { caseDataRoles } from '@tally/db';
 import { RankingTable } from '../components/assessment/ranking-table.tsx';
 import assessmentStyles from '../components/assessment/assessment.css?url';
@@ -7,10 +7,11 @@ import { useI18n } from '../lib/i18n-context.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
+import type { Route } from './+types/assessment-result';
 
 export const links = () => [{ rel: 'stylesheet', href: assessmentStyles }];
 
-export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context, params }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const id = params.id ?? '';

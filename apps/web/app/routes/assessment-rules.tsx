@@ -1,4 +1,4 @@
-import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Form, Link, useActionData, useLoaderData } from 'react-router';
 import { Notice } from '@tally/ui';
 import { caseDataRoles } from '@tally/db';
 import { ActionNotice } from '../components/action-notice.tsx';
@@ -12,10 +12,11 @@ import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { ruleSetTemplateNames, type RuleSetTemplate } from '../.server/assessment/rule-set-templates.ts';
 import { titleHandle } from '../lib/page-title.ts';
+import type { Route } from './+types/assessment-rules';
 
 export const links = () => [{ rel: 'stylesheet', href: assessmentStyles }];
 
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const { year } = assessmentParams(new URL(request.url).searchParams, actor, new Date());
@@ -30,7 +31,7 @@ function draftSource(value: string): 'published' | RuleSetTemplate {
 
 type SaveRefusal = { ok: false; kind: 'fields'; posted: Record<string, string>; fieldProblems: Array<{ name: string; ruleId: string; property: string; part?: string; reason: string }>; ruleProblems: Array<{ ruleId?: string; message: string }> };
 
-export const action = pageHandler(async ({ request, context }: ActionFunctionArgs): Promise<ActionResult | SaveRefusal> => {
+export const action = pageHandler(async ({ request, context }: Route.ActionArgs): Promise<ActionResult | SaveRefusal> => {
   const { caller } = await requireCaller(request, context);
   const form = await request.formData();
   const year = Number(form.get('year'));

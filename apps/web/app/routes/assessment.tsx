@@ -1,4 +1,4 @@
-import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Form, Link, useActionData, useLoaderData } from 'react-router';
 import { Notice } from '@tally/ui';
 import { caseDataRoles } from '@tally/db';
 import { ActionNotice } from '../components/action-notice.tsx';
@@ -15,10 +15,11 @@ import { UserFacingError } from '../.server/errors.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
+import type { Route } from './+types/assessment';
 
 export const links = () => [{ rel: 'stylesheet', href: assessmentStyles }];
 
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const params = assessmentParams(new URL(request.url).searchParams, actor, new Date());
@@ -38,7 +39,7 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
   };
 });
 
-export const action = pageHandler(async ({ request, context }: ActionFunctionArgs) => {
+export const action = pageHandler(async ({ request, context }: Route.ActionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   const form = await request.formData();
   const params = assessmentParams(new URLSearchParams([...form.entries()].map(([k, v]) => [k, String(v)])), actor, new Date());

@@ -1,4 +1,3 @@
-import type { LoaderFunctionArgs } from 'react-router';
 import type { ExportColumn, ExportRow } from '@tally/imports';
 import { formatDateTime, languageFromCookie, translator } from '../i18n/index.ts';
 import { actionLabel, objectTypeLabel, roleLabel } from '../lib/audit-labels.ts';
@@ -6,13 +5,14 @@ import { auditFiltersFromSearch } from '../.server/audit/audit-params.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { exportOrRefusal, formatFromUrl, keysetPages, spreadsheetResponse } from '../.server/spreadsheet-response.ts';
+import type { Route } from './+types/audit-export';
 
 /**
  * The filtered audit log as .xlsx or CSV, streamed page by page, in the auditor's language.
  * The columns are the screen's: who (login, name, unit, role), what, on which object, the
  * result and the address. The detail column of the log stays out (docs/security.md).
  */
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, ['auditor'], request, context);
   const url = new URL(request.url);

@@ -1,4 +1,4 @@
-import { Form, Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Form, Link, useLoaderData } from 'react-router';
 import { formatDateTime } from '../i18n/index.ts';
 import { actionLabel, objectTypeLabel, roleLabel } from '../lib/audit-labels.ts';
 import { useI18n } from '../lib/i18n-context.ts';
@@ -6,12 +6,13 @@ import { titleHandle } from '../lib/page-title.ts';
 import { auditFiltersFromSearch, auditSearch } from '../.server/audit/audit-params.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
+import type { Route } from './+types/audit';
 
 /** Action areas offered in the filter; any other code can still be typed into the URL. */
 const ACTION_AREAS = ['auth', 'users', 'units', 'registers', 'imports', 'cases', 'mediation', 'reports', 'checks', 'assessment', 'calendar', 'audit', 'denied'] as const;
 const OBJECT_TYPES = ['user', 'unit', 'petition_case', 'mediation_file', 'report', 'immediate_report', 'import_batch', 'rule_set', 'assessment_result', 'checking_event', 'inspection_score', 'work_calendar', 'session', 'audit_log'] as const;
 
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, ['auditor'], request, context);
   const search = new URL(request.url).searchParams;

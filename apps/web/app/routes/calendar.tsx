@@ -1,4 +1,4 @@
-import { Form, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Form, useActionData, useLoaderData } from 'react-router';
 import { Notice } from '@tally/ui';
 import { CALENDAR_YEARS, DEFAULT_DEADLINE_RULES, isCivilDate, parseDateList, previewDeadlines, shanghaiDate, type WorkCalendar } from '@tally/casework';
 import { caseDataRoles } from '@tally/db';
@@ -13,6 +13,7 @@ import { runAction } from '../.server/action-result.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
+import type { Route } from './+types/calendar';
 
 export const links = () => [{ rel: 'stylesheet', href: calendarStyles }];
 
@@ -36,7 +37,7 @@ function defaultPreviewStart(today: string, year: number, cal: WorkCalendar): st
   return today.startsWith(`${year}-`) ? today : `${year}-01-05`;
 }
 
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const params = new URL(request.url).searchParams;
@@ -49,7 +50,7 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
   return { ...shown, start, preview: previewDeadlines(start, DEFAULT_DEADLINE_RULES, calendar.effective) };
 });
 
-export const action = pageHandler(async ({ request, context }: ActionFunctionArgs) => {
+export const action = pageHandler(async ({ request, context }: Route.ActionArgs) => {
   const { caller } = await requireCaller(request, context);
   const form = await request.formData();
   const field = (name: string) => String(form.get(name) ?? '').trim();

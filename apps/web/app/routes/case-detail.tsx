@@ -1,4 +1,4 @@
-import { Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Link, useActionData, useLoaderData } from 'react-router';
 import { isWithin } from '@tally/casework';
 import { caseDataRoles } from '@tally/db/roles';
 import { Notice } from '@tally/ui';
@@ -16,8 +16,9 @@ import { orNotFound, pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import '../components/cases/cases.css';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
+import type { Route } from './+types/case-detail';
 
-export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context, params }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const [record, units] = await Promise.all([orNotFound(caller.cases.get({ id: params.id ?? '' })), caller.units.tree()]);
@@ -31,7 +32,7 @@ export const loader = pageHandler(async ({ request, context, params }: LoaderFun
 
 type DetailResult = { ok: boolean; message: string; revealed?: PersonalDataView & { summary: string | null } };
 
-export const action = pageHandler(async ({ request, context, params }: ActionFunctionArgs): Promise<DetailResult> => {
+export const action = pageHandler(async ({ request, context, params }: Route.ActionArgs): Promise<DetailResult> => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const t = translator(languageFromCookie(request.headers.get('cookie')));

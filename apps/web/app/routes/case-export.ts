@@ -1,13 +1,13 @@
-import type { LoaderFunctionArgs } from 'react-router';
 import { caseDataRoles } from '@tally/db/roles';
 import { parseCaseListQuery } from '../lib/case-list-query.ts';
 import { CASE_SHEET_COLUMNS, caseSheetRows } from '../.server/case-export-sheet.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { exportOrRefusal, formatFromUrl, spreadsheetResponse } from '../.server/spreadsheet-response.ts';
+import type { Route } from './+types/case-export';
 
 /** The filtered case list as .xlsx or CSV; the same URL query as the list page. */
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const url = new URL(request.url);

@@ -1,4 +1,4 @@
-import { Form, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Form, useLoaderData } from 'react-router';
 import { shanghaiDate } from '@tally/casework';
 import { caseDataRoles } from '@tally/db/roles';
 import { Notice } from '@tally/ui';
@@ -12,6 +12,7 @@ import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import '../components/cases/cases.css';
 import { titleHandle } from '../lib/page-title.ts';
+import type { Route } from './+types/case-figures';
 
 /** Default period: the current half year (offices publish half-year figures), in Shanghai dates. */
 function halfYearOf(today: string): { from: string; to: string } {
@@ -19,7 +20,7 @@ function halfYearOf(today: string): { from: string; to: string } {
   return today.slice(5, 7) <= '06' ? { from: `${year}-01-01`, to: `${year}-06-30` } : { from: `${year}-07-01`, to: `${year}-12-31` };
 }
 
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const params = new URL(request.url).searchParams;

@@ -1,4 +1,4 @@
-import { Link, data, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link, data, useLoaderData } from 'react-router';
 import { caseDataRoles } from '@tally/db/roles';
 import { Notice } from '@tally/ui';
 import { NoticeDocument } from '../components/cases/notice-document.tsx';
@@ -10,8 +10,9 @@ import { orNotFound, pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import '../components/cases/cases.css';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
+import type { Route } from './+types/case-notice';
 
-export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context, params }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const id = params.id ?? '';

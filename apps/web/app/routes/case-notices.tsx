@@ -1,4 +1,4 @@
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link, useLoaderData } from 'react-router';
 import { isUnitCodeShape } from '@tally/casework';
 import { caseDataRoles } from '@tally/db/roles';
 import { Notice } from '@tally/ui';
@@ -9,9 +9,10 @@ import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import '../components/cases/cases.css';
 import { titleHandle } from '../lib/page-title.ts';
+import type { Route } from './+types/case-notices';
 
 /** Every overdue case's supervision notice in one document, one A4 sheet each, for the supervising unit to print. */
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const unit = new URL(request.url).searchParams.get('unit');

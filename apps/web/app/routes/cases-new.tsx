@@ -1,4 +1,4 @@
-import { redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { redirect, useActionData, useLoaderData } from 'react-router';
 import { caseDataRoles } from '@tally/db/roles';
 import { IntakeForm, type IntakeFailure } from '../components/cases/intake-form.tsx';
 import { languageFromCookie, translator } from '../i18n/index.ts';
@@ -8,6 +8,7 @@ import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import '../components/cases/cases.css';
 import { titleHandle } from '../lib/page-title.ts';
+import type { Route } from './+types/cases-new';
 
 const FIELDS = [
   'receivedAt', 'channel', 'category', 'peopleCount', 'personTimes', 'skipLevel', 'repeatPetition', 'duplicateOfCaseNumber', 'summary',
@@ -17,13 +18,13 @@ const FIELDS = [
 /** 'YYYY-MM-DDTHH:mm' of an instant in Asia/Shanghai, for a datetime-local input. */
 const shanghaiLocal = (instant: Date) => new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
 
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   return { defaultReceivedAt: shanghaiLocal(new Date()) };
 });
 
-export const action = pageHandler(async ({ request, context }: ActionFunctionArgs): Promise<IntakeFailure> => {
+export const action = pageHandler(async ({ request, context }: Route.ActionArgs): Promise<IntakeFailure> => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const t = translator(languageFromCookie(request.headers.get('cookie')));

@@ -1,4 +1,4 @@
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link, useLoaderData } from 'react-router';
 import { caseDataRoles } from '@tally/db/roles';
 import { CaseFilters } from '../components/cases/case-filters.tsx';
 import { CaseTable } from '../components/cases/case-table.tsx';
@@ -10,10 +10,11 @@ import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import '../components/cases/cases.css';
 import { titleHandle } from '../lib/page-title.ts';
+import type { Route } from './+types/cases';
 
 const PAGE_SIZE = 20;
 
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const search = new URL(request.url).searchParams;

@@ -1,4 +1,4 @@
-import { Form, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Form, useActionData, useLoaderData } from 'react-router';
 import { shanghaiDate } from '@tally/casework';
 import { caseDataRoles, type UserRole } from '@tally/db/roles';
 import { checkingEventKinds, checkingEventLevels, vetoEventKinds } from '@tally/db/assessment';
@@ -16,10 +16,11 @@ import { unitCodeParam, yearParam } from '../.server/assessment-inputs/search-pa
 import { orNotFound, pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
+import type { Route } from './+types/checks-events';
 
 export const links = () => [{ rel: 'stylesheet', href: checksStyles }];
 
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const params = new URL(request.url).searchParams;
@@ -42,7 +43,7 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
 
 type EventsAction = { result: ActionResult; draft?: EventDraftValues };
 
-export const action = pageHandler(async ({ request, context }: ActionFunctionArgs): Promise<EventsAction> => {
+export const action = pageHandler(async ({ request, context }: Route.ActionArgs): Promise<EventsAction> => {
   const { caller } = await requireCaller(request, context);
   const form = await request.formData();
   const field = (name: string) => String(form.get(name) ?? '').trim();

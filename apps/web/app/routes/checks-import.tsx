@@ -1,4 +1,4 @@
-import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Form, Link, useActionData, useLoaderData } from 'react-router';
 import { DEFAULT_LIMITS, formatBytes } from '@tally/imports';
 import { ActionNotice } from '../components/action-notice.tsx';
 import { ChecksTabs } from '../components/checks/checks-tabs.tsx';
@@ -15,10 +15,11 @@ import { readUpload } from '../.server/imports/read-upload.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
+import type { Route } from './+types/checks-import';
 
 export const links = () => [{ rel: 'stylesheet', href: checksStyles }];
 
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { actor } = await requireCaller(request, context);
   await requireRole(actor, checkingRoles, request, context);
   return { year: yearParam(new URL(request.url).searchParams.get('year')), limit: formatBytes(DEFAULT_LIMITS.maxBytes), maxRows: SCORE_SHEET_LIMITS.maxRows };
@@ -27,7 +28,7 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
 type ImportAction = { result: ActionResult; errorRows?: ErrorRow[] };
 
 /** The upload, read within the byte limit, then the import procedure: all of the sheet or none of it. */
-export const action = pageHandler(async ({ request, context }: ActionFunctionArgs): Promise<ImportAction> => {
+export const action = pageHandler(async ({ request, context }: Route.ActionArgs): Promise<ImportAction> => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, checkingRoles, request, context);
   const upload = await readUpload(request, DEFAULT_LIMITS.maxBytes);

@@ -1,4 +1,4 @@
-import { Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Link, useActionData, useLoaderData } from 'react-router';
 import { ancestorAt, unitLevelOf } from '@tally/casework';
 import { caseDataRoles } from '@tally/db/roles';
 import { Notice } from '@tally/ui';
@@ -16,6 +16,7 @@ import { componentParam, yearParam } from '../.server/assessment-inputs/search-p
 import { orNotFound, pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
+import type { Route } from './+types/checks-inspection-cell';
 
 export const links = () => [{ rel: 'stylesheet', href: checksStyles }];
 
@@ -25,7 +26,7 @@ function cellFrom(request: Request, unitCode: string | undefined) {
   return { unitCode: unitCode ?? '', year: yearParam(params.get('year')), component: componentParam(params.get('component')), periodNo: Number(params.get('period') ?? 1) };
 }
 
-export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context, params }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const cell = cellFrom(request, params.unitCode);
@@ -40,7 +41,7 @@ export const loader = pageHandler(async ({ request, context, params }: LoaderFun
 
 type CellAction = { result: ActionResult; draft?: { score: string; reason: string } };
 
-export const action = pageHandler(async ({ request, context, params }: ActionFunctionArgs): Promise<CellAction> => {
+export const action = pageHandler(async ({ request, context, params }: Route.ActionArgs): Promise<CellAction> => {
   const { caller } = await requireCaller(request, context);
   const form = await request.formData();
   const field = (name: string) => String(form.get(name) ?? '').trim();

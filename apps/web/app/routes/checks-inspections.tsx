@@ -1,4 +1,4 @@
-import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Form, Link, useActionData, useLoaderData } from 'react-router';
 import { unitLevelOf } from '@tally/casework';
 import { caseDataRoles } from '@tally/db/roles';
 import { inspectionComponents } from '@tally/db/assessment';
@@ -16,10 +16,11 @@ import { componentParam, unitCodeParam, yearParam } from '../.server/assessment-
 import { orNotFound, pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
+import type { Route } from './+types/checks-inspections';
 
 export const links = () => [{ rel: 'stylesheet', href: checksStyles }];
 
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const params = new URL(request.url).searchParams;
@@ -36,7 +37,7 @@ type RowAction = { result: ActionResult; draft?: RowDraft };
  * One row of the grid: every filled field is a first entry (expected version 0). The scores are
  * all checked before any is saved, so a typing slip saves nothing; what was typed comes back.
  */
-export const action = pageHandler(async ({ request, context }: ActionFunctionArgs): Promise<RowAction> => {
+export const action = pageHandler(async ({ request, context }: Route.ActionArgs): Promise<RowAction> => {
   const { caller } = await requireCaller(request, context);
   const form = await request.formData();
   const field = (name: string) => String(form.get(name) ?? '').trim();

@@ -1,5 +1,4 @@
 import { isUnitCodeShape } from '@tally/casework';
-import type { LoaderFunctionArgs } from 'react-router';
 import { caseDataRoles } from '@tally/db/roles';
 import type { ExportColumn, ExportRow } from '@tally/imports';
 import { translator } from '../i18n/index.ts';
@@ -7,12 +6,13 @@ import { compareColumns, compareWindow } from '../lib/compare-columns.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { exportOrRefusal, formatFromUrl, spreadsheetResponse } from '../.server/spreadsheet-response.ts';
+import type { Route } from './+types/dashboard-compare-export';
 
 /** The side-by-side table as .xlsx (or CSV), headers in Chinese; a rate below target carries "（低于目标）". */
 /** The period the page showed (its default when the typed one was refused there, with the reason). */
 const periodOf = ({ from, to }: { from: string; to: string }) => ({ from, to });
 
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const url = new URL(request.url);

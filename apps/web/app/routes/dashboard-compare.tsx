@@ -1,4 +1,4 @@
-import { Form, Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Form, Link, useLoaderData } from 'react-router';
 import { caseDataRoles } from '@tally/db';
 import { DashboardTabs } from '../components/dashboard/dashboard-tabs.tsx';
 import { PeriodNotice } from '../components/period-notice.tsx';
@@ -12,10 +12,11 @@ import { useI18n } from '../lib/i18n-context.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
+import type { Route } from './+types/dashboard-compare';
 
 export const links = () => [{ rel: 'stylesheet', href: assessmentStyles }, { rel: 'stylesheet', href: dashboardStyles }];
 
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const search = new URL(request.url).searchParams;

@@ -1,13 +1,13 @@
-import type { LoaderFunctionArgs } from 'react-router';
 import { caseDataRoles } from '@tally/db/roles';
 import type { ExportColumn, ExportRow } from '@tally/imports';
 import { translator } from '../i18n/index.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { exportOrRefusal, spreadsheetResponse } from '../.server/spreadsheet-response.ts';
+import type { Route } from './+types/dashboard-honours-export';
 
 /** The published ranking with every breakdown line the reader may open, one row per line, as .xlsx. */
-export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context, params }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const id = params.id ?? '';

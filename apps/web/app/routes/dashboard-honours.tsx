@@ -1,4 +1,4 @@
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link, useLoaderData } from 'react-router';
 import { caseDataRoles } from '@tally/db';
 import dashboardStyles from '../components/dashboard/dashboard.css?url';
 import honoursStyles from '../components/dashboard/honours.css?url';
@@ -8,6 +8,7 @@ import { useI18n } from '../lib/i18n-context.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
+import type { Route } from './+types/dashboard-honours';
 
 export const links = () => [{ rel: 'stylesheet', href: dashboardStyles }, { rel: 'stylesheet', href: honoursStyles }];
 
@@ -22,7 +23,7 @@ function listSize(search: URLSearchParams): number {
   return Number.isInteger(n) && n >= 1 && n <= 10 ? n : 3;
 }
 
-export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context, params }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const id = params.id ?? '';

@@ -1,5 +1,5 @@
 import { isUnitCodeShape } from '@tally/casework';
-import { Form, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Form, useLoaderData } from 'react-router';
 import { caseDataRoles } from '@tally/db';
 import { Notice, TrendLineChart } from '@tally/ui';
 import { DashboardTabs } from '../components/dashboard/dashboard-tabs.tsx';
@@ -13,6 +13,7 @@ import { pickedUnits, trendPeriodLabel } from '../lib/trend-labels.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
+import type { Route } from './+types/dashboard-trends';
 
 export const links = () => [{ rel: 'stylesheet', href: dashboardStyles }];
 
@@ -21,7 +22,7 @@ export const handle = titleHandle((t) => `${t('dashboard.title')} · ${t('dashbo
 /** Lines on one chart: more than this and nobody can tell them apart. */
 const MAX_LINES = 8;
 
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const search = new URL(request.url).searchParams;

@@ -1,4 +1,4 @@
-import { Form, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Form, useLoaderData } from 'react-router';
 import { isUnitCodeShape, shanghaiDate } from '@tally/casework';
 import { caseDataRoles } from '@tally/db';
 import { CountTables } from '../components/disputes/count-tables.tsx';
@@ -13,10 +13,11 @@ import { useI18n } from '../lib/i18n-context.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
+import type { Route } from './+types/disputes-rates';
 
 export const links = () => [{ rel: 'stylesheet', href: disputesStyles }];
 
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const params = new URL(request.url).searchParams;

@@ -1,4 +1,4 @@
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link, useLoaderData } from 'react-router';
 import { caseDataRoles, type UserRole } from '@tally/db/roles';
 import { UnitTree } from '@tally/ui';
 import { shanghaiDate } from '@tally/casework';
@@ -15,10 +15,11 @@ import { reportsOverview } from '../.server/reports/overview.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
+import type { Route } from './+types/home';
 
 export const links = () => [{ rel: 'stylesheet', href: dashboardStyles }, { rel: 'stylesheet', href: casesStyles }];
 
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   const me = await caller.session.me();
   // The auditor sees the audit log only: no unit tree.

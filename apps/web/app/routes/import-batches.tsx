@@ -1,4 +1,4 @@
-import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Form, Link, useActionData, useLoaderData } from 'react-router';
 import { caseDataRoles } from '@tally/db/roles';
 import { ActionNotice } from '../components/action-notice.tsx';
 import { Pager } from '../components/imports/pager.tsx';
@@ -10,11 +10,12 @@ import { isImportKey } from '../.server/imports/import-registers.ts';
 import { registerSummary } from '../.server/imports/register-param.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
+import type { Route } from './+types/import-batches';
 
 /** Batches that may still be cancelled: not committed, not cancelled, not being committed now. */
 const CANCELLABLE: ReadonlySet<string> = new Set(['previewing', 'previewed', 'failed']);
 
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const page = Math.min(100_000, Math.max(1, Number(new URL(request.url).searchParams.get('page')) || 1));
@@ -25,7 +26,7 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
   return { ...list, rows, page, unitName: me.unitName };
 });
 
-export const action = pageHandler(async ({ request, context }: ActionFunctionArgs) => {
+export const action = pageHandler(async ({ request, context }: Route.ActionArgs) => {
   const { caller } = await requireCaller(request, context);
   const form = await request.formData();
   if (String(form.get('intent')) !== 'cancel') throw new Response('unknown intent', { status: 400 });

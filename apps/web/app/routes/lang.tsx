@@ -1,8 +1,9 @@
-import { redirect, type ActionFunctionArgs } from 'react-router';
+import { redirect } from 'react-router';
 import { localPathFor } from '../.server/local-path.ts';
+import type { Route } from './+types/lang';
 
 /** Switch language: a cookie for a year, then back to where the user was. */
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request }: Route.ActionArgs) {
   const form = await request.formData();
   const language = form.get('language') === 'en' ? 'en' : 'zh-CN';
   const target = localPathFor(String(form.get('back') ?? '/'), request);

@@ -1,4 +1,4 @@
-import { Form, data, redirect, useActionData, useLoaderData, useLocation, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Form, data, redirect, useActionData, useLoaderData, useLocation } from 'react-router';
 import { Notice } from '@tally/ui';
 import type { MessageKey } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
@@ -11,15 +11,16 @@ import { contextFor } from '../.server/request.ts';
 import { requestDatabase } from '../.server/services/database.ts';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { titleHandle } from '../lib/page-title.ts';
+import type { Route } from './+types/login';
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const current = await contextFor(request, context);
   if (current.actor) throw redirect(localPathFor(url.searchParams.get('next'), request));
   return { expired: url.searchParams.get('expired') === '1' };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const loginName = String(form.get('loginName') ?? '').trim();
   const password = String(form.get('password') ?? '');

@@ -1,4 +1,4 @@
-import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Form, Link, useActionData, useLoaderData } from 'react-router';
 import { Notice } from '@tally/ui';
 import { caseDataRoles } from '@tally/db';
 import { ActionNotice } from '../components/action-notice.tsx';
@@ -10,10 +10,11 @@ import { runAction } from '../.server/action-result.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
+import type { Route } from './+types/mediation-agreement';
 
 export const links = () => [{ rel: 'stylesheet', href: agreementStyles }];
 
-export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context, params }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const id = params.id ?? '';
@@ -26,7 +27,7 @@ type Loaded = LoaderData<typeof loader>;
 export const handle = titleHandle<Loaded>((t, data) => `${t('mediation.doc.title')} ${data.agreementNumber}`);
 
 /** Reveal (audited) for a unit above the handling one; the page shows the parties and the free text in full, still without print. */
-export const action = pageHandler(async ({ request, context, params }: ActionFunctionArgs) => {
+export const action = pageHandler(async ({ request, context, params }: Route.ActionArgs) => {
   const { caller } = await requireCaller(request, context);
   const shown: { revealed?: Awaited<ReturnType<typeof caller.mediation.reveal>> } = {};
   const result = await runAction(async () => {

@@ -1,14 +1,15 @@
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link, useLoaderData } from 'react-router';
 import { caseDataRoles } from '@tally/db';
 import { formatCivilDate } from '../lib/civil-date-format.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
+import type { Route } from './+types/mediation';
 
 const PAGE_SIZE = 20;
 
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const page = Math.min(100000, Math.max(1, Number(new URL(request.url).searchParams.get('page')) || 1));

@@ -1,4 +1,3 @@
-import type { LoaderFunctionArgs } from 'react-router';
 import { caseDataRoles } from '@tally/db/roles';
 import { registerDefs } from '@tally/db/registers';
 import type { ExportColumn, ExportRow } from '@tally/imports';
@@ -7,12 +6,13 @@ import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { filtersFromSearch, registerFromParams } from '../.server/registers/search-params.ts';
 import { exportOrRefusal, formatFromUrl, keysetPages, spreadsheetResponse } from '../.server/spreadsheet-response.ts';
+import type { Route } from './+types/register-export';
 
 /**
  * A filtered register list as .xlsx or CSV. Headers are the Chinese labels and values their words, so the file imports
  * back unchanged; formula-looking text is neutralised by the writer.
  */
-export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context, params }: Route.LoaderArgs) => {
   const key = registerFromParams(params);
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);

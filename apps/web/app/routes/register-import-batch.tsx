@@ -1,4 +1,4 @@
-import { Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Link, useActionData, useLoaderData } from 'react-router';
 import { Notice } from '@tally/ui';
 import { caseDataRoles } from '@tally/db/roles';
 import { ActionNotice } from '../components/action-notice.tsx';
@@ -19,10 +19,11 @@ import { registerParam, registerSummary } from '../.server/imports/register-para
 import { orNotFound, pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
+import type { Route } from './+types/register-import-batch';
 
 const pageOf = (query: URLSearchParams, name: string) => Math.min(100_000, Math.max(1, Number(query.get(name)) || 1));
 
-export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context, params }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const register = registerParam(params.register);
@@ -36,7 +37,7 @@ export const loader = pageHandler(async ({ request, context, params }: LoaderFun
   return { ...view, pages, register: registerSummary(register) };
 });
 
-export const action = pageHandler(async ({ request, context, params }: ActionFunctionArgs) => {
+export const action = pageHandler(async ({ request, context, params }: Route.ActionArgs) => {
   const { caller } = await requireCaller(request, context);
   const id = String(params.batchId);
   const form = await request.formData();

@@ -1,15 +1,15 @@
-import type { ActionFunctionArgs } from 'react-router';
 import { caseDataRoles } from '@tally/db/roles';
 import { handleUpload } from '../.server/imports/handle-upload.ts';
 import { registerParam } from '../.server/imports/register-param.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
+import type { Route } from './+types/register-import-upload';
 
 /**
  * The same upload for the page's script (XHR, so the browser can show upload progress):
  * answers JSON instead of redirecting.
  */
-export const action = pageHandler(async ({ request, context, params }: ActionFunctionArgs) => {
+export const action = pageHandler(async ({ request, context, params }: Route.ActionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const register = registerParam(params.register);

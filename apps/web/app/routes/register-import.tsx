@@ -1,4 +1,4 @@
-import { Link, data, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Link, data, redirect, useActionData, useLoaderData } from 'react-router';
 import { Notice } from '@tally/ui';
 import { DEFAULT_LIMITS, formatBytes } from '@tally/imports';
 import { caseDataRoles } from '@tally/db/roles';
@@ -10,8 +10,9 @@ import { labelOf } from '../components/registers/field-display.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
+import type { Route } from './+types/register-import';
 
-export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context, params }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const register = registerSummary(registerParam(params.register));
@@ -20,7 +21,7 @@ export const loader = pageHandler(async ({ request, context, params }: LoaderFun
 });
 
 /** The plain form post (no JavaScript): upload, preview, then the batch page. */
-export const action = pageHandler(async ({ request, context, params }: ActionFunctionArgs) => {
+export const action = pageHandler(async ({ request, context, params }: Route.ActionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const register = registerParam(params.register);

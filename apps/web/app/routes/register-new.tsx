@@ -1,4 +1,4 @@
-import { Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Link, redirect, useActionData, useLoaderData } from 'react-router';
 import { caseDataRoles } from '@tally/db/roles';
 import { registerDefs } from '@tally/db/registers';
 import { ActionNotice } from '../components/action-notice.tsx';
@@ -10,15 +10,16 @@ import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { registerFromParams } from '../.server/registers/search-params.ts';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
+import type { Route } from './+types/register-new';
 
-export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context, params }: Route.LoaderArgs) => {
   const key = registerFromParams(params);
   const { actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   return { key, def: registerDefs[key] };
 });
 
-export const action = pageHandler(async ({ request, context, params }: ActionFunctionArgs) => {
+export const action = pageHandler(async ({ request, context, params }: Route.ActionArgs) => {
   const key = registerFromParams(params);
   const { caller } = await requireCaller(request, context);
   const form = await request.formData();

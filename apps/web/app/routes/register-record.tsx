@@ -1,4 +1,4 @@
-import { Form, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Form, Link, redirect, useActionData, useLoaderData } from 'react-router';
 import { caseDataRoles } from '@tally/db/roles';
 import { registerDefs } from '@tally/db/registers';
 import { Notice } from '@tally/ui';
@@ -12,8 +12,9 @@ import { orNotFound, pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { registerFromParams } from '../.server/registers/search-params.ts';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
+import type { Route } from './+types/register-record';
 
-export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context, params }: Route.LoaderArgs) => {
   const key = registerFromParams(params);
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
@@ -23,7 +24,7 @@ export const loader = pageHandler(async ({ request, context, params }: LoaderFun
 
 type RecordAction = { result: ActionResult; values?: Record<string, string>; revealed?: Record<string, unknown> };
 
-export const action = pageHandler(async ({ request, context, params }: ActionFunctionArgs): Promise<RecordAction | Response> => {
+export const action = pageHandler(async ({ request, context, params }: Route.ActionArgs): Promise<RecordAction | Response> => {
   const key = registerFromParams(params);
   const id = params.id ?? '';
   const { caller } = await requireCaller(request, context);

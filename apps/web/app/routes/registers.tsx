@@ -1,4 +1,4 @@
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link, useLoaderData } from 'react-router';
 import { caseDataRoles } from '@tally/db/roles';
 import { registerDefs, registerKeys } from '@tally/db/registers';
 import { labelOf } from '../components/registers/field-display.ts';
@@ -6,8 +6,9 @@ import { useI18n } from '../lib/i18n-context.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
+import type { Route } from './+types/registers';
 
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const counts = await caller.registers.overview();

@@ -1,4 +1,4 @@
-import { Form, Link, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Form, Link, useActionData, useLoaderData } from 'react-router';
 import { caseDataRoles } from '@tally/db/roles';
 import { ActionNotice } from '../components/action-notice.tsx';
 import { FiguresTable } from '../components/reports/figures-table.tsx';
@@ -10,6 +10,7 @@ import { runAction, type ActionResult } from '../.server/action-result.ts';
 import { orNotFound, pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
+import type { Route } from './+types/report-detail';
 
 export const links = () => [{ rel: 'stylesheet', href: reportsStyles }];
 
@@ -20,7 +21,7 @@ function reportId(id: string | undefined): string {
   return id;
 }
 
-export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context, params }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   return orNotFound(caller.reports.get({ id: reportId(params.id) }));
@@ -29,7 +30,7 @@ export const loader = pageHandler(async ({ request, context, params }: LoaderFun
 type DetailAction = { result: ActionResult; draft?: { work: string; problems: string; plans: string }; comment?: string };
 
 /** One form, several buttons: save, submit, zero report; accept or return for the unit above. */
-export const action = pageHandler(async ({ request, context, params }: ActionFunctionArgs): Promise<DetailAction> => {
+export const action = pageHandler(async ({ request, context, params }: Route.ActionArgs): Promise<DetailAction> => {
   const { caller } = await requireCaller(request, context);
   const id = reportId(params.id);
   const form = await request.formData();

@@ -1,15 +1,15 @@
-import type { LoaderFunctionArgs } from 'react-router';
 import { caseDataRoles } from '@tally/db/roles';
 import { notFound } from '../.server/errors.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { documentOf } from '../.server/reports/report-document.ts';
 import { reportDocx } from '../.server/reports/report-docx.ts';
+import type { Route } from './+types/report-docx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The report as a .docx in the official layout (the standing filed version; a draft as it stands). */
-export const loader = pageHandler(async ({ request, context, params }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context, params }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   // A file, not a page: refusals answer with their message as JSON (pageHandler), like the exports.

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Form, Link, useActionData, useLoaderData, useRevalidator, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Form, Link, useActionData, useLoaderData, useRevalidator } from 'react-router';
 import { shanghaiDate } from '@tally/casework';
 import { IMMEDIATE_EVENT_KINDS, IMMEDIATE_EVENT_LABELS } from '@tally/reporting';
 import { caseDataRoles } from '@tally/db/roles';
@@ -12,10 +12,11 @@ import { runAction, type ActionResult } from '../.server/action-result.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
+import type { Route } from './+types/reports-immediate';
 
 export const links = () => [{ rel: 'stylesheet', href: reportsStyles }];
 
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const year = Number(shanghaiDate(new Date()).slice(0, 4));
@@ -28,7 +29,7 @@ const shanghai = (value: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(valu
 
 type ImmediateAction = { result: ActionResult; draft?: Record<string, string> };
 
-export const action = pageHandler(async ({ request, context }: ActionFunctionArgs): Promise<ImmediateAction> => {
+export const action = pageHandler(async ({ request, context }: Route.ActionArgs): Promise<ImmediateAction> => {
   const { caller } = await requireCaller(request, context);
   const form = await request.formData();
   const field = (name: string) => String(form.get(name) ?? '');

@@ -1,4 +1,3 @@
-import type { LoaderFunctionArgs } from 'react-router';
 import { CELL_STATE_LABELS, REPORT_KIND_LABELS } from '@tally/reporting';
 import { caseDataRoles } from '@tally/db/roles';
 import type { ExportColumn, ExportRow } from '@tally/imports';
@@ -7,9 +6,10 @@ import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { matrixParams } from '../.server/reports/search-params.ts';
 import { exportOrRefusal, formatFromUrl, spreadsheetResponse } from '../.server/spreadsheet-response.ts';
+import type { Route } from './+types/reports-matrix-export';
 
 /** The submission matrix as .xlsx (or CSV): a row per unit, a column per period with the state in words, then the rates. */
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const url = new URL(request.url);

@@ -1,4 +1,4 @@
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { Link, useLoaderData } from 'react-router';
 import { PERIODIC_KINDS } from '@tally/reporting';
 import { caseDataRoles } from '@tally/db/roles';
 import { CellLabel } from '../components/reports/cell-label.tsx';
@@ -10,10 +10,11 @@ import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { matrixParams } from '../.server/reports/search-params.ts';
 import { titleHandle } from '../lib/page-title.ts';
+import type { Route } from './+types/reports-matrix';
 
 export const links = () => [{ rel: 'stylesheet', href: reportsStyles }];
 
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const params = matrixParams(new URL(request.url), new Date());

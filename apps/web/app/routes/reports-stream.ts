@@ -1,8 +1,8 @@
-import type { LoaderFunctionArgs } from 'react-router';
 import { caseDataRoles } from '@tally/db/roles';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { receives, subscribeImmediate } from '../.server/reports/immediate-stream.ts';
+import type { Route } from './+types/reports-stream';
 
 /** A comment line every 25 s keeps proxies from closing an idle stream. */
 const HEARTBEAT_MS = 25_000;
@@ -12,7 +12,7 @@ const HEARTBEAT_MS = 25_000;
  * commits (event `immediate`, data: ids, unit, kind, times; no text). The session is checked
  * once when the stream opens; signing out ends it on the next reconnect.
  */
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const encoder = new TextEncoder();

@@ -1,4 +1,4 @@
-import { Form, Link, redirect, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Form, Link, redirect, useActionData, useLoaderData } from 'react-router';
 import { shanghaiDate } from '@tally/casework';
 import { periodOf } from '@tally/reporting';
 import { caseDataRoles } from '@tally/db/roles';
@@ -12,10 +12,11 @@ import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { reportsOverview } from '../.server/reports/overview.ts';
 import { titleHandle } from '../lib/page-title.ts';
+import type { Route } from './+types/reports';
 
 export const links = () => [{ rel: 'stylesheet', href: reportsStyles }];
 
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const year = Number(new URL(request.url).searchParams.get('year')) || Number(shanghaiDate(new Date()).slice(0, 4));
@@ -26,7 +27,7 @@ export const loader = pageHandler(async ({ request, context }: LoaderFunctionArg
 });
 
 /** 填报: open (or create) the own report of a period, then go to it. */
-export const action = pageHandler(async ({ request, context }: ActionFunctionArgs): Promise<{ result: ActionResult } | Response> => {
+export const action = pageHandler(async ({ request, context }: Route.ActionArgs): Promise<{ result: ActionResult } | Response> => {
   const { caller } = await requireCaller(request, context);
   const form = await request.formData();
   const opened: { id?: string } = {};

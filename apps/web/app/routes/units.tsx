@@ -1,4 +1,4 @@
-import { Form, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Form, useActionData, useLoaderData } from 'react-router';
 import { UnitTree } from '@tally/ui';
 import { ActionNotice } from '../components/action-notice.tsx';
 import { useI18n } from '../lib/i18n-context.ts';
@@ -6,14 +6,15 @@ import { runAction } from '../.server/action-result.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
+import type { Route } from './+types/units';
 
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, ['county_admin'], request, context);
   return { units: await caller.units.tree() };
 });
 
-export const action = pageHandler(async ({ request, context }: ActionFunctionArgs) => {
+export const action = pageHandler(async ({ request, context }: Route.ActionArgs) => {
   const { caller } = await requireCaller(request, context);
   const form = await request.formData();
   const field = (name: string) => String(form.get(name) ?? '').trim();

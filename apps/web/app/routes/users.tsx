@@ -1,4 +1,4 @@
-import { Form, useActionData, useLoaderData, type ActionFunctionArgs, type LoaderFunctionArgs } from 'react-router';
+import { Form, useActionData, useLoaderData } from 'react-router';
 import { grantableRoles, mayActOn, type UserRole } from '@tally/db/roles';
 import { ActionNotice } from '../components/action-notice.tsx';
 import { useI18n } from '../lib/i18n-context.ts';
@@ -6,15 +6,16 @@ import { runAction } from '../.server/action-result.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
+import type { Route } from './+types/users';
 
-export const loader = pageHandler(async ({ request, context }: LoaderFunctionArgs) => {
+export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, ['county_admin', 'security_admin'], request, context);
   const [users, units] = await Promise.all([caller.users.list(), caller.units.tree()]);
   return { users, units: units.filter((unit) => unit.active), now: Date.now(), actor: { userId: actor.userId, role: actor.role } };
 });
 
-export const action = pageHandler(async ({ request, context }: ActionFunctionArgs) => {
+export const action = pageHandler(async ({ request, context }: Route.ActionArgs) => {
   const { caller } = await requireCaller(request, context);
   const form = await request.formData();
   const field = (name: string) => String(form.get(name) ?? '').trim();
