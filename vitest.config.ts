@@ -26,7 +26,12 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['packages/db/test/**/*.db.test.ts', 'packages/demo/test/**/*.db.test.ts', 'apps/web/test/**/*.db.test.ts', 'tests/integration/**/*.test.ts'],
+          include: [
+            'packages/db/test/**/*.db.test.ts',
+            'packages/demo/test/**/*.db.test.ts',
+            'apps/web/test/**/*.db.test.ts',
+            'tests/integration/**/*.test.ts',
+          ],
           setupFiles: ['./tests/setup/fail-on-console-error.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -5,12 +5,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkBoundaries } from './check-boundaries.ts';
 
 /** A throwaway workspace shaped like ours: root manifest, packages, an app, one source file each. */
-function workspace(packages: Record<string, { deps?: Record<string, string>; files?: Record<string, string> }>): string {
+function workspace(
+  packages: Record<string, { deps?: Record<string, string>; files?: Record<string, string> }>,
+): string {
   const root = mkdtempSync(join(tmpdir(), 'boundaries-'));
-  writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'root', workspaces: ['apps/*', 'packages/*', 'tests'] }));
+  writeFileSync(
+    join(root, 'package.json'),
+    JSON.stringify({ name: 'root', workspaces: ['apps/*', 'packages/*', 'tests'] }),
+  );
   for (const [dir, { deps = {}, files = {} }] of Object.entries(packages)) {
     mkdirSync(join(root, dir), { recursive: true });
-    writeFileSync(join(root, dir, 'package.json'), JSON.stringify({ name: `@tally/${dir.split('/').pop()}`, dependencies: deps }));
+    writeFileSync(
+      join(root, dir, 'package.json'),
+      JSON.stringify({ name: `@tally/${dir.split('/').pop()}`, dependencies: deps }),
+    );
     for (const [file, text] of Object.entries(files)) {
       mkdirSync(dirname(join(root, dir, file)), { recursive: true });
       writeFileSync(join(root, dir, file), text);
@@ -32,7 +40,10 @@ const sound = {
   'packages/db': { deps: { '@tally/imports': '*', '@tally/casework': '*', '@tally/scoring': '*' } },
   'packages/ui': {},
   'packages/demo': { deps: { '@tally/db': '*', '@tally/casework': '*' } },
-  'apps/web': { deps: { '@tally/db': '*', '@tally/demo': '*', '@tally/ui': '*' }, files: { 'app/root.tsx': "import { db } from '@tally/db';" } },
+  'apps/web': {
+    deps: { '@tally/db': '*', '@tally/demo': '*', '@tally/ui': '*' },
+    files: { 'app/root.tsx': "import { db } from '@tally/db';" },
+  },
   tests: { deps: { '@tally/web': '*' } },
 };
 
@@ -68,7 +79,13 @@ describe('check-boundaries', () => {
   });
 
   it("fails on a relative import into another package's source", () => {
-    const root = workspace({ ...sound, 'packages/db': { ...sound['packages/db'], files: { 'src/x.ts': "import { a } from '../../casework/src/index.ts';" } } });
+    const root = workspace({
+      ...sound,
+      'packages/db': {
+        ...sound['packages/db'],
+        files: { 'src/x.ts': "import { a } from '../../casework/src/index.ts';" },
+      },
+    });
     expect(checkBoundaries(root)).toEqual([
       "packages/db/src/x.ts imports '../../casework/src/index.ts' from @tally/casework by a relative path: import it by its package name",
     ]);
@@ -81,7 +98,8 @@ describe('check-boundaries', () => {
         ...sound['apps/web'],
         files: {
           'test/a.test.ts': "import { a } from '../../../packages/casework/src/index.ts';",
-          'test/b.test.ts': "import { setup } from '../../../tests/setup/db.ts'; import { zip } from '../../../packages/casework/test/support/zip.ts';",
+          'test/b.test.ts':
+            "import { setup } from '../../../tests/setup/db.ts'; import { zip } from '../../../packages/casework/test/support/zip.ts';",
         },
       },
     });

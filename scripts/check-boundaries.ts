@@ -64,7 +64,9 @@ export function readWorkspaces(root: string): Workspace[] {
   const manifests = workspaceDirs(root).map((dir) => ({ dir, manifest: readJson(join(root, dir, 'package.json')) }));
   const names = new Set(manifests.map(({ manifest }) => String(manifest.name)));
   return manifests.map(({ dir, manifest }) => {
-    const deps = DEPENDENCY_FIELDS.flatMap((field) => Object.keys((manifest[field] as Record<string, string> | undefined) ?? {}));
+    const deps = DEPENDENCY_FIELDS.flatMap((field) =>
+      Object.keys((manifest[field] as Record<string, string> | undefined) ?? {}),
+    );
     return { name: String(manifest.name), dir, deps: [...new Set(deps.filter((dep) => names.has(dep)))].sort() };
   });
 }
@@ -111,8 +113,14 @@ function crossPackageImports(root: string, workspace: Workspace, all: readonly W
         const specifier = match[2]!;
         if (!specifier.startsWith('.')) continue;
         const target = toPosix(relative(root, resolve(dirname(file), specifier)));
-        const other = all.find((candidate) => candidate !== workspace && SOURCE_DIRS.some((dir) => target.startsWith(`${candidate.dir}/${dir}/`)));
-        if (other) problems.push(`${toPosix(relative(root, file))} imports '${specifier}' from ${other.name} by a relative path: import it by its package name`);
+        const other = all.find(
+          (candidate) =>
+            candidate !== workspace && SOURCE_DIRS.some((dir) => target.startsWith(`${candidate.dir}/${dir}/`)),
+        );
+        if (other)
+          problems.push(
+            `${toPosix(relative(root, file))} imports '${specifier}' from ${other.name} by a relative path: import it by its package name`,
+          );
       }
     }
   }
@@ -134,8 +142,10 @@ export function checkBoundaries(root: string): string[] {
     }
     if (workspace.dir.startsWith('packages/')) {
       for (const dep of workspace.deps) {
-        if (byName.get(dep)?.dir.startsWith('apps/')) problems.push(`${workspace.name} must not depend on the app ${dep}`);
-        if (byName.get(dep)?.dir === DEMO_DATA) problems.push(`${workspace.name} must not depend on the demo data ${dep}: only apps and tests load it`);
+        if (byName.get(dep)?.dir.startsWith('apps/'))
+          problems.push(`${workspace.name} must not depend on the app ${dep}`);
+        if (byName.get(dep)?.dir === DEMO_DATA)
+          problems.push(`${workspace.name} must not depend on the demo data ${dep}: only apps and tests load it`);
       }
     }
     problems.push(...crossPackageImports(root, workspace, workspaces));
@@ -147,7 +157,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const root = resolve(process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..'));
   const problems = checkBoundaries(root);
   if (problems.length) {
-    console.error(`check-boundaries: ${problems.length} problem(s)\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    console.error(
+      `check-boundaries: ${problems.length} problem(s)\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+    );
     process.exit(1);
   }
   console.log(`check-boundaries: ${readWorkspaces(root).length} workspaces, dependencies point one way`);

@@ -13,7 +13,16 @@ import { mkdirSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@tally/demo';
 
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const [appUrl = 'http://127.0.0.1:3000', outDir = '/tmp/screens'] = process.argv.slice(2);
 mkdirSync(outDir, { recursive: true });
 
@@ -36,7 +45,9 @@ async function shoot(page: Page, path: string, name: string): Promise<void> {
 /** The first link on `listPath` whose href matches `pattern`: a real record of the demo data. */
 async function firstLink(page: Page, listPath: string, pattern: RegExp): Promise<string | null> {
   await page.goto(`${appUrl}${listPath}`);
-  const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+  const hrefs = await page
+    .locator('a[href]')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
   return hrefs.find((href) => pattern.test(href)) ?? null;
 }
 
@@ -53,7 +64,10 @@ async function printToPng(page: Page, path: string, name: string): Promise<void>
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
 try {
   for (const width of [1366, 390]) {
-    const context = await browser.newContext({ viewport: { width, height: width === 390 ? 844 : 768 }, deviceScaleFactor: 1 });
+    const context = await browser.newContext({
+      viewport: { width, height: width === 390 ? 844 : 768 },
+      deviceScaleFactor: 1,
+    });
     const page = await context.newPage();
     await signIn(page, 'cun0101');
     await shoot(page, '/', `village-home-${width}`);

@@ -26,20 +26,51 @@ try {
   const county = '130534000000';
   const township = (await actorByLogin(db.owner.db, 'zhen01')).unitCode;
   const ruleSet = defaultRuleSet();
-  for (const [label, scopeCode] of [['county: 12 townships', county], ['township: 15 villages', township]] as const) {
+  for (const [label, scopeCode] of [
+    ['county: 12 townships', county],
+    ['township: 15 villages', township],
+  ] as const) {
     const ranked = { countyId: 1, year: 2026, period: 'year' as const, scopeCode };
-    const facts = await withActor(db.app.db, admin, async (tx) => factsFor(tx, ranked, await unitsUnder(tx, 1, scopeCode), [ruleSet], await countyCalendar(tx, 1), NOW));
+    const facts = await withActor(db.app.db, admin, async (tx) =>
+      factsFor(tx, ranked, await unitsUnder(tx, 1, scopeCode), [ruleSet], await countyCalendar(tx, 1), NOW),
+    );
     const procedure = await timeIt(() => caller.assessment.live({ year: 2026, period: 'year', scopeCode }), 60, 5);
-    const underRls = await timeIt(() => withActor(db.app.db, admin, async (tx) => factsFor(tx, ranked, await unitsUnder(tx, 1, scopeCode), [ruleSet], await countyCalendar(tx, 1), NOW)), 60, 5);
-    const asOwner = await timeIt(() => db.owner.db.transaction(async (tx) => factsFor(tx, ranked, await unitsUnder(tx, 1, scopeCode), [ruleSet], await countyCalendar(tx, 1), NOW)), 60, 5);
-    const engine = await timeIt(async () => rank(score(ruleSet, facts.facts, { explain: true, periodClosed: false })), 200, 20);
-    const factCount = facts.facts.reduce((n, u) => n + (u.events?.length ?? 0) + (u.records?.length ?? 0) + (u.inspections?.length ?? 0) + (u.vetoes?.length ?? 0), 0);
+    const underRls = await timeIt(
+      () =>
+        withActor(db.app.db, admin, async (tx) =>
+          factsFor(tx, ranked, await unitsUnder(tx, 1, scopeCode), [ruleSet], await countyCalendar(tx, 1), NOW),
+        ),
+      60,
+      5,
+    );
+    const asOwner = await timeIt(
+      () =>
+        db.owner.db.transaction(async (tx) =>
+          factsFor(tx, ranked, await unitsUnder(tx, 1, scopeCode), [ruleSet], await countyCalendar(tx, 1), NOW),
+        ),
+      60,
+      5,
+    );
+    const engine = await timeIt(
+      async () => rank(score(ruleSet, facts.facts, { explain: true, periodClosed: false })),
+      200,
+      20,
+    );
+    const factCount = facts.facts.reduce(
+      (n, u) =>
+        n + (u.events?.length ?? 0) + (u.records?.length ?? 0) + (u.inspections?.length ?? 0) + (u.vetoes?.length ?? 0),
+      0,
+    );
     process.stdout.write(`\n${label}: ${factCount} facts\n`);
-    process.stdout.write(`  assessment.live          median ${procedure.median.toFixed(1)} ms  p95 ${procedure.p95.toFixed(1)} ms\n`);
+    process.stdout.write(
+      `  assessment.live          median ${procedure.median.toFixed(1)} ms  p95 ${procedure.p95.toFixed(1)} ms\n`,
+    );
     process.stdout.write(`  fact queries under RLS   median ${underRls.median.toFixed(1)} ms\n`);
     process.stdout.write(`  fact queries as owner    median ${asOwner.median.toFixed(1)} ms\n`);
     process.stdout.write(`  engine (score+rank)      median ${engine.median.toFixed(2)} ms\n`);
-    process.stdout.write(`  ratio procedure / owner fact queries: ${(procedure.median / asOwner.median).toFixed(2)}x; RLS overhead on the queries: ${(underRls.median / asOwner.median).toFixed(2)}x\n`);
+    process.stdout.write(
+      `  ratio procedure / owner fact queries: ${(procedure.median / asOwner.median).toFixed(2)}x; RLS overhead on the queries: ${(underRls.median / asOwner.median).toFixed(2)}x\n`,
+    );
   }
 } finally {
   await db.close();

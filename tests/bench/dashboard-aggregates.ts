@@ -29,13 +29,34 @@ const COUNTY = '130534000000';
 const SCALE = Number(process.env.BENCH_SCALE ?? 6);
 const IMPORT_ROUNDS = Number(process.env.BENCH_IMPORT_ROUNDS ?? 2);
 const IMPORT_ROWS = 200_000;
-const BASE_TABLES = ['petition_cases', 'investigation_rounds', 'meetings', 'duty_logs', 'publicity_records', 'info_submissions', 'hazard_checks', 'disputes', 'mediation_files'];
+const BASE_TABLES = [
+  'petition_cases',
+  'investigation_rounds',
+  'meetings',
+  'duty_logs',
+  'publicity_records',
+  'info_submissions',
+  'hazard_checks',
+  'disputes',
+  'mediation_files',
+];
 const DAY_COLUMN: Record<string, string> = {
-  petition_cases: 'received_at', investigation_rounds: 'held_on', meetings: 'held_on', duty_logs: 'duty_on', publicity_records: 'held_on',
-  info_submissions: 'submitted_on', hazard_checks: 'checked_on', disputes: 'found_on', mediation_files: 'signed_on',
+  petition_cases: 'received_at',
+  investigation_rounds: 'held_on',
+  meetings: 'held_on',
+  duty_logs: 'duty_on',
+  publicity_records: 'held_on',
+  info_submissions: 'submitted_on',
+  hazard_checks: 'checked_on',
+  disputes: 'found_on',
+  mediation_files: 'signed_on',
 };
 
-interface Handles { owner: DbHandle; app: DbHandle; close(): Promise<void> }
+interface Handles {
+  owner: DbHandle;
+  app: DbHandle;
+  close(): Promise<void>;
+}
 
 async function openDatabase(): Promise<Handles> {
   const given = process.env.BENCH_DATABASE_URL;
@@ -50,7 +71,14 @@ async function openDatabase(): Promise<Handles> {
   await enableAppRoleLogin(given, password);
   const owner = createDb(given, { max: 2 });
   const app = createDb(appUrlFrom(given, password), { max: 4 });
-  return { owner, app, async close() { await app.close(); await owner.close(); } };
+  return {
+    owner,
+    app,
+    async close() {
+      await app.close();
+      await owner.close();
+    },
+  };
 }
 
 /** Copies every record of the nine base tables back by 6, 12, … months (new ids, fingerprints and case numbers), as the owner. */
@@ -60,7 +88,8 @@ async function scaleBack(owner: DbHandle): Promise<void> {
     const shift = `interval '${6 * copy} months'`;
     for (const table of BASE_TABLES) {
       const columns = (await owner.client.unsafe(
-        `select column_name, data_type from information_schema.columns where table_schema = 'public' and table_name = $1 and column_name <> 'id' and is_generated = 'NEVER' order by ordinal_position`, [table],
+        `select column_name, data_type from information_schema.columns where table_schema = 'public' and table_name = $1 and column_name <> 'id' and is_generated = 'NEVER' order by ordinal_position`,
+        [table],
       )) as unknown as Array<{ column_name: string; data_type: string }>;
       const value = ({ column_name: c, data_type: type }: { column_name: string; data_type: string }) => {
         if (c === 'fingerprint' || c === 'import_fingerprint') return `${c} || '#${copy}'`;
@@ -72,12 +101,20 @@ async function scaleBack(owner: DbHandle): Promise<void> {
       };
       // Only the demo's own rows are copied (copies carry a suffix): each copy is one more half year.
       const original = table === 'petition_cases' ? `case_number not like '%-%-%-%'` : `fingerprint not like '%#%'`;
-      await owner.client.unsafe(`insert into ${table} (${columns.map((c) => c.column_name).join(', ')}) select ${columns.map(value).join(', ')} from ${table} where ${original}`);
+      await owner.client.unsafe(
+        `insert into ${table} (${columns.map((c) => c.column_name).join(', ')}) select ${columns.map(value).join(', ')} from ${table} where ${original}`,
+      );
     }
   }
   await owner.client.unsafe('vacuum analyze');
-  const [count] = (await owner.client.unsafe(`select (select count(*) from petition_cases) + ${BASE_TABLES.slice(1).map((t) => `(select count(*) from ${t})`).join(' + ')} as n`)) as unknown as Array<{ n: string }>;
-  process.stdout.write(`demo county copied back ${SCALE - 1} times in ${((performance.now() - started) / 1000).toFixed(0)} s: ${Number(count!.n).toLocaleString('en')} ledger rows and cases\n`);
+  const [count] = (await owner.client.unsafe(
+    `select (select count(*) from petition_cases) + ${BASE_TABLES.slice(1)
+      .map((t) => `(select count(*) from ${t})`)
+      .join(' + ')} as n`,
+  )) as unknown as Array<{ n: string }>;
+  process.stdout.write(
+    `demo county copied back ${SCALE - 1} times in ${((performance.now() - started) / 1000).toFixed(0)} s: ${Number(count!.n).toLocaleString('en')} ledger rows and cases\n`,
+  );
 }
 
 async function main() {
@@ -89,14 +126,21 @@ async function main() {
     // window's rows of the base tables exactly as the page needs them — the ranked units' own
     // records, and every petition of the county — and groups them as the aggregates do.
     const rawSql = async (from: string, to: string, own: readonly string[], prefix: string) => {
-      const parts = await Promise.all(BASE_TABLES.map(async (table) => {
-        const [row] = (await db.owner.client.unsafe(`select unit_month_facts_contributions($1, $2) as q`, [table, `w_${table}`])) as unknown as Array<{ q: string }>;
-        return row!.q;
-      }));
+      const parts = await Promise.all(
+        BASE_TABLES.map(async (table) => {
+          const [row] = (await db.owner.client.unsafe(`select unit_month_facts_contributions($1, $2) as q`, [
+            table,
+            `w_${table}`,
+          ])) as unknown as Array<{ q: string }>;
+          return row!.q;
+        }),
+      );
       const codes = own.map((code) => `'${code}'`).join(', ');
-      const windows = BASE_TABLES.map((table) => table === 'petition_cases'
-        ? `w_${table} as (select * from ${table} where county_id = 1 and received_at >= ('${from}'::date)::timestamp at time zone 'Asia/Shanghai' and received_at < ('${to}'::date + 1)::timestamp at time zone 'Asia/Shanghai')`
-        : `w_${table} as (select * from ${table} where county_id = 1 and unit_code in (${codes}) and ${DAY_COLUMN[table]} between '${from}' and '${to}')`);
+      const windows = BASE_TABLES.map((table) =>
+        table === 'petition_cases'
+          ? `w_${table} as (select * from ${table} where county_id = 1 and received_at >= ('${from}'::date)::timestamp at time zone 'Asia/Shanghai' and received_at < ('${to}'::date + 1)::timestamp at time zone 'Asia/Shanghai')`
+          : `w_${table} as (select * from ${table} where county_id = 1 and unit_code in (${codes}) and ${DAY_COLUMN[table]} between '${from}' and '${to}')`,
+      );
       return sql.raw(`with ${windows.join(', ')},
         duty as (select unit_code, date_trunc('month', duty_on)::date as month, bit_or(1 << (extract(day from duty_on)::int - 1)) as days from w_duty_logs where deleted_at is null group by 1, 2)
         select x.unit_code, x.month, x.source, x.variant, sum(x.n) as n, sum(x.total) as total, max(duty.days) as days
@@ -111,24 +155,39 @@ async function main() {
     const asActor = (statement: ReturnType<typeof sql>) => withActor(db.app.db, admin, (tx) => tx.execute(statement));
 
     // Published 2025 result, for the breakdown.
-    const published = await caller.assessment.publishResult({ year: 2025, period: 'year', scopeCode: COUNTY }).catch(async () => {
-      await caller.assessment.startDraft({ year: 2025, from: 'default' });
-      await caller.assessment.publishRuleSet({ year: 2025, expectedVersion: 0 });
-      return caller.assessment.publishResult({ year: 2025, period: 'year', scopeCode: COUNTY });
-    });
+    const published = await caller.assessment
+      .publishResult({ year: 2025, period: 'year', scopeCode: COUNTY })
+      .catch(async () => {
+        await caller.assessment.startDraft({ year: 2025, from: 'default' });
+        await caller.assessment.publishRuleSet({ year: 2025, expectedVersion: 0 });
+        return caller.assessment.publishResult({ year: 2025, period: 'year', scopeCode: COUNTY });
+      });
     for (const year of [2024]) {
-      await caller.assessment.startDraft({ year, from: 'default' }).then(() => caller.assessment.publishRuleSet({ year, expectedVersion: 0 })).catch(() => undefined);
+      await caller.assessment
+        .startDraft({ year, from: 'default' })
+        .then(() => caller.assessment.publishRuleSet({ year, expectedVersion: 0 }))
+        .catch(() => undefined);
     }
     const township = (await actorByLogin(db.owner.db, 'zhen01')).unitCode;
-    const townships = ((await db.owner.client.unsafe(`select code from units where county_id = 1 and parent_code = $1 and active order by code`, [COUNTY])) as unknown as Array<{ code: string }>).map((row) => row.code);
-    const [aggregateRows] = (await db.owner.client.unsafe(`select count(*)::int as n from unit_month_facts where county_id = 1`)) as unknown as Array<{ n: number }>;
+    const townships = (
+      (await db.owner.client.unsafe(
+        `select code from units where county_id = 1 and parent_code = $1 and active order by code`,
+        [COUNTY],
+      )) as unknown as Array<{ code: string }>
+    ).map((row) => row.code);
+    const [aggregateRows] = (await db.owner.client.unsafe(
+      `select count(*)::int as n from unit_month_facts where county_id = 1`,
+    )) as unknown as Array<{ n: number }>;
     process.stdout.write(`unit_month_facts: ${aggregateRows!.n.toLocaleString('en')} rows for the county\n`);
 
     const cases = [
       {
         label: 'ranking 2025 (townships; current year and previous, both live)',
         page: () => caller.dashboard.ranking({ year: 2025, period: 'year', scopeCode: COUNTY, toDate: true }),
-        raw: [['2025-01-01', '2025-12-31', townships, '130534'], ['2024-01-01', '2024-12-31', townships, '130534']],
+        raw: [
+          ['2025-01-01', '2025-12-31', townships, '130534'],
+          ['2024-01-01', '2024-12-31', townships, '130534'],
+        ],
       },
       {
         label: 'score trend 2025 by month (townships)',
@@ -138,7 +197,10 @@ async function main() {
       {
         label: 'ranking 2026 to date (running month from the records)',
         page: () => caller.dashboard.ranking({ year: 2026, period: 'year', scopeCode: COUNTY, toDate: true }),
-        raw: [['2026-01-01', '2026-11-23', townships, '130534'], ['2025-01-01', '2025-12-31', townships, '130534']],
+        raw: [
+          ['2026-01-01', '2026-11-23', townships, '130534'],
+          ['2025-01-01', '2025-12-31', townships, '130534'],
+        ],
       },
       {
         label: `breakdown 2025 of township ${township} (published)`,
@@ -150,8 +212,21 @@ async function main() {
     for (const c of cases) {
       const rawStatements = await Promise.all(c.raw.map(([from, to, own, prefix]) => rawSql(from, to, own, prefix)));
       const page = await timeIt(c.page, 15, 3);
-      const raw = await timeIt(async () => { for (const s of rawStatements) await asActor(s); }, 5, 1);
-      const own = await timeIt(async () => { for (const [from, to, units, prefix] of c.raw) await asActor(direct(`${from.slice(0, 8)}01`, to, units, prefix)); }, 15, 3);
+      const raw = await timeIt(
+        async () => {
+          for (const s of rawStatements) await asActor(s);
+        },
+        5,
+        1,
+      );
+      const own = await timeIt(
+        async () => {
+          for (const [from, to, units, prefix] of c.raw)
+            await asActor(direct(`${from.slice(0, 8)}01`, to, units, prefix));
+        },
+        15,
+        3,
+      );
       lines.push(
         c.label,
         `  procedure                     median ${page.median.toFixed(1).padStart(8)} ms`,
@@ -172,14 +247,16 @@ async function main() {
     };
     const timings: Record<'with' | 'without', number[]> = { with: [], without: [] };
     const order: Array<'with' | 'without'> = [];
-    for (let round = 0; round < IMPORT_ROUNDS; round++) order.push(...(round % 2 === 0 ? ['without', 'with'] as const : ['with', 'without'] as const));
+    for (let round = 0; round < IMPORT_ROUNDS; round++)
+      order.push(...(round % 2 === 0 ? (['without', 'with'] as const) : (['with', 'without'] as const)));
     for (const mode of order) {
       await triggers(mode === 'with');
       const start = performance.now();
       const preview = await importer.imports.preview({ register: 'meetings', fileName: 'bench.csv', bytes });
       const committed = await commitAndWait(importer, { id: preview.id });
       const ms = performance.now() - start;
-      if (committed.inserted !== IMPORT_ROWS) throw new Error(`expected ${IMPORT_ROWS} inserted, got ${committed.inserted}`);
+      if (committed.inserted !== IMPORT_ROWS)
+        throw new Error(`expected ${IMPORT_ROWS} inserted, got ${committed.inserted}`);
       timings[mode].push(ms);
       // Removed with the same triggers state, so the aggregates stay equal to the records.
       await db.owner.client.unsafe(`delete from meetings where import_id = $1`, [preview.id]);
@@ -188,12 +265,14 @@ async function main() {
       process.stdout.write(`  import ${mode.padEnd(7)} maintenance: ${ms.toFixed(0)} ms\n`);
     }
     const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1);
-    const [stale] = (await db.owner.client.unsafe(`select count(*)::int as n from (select county_id, unit_code, month, source, variant, n, total, days from unit_month_facts where n <> 0 except select * from unit_month_facts_recomputed() where n <> 0) d`)) as unknown as Array<{ n: number }>;
+    const [stale] = (await db.owner.client.unsafe(
+      `select count(*)::int as n from (select county_id, unit_code, month, source, variant, n, total, days from unit_month_facts where n <> 0 except select * from unit_month_facts_recomputed() where n <> 0) d`,
+    )) as unknown as Array<{ n: number }>;
     lines.push(
       '',
       `import of the ${IMPORT_ROWS.toLocaleString('en')}-row meetings CSV (preview + commit procedures), mean of ${IMPORT_ROUNDS} each:`,
       `  without aggregate maintenance  ${mean(timings.without).toFixed(0).padStart(7)} ms`,
-      `  with aggregate maintenance     ${mean(timings.with).toFixed(0).padStart(7)} ms   ${(((mean(timings.with) / mean(timings.without)) - 1) * 100).toFixed(1)} % slower (goal < 20 %)`,
+      `  with aggregate maintenance     ${mean(timings.with).toFixed(0).padStart(7)} ms   ${((mean(timings.with) / mean(timings.without) - 1) * 100).toFixed(1)} % slower (goal < 20 %)`,
       `  aggregates equal to a full recomputation afterwards: ${stale!.n === 0 ? 'yes' : `NO (${stale!.n} rows differ)`}`,
       '',
     );

@@ -40,24 +40,36 @@ try {
   const lastYear = Number(now.toISOString().slice(0, 4)) - 1;
   const publishStarted = performance.now();
   const published = await admin.assessment.publishResult({ year: lastYear, period: 'year', scopeCode: COUNTY });
-  process.stdout.write(`published ${lastYear}'s township ranking in ${((performance.now() - publishStarted) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `published ${lastYear}'s township ranking in ${((performance.now() - publishStarted) / 1000).toFixed(1)} s\n`,
+  );
 
   buildWebApp();
   app = await startApp(db.ownerUrl, { launcher: 'start', demoData: true });
   const sessions = await signInSessions(app.url, db);
-  process.stdout.write(`server ${app.url} (production build), ${sessions.length} sessions signed in; ${CONNECTIONS} connections, ${duration} s per page\n\n`);
+  process.stdout.write(
+    `server ${app.url} (production build), ${sessions.length} sessions signed in; ${CONNECTIONS} connections, ${duration} s per page\n\n`,
+  );
 
   const pages: Array<{ name: string; path: (session: Session) => string }> = [
     { name: 'ranking   /dashboard', path: () => '/dashboard' },
-    { name: 'breakdown /assessment/results/…', path: (session) => `/assessment/results/${published.id}/${session.breakdownUnit}` },
+    {
+      name: 'breakdown /assessment/results/…',
+      path: (session) => `/assessment/results/${published.id}/${session.breakdownUnit}`,
+    },
     { name: 'trends    /dashboard/trends', path: () => '/dashboard/trends' },
   ];
   const county = sessions.find((session) => session.login === 'admin')!;
   const township = sessions.find((session) => session.login.startsWith('zhen'))!;
   process.stdout.write('one request at a time (3 each, median), county admin / township user:\n');
   for (const page of pages) {
-    const alone = [await alone3(app.url, page.path(county), county), await alone3(app.url, page.path(township), township)];
-    process.stdout.write(`  ${page.name.padEnd(34)}${alone.map((ms) => `${ms.toFixed(0)} ms`.padStart(10)).join(' /')}\n`);
+    const alone = [
+      await alone3(app.url, page.path(county), county),
+      await alone3(app.url, page.path(township), township),
+    ];
+    process.stdout.write(
+      `  ${page.name.padEnd(34)}${alone.map((ms) => `${ms.toFixed(0)} ms`.padStart(10)).join(' /')}\n`,
+    );
   }
   process.stdout.write('\n');
   const reference = await drive(app.url, duration, () => '/login', null);
@@ -68,7 +80,9 @@ try {
     await alone3(app.url, page.path(county), county);
     printRow(page.name, await drive(app.url, duration, page.path, sessions));
   }
-  process.stdout.write(`\nratio: each page's p95 to the reference's p95 (same server, same run); goal p95 < 200 ms with 0 errors and 0 non-2xx\n`);
+  process.stdout.write(
+    `\nratio: each page's p95 to the reference's p95 (same server, same run); goal p95 < 200 ms with 0 errors and 0 non-2xx\n`,
+  );
 } finally {
   await app?.stop();
   await db.close();
@@ -84,8 +98,14 @@ interface Session {
 /** 50 sessions over several roles: 10 county admin, 10 county staff, the rest spread over the 12 township users. */
 async function signInSessions(url: string, database: typeof db): Promise<Session[]> {
   const townships = Array.from({ length: 12 }, (_, i) => `zhen${String(i + 1).padStart(2, '0')}`);
-  const townshipUnits = await Promise.all(townships.map(async (login) => (await actorByLogin(database.owner.db, login)).unitCode));
-  const logins = [...Array(10).fill('admin'), ...Array(10).fill('staff'), ...Array.from({ length: CONNECTIONS - 20 }, (_, i) => townships[i % 12]!)];
+  const townshipUnits = await Promise.all(
+    townships.map(async (login) => (await actorByLogin(database.owner.db, login)).unitCode),
+  );
+  const logins = [
+    ...Array(10).fill('admin'),
+    ...Array(10).fill('staff'),
+    ...Array.from({ length: CONNECTIONS - 20 }, (_, i) => townships[i % 12]!),
+  ];
   const sessions: Session[] = [];
   for (const [index, login] of logins.entries()) {
     const actor = await actorByLogin(database.owner.db, login);
@@ -122,7 +142,12 @@ interface Figures {
 }
 
 /** One autocannon run: every connection takes a session of its own on its first request and keeps it. */
-async function drive(url: string, seconds: number, path: (session: Session) => string, sessions: Session[] | null): Promise<Figures> {
+async function drive(
+  url: string,
+  seconds: number,
+  path: (session: Session) => string,
+  sessions: Session[] | null,
+): Promise<Figures> {
   const anonymous: Session = { login: '', cookie: '', breakdownUnit: '' };
   // autocannon hands each connection its own context object: the session sticks to it.
   const byConnection = new WeakMap<object, Session>();
@@ -130,25 +155,30 @@ async function drive(url: string, seconds: number, path: (session: Session) => s
   const times: number[] = [];
   const odd = new Map<number, number>();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({
-      url,
-      connections: CONNECTIONS,
-      duration: seconds,
-      // A page that takes longer than this counts as an error, not as a hung bench.
-      timeout: 30,
-      requests: [{
-        method: 'GET',
-        setupRequest: (request, context) => {
-          if (!sessions) return { ...request, path: path(anonymous) };
-          let session = byConnection.get(context);
-          if (!session) {
-            session = sessions[next++ % sessions.length]!;
-            byConnection.set(context, session);
-          }
-          return { ...request, path: path(session), headers: { ...request.headers, cookie: session.cookie } };
-        },
-      }],
-    }, (error, done) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        duration: seconds,
+        // A page that takes longer than this counts as an error, not as a hung bench.
+        timeout: 30,
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (request, context) => {
+              if (!sessions) return { ...request, path: path(anonymous) };
+              let session = byConnection.get(context);
+              if (!session) {
+                session = sessions[next++ % sessions.length]!;
+                byConnection.set(context, session);
+              }
+              return { ...request, path: path(session), headers: { ...request.headers, cookie: session.cookie } };
+            },
+          },
+        ],
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
     // autocannon's own table has p90 and p97.5 but no p95: every response time is kept here.
     instance.on('response', (_client, status, _bytes, responseTime) => {
       times.push(responseTime);
@@ -158,25 +188,35 @@ async function drive(url: string, seconds: number, path: (session: Session) => s
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(times.length * q))] ?? Number.NaN;
   return {
-    p50: at(0.5), p95: at(0.95), p99: at(0.99),
-    requests: result.requests.total, errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    requests: result.requests.total,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
     statuses: [...odd].map(([status, n]) => `${status}×${n}`).join(' '),
   };
 }
 
 function printHeader(): void {
-  process.stdout.write(`${'page'.padEnd(36)}${'p50'.padStart(9)}${'p95'.padStart(9)}${'p99'.padStart(9)}${'requests'.padStart(10)}${'errors'.padStart(8)}${'timeouts'.padStart(10)}${'non-2xx'.padStart(9)}${'p95 ratio'.padStart(11)}\n`);
+  process.stdout.write(
+    `${'page'.padEnd(36)}${'p50'.padStart(9)}${'p95'.padStart(9)}${'p99'.padStart(9)}${'requests'.padStart(10)}${'errors'.padStart(8)}${'timeouts'.padStart(10)}${'non-2xx'.padStart(9)}${'p95 ratio'.padStart(11)}\n`,
+  );
 }
 function printRow(name: string, f: Figures): void {
   if (!referenceP95) referenceP95 = f.p95;
   const ms = (value: number) => `${value.toFixed(0)} ms`.padStart(9);
-  process.stdout.write(`${name.padEnd(36)}${ms(f.p50)}${ms(f.p95)}${ms(f.p99)}${String(f.requests).padStart(10)}${String(f.errors).padStart(8)}${String(f.timeouts).padStart(10)}${String(f.non2xx).padStart(9)}${`${(f.p95 / referenceP95).toFixed(1)}×`.padStart(11)}${f.statuses ? `  (${f.statuses})` : ''}\n`);
+  process.stdout.write(
+    `${name.padEnd(36)}${ms(f.p50)}${ms(f.p95)}${ms(f.p99)}${String(f.requests).padStart(10)}${String(f.errors).padStart(8)}${String(f.timeouts).padStart(10)}${String(f.non2xx).padStart(9)}${`${(f.p95 / referenceP95).toFixed(1)}×`.padStart(11)}${f.statuses ? `  (${f.statuses})` : ''}\n`,
+  );
 }
 
 function durationArgument(args: string[]): number {
   const at = args.indexOf('--duration');
   if (at < 0) return 30;
   const seconds = Number(args[at + 1]);
-  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 600) throw new Error('--duration takes whole seconds, 1–600');
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 600)
+    throw new Error('--duration takes whole seconds, 1–600');
   return seconds;
 }

@@ -29,7 +29,9 @@ async function main() {
   const database = await openBenchDatabase();
   const owner = database.owner.db;
   await provisionTwoCounties(owner);
-  const villages = (await owner.execute(sql`select code from units where county_id = 1 and level = 'village' order by code`)).map((row) => String(row.code));
+  const villages = (
+    await owner.execute(sql`select code from units where county_id = 1 and level = 'village' order by code`)
+  ).map((row) => String(row.code));
   const creator = String((await owner.execute(sql`select id from users where login_name = 'a_cun0101'`))[0]!.id);
   await owner.execute(sql`
     insert into meetings (county_id, unit_code, fingerprint, created_by, held_on, kind, topic, host, attendees, decisions, absent_count)
@@ -38,11 +40,17 @@ async function main() {
            '第' || i || '次矛盾纠纷排查调处工作例会', '王建国', '王建国、李明、张华、赵丽', '对排查出的' || (i % 9) || '件纠纷逐件落实包案责任人，限期化解并回访。', i % 4
     from generate_series(1, ${ROWS}) as i`);
   await owner.execute(sql`vacuum analyze meetings`);
-  process.stdout.write(`fixture: ${ROWS.toLocaleString('en')} meetings in one county; exported by county staff (whole county)\n\n`);
+  process.stdout.write(
+    `fixture: ${ROWS.toLocaleString('en')} meetings in one county; exported by county staff (whole county)\n\n`,
+  );
   const script = fileURLToPath(import.meta.url);
   const results: Array<{ mode: Mode; peak: number; base: number; bytes: number; ms: number }> = [];
   for (const mode of MODES) {
-    const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, 'child', mode, database.ownerUrl, database.appUrl], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', script, 'child', mode, database.ownerUrl, database.appUrl],
+      { encoding: 'utf8' },
+    );
     if (run.status !== 0) {
       process.stderr.write(run.stderr);
       throw new Error(`${mode} failed`);
@@ -53,7 +61,9 @@ async function main() {
   process.stdout.write('mode                   peak RSS   growth   file      time    growth vs former\n');
   for (const result of results) {
     const growth = result.peak - result.base;
-    process.stdout.write(`${result.mode.padEnd(22)} ${(result.peak / MiB).toFixed(0).padStart(5)} MiB ${(growth / MiB).toFixed(0).padStart(5)} MiB ${(result.bytes / MiB).toFixed(1).padStart(5)} MiB ${(result.ms / 1000).toFixed(1).padStart(5)} s   ${(growth / (reference.peak - reference.base)).toFixed(2)}×\n`);
+    process.stdout.write(
+      `${result.mode.padEnd(22)} ${(result.peak / MiB).toFixed(0).padStart(5)} MiB ${(growth / MiB).toFixed(0).padStart(5)} MiB ${(result.bytes / MiB).toFixed(1).padStart(5)} MiB ${(result.ms / 1000).toFixed(1).padStart(5)} s   ${(growth / (reference.peak - reference.base)).toFixed(2)}×\n`,
+    );
   }
   await database.close();
 }
@@ -62,17 +72,28 @@ async function main() {
 async function child(mode: Mode, ownerUrl: string, appUrl: string) {
   const owner = createDb(ownerUrl, { max: 1 });
   const app = createDb(appUrl, { max: 4 });
-  const caller = createCaller({ db: app.db, actor: await actorByLogin(owner.db, 'a_staff'), ip: null, now: new Date() });
+  const caller = createCaller({
+    db: app.db,
+    actor: await actorByLogin(owner.db, 'a_staff'),
+    ip: null,
+    now: new Date(),
+  });
   const def = registerDefs.meetings;
-  const columns: ExportColumn[] = [{ key: 'unitName', header: '单位' }, ...def.fields.map((field) => ({ key: field.key, header: field.label }))];
+  const columns: ExportColumn[] = [
+    { key: 'unitName', header: '单位' },
+    ...def.fields.map((field) => ({ key: field.key, header: field.label })),
+  ];
   type Page = Awaited<ReturnType<typeof caller.registers.exportRows>>;
-  const shape = (page: Page): ExportRow[] => page.rows.map((row) => ({ unitName: row.unitName, ...(row.values as ExportRow) }));
+  const shape = (page: Page): ExportRow[] =>
+    page.rows.map((row) => ({ unitName: row.unitName, ...(row.values as ExportRow) }));
   const filters = { register: 'meetings' as const };
 
   globalThis.gc?.();
   const base = process.memoryUsage().rss;
   let peak = base;
-  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 10);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 10);
   const started = Date.now();
   const streamed = async (format: 'csv' | 'xlsx') => {
     const first = await caller.registers.exportRows(filters);
@@ -86,10 +107,16 @@ async function child(mode: Mode, ownerUrl: string, appUrl: string) {
   let bytes = 0;
   if (mode === 'csv stream') bytes = await streamed('csv');
   else if (mode === 'xlsx stream') bytes = await streamed('xlsx');
-  else if (mode === 'xlsx stream ×2') bytes = (await Promise.all([streamed('xlsx'), streamed('xlsx')])).reduce((a, b) => a + b, 0);
+  else if (mode === 'xlsx stream ×2')
+    bytes = (await Promise.all([streamed('xlsx'), streamed('xlsx')])).reduce((a, b) => a + b, 0);
   else {
     const rows: ExportRow[] = [];
-    for await (const page of keysetPages(await caller.registers.exportRows(filters), (cursor) => caller.registers.exportRows({ ...filters, cursor }), shape)) rows.push(...page);
+    for await (const page of keysetPages(
+      await caller.registers.exportRows(filters),
+      (cursor) => caller.registers.exportRows({ ...filters, cursor }),
+      shape,
+    ))
+      rows.push(...page);
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet(def.label);
     sheet.columns = columns.map((c) => ({ header: c.header, key: c.key }));

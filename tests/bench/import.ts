@@ -120,11 +120,19 @@ async function main() {
     const actor = await actorByLogin(owner.db, 'a_cun0101');
     const caller = createCaller({ db: app.db, actor, ip: null, now: new Date() });
     const bytes = meetingsCsv(ROWS);
-    process.stdout.write(`file: ${ROWS.toLocaleString('en')} rows, ${mb(bytes.length)} UTF-8 CSV, register meetings, village ${actor.unitCode}\n`);
+    process.stdout.write(
+      `file: ${ROWS.toLocaleString('en')} rows, ${mb(bytes.length)} UTF-8 CSV, register meetings, village ${actor.unitCode}\n`,
+    );
 
     globalThis.gc?.();
     // Keep only the count: holding (a)'s 200,000 rows would weigh on every figure after it.
-    const parse = await withMemory(() => timed(async () => (await previewImport({ now: TEST_NOW, bytes, fileName: 'bench.csv', register: registerDefs.meetings })).validRows.length));
+    const parse = await withMemory(() =>
+      timed(
+        async () =>
+          (await previewImport({ now: TEST_NOW, bytes, fileName: 'bench.csv', register: registerDefs.meetings }))
+            .validRows.length,
+      ),
+    );
     if (parse.value.value !== ROWS) throw new Error(`expected ${ROWS} valid rows, got ${parse.value.value}`);
     globalThis.gc?.();
     const path = await withMemory(async () => {
@@ -134,26 +142,59 @@ async function main() {
     });
     const { preview, commit } = path.value;
     if (commit.value.inserted !== ROWS) throw new Error(`expected ${ROWS} inserted, got ${commit.value.inserted}`);
-    const again = await withLiveHeap(() => caller.imports.preview({ register: 'meetings', fileName: 'bench.csv', bytes }));
+    const again = await withLiveHeap(() =>
+      caller.imports.preview({ register: 'meetings', fileName: 'bench.csv', bytes }),
+    );
     const liveCommit = await withLiveHeap(() => commitAndWait(caller, { id: again.value.id, acceptErrors: false }));
     const once = await caller.imports.preview({ register: 'meetings', fileName: 'bench.csv', bytes });
     // Untimed passes: how long one preview holds the event loop at a stretch.
-    const blockParse = await withEventLoopBlock(() => previewImport({ now: TEST_NOW, bytes, fileName: 'bench.csv', register: registerDefs.meetings }));
-    const blockPreview = await withEventLoopBlock(() => caller.imports.preview({ register: 'meetings', fileName: 'bench.csv', bytes }));
+    const blockParse = await withEventLoopBlock(() =>
+      previewImport({ now: TEST_NOW, bytes, fileName: 'bench.csv', register: registerDefs.meetings }),
+    );
+    const blockPreview = await withEventLoopBlock(() =>
+      caller.imports.preview({ register: 'meetings', fileName: 'bench.csv', bytes }),
+    );
     const idempotent = await timed(() => commitAndWait(caller, { id: once.id, acceptErrors: false }));
 
     // The reference: the same rows, same columns, as CSV, copied in by psql as the owner.
-    const columns = ['county_id', 'unit_code', 'fingerprint', 'created_by', ...registerDefs.meetings.fields.map((f) => f.column ?? f.key)];
+    const columns = [
+      'county_id',
+      'unit_code',
+      'fingerprint',
+      'created_by',
+      ...registerDefs.meetings.fields.map((f) => f.column ?? f.key),
+    ];
     const csvPath = join(workDir, 'meetings-copy.csv');
-    const exported = await owner.client.unsafe(`select ${columns.join(', ')} from meetings where unit_code = $1`, [actor.unitCode]);
+    const exported = await owner.client.unsafe(`select ${columns.join(', ')} from meetings where unit_code = $1`, [
+      actor.unitCode,
+    ]);
     const quote = (v: unknown) => (v === null || v === undefined ? '' : `"${String(v).replace(/"/g, '""')}"`);
-    writeFileSync(csvPath, [columns.join(','), ...exported.map((row) => columns.map((c) => quote((row as Record<string, unknown>)[c])).join(','))].join('\n') + '\n');
+    writeFileSync(
+      csvPath,
+      [
+        columns.join(','),
+        ...exported.map((row) => columns.map((c) => quote((row as Record<string, unknown>)[c])).join(',')),
+      ].join('\n') + '\n',
+    );
     await owner.client.unsafe(`delete from meetings`);
     await owner.client.unsafe(`vacuum meetings`);
     const copy = await timed(async () => {
-      execFileSync(PSQL, [ownerUrl, '-v', 'ON_ERROR_STOP=1', '-q', '-c', `\\copy meetings (${columns.join(', ')}) from '${csvPath}' with (format csv, header true)`], { stdio: ['ignore', 'ignore', 'inherit'] });
+      execFileSync(
+        PSQL,
+        [
+          ownerUrl,
+          '-v',
+          'ON_ERROR_STOP=1',
+          '-q',
+          '-c',
+          `\\copy meetings (${columns.join(', ')}) from '${csvPath}' with (format csv, header true)`,
+        ],
+        { stdio: ['ignore', 'ignore', 'inherit'] },
+      );
     });
-    const [copied] = (await owner.client.unsafe(`select count(*)::int as n from meetings`)) as unknown as Array<{ n: number }>;
+    const [copied] = (await owner.client.unsafe(`select count(*)::int as n from meetings`)) as unknown as Array<{
+      n: number;
+    }>;
     if (copied!.n !== ROWS) throw new Error(`psql copied ${copied!.n} rows`);
 
     const total = preview.ms + commit.ms;

@@ -34,7 +34,9 @@ function buildCsv(): Uint8Array<ArrayBuffer> {
   const lines = ['登记日期,信访方式,信访人,住址,人数,是否越级,是否重复访,问题类别,主要诉求'];
   for (let i = 0; i < ROWS; i++) {
     const day = new Date(Date.UTC(2023, 0, 1) + (i % 1095) * 86_400_000).toISOString().slice(0, 10);
-    lines.push(`${day},${CHANNELS[i % 5]},信访人${i},某村${i % 300}号,${(i % 9) + 1},${i % 13 === 0 ? '是' : '否'},${i % 7 === 0 ? '是' : '否'},${CATEGORIES[i % 6]},诉求${i}`);
+    lines.push(
+      `${day},${CHANNELS[i % 5]},信访人${i},某村${i % 300}号,${(i % 9) + 1},${i % 13 === 0 ? '是' : '否'},${i % 7 === 0 ? '是' : '否'},${CATEGORIES[i % 6]},诉求${i}`,
+    );
   }
   return new Uint8Array(Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8'));
 }
@@ -60,12 +62,17 @@ async function main() {
     const caller = createCaller({ db: app.db, actor, ip: null, now: new Date() });
     const deskCaller = () => createCaller({ db: app.db, actor: desk, ip: null, now: new Date() });
     const bytes = buildCsv();
-    process.stdout.write(`file: ${ROWS.toLocaleString('en')} petition rows over 2023–2025, ${(bytes.length / 1024 / 1024).toFixed(0)} MiB UTF-8 CSV, village ${actor.unitCode}\n`);
+    process.stdout.write(
+      `file: ${ROWS.toLocaleString('en')} petition rows over 2023–2025, ${(bytes.length / 1024 / 1024).toFixed(0)} MiB UTF-8 CSV, village ${actor.unitCode}\n`,
+    );
 
     const preview = await timed(() => caller.imports.preview({ register: 'petitions', fileName: 'bench.csv', bytes }));
     const id = preview.value.id;
     const phaseOf = async () => {
-      const [row] = await owner.client.unsafe(`select status, progress_phase as phase, progress_done as done from import_batches where id = $1`, [id]);
+      const [row] = await owner.client.unsafe(
+        `select status, progress_phase as phase, progress_done as done from import_batches where id = $1`,
+        [id],
+      );
       return { status: String(row?.status), phase: String(row?.phase), done: Number(row?.done) };
     };
     const until = async (test: (p: { status: string; phase: string; done: number }) => boolean) => {
@@ -75,9 +82,17 @@ async function main() {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     };
-    const intake = (n: number) => timed(() => deskCaller().cases.register({
-      receivedAt: '2024-06-03T10:00:00+08:00', channel: 'visit', peopleCount: 1, category: 'education', summary: `窗口登记 ${n}`, petitionerName: `窗口${n}`,
-    }));
+    const intake = (n: number) =>
+      timed(() =>
+        deskCaller().cases.register({
+          receivedAt: '2024-06-03T10:00:00+08:00',
+          channel: 'visit',
+          peopleCount: 1,
+          category: 'education',
+          summary: `窗口登记 ${n}`,
+          petitionerName: `窗口${n}`,
+        }),
+      );
 
     const commitStart = performance.now();
     await caller.imports.commit({ id });
@@ -94,41 +109,75 @@ async function main() {
     await backgroundJobsIdle();
     const commitMs = performance.now() - commitStart;
     const done = await caller.imports.get({ id });
-    if (done.batch.status !== 'committed' || done.batch.insertedCount !== ROWS) throw new Error(`commit ended ${done.batch.status}, inserted ${done.batch.insertedCount}: ${JSON.stringify(done.batch.failure)}`);
-    const [gaps] = await owner.client.unsafe(`select count(*)::int as cases, sum(c.last_number)::int as numbers from case_counters c where c.county_id = 1`);
+    if (done.batch.status !== 'committed' || done.batch.insertedCount !== ROWS)
+      throw new Error(
+        `commit ended ${done.batch.status}, inserted ${done.batch.insertedCount}: ${JSON.stringify(done.batch.failure)}`,
+      );
+    const [gaps] = await owner.client.unsafe(
+      `select count(*)::int as cases, sum(c.last_number)::int as numbers from case_counters c where c.county_id = 1`,
+    );
     const [cases] = await owner.client.unsafe(`select count(*)::int as n from petition_cases where county_id = 1`);
 
     // The reference: the same case rows, every column, copied in by psql as the owner.
-    const columns = (await owner.client.unsafe(`select column_name from information_schema.columns where table_name = 'petition_cases' order by ordinal_position`)).map((row) => String(row.column_name));
+    const columns = (
+      await owner.client.unsafe(
+        `select column_name from information_schema.columns where table_name = 'petition_cases' order by ordinal_position`,
+      )
+    ).map((row) => String(row.column_name));
     const csvPath = join(workDir, 'cases-copy.csv');
-    execFileSync(PSQL, [ownerUrl, '-v', 'ON_ERROR_STOP=1', '-q', '-c', `\\copy (select ${columns.join(', ')} from petition_cases where import_id = '${id}') to '${csvPath}' with (format csv, header true)`]);
-    await owner.client.unsafe(`delete from case_transitions where case_id in (select id from petition_cases where import_id = $1)`, [id]);
+    execFileSync(PSQL, [
+      ownerUrl,
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-q',
+      '-c',
+      `\\copy (select ${columns.join(', ')} from petition_cases where import_id = '${id}') to '${csvPath}' with (format csv, header true)`,
+    ]);
+    await owner.client.unsafe(
+      `delete from case_transitions where case_id in (select id from petition_cases where import_id = $1)`,
+      [id],
+    );
     await owner.client.unsafe(`delete from petition_cases where import_id = $1`, [id]);
     await owner.client.unsafe(`vacuum petition_cases`);
     const copy = await timed(async () => {
-      execFileSync(PSQL, [ownerUrl, '-v', 'ON_ERROR_STOP=1', '-q', '-c', `\\copy petition_cases (${columns.join(', ')}) from '${csvPath}' with (format csv, header true)`], { stdio: ['ignore', 'ignore', 'inherit'] });
+      execFileSync(
+        PSQL,
+        [
+          ownerUrl,
+          '-v',
+          'ON_ERROR_STOP=1',
+          '-q',
+          '-c',
+          `\\copy petition_cases (${columns.join(', ')}) from '${csvPath}' with (format csv, header true)`,
+        ],
+        { stdio: ['ignore', 'ignore', 'inherit'] },
+      );
     });
-    const [copied] = await owner.client.unsafe(`select count(*)::int as n from petition_cases where import_id = $1`, [id]);
+    const [copied] = await owner.client.unsafe(`select count(*)::int as n from petition_cases where import_id = $1`, [
+      id,
+    ]);
     if (Number(copied?.n) !== ROWS) throw new Error(`psql copied ${copied?.n} rows`);
 
     const total = preview.ms + commitMs;
-    process.stdout.write([
-      '',
-      `preview procedure (parse, validate, stage)        ${pad(preview.ms)} ms  ${rate(preview.ms)}`,
-      `commit (claim ${claimMs.toFixed(0)} ms, then the job to its end)    ${pad(commitMs)} ms  ${rate(commitMs)}`,
-      `    whole path                                    ${pad(total)} ms  ${rate(total)}`,
-      `reference: psql \\copy of the same case rows       ${pad(copy.ms)} ms  ${rate(copy.ms)}`,
-      '',
-      `ratio whole path / psql \\copy:  ${(total / copy.ms).toFixed(1)}×   (goal 3×)`,
-      `ratio commit only / psql \\copy: ${(commitMs / copy.ms).toFixed(1)}×`,
-      '',
-      `desk intake at another village during the import (goal under 1 s):`,
-      `    while inserting (job at ${midPoint.done.toLocaleString('en')} rows)            ${pad(duringInsert.ms)} ms  ${duringInsert.value.caseNumber}`,
-      `    0.5 s into the numbering step (phase ${numberingPoint.phase})  ${pad(duringNumbering.ms)} ms  ${duringNumbering.value.caseNumber}`,
-      `numbering step to COMMIT (the longest the counters are held)  ${pad(numberingMs)} ms`,
-      `numbers: ${Number(cases?.n).toLocaleString('en')} cases, counters sum ${Number(gaps?.numbers).toLocaleString('en')} (equal = no gaps)`,
-      '',
-    ].join('\n'));
+    process.stdout.write(
+      [
+        '',
+        `preview procedure (parse, validate, stage)        ${pad(preview.ms)} ms  ${rate(preview.ms)}`,
+        `commit (claim ${claimMs.toFixed(0)} ms, then the job to its end)    ${pad(commitMs)} ms  ${rate(commitMs)}`,
+        `    whole path                                    ${pad(total)} ms  ${rate(total)}`,
+        `reference: psql \\copy of the same case rows       ${pad(copy.ms)} ms  ${rate(copy.ms)}`,
+        '',
+        `ratio whole path / psql \\copy:  ${(total / copy.ms).toFixed(1)}×   (goal 3×)`,
+        `ratio commit only / psql \\copy: ${(commitMs / copy.ms).toFixed(1)}×`,
+        '',
+        `desk intake at another village during the import (goal under 1 s):`,
+        `    while inserting (job at ${midPoint.done.toLocaleString('en')} rows)            ${pad(duringInsert.ms)} ms  ${duringInsert.value.caseNumber}`,
+        `    0.5 s into the numbering step (phase ${numberingPoint.phase})  ${pad(duringNumbering.ms)} ms  ${duringNumbering.value.caseNumber}`,
+        `numbering step to COMMIT (the longest the counters are held)  ${pad(numberingMs)} ms`,
+        `numbers: ${Number(cases?.n).toLocaleString('en')} cases, counters sum ${Number(gaps?.numbers).toLocaleString('en')} (equal = no gaps)`,
+        '',
+      ].join('\n'),
+    );
   } finally {
     await database.close();
     rmSync(workDir, { recursive: true, force: true });

@@ -13,7 +13,9 @@ import { fileURLToPath } from 'node:url';
  */
 const folder = fileURLToPath(new URL('.', import.meta.url));
 const args = process.argv.slice(2);
-const only = args.includes('--seed-3y') ? 'three-year-data' : args.find((arg) => !arg.startsWith('--') && !/^\d+$/.test(arg));
+const only = args.includes('--seed-3y')
+  ? 'three-year-data'
+  : args.find((arg) => !arg.startsWith('--') && !/^\d+$/.test(arg));
 const passed = args.filter((arg) => arg !== '--seed-3y' && arg !== only);
 const scripts = readdirSync(folder)
   .filter((name) => name.endsWith('.ts') && name !== 'run.ts')
@@ -22,7 +24,9 @@ const scripts = readdirSync(folder)
 let failed = 0;
 for (const script of scripts) {
   process.stdout.write(`\n=== ${script} ===\n`);
-  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', `${folder}${script}`, ...passed], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', `${folder}${script}`, ...passed], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) failed++;
 }
 process.exit(failed === 0 ? 0 : 1);

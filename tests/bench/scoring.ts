@@ -42,7 +42,17 @@ function buildFacts(): UnitFacts[] {
   const half = () => int(150, 200) / 2; // 75..100 in 0.5 steps
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const infoLevels = ['township', 'township', 'township', 'county', 'county', 'city', 'province', 'central'] as const;
-  const registers = ['petitions', 'disputes', 'mediation', 'investigation', 'meetings', 'duty', 'publicity', 'information', 'hazards'];
+  const registers = [
+    'petitions',
+    'disputes',
+    'mediation',
+    'investigation',
+    'meetings',
+    'duty',
+    'publicity',
+    'information',
+    'hazards',
+  ];
   const units: UnitFacts[] = [];
   for (let c = 0; c < COUNTIES; c++) {
     for (let v = 0; v < VILLAGES; v++) {
@@ -50,22 +60,34 @@ function buildFacts(): UnitFacts[] {
       let seq = 0;
       const id = (p: string) => `${unitId}-${p}${seq++}`;
       const inspections: UnitFacts['inspections'] & object[] = [];
-      for (let m = 1; m <= 12; m++) inspections.push({ id: id('i'), component: 'routine', score: half(), date: `2024-${pad(m)}-25` });
+      for (let m = 1; m <= 12; m++)
+        inspections.push({ id: id('i'), component: 'routine', score: half(), date: `2024-${pad(m)}-25` });
       inspections.push({ id: id('i'), component: 'half-year', score: half(), date: '2024-07-05' });
       inspections.push({ id: id('i'), component: 'year-end', score: half(), date: '2024-12-20' });
       const events: ScoringEvent[] = [];
-      for (let k = int(0, 8); k > 0; k--) events.push({ id: id('e'), kind: 'info-adopted', level: pick(infoLevels), date: date() });
-      for (let k = int(0, 2); k > 0; k--) events.push({ id: id('e'), kind: 'commendation', level: pick(['county', 'city', 'province']), date: date() });
-      for (let k = int(0, 3); k > 0; k--) events.push({ id: id('e'), kind: 'meeting-absence', count: int(1, 3), date: date() });
+      for (let k = int(0, 8); k > 0; k--)
+        events.push({ id: id('e'), kind: 'info-adopted', level: pick(infoLevels), date: date() });
+      for (let k = int(0, 2); k > 0; k--)
+        events.push({ id: id('e'), kind: 'commendation', level: pick(['county', 'city', 'province']), date: date() });
+      for (let k = int(0, 3); k > 0; k--)
+        events.push({ id: id('e'), kind: 'meeting-absence', count: int(1, 3), date: date() });
       for (let k = int(0, 3); k > 0; k--) events.push({ id: id('e'), kind: 'missing-report', date: date() });
-      if (rnd() < 0.2) events.push({ id: id('e'), kind: pick(['collective-petition', 'skip-level-petition']), date: date() });
-      for (let k = int(0, 2); k > 0; k--) events.push({ id: id('e'), kind: 'night-duty-off-post', level: pick(['criticism', 'yellow-card']), date: date() });
+      if (rnd() < 0.2)
+        events.push({ id: id('e'), kind: pick(['collective-petition', 'skip-level-petition']), date: date() });
+      for (let k = int(0, 2); k > 0; k--)
+        events.push({
+          id: id('e'),
+          kind: 'night-duty-off-post',
+          level: pick(['criticism', 'yellow-card']),
+          date: date(),
+        });
       for (let k = int(0, 6); k > 0; k--) events.push({ id: id('e'), kind: 'preventable-case', date: date() });
       const records: RecordFact[] = [];
       for (let k = int(5, 19); k > 0; k--) records.push({ id: id('r'), kind: 'meeting', date: date() });
       for (let k = int(4, 16); k > 0; k--) records.push({ id: id('r'), kind: 'dispute-investigated', date: date() });
       for (let k = int(1, 6); k > 0; k--) records.push({ id: id('r'), kind: 'mediation-file', date: date() });
-      for (let k = int(7, 9); k > 0; k--) records.push({ id: id('r'), kind: 'register', key: pick(registers), date: '2024-12-31' });
+      for (let k = int(7, 9); k > 0; k--)
+        records.push({ id: id('r'), kind: 'register', key: pick(registers), date: '2024-12-31' });
       if (rnd() < 0.1) records.push({ id: id('r'), kind: 'duty-log-gap', date: date() });
       const vetoes = rnd() < 0.002 ? [{ id: id('x'), kind: 'mass-incident', date: date() }] : [];
       units.push({ unitId, category: 'village', inspections, events, records, vetoes });
@@ -99,45 +121,88 @@ function handLoop(units: readonly UnitFacts[]): Map<string, number> {
   for (const u of units) {
     qs.fill(0);
     qn.fill(0);
-    let hs = 0, hn = 0, ys = 0, yn = 0;
+    let hs = 0,
+      hn = 0,
+      ys = 0,
+      yn = 0;
     for (const i of u.inspections ?? []) {
       const s = Math.round(i.score * 1000);
       if (i.component === 'routine') {
-        const q = ((i.date.charCodeAt(5) - 48) * 10 + i.date.charCodeAt(6) - 49) / 3 | 0;
+        const q = (((i.date.charCodeAt(5) - 48) * 10 + i.date.charCodeAt(6) - 49) / 3) | 0;
         qs[q]! += s;
         qn[q]! += 1;
-      } else if (i.component === 'half-year') { hs += s; hn++; }
-      else if (i.component === 'year-end') { ys += s; yn++; }
+      } else if (i.component === 'half-year') {
+        hs += s;
+        hn++;
+      } else if (i.component === 'year-end') {
+        ys += s;
+        yn++;
+      }
     }
-    let l = 1, nq = 0;
-    for (let q = 0; q < 4; q++) if (qn[q]) { l = (l / gcd(l, qn[q]!)) * qn[q]!; nq++; }
+    let l = 1,
+      nq = 0;
+    for (let q = 0; q < 4; q++)
+      if (qn[q]) {
+        l = (l / gcd(l, qn[q]!)) * qn[q]!;
+        nq++;
+      }
     let num = 0;
     for (let q = 0; q < 4; q++) if (qn[q]) num += qs[q]! * (l / qn[q]!);
     let base = nq ? mulDivRound(num, 2000, nq * l * 10000) : 0;
     if (hn) base += mulDivRound(hs, 3000, hn * 10000);
     if (yn) base += mulDivRound(ys, 5000, yn * 10000);
-    let bonus = 0, ded = 0, prevent = 0;
+    let bonus = 0,
+      ded = 0,
+      prevent = 0;
     for (const e of u.events ?? []) {
       switch (e.kind) {
-        case 'info-adopted': bonus += INFO[e.level ?? ''] ?? 0; break;
-        case 'commendation': bonus += COMMEND[e.level ?? ''] ?? 0; break;
-        case 'meeting-absence': ded += 500 * (e.count ?? 1); break;
-        case 'missing-report': ded += 500; break;
-        case 'collective-petition': case 'skip-level-petition': ded += 2000; break;
-        case 'night-duty-off-post': ded += NIGHT[e.level ?? ''] ?? 0; break;
-        case 'preventable-case': prevent += e.count ?? 1; break;
+        case 'info-adopted':
+          bonus += INFO[e.level ?? ''] ?? 0;
+          break;
+        case 'commendation':
+          bonus += COMMEND[e.level ?? ''] ?? 0;
+          break;
+        case 'meeting-absence':
+          ded += 500 * (e.count ?? 1);
+          break;
+        case 'missing-report':
+          ded += 500;
+          break;
+        case 'collective-petition':
+        case 'skip-level-petition':
+          ded += 2000;
+          break;
+        case 'night-duty-off-post':
+          ded += NIGHT[e.level ?? ''] ?? 0;
+          break;
+        case 'preventable-case':
+          prevent += e.count ?? 1;
+          break;
       }
     }
     ded += prevent >= 5 ? 2000 : prevent >= 4 ? 1000 : 0;
-    let meetings = 0, disputes = 0, mediation = 0, gaps = 0;
+    let meetings = 0,
+      disputes = 0,
+      mediation = 0,
+      gaps = 0;
     const regs = new Set<string>();
     for (const r of u.records ?? []) {
       switch (r.kind) {
-        case 'meeting': meetings++; break;
-        case 'dispute-investigated': disputes++; break;
-        case 'mediation-file': mediation++; break;
-        case 'register': regs.add(r.key ?? r.id); break;
-        case 'duty-log-gap': gaps++; break;
+        case 'meeting':
+          meetings++;
+          break;
+        case 'dispute-investigated':
+          disputes++;
+          break;
+        case 'mediation-file':
+          mediation++;
+          break;
+        case 'register':
+          regs.add(r.key ?? r.id);
+          break;
+        case 'duty-log-gap':
+          gaps++;
+          break;
       }
     }
     if (meetings < 6) ded += 1000;
@@ -156,7 +221,11 @@ function handLoop(units: readonly UnitFacts[]): Map<string, number> {
 
 // ---------------------------------------------------------------- (b) json-rules-engine
 
-interface Points { ruleId: string; amount: number; count?: { kind: string[]; level?: string; byCount?: boolean } }
+interface Points {
+  ruleId: string;
+  amount: number;
+  count?: { kind: string[]; level?: string; byCount?: boolean };
+}
 
 function buildPeer(): Engine {
   const engine = new Engine([], { allowUndefinedFacts: true });
@@ -165,7 +234,9 @@ function buildPeer(): Engine {
     const params = raw as unknown as { kind: string[]; level?: string; byCount?: boolean };
     const u = await unitOf(almanac);
     let n = 0;
-    for (const e of u.events ?? []) if (params.kind.includes(e.kind) && (params.level === undefined || e.level === params.level)) n += params.byCount || e.kind === 'preventable-case' ? (e.count ?? 1) : 1;
+    for (const e of u.events ?? [])
+      if (params.kind.includes(e.kind) && (params.level === undefined || e.level === params.level))
+        n += params.byCount || e.kind === 'preventable-case' ? (e.count ?? 1) : 1;
     return n;
   });
   engine.addFact<Promise<number>>('recordCount', async (raw: Record<string, unknown>, almanac: Almanac) => {
@@ -188,13 +259,18 @@ function buildPeer(): Engine {
   for (const rule of rs.rules) {
     if (rule.kind === 'per-event') {
       const sign = rule.effect === 'deduction' ? -1 : 1;
-      const levels: [string | undefined, number][] = rule.pointsByLevel ? Object.entries(rule.pointsByLevel) : [[undefined, rule.points ?? 0]];
+      const levels: [string | undefined, number][] = rule.pointsByLevel
+        ? Object.entries(rule.pointsByLevel)
+        : [[undefined, rule.points ?? 0]];
       for (const [level, amount] of levels) {
         const params = { kind: rule.events, level, byCount: rule.multiplier === 'count' };
         engine.addRule({
           name: `${rule.id}:${level ?? ''}`,
           conditions: { all: [{ fact: 'eventCount', params, operator: 'greaterThan', value: 0 }] },
-          event: { type: rule.effect, params: { ruleId: rule.id, amount: sign * Math.round(amount * 1000), count: params } satisfies Points },
+          event: {
+            type: rule.effect,
+            params: { ruleId: rule.id, amount: sign * Math.round(amount * 1000), count: params } satisfies Points,
+          },
         });
       }
     } else if (rule.kind === 'tiered-count') {
@@ -209,36 +285,76 @@ function buildPeer(): Engine {
               ...(next ? [{ fact: 'eventCount', params, operator: 'lessThan', value: next.atLeast }] : []),
             ],
           },
-          event: { type: rule.effect, params: { ruleId: rule.id, amount: -Math.round(t.points * 1000) } satisfies Points },
+          event: {
+            type: rule.effect,
+            params: { ruleId: rule.id, amount: -Math.round(t.points * 1000) } satisfies Points,
+          },
         });
       });
     } else if (rule.kind === 'quota') {
       const params = { kind: rule.record, distinct: rule.distinct };
       const any = [
-        ...(rule.atLeast !== undefined ? [{ fact: 'recordCount', params, operator: 'lessThan', value: rule.atLeast }] : []),
-        ...(rule.atMost !== undefined ? [{ fact: 'recordCount', params, operator: 'greaterThan', value: rule.atMost }] : []),
+        ...(rule.atLeast !== undefined
+          ? [{ fact: 'recordCount', params, operator: 'lessThan', value: rule.atLeast }]
+          : []),
+        ...(rule.atMost !== undefined
+          ? [{ fact: 'recordCount', params, operator: 'greaterThan', value: rule.atMost }]
+          : []),
       ];
-      engine.addRule({ name: rule.id, conditions: { any }, event: { type: 'deduction', params: { ruleId: rule.id, amount: -Math.round(rule.points * 1000) } satisfies Points } });
+      engine.addRule({
+        name: rule.id,
+        conditions: { any },
+        event: {
+          type: 'deduction',
+          params: { ruleId: rule.id, amount: -Math.round(rule.points * 1000) } satisfies Points,
+        },
+      });
     } else if (rule.kind === 'veto') {
-      engine.addRule({ name: rule.id, conditions: { all: [{ fact: 'vetoCount', params: { kinds: rule.vetoes }, operator: 'greaterThan', value: 0 }] }, event: { type: 'veto' } });
+      engine.addRule({
+        name: rule.id,
+        conditions: { all: [{ fact: 'vetoCount', params: { kinds: rule.vetoes }, operator: 'greaterThan', value: 0 }] },
+        event: { type: 'veto' },
+      });
     }
   }
-  engine.addRule({ name: 'base', conditions: { all: [{ fact: 'base', operator: 'greaterThanInclusive', value: 0 }] }, event: { type: 'base' } });
+  engine.addRule({
+    name: 'base',
+    conditions: { all: [{ fact: 'base', operator: 'greaterThanInclusive', value: 0 }] },
+    event: { type: 'base' },
+  });
   return engine;
 }
 
 function handLoopBase(u: UnitFacts): number {
   // Same weighted-component arithmetic as the loop (base only).
-  const qs = [0, 0, 0, 0], qn = [0, 0, 0, 0];
-  let hs = 0, hn = 0, ys = 0, yn = 0;
+  const qs = [0, 0, 0, 0],
+    qn = [0, 0, 0, 0];
+  let hs = 0,
+    hn = 0,
+    ys = 0,
+    yn = 0;
   for (const i of u.inspections ?? []) {
     const s = Math.round(i.score * 1000);
-    if (i.component === 'routine') { const q = ((i.date.charCodeAt(5) - 48) * 10 + i.date.charCodeAt(6) - 49) / 3 | 0; qs[q]! += s; qn[q]! += 1; }
-    else if (i.component === 'half-year') { hs += s; hn++; }
-    else if (i.component === 'year-end') { ys += s; yn++; }
+    if (i.component === 'routine') {
+      const q = (((i.date.charCodeAt(5) - 48) * 10 + i.date.charCodeAt(6) - 49) / 3) | 0;
+      qs[q]! += s;
+      qn[q]! += 1;
+    } else if (i.component === 'half-year') {
+      hs += s;
+      hn++;
+    } else if (i.component === 'year-end') {
+      ys += s;
+      yn++;
+    }
   }
-  let l = 1, nq = 0, num = 0;
-  for (let q = 0; q < 4; q++) if (qn[q]) { l = (l / gcd(l, qn[q]!)) * qn[q]!; nq++; }
+  let l = 1,
+    nq = 0,
+    num = 0;
+  for (let q = 0; q < 4; q++)
+    if (qn[q]) {
+      l = (l / gcd(l, qn[q]!)) * qn[q]!;
+      nq++;
+    }
   for (let q = 0; q < 4; q++) if (qn[q]) num += qs[q]! * (l / qn[q]!);
   let base = nq ? mulDivRound(num, 2000, nq * l * 10000) : 0;
   if (hn) base += mulDivRound(hs, 3000, hn * 10000);
@@ -250,7 +366,10 @@ async function peer(engine: Engine, units: readonly UnitFacts[]): Promise<Map<st
   const out = new Map<string, number>();
   for (const u of units) {
     const { events, almanac } = await engine.run({ unit: u });
-    let base = 0, bonus = 0, ded = 0, vetoed = false;
+    let base = 0,
+      bonus = 0,
+      ded = 0,
+      vetoed = false;
     for (const ev of events) {
       if (ev.type === 'base') base = await almanac.factValue<number>('base');
       else if (ev.type === 'veto') vetoed = true;
@@ -287,8 +406,14 @@ function median<T extends { ms: number }>(runs: T[]): T {
 async function main(): Promise<void> {
   const t0 = performance.now();
   const facts = buildFacts();
-  const factCount = facts.reduce((n, u) => n + (u.inspections?.length ?? 0) + (u.events?.length ?? 0) + (u.records?.length ?? 0) + (u.vetoes?.length ?? 0), 0);
-  console.log(`units: ${facts.length}, facts: ${factCount} (${(factCount / facts.length).toFixed(1)} per unit), built in ${(performance.now() - t0).toFixed(0)} ms`);
+  const factCount = facts.reduce(
+    (n, u) =>
+      n + (u.inspections?.length ?? 0) + (u.events?.length ?? 0) + (u.records?.length ?? 0) + (u.vetoes?.length ?? 0),
+    0,
+  );
+  console.log(
+    `units: ${facts.length}, facts: ${factCount} (${(factCount / facts.length).toFixed(1)} per unit), built in ${(performance.now() - t0).toFixed(0)} ms`,
+  );
   const rs = defaultRuleSet();
 
   // Warm up each contestant once on a slice.
@@ -340,7 +465,8 @@ async function main(): Promise<void> {
   const peerUps = ups(subset.length, bMs);
   const loopUps = ups(facts.length, c.ms);
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(12);
-  const row = (name: string, n: number, ms: number, u: number) => console.log(`${name.padEnd(40)} ${String(n).padStart(7)} ${ms.toFixed(0).padStart(7)} ${fmt(u)}`);
+  const row = (name: string, n: number, ms: number, u: number) =>
+    console.log(`${name.padEnd(40)} ${String(n).padStart(7)} ${ms.toFixed(0).padStart(7)} ${fmt(u)}`);
   console.log('');
   console.log(`${'contestant'.padEnd(40)}   units      ms      units/s   (median of ${RUNS} runs; peer ${PEER_RUNS})`);
   row('(a) score() with explanation lines', facts.length, a.ms, engineUps);
@@ -349,12 +475,19 @@ async function main(): Promise<void> {
   row('(c) hand-written loop', facts.length, c.ms, loopUps);
   console.log('');
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
-  for (const [name, u] of [['(a) explained', engineUps], ["(a') totals only", totalsUps]] as const) {
+  for (const [name, u] of [
+    ['(a) explained', engineUps],
+    ["(a') totals only", totalsUps],
+  ] as const) {
     const vsPeer = u / peerUps;
     const loopOver = loopUps / u;
-    console.log(`${name.padEnd(18)} engine/peer ${vsPeer.toFixed(1).padStart(6)}× (goal ≥ 20×: ${verdict(vsPeer >= 20)})   engine/loop ${(1 / loopOver).toFixed(2)}, loop ${loopOver.toFixed(2)}× faster (goal ≤ 3×: ${verdict(loopOver <= 3)})`);
+    console.log(
+      `${name.padEnd(18)} engine/peer ${vsPeer.toFixed(1).padStart(6)}× (goal ≥ 20×: ${verdict(vsPeer >= 20)})   engine/loop ${(1 / loopOver).toFixed(2)}, loop ${loopOver.toFixed(2)}× faster (goal ≤ 3×: ${verdict(loopOver <= 3)})`,
+    );
   }
-  console.log(`finals identical (a = a' = c on ${facts.length}, a = b on ${subset.length}): ${mismatches === 0 ? 'yes' : `NO, ${mismatches} mismatches`}`);
+  console.log(
+    `finals identical (a = a' = c on ${facts.length}, a = b on ${subset.length}): ${mismatches === 0 ? 'yes' : `NO, ${mismatches} mismatches`}`,
+  );
   console.log(`total ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   if (mismatches > 0) process.exitCode = 1;
 }

@@ -42,7 +42,8 @@ describe.skipIf(!chromiumPath)('browser journey: a new village stays inside its 
     // Nor by URL: the admin screen refuses, the API hides it.
     const unitsPage = await page.goto(`${journey.app.url}/units`);
     expect(unitsPage?.status()).toBe(403);
-    const denials = await journey.database.owner.client`select actor_login, result from audit_log where action = 'page:/units'`;
+    const denials = await journey.database.owner
+      .client`select actor_login, result from audit_log where action = 'page:/units'`;
     expect([...denials]).toEqual([{ actor_login: 'cun0201', result: 'denied' }]);
     const api = await page.goto(`${journey.app.url}/api/trpc/units.tree`);
     const body = await api!.text();
@@ -62,7 +63,10 @@ describe.skipIf(!chromiumPath)('browser journey: a new village stays inside its 
   });
 
   it('refuses a cross-site form post', async () => {
-    const response = await fetch(`${journey.app.url}/logout`, { method: 'POST', headers: { origin: 'https://evil.example' } });
+    const response = await fetch(`${journey.app.url}/logout`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example' },
+    });
     expect(response.status).toBe(403);
   });
 });

@@ -21,14 +21,23 @@ function pdfPageCount(pdf: Buffer): number {
 function typicalAgreement() {
   const stories = Object.values(DISPUTE_STORIES).flat();
   const [a, b] = ['张桂英', '李建国'];
-  const story = stories.reduce((longest, next) => (next.agreement(a, b, 12000).length > longest.agreement(a, b, 12000).length ? next : longest));
-  const party = (label: string, name: string) => `${label}：${name}，女，1968年4月出生，住河北省清河县桃园镇东庄村3组27号，联系电话13812345678`;
+  const story = stories.reduce((longest, next) =>
+    next.agreement(a, b, 12000).length > longest.agreement(a, b, 12000).length ? next : longest,
+  );
+  const party = (label: string, name: string) =>
+    `${label}：${name}，女，1968年4月出生，住河北省清河县桃园镇东庄村3组27号，联系电话13812345678`;
   return {
-    agreementNumber: '（2026）东庄调字第12号', signedOn: '2026-05-18', parties: [party('当事人甲', a), party('当事人乙', b)].join('\n'),
-    facts: `${story.summary(a, b, '东庄村')}调解委员会受理后，走访双方当事人及周边群众，查明了上述事实。`, disputedMatters: story.matters,
-    responsibilities: story.responsibility(a, b), rightsAndObligations: story.agreement(a, b, 12000),
-    performance: '款项于2026年5月30日前在东庄村村民委员会当面以现金或转账方式一次性付清，由调解员见证并出具收条；本协议一式三份，双方当事人及调解委员会各执一份。',
-    mediator: '王调解', committee: '桃园镇东庄村人民调解委员会',
+    agreementNumber: '（2026）东庄调字第12号',
+    signedOn: '2026-05-18',
+    parties: [party('当事人甲', a), party('当事人乙', b)].join('\n'),
+    facts: `${story.summary(a, b, '东庄村')}调解委员会受理后，走访双方当事人及周边群众，查明了上述事实。`,
+    disputedMatters: story.matters,
+    responsibilities: story.responsibility(a, b),
+    rightsAndObligations: story.agreement(a, b, 12000),
+    performance:
+      '款项于2026年5月30日前在东庄村村民委员会当面以现金或转账方式一次性付清，由调解员见证并出具收条；本协议一式三份，双方当事人及调解委员会各执一份。',
+    mediator: '王调解',
+    committee: '桃园镇东庄村人民调解委员会',
   };
 }
 
@@ -37,11 +46,25 @@ describe.skipIf(!chromiumPath)('browser journey: county calendar and a printable
   beforeAll(async () => {
     // One agreement at cun0101's village, as an import would leave it.
     const clerk = await actorByLogin(journey.database.owner.db, 'cun0101');
-    const [row] = await journey.database.owner.db.insert(schema.mediationFiles).values({
-      countyId: clerk.countyId, unitCode: clerk.unitCode, createdBy: clerk.userId, fingerprint: 'browser-agreement', agreementNumber: '清调字〔2026〕第007号',
-      signedOn: '2026-03-20', parties: '申请人：张三丰，电话13812345678\n被申请人：李四', facts: '双方因宅基地界址发生争议。', disputedMatters: '界址位置。',
-      responsibilities: '被申请人负主要责任。', rightsAndObligations: '被申请人李四拆除越界墙体，张三丰不再追究。', performance: '2026年4月15日前现场履行。', mediator: '王调解', committee: '北固献村人民调解委员会',
-    }).returning({ id: schema.mediationFiles.id });
+    const [row] = await journey.database.owner.db
+      .insert(schema.mediationFiles)
+      .values({
+        countyId: clerk.countyId,
+        unitCode: clerk.unitCode,
+        createdBy: clerk.userId,
+        fingerprint: 'browser-agreement',
+        agreementNumber: '清调字〔2026〕第007号',
+        signedOn: '2026-03-20',
+        parties: '申请人：张三丰，电话13812345678\n被申请人：李四',
+        facts: '双方因宅基地界址发生争议。',
+        disputedMatters: '界址位置。',
+        responsibilities: '被申请人负主要责任。',
+        rightsAndObligations: '被申请人李四拆除越界墙体，张三丰不再追究。',
+        performance: '2026年4月15日前现场履行。',
+        mediator: '王调解',
+        committee: '北固献村人民调解委员会',
+      })
+      .returning({ id: schema.mediationFiles.id });
     agreementId = row!.id;
   });
 
@@ -60,7 +83,8 @@ describe.skipIf(!chromiumPath)('browser journey: county calendar and a printable
     await page.goto(`${journey.app.url}/calendar?year=2026&from=2026-03-05`);
     await expect(page.locator('[data-date="2026-03-12"]').count()).resolves.toBe(1);
     await expect(page.locator('[data-rule="general"]').textContent()).resolves.toContain('2026年3月13日');
-    const audit = await journey.database.owner.client`select actor_login, result from audit_log where action = 'calendar.save'`;
+    const audit = await journey.database.owner
+      .client`select actor_login, result from audit_log where action = 'calendar.save'`;
     expect([...audit]).toEqual([{ actor_login: 'admin', result: 'ok' }]);
     await context.close();
   });
@@ -96,16 +120,24 @@ describe.skipIf(!chromiumPath)('browser journey: county calendar and a printable
     await expect(township.getByTestId('agreement').textContent()).resolves.toContain('13812345678');
     await expect(township.getByTestId('agreement').textContent()).resolves.toContain('张三丰不再追究');
     expect(await township.getByRole('button', { name: '打印' }).count()).toBe(0);
-    const audit = await journey.database.owner.client`select actor_login from audit_log where action = 'mediation.reveal'`;
+    const audit = await journey.database.owner
+      .client`select actor_login from audit_log where action = 'mediation.reveal'`;
     expect([...audit]).toEqual([{ actor_login: 'zhen01' }]);
     await township.close();
   });
 
   it('a typical agreement prints on one A4 page, the seal and date with the last clause', async () => {
     const clerk = await actorByLogin(journey.database.owner.db, 'cun0101');
-    const [row] = await journey.database.owner.db.insert(schema.mediationFiles).values({
-      countyId: clerk.countyId, unitCode: clerk.unitCode, createdBy: clerk.userId, fingerprint: 'browser-agreement-typical', ...typicalAgreement(),
-    }).returning({ id: schema.mediationFiles.id });
+    const [row] = await journey.database.owner.db
+      .insert(schema.mediationFiles)
+      .values({
+        countyId: clerk.countyId,
+        unitCode: clerk.unitCode,
+        createdBy: clerk.userId,
+        fingerprint: 'browser-agreement-typical',
+        ...typicalAgreement(),
+      })
+      .returning({ id: schema.mediationFiles.id });
     const page = await journey.browser.newPage();
     await signIn(page, journey.app.url, 'cun0101');
     await page.goto(`${journey.app.url}/mediation/${row!.id}/agreement`);
@@ -124,7 +156,12 @@ describe.skipIf(!chromiumPath)('browser journey: county calendar and a printable
     const together = await page.evaluate(() => {
       const block = document.querySelector('.agreement-closing');
       const last = document.querySelector('.agreement-closing .agreement-text');
-      return Boolean(block && last && block.contains(document.querySelector('.agreement-seal')) && getComputedStyle(block).breakInside === 'avoid');
+      return Boolean(
+        block &&
+          last &&
+          block.contains(document.querySelector('.agreement-seal')) &&
+          getComputedStyle(block).breakInside === 'avoid',
+      );
     });
     expect(together).toBe(true);
     await page.close();

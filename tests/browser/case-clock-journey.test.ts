@@ -75,7 +75,10 @@ describe.skipIf(!chromiumPath)('browser journey: every open case runs a clock', 
     expect(text).toMatch(/剩 \d+ 个工作日 · 受理期限/);
     const box = await page.getByTestId('waiting-cases').boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
-    if (process.env.TALLY_SCREENS) await page.getByTestId('waiting-cases').screenshot({ path: `${process.env.TALLY_SCREENS}/todo-township-390.png` });
+    if (process.env.TALLY_SCREENS)
+      await page
+        .getByTestId('waiting-cases')
+        .screenshot({ path: `${process.env.TALLY_SCREENS}/todo-township-390.png` });
 
     // Another township's to-do does not have it.
     await signIn(page, journey.app.url, 'zhen02');

@@ -48,31 +48,68 @@ describe.skipIf(!chromiumPath)('browser journey: the county dashboard', () => {
     for (const login of ['zhen01', 'zhen02', 'zhen03']) townships.push((await actorByLogin(owner, login)).unitCode);
     const published = { ...defaultRuleSet(), version: `${YEAR}.1` };
     await owner.insert(schema.assessmentRuleSets).values({
-      countyId: 1, year: YEAR, status: 'published', content: published, contentHash: ruleSetHash(published), createdBy: admin.userId, publishedAt: new Date(), publishedBy: admin.userId,
+      countyId: 1,
+      year: YEAR,
+      status: 'published',
+      content: published,
+      contentHash: ruleSetHash(published),
+      createdBy: admin.userId,
+      publishedAt: new Date(),
+      publishedBy: admin.userId,
     });
     for (const [index, score] of ['95', '91', '88'].entries()) {
-      await owner.insert(schema.inspectionScores).values((['routine', 'half-year', 'year-end'] as const).map((component) => ({
-        countyId: 1, unitCode: townships[index]!, year: YEAR, component, periodNo: 1, score, enteredByUnit: COUNTY,
-        createdBy: admin.userId, createdByName: 'admin',
-      })));
+      await owner.insert(schema.inspectionScores).values(
+        (['routine', 'half-year', 'year-end'] as const).map((component) => ({
+          countyId: 1,
+          unitCode: townships[index]!,
+          year: YEAR,
+          component,
+          periodNo: 1,
+          score,
+          enteredByUnit: COUNTY,
+          createdBy: admin.userId,
+          createdByName: 'admin',
+        })),
+      );
     }
     const village = await actorByLogin(owner, 'cun0101');
     // Registered as the village clerk would, in January: eight people, a collective petition.
-    const clerk = createCaller({ db: journey.database.app.db, actor: village, ip: '127.0.0.1', now: new Date(`${YEAR}-01-10T03:00:00Z`) });
+    const clerk = createCaller({
+      db: journey.database.app.db,
+      actor: village,
+      ip: '127.0.0.1',
+      now: new Date(`${YEAR}-01-10T03:00:00Z`),
+    });
     const registered = await clerk.cases.register({
-      receivedAt: `${YEAR}-01-10T10:00:00+08:00`, channel: 'visit', peopleCount: 8, personTimes: 8, category: 'land_requisition', summary: '征地补偿（8人联名）', petitionerName: '王五',
+      receivedAt: `${YEAR}-01-10T10:00:00+08:00`,
+      channel: 'visit',
+      peopleCount: 8,
+      personTimes: 8,
+      category: 'land_requisition',
+      summary: '征地补偿（8人联名）',
+      petitionerName: '王五',
     });
     caseId = registered.id;
     caseNumber = registered.caseNumber;
-    const [meeting] = await owner.insert(schema.meetings).values({
-      countyId: 1, unitCode: townships[0]!, createdBy: admin.userId, fingerprint: 'journey-meeting', heldOn: `${YEAR}-01-15`, kind: 'joint', attendees: '甲、乙', absentCount: 2,
-    }).returning({ id: schema.meetings.id });
+    const [meeting] = await owner
+      .insert(schema.meetings)
+      .values({
+        countyId: 1,
+        unitCode: townships[0]!,
+        createdBy: admin.userId,
+        fingerprint: 'journey-meeting',
+        heldOn: `${YEAR}-01-15`,
+        kind: 'joint',
+        attendees: '甲、乙',
+        absentCount: 2,
+      })
+      .returning({ id: schema.meetings.id });
     meetingId = meeting!.id;
     const caller = createCaller({ db: journey.database.app.db, actor: admin, ip: '127.0.0.1', now: new Date() });
     await caller.assessment.publishResult({ year: YEAR, period: 'year', scopeCode: COUNTY });
   });
 
-  it('county admin: overview tiles, the published ranking, every kind of record behind A\'s score, trends of three townships, in Chinese and English', async () => {
+  it("county admin: overview tiles, the published ranking, every kind of record behind A's score, trends of three townships, in Chinese and English", async () => {
     const page = await journey.browser.newPage({ viewport: DESKTOP });
     await signIn(page, journey.app.url, 'admin');
     // Missing reports this period: counted on the matrix, and the link lands on that period's column.
@@ -82,7 +119,9 @@ describe.skipIf(!chromiumPath)('browser journey: the county dashboard', () => {
     await shoot(page, 'home-1366');
     await tile.locator('li a').first().click();
     await page.waitForURL(/\/reports\/matrix\?kind=monthly&year=\d{4}#period-\d{4}-\d{2}$/);
-    await expect(page.evaluate(() => document.querySelector(':target')?.id)).resolves.toBe(new URL(page.url()).hash.slice(1));
+    await expect(page.evaluate(() => document.querySelector(':target')?.id)).resolves.toBe(
+      new URL(page.url()).hash.slice(1),
+    );
 
     await page.goto(`${journey.app.url}/`);
     await page.getByRole('link', { name: '考评看板' }).click();
@@ -110,7 +149,12 @@ describe.skipIf(!chromiumPath)('browser journey: the county dashboard', () => {
     // The inspection entry: the cell page with the score in force.
     await page.goto(breakdownUrl);
     await recordLink(page, 'base.inspections', '检查评分 1').click();
-    await page.waitForURL((url) => url.pathname === `/checks/inspections/${townships[0]}` && url.searchParams.get('component') === 'routine' && url.searchParams.get('period') === '1');
+    await page.waitForURL(
+      (url) =>
+        url.pathname === `/checks/inspections/${townships[0]}` &&
+        url.searchParams.get('component') === 'routine' &&
+        url.searchParams.get('period') === '1',
+    );
     await expect(page.getByTestId('score-in-force').textContent()).resolves.toContain('95');
     // The meeting record two members missed.
     await page.goto(breakdownUrl);
@@ -140,7 +184,9 @@ describe.skipIf(!chromiumPath)('browser journey: the county dashboard', () => {
     await page.waitForURL((url) => url.searchParams.getAll('unit').length === 3);
     await page.waitForFunction((codes) => {
       const chart = document.querySelector('figure.chart-trend');
-      const drawn = [...(chart?.querySelectorAll('svg .chart-line') ?? [])].map((line) => line.getAttribute('data-series'));
+      const drawn = [...(chart?.querySelectorAll('svg .chart-line') ?? [])].map((line) =>
+        line.getAttribute('data-series'),
+      );
       return drawn.length === codes.length && codes.every((code) => drawn.includes(code));
     }, townships);
     const charts = page.locator('figure.chart-trend');
@@ -150,7 +196,8 @@ describe.skipIf(!chromiumPath)('browser journey: the county dashboard', () => {
     await expect(charts.nth(3).locator('figcaption').textContent()).resolves.toContain('报告率');
     await expect(charts.nth(3).locator('svg .chart-target').count()).resolves.toBe(1);
     // Every chart has its numbers in a table beside it: one row per period, one column per line.
-    for (let i = 0; i < 4; i++) await expect(charts.nth(i).locator('table.chart-table tbody tr').count()).resolves.toBeGreaterThan(0);
+    for (let i = 0; i < 4; i++)
+      await expect(charts.nth(i).locator('table.chart-table tbody tr').count()).resolves.toBeGreaterThan(0);
     await shoot(page, 'trends-1366');
     const trendsUrl = page.url();
 
@@ -172,7 +219,9 @@ describe.skipIf(!chromiumPath)('browser journey: the county dashboard', () => {
     await page.locator('h1', { hasText: 'Assessment dashboard' }).waitFor();
     await expect(charts.nth(3).locator('figcaption').textContent()).resolves.toContain('Reporting rate');
     await expect(charts.nth(1).locator('table.chart-table thead').textContent()).resolves.toContain('Closure rate');
-    await expect(charts.nth(1).locator('svg .chart-target text').first().textContent()).resolves.toMatch(/^(Closure rate|On-time rate) target \d+%$/);
+    await expect(charts.nth(1).locator('svg .chart-target text').first().textContent()).resolves.toMatch(
+      /^(Closure rate|On-time rate) target \d+%$/,
+    );
     await page.goto(breakdownUrl);
     await expect(recordLink(page, 'deduct.collective-petition', 'Petition case 1').count()).resolves.toBe(1);
     await page.getByRole('button', { name: '中文' }).click();
@@ -184,11 +233,21 @@ describe.skipIf(!chromiumPath)('browser journey: the county dashboard', () => {
     const page = await journey.browser.newPage({ viewport: PHONE });
     await signIn(page, journey.app.url, 'admin');
     await page.goto(`${journey.app.url}/dashboard?year=${YEAR}&period=year&scope=${COUNTY}`);
-    const breakdown = await page.getByTestId('dashboard-ranking').locator('tbody tr').first().getByRole('link').first().getAttribute('href');
+    const breakdown = await page
+      .getByTestId('dashboard-ranking')
+      .locator('tbody tr')
+      .first()
+      .getByRole('link')
+      .first()
+      .getAttribute('href');
     const screens = [
       ['ranking', `/dashboard?year=${YEAR}&period=year&scope=${COUNTY}`, page.getByTestId('dashboard-ranking')],
       ['breakdown', breakdown!, page.getByTestId('breakdown-totals')],
-      ['trends', `/dashboard/trends?year=${YEAR}&scope=${COUNTY}&${townships.map((code) => `unit=${code}`).join('&')}`, page.locator('figure.chart-trend').first()],
+      [
+        'trends',
+        `/dashboard/trends?year=${YEAR}&scope=${COUNTY}&${townships.map((code) => `unit=${code}`).join('&')}`,
+        page.locator('figure.chart-trend').first(),
+      ],
       ['compare', `/dashboard/compare?scope=${COUNTY}`, page.getByTestId('compare-table')],
     ] as const;
     const wide: string[] = [];

@@ -54,7 +54,7 @@ async function screenshot(page: Page, width: number): Promise<void> {
 describe.skipIf(!chromiumPath)('browser journey: a refused ledger form marks the field and keeps the values', () => {
   journey = useJourney();
 
-  it('on the village clerk\'s phone (390 px)', async () => {
+  it("on the village clerk's phone (390 px)", async () => {
     const context = await journey.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     await submitMeetingDatedAhead(page);

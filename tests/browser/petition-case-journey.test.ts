@@ -31,7 +31,10 @@ describe.skipIf(!chromiumPath)('browser journey: a petition case from intake to 
     const caseUrl = page.url().split('?')[0]!;
     await expect(page.locator('.badge-collective').first().textContent()).resolves.toBe('集体访');
 
-    await page.getByRole('form', { name: '受理', exact: true }).getByRole('button', { name: '受理', exact: true }).click();
+    await page
+      .getByRole('form', { name: '受理', exact: true })
+      .getByRole('button', { name: '受理', exact: true })
+      .click();
     await page.getByText('已受理').first().waitFor();
     const assign = page.getByRole('form', { name: '交办/转办' });
     await assign.getByLabel('承办人').fill('王主任');
@@ -47,7 +50,8 @@ describe.skipIf(!chromiumPath)('browser journey: a petition case from intake to 
     await page.getByRole('button', { name: /查看完整信息/ }).click();
     await page.getByText('已显示完整信息').waitFor();
     await expect(page.getByTestId('petitioner-name').textContent()).resolves.toBe('李建国');
-    const reveals = await journey.database.owner.client`select actor_login from audit_log where action = 'cases.reveal'`;
+    const reveals = await journey.database.owner
+      .client`select actor_login from audit_log where action = 'cases.reveal'`;
     expect([...reveals]).toEqual([{ actor_login: 'staff' }]);
 
     const six = page.getByRole('form', { name: '“六定”责任与挂牌督办' });
@@ -63,7 +67,8 @@ describe.skipIf(!chromiumPath)('browser journey: a petition case from intake to 
     await expect(page.getByRole('alert').textContent()).resolves.toContain('该信访件未逾期');
 
     // Move its deadline ten days back, as if time had passed.
-    await journey.database.owner.client`update petition_cases set due_on = due_on - 10, clock_due_on = clock_due_on - 10,
+    await journey.database.owner
+      .client`update petition_cases set due_on = due_on - 10, clock_due_on = clock_due_on - 10,
       state = jsonb_set(state, '{assignment,dueOn}', to_jsonb((due_on - 10)::text)) where case_number like '130534-%'`;
     await page.goto(`${journey.app.url}/cases?overdue=1`);
     await expect(page.locator('.tab-active').textContent()).resolves.toBe('逾期');
@@ -87,8 +92,10 @@ describe.skipIf(!chromiumPath)('browser journey: a petition case from intake to 
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.topbar').isVisible()).resolves.toBe(false);
     await expect(page.getByRole('button', { name: '打印' }).isVisible()).resolves.toBe(false);
-    const pageRule = await page.evaluate(() =>
-      [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).find((rule) => rule instanceof CSSPageRule)?.cssText ?? '',
+    const pageRule = await page.evaluate(
+      () =>
+        [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).find((rule) => rule instanceof CSSPageRule)
+          ?.cssText ?? '',
     );
     expect(pageRule.toLowerCase()).toContain('size: a4');
 

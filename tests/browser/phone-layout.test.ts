@@ -4,7 +4,18 @@ import { chromiumPath, sidewaysScroll, signIn, useJourney, type Journey } from '
 let journey: Journey;
 const PHONE = { width: 390, height: 844 };
 // The screens a village clerk works in, on a phone.
-const pages = ['/', '/registers', '/registers/meetings', '/registers/meetings/new', '/registers/disputes/new', '/cases', '/cases/new', '/registers/meetings/import', '/checks/inspections', '/assessment'];
+const pages = [
+  '/',
+  '/registers',
+  '/registers/meetings',
+  '/registers/meetings/new',
+  '/registers/disputes/new',
+  '/cases',
+  '/cases/new',
+  '/registers/meetings/import',
+  '/checks/inspections',
+  '/assessment',
+];
 
 describe.skipIf(!chromiumPath)('browser journey: a village clerk on a 390 px phone', () => {
   journey = useJourney();

@@ -23,9 +23,13 @@ const FIXED_ROW = '2026年3月16日,成员单位例会,讨论道路维修,王建
 async function upload(page: Page, name: string, bytes: Buffer, script = true) {
   await page.goto(`${journey.app.url}/registers/meetings/import`);
   await page.getByLabel('选择文件').setInputFiles({ name, mimeType: 'text/csv', buffer: bytes });
-  const sent = page.waitForRequest((request) => request.method() === 'POST' && request.url().includes('/registers/meetings/import'));
+  const sent = page.waitForRequest(
+    (request) => request.method() === 'POST' && request.url().includes('/registers/meetings/import'),
+  );
   await page.getByRole('button', { name: '上传并预览' }).click();
-  expect(new URL((await sent).url()).pathname).toBe(script ? '/registers/meetings/import/upload' : '/registers/meetings/import');
+  expect(new URL((await sent).url()).pathname).toBe(
+    script ? '/registers/meetings/import/upload' : '/registers/meetings/import',
+  );
   await page.waitForURL(/\/registers\/meetings\/import\/[0-9a-f-]{36}$/);
   await page.getByTestId('import-counts').waitFor();
 }
@@ -43,14 +47,18 @@ describe.skipIf(!chromiumPath)('browser journey: a village clerk imports a GBK s
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('导入预览：会议记录.csv');
     const errors = page.getByTestId('import-errors');
     await expect(errors.locator('tbody tr').count()).resolves.toBe(1);
-    await expect(errors.locator('tbody tr').first().textContent()).resolves.toContain('第 4 行「会议类型」：“吵架会”不是有效选项');
+    await expect(errors.locator('tbody tr').first().textContent()).resolves.toContain(
+      '第 4 行「会议类型」：“吵架会”不是有效选项',
+    );
     await expect(errors.locator('tbody td').nth(0).textContent()).resolves.toBe('4');
     await expect(errors.locator('tbody td').nth(1).textContent()).resolves.toBe('会议类型');
 
     // Committing without the explicit choice is refused, and nothing is written.
     await page.getByRole('form', { name: '确认导入' }).getByRole('button', { name: '确认导入' }).click();
     await expect(page.locator('.notice-error').textContent()).resolves.toContain('文件中有 1 行错误');
-    expect(await journey.database.owner.client`select count(*)::int as n from meetings where unit_code = ${unit}`).toEqual([{ n: 0 }]);
+    expect(
+      await journey.database.owner.client`select count(*)::int as n from meetings where unit_code = ${unit}`,
+    ).toEqual([{ n: 0 }]);
 
     // The clerk fixes the sheet and uploads it again.
     await upload(page, '会议记录（改）.csv', gbkCsv([HEADER, GOOD[0]!, GOOD[1]!, FIXED_ROW, GOOD[2]!]));
@@ -60,7 +68,8 @@ describe.skipIf(!chromiumPath)('browser journey: a village clerk imports a GBK s
     await expect(page.getByTestId('import-result').textContent()).resolves.toBe('已导入 4 行，跳过已存在的 0 行。');
     await expect(page.getByTestId('import-status').textContent()).resolves.toBe('已导入');
     const batchUrl = page.url();
-    const stored = await journey.database.owner.client`select held_on::text, kind, topic from meetings where unit_code = ${unit} order by held_on`;
+    const stored = await journey.database.owner
+      .client`select held_on::text, kind, topic from meetings where unit_code = ${unit} order by held_on`;
     expect([...stored]).toEqual([
       { held_on: '2026-03-02', kind: 'director_weekly', topic: '部署春季矛盾纠纷排查' },
       { held_on: '2026-03-09', kind: 'director_weekly', topic: '研究信访积案化解' },
@@ -90,7 +99,8 @@ describe.skipIf(!chromiumPath)('browser journey: a village clerk imports a GBK s
       const rows = page.getByTestId('register-rows').locator('tbody tr');
       await rows.first().waitFor();
       const text = await page.getByTestId('register-rows').textContent();
-      for (const topic of ['部署春季矛盾纠纷排查', '研究信访积案化解', '讨论道路维修', '跨村山林纠纷联合调处']) expect(text).toContain(topic);
+      for (const topic of ['部署春季矛盾纠纷排查', '研究信访积案化解', '讨论道路维修', '跨村山林纠纷联合调处'])
+        expect(text).toContain(topic);
     }
     await page.close();
   });
@@ -110,10 +120,16 @@ describe.skipIf(!chromiumPath)('browser journey: a village clerk imports a GBK s
     const page = await journey.browser.newPage();
     await signIn(page, journey.app.url, 'cun0101');
     await page.goto(`${journey.app.url}/registers/meetings/import`);
-    await page.getByLabel('选择文件').setInputFiles({ name: '太大.csv', mimeType: 'text/csv', buffer: Buffer.alloc(21 * 1024 * 1024, 0x41) });
+    await page
+      .getByLabel('选择文件')
+      .setInputFiles({ name: '太大.csv', mimeType: 'text/csv', buffer: Buffer.alloc(21 * 1024 * 1024, 0x41) });
     await page.getByRole('button', { name: '上传并预览' }).click();
-    await expect(page.locator('.notice-error').textContent()).resolves.toBe('文件过大：超过了 20 MiB 的上限，请拆分后分批导入');
-    expect(await journey.database.owner.client`select count(*)::int as n from import_batches where file_name = '太大.csv'`).toEqual([{ n: 0 }]);
+    await expect(page.locator('.notice-error').textContent()).resolves.toBe(
+      '文件过大：超过了 20 MiB 的上限，请拆分后分批导入',
+    );
+    expect(
+      await journey.database.owner.client`select count(*)::int as n from import_batches where file_name = '太大.csv'`,
+    ).toEqual([{ n: 0 }]);
     await page.close();
   });
 
@@ -124,14 +140,24 @@ describe.skipIf(!chromiumPath)('browser journey: a village clerk imports a GBK s
     const unit = clerk!.unit_code as string;
     const ledger = readFileSync(new URL('../../packages/imports/test/fixtures/petitions-ledger.xlsx', import.meta.url));
     await page.goto(`${journey.app.url}/registers/petitions/import`);
-    await page.getByLabel('选择文件').setInputFiles({ name: '信访台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: ledger });
+    await page
+      .getByLabel('选择文件')
+      .setInputFiles({
+        name: '信访台账.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: ledger,
+      });
     await page.getByRole('button', { name: '上传并预览' }).click();
     await page.waitForURL(/\/registers\/petitions\/import\/[0-9a-f-]{36}$/);
     await page.getByTestId('import-reading').waitFor();
 
     // The first visible tab is the instructions: the page says so and leads with the fix, not with "0 rows".
-    await expect(page.getByTestId('import-sheet-read').textContent()).resolves.toContain('读取的是工作表「填表说明」（工作簿中共有 4 个工作表');
-    await expect(page.getByTestId('import-missing').textContent()).resolves.toContain('文件中没有找到必填列：登记日期、信访方式');
+    await expect(page.getByTestId('import-sheet-read').textContent()).resolves.toContain(
+      '读取的是工作表「填表说明」（工作簿中共有 4 个工作表',
+    );
+    await expect(page.getByTestId('import-missing').textContent()).resolves.toContain(
+      '文件中没有找到必填列：登记日期、信访方式',
+    );
     await expect(page.getByRole('form', { name: '确认导入' }).count()).resolves.toBe(0);
 
     // Sheet picker: the ledger's tab; the header is found below the merged title row.
@@ -165,20 +191,31 @@ describe.skipIf(!chromiumPath)('browser journey: a village clerk imports a GBK s
     await page.getByRole('form', { name: '确认导入' }).getByRole('button', { name: '确认导入' }).click();
     await expect(page.locator('.notice-error').textContent()).resolves.toContain('有 3 行的值需要核对');
     // Acknowledged, the 1905 date still cannot become a numbered case: refused by row, cleanly, nothing written.
-    await page.getByRole('form', { name: '确认导入' }).getByLabel('我已核对下方列出的 3 行需要核对的值，照此导入').check();
+    await page
+      .getByRole('form', { name: '确认导入' })
+      .getByLabel('我已核对下方列出的 3 行需要核对的值，照此导入')
+      .check();
     await page.getByRole('form', { name: '确认导入' }).getByRole('button', { name: '确认导入' }).click();
     await page.locator('.notice-error').filter({ hasText: '第 5 行' }).waitFor();
-    expect(await journey.database.owner.client`select count(*)::int as n from petition_cases where registered_unit_code = ${unit}`).toEqual([{ n: 0 }]);
+    expect(
+      await journey.database.owner
+        .client`select count(*)::int as n from petition_cases where registered_unit_code = ${unit}`,
+    ).toEqual([{ n: 0 }]);
 
     // A GBK re-save: "?" and "�" in names are warnings; acknowledged, the rows go in as shown.
     await page.goto(`${journey.app.url}/registers/petitions/import`);
-    const resaved = readFileSync(new URL('../../packages/imports/test/fixtures/petitions-resaved.gbk.csv', import.meta.url));
+    const resaved = readFileSync(
+      new URL('../../packages/imports/test/fixtures/petitions-resaved.gbk.csv', import.meta.url),
+    );
     await page.getByLabel('选择文件').setInputFiles({ name: '信访登记.csv', mimeType: 'text/csv', buffer: resaved });
     await page.getByRole('button', { name: '上传并预览' }).click();
     await page.waitForURL(/\/registers\/petitions\/import\/[0-9a-f-]{36}$/);
     await page.getByTestId('import-counts').waitFor();
     await expect(page.getByTestId('import-warnings').locator('tbody tr').count()).resolves.toBe(2);
-    await page.getByRole('form', { name: '确认导入' }).getByLabel('我已核对下方列出的 2 行需要核对的值，照此导入').check();
+    await page
+      .getByRole('form', { name: '确认导入' })
+      .getByLabel('我已核对下方列出的 2 行需要核对的值，照此导入')
+      .check();
     await page.getByRole('form', { name: '确认导入' }).getByRole('button', { name: '确认导入' }).click();
     await expect(page.getByTestId('import-result').textContent()).resolves.toBe('已导入 3 行，跳过已存在的 0 行。');
     await page.close();

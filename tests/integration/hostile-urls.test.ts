@@ -16,7 +16,11 @@ const ids: Record<string, string> = {};
 
 /** One row of another township than the village user's: out of scope whatever its table. */
 async function foreignId(table: string, township: string): Promise<string> {
-  const [row] = await ownerRows(database, `select id from ${table} where not starts_with(unit_code, $1) limit 1`, township);
+  const [row] = await ownerRows(
+    database,
+    `select id from ${table} where not starts_with(unit_code, $1) limit 1`,
+    township,
+  );
   if (!row) throw new Error(`the demo data has no ${table} row outside ${township}`);
   return String(row.id);
 }
@@ -29,7 +33,11 @@ beforeAll(async () => {
   const [user] = await ownerRows(database, `select unit_code from users where login_name = 'cun0101'`);
   const village = String(user!.unit_code);
   const township = village.slice(0, 9);
-  const [sibling] = await ownerRows(database, `select code from units where level = 'village' and code <> $1 order by code limit 1`, village);
+  const [sibling] = await ownerRows(
+    database,
+    `select code from units where level = 'village' and code <> $1 order by code limit 1`,
+    village,
+  );
   ids.sibling = String(sibling!.code);
   ids.case = await foreignId('petition_cases', township);
   ids.dispute = await foreignId('disputes', township);
@@ -91,7 +99,8 @@ describe('hostile URLs answer 4xx with a message', () => {
     for (const [url, status, message] of rows) {
       const response = await fetch(`${app.url}${url()}`, { headers: { cookie } });
       const text = await response.text();
-      if (response.status !== status || !text.includes(message)) wrong.push(`${url()}: ${response.status}, expected ${status} with “${message}”`);
+      if (response.status !== status || !text.includes(message))
+        wrong.push(`${url()}: ${response.status}, expected ${status} with “${message}”`);
     }
     expect(wrong).toEqual([]);
   });
@@ -102,13 +111,22 @@ describe('hostile URLs answer 4xx with a message', () => {
    * matters here is that none of them reaches the database as an impossible date.
    */
   /* Pages with a default period show it instead of a refused one, and say so on the page (the dashboard's side-by-side reads its period the same way, lib/period-params.ts). */
-  it.each(['/disputes/rates?from=2026-06-30&to=2026-01-01', '/cases/figures?from=2026-06-30&to=2026-01-01'])('%s: the default period, with the reason', async (url) => {
-    const response = await fetch(`${app.url}${url}`, { headers: { cookie } });
-    expect(response.status).toBe(200);
-    expect(await response.text()).toContain('截止日期不能早于起始日期。下面显示的是默认期间');
-  });
+  it.each(['/disputes/rates?from=2026-06-30&to=2026-01-01', '/cases/figures?from=2026-06-30&to=2026-01-01'])(
+    '%s: the default period, with the reason',
+    async (url) => {
+      const response = await fetch(`${app.url}${url}`, { headers: { cookie } });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('截止日期不能早于起始日期。下面显示的是默认期间');
+    },
+  );
 
-  it.each(['/cases?from=2024-02-30', '/cases?from=abc&to=99999-01-01', '/cases/export?format=csv&from=2024-02-30', '/disputes/rates?from=2024-02-30', '/cases/figures?from=2024-02-30&unit=abc'])('%s: served, the bad value dropped', async (url) => {
+  it.each([
+    '/cases?from=2024-02-30',
+    '/cases?from=abc&to=99999-01-01',
+    '/cases/export?format=csv&from=2024-02-30',
+    '/disputes/rates?from=2024-02-30',
+    '/cases/figures?from=2024-02-30&unit=abc',
+  ])('%s: served, the bad value dropped', async (url) => {
     const response = await fetch(`${app.url}${url}`, { headers: { cookie } });
     expect(response.status).toBe(200);
   });

@@ -15,17 +15,37 @@ let cookie = '';
 
 /** Personal data of a dispute: none of it may appear in a response or a log line. */
 const PERSON = { parties: '欧阳震华、司马光明', partyIdNumber: '11010519491231002X', partyPhone: '13812345678' };
-const dispute = { foundOn: '2026-11-02', source: '排查', disputeType: '邻里', severity: '轻微', summary: '宅基地边界', ...PERSON };
+const dispute = {
+  foundOn: '2026-11-02',
+  source: '排查',
+  disputeType: '邻里',
+  severity: '轻微',
+  summary: '宅基地边界',
+  ...PERSON,
+};
 
 function trpc(path: string, input: unknown, method: 'GET' | 'POST' = 'POST') {
-  if (method === 'GET') return fetch(`${app.url}/api/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, { headers: { cookie } });
-  return fetch(`${app.url}/api/trpc/${path}`, { method, headers: { origin: app.url, cookie, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  if (method === 'GET')
+    return fetch(
+      `${app.url}/api/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`,
+      { headers: { cookie } },
+    );
+  return fetch(`${app.url}/api/trpc/${path}`, {
+    method,
+    headers: { origin: app.url, cookie, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
 }
 
 function postForm(path: string, fields: Record<string, string>, withCookie = true) {
   return fetch(`${app.url}${path}`, {
-    method: 'POST', redirect: 'manual',
-    headers: { origin: app.url, 'content-type': 'application/x-www-form-urlencoded', ...(withCookie ? { cookie } : {}) },
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      origin: app.url,
+      'content-type': 'application/x-www-form-urlencoded',
+      ...(withCookie ? { cookie } : {}),
+    },
     body: new URLSearchParams(fields),
   });
 }
@@ -66,12 +86,16 @@ describe('security headers', () => {
       expect(response.headers.get('x-frame-options')).toBe('DENY');
       expect(response.headers.get('cache-control')).toBe('no-store');
     }
-    const nonceOf = async () => /'nonce-([^']+)'/.exec((await fetch(`${app.url}/login`)).headers.get('content-security-policy') ?? '')?.[1];
+    const nonceOf = async () =>
+      /'nonce-([^']+)'/.exec((await fetch(`${app.url}/login`)).headers.get('content-security-policy') ?? '')?.[1];
     expect(await nonceOf()).not.toBe(await nonceOf());
   });
 
   it('tRPC and exports: no-store and nosniff', async () => {
-    for (const response of [await trpc('session.me', undefined, 'GET'), await fetch(`${app.url}/registers/meetings/export?format=csv`, { headers: { cookie } })]) {
+    for (const response of [
+      await trpc('session.me', undefined, 'GET'),
+      await fetch(`${app.url}/registers/meetings/export?format=csv`, { headers: { cookie } }),
+    ]) {
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe('no-store');
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
@@ -81,11 +105,21 @@ describe('security headers', () => {
 });
 
 describe('redirects stay on this site', () => {
-  const hostile = ['/\\evil.example', '/\t/evil.example', '//evil.example', '/\\\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '/.//evil.example'];
+  const hostile = [
+    '/\\evil.example',
+    '/\t/evil.example',
+    '//evil.example',
+    '/\\\\evil.example',
+    'https://evil.example/',
+    'javascript:alert(1)',
+    '/.//evil.example',
+  ];
 
   async function afterSignIn(next: string): Promise<string | null> {
     const response = await fetch(`${app.url}/login?${new URLSearchParams({ next })}`, {
-      method: 'POST', redirect: 'manual', headers: { origin: app.url, 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      redirect: 'manual',
+      headers: { origin: app.url, 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ loginName: 'cun0101', password: DEMO_PASSWORD }),
     });
     expect(response.status).toBe(302);
@@ -97,7 +131,10 @@ describe('redirects stay on this site', () => {
   });
 
   it.each(hostile)('a signed-in visit to /login?next=%j goes home', async (next) => {
-    const response = await fetch(`${app.url}/login?${new URLSearchParams({ next })}`, { redirect: 'manual', headers: { cookie } });
+    const response = await fetch(`${app.url}/login?${new URLSearchParams({ next })}`, {
+      redirect: 'manual',
+      headers: { cookie },
+    });
     expect(response.headers.get('location')).toBe('/');
   });
 
@@ -118,7 +155,13 @@ describe('redirects stay on this site', () => {
 });
 
 describe('request bodies', () => {
-  const head = (path: string, ...more: string[]) => [`POST ${path} HTTP/1.1`, `Host: ${new URL(app.url).host}`, `Origin: ${app.url}`, 'Content-Type: application/x-www-form-urlencoded', ...more];
+  const head = (path: string, ...more: string[]) => [
+    `POST ${path} HTTP/1.1`,
+    `Host: ${new URL(app.url).host}`,
+    `Origin: ${app.url}`,
+    'Content-Type: application/x-www-form-urlencoded',
+    ...more,
+  ];
 
   it('a declared 250 MiB body to /login is refused with 413 before a byte of it is sent', async () => {
     const answer = await rawRequest(app.url, head('/login', `Content-Length: ${250 * 1024 * 1024}`), async () => {});
@@ -144,7 +187,8 @@ describe('request bodies', () => {
   });
 
   it('a batch of 50 calls is refused; 10 are served', async () => {
-    const batch = (n: number) => fetch(`${app.url}/api/trpc/${Array(n).fill('session.me').join(',')}?batch=1`, { headers: { cookie } });
+    const batch = (n: number) =>
+      fetch(`${app.url}/api/trpc/${Array(n).fill('session.me').join(',')}?batch=1`, { headers: { cookie } });
     const refused = await batch(50);
     expect(refused.status).toBe(400);
     expect((await batch(10)).status).toBe(200);
@@ -155,7 +199,10 @@ describe('text Postgres cannot store', () => {
   const meeting = { heldOn: '2026-11-02', kind: '主任例会', topic: '议题', host: '王建国', attendees: '王建国、李明' };
 
   it('a NUL byte in a tRPC input: 400 naming the field, nothing stored', async () => {
-    const response = await trpc('registers.create', { register: 'meetings', values: { ...meeting, topic: '议\u0000题' } });
+    const response = await trpc('registers.create', {
+      register: 'meetings',
+      values: { ...meeting, topic: '议\u0000题' },
+    });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: { data: { messageKey: string; params: { field: string } } } };
     expect(body.error.data).toMatchObject({ messageKey: 'error.invalidText', params: { field: 'values.topic' } });
@@ -163,7 +210,10 @@ describe('text Postgres cannot store', () => {
   });
 
   it('a lone surrogate in a tRPC input: the same', async () => {
-    const response = await trpc('registers.create', { register: 'meetings', values: { ...meeting, topic: '议\ud800题' } });
+    const response = await trpc('registers.create', {
+      register: 'meetings',
+      values: { ...meeting, topic: '议\ud800题' },
+    });
     expect(response.status).toBe(400);
   });
 
@@ -183,16 +233,32 @@ describe('text Postgres cannot store', () => {
 describe('a statement that fails in the database', () => {
   beforeAll(async () => {
     // A failure only Postgres knows about, after every check passed: the insert carries the person's data as parameters.
-    await ownerRows(database, `create function tally_test_fail() returns trigger language plpgsql as $$ begin raise exception 'simulated storage failure'; end $$`);
-    await ownerRows(database, `create trigger tally_test_fail before insert on disputes for each row execute function tally_test_fail()`);
+    await ownerRows(
+      database,
+      `create function tally_test_fail() returns trigger language plpgsql as $$ begin raise exception 'simulated storage failure'; end $$`,
+    );
+    await ownerRows(
+      database,
+      `create trigger tally_test_fail before insert on disputes for each row execute function tally_test_fail()`,
+    );
   });
 
   it('tRPC answers 500 without stack, statement or parameters', async () => {
     const response = await trpc('registers.create', { register: 'disputes', values: dispute });
     expect(response.status).toBe(500);
     const text = await response.text();
-    for (const leak of ['stack', 'insert into', 'Failed query', 'params:', 'simulated storage failure', ...Object.values(PERSON)]) expect(text).not.toContain(leak);
-    expect(JSON.parse(text)).toMatchObject({ error: { message: 'error.generic', data: { code: 'INTERNAL_SERVER_ERROR', messageKey: 'error.generic' } } });
+    for (const leak of [
+      'stack',
+      'insert into',
+      'Failed query',
+      'params:',
+      'simulated storage failure',
+      ...Object.values(PERSON),
+    ])
+      expect(text).not.toContain(leak);
+    expect(JSON.parse(text)).toMatchObject({
+      error: { message: 'error.generic', data: { code: 'INTERNAL_SERVER_ERROR', messageKey: 'error.generic' } },
+    });
   });
 
   it('the form gets the error page; the log has the failure but none of the personal data', async () => {

@@ -14,7 +14,10 @@ let app: RunningApp;
 async function openStream(loginName: string) {
   const cookie = await signIn(app.url, loginName);
   const controller = new AbortController();
-  const response = await fetch(`${app.url}/reports/stream`, { headers: { cookie, accept: 'text/event-stream' }, signal: controller.signal });
+  const response = await fetch(`${app.url}/reports/stream`, {
+    headers: { cookie, accept: 'text/event-stream' },
+    signal: controller.signal,
+  });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toContain('text/event-stream');
   const reader = response.body!.getReader();
@@ -55,8 +58,15 @@ async function fileImmediate(loginName: string, title: string): Promise<string> 
   const cookie = await signIn(app.url, loginName);
   const now = Date.now();
   const response = await fetch(`${app.url}/api/trpc/reports.fileImmediate`, {
-    method: 'POST', headers: { origin: app.url, cookie, 'content-type': 'application/json' },
-    body: JSON.stringify({ eventKind: 'mass_incident', title, summary: '村口聚集约二十人', occurredAt: new Date(now - 20 * 60_000).toISOString(), knownAt: new Date(now - 10 * 60_000).toISOString() }),
+    method: 'POST',
+    headers: { origin: app.url, cookie, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      eventKind: 'mass_incident',
+      title,
+      summary: '村口聚集约二十人',
+      occurredAt: new Date(now - 20 * 60_000).toISOString(),
+      knownAt: new Date(now - 10 * 60_000).toISOString(),
+    }),
   });
   expect(response.status).toBe(200);
   return ((await response.json()) as { result: { data: { id: string } } }).result.data.id;

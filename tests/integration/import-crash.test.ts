@@ -26,17 +26,24 @@ function bigCsv(): string {
 
 async function signIn(url: string, loginName: string): Promise<string> {
   const response = await fetch(`${url}/login`, {
-    method: 'POST', redirect: 'manual', headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded' },
+    method: 'POST',
+    redirect: 'manual',
+    headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ loginName, password: DEMO_PASSWORD }),
   });
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   expect(cookie).toContain('=');
   return cookie;
 }
 
 function commit(url: string, cookie: string, id: string) {
   return fetch(`${url}/api/trpc/imports.commit`, {
-    method: 'POST', headers: { origin: url, cookie, 'content-type': 'application/json' }, body: JSON.stringify({ id }),
+    method: 'POST',
+    headers: { origin: url, cookie, 'content-type': 'application/json' },
+    body: JSON.stringify({ id }),
   });
 }
 
@@ -65,53 +72,94 @@ describe('import commit survives a killed server', () => {
     await database?.drop();
   });
 
-  it('SIGKILL mid-commit leaves nothing half-written; the commit then succeeds once', { timeout: 240_000 }, async () => {
+  it('SIGKILL mid-commit leaves nothing half-written; the commit then succeeds once', {
+    timeout: 240_000,
+  }, async () => {
     app = await startApp(database.ownerUrl);
     let cookie = await signIn(app.url, 'cun0101');
     const form = new FormData();
     form.append('file', new Blob([bigCsv()], { type: 'text/csv' }), '五万行会议记录.csv');
-    const uploaded = await fetch(`${app.url}/registers/meetings/import/upload`, { method: 'POST', headers: { origin: app.url, cookie, accept: 'application/json' }, body: form });
+    const uploaded = await fetch(`${app.url}/registers/meetings/import/upload`, {
+      method: 'POST',
+      headers: { origin: app.url, cookie, accept: 'application/json' },
+      body: form,
+    });
     const body = (await uploaded.json()) as { ok: boolean; url: string };
     expect(body.ok).toBe(true);
     const id = body.url.split('/').pop()!;
-    expect(await ownerQuery(`select status, valid_rows from import_batches where id = $1`, id)).toEqual([{ status: 'previewed', valid_rows: ROWS }]);
+    expect(await ownerQuery(`select status, valid_rows from import_batches where id = $1`, id)).toEqual([
+      { status: 'previewed', valid_rows: ROWS },
+    ]);
 
     // Start the commit (the request answers at once) and wait until the job's INSERT is running in Postgres; then pull the plug.
     const claimed = await commit(app.url, cookie, id);
     expect(claimed.status).toBe(200);
-    const backend = await until('the commit INSERT to start', async () => {
-      const rows = await ownerQuery(`select pid from pg_stat_activity where datname = current_database() and state = 'active' and query like 'with inserted as%'`);
-      return (rows[0]?.pid as number | undefined) ?? null;
-    }, 60_000, 5);
+    const backend = await until(
+      'the commit INSERT to start',
+      async () => {
+        const rows = await ownerQuery(
+          `select pid from pg_stat_activity where datname = current_database() and state = 'active' and query like 'with inserted as%'`,
+        );
+        return (rows[0]?.pid as number | undefined) ?? null;
+      },
+      60_000,
+      5,
+    );
     await app.kill();
     app = null;
 
     // Postgres notices the dead client (client_connection_check_interval) and rolls back.
-    await until('the orphaned commit to roll back', async () => {
-      const rows = await ownerQuery(`select 1 from pg_stat_activity where pid = $1`, backend);
-      return rows.length === 0 ? true : null;
-    }, 60_000, 100);
+    await until(
+      'the orphaned commit to roll back',
+      async () => {
+        const rows = await ownerQuery(`select 1 from pg_stat_activity where pid = $1`, backend);
+        return rows.length === 0 ? true : null;
+      },
+      60_000,
+      100,
+    );
     expect(await ownerQuery(`select count(*)::int as n from meetings where import_id = $1`, id)).toEqual([{ n: 0 }]);
     expect(await ownerQuery(`select count(*)::int as n from meetings`)).toEqual([{ n: 0 }]);
-    expect(await ownerQuery(`select status, inserted_count from import_batches where id = $1`, id)).toEqual([{ status: 'committing', inserted_count: null }]);
-    expect(await ownerQuery(`select count(*)::int as n from audit_log where action = 'imports.commit'`)).toEqual([{ n: 0 }]);
+    expect(await ownerQuery(`select status, inserted_count from import_batches where id = $1`, id)).toEqual([
+      { status: 'committing', inserted_count: null },
+    ]);
+    expect(await ownerQuery(`select count(*)::int as n from audit_log where action = 'imports.commit'`)).toEqual([
+      { n: 0 },
+    ]);
 
     // Restart and commit again: refused as 正在导入 (409) until the claim's grace has passed, then accepted.
     app = await startApp(database.ownerUrl);
     cookie = await signIn(app.url, 'cun0101');
     const running = app;
-    await until('the dead commit to be retryable', async () => {
-      const response = await commit(running.url, cookie, id);
-      if (response.status === 200) return true;
-      expect(response.status).toBe(409);
-      return null;
-    }, 60_000, 1_000);
-    await until('the job to finish', async () => {
-      const rows = await ownerQuery(`select status from import_batches where id = $1`, id);
-      return rows[0]?.status === 'committing' ? null : true;
-    }, 120_000, 200);
-    expect(await ownerQuery(`select count(*)::int as n, count(distinct fingerprint)::int as distinct_rows from meetings where import_id = $1`, id)).toEqual([{ n: ROWS, distinct_rows: ROWS }]);
-    expect(await ownerQuery(`select status, inserted_count from import_batches where id = $1`, id)).toEqual([{ status: 'committed', inserted_count: ROWS }]);
+    await until(
+      'the dead commit to be retryable',
+      async () => {
+        const response = await commit(running.url, cookie, id);
+        if (response.status === 200) return true;
+        expect(response.status).toBe(409);
+        return null;
+      },
+      60_000,
+      1_000,
+    );
+    await until(
+      'the job to finish',
+      async () => {
+        const rows = await ownerQuery(`select status from import_batches where id = $1`, id);
+        return rows[0]?.status === 'committing' ? null : true;
+      },
+      120_000,
+      200,
+    );
+    expect(
+      await ownerQuery(
+        `select count(*)::int as n, count(distinct fingerprint)::int as distinct_rows from meetings where import_id = $1`,
+        id,
+      ),
+    ).toEqual([{ n: ROWS, distinct_rows: ROWS }]);
+    expect(await ownerQuery(`select status, inserted_count from import_batches where id = $1`, id)).toEqual([
+      { status: 'committed', inserted_count: ROWS },
+    ]);
     // And once only.
     expect((await commit(app.url, cookie, id)).status).toBe(409);
   });

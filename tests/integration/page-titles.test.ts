@@ -20,12 +20,15 @@ beforeAll(async () => {
   database = await createTestDatabase();
   app = await startApp(database.ownerUrl, { demoData: true });
   for (const login of ['admin', 'auditor', 'cun0101', 'zhen01']) cookies[login] = await signIn(app.url, login);
-  const first = async (text: string, ...params: unknown[]) => String((await ownerRows(database, text, ...params))[0]?.id ?? '');
+  const first = async (text: string, ...params: unknown[]) =>
+    String((await ownerRows(database, text, ...params))[0]?.id ?? '');
   const [village] = await ownerRows(database, `select unit_code from users where login_name = 'cun0101'`);
   ids.village = String(village!.unit_code);
   ids.township = ids.village.slice(0, 9) + '000';
   ids.case = await first(`select id from petition_cases order by received_at desc limit 1`);
-  ids.overdue = await first(`select id from petition_cases where closed_at is null and due_on < (now() at time zone 'Asia/Shanghai')::date order by due_on limit 1`);
+  ids.overdue = await first(
+    `select id from petition_cases where closed_at is null and due_on < (now() at time zone 'Asia/Shanghai')::date order by due_on limit 1`,
+  );
   ids.meeting = await first(`select id from meetings where unit_code = $1 limit 1`, ids.village);
   ids.mediation = await first(`select id from mediation_files where unit_code = $1 limit 1`, ids.village);
   ids.report = await first(`select id from reports where unit_code = $1 limit 1`, ids.village);
@@ -43,7 +46,8 @@ function pagePaths(): string[] {
   const walk = (entries: ReadonlyArray<{ path?: string; file: string; index?: boolean; children?: unknown }>) => {
     for (const entry of entries) {
       if (entry.children) walk(entry.children as typeof entries);
-      else if (entry.file.endsWith('.tsx') && !entry.file.endsWith('app-layout.tsx')) paths.push(entry.index ? '/' : `/${entry.path}`);
+      else if (entry.file.endsWith('.tsx') && !entry.file.endsWith('app-layout.tsx'))
+        paths.push(entry.index ? '/' : `/${entry.path}`);
     }
   };
   walk(routes);
@@ -85,7 +89,10 @@ const walk: Record<string, { url: () => string; as: string }> = {
   // Previews a draft of the rules; the demo county has none (400 without one).
   '/assessment/preview': { url: () => '', as: 'admin' },
   '/assessment/results/:id': { url: () => (ids.result ? `/assessment/results/${ids.result}` : ''), as: 'admin' },
-  '/assessment/results/:id/:unitCode': { url: () => (ids.result ? `/assessment/results/${ids.result}/${ids.township}` : ''), as: 'admin' },
+  '/assessment/results/:id/:unitCode': {
+    url: () => (ids.result ? `/assessment/results/${ids.result}/${ids.township}` : ''),
+    as: 'admin',
+  },
   '/checks/inspections': { url: () => '/checks/inspections', as: 'admin' },
   '/checks/inspections/import': { url: () => '/checks/inspections/import', as: 'admin' },
   '/checks/inspections/:unitCode': { url: () => `/checks/inspections/${ids.township}`, as: 'admin' },
@@ -97,7 +104,11 @@ const walk: Record<string, { url: () => string; as: string }> = {
   '/reports/:id/print': { url: () => `/reports/${ids.report}/print`, as: 'cun0101' },
 };
 
-async function titleOf(url: string, as: string, language: 'zh-CN' | 'en' = 'zh-CN'): Promise<{ status: number; title: string }> {
+async function titleOf(
+  url: string,
+  as: string,
+  language: 'zh-CN' | 'en' = 'zh-CN',
+): Promise<{ status: number; title: string }> {
   const cookie = [as ? cookies[as] : '', language === 'en' ? 'lang=en' : ''].filter(Boolean).join('; ');
   const response = await fetch(`${app.url}${url}`, { headers: { cookie }, redirect: 'manual' });
   const html = await response.text();
@@ -112,7 +123,10 @@ describe('page titles', () => {
   });
 
   it('every page has its own title, not the bare app name (Chinese, then English)', { timeout: 300_000 }, async () => {
-    for (const [language, app] of [['zh-CN', '综治考评台账'], ['en', 'Governance Assessment Ledger']] as const) {
+    for (const [language, app] of [
+      ['zh-CN', '综治考评台账'],
+      ['en', 'Governance Assessment Ledger'],
+    ] as const) {
       const seen = new Map<string, string>();
       for (const [route, { url, as }] of Object.entries(walk)) {
         const path = url();
@@ -130,6 +144,8 @@ describe('page titles', () => {
 
   it('names the record: a case by its number', async () => {
     const [row] = await ownerRows(database, `select case_number from petition_cases where id = $1`, ids.case);
-    expect((await titleOf(`/cases/${ids.case}`, 'admin')).title).toBe(`信访件 ${String(row!.case_number)} · 综治考评台账`);
+    expect((await titleOf(`/cases/${ids.case}`, 'admin')).title).toBe(
+      `信访件 ${String(row!.case_number)} · 综治考评台账`,
+    );
   });
 });

@@ -26,13 +26,18 @@ export function buildWebApp(): void {
       break;
     } catch {
       // A lock left by a killed run is stale after five minutes.
-      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000)
+        rmSync(lock, { recursive: true, force: true });
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
     }
   }
   try {
     if (existsSync(stamp) && readFileSync(stamp, 'utf8') === run) return;
-    execFileSync('npx', ['react-router', 'build'], { cwd: `${repoRoot}apps/web`, stdio: 'ignore', env: { ...process.env, TALLY_BUILD_DIR: testBuild } });
+    execFileSync('npx', ['react-router', 'build'], {
+      cwd: `${repoRoot}apps/web`,
+      stdio: 'ignore',
+      env: { ...process.env, TALLY_BUILD_DIR: testBuild },
+    });
     writeFileSync(stamp, run);
   } finally {
     rmSync(lock, { recursive: true, force: true });
@@ -68,16 +73,34 @@ export interface AppOptions {
 export async function startApp(ownerUrl: string, options: AppOptions = {}): Promise<RunningApp> {
   const port = await freePort();
   const { NODE_ENV: testMode, ...inherited } = process.env;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', options.launcher === 'start' ? 'apps/web/server/start.ts' : 'apps/web/server/main.ts'], {
-    cwd: repoRoot,
-    env: { ...inherited, ...(options.launcher === 'start' || testMode === undefined ? {} : { NODE_ENV: testMode }), DATABASE_URL: ownerUrl, APP_DB_PASSWORD: TEST_APP_PASSWORD, PORT: String(port), HOST: '127.0.0.1', TALLY_DATA_DIR: `${repoRoot}.test-artifacts/app-data`, TALLY_BUILD_DIR: testBuild,
-      // The journeys count the rows they create themselves: start from an empty county.
-      TALLY_DEMO_DATA: options.demoData ? '1' : '0', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', options.launcher === 'start' ? 'apps/web/server/start.ts' : 'apps/web/server/main.ts'],
+    {
+      cwd: repoRoot,
+      env: {
+        ...inherited,
+        ...(options.launcher === 'start' || testMode === undefined ? {} : { NODE_ENV: testMode }),
+        DATABASE_URL: ownerUrl,
+        APP_DB_PASSWORD: TEST_APP_PASSWORD,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        TALLY_DATA_DIR: `${repoRoot}.test-artifacts/app-data`,
+        TALLY_BUILD_DIR: testBuild,
+        // The journeys count the rows they create themselves: start from an empty county.
+        TALLY_DEMO_DATA: options.demoData ? '1' : '0',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-  child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stdout!.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`app did not start:\n${output}`)), 60_000);
     const onData = () => {
@@ -115,4 +138,13 @@ export function systemChromium(): string | null {
 }
 
 /** Flags for a headless Chromium on a closed network, as root. */
-export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

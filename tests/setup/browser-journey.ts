@@ -8,7 +8,9 @@ import { createTestDatabase, type TestDatabase } from './test-database.ts';
 export const chromiumPath = systemChromium();
 if (!chromiumPath) {
   // Loud on purpose: CI installs Debian's chromium, so this only happens on a bare dev machine.
-  process.stdout.write('\n*** BROWSER TESTS SKIPPED: no Chromium at /usr/bin/chromium (apt-get install chromium) ***\n\n');
+  process.stdout.write(
+    '\n*** BROWSER TESTS SKIPPED: no Chromium at /usr/bin/chromium (apt-get install chromium) ***\n\n',
+  );
 }
 
 export interface Journey {
@@ -52,7 +54,8 @@ export async function signIn(page: Page, appUrl: string, loginName: string): Pro
 export async function clickNav(page: Page, name: string): Promise<void> {
   const folded = page.locator('.nav-narrow summary');
   if (await folded.isVisible()) {
-    if (!(await page.locator('.nav-narrow').evaluate((details) => (details as HTMLDetailsElement).open))) await folded.click();
+    if (!(await page.locator('.nav-narrow').evaluate((details) => (details as HTMLDetailsElement).open)))
+      await folded.click();
     await page.locator('.nav-narrow').getByRole('link', { name, exact: true }).click();
     return;
   }

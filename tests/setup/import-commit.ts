@@ -12,7 +12,10 @@ export class CommitRefused extends Error {
  * Commit and wait for the background job: the claim's refusals throw as the procedure
  * throws them; the job's outcome is read back from the batch, as the page reads it.
  */
-export async function commitAndWait(caller: ReturnType<typeof createCaller>, input: { id: string; acceptErrors?: boolean }): Promise<{ inserted: number; skipped: number }> {
+export async function commitAndWait(
+  caller: ReturnType<typeof createCaller>,
+  input: { id: string; acceptErrors?: boolean },
+): Promise<{ inserted: number; skipped: number }> {
   await caller.imports.commit(input);
   await backgroundJobsIdle();
   const { batch } = await caller.imports.get({ id: input.id });

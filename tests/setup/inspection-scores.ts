@@ -14,8 +14,16 @@ export async function insertInspectionYear(
     { component: 'half-year' as const, periodNo: 1 },
     { component: 'year-end' as const, periodNo: 1 },
   ];
-  await owner.insert(schema.inspectionScores).values(rows.map((row) => ({
-    countyId: entry.countyId, unitCode: entry.unitCode, year: entry.year, ...row, score: String(entry.score),
-    enteredByUnit: entry.enteredByUnit, createdBy: entry.enteredBy, createdByName: '县考核组',
-  })));
+  await owner.insert(schema.inspectionScores).values(
+    rows.map((row) => ({
+      countyId: entry.countyId,
+      unitCode: entry.unitCode,
+      year: entry.year,
+      ...row,
+      score: String(entry.score),
+      enteredByUnit: entry.enteredByUnit,
+      createdBy: entry.enteredBy,
+      createdByName: '县考核组',
+    })),
+  );
 }

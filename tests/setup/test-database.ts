@@ -44,7 +44,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const owner = createDb(ownerUrl, { max: 2 });
   const app = createDb(appUrl, { max: 4 });
   return {
-    name, ownerUrl, appUrl, owner, app,
+    name,
+    ownerUrl,
+    appUrl,
+    owner,
+    app,
     async drop() {
       await app.close();
       await owner.close();
@@ -56,7 +60,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 /** Rows of a plain SQL statement run as the owner: fixtures and checks behind the app's back. */
-export async function ownerRows(database: TestDatabase, text: string, ...params: unknown[]): Promise<Array<Record<string, unknown>>> {
+export async function ownerRows(
+  database: TestDatabase,
+  text: string,
+  ...params: unknown[]
+): Promise<Array<Record<string, unknown>>> {
   return [...(await database.owner.client.unsafe(text, params as never[]))] as Array<Record<string, unknown>>;
 }
 

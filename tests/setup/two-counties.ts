@@ -14,7 +14,10 @@ export const COUNTY_B = { countyId: 2, code: '130535', name: '乙县', loginPref
 
 export async function provisionTwoCounties(owner: Database): Promise<void> {
   for (const county of [COUNTY_A, COUNTY_B]) {
-    await provisionCounty(owner, buildCountySpec({ ...county, townships: 2, villagesPerTownship: 2, seed: county.countyId }));
+    await provisionCounty(
+      owner,
+      buildCountySpec({ ...county, townships: 2, villagesPerTownship: 2, seed: county.countyId }),
+    );
   }
 }
 
@@ -23,7 +26,11 @@ export async function actorByLogin(owner: Database, loginName: string): Promise<
   const [user] = await owner.select().from(schema.users).where(eq(schema.users.loginName, loginName));
   if (!user) throw new Error(`no user ${loginName}`);
   return {
-    countyId: user.countyId, userId: user.id, role: user.role, unitCode: user.unitCode, loginName: user.loginName,
+    countyId: user.countyId,
+    userId: user.id,
+    role: user.role,
+    unitCode: user.unitCode,
+    loginName: user.loginName,
     scope: scopeOf(user.unitCode, levelOf(user.unitCode)),
   };
 }

@@ -1,4 +1,14 @@
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useMatches, useRouteError, type LoaderFunctionArgs } from 'react-router';
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useMatches,
+  useRouteError,
+  type LoaderFunctionArgs,
+} from 'react-router';
 import { languageFromCookie } from './i18n/index.ts';
 import { useCspNonce } from './lib/csp-nonce.ts';
 import { useI18n } from './lib/i18n-context.ts';
@@ -42,8 +52,16 @@ export function ErrorBoundary() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   // A refusal from server/page-errors.ts carries its message, already in the user's language.
   const carried = isRouteErrorResponse(error) ? (error.data as { message?: unknown } | null)?.message : undefined;
-  const message = typeof carried === 'string' ? carried
-    : status === 403 ? t('error.forbidden') : status === 404 ? t('error.notFound') : status === 400 ? t('error.badRequest') : t('error.generic');
+  const message =
+    typeof carried === 'string'
+      ? carried
+      : status === 403
+        ? t('error.forbidden')
+        : status === 404
+          ? t('error.notFound')
+          : status === 400
+            ? t('error.badRequest')
+            : t('error.generic');
   return (
     <main className="error-page">
       <h1>{status}</h1>

@@ -93,5 +93,9 @@ export async function limitBody(request: Request, response: Response, next: Next
   // Whatever still arrives is discarded, not kept, until the connection closes after the answer.
   request.resume();
   const t = translator(languageFromCookie(request.get('cookie') ?? null));
-  response.status(413).set('Connection', 'close').type('text/plain; charset=utf-8').send(t('error.tooLarge', { limit: formatBytes(policy.limit) }));
+  response
+    .status(413)
+    .set('Connection', 'close')
+    .type('text/plain; charset=utf-8')
+    .send(t('error.tooLarge', { limit: formatBytes(policy.limit) }));
 }

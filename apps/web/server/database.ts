@@ -26,7 +26,11 @@ function appPassword(dataDir: string, fromEnv: string | undefined): string {
  * Embedded PostgreSQL under `dataDir/pg` when no DATABASE_URL is given;
  * either way, migrations applied as the owner and the app role enabled.
  */
-export async function prepareDatabase(options: { databaseUrl: string | undefined; dataDir: string; appDbPassword: string | undefined }): Promise<PreparedDatabase> {
+export async function prepareDatabase(options: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  appDbPassword: string | undefined;
+}): Promise<PreparedDatabase> {
   let ownerUrl: string;
   let stop = async () => {};
   const embedded = !options.databaseUrl;

@@ -3,7 +3,10 @@ import { z } from 'zod';
 /** Fail fast at start on a bad environment, with the variable named. */
 const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
-  APP_DB_PASSWORD: z.string().regex(/^[A-Za-z0-9_-]{8,128}$/).optional(),
+  APP_DB_PASSWORD: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,128}$/)
+    .optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   SECURE_COOKIES: z.enum(['0', '1']).optional(),

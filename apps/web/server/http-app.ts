@@ -10,7 +10,9 @@ import { reactRouterHandler } from './react-router-handler.ts';
 import { cspNonceOf, securityHeaders } from './security-headers.ts';
 
 /** Where the production build is: apps/web/build, or TALLY_BUILD_DIR (the browser tests build into their own folder). */
-export const buildDirectory = process.env.TALLY_BUILD_DIR ? resolve(fileURLToPath(new URL('..', import.meta.url)), process.env.TALLY_BUILD_DIR) : fileURLToPath(new URL('../build', import.meta.url));
+export const buildDirectory = process.env.TALLY_BUILD_DIR
+  ? resolve(fileURLToPath(new URL('..', import.meta.url)), process.env.TALLY_BUILD_DIR)
+  : fileURLToPath(new URL('../build', import.meta.url));
 
 export interface HttpOptions {
   port: number;
@@ -42,7 +44,13 @@ export async function startHttpServer(options: HttpOptions): Promise<{ server: S
   app.use('/assets', express.static(`${buildDirectory}/client/assets`, { immutable: true, maxAge: '1y' }));
   app.use(express.static(`${buildDirectory}/client`, { maxAge: '1h' }));
   app.use(limitBody);
-  app.use(reactRouterHandler(build, (request) => ({ ip: request.ip ?? null, secureCookies: options.secureCookies, cspNonce: cspNonceOf(request) })));
+  app.use(
+    reactRouterHandler(build, (request) => ({
+      ip: request.ip ?? null,
+      secureCookies: options.secureCookies,
+      cspNonce: cspNonceOf(request),
+    })),
+  );
   app.use(lastResort);
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));

@@ -32,7 +32,11 @@ await sweepImports();
 setInterval(sweepImports, 5 * 60_000).unref();
 // The server build reads this when its first request opens the pool.
 process.env.APP_DATABASE_URL = database.appUrl;
-const { server, url } = await startHttpServer({ port: env.PORT, host: env.HOST, secureCookies: env.SECURE_COOKIES === '1' });
+const { server, url } = await startHttpServer({
+  port: env.PORT,
+  host: env.HOST,
+  secureCookies: env.SECURE_COOKIES === '1',
+});
 
 const logins = demoCountySpec()
   .users.filter((user, index, all) => all.findIndex((other) => other.role === user.role) === index)

@@ -18,8 +18,12 @@ function webRequest(req: ExpressRequest, res: ExpressResponse): globalThis.Reque
   const url = new URL(`${req.protocol}://${hostname}${port ? `:${port}` : ''}${req.originalUrl}`);
   const controller = new AbortController();
   let finished = false;
-  res.on('finish', () => { finished = true; });
-  res.on('close', () => { if (!finished) controller.abort(); });
+  res.on('finish', () => {
+    finished = true;
+  });
+  res.on('close', () => {
+    if (!finished) controller.abort();
+  });
   const headers = new Headers();
   for (const [key, values] of Object.entries(req.headers)) {
     if (Array.isArray(values)) for (const value of values) headers.append(key, value);
@@ -54,7 +58,10 @@ async function send(res: ExpressResponse, response: globalThis.Response): Promis
   }
 }
 
-export function reactRouterHandler(build: ServerBuild, loadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext) {
+export function reactRouterHandler(
+  build: ServerBuild,
+  loadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext,
+) {
   const handle = createRequestHandler(build, 'production');
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     try {

@@ -16,7 +16,12 @@ const afterYear = new Date('2027-01-10T02:00:00Z');
 let database: TestDatabase;
 
 async function callerFor(login: string, now: Date) {
-  return createCaller({ db: database.app.db, actor: await actorByLogin(database.owner.db, login), ip: '10.0.0.2', now });
+  return createCaller({
+    db: database.app.db,
+    actor: await actorByLogin(database.owner.db, login),
+    ip: '10.0.0.2',
+    now,
+  });
 }
 
 beforeAll(async () => {
@@ -43,12 +48,21 @@ describe('missing and late reports in the assessment', () => {
   it('a missing and a late monthly report each deduct 0.5, linked to their matrix cells', async () => {
     const admin = await callerFor('a_admin', afterYear);
     const result = await admin.assessment.publishResult({ year: 2026, period: 'year', scopeCode: COUNTY });
-    for (const [unit, state] of [[T1, 'missing'], [T2, 'late']] as const) {
+    for (const [unit, state] of [
+      [T1, 'missing'],
+      [T2, 'late'],
+    ] as const) {
       const breakdown = await admin.assessment.breakdown({ resultId: result.id, unitCode: unit });
       const line = breakdown.lines.find((l) => l.ruleId === 'deduct.missing-report');
       expect(line?.display, unit).toBe('-0.5');
       const cell = `${unit}:monthly:2026-03`;
-      expect(line?.facts).toEqual([{ id: `report_cells:${cell}`, href: `/reports/matrix?kind=monthly&year=2026#${encodeURIComponent(cell)}`, source: 'report_cells' }]);
+      expect(line?.facts).toEqual([
+        {
+          id: `report_cells:${cell}`,
+          href: `/reports/matrix?kind=monthly&year=2026#${encodeURIComponent(cell)}`,
+          source: 'report_cells',
+        },
+      ]);
       const matrix = await admin.reports.matrix({ kind: 'monthly', year: 2026, level: 'township' });
       expect(matrix.rows.find((r) => r.unit.code === unit)?.cells.find((c) => c.id === cell)?.state).toBe(state);
     }
@@ -57,7 +71,12 @@ describe('missing and late reports in the assessment', () => {
   it('a quarter counts only the periods that end in it: March in Q1, nothing in Q2', async () => {
     const admin = await callerFor('a_admin', afterYear);
     const deductions = async (period: 'Q1' | 'Q2') =>
-      Object.fromEntries((await admin.assessment.live({ year: 2026, period, scopeCode: COUNTY })).rows.map((row) => [row.unitCode, Number(row.deductions)]));
+      Object.fromEntries(
+        (await admin.assessment.live({ year: 2026, period, scopeCode: COUNTY })).rows.map((row) => [
+          row.unitCode,
+          Number(row.deductions),
+        ]),
+      );
     const q1 = await deductions('Q1');
     const q2 = await deductions('Q2');
     expect(q1[T1]! - q2[T1]!).toBe(0.5);

@@ -18,16 +18,33 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await provisionTwoCounties(database.owner.db);
   const admin = await actorByLogin(database.owner.db, 'a_admin');
-  const caller = createCaller({ db: database.app.db, actor: admin, ip: '10.0.0.8', now: new Date('2026-03-05T17:30:00Z') });
+  const caller = createCaller({
+    db: database.app.db,
+    actor: admin,
+    ip: '10.0.0.8',
+    now: new Date('2026-03-05T17:30:00Z'),
+  });
   renamedUnit = '130534100202';
   await caller.units.rename({ code: renamedUnit, name: '审计测试村' });
   // 120 sign-ins spread over two Beijing days, for paging and the date filter.
   const rows = Array.from({ length: 120 }, (_, i) => ({
-    countyId: admin.countyId, at: new Date(Date.UTC(2026, 2, 1, 10, i)), actorUserId: admin.userId, actorLogin: admin.loginName, actorRole: admin.role,
-    action: 'auth.sign_in', result: 'ok' as const, ip: '10.0.0.9', detail: { note: 'detail stays in the log' },
+    countyId: admin.countyId,
+    at: new Date(Date.UTC(2026, 2, 1, 10, i)),
+    actorUserId: admin.userId,
+    actorLogin: admin.loginName,
+    actorRole: admin.role,
+    action: 'auth.sign_in',
+    result: 'ok' as const,
+    ip: '10.0.0.9',
+    detail: { note: 'detail stays in the log' },
   }));
   await database.owner.db.insert(schema.auditLog).values(rows);
-  auditor = createCaller({ db: database.app.db, actor: await actorByLogin(database.owner.db, 'a_auditor'), ip: '10.0.0.7', now: new Date('2026-03-06T02:00:00Z') });
+  auditor = createCaller({
+    db: database.app.db,
+    actor: await actorByLogin(database.owner.db, 'a_auditor'),
+    ip: '10.0.0.7',
+    now: new Date('2026-03-06T02:00:00Z'),
+  });
 });
 afterAll(async () => {
   await database?.drop();
@@ -37,7 +54,12 @@ describe('audit log', () => {
   it('names the actor, their unit and the unit acted on', async () => {
     const { rows } = await auditor.audit.list({ action: 'units.rename' });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ actorLogin: 'a_admin', objectType: 'unit', objectId: renamedUnit, objectName: '审计测试村' });
+    expect(rows[0]).toMatchObject({
+      actorLogin: 'a_admin',
+      objectType: 'unit',
+      objectId: renamedUnit,
+      objectName: '审计测试村',
+    });
     expect(rows[0]!.actorName).toBeTruthy();
     expect(rows[0]!.actorUnitName).toBeTruthy();
     expect(rows[0]).not.toHaveProperty('detail');
@@ -52,7 +74,7 @@ describe('audit log', () => {
     // "auth" is an area: it does not match an action that merely begins with the letters.
     expect((await auditor.audit.list({ action: 'aut' })).rows).toHaveLength(0);
     const seen: number[] = [];
-    for (let cursor: string | undefined; ;) {
+    for (let cursor: string | undefined; ; ) {
       const page = await auditor.audit.list({ actor: 'a_admin', action: 'auth', cursor });
       seen.push(...page.rows.map((row) => row.id));
       if (!page.next) break;
@@ -66,12 +88,19 @@ describe('audit log', () => {
     const first = await auditor.audit.exportRows({ action: 'auth' });
     expect(first.rows).toHaveLength(120);
     expect(first.next).toBeNull();
-    const audit = await database.owner.db.execute(sql`select actor_login, detail from audit_log where action = 'audit.export'`);
+    const audit = await database.owner.db.execute(
+      sql`select actor_login, detail from audit_log where action = 'audit.export'`,
+    );
     expect([...audit]).toEqual([{ actor_login: 'a_auditor', detail: { filters: { action: 'auth' } } }]);
   });
 
-  it('is the auditor\'s alone', async () => {
-    const admin = createCaller({ db: database.app.db, actor: await actorByLogin(database.owner.db, 'a_admin'), ip: null, now: new Date() });
+  it("is the auditor's alone", async () => {
+    const admin = createCaller({
+      db: database.app.db,
+      actor: await actorByLogin(database.owner.db, 'a_admin'),
+      ip: null,
+      now: new Date(),
+    });
     await expect(admin.audit.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(admin.audit.exportRows({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });

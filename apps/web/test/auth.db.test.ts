@@ -17,7 +17,9 @@ async function auditActions(loginName: string) {
 }
 
 async function sessionCount(userId: string) {
-  const [row] = (await database.owner.db.execute(sql`select count(*)::int as n from sessions where user_id = ${userId}`)) as unknown as Array<{ n: number }>;
+  const [row] = (await database.owner.db.execute(
+    sql`select count(*)::int as n from sessions where user_id = ${userId}`,
+  )) as unknown as Array<{ n: number }>;
   return row!.n;
 }
 
@@ -31,9 +33,19 @@ afterAll(async () => {
 
 describe('sign-in', () => {
   it('opens a session whose actor is the user, and audits it', async () => {
-    const result = await signIn(database.app.db, { loginName: 'a_zhen01', password: DEMO_PASSWORD, ip: '10.0.0.1', now: t0 });
+    const result = await signIn(database.app.db, {
+      loginName: 'a_zhen01',
+      password: DEMO_PASSWORD,
+      ip: '10.0.0.1',
+      now: t0,
+    });
     if (!result.ok) throw new Error(`sign-in failed: ${result.reason}`);
-    expect(result.actor).toMatchObject({ countyId: 1, role: 'township_staff', scope: '130534100', unitCode: '130534100000' });
+    expect(result.actor).toMatchObject({
+      countyId: 1,
+      role: 'township_staff',
+      scope: '130534100',
+      unitCode: '130534100000',
+    });
     const check = await validateSession(database.app.db, result.token, minutes(1));
     expect(check.actor?.userId).toBe(result.actor.userId);
     expect(await auditActions('a_zhen01')).toContain('auth.sign_in:ok');
@@ -41,7 +53,12 @@ describe('sign-in', () => {
 
   it('issues a new session id on every sign-in (rotation) and never stores the secret', async () => {
     const first = await signIn(database.app.db, { loginName: 'a_cun0101', password: DEMO_PASSWORD, ip: null, now: t0 });
-    const second = await signIn(database.app.db, { loginName: 'a_cun0101', password: DEMO_PASSWORD, ip: null, now: t0 });
+    const second = await signIn(database.app.db, {
+      loginName: 'a_cun0101',
+      password: DEMO_PASSWORD,
+      ip: null,
+      now: t0,
+    });
     if (!first.ok || !second.ok) throw new Error('sign-in failed');
     const [firstId, firstSecret] = first.token.split('.');
     const [secondId] = second.token.split('.');
@@ -52,7 +69,12 @@ describe('sign-in', () => {
   });
 
   it('refuses a wrong secret for a real session id', async () => {
-    const result = await signIn(database.app.db, { loginName: 'a_cun0102', password: DEMO_PASSWORD, ip: null, now: t0 });
+    const result = await signIn(database.app.db, {
+      loginName: 'a_cun0102',
+      password: DEMO_PASSWORD,
+      ip: null,
+      now: t0,
+    });
     if (!result.ok) throw new Error('sign-in failed');
     const [id] = result.token.split('.');
     const forged = `${id}.${'a'.repeat(32)}`;
@@ -60,7 +82,10 @@ describe('sign-in', () => {
   });
 
   it('does not say whether an unknown name exists', async () => {
-    expect(await signIn(database.app.db, { loginName: 'nobody', password: 'x', ip: null, now: t0 })).toEqual({ ok: false, reason: 'failed' });
+    expect(await signIn(database.app.db, { loginName: 'nobody', password: 'x', ip: null, now: t0 })).toEqual({
+      ok: false,
+      reason: 'failed',
+    });
   });
 });
 
@@ -78,26 +103,45 @@ describe('session expiry (clock passed in)', () => {
   });
 
   it('expires 12 hours after sign-in however busy', async () => {
-    const result = await signIn(database.app.db, { loginName: 'a_auditor', password: DEMO_PASSWORD, ip: null, now: t0 });
+    const result = await signIn(database.app.db, {
+      loginName: 'a_auditor',
+      password: DEMO_PASSWORD,
+      ip: null,
+      now: t0,
+    });
     if (!result.ok) throw new Error('sign-in failed');
     for (let at = 20; at < 12 * 60; at += 20) {
       expect((await validateSession(database.app.db, result.token, minutes(at))).actor, `minute ${at}`).not.toBeNull();
     }
-    expect(await validateSession(database.app.db, result.token, minutes(12 * 60))).toEqual({ actor: null, expired: true });
+    expect(await validateSession(database.app.db, result.token, minutes(12 * 60))).toEqual({
+      actor: null,
+      expired: true,
+    });
   });
 });
 
 describe('lockout', () => {
   it('locks after five failures for 15 minutes, even for the right password, then lets the user in', async () => {
     for (let attempt = 1; attempt <= 4; attempt++) {
-      expect(await signIn(database.app.db, { loginName: 'a_zhen02', password: 'wrong', ip: null, now: minutes(attempt) })).toEqual({ ok: false, reason: 'failed' });
+      expect(
+        await signIn(database.app.db, { loginName: 'a_zhen02', password: 'wrong', ip: null, now: minutes(attempt) }),
+      ).toEqual({ ok: false, reason: 'failed' });
     }
     // Locked, but the answer does not say so (docs/security.md "Sign-in"): the same as any failure.
-    expect(await signIn(database.app.db, { loginName: 'a_zhen02', password: 'wrong', ip: null, now: minutes(5) })).toEqual({ ok: false, reason: 'failed' });
+    expect(
+      await signIn(database.app.db, { loginName: 'a_zhen02', password: 'wrong', ip: null, now: minutes(5) }),
+    ).toEqual({ ok: false, reason: 'failed' });
     const [locked] = await database.owner.db.select().from(schema.users).where(eq(schema.users.loginName, 'a_zhen02'));
     expect(locked!.lockedUntil).toEqual(minutes(20));
-    expect(await signIn(database.app.db, { loginName: 'a_zhen02', password: DEMO_PASSWORD, ip: null, now: minutes(19) })).toEqual({ ok: false, reason: 'failed' });
-    const later = await signIn(database.app.db, { loginName: 'a_zhen02', password: DEMO_PASSWORD, ip: null, now: minutes(20) });
+    expect(
+      await signIn(database.app.db, { loginName: 'a_zhen02', password: DEMO_PASSWORD, ip: null, now: minutes(19) }),
+    ).toEqual({ ok: false, reason: 'failed' });
+    const later = await signIn(database.app.db, {
+      loginName: 'a_zhen02',
+      password: DEMO_PASSWORD,
+      ip: null,
+      now: minutes(20),
+    });
     expect(later.ok).toBe(true);
     const actions = await auditActions('a_zhen02');
     expect(actions.filter((a) => a === 'auth.sign_in:failed')).toHaveLength(5);
@@ -106,7 +150,8 @@ describe('lockout', () => {
   });
 
   it('counts failures per user, not per county', async () => {
-    for (let attempt = 1; attempt <= 4; attempt++) await signIn(database.app.db, { loginName: 'b_zhen02', password: 'wrong', ip: null, now: t0 });
+    for (let attempt = 1; attempt <= 4; attempt++)
+      await signIn(database.app.db, { loginName: 'b_zhen02', password: 'wrong', ip: null, now: t0 });
     const other = await signIn(database.app.db, { loginName: 'b_zhen01', password: DEMO_PASSWORD, ip: null, now: t0 });
     expect(other.ok).toBe(true);
   });
@@ -114,27 +159,52 @@ describe('lockout', () => {
 
 describe('sign-out and revocation', () => {
   it('sign-out deletes the session', async () => {
-    const result = await signIn(database.app.db, { loginName: 'a_cun0201', password: DEMO_PASSWORD, ip: null, now: t0 });
+    const result = await signIn(database.app.db, {
+      loginName: 'a_cun0201',
+      password: DEMO_PASSWORD,
+      ip: null,
+      now: t0,
+    });
     if (!result.ok) throw new Error('sign-in failed');
     await signOut(database.app.db, result.token, null, minutes(1));
     expect(await sessionCount(result.actor.userId)).toBe(0);
     expect((await validateSession(database.app.db, result.token, minutes(2))).actor).toBeNull();
-    const rows = await database.owner.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'auth.sign_out'));
+    const rows = await database.owner.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.action, 'auth.sign_out'));
     expect(rows.some((row) => row.actorUserId === result.actor.userId)).toBe(true);
   });
 
   it('disabling a user ends their sessions and blocks sign-in', async () => {
-    const victim = await signIn(database.app.db, { loginName: 'a_cun0202', password: DEMO_PASSWORD, ip: null, now: t0 });
+    const victim = await signIn(database.app.db, {
+      loginName: 'a_cun0202',
+      password: DEMO_PASSWORD,
+      ip: null,
+      now: t0,
+    });
     if (!victim.ok) throw new Error('sign-in failed');
-    const admin = createCaller({ db: database.app.db, actor: await actorByLogin(database.owner.db, 'a_secadmin'), ip: null, now: t0 });
+    const admin = createCaller({
+      db: database.app.db,
+      actor: await actorByLogin(database.owner.db, 'a_secadmin'),
+      ip: null,
+      now: t0,
+    });
     await admin.users.setDisabled({ id: victim.actor.userId, disabled: true });
     expect(await sessionCount(victim.actor.userId)).toBe(0);
     expect((await validateSession(database.app.db, victim.token, minutes(1))).actor).toBeNull();
-    expect(await signIn(database.app.db, { loginName: 'a_cun0202', password: DEMO_PASSWORD, ip: null, now: minutes(1) })).toEqual({ ok: false, reason: 'failed' });
+    expect(
+      await signIn(database.app.db, { loginName: 'a_cun0202', password: DEMO_PASSWORD, ip: null, now: minutes(1) }),
+    ).toEqual({ ok: false, reason: 'failed' });
   });
 
   it('a role refusal is audited as denied', async () => {
-    const village = createCaller({ db: database.app.db, actor: await actorByLogin(database.owner.db, 'a_cun0101'), ip: '10.0.0.9', now: t0 });
+    const village = createCaller({
+      db: database.app.db,
+      actor: await actorByLogin(database.owner.db, 'a_cun0101'),
+      ip: '10.0.0.9',
+      now: t0,
+    });
     await expect(village.users.list()).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const rows = await database.owner.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'users.list'));
     expect(rows).toEqual([expect.objectContaining({ result: 'denied', actorLogin: 'a_cun0101', ip: '10.0.0.9' })]);

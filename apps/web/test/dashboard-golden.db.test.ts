@@ -25,7 +25,12 @@ let caller: ReturnType<typeof createCaller>;
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemoIfEmpty(database.owner.db, { now: NOW });
-  caller = createCaller({ db: database.app.db, actor: await actorByLogin(database.owner.db, 'admin'), ip: null, now: NOW });
+  caller = createCaller({
+    db: database.app.db,
+    actor: await actorByLogin(database.owner.db, 'admin'),
+    ip: null,
+    now: NOW,
+  });
 }, 300_000);
 
 afterAll(async () => {
@@ -38,22 +43,34 @@ async function engineOnRecords(scopeCode: string, period: 'Q3' | 'year') {
   return withActor(database.app.db, admin, async (tx) => {
     const ruleSet = (await publishedRuleSet(tx, 1, 2026))!.ruleSet;
     const units = await unitsUnder(tx, 1, scopeCode);
-    const assessed = await factsFor(tx, { countyId: 1, year: 2026, period }, units, [ruleSet], await countyCalendar(tx, 1), NOW, 'records');
+    const assessed = await factsFor(
+      tx,
+      { countyId: 1, year: 2026, period },
+      units,
+      [ruleSet],
+      await countyCalendar(tx, 1),
+      NOW,
+      'records',
+    );
     const assessments = score(ruleSet, assessed.facts, { explain: true, periodClosed: assessed.closed });
     return { assessments, ranking: rank(assessments) };
   });
 }
 
 describe('golden county: the dashboard equals the engine on the records', () => {
-  for (const [label, scopeCode] of [['townships', COUNTY], ['villages of 01', '130534100000']] as const) {
+  for (const [label, scopeCode] of [
+    ['townships', COUNTY],
+    ['villages of 01', '130534100000'],
+  ] as const) {
     for (const period of ['Q3', 'year'] as const) {
       it(`${label}, ${period}: the ranking shown (from the aggregates) equals the engine's ranking`, async () => {
         const shown = await caller.dashboard.ranking({ year: 2026, period, scopeCode, toDate: true });
         expect(shown.current.source).toBe('live');
         if (shown.current.source === 'live') expect(shown.current.aggregatesAsOf).not.toBeNull();
         const engine = await engineOnRecords(scopeCode, period);
-        expect(shown.rows.map((row) => [row.unitCode, row.rank, row.final, row.vetoed]))
-          .toEqual(engine.ranking.map((line) => [line.unitId, line.rank, formatFixed(line.final), line.vetoed]));
+        expect(shown.rows.map((row) => [row.unitCode, row.rank, row.final, row.vetoed])).toEqual(
+          engine.ranking.map((line) => [line.unitId, line.rank, formatFixed(line.final), line.vetoed]),
+        );
         // Not a trivial ranking: the units differ.
         expect(new Set(shown.rows.map((row) => row.final)).size).toBeGreaterThan(1);
       });
@@ -67,22 +84,37 @@ describe('golden county: the dashboard equals the engine on the records', () => 
     for (const assessment of engine.assessments) {
       const breakdown = await caller.assessment.breakdown({ resultId: published.id, unitCode: assessment.unitId });
       expect(breakdown.totals.final).toBe(formatFixed(assessment.final));
-      expect(breakdown.lines.map((line) => [line.ruleId, line.points, line.facts.map((fact) => fact.id)]))
-        .toEqual(assessment.lines.map((line) => [line.ruleId, line.points, line.factIds]));
+      expect(breakdown.lines.map((line) => [line.ruleId, line.points, line.facts.map((fact) => fact.id)])).toEqual(
+        assessment.lines.map((line) => [line.ruleId, line.points, line.factIds]),
+      );
       expect(live.rows.find((row) => row.unitCode === assessment.unitId)?.final).toBe(breakdown.totals.final);
     }
   });
 
-  it('the score trend (from the aggregates) equals the engine\'s trend on the records', async () => {
+  it("the score trend (from the aggregates) equals the engine's trend on the records", async () => {
     const shown = await caller.dashboard.scoreTrend({ year: 2026, granularity: 'month', scopeCode: COUNTY });
     expect(shown.aggregatesAsOf).not.toBeNull();
     const admin = await actorByLogin(database.owner.db, 'admin');
     const expected = await withActor(database.app.db, admin, async (tx) => {
       const ruleSet = (await publishedRuleSet(tx, 1, 2026))!.ruleSet;
-      const assessed = await factsFor(tx, { countyId: 1, year: 2026, period: 'year' }, await unitsUnder(tx, 1, COUNTY), [ruleSet], await countyCalendar(tx, 1), NOW, 'records');
+      const assessed = await factsFor(
+        tx,
+        { countyId: 1, year: 2026, period: 'year' },
+        await unitsUnder(tx, 1, COUNTY),
+        [ruleSet],
+        await countyCalendar(tx, 1),
+        NOW,
+        'records',
+      );
       return trend(ruleSet, assessed.facts, { periods: trendPeriods('month', 2026, assessed.readTo) });
     });
-    expect(shown.series.map((line) => [line.unitCode, line.points.map((point) => [point.period, point.finalMilli, point.rank])]))
-      .toEqual(expected.map((line) => [line.unitId, line.points.map((point) => [point.period, point.final, point.rank])]));
+    expect(
+      shown.series.map((line) => [
+        line.unitCode,
+        line.points.map((point) => [point.period, point.finalMilli, point.rank]),
+      ]),
+    ).toEqual(
+      expected.map((line) => [line.unitId, line.points.map((point) => [point.period, point.final, point.rank])]),
+    );
   });
 });

@@ -18,7 +18,12 @@ let database: TestDatabase;
 let village = '';
 
 async function callerFor(login: string, now: Date) {
-  return createCaller({ db: database.app.db, actor: await actorByLogin(database.owner.db, login), ip: '10.0.0.3', now });
+  return createCaller({
+    db: database.app.db,
+    actor: await actorByLogin(database.owner.db, login),
+    ip: '10.0.0.3',
+    now,
+  });
 }
 
 beforeAll(async () => {
@@ -47,17 +52,47 @@ describe('missing and late reports this period (overview tile)', () => {
   it('the latest period whose deadline has passed, counted on the matrix the link opens', async () => {
     // 10 December: November (due 3 December) has lapsed; T1 on time, T2 late, four villages missing.
     const lines = await tile('2026-12-10T02:00:00Z');
-    expect(lines).toEqual([{ kind: 'monthly', periodKey: '2026-11', missing: 4, late: 1, href: '/reports/matrix?kind=monthly&year=2026#period-2026-11' }]);
-    const matrix = await (await callerFor('a_admin', new Date('2026-12-10T02:00:00Z'))).reports.matrix({ kind: 'monthly', year: 2026 });
+    expect(lines).toEqual([
+      {
+        kind: 'monthly',
+        periodKey: '2026-11',
+        missing: 4,
+        late: 1,
+        href: '/reports/matrix?kind=monthly&year=2026#period-2026-11',
+      },
+    ]);
+    const matrix = await (await callerFor('a_admin', new Date('2026-12-10T02:00:00Z'))).reports.matrix({
+      kind: 'monthly',
+      year: 2026,
+    });
     const november = matrix.rows.flatMap((row) => row.cells).filter((cell) => cell.periodKey === '2026-11');
-    expect([november.filter((c) => c.state === 'missing').length, november.filter((c) => c.state === 'late').length]).toEqual([4, 1]);
+    expect([
+      november.filter((c) => c.state === 'missing').length,
+      november.filter((c) => c.state === 'late').length,
+    ]).toEqual([4, 1]);
   });
 
   it('on the deadline day the period before still counts; in January it is last December', async () => {
     // 3 December is November's deadline: November is pending, October is this period.
-    expect(await tile('2026-12-03T10:00:00Z')).toEqual([{ kind: 'monthly', periodKey: '2026-10', missing: 4, late: 0, href: '/reports/matrix?kind=monthly&year=2026#period-2026-10' }]);
+    expect(await tile('2026-12-03T10:00:00Z')).toEqual([
+      {
+        kind: 'monthly',
+        periodKey: '2026-10',
+        missing: 4,
+        late: 0,
+        href: '/reports/matrix?kind=monthly&year=2026#period-2026-10',
+      },
+    ]);
     // December 2026 was due on the first working day after New Year (4 January 2027).
-    expect(await tile('2027-01-10T02:00:00Z')).toEqual([{ kind: 'monthly', periodKey: '2026-12', missing: 6, late: 0, href: '/reports/matrix?kind=monthly&year=2026#period-2026-12' }]);
+    expect(await tile('2027-01-10T02:00:00Z')).toEqual([
+      {
+        kind: 'monthly',
+        periodKey: '2026-12',
+        missing: 6,
+        late: 0,
+        href: '/reports/matrix?kind=monthly&year=2026#period-2026-12',
+      },
+    ]);
   });
 });
 
@@ -74,11 +109,15 @@ describe('reporting rate in the indicator trend', () => {
     // T2's late November report is filed (11 of 33), the matrix's reporting rate counts late filings.
     const t2 = await admin.dashboard.indicatorTrend({ year: 2026, granularity: 'quarter', unitCode: T2 });
     expect(t2.points.map((p) => p.reporting)).toEqual([33, 33, 33, 33]);
-    const own = await (await callerFor('a_cun0101', now)).dashboard.indicatorTrend({ year: 2026, granularity: 'quarter', unitCode: village });
+    const own = await (await callerFor('a_cun0101', now)).dashboard.indicatorTrend({
+      year: 2026,
+      granularity: 'quarter',
+      unitCode: village,
+    });
     expect(own.points.map((p) => p.reporting)).toEqual([67, 33, 22, 18]);
   });
 
-  it('a township reads its own trend as the county does: its villages\' filed reports are visible to it', async () => {
+  it("a township reads its own trend as the county does: its villages' filed reports are visible to it", async () => {
     const township = await callerFor('a_zhen01', now);
     const admin = await callerFor('a_admin', now);
     const mine = await township.dashboard.indicatorTrend({ year: 2026, granularity: 'month', unitCode: T1 });

@@ -21,7 +21,12 @@ describe('demo logins', () => {
     expect(new Set(spec.users.map((user) => user.role))).toEqual(new Set(userRoles));
     const refused: string[] = [];
     for (const user of spec.users) {
-      const result = await signIn(database.app.db, { loginName: user.loginName, password: DEMO_PASSWORD, ip: '127.0.0.1', now: new Date() });
+      const result = await signIn(database.app.db, {
+        loginName: user.loginName,
+        password: DEMO_PASSWORD,
+        ip: '127.0.0.1',
+        now: new Date(),
+      });
       if (!result.ok) refused.push(user.loginName);
     }
     expect(refused).toEqual([]);

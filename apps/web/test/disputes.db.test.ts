@@ -10,7 +10,8 @@ let database: TestDatabase;
 type Caller = ReturnType<typeof createCaller>;
 // Wednesday 2026-06-10, 10:00 in Shanghai.
 const now = new Date('2026-06-10T02:00:00Z');
-const make = async (login: string): Promise<Caller> => createCaller({ db: database.app.db, actor: await actorByLogin(database.owner.db, login), ip: '10.3.3.3', now });
+const make = async (login: string): Promise<Caller> =>
+  createCaller({ db: database.app.db, actor: await actorByLogin(database.owner.db, login), ip: '10.3.3.3', now });
 
 const V1 = '130534100201'; // a_cun0101's village
 const V2 = '130534100202'; // its sibling village, same township (a_zhen01)
@@ -20,8 +21,20 @@ const B_T1 = '130535100000'; // county B
 type DisputeRow = typeof schema.disputes.$inferInsert;
 function dispute(countyId: number, unitCode: string, over: Partial<DisputeRow>): DisputeRow {
   return {
-    countyId, unitCode, fingerprint: randomUUID(), createdBy: randomUUID(), foundOn: '2026-03-01', source: 'investigation', disputeType: 'neighbours',
-    parties: '申请人：张三丰，电话13812345678；被申请人：李四', severity: 'minor', summary: '宅基地界址争议', mediator: '王调解', method: 'people', outcome: 'settled', ...over,
+    countyId,
+    unitCode,
+    fingerprint: randomUUID(),
+    createdBy: randomUUID(),
+    foundOn: '2026-03-01',
+    source: 'investigation',
+    disputeType: 'neighbours',
+    parties: '申请人：张三丰，电话13812345678；被申请人：李四',
+    severity: 'minor',
+    summary: '宅基地界址争议',
+    mediator: '王调解',
+    method: 'people',
+    outcome: 'settled',
+    ...over,
   };
 }
 
@@ -43,7 +56,13 @@ async function seed(owner: Database) {
     dispute(1, V1, { outcome: 'failed', severity: 'ordinary' }),
     dispute(1, V1, { outcome: 'pending', method: null, mediator: null }),
     dispute(1, V1, { foundOn: '2025-12-31', outcome: 'pending', method: null }),
-    dispute(1, V1, { deletedAt: new Date('2026-04-01T00:00:00Z'), outcome: 'pending', method: null, revisitClass: 1, settledOn: '2026-05-01' }),
+    dispute(1, V1, {
+      deletedAt: new Date('2026-04-01T00:00:00Z'),
+      outcome: 'pending',
+      method: null,
+      revisitClass: 1,
+      settledOn: '2026-05-01',
+    }),
     dispute(1, V2, { satisfaction: 'not', revisitClass: 1, settledOn: '2026-04-01' }),
     // Settled Mar 20, class 2 → revisit by Jun 20: due in 10 days.
     dispute(1, V2, { revisitClass: 2, settledOn: '2026-03-20' }),
@@ -51,7 +70,9 @@ async function seed(owner: Database) {
     dispute(2, B_T1, { revisitClass: 1, settledOn: '2026-05-01' }),
   ]);
   // Settled in V1 Jun 1, class 3 → by Dec 1: not due soon, so not listed (found in 2026 too).
-  await owner.insert(schema.disputes).values(dispute(1, V1, { foundOn: '2026-05-20', revisitClass: 3, settledOn: '2026-06-01', severity: 'major' }));
+  await owner
+    .insert(schema.disputes)
+    .values(dispute(1, V1, { foundOn: '2026-05-20', revisitClass: 3, settledOn: '2026-06-01', severity: 'major' }));
 }
 
 beforeAll(async () => {
@@ -64,7 +85,10 @@ afterAll(async () => {
 });
 
 const year = { from: '2026-01-01', to: '2026-12-31' };
-const numbers = (line: { rate: { numerator: number; denominator: number; display: string }; meets: boolean | null }) => [line.rate.numerator, line.rate.denominator, line.rate.display, line.meets];
+const numbers = (line: {
+  rate: { numerator: number; denominator: number; display: string };
+  meets: boolean | null;
+}) => [line.rate.numerator, line.rate.denominator, line.rate.display, line.meets];
 
 describe('disputes.rates', () => {
   it('computes county-wide figures on the stated definitions, excluding deleted rows, other periods and other counties', async () => {
@@ -101,48 +125,84 @@ describe('disputes.rates', () => {
     const village = await make('a_cun0101');
     const own = await village.disputes.rates(year);
     expect(own.figures.total).toBe(7);
-    expect(own.revisits).toEqual([expect.objectContaining({ masked: false, parties: '申请人：赵大海，身份证号110101199003071234', status: 'overdue' })]);
+    expect(own.revisits).toEqual([
+      expect.objectContaining({
+        masked: false,
+        parties: '申请人：赵大海，身份证号110101199003071234',
+        status: 'overdue',
+      }),
+    ]);
   });
 
   it('refuses a unit outside the scope as not found, and a reversed period', async () => {
     const village = await make('a_cun0101');
     await expect(village.disputes.rates({ ...year, unitCode: V2 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect((await make('a_staff')).disputes.rates({ ...year, unitCode: '130535100000' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(village.disputes.rates({ from: '2026-12-31', to: '2026-01-01' })).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { issues: [{ path: ['to'], message: 'error.input.beforeFrom' }] } });
+    await expect((await make('a_staff')).disputes.rates({ ...year, unitCode: '130535100000' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(village.disputes.rates({ from: '2026-12-31', to: '2026-01-01' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: { issues: [{ path: ['to'], message: 'error.input.beforeFrom' }] },
+    });
     await expect((await make('a_auditor')).disputes.rates(year)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('reports no verdict where nothing was measured', async () => {
     const empty = await (await make('a_staff')).disputes.rates({ from: '2024-01-01', to: '2024-12-31' });
     expect(empty.figures.total).toBe(0);
-    expect([empty.figures.participation.meets, empty.figures.success.meets, empty.figures.satisfaction.meets]).toEqual([null, null, null]);
+    expect([empty.figures.participation.meets, empty.figures.success.meets, empty.figures.satisfaction.meets]).toEqual([
+      null,
+      null,
+      null,
+    ]);
   });
 });
 
 describe('mediation agreements', () => {
   const agreement = (unitCode: string, n: number, over: Partial<typeof schema.mediationFiles.$inferInsert> = {}) => ({
-    countyId: unitCode.startsWith('130535') ? 2 : 1, unitCode, fingerprint: randomUUID(), createdBy: randomUUID(),
-    agreementNumber: `甲调字〔2026〕第${n}号`, signedOn: `2026-05-${String((n % 28) + 1).padStart(2, '0')}`,
-    parties: '申请人：张三丰，男，身份证号110101199003071234，电话13812345678\n被申请人：李四，女', facts: '双方因宅基地界址发生争议。',
-    disputedMatters: '界址位置。', responsibilities: '双方均有责任。', rightsAndObligations: '一、以原界桩为准；二、张三丰拆除越界围墙。',
-    performance: '2026年6月30日前在现场履行。', mediator: '王调解', committee: '北固献村人民调解委员会', ...over,
+    countyId: unitCode.startsWith('130535') ? 2 : 1,
+    unitCode,
+    fingerprint: randomUUID(),
+    createdBy: randomUUID(),
+    agreementNumber: `甲调字〔2026〕第${n}号`,
+    signedOn: `2026-05-${String((n % 28) + 1).padStart(2, '0')}`,
+    parties: '申请人：张三丰，男，身份证号110101199003071234，电话13812345678\n被申请人：李四，女',
+    facts: '双方因宅基地界址发生争议。',
+    disputedMatters: '界址位置。',
+    responsibilities: '双方均有责任。',
+    rightsAndObligations: '一、以原界桩为准；二、张三丰拆除越界围墙。',
+    performance: '2026年6月30日前在现场履行。',
+    mediator: '王调解',
+    committee: '北固献村人民调解委员会',
+    ...over,
   });
   let ownId = '';
 
   beforeAll(async () => {
     const own = agreement(V1, 1);
-    const [row] = await database.owner.db.insert(schema.mediationFiles).values(own).returning({ id: schema.mediationFiles.id });
+    const [row] = await database.owner.db
+      .insert(schema.mediationFiles)
+      .values(own)
+      .returning({ id: schema.mediationFiles.id });
     ownId = row!.id;
-    await database.owner.db.insert(schema.mediationFiles).values([
-      ...Array.from({ length: 23 }, (_, i) => agreement(V2, i + 2)),
-      agreement(V1, 90, { deletedAt: new Date('2026-05-01T00:00:00Z') }),
-      agreement(B_T1, 91),
-    ]);
+    await database.owner.db
+      .insert(schema.mediationFiles)
+      .values([
+        ...Array.from({ length: 23 }, (_, i) => agreement(V2, i + 2)),
+        agreement(V1, 90, { deletedAt: new Date('2026-05-01T00:00:00Z') }),
+        agreement(B_T1, 91),
+      ]);
   });
 
   it('gives the handling village the agreement in full and printable', async () => {
     const doc = await (await make('a_cun0101')).mediation.get({ id: ownId });
-    expect(doc).toMatchObject({ masked: false, printable: true, agreementNumber: '甲调字〔2026〕第1号', parties: expect.stringContaining('110101199003071234'), unitName: expect.any(String) });
+    expect(doc).toMatchObject({
+      masked: false,
+      printable: true,
+      agreementNumber: '甲调字〔2026〕第1号',
+      parties: expect.stringContaining('110101199003071234'),
+      unitName: expect.any(String),
+    });
   });
 
   it('masks the parties for the township and the county, and offers no print', async () => {
@@ -157,10 +217,20 @@ describe('mediation agreements', () => {
 
   it('reveals the parties to a unit above only on request, and audits it', async () => {
     const township = await make('a_zhen01');
-    expect(await township.mediation.reveal({ id: ownId })).toMatchObject({ parties: expect.stringContaining('110101199003071234'), facts: '双方因宅基地界址发生争议。' });
-    await expect((await make('a_cun0201')).mediation.reveal({ id: ownId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    const audits = await database.owner.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'mediation.reveal'));
-    expect(audits).toEqual([expect.objectContaining({ actorLogin: 'a_zhen01', objectId: ownId, result: 'ok', ip: '10.3.3.3' })]);
+    expect(await township.mediation.reveal({ id: ownId })).toMatchObject({
+      parties: expect.stringContaining('110101199003071234'),
+      facts: '双方因宅基地界址发生争议。',
+    });
+    await expect((await make('a_cun0201')).mediation.reveal({ id: ownId })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    const audits = await database.owner.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.action, 'mediation.reveal'));
+    expect(audits).toEqual([
+      expect.objectContaining({ actorLogin: 'a_zhen01', objectId: ownId, result: 'ok', ip: '10.3.3.3' }),
+    ]);
   });
 
   it('hides agreements outside the scope and deleted ones', async () => {

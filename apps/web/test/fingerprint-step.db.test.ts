@@ -20,13 +20,37 @@ let database: TestDatabase;
 let clerk: ReturnType<typeof createCaller>;
 /** Per sheet, the rows with an empty field: the only ones whose fingerprint the rule change moves. */
 const changed: Record<string, number> = {};
-const SHEETS: Array<{ register: 'petitions' | 'meetings'; def: RegisterDef; file: string; table: string; column: string }> = [
-  { register: 'petitions', def: PETITION_REGISTER, file: 'petitions.gb18030.csv', table: 'petition_cases', column: 'import_fingerprint' },
-  { register: 'meetings', def: registerDefs.meetings, file: 'meetings.gb18030.csv', table: 'meetings', column: 'fingerprint' },
+const SHEETS: Array<{
+  register: 'petitions' | 'meetings';
+  def: RegisterDef;
+  file: string;
+  table: string;
+  column: string;
+}> = [
+  {
+    register: 'petitions',
+    def: PETITION_REGISTER,
+    file: 'petitions.gb18030.csv',
+    table: 'petition_cases',
+    column: 'import_fingerprint',
+  },
+  {
+    register: 'meetings',
+    def: registerDefs.meetings,
+    file: 'meetings.gb18030.csv',
+    table: 'meetings',
+    column: 'fingerprint',
+  },
 ];
 
-async function previewExisting(sheet: (typeof SHEETS)[number]): Promise<{ id: string; existing: number; valid: number }> {
-  const { id } = await clerk.imports.preview({ register: sheet.register, fileName: sheet.file.replace('.gb18030', ''), bytes: importFixture(sheet.file) });
+async function previewExisting(
+  sheet: (typeof SHEETS)[number],
+): Promise<{ id: string; existing: number; valid: number }> {
+  const { id } = await clerk.imports.preview({
+    register: sheet.register,
+    fileName: sheet.file.replace('.gb18030', ''),
+    bytes: importFixture(sheet.file),
+  });
   const view = await clerk.imports.get({ id });
   return { id, existing: view.existing, valid: view.batch.validRows };
 }
@@ -40,10 +64,22 @@ beforeAll(async () => {
     const { id } = await previewExisting(sheet);
     await commitAndWait(clerk, { id, acceptErrors: true });
     // Back to the old rule, as a database from before the step holds them.
-    const preview = await previewImport({ now: TEST_NOW, bytes: importFixture(sheet.file), fileName: sheet.file, register: sheet.def });
-    changed[sheet.register] = preview.validRows.filter((row) => legacyRowFingerprint(sheet.def, row.values) !== row.fingerprint).length;
+    const preview = await previewImport({
+      now: TEST_NOW,
+      bytes: importFixture(sheet.file),
+      fileName: sheet.file,
+      register: sheet.def,
+    });
+    changed[sheet.register] = preview.validRows.filter(
+      (row) => legacyRowFingerprint(sheet.def, row.values) !== row.fingerprint,
+    ).length;
     for (const row of preview.validRows) {
-      await ownerRows(database, `update ${sheet.table} set ${sheet.column} = $1 where ${sheet.column} = $2`, legacyRowFingerprint(sheet.def, row.values), row.fingerprint);
+      await ownerRows(
+        database,
+        `update ${sheet.table} set ${sheet.column} = $1 where ${sheet.column} = $2`,
+        legacyRowFingerprint(sheet.def, row.values),
+        row.fingerprint,
+      );
     }
   }
 });
@@ -62,11 +98,16 @@ describe('fingerprints recomputed without empty fields', () => {
   });
 
   it('the step rewrites every stored fingerprint it can rebuild, and leaves one it cannot', async () => {
-    await ownerRows(database, `insert into meetings (county_id, unit_code, fingerprint, created_by, held_on, kind, attendees)
-      select 1, '130534100201', 'not-a-fingerprint-of-its-values', created_by, '2024-01-02', 'joint', '张三' from meetings limit 1`);
+    await ownerRows(
+      database,
+      `insert into meetings (county_id, unit_code, fingerprint, created_by, held_on, kind, attendees)
+      select 1, '130534100201', 'not-a-fingerprint-of-its-values', created_by, '2024-01-02', 'joint', '张三' from meetings limit 1`,
+    );
     const counts = await recomputeFingerprints(database.owner.db);
     expect(counts).toEqual({ rewritten: changed.petitions! + changed.meetings!, leftAsIs: 1 });
-    expect(await ownerRows(database, `select 1 from meetings where fingerprint = 'not-a-fingerprint-of-its-values'`)).toHaveLength(1);
+    expect(
+      await ownerRows(database, `select 1 from meetings where fingerprint = 'not-a-fingerprint-of-its-values'`),
+    ).toHaveLength(1);
     // A second run finds nothing to do.
     expect(await recomputeFingerprints(database.owner.db)).toEqual({ rewritten: 0, leftAsIs: 1 });
   });

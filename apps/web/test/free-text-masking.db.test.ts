@@ -14,20 +14,33 @@ let database: TestDatabase;
 type Caller = ReturnType<typeof createCaller>;
 const callers = {} as Record<'village' | 'township' | 'county', Caller>;
 const now = new Date('2026-06-10T02:00:00Z');
-const callerAt = async (login: string, at: Date) => createCaller({ db: database.app.db, actor: await actorByLogin(database.owner.db, login), ip: '10.4.4.4', now: at });
+const callerAt = async (login: string, at: Date) =>
+  createCaller({ db: database.app.db, actor: await actorByLogin(database.owner.db, login), ip: '10.4.4.4', now: at });
 
 /** The parties' given names: a masked party list keeps only the surnames, so these appear nowhere unless shown in full. */
 const NAMES = /三丰|四海|建国/;
 const leaks = (output: unknown) => NAMES.test(JSON.stringify(output));
 
 const dispute = {
-  foundOn: '2026-06-01', source: '排查', disputeType: '邻里', parties: '张三丰、李四海', severity: '轻微',
-  summary: '张三丰与邻居李四海因宅基地滴水发生争执', mediator: '王调解',
+  foundOn: '2026-06-01',
+  source: '排查',
+  disputeType: '邻里',
+  parties: '张三丰、李四海',
+  severity: '轻微',
+  summary: '张三丰与邻居李四海因宅基地滴水发生争执',
+  mediator: '王调解',
 };
 const agreement = {
-  signedOn: '2026-06-05', agreementNumber: '北调字〔2026〕第9号', parties: '申请人：张三丰\n被申请人：李四海',
-  facts: '张三丰与李四海因宅基地滴水发生争执。', disputedMatters: '李四海家排水沟的走向。', responsibilities: '李四海翻建房屋未留排水，负主要责任。',
-  rightsAndObligations: '一、李四海加装接水槽；二、张三丰不再追究。', performance: '李四海于2026年6月20日前完成。', mediator: '王调解', committee: '北固献村人民调解委员会',
+  signedOn: '2026-06-05',
+  agreementNumber: '北调字〔2026〕第9号',
+  parties: '申请人：张三丰\n被申请人：李四海',
+  facts: '张三丰与李四海因宅基地滴水发生争执。',
+  disputedMatters: '李四海家排水沟的走向。',
+  responsibilities: '李四海翻建房屋未留排水，负主要责任。',
+  rightsAndObligations: '一、李四海加装接水槽；二、张三丰不再追究。',
+  performance: '李四海于2026年6月20日前完成。',
+  mediator: '王调解',
+  committee: '北固献村人民调解委员会',
 };
 const FREE_TEXT = ['facts', 'disputedMatters', 'responsibilities', 'rightsAndObligations', 'performance'];
 
@@ -55,7 +68,12 @@ describe('dispute and mediation registers above the keeping village', () => {
     expect(row.values.summary).toBe(dispute.summary);
     expect(row.hidden).toEqual([]);
     const doc = await callers.village.mediation.get({ id: fileId });
-    expect(doc).toMatchObject({ facts: agreement.facts, rightsAndObligations: agreement.rightsAndObligations, hidden: [], printable: true });
+    expect(doc).toMatchObject({
+      facts: agreement.facts,
+      rightsAndObligations: agreement.rightsAndObligations,
+      hidden: [],
+      printable: true,
+    });
     const exported = (await callers.village.registers.exportRows({ register: 'mediation_files' })).rows;
     expect(exported[0]!.values).toMatchObject({ facts: agreement.facts, performance: agreement.performance });
   });
@@ -81,7 +99,13 @@ describe('dispute and mediation registers above the keeping village', () => {
 
       // The agreement page and the mediation list read through their own procedures: the same rule.
       const doc = await reader.mediation.get({ id: fileId });
-      expect(doc).toMatchObject({ masked: true, printable: false, facts: null, performance: null, disputedMatters: null });
+      expect(doc).toMatchObject({
+        masked: true,
+        printable: false,
+        facts: null,
+        performance: null,
+        disputedMatters: null,
+      });
       expect(doc.hidden.sort()).toEqual([...FREE_TEXT].sort());
       expect(leaks(doc)).toBe(false);
       expect(leaks(await reader.mediation.list({ page: 1, pageSize: 100 }))).toBe(false);
@@ -91,7 +115,9 @@ describe('dispute and mediation registers above the keeping village', () => {
   it('the parties field is masked alike on both read paths of a mediation file', async () => {
     const viaRegister = await callers.township.registers.get({ register: 'mediation_files', id: fileId });
     const viaAgreement = await callers.township.mediation.get({ id: fileId });
-    const listed = (await callers.township.mediation.list({ page: 1, pageSize: 100 })).rows.find((row) => row.id === fileId);
+    const listed = (await callers.township.mediation.list({ page: 1, pageSize: 100 })).rows.find(
+      (row) => row.id === fileId,
+    );
     expect(viaAgreement.parties).toBe('申请人：张**\n被申请人：李**');
     expect(viaRegister.values.parties).toBe(viaAgreement.parties);
     expect(listed?.parties).toBe(viaAgreement.parties);
@@ -100,30 +126,47 @@ describe('dispute and mediation registers above the keeping village', () => {
   it('a search above the village does not look into the free text; the village itself may', async () => {
     expect((await callers.township.registers.list({ register: 'disputes', q: '滴水' })).rows).toEqual([]);
     expect((await callers.township.registers.exportRows({ register: 'disputes', q: '滴水' })).rows).toEqual([]);
-    expect((await callers.village.registers.list({ register: 'disputes', q: '滴水' })).rows.map((row) => row.id)).toEqual([disputeId]);
+    expect(
+      (await callers.village.registers.list({ register: 'disputes', q: '滴水' })).rows.map((row) => row.id),
+    ).toEqual([disputeId]);
   });
 
   it('an audited reveal shows the free text to the unit above', async () => {
     const revealed = await callers.township.registers.reveal({ register: 'disputes', id: disputeId });
     expect(revealed).toMatchObject({ parties: '张三丰、李四海', summary: dispute.summary });
     const file = await callers.county.mediation.reveal({ id: fileId });
-    expect(file).toMatchObject({ parties: agreement.parties, facts: agreement.facts, rightsAndObligations: agreement.rightsAndObligations, performance: agreement.performance });
+    expect(file).toMatchObject({
+      parties: agreement.parties,
+      facts: agreement.facts,
+      rightsAndObligations: agreement.rightsAndObligations,
+      performance: agreement.performance,
+    });
     const audit = await database.owner.db.select().from(schema.auditLog).where(eq(schema.auditLog.countyId, 1));
-    expect(audit.filter((row) => row.action === 'registers.reveal').map((row) => [row.actorLogin, row.objectId])).toEqual([['a_zhen01', disputeId]]);
-    expect(audit.filter((row) => row.action === 'mediation.reveal').map((row) => [row.actorLogin, row.objectId])).toEqual([['a_staff', fileId]]);
+    expect(
+      audit.filter((row) => row.action === 'registers.reveal').map((row) => [row.actorLogin, row.objectId]),
+    ).toEqual([['a_zhen01', disputeId]]);
+    expect(
+      audit.filter((row) => row.action === 'mediation.reveal').map((row) => [row.actorLogin, row.objectId]),
+    ).toEqual([['a_staff', fileId]]);
   });
 });
 
 describe('petition case summary', () => {
   const intake = {
-    receivedAt: '2026-06-01T09:30:00+08:00', channel: 'visit' as const, peopleCount: 1, category: 'land_requisition' as const,
-    summary: '李建国反映其承包地被征用后补偿款未到位', petitionerName: '李建国',
+    receivedAt: '2026-06-01T09:30:00+08:00',
+    channel: 'visit' as const,
+    peopleCount: 1,
+    category: 'land_requisition' as const,
+    summary: '李建国反映其承包地被征用后补偿款未到位',
+    petitionerName: '李建国',
   };
 
   it('is in full at the handling village, hidden above it in list, get and export, and shown on an audited reveal', async () => {
     const { id } = await callers.village.cases.register(intake);
     expect(await callers.village.cases.get({ id })).toMatchObject({ summary: intake.summary, hidden: [] });
-    expect((await callers.village.cases.exportRows({})).find((row) => row.id === id)).toMatchObject({ summary: intake.summary });
+    expect((await callers.village.cases.exportRows({})).find((row) => row.id === id)).toMatchObject({
+      summary: intake.summary,
+    });
 
     const list = await callers.county.cases.list({ page: 1, pageSize: 100 });
     expect(list.rows.find((row) => row.id === id)).toMatchObject({ summary: null, hidden: ['summary'], masked: true });
@@ -135,15 +178,25 @@ describe('petition case summary', () => {
     expect(exported.find((row) => row.id === id)).toMatchObject({ summary: null });
     expect(leaks(exported)).toBe(false);
 
-    expect(await callers.county.cases.reveal({ id })).toMatchObject({ petitionerName: '李建国', summary: intake.summary });
-    const audit = await database.owner.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'cases.reveal'));
+    expect(await callers.county.cases.reveal({ id })).toMatchObject({
+      petitionerName: '李建国',
+      summary: intake.summary,
+    });
+    const audit = await database.owner.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.action, 'cases.reveal'));
     expect(audit).toEqual([expect.objectContaining({ actorLogin: 'a_staff', result: 'ok' })]);
   });
 
   it('is shown to the unit a case is assigned to, which replies to the petitioner', async () => {
     const { id } = await callers.county.cases.register(intake);
     await callers.county.cases.transition({ id, version: 0, action: { type: 'accept' } });
-    await callers.county.cases.transition({ id, version: 1, action: { type: 'assign', unitCode: '130534100000', person: '赵科长', complexity: 'general' } });
+    await callers.county.cases.transition({
+      id,
+      version: 1,
+      action: { type: 'assign', unitCode: '130534100000', person: '赵科长', complexity: 'general' },
+    });
     expect(await callers.township.cases.get({ id })).toMatchObject({ summary: intake.summary, hidden: [] });
   });
 
@@ -151,7 +204,11 @@ describe('petition case summary', () => {
     const early = await callerAt('a_zhen01', new Date('2026-05-04T03:00:00Z'));
     const { id } = await early.cases.register({ ...intake, receivedAt: '2026-05-04T09:00:00+08:00' });
     await early.cases.transition({ id, version: 0, action: { type: 'accept' } });
-    await early.cases.transition({ id, version: 1, action: { type: 'assign', unitCode: '130534100000', person: '赵科长', complexity: 'simple' } });
+    await early.cases.transition({
+      id,
+      version: 1,
+      action: { type: 'assign', unitCode: '130534100000', person: '赵科长', complexity: 'simple' },
+    });
     const notice = await callers.county.cases.notice({ id });
     expect(notice).toMatchObject({ summary: null, category: 'land_requisition' });
     expect(leaks(notice)).toBe(false);

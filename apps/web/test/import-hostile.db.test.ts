@@ -5,7 +5,12 @@ import { handleUpload, type UploadOutcome } from '../app/.server/imports/handle-
 import type { ImportKey } from '../app/.server/imports/import-registers.ts';
 import { createCaller } from '../app/.server/routers/root.ts';
 import { makeZip } from '../../../packages/imports/test/support/make-zip.ts';
-import { createTestDatabase, importFixture as fixture, ownerRows as ownerRowsOf, type TestDatabase } from '../../../tests/setup/test-database.ts';
+import {
+  createTestDatabase,
+  importFixture as fixture,
+  ownerRows as ownerRowsOf,
+  type TestDatabase,
+} from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
 
 /*
@@ -16,10 +21,16 @@ import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-cou
  */
 let database: TestDatabase;
 const actors: Record<string, Actor> = {};
-const callerOf = (login: string) => createCaller({ db: database.app.db, actor: actors[login]!, ip: '127.0.0.1', now: new Date() });
+const callerOf = (login: string) =>
+  createCaller({ db: database.app.db, actor: actors[login]!, ip: '127.0.0.1', now: new Date() });
 const ownerRows = (text: string, ...params: unknown[]) => ownerRowsOf(database, text, ...params);
 
-function upload(fileName: string, bytes: Uint8Array, register: ImportKey = 'disputes', login = 'a_cun0101'): Promise<UploadOutcome> {
+function upload(
+  fileName: string,
+  bytes: Uint8Array,
+  register: ImportKey = 'disputes',
+  login = 'a_cun0101',
+): Promise<UploadOutcome> {
   const form = new FormData();
   form.append('file', new Blob([Buffer.from(bytes)]), fileName);
   const request = new Request(`http://tally.test/registers/${register}/import`, { method: 'POST', body: form });
@@ -31,7 +42,8 @@ const CHINESE = /[\u4e00-\u9fff]/;
 beforeAll(async () => {
   database = await createTestDatabase();
   await provisionTwoCounties(database.owner.db);
-  for (const login of ['a_cun0101', 'a_zhen01', 'a_staff']) actors[login] = await actorByLogin(database.owner.db, login);
+  for (const login of ['a_cun0101', 'a_zhen01', 'a_staff'])
+    actors[login] = await actorByLogin(database.owner.db, login);
 });
 
 afterAll(async () => {
@@ -42,10 +54,22 @@ describe('hostile files are refused with a message, not a server error', () => {
   const whole = fixture('meetings.xlsx');
   const cases: [string, string, Uint8Array][] = [
     ['random bytes named .csv', '台帐.csv', randomBytes(8192)],
-    ['a binary named .xlsx (old .xls)', '台帐.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), randomBytes(4096)])],
-    ['a PNG named .xlsx', '台帐.xlsx', Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), randomBytes(4096)])],
+    [
+      'a binary named .xlsx (old .xls)',
+      '台帐.xlsx',
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), randomBytes(4096)]),
+    ],
+    [
+      'a PNG named .xlsx',
+      '台帐.xlsx',
+      Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), randomBytes(4096)]),
+    ],
     ['an empty file', '空.csv', new Uint8Array()],
-    ['a valid zip without a workbook', '压缩包.xlsx', makeZip([{ name: 'readme.txt', data: Buffer.from('不是工作簿') }])],
+    [
+      'a valid zip without a workbook',
+      '压缩包.xlsx',
+      makeZip([{ name: 'readme.txt', data: Buffer.from('不是工作簿') }]),
+    ],
     ['a truncated .xlsx', '截断.xlsx', whole.subarray(0, Math.floor(whole.length * 0.6))],
   ];
   for (const [what, fileName, bytes] of cases) {
@@ -71,9 +95,14 @@ describe('hostile files are refused with a message, not a server error', () => {
       '',
     ].join('\r\n');
     const request = new Request('http://tally.test/registers/meetings/import', {
-      method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body,
+      method: 'POST',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
     });
-    expect(await handleUpload(request, callerOf('a_cun0101'), 'meetings')).toMatchObject({ ok: false, messageKey: 'imports.error.badFileName' });
+    expect(await handleUpload(request, callerOf('a_cun0101'), 'meetings')).toMatchObject({
+      ok: false,
+      messageKey: 'imports.error.badFileName',
+    });
   });
 
   it('a file name of spaces only', async () => {
@@ -92,7 +121,10 @@ describe('row messages and cell text', () => {
     const outcome = await upload('身份证.csv', Buffer.from(csv));
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
-    const stored = await ownerRows(`select errors::text as errors, values::text as values from import_rows where batch_id = $1`, outcome.id);
+    const stored = await ownerRows(
+      `select errors::text as errors, values::text as values from import_rows where batch_id = $1`,
+      outcome.id,
+    );
     expect(stored).toHaveLength(1);
     expect(stored[0]!.errors).toContain('身份证号码');
     for (const text of [String(stored[0]!.errors), String(stored[0]!.values)]) {
@@ -113,7 +145,9 @@ describe('row messages and cell text', () => {
     const outcome = await upload('映射.csv', Buffer.from(`${HEADER}\n2024-03-05,邻里,张三,,,宅基地,轻微\n`));
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
-    const refused = await callerOf('a_cun0101').imports.remap({ id: outcome.id, mapping: { 0: 'found\u0000On' } }).catch((error: unknown) => error);
+    const refused = await callerOf('a_cun0101')
+      .imports.remap({ id: outcome.id, mapping: { 0: 'found\u0000On' } })
+      .catch((error: unknown) => error);
     expect(refused).toMatchObject({ code: 'BAD_REQUEST' });
     expect(JSON.stringify(refused)).not.toContain('\\u0000');
   });
@@ -133,7 +167,11 @@ describe('row messages and cell text', () => {
 
 describe('pages stay bounded', () => {
   it('a batch with thousands of header columns (stored before the column limit) shows 200 and says how many more', async () => {
-    const outcome = await upload('宽表.csv', Buffer.from('会议日期,会议类型,议题,主持人,参会人员\n2024-03-05,主任例会,议题,王建国,王建国\n'), 'meetings');
+    const outcome = await upload(
+      '宽表.csv',
+      Buffer.from('会议日期,会议类型,议题,主持人,参会人员\n2024-03-05,主任例会,议题,王建国,王建国\n'),
+      'meetings',
+    );
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     const wide = Array.from({ length: 5_000 }, (_, i) => `列${i}`);

@@ -16,7 +16,8 @@ import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-cou
  */
 let database: TestDatabase;
 const actors: Record<string, Actor> = {};
-const callerOf = (login: string, now = new Date()) => createCaller({ db: database.app.db, actor: actors[login]!, ip: '127.0.0.1', now });
+const callerOf = (login: string, now = new Date()) =>
+  createCaller({ db: database.app.db, actor: actors[login]!, ip: '127.0.0.1', now });
 const ownerRows = (text: string, ...params: unknown[]) => ownerRowsOf(database, text, ...params);
 const encode = (text: string): Uint8Array<ArrayBuffer> => new Uint8Array(Buffer.from(text, 'utf8'));
 
@@ -26,33 +27,47 @@ function ledger(rows: number, tag: string): Uint8Array<ArrayBuffer> {
   const lines = ['登记日期,信访方式,信访人,人数,是否越级,问题类别,主要诉求'];
   for (let i = 0; i < rows; i++) {
     const day = new Date(Date.UTC(2023, 0, 1) + (i % 700) * 86_400_000).toISOString().slice(0, 10);
-    lines.push(`${day},${i % 5 === 0 ? '领导接访日' : '来电'},信访人${tag}${i},${(i % 7) + 1},${i % 11 === 0 ? '是' : '否'},${CATEGORIES[i % 4]},${tag}诉求${i}`);
+    lines.push(
+      `${day},${i % 5 === 0 ? '领导接访日' : '来电'},信访人${tag}${i},${(i % 7) + 1},${i % 11 === 0 ? '是' : '否'},${CATEGORIES[i % 4]},${tag}诉求${i}`,
+    );
   }
   return encode(`${lines.join('\n')}\n`);
 }
 
 function deskIntake(login: string, i: number) {
   return callerOf(login).cases.register({
-    receivedAt: `2024-0${(i % 9) + 1}-15T09:30:00+08:00`, channel: 'visit', peopleCount: 1, category: 'education',
-    summary: `窗口登记 ${i}`, petitionerName: `窗口${i}`,
+    receivedAt: `2024-0${(i % 9) + 1}-15T09:30:00+08:00`,
+    channel: 'visit',
+    peopleCount: 1,
+    category: 'education',
+    summary: `窗口登记 ${i}`,
+    petitionerName: `窗口${i}`,
   });
 }
 
 /** Every year's numbers are exactly 1…counter, each once. */
 async function expectGapFree(): Promise<void> {
-  const years = await ownerRows(`select c.year, c.last_number, count(p.*)::int as cases, count(distinct p.case_number)::int as distinct_numbers,
+  const years =
+    await ownerRows(`select c.year, c.last_number, count(p.*)::int as cases, count(distinct p.case_number)::int as distinct_numbers,
       coalesce(min(split_part(p.case_number, '-', 3)::int), 0) as low, coalesce(max(split_part(p.case_number, '-', 3)::int), 0) as high
     from case_counters c left join petition_cases p on p.county_id = c.county_id and split_part(p.case_number, '-', 2)::int = c.year
     where c.county_id = 1 group by c.year, c.last_number order by c.year`);
   expect(years.length).toBeGreaterThan(0);
-  for (const year of years) expect(year).toMatchObject({ cases: year.last_number, distinct_numbers: year.last_number, low: 1, high: year.last_number });
+  for (const year of years)
+    expect(year).toMatchObject({
+      cases: year.last_number,
+      distinct_numbers: year.last_number,
+      low: 1,
+      high: year.last_number,
+    });
   expect(await ownerRows(`select 1 from petition_cases where case_number like 'importing:%'`)).toEqual([]);
 }
 
 beforeAll(async () => {
   database = await createTestDatabase();
   await provisionTwoCounties(database.owner.db);
-  for (const login of ['a_cun0101', 'a_cun0102', 'a_zhen01']) actors[login] = await actorByLogin(database.owner.db, login);
+  for (const login of ['a_cun0101', 'a_cun0102', 'a_zhen01'])
+    actors[login] = await actorByLogin(database.owner.db, login);
 });
 
 afterAll(async () => {
@@ -63,28 +78,66 @@ afterAll(async () => {
 describe('petition commit as a job', () => {
   it('numbers stay gap-free while another unit registers cases at the desk during the import', async () => {
     const clerk = callerOf('a_cun0101');
-    const { id } = await clerk.imports.preview({ register: 'petitions', fileName: '大台帐.csv', bytes: ledger(3_000, 'A') });
+    const { id } = await clerk.imports.preview({
+      register: 'petitions',
+      fileName: '大台帐.csv',
+      bytes: ledger(3_000, 'A'),
+    });
     const started = await clerk.imports.commit({ id });
     expect(started).toEqual({ id, status: 'committing' });
     // Seen from outside at once: a second click is refused with 正在导入, not queued.
     expect((await clerk.imports.progress({ id })).status).toBe('committing');
-    await expect(clerk.imports.commit({ id })).rejects.toMatchObject({ code: 'CONFLICT', messageKey: 'imports.error.committing' });
+    await expect(clerk.imports.commit({ id })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      messageKey: 'imports.error.committing',
+    });
     // Desk intake at another village of the county while the import runs.
     const desk = await Promise.all(Array.from({ length: 8 }, (_, i) => deskIntake('a_cun0102', i)));
     await backgroundJobsIdle();
     const view = await clerk.imports.get({ id });
-    expect(view.batch).toMatchObject({ status: 'committed', insertedCount: 3_000, skippedCount: 0, progressPhase: 'done' });
+    expect(view.batch).toMatchObject({
+      status: 'committed',
+      insertedCount: 3_000,
+      skippedCount: 0,
+      progressPhase: 'done',
+    });
     expect(desk.every((c) => /^130534-2024-\d{6}$/.test(c.caseNumber))).toBe(true);
     await expectGapFree();
     // File order within a year: the first 2023 row of the ledger has the lowest 2023 number of the batch.
-    const [first] = await ownerRows(`select petitioner_name from petition_cases where import_id = $1 and case_number like '130534-2023-%' order by case_number limit 1`, id);
+    const [first] = await ownerRows(
+      `select petitioner_name from petition_cases where import_id = $1 and case_number like '130534-2023-%' order by case_number limit 1`,
+      id,
+    );
     expect(first).toEqual({ petitioner_name: '信访人A0' });
     // The state is the one desk intake writes: same keys, the row's own values.
-    const [state] = await ownerRows(`select state, people_count, skip_level, clock_due_on is not null as clocked from petition_cases where import_id = $1 and petitioner_name = '信访人A0'`, id);
-    expect(state).toMatchObject({ people_count: 1, skip_level: true, clocked: true, state: { status: 'registered', channel: 'reception_day', receivedOn: '2023-01-01', peopleCount: 1, skipLevel: true, repeat: false, unitCode: '130534100201' } });
-    const [deskState] = await ownerRows(`select state from petition_cases where registered_unit_code = '130534100202' limit 1`);
+    const [state] = await ownerRows(
+      `select state, people_count, skip_level, clock_due_on is not null as clocked from petition_cases where import_id = $1 and petitioner_name = '信访人A0'`,
+      id,
+    );
+    expect(state).toMatchObject({
+      people_count: 1,
+      skip_level: true,
+      clocked: true,
+      state: {
+        status: 'registered',
+        channel: 'reception_day',
+        receivedOn: '2023-01-01',
+        peopleCount: 1,
+        skipLevel: true,
+        repeat: false,
+        unitCode: '130534100201',
+      },
+    });
+    const [deskState] = await ownerRows(
+      `select state from petition_cases where registered_unit_code = '130534100202' limit 1`,
+    );
     expect(Object.keys(state!.state as object).sort()).toEqual(Object.keys(deskState!.state as object).sort());
-    expect(await ownerRows(`select count(*)::int as n from case_transitions t join petition_cases c on c.county_id = t.county_id and c.id = t.case_id where c.import_id = $1`, id)).toEqual([{ n: 3_000 }]);
+    expect(
+      await ownerRows(
+        `select count(*)::int as n from case_transitions t join petition_cases c on c.county_id = t.county_id and c.id = t.case_id where c.import_id = $1`,
+        id,
+      ),
+    ).toEqual([{ n: 3_000 }]);
     // After the commit the counts say what was added, not what would be.
     expect(view.batch.insertedCount).toBe(3_000);
   });
@@ -94,10 +147,15 @@ describe('petition commit as a job', () => {
     const file = ledger(400, 'B');
     const first = await clerk.imports.preview({ register: 'petitions', fileName: 'b.csv', bytes: file });
     const second = await clerk.imports.preview({ register: 'petitions', fileName: 'b-again.csv', bytes: file });
-    const outcomes = await Promise.all([commitAndWait(clerk, { id: first.id }), commitAndWait(callerOf('a_cun0101'), { id: second.id })]);
+    const outcomes = await Promise.all([
+      commitAndWait(clerk, { id: first.id }),
+      commitAndWait(callerOf('a_cun0101'), { id: second.id }),
+    ]);
     expect(outcomes.map((o) => o.inserted).sort((a, b) => a - b)).toEqual([0, 400]);
     expect(outcomes.find((o) => o.inserted === 0)).toEqual({ inserted: 0, skipped: 400 });
-    expect(await ownerRows(`select count(*)::int as n from petition_cases where petitioner_name like '信访人B%'`)).toEqual([{ n: 400 }]);
+    expect(
+      await ownerRows(`select count(*)::int as n from petition_cases where petitioner_name like '信访人B%'`),
+    ).toEqual([{ n: 400 }]);
     await expectGapFree();
   });
 
@@ -108,7 +166,11 @@ describe('petition commit as a job', () => {
     expect(rows.length).toBe(8);
     const units = new Map((await clerk.units.tree()).map((unit) => [unit.code, unit.name]));
     const csv = toCsv(caseSheetRows(rows, units), CASE_SHEET_COLUMNS);
-    const { id } = await clerk.imports.preview({ register: 'petitions', fileName: '信访件导出.csv', bytes: new Uint8Array(csv) });
+    const { id } = await clerk.imports.preview({
+      register: 'petitions',
+      fileName: '信访件导出.csv',
+      bytes: new Uint8Array(csv),
+    });
     const view = await clerk.imports.get({ id });
     expect(view.batch).toMatchObject({ totalRows: 8, validRows: 8, errorRows: 0 });
     expect(view.existing).toBe(8);
@@ -118,7 +180,9 @@ describe('petition commit as a job', () => {
     // A case number the unit cannot see is refused by row, and nothing is written.
     const foreign = `案件编号,登记日期,信访方式,信访人,问题类别,主要诉求\n130534-2024-999999,2024-05-01,来电,某人,教育,诉求\n`;
     const bad = await clerk.imports.preview({ register: 'petitions', fileName: 'x.csv', bytes: encode(foreign) });
-    await expect(commitAndWait(clerk, { id: bad.id })).rejects.toMatchObject({ params: { zh: expect.stringMatching(/^第 2 行：案件编号 130534-2024-999999/) } });
+    await expect(commitAndWait(clerk, { id: bad.id })).rejects.toMatchObject({
+      params: { zh: expect.stringMatching(/^第 2 行：案件编号 130534-2024-999999/) },
+    });
     expect(await ownerRows(`select count(*)::int as n from petition_cases`)).toEqual(before);
     expect((await clerk.imports.get({ id: bad.id })).batch.status).toBe('previewed');
   });
@@ -127,10 +191,17 @@ describe('petition commit as a job', () => {
 describe('import housekeeping', () => {
   it('recovers a dead commit, cancels abandoned batches and purges files and staged rows after the retention period', async () => {
     const clerk = callerOf('a_cun0101');
-    const abandoned = await clerk.imports.preview({ register: 'petitions', fileName: 'left.csv', bytes: ledger(5, 'C') });
+    const abandoned = await clerk.imports.preview({
+      register: 'petitions',
+      fileName: 'left.csv',
+      bytes: ledger(5, 'C'),
+    });
     const stuck = await clerk.imports.preview({ register: 'petitions', fileName: 'stuck.csv', bytes: ledger(5, 'D') });
     // A job that died: 'committing' with nobody holding its lock, claimed a minute ago.
-    await ownerRows(`update import_batches set status = 'committing', updated_at = now() - interval '1 minute' where id = $1`, stuck.id);
+    await ownerRows(
+      `update import_batches set status = 'committing', updated_at = now() - interval '1 minute' where id = $1`,
+      stuck.id,
+    );
     const now = new Date();
 
     expect(await importHousekeeping(database.owner.db, now)).toMatchObject({ recovered: 1, expired: 0 });
@@ -141,7 +212,13 @@ describe('import housekeeping', () => {
     expect(await commitAndWait(clerk, { id: stuck.id })).toEqual({ inserted: 5, skipped: 0 });
 
     // Nothing else is old enough yet.
-    const files = async (id: string) => (await ownerRows(`select status, file_bytes is not null as has_file, (select count(*)::int from import_rows r where r.batch_id = b.id) as staged from import_batches b where id = $1`, id))[0];
+    const files = async (id: string) =>
+      (
+        await ownerRows(
+          `select status, file_bytes is not null as has_file, (select count(*)::int from import_rows r where r.batch_id = b.id) as staged from import_batches b where id = $1`,
+          id,
+        )
+      )[0];
     expect(await files(abandoned.id)).toEqual({ status: 'previewed', has_file: true, staged: 5 });
 
     const later = new Date(now.getTime() + 8 * 86_400_000);
@@ -153,7 +230,11 @@ describe('import housekeeping', () => {
     // The batch list still shows both, with who and when.
     const list = await clerk.imports.list({ page: 1 });
     expect(list.rows.map((row) => row.id)).toEqual(expect.arrayContaining([abandoned.id, stuck.id]));
-    expect(list.rows.find((row) => row.id === stuck.id)).toMatchObject({ status: 'committed', insertedCount: 5, createdBy: expect.any(String) });
+    expect(list.rows.find((row) => row.id === stuck.id)).toMatchObject({
+      status: 'committed',
+      insertedCount: 5,
+      createdBy: expect.any(String),
+    });
     // Run again: nothing left to do.
     expect(await importHousekeeping(database.owner.db, later)).toEqual({ recovered: 0, expired: 0, purged: 0 });
   });
@@ -161,13 +242,18 @@ describe('import housekeeping', () => {
   it('a commit whose job still holds its lock is left alone', async () => {
     const clerk = callerOf('a_cun0101');
     const batch = await clerk.imports.preview({ register: 'petitions', fileName: 'live.csv', bytes: ledger(3, 'F') });
-    await ownerRows(`update import_batches set status = 'committing', updated_at = now() - interval '1 minute' where id = $1`, batch.id);
+    await ownerRows(
+      `update import_batches set status = 'committing', updated_at = now() - interval '1 minute' where id = $1`,
+      batch.id,
+    );
     const job = await database.owner.client.reserve();
     try {
       await job.unsafe(`select pg_advisory_lock(hashtextextended('tally.import_batch:' || $1::text, 0))`, [batch.id]);
       expect((await importHousekeeping(database.owner.db, new Date())).recovered).toBe(0);
       // A second click is refused while the job lives.
-      await expect(clerk.imports.commit({ id: batch.id })).rejects.toMatchObject({ messageKey: 'imports.error.committing' });
+      await expect(clerk.imports.commit({ id: batch.id })).rejects.toMatchObject({
+        messageKey: 'imports.error.committing',
+      });
     } finally {
       await job.unsafe(`select pg_advisory_unlock_all()`);
       job.release();
@@ -179,7 +265,11 @@ describe('import housekeeping', () => {
     const clerk = callerOf('a_cun0101');
     const batch = await clerk.imports.preview({ register: 'petitions', fileName: 'cancel.csv', bytes: ledger(3, 'E') });
     await clerk.imports.cancel({ id: batch.id });
-    expect((await clerk.imports.list({ page: 1 })).rows.find((row) => row.id === batch.id)).toMatchObject({ status: 'cancelled' });
-    expect(await ownerRows(`select file_bytes is null as purged from import_batches where id = $1`, batch.id)).toEqual([{ purged: true }]);
+    expect((await clerk.imports.list({ page: 1 })).rows.find((row) => row.id === batch.id)).toMatchObject({
+      status: 'cancelled',
+    });
+    expect(await ownerRows(`select file_bytes is null as purged from import_batches where id = $1`, batch.id)).toEqual([
+      { purged: true },
+    ]);
   });
 });

@@ -26,14 +26,22 @@ const narrative = { work: '开展矛盾纠纷排查两次', problems: '个别村
 async function addMeeting(unitCode: string, heldOn: string, marker: string) {
   const clerk = await actorByLogin(database.owner.db, unitCode === V1 ? 'a_cun0101' : 'a_cun0102');
   await database.owner.db.insert(schema.meetings).values({
-    countyId: 1, unitCode, fingerprint: marker, createdBy: clerk.userId, heldOn, kind: 'joint', attendees: '张三、李四',
+    countyId: 1,
+    unitCode,
+    fingerprint: marker,
+    createdBy: clerk.userId,
+    heldOn,
+    kind: 'joint',
+    attendees: '张三、李四',
   });
 }
 
 async function codeOf(error: unknown): Promise<string> {
   return (error as { code?: string }).code ?? 'none';
 }
-async function refusal(work: Promise<unknown>): Promise<{ code: string; messageKey: string | null; params: Record<string, unknown> }> {
+async function refusal(
+  work: Promise<unknown>,
+): Promise<{ code: string; messageKey: string | null; params: Record<string, unknown> }> {
   try {
     await work;
   } catch (error) {
@@ -69,11 +77,22 @@ describe('reports upward: file, return, file again late, accept', () => {
 
   it('refuses a period not begun, an unknown kind and a period key of another kind', async () => {
     const village = await make('a_cun0101', OCT8);
-    expect(await refusal(village.reports.draft({ kind: 'monthly', periodKey: '2026-11' }))).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'reports.error.periodNotStarted' });
-    expect(await refusal(village.reports.draft({ kind: 'weekly', periodKey: '2026-09' }))).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'reports.error.kind' });
-    expect(await refusal(village.reports.draft({ kind: 'monthly', periodKey: '2026-Q3' }))).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'reports.error.period' });
+    expect(await refusal(village.reports.draft({ kind: 'monthly', periodKey: '2026-11' }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      messageKey: 'reports.error.periodNotStarted',
+    });
+    expect(await refusal(village.reports.draft({ kind: 'weekly', periodKey: '2026-09' }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      messageKey: 'reports.error.kind',
+    });
+    expect(await refusal(village.reports.draft({ kind: 'monthly', periodKey: '2026-Q3' }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      messageKey: 'reports.error.period',
+    });
     // Half-monthly analysis is not one of the county's 2026 obligations.
-    expect(await refusal(village.reports.draft({ kind: 'half_monthly', periodKey: '2026-09-H1' }))).toMatchObject({ messageKey: 'reports.error.noObligation' });
+    expect(await refusal(village.reports.draft({ kind: 'half_monthly', periodKey: '2026-09-H1' }))).toMatchObject({
+      messageKey: 'reports.error.noObligation',
+    });
   });
 
   it('a zero report is refused while the ledgers hold records, naming the register', async () => {
@@ -85,10 +104,14 @@ describe('reports upward: file, return, file again late, accept', () => {
 
   it('filing needs the work narrative; a stale form is a conflict', async () => {
     const village = await make('a_cun0101', OCT8);
-    expect(await refusal(village.reports.submit({ id: reportId, expectedVersion: draftVersion }))).toMatchObject({ messageKey: 'reports.error.workRequired' });
+    expect(await refusal(village.reports.submit({ id: reportId, expectedVersion: draftVersion }))).toMatchObject({
+      messageKey: 'reports.error.workRequired',
+    });
     const saved = await village.reports.saveDraft({ id: reportId, expectedVersion: draftVersion, narrative });
     expect(saved.version).toBe(draftVersion + 1);
-    expect(await refusal(village.reports.saveDraft({ id: reportId, expectedVersion: draftVersion, narrative }))).toMatchObject({ code: 'CONFLICT', messageKey: 'reports.error.stale' });
+    expect(
+      await refusal(village.reports.saveDraft({ id: reportId, expectedVersion: draftVersion, narrative })),
+    ).toMatchObject({ code: 'CONFLICT', messageKey: 'reports.error.stale' });
     draftVersion = saved.version;
   });
 
@@ -103,8 +126,12 @@ describe('reports upward: file, return, file again late, accept', () => {
     expect(second.versionNo).toBe(1);
     const retried = await village.reports.submit({ id: reportId, expectedVersion: draftVersion });
     expect(retried).toMatchObject({ created: false, versionNo: 1 });
-    expect(await ownerRows(database, 'select count(*)::int as n from report_versions where report_id = $1', reportId)).toEqual([{ n: 1 }]);
-    expect(await refusal(village.reports.saveDraft({ id: reportId, expectedVersion: retried.report.version, narrative }))).toMatchObject({ messageKey: 'reports.error.notEditable' });
+    expect(
+      await ownerRows(database, 'select count(*)::int as n from report_versions where report_id = $1', reportId),
+    ).toEqual([{ n: 1 }]);
+    expect(
+      await refusal(village.reports.saveDraft({ id: reportId, expectedVersion: retried.report.version, narrative })),
+    ).toMatchObject({ messageKey: 'reports.error.notEditable' });
   });
 
   it('nobody but the village itself, its township and its county sees the report', async () => {
@@ -123,15 +150,37 @@ describe('reports upward: file, return, file again late, accept', () => {
   it('only the unit directly above reviews; a return needs a comment', async () => {
     const county = await make('a_admin', OCT8);
     const seen = await county.reports.get({ id: reportId });
-    expect(await refusal(county.reports.review({ id: reportId, expectedVersion: seen.report.version, outcome: 'accepted' }))).toMatchObject({ code: 'FORBIDDEN', messageKey: 'reports.error.notReviewer' });
+    expect(
+      await refusal(county.reports.review({ id: reportId, expectedVersion: seen.report.version, outcome: 'accepted' })),
+    ).toMatchObject({ code: 'FORBIDDEN', messageKey: 'reports.error.notReviewer' });
     const village = await make('a_cun0101', OCT8);
-    expect(await refusal(village.reports.review({ id: reportId, expectedVersion: seen.report.version, outcome: 'accepted' }))).toMatchObject({ messageKey: 'reports.error.notReviewer' });
+    expect(
+      await refusal(
+        village.reports.review({ id: reportId, expectedVersion: seen.report.version, outcome: 'accepted' }),
+      ),
+    ).toMatchObject({ messageKey: 'reports.error.notReviewer' });
     const township = await make('a_zhen01', OCT8);
-    expect(await refusal(township.reports.review({ id: reportId, expectedVersion: seen.report.version, outcome: 'returned', comment: '  ' }))).toMatchObject({ messageKey: 'reports.error.commentRequired' });
-    const returned = await township.reports.review({ id: reportId, expectedVersion: seen.report.version, outcome: 'returned', comment: '请补充调解情况' });
+    expect(
+      await refusal(
+        township.reports.review({
+          id: reportId,
+          expectedVersion: seen.report.version,
+          outcome: 'returned',
+          comment: '  ',
+        }),
+      ),
+    ).toMatchObject({ messageKey: 'reports.error.commentRequired' });
+    const returned = await township.reports.review({
+      id: reportId,
+      expectedVersion: seen.report.version,
+      outcome: 'returned',
+      comment: '请补充调解情况',
+    });
     expect(returned).toMatchObject({ state: 'returned', everReturned: true });
     const matrix = await township.reports.matrix({ kind: 'monthly', year: 2026 });
-    expect(matrix.rows.find((r) => r.unit.code === V1)?.cells.find((c) => c.periodKey === '2026-09')?.state).toBe('returned');
+    expect(matrix.rows.find((r) => r.unit.code === V1)?.cells.find((c) => c.periodKey === '2026-09')?.state).toBe(
+      'returned',
+    );
   });
 
   it('filed again after the deadline, the cell is late; accepted, it stays late', async () => {
@@ -139,12 +188,20 @@ describe('reports upward: file, return, file again late, accept', () => {
     const mine = await village.reports.get({ id: reportId });
     expect(mine.mayEdit).toBe(true);
     expect(mine.versions[0]).toMatchObject({ reviewOutcome: 'returned', reviewComment: '请补充调解情况' });
-    const saved = await village.reports.saveDraft({ id: reportId, expectedVersion: mine.report.version, narrative: { ...narrative, work: `${narrative.work}；补充调解一件` } });
+    const saved = await village.reports.saveDraft({
+      id: reportId,
+      expectedVersion: mine.report.version,
+      narrative: { ...narrative, work: `${narrative.work}；补充调解一件` },
+    });
     const filed = await village.reports.submit({ id: reportId, expectedVersion: saved.version });
     expect(filed).toMatchObject({ created: true, versionNo: 2 });
 
     const township = await make('a_zhen01', OCT10);
-    const accepted = await township.reports.review({ id: reportId, expectedVersion: filed.report.version, outcome: 'accepted' });
+    const accepted = await township.reports.review({
+      id: reportId,
+      expectedVersion: filed.report.version,
+      outcome: 'accepted',
+    });
     expect(accepted.state).toBe('accepted');
     const county = await make('a_admin', OCT10);
     const matrix = await county.reports.matrix({ kind: 'monthly', year: 2026 });
@@ -152,7 +209,11 @@ describe('reports upward: file, return, file again late, accept', () => {
     expect(cell).toMatchObject({ state: 'late', dueOn: '2026-10-08', reportId });
     // The county's matrix holds both levels; the township's only its villages.
     expect(new Set(matrix.rows.map((r) => r.unit.level))).toEqual(new Set(['township', 'village']));
-    expect((await township.reports.matrix({ kind: 'monthly', year: 2026 })).rows.every((r) => r.unit.code.startsWith('130534100') && r.unit.level === 'village')).toBe(true);
+    expect(
+      (await township.reports.matrix({ kind: 'monthly', year: 2026 })).rows.every(
+        (r) => r.unit.code.startsWith('130534100') && r.unit.level === 'village',
+      ),
+    ).toBe(true);
     expect(matrix.rows.find((r) => r.unit.code === V1)?.rates).toMatchObject({ actual: 1, onTime: 0, late: 1 });
   });
 
@@ -173,14 +234,25 @@ describe('reports upward: file, return, file again late, accept', () => {
     const own = await township.reports.draft({ kind: 'monthly', periodKey: '2026-09' });
     expect(own.figures).toMatchObject({ villages: { accepted: 1, late: [{ code: V1 }], missing: [] } });
     const matrix = await township.reports.matrix({ kind: 'monthly', year: 2026 });
-    expect(matrix.rows.find((r) => r.unit.code === V2)?.cells.find((c) => c.periodKey === '2026-09')?.state).toBe('zero');
+    expect(matrix.rows.find((r) => r.unit.code === V2)?.cells.find((c) => c.periodKey === '2026-09')?.state).toBe(
+      'zero',
+    );
     expect(matrix.own?.cells.find((c) => c.periodKey === '2026-09')?.state).toBe('missing');
   });
 
   it('audits every filing and review', async () => {
     // (The refused reads of the report by other units are audited too, as probes.)
-    const rows = await ownerRows(database, "select action, object_id from audit_log where action like 'reports.%' and result = 'ok' order by action");
-    expect(rows.map((r) => r.action)).toEqual(['reports.review', 'reports.review', 'reports.submit', 'reports.submit', 'reports.submitZero']);
+    const rows = await ownerRows(
+      database,
+      "select action, object_id from audit_log where action like 'reports.%' and result = 'ok' order by action",
+    );
+    expect(rows.map((r) => r.action)).toEqual([
+      'reports.review',
+      'reports.review',
+      'reports.submit',
+      'reports.submit',
+      'reports.submitZero',
+    ]);
     expect(rows.every((r) => r.object_id === V1 || r.object_id === V2)).toBe(true);
   });
 });

@@ -7,7 +7,16 @@ import { levelOf } from '../app/.server/auth/sessions.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
 import {
-  actorRoles, cell, changeRoleCell, createCells, disableCells, homeUnit, movedUnit, resetPasswordCells, targetRoles, type CellOutcome,
+  actorRoles,
+  cell,
+  changeRoleCell,
+  createCells,
+  disableCells,
+  homeUnit,
+  movedUnit,
+  resetPasswordCells,
+  targetRoles,
+  type CellOutcome,
 } from '../../../tests/setup/role-grant-expectations.ts';
 
 /*
@@ -31,13 +40,24 @@ afterAll(async () => {
 });
 
 /** A fresh account in county A, written as the platform operator would. */
-async function account(role: UserRole, options: { disabled?: boolean; countyId?: number; unitCode?: string } = {}): Promise<Actor> {
+async function account(
+  role: UserRole,
+  options: { disabled?: boolean; countyId?: number; unitCode?: string } = {},
+): Promise<Actor> {
   const loginName = `grid_${++serial}`;
   const countyId = options.countyId ?? 1;
   const unitCode = options.unitCode ?? homeUnit[role];
   const [row] = await database.owner.db
     .insert(schema.users)
-    .values({ countyId, loginName, displayName: '格子用户', role, unitCode, passwordHash: storedHash, disabled: options.disabled ?? false })
+    .values({
+      countyId,
+      loginName,
+      displayName: '格子用户',
+      role,
+      unitCode,
+      passwordHash: storedHash,
+      disabled: options.disabled ?? false,
+    })
     .returning({ id: schema.users.id });
   return { countyId, userId: row!.id, role, unitCode, loginName, scope: scopeOf(unitCode, levelOf(unitCode)) };
 }
@@ -65,7 +85,12 @@ async function outcome(work: Promise<unknown>): Promise<CellOutcome> {
 }
 
 const seededActor: Record<UserRole, string> = {
-  county_admin: 'a_admin', county_staff: 'a_staff', township_staff: 'a_zhen01', village_staff: 'a_cun0101', security_admin: 'a_secadmin', auditor: 'a_auditor',
+  county_admin: 'a_admin',
+  county_staff: 'a_staff',
+  township_staff: 'a_zhen01',
+  village_staff: 'a_cun0101',
+  security_admin: 'a_secadmin',
+  auditor: 'a_auditor',
 };
 
 describe.each(actorRoles)('as %s', (actorRole) => {
@@ -78,7 +103,15 @@ describe.each(actorRoles)('as %s', (actorRole) => {
     const mismatches: string[] = [];
     for (const role of targetRoles) {
       const loginName = `made_${++serial}`;
-      const got = await outcome(callerFor(actor).users.create({ loginName, displayName: '新用户', role, unitCode: homeUnit[role], password: NEW_PASSWORD }));
+      const got = await outcome(
+        callerFor(actor).users.create({
+          loginName,
+          displayName: '新用户',
+          role,
+          unitCode: homeUnit[role],
+          password: NEW_PASSWORD,
+        }),
+      );
       const want = cell(createCells, actorRole, role);
       if (got !== want) mismatches.push(`create ${role}: expected ${want}, got ${got}`);
       const rows = await database.owner.db.select().from(schema.users).where(eq(schema.users.loginName, loginName));
@@ -92,12 +125,15 @@ describe.each(actorRoles)('as %s', (actorRole) => {
     for (const from of targetRoles) {
       for (const to of targetRoles) {
         const target = await account(from);
-        const got = await outcome(callerFor(actor).users.update({ id: target.userId, role: to, unitCode: movedUnit[to] }));
+        const got = await outcome(
+          callerFor(actor).users.update({ id: target.userId, role: to, unitCode: movedUnit[to] }),
+        );
         const want = changeRoleCell(actorRole, from, to);
         if (got !== want) mismatches.push(`${from} → ${to}: expected ${want}, got ${got}`);
         const after = await stored(target.userId);
         const expected = got === 'O' ? { role: to, unitCode: movedUnit[to] } : { role: from, unitCode: homeUnit[from] };
-        if (after.role !== expected.role || after.unitCode !== expected.unitCode) mismatches.push(`${from} → ${to}: stored ${after.role}@${after.unitCode}`);
+        if (after.role !== expected.role || after.unitCode !== expected.unitCode)
+          mismatches.push(`${from} → ${to}: stored ${after.role}@${after.unitCode}`);
       }
     }
     expect(mismatches).toEqual([]);
@@ -110,11 +146,13 @@ describe.each(actorRoles)('as %s', (actorRole) => {
       const enabled = await account(role);
       const gotDisable = await outcome(callerFor(actor).users.setDisabled({ id: enabled.userId, disabled: true }));
       if (gotDisable !== want) mismatches.push(`disable ${role}: expected ${want}, got ${gotDisable}`);
-      if ((await stored(enabled.userId)).disabled !== (gotDisable === 'O')) mismatches.push(`disable ${role}: stored state wrong`);
+      if ((await stored(enabled.userId)).disabled !== (gotDisable === 'O'))
+        mismatches.push(`disable ${role}: stored state wrong`);
       const disabled = await account(role, { disabled: true });
       const gotEnable = await outcome(callerFor(actor).users.setDisabled({ id: disabled.userId, disabled: false }));
       if (gotEnable !== want) mismatches.push(`enable ${role}: expected ${want}, got ${gotEnable}`);
-      if ((await stored(disabled.userId)).disabled !== (gotEnable !== 'O')) mismatches.push(`enable ${role}: stored state wrong`);
+      if ((await stored(disabled.userId)).disabled !== (gotEnable !== 'O'))
+        mismatches.push(`enable ${role}: stored state wrong`);
     }
     expect(mismatches).toEqual([]);
   });
@@ -126,7 +164,8 @@ describe.each(actorRoles)('as %s', (actorRole) => {
       const got = await outcome(callerFor(actor).users.resetPassword({ id: target.userId, password: NEW_PASSWORD }));
       const want = cell(resetPasswordCells, actorRole, role);
       if (got !== want) mismatches.push(`reset ${role}: expected ${want}, got ${got}`);
-      if (((await stored(target.userId)).passwordHash !== storedHash) !== (got === 'O')) mismatches.push(`reset ${role}: stored hash wrong`);
+      if (((await stored(target.userId)).passwordHash !== storedHash) !== (got === 'O'))
+        mismatches.push(`reset ${role}: stored hash wrong`);
     }
     expect(mismatches).toEqual([]);
   });
@@ -136,10 +175,18 @@ describe.each(actorRoles)('as %s', (actorRole) => {
     const admin = actorRole === 'county_admin' || actorRole === 'security_admin';
     const own = callerFor(self).users;
     const otherRole: UserRole = actorRole === 'county_admin' ? 'county_staff' : 'security_admin';
-    expect(await outcome(own.update({ id: self.userId, role: otherRole, unitCode: homeUnit[otherRole] }))).toBe(admin ? 'B' : 'F');
-    expect(await outcome(own.update({ id: self.userId, role: actorRole, unitCode: homeUnit[actorRole] }))).toBe(admin ? 'B' : 'F');
+    expect(await outcome(own.update({ id: self.userId, role: otherRole, unitCode: homeUnit[otherRole] }))).toBe(
+      admin ? 'B' : 'F',
+    );
+    expect(await outcome(own.update({ id: self.userId, role: actorRole, unitCode: homeUnit[actorRole] }))).toBe(
+      admin ? 'B' : 'F',
+    );
     expect(await outcome(own.setDisabled({ id: self.userId, disabled: true }))).toBe(admin ? 'B' : 'F');
-    expect(await stored(self.userId)).toMatchObject({ role: actorRole, unitCode: homeUnit[actorRole], disabled: false });
+    expect(await stored(self.userId)).toMatchObject({
+      role: actorRole,
+      unitCode: homeUnit[actorRole],
+      disabled: false,
+    });
     expect(await outcome(own.resetPassword({ id: self.userId, password: NEW_PASSWORD }))).toBe(admin ? 'O' : 'F');
   });
 });
@@ -151,10 +198,22 @@ describe('the rule refusals are audited', () => {
       database.owner.db
         .select()
         .from(schema.auditLog)
-        .where(and(eq(schema.auditLog.action, 'users.create'), eq(schema.auditLog.actorLogin, 'a_secadmin'), eq(schema.auditLog.result, 'denied')));
+        .where(
+          and(
+            eq(schema.auditLog.action, 'users.create'),
+            eq(schema.auditLog.actorLogin, 'a_secadmin'),
+            eq(schema.auditLog.result, 'denied'),
+          ),
+        );
     const before = (await denials()).map((row) => row.id);
     await expect(
-      callerFor(secadmin).users.create({ loginName: 'sneaky_admin', displayName: '越权', role: 'county_admin', unitCode: '130534000000', password: NEW_PASSWORD }),
+      callerFor(secadmin).users.create({
+        loginName: 'sneaky_admin',
+        displayName: '越权',
+        role: 'county_admin',
+        unitCode: '130534000000',
+        password: NEW_PASSWORD,
+      }),
     ).rejects.toMatchObject({ messageKey: 'error.user.roleNotGrantable' });
     const added = (await denials()).filter((row) => !before.includes(row.id));
     expect(added).toHaveLength(1);
@@ -162,17 +221,26 @@ describe('the rule refusals are audited', () => {
   });
 });
 
-describe("a county keeps its last active security admin and auditor (county B, untouched above)", () => {
+describe('a county keeps its last active security admin and auditor (county B, untouched above)', () => {
   const activeCount = async (role: UserRole) =>
-    (await database.owner.db.select().from(schema.users).where(and(eq(schema.users.countyId, 2), eq(schema.users.role, role), eq(schema.users.disabled, false)))).length;
+    (
+      await database.owner.db
+        .select()
+        .from(schema.users)
+        .where(and(eq(schema.users.countyId, 2), eq(schema.users.role, role), eq(schema.users.disabled, false)))
+    ).length;
 
   it('the only auditor cannot be disabled; one of two can', async () => {
     const secadmin = await actorByLogin(database.owner.db, 'b_secadmin');
     const only = await actorByLogin(database.owner.db, 'b_auditor');
-    await expect(callerFor(secadmin).users.setDisabled({ id: only.userId, disabled: true })).rejects.toMatchObject({ messageKey: 'error.user.lastKeeper' });
+    await expect(callerFor(secadmin).users.setDisabled({ id: only.userId, disabled: true })).rejects.toMatchObject({
+      messageKey: 'error.user.lastKeeper',
+    });
     const second = await account('auditor', { countyId: 2, unitCode: '130535000000' });
     await callerFor(secadmin).users.setDisabled({ id: only.userId, disabled: true });
-    await expect(callerFor(secadmin).users.setDisabled({ id: second.userId, disabled: true })).rejects.toMatchObject({ messageKey: 'error.user.lastKeeper' });
+    await expect(callerFor(secadmin).users.setDisabled({ id: second.userId, disabled: true })).rejects.toMatchObject({
+      messageKey: 'error.user.lastKeeper',
+    });
     expect(await activeCount('auditor')).toBe(1);
   });
 

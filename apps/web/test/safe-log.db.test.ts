@@ -20,13 +20,22 @@ describe('the log of a failed statement', () => {
   it('has the SQLSTATE and none of the bound values', async () => {
     const name = '欧阳震华';
     const idNumber = '11010519491231002X';
-    const failure = await database.owner.db.execute(sql`select ${name}::text as name, ${idNumber}::text as id_number, ${'地址\u0000'}::text as address`).catch((error: unknown) => error);
+    const failure = await database.owner.db
+      .execute(sql`select ${name}::text as name, ${idNumber}::text as id_number, ${'地址\u0000'}::text as address`)
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(Error);
     // The driver's error does carry them: that is what must not reach the log.
-    expect(JSON.stringify(failure, Object.getOwnPropertyNames(failure)) + String((failure as Error).message)).toContain(idNumber);
+    expect(JSON.stringify(failure, Object.getOwnPropertyNames(failure)) + String((failure as Error).message)).toContain(
+      idNumber,
+    );
 
     const lines: string[] = [];
-    const captured = new Writable({ write(chunk: Buffer, _encoding, done) { lines.push(chunk.toString()); done(); } });
+    const captured = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
     const log = createLog(captured, 'info');
     log.error({ err: failure }, 'request failed');
     log.error(failure as Error);

@@ -34,9 +34,19 @@ afterAll(async () => {
 /** Post the sign-in form the way the browser does; the answer's status and body. */
 async function postLogin(loginName: string, password: string, ip: string): Promise<{ status: number; body: unknown }> {
   const body = new URLSearchParams({ loginName, password });
-  const request = new Request('http://tally.local/login', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const request = new Request('http://tally.local/login', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
   try {
-    const result: unknown = await loginAction({ request, url: new URL(request.url), pattern: '/login', params: {}, context: { ip, secureCookies: false } });
+    const result: unknown = await loginAction({
+      request,
+      url: new URL(request.url),
+      pattern: '/login',
+      params: {},
+      context: { ip, secureCookies: false },
+    });
     if (result instanceof Response) return { status: result.status, body: result.headers.get('location') };
     if (result && typeof result === 'object' && 'init' in result && 'data' in result) {
       const wrapped = result as { init: { status?: number } | null; data: unknown };
@@ -57,7 +67,10 @@ function withoutEcho(answer: { status: number; body: unknown }) {
 
 describe('an unknown name, a wrong password, a locked and a disabled account answer alike', () => {
   it('the sign-in screen gives byte-identical answers', async () => {
-    await database.owner.db.update(schema.users).set({ lockedUntil: new Date(Date.now() + 10 * 60_000) }).where(eq(schema.users.loginName, 'a_cun0102'));
+    await database.owner.db
+      .update(schema.users)
+      .set({ lockedUntil: new Date(Date.now() + 10 * 60_000) })
+      .where(eq(schema.users.loginName, 'a_cun0102'));
     await database.owner.db.update(schema.users).set({ disabled: true }).where(eq(schema.users.loginName, 'a_cun0202'));
     const answers = {
       unknown: await postLogin('no_such_user', DEMO_PASSWORD, '10.20.0.1'),
@@ -67,20 +80,25 @@ describe('an unknown name, a wrong password, a locked and a disabled account ans
       disabledRightPassword: await postLogin('a_cun0202', DEMO_PASSWORD, '10.20.0.4'),
     };
     const expected = JSON.stringify(withoutEcho(answers.unknown));
-    for (const [name, answer] of Object.entries(answers)) expect(JSON.stringify(withoutEcho(answer)), name).toBe(expected);
+    for (const [name, answer] of Object.entries(answers))
+      expect(JSON.stringify(withoutEcho(answer)), name).toBe(expected);
     expect(withoutEcho(answers.unknown)).toEqual({ status: 200, messageKey: 'login.failed' });
   });
 
   it('the fifth failure locks the account without saying so', async () => {
     const answers = [];
-    for (let attempt = 1; attempt <= 6; attempt++) answers.push(withoutEcho(await postLogin('a_zhen02', 'Wrong-pass-2026', '10.20.1.1')));
+    for (let attempt = 1; attempt <= 6; attempt++)
+      answers.push(withoutEcho(await postLogin('a_zhen02', 'Wrong-pass-2026', '10.20.1.1')));
     expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
     const [row] = await database.owner.db.select().from(schema.users).where(eq(schema.users.loginName, 'a_zhen02'));
     expect(row!.lockedUntil).not.toBeNull();
   });
 
   it('every path verifies one argon2 hash; the decoy when there is no password to check', async () => {
-    await database.owner.db.update(schema.users).set({ lockedUntil: new Date(t0.getTime() + 10 * 60_000) }).where(eq(schema.users.loginName, 'b_cun0101'));
+    await database.owner.db
+      .update(schema.users)
+      .set({ lockedUntil: new Date(t0.getTime() + 10 * 60_000) })
+      .where(eq(schema.users.loginName, 'b_cun0101'));
     await database.owner.db.update(schema.users).set({ disabled: true }).where(eq(schema.users.loginName, 'b_cun0102'));
     const decoy = await decoyPasswordHash();
     const cases = [
@@ -96,7 +114,11 @@ describe('an unknown name, a wrong password, a locked and a disabled account ans
         verified.push(hash);
         return verifyPassword(hash, password);
       };
-      const result = await signIn(database.app.db, { loginName: entry.loginName, password: entry.password, ip: null, now: t0 }, { verify });
+      const result = await signIn(
+        database.app.db,
+        { loginName: entry.loginName, password: entry.password, ip: null, now: t0 },
+        { verify },
+      );
       expect(result.ok, entry.label).toBe(entry.label === 'right password');
       expect(verified, entry.label).toHaveLength(1);
       expect(verified[0] === decoy, entry.label).toBe(entry.decoy);
@@ -107,13 +129,19 @@ describe('an unknown name, a wrong password, a locked and a disabled account ans
 describe('per source address', () => {
   it('refuses the 21st failed attempt within 15 minutes with 429, before any password check, and only for that address', async () => {
     for (let attempt = 1; attempt <= 20; attempt++) {
-      expect((await postLogin(`guess_${attempt}`, 'Wrong-pass-2026', '10.30.0.1')).status, `attempt ${attempt}`).toBe(200);
+      expect((await postLogin(`guess_${attempt}`, 'Wrong-pass-2026', '10.30.0.1')).status, `attempt ${attempt}`).toBe(
+        200,
+      );
     }
-    const [before] = (await database.owner.db.execute(sql`select count(*)::int as n from sessions`)) as unknown as Array<{ n: number }>;
+    const [before] = (await database.owner.db.execute(
+      sql`select count(*)::int as n from sessions`,
+    )) as unknown as Array<{ n: number }>;
     const refused = await postLogin('a_staff', DEMO_PASSWORD, '10.30.0.1');
     expect(refused.status).toBe(429);
     expect(withoutEcho(refused)).toEqual({ status: 429, messageKey: 'login.tooMany' });
-    const [after] = (await database.owner.db.execute(sql`select count(*)::int as n from sessions`)) as unknown as Array<{ n: number }>;
+    const [after] = (await database.owner.db.execute(
+      sql`select count(*)::int as n from sessions`,
+    )) as unknown as Array<{ n: number }>;
     expect(after!.n).toBe(before!.n);
     // Another address is not held back, and gets in.
     const other = await postLogin('a_staff', DEMO_PASSWORD, '10.30.0.2');
@@ -125,14 +153,30 @@ describe('a deactivated unit', () => {
   it("ends its users' sessions when deactivated and lets none of them sign in until it is active again", async () => {
     const clerk = await signIn(database.app.db, { loginName: 'a_cun0101', password: DEMO_PASSWORD, ip: null, now: t0 });
     if (!clerk.ok) throw new Error('sign-in failed');
-    const admin = createCaller({ db: database.app.db, actor: await actorByLogin(database.owner.db, 'a_admin'), ip: null, now: t0 });
+    const admin = createCaller({
+      db: database.app.db,
+      actor: await actorByLogin(database.owner.db, 'a_admin'),
+      ip: null,
+      now: t0,
+    });
     await admin.units.setActive({ code: '130534100201', active: false });
     expect((await validateSession(database.app.db, clerk.token, t0)).actor).toBeNull();
-    expect(await signIn(database.app.db, { loginName: 'a_cun0101', password: DEMO_PASSWORD, ip: null, now: t0 })).toEqual({ ok: false, reason: 'failed' });
-    const denied = await database.owner.db.select().from(schema.auditLog).where(eq(schema.auditLog.actorLogin, 'a_cun0101'));
-    expect(denied.some((row) => row.result === 'denied' && (row.detail as { reason?: string } | null)?.reason === 'unit_inactive')).toBe(true);
+    expect(
+      await signIn(database.app.db, { loginName: 'a_cun0101', password: DEMO_PASSWORD, ip: null, now: t0 }),
+    ).toEqual({ ok: false, reason: 'failed' });
+    const denied = await database.owner.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.actorLogin, 'a_cun0101'));
+    expect(
+      denied.some(
+        (row) => row.result === 'denied' && (row.detail as { reason?: string } | null)?.reason === 'unit_inactive',
+      ),
+    ).toBe(true);
     await admin.units.setActive({ code: '130534100201', active: true });
-    expect((await signIn(database.app.db, { loginName: 'a_cun0101', password: DEMO_PASSWORD, ip: null, now: t0 })).ok).toBe(true);
+    expect(
+      (await signIn(database.app.db, { loginName: 'a_cun0101', password: DEMO_PASSWORD, ip: null, now: t0 })).ok,
+    ).toBe(true);
   });
 });
 
@@ -150,7 +194,9 @@ describe('an unknown login name', () => {
     } finally {
       warn.mockRestore();
     }
-    const stored = await database.owner.db.execute(sql`select count(*)::int as n from audit_log where coalesce(actor_login, '') || coalesce(detail::text, '') || coalesce(object_id, '') like '%Secret%'`);
+    const stored = await database.owner.db.execute(
+      sql`select count(*)::int as n from audit_log where coalesce(actor_login, '') || coalesce(detail::text, '') || coalesce(object_id, '') like '%Secret%'`,
+    );
     expect((stored as unknown as Array<{ n: number }>)[0]!.n).toBe(0);
   });
 });

@@ -11,9 +11,7 @@ import type { CodedError } from './message.ts';
 export type CalendarIssueCode = 'bad_year' | 'bad_date' | 'outside_year' | 'in_both_lists';
 export type CalendarIssue = CodedError<CalendarIssueCode> & { date?: string };
 
-export type CalendarCheck =
-  | { ok: true; calendar: WorkCalendar }
-  | { ok: false; issues: CalendarIssue[] };
+export type CalendarCheck = { ok: true; calendar: WorkCalendar } | { ok: false; issues: CalendarIssue[] };
 
 /** Years a county may keep a calendar for; wide enough for history, narrow enough to catch typos. */
 export const CALENDAR_YEARS = { min: 2000, max: 2100 } as const;
@@ -43,19 +41,42 @@ function normaliseDate(token: string): string {
  * lists (a day cannot be off and a make-up working day at once). Duplicates within a list
  * are merged and the lists come back sorted, so the stored row reads like the notice.
  */
-export function checkCalendarYear(year: number, holidays: readonly string[], makeupWorkdays: readonly string[]): CalendarCheck {
+export function checkCalendarYear(
+  year: number,
+  holidays: readonly string[],
+  makeupWorkdays: readonly string[],
+): CalendarCheck {
   const issues: CalendarIssue[] = [];
   if (!Number.isInteger(year) || year < CALENDAR_YEARS.min || year > CALENDAR_YEARS.max) {
-    return { ok: false, issues: [{ code: 'bad_year', zh: `年份须在 ${CALENDAR_YEARS.min}–${CALENDAR_YEARS.max} 之间`, en: `The year must be between ${CALENDAR_YEARS.min} and ${CALENDAR_YEARS.max}` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'bad_year',
+          zh: `年份须在 ${CALENDAR_YEARS.min}–${CALENDAR_YEARS.max} 之间`,
+          en: `The year must be between ${CALENDAR_YEARS.min} and ${CALENDAR_YEARS.max}`,
+        },
+      ],
+    };
   }
   const clean = (list: readonly string[], listZh: string, listEn: string): CivilDate[] => {
     const kept = new Set<CivilDate>();
     for (const raw of list) {
       const date = normaliseDate(raw.trim());
       if (!isCivilDate(date)) {
-        issues.push({ code: 'bad_date', date: raw, zh: `${listZh}中的“${raw}”不是有效日期（应写作 ${year}-10-01）`, en: `"${raw}" in ${listEn} is not a valid date (write ${year}-10-01)` });
+        issues.push({
+          code: 'bad_date',
+          date: raw,
+          zh: `${listZh}中的“${raw}”不是有效日期（应写作 ${year}-10-01）`,
+          en: `"${raw}" in ${listEn} is not a valid date (write ${year}-10-01)`,
+        });
       } else if (Number(date.slice(0, 4)) !== year) {
-        issues.push({ code: 'outside_year', date, zh: `${listZh}中的 ${date} 不在 ${year} 年内`, en: `${date} in ${listEn} is outside ${year}` });
+        issues.push({
+          code: 'outside_year',
+          date,
+          zh: `${listZh}中的 ${date} 不在 ${year} 年内`,
+          en: `${date} in ${listEn} is outside ${year}`,
+        });
       } else {
         kept.add(date);
       }
@@ -67,7 +88,12 @@ export function checkCalendarYear(year: number, holidays: readonly string[], mak
   const makeupSet = new Set(cleanMakeup);
   for (const date of cleanHolidays) {
     if (makeupSet.has(date)) {
-      issues.push({ code: 'in_both_lists', date, zh: `${date} 不能同时是节假日和调休上班日`, en: `${date} cannot be both a holiday and a make-up working day` });
+      issues.push({
+        code: 'in_both_lists',
+        date,
+        zh: `${date} 不能同时是节假日和调休上班日`,
+        en: `${date} cannot be both a holiday and a make-up working day`,
+      });
     }
   }
   if (issues.length > 0) return { ok: false, issues };

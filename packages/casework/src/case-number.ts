@@ -27,14 +27,19 @@ const MAX_SEQUENCE = 999_999;
 export function formatCaseNumber({ countyCode, year, sequence }: CaseNumberParts): string {
   if (!/^\d{6}$/.test(countyCode) || countyCode === '000000') throw new RangeError(`bad county code ${countyCode}`);
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) throw new RangeError(`bad year ${year}`);
-  if (!Number.isInteger(sequence) || sequence < 1 || sequence > MAX_SEQUENCE) throw new RangeError(`bad sequence ${sequence}`);
+  if (!Number.isInteger(sequence) || sequence < 1 || sequence > MAX_SEQUENCE)
+    throw new RangeError(`bad sequence ${sequence}`);
   return `${countyCode}-${year}-${String(sequence).padStart(6, '0')}`;
 }
 
 /** Parses a number a person typed or pasted (surrounding spaces tolerated). */
 export function parseCaseNumber(s: string): ({ ok: true } & CaseNumberParts) | ({ ok: false } & Message) {
   const m = CASE_NUMBER.exec(s.trim());
-  const bad = { ok: false as const, zh: '信访件编号格式应为 县代码6位-年份4位-序号6位，如 130534-2026-000123', en: 'A case number looks like 130534-2026-000123 (county-year-sequence)' };
+  const bad = {
+    ok: false as const,
+    zh: '信访件编号格式应为 县代码6位-年份4位-序号6位，如 130534-2026-000123',
+    en: 'A case number looks like 130534-2026-000123 (county-year-sequence)',
+  };
   if (!m) return bad;
   const countyCode = m[1]!;
   const year = Number(m[2]);

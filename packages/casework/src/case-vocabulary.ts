@@ -31,15 +31,30 @@ export const CHANNEL_TERMS: Terms<Channel> = {
 };
 
 export const CASE_CATEGORIES = [
-  'land_requisition', 'demolition', 'enterprise_restructuring', 'labour_social_security', 'law_litigation', 'special_care_relief',
-  'environment', 'education', 'village_finances', 'migrant_wages', 'construction_payments', 'resource_rights', 'other',
+  'land_requisition',
+  'demolition',
+  'enterprise_restructuring',
+  'labour_social_security',
+  'law_litigation',
+  'special_care_relief',
+  'environment',
+  'education',
+  'village_finances',
+  'migrant_wages',
+  'construction_payments',
+  'resource_rights',
+  'other',
 ] as const;
 export type CaseCategory = (typeof CASE_CATEGORIES)[number];
 export const CATEGORY_TERMS: Terms<CaseCategory> = {
   land_requisition: { zh: '土地征用', en: 'Land requisition', aliases: ['征地', '土地征收'] },
   demolition: { zh: '房屋拆迁', en: 'Demolition', aliases: ['拆迁', '征迁'] },
   enterprise_restructuring: { zh: '企业改制', en: 'Enterprise restructuring', aliases: ['改制'] },
-  labour_social_security: { zh: '劳动社保', en: 'Labour & social security', aliases: ['劳动保障', '社保', '劳动和社会保障'] },
+  labour_social_security: {
+    zh: '劳动社保',
+    en: 'Labour & social security',
+    aliases: ['劳动保障', '社保', '劳动和社会保障'],
+  },
   law_litigation: { zh: '涉法涉诉', en: 'Law/litigation related', aliases: ['涉法', '涉诉'] },
   special_care_relief: { zh: '优抚救济', en: 'Special care & relief', aliases: ['优抚', '救济', '社会救助'] },
   environment: { zh: '环境保护', en: 'Environment', aliases: ['环保', '环境'] },
@@ -47,11 +62,24 @@ export const CATEGORY_TERMS: Terms<CaseCategory> = {
   village_finances: { zh: '村财村务', en: 'Village finances', aliases: ['村务', '村财', '村务公开'] },
   migrant_wages: { zh: '农民工工资', en: 'Migrant wages', aliases: ['欠薪', '拖欠工资', '讨薪'] },
   construction_payments: { zh: '工程款', en: 'Construction payments', aliases: ['工程欠款', '拖欠工程款'] },
-  resource_rights: { zh: '山林矿山滩涂权属', en: 'Forest/mine/tidal-flat rights', aliases: ['山林权属', '矿山权属', '滩涂权属', '林权'] },
+  resource_rights: {
+    zh: '山林矿山滩涂权属',
+    en: 'Forest/mine/tidal-flat rights',
+    aliases: ['山林权属', '矿山权属', '滩涂权属', '林权'],
+  },
   other: { zh: '其他', en: 'Other', aliases: ['其它'] },
 };
 
-export const CASE_STATUSES = ['registered', 'accepted', 'refused', 'assigned', 'in_progress', 'replied', 'revisited', 'archived'] as const;
+export const CASE_STATUSES = [
+  'registered',
+  'accepted',
+  'refused',
+  'assigned',
+  'in_progress',
+  'replied',
+  'revisited',
+  'archived',
+] as const;
 export type PetitionStatus = (typeof CASE_STATUSES)[number];
 export const STATUS_TERMS: Terms<PetitionStatus> = {
   registered: { zh: '已登记', en: 'Registered' },
@@ -90,7 +118,17 @@ export const SATISFACTION_TERMS: Terms<Satisfaction> = {
 };
 
 /** What a case history row records: intake (register) and every workflow action. */
-export const CASE_ACTIONS = ['register', 'accept', 'refuse', 'assign', 'start', 'reply', 'revisit', 'archive', 'escalate'] as const;
+export const CASE_ACTIONS = [
+  'register',
+  'accept',
+  'refuse',
+  'assign',
+  'start',
+  'reply',
+  'revisit',
+  'archive',
+  'escalate',
+] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 export const ACTION_TERMS: Terms<CaseAction> = {
   register: { zh: '登记', en: 'Register' },

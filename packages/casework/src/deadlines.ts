@@ -100,7 +100,11 @@ export function arrivedOn(state: CaseState): CivilDate {
  * - accepted: assignment within the working days from acceptance;
  * - registered: the decision to accept or refuse, counted from arrival at the unit.
  */
-export function runningDeadline(state: CaseState, rules: DeadlineRules, cal: WorkCalendar): { stage: ClockStage; dueOn: CivilDate } | null {
+export function runningDeadline(
+  state: CaseState,
+  rules: DeadlineRules,
+  cal: WorkCalendar,
+): { stage: ClockStage; dueOn: CivilDate } | null {
   if (state.assignment !== null) return { stage: 'handle', dueOn: state.assignment.dueOn };
   if (state.status !== 'registered' && state.status !== 'accepted') return null;
   if (state.escalations.length === 0) {
@@ -149,16 +153,29 @@ export function caseClock(state: CaseState, now: Date, rules: DeadlineRules, cal
   return open(shanghaiDate(now), running.stage, running.dueOn, rules, cal);
 }
 
-function open(today: CivilDate, stage: ClockStage, dueOn: CivilDate, rules: DeadlineRules, cal: WorkCalendar): CaseClock {
+function open(
+  today: CivilDate,
+  stage: ClockStage,
+  dueOn: CivilDate,
+  rules: DeadlineRules,
+  cal: WorkCalendar,
+): CaseClock {
   const daysLeft = workingDaysBetween(today, dueOn, cal);
-  if (compareDates(today, dueOn) > 0) return { status: 'overdue', stage, dueOn, daysLeft, daysOverdue: Math.max(1, -daysLeft) };
+  if (compareDates(today, dueOn) > 0)
+    return { status: 'overdue', stage, dueOn, daysLeft, daysOverdue: Math.max(1, -daysLeft) };
   const status = daysLeft <= rules.dueSoonWithinWorkingDays ? 'due_soon' : 'on_time';
   return { status, stage, dueOn, daysLeft, daysOverdue: null };
 }
 
 function closed(closedOn: CivilDate, stage: ClockStage, dueOn: CivilDate, cal: WorkCalendar): CaseClock {
   const late = compareDates(closedOn, dueOn) > 0;
-  return { status: late ? 'closed_late' : 'closed_on_time', stage, dueOn, daysLeft: workingDaysBetween(closedOn, dueOn, cal), daysOverdue: null };
+  return {
+    status: late ? 'closed_late' : 'closed_on_time',
+    stage,
+    dueOn,
+    daysLeft: workingDaysBetween(closedOn, dueOn, cal),
+    daysOverdue: null,
+  };
 }
 
 /**

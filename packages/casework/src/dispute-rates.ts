@@ -14,7 +14,14 @@
  */
 import type { CivilDate } from './civil-date.ts';
 import { compareDates, addDays } from './civil-date.ts';
-import { DISPUTE_TARGETS, handlingLevelFor, rateAgainstTarget, revisitDueOn, type DisputeSeverity, type RevisitClass } from './disputes.ts';
+import {
+  DISPUTE_TARGETS,
+  handlingLevelFor,
+  rateAgainstTarget,
+  revisitDueOn,
+  type DisputeSeverity,
+  type RevisitClass,
+} from './disputes.ts';
 import type { Rate } from './rate.ts';
 import type { UnitLevel } from './unit-code.ts';
 
@@ -46,7 +53,10 @@ export interface DisputeFigures {
   byOutcome: Record<DisputeOutcome, number>;
 }
 
-export function disputeFigures(groups: readonly DisputeGroup[], targets: { participation: number; success: number; satisfaction: number } = DISPUTE_TARGETS): DisputeFigures {
+export function disputeFigures(
+  groups: readonly DisputeGroup[],
+  targets: { participation: number; success: number; satisfaction: number } = DISPUTE_TARGETS,
+): DisputeFigures {
   let total = 0;
   let mediated = 0;
   let revisited = 0;
@@ -55,7 +65,8 @@ export function disputeFigures(groups: readonly DisputeGroup[], targets: { parti
   const byHandlingLevel: Record<UnitLevel, number> = { village: 0, township: 0, county: 0 };
   const byOutcome: Record<DisputeOutcome, number> = { pending: 0, settled: 0, failed: 0 };
   for (const group of groups) {
-    if (!Number.isInteger(group.count) || group.count < 0) throw new RangeError(`group count must be a non-negative integer, got ${group.count}`);
+    if (!Number.isInteger(group.count) || group.count < 0)
+      throw new RangeError(`group count must be a non-negative integer, got ${group.count}`);
     total += group.count;
     if (group.mediated) mediated += group.count;
     bySeverity[group.severity] += group.count;
@@ -66,7 +77,10 @@ export function disputeFigures(groups: readonly DisputeGroup[], targets: { parti
       if (group.satisfaction !== 'not') satisfied += group.count;
     }
   }
-  const line = (numerator: number, denominator: number, targetPercent: number): RateLine => ({ ...rateAgainstTarget(numerator, denominator, targetPercent), targetPercent });
+  const line = (numerator: number, denominator: number, targetPercent: number): RateLine => ({
+    ...rateAgainstTarget(numerator, denominator, targetPercent),
+    targetPercent,
+  });
   return {
     total,
     participation: line(mediated, total, targets.participation),
@@ -95,10 +109,16 @@ export const REVISIT_DUE_SOON_DAYS = 14;
  * Where one settled, not yet revisited dispute stands on `today`. Revisit periods are
  * calendar months (see revisitDueOn), so the count of days left is in calendar days too.
  */
-export function revisitStatus(settledOn: CivilDate, revisitClass: RevisitClass, today: CivilDate, dueSoonDays = REVISIT_DUE_SOON_DAYS): RevisitDue {
+export function revisitStatus(
+  settledOn: CivilDate,
+  revisitClass: RevisitClass,
+  today: CivilDate,
+  dueSoonDays = REVISIT_DUE_SOON_DAYS,
+): RevisitDue {
   const dueOn = revisitDueOn(settledOn, revisitClass);
   const daysLeft = compareDates(dueOn, today);
-  const status: RevisitStatus = daysLeft < 0 ? 'overdue' : compareDates(dueOn, addDays(today, dueSoonDays)) <= 0 ? 'due_soon' : 'upcoming';
+  const status: RevisitStatus =
+    daysLeft < 0 ? 'overdue' : compareDates(dueOn, addDays(today, dueSoonDays)) <= 0 ? 'due_soon' : 'upcoming';
   return { dueOn, status, daysLeft };
 }
 

@@ -44,6 +44,10 @@ export const DISPUTE_TARGETS = { participation: 98, success: 98, satisfaction: 9
  * A rate and whether it reaches the target, compared exactly on the counts (97.96% does
  * not meet 98% even though it displays as 98%). meets is null when the denominator is 0.
  */
-export function rateAgainstTarget(numerator: number, denominator: number, targetPercent: number): { rate: Rate; meets: boolean | null } {
+export function rateAgainstTarget(
+  numerator: number,
+  denominator: number,
+  targetPercent: number,
+): { rate: Rate; meets: boolean | null } {
   return { rate: rate(numerator, denominator), meets: meetsTarget(numerator, denominator, targetPercent) };
 }

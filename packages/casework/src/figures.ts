@@ -92,11 +92,19 @@ export function petitionFigures(records: readonly PetitionRecord[], period: Peri
     const key = rootOf(r.id, byId);
     const g = groups.get(key) ?? { closedOn: null, dueOn: null, lastRevisitAt: null, satisfaction: null };
     const closedOn = r.closedOn ?? null;
-    if (closedOn !== null && compareDates(closedOn, period.to) <= 0 && (g.closedOn === null || compareDates(closedOn, g.closedOn) < 0)) {
+    if (
+      closedOn !== null &&
+      compareDates(closedOn, period.to) <= 0 &&
+      (g.closedOn === null || compareDates(closedOn, g.closedOn) < 0)
+    ) {
       g.closedOn = closedOn;
       g.dueOn = r.dueOn ?? null;
     }
-    if (r.satisfaction !== undefined && r.satisfaction !== null && (g.lastRevisitAt === null || Date.parse(r.receivedAt) >= Date.parse(g.lastRevisitAt))) {
+    if (
+      r.satisfaction !== undefined &&
+      r.satisfaction !== null &&
+      (g.lastRevisitAt === null || Date.parse(r.receivedAt) >= Date.parse(g.lastRevisitAt))
+    ) {
       g.lastRevisitAt = r.receivedAt;
       g.satisfaction = r.satisfaction;
     }

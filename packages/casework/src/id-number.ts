@@ -24,7 +24,9 @@ export function normalizeIdNumber(s: string): string {
   return s.trim().toUpperCase();
 }
 
-export type IdNumberResult = { ok: true } | ({ ok: false; code: 'length' | 'format' | 'birth_date' | 'check_digit' } & Message);
+export type IdNumberResult =
+  | { ok: true }
+  | ({ ok: false; code: 'length' | 'format' | 'birth_date' | 'check_digit' } & Message);
 
 /**
  * Validates an 18-character ID number: shape, birth date (a real date, not before 1900 and,
@@ -37,7 +39,12 @@ export function validateIdNumber(s: string, options: { today?: CivilDate } = {})
     return { ok: false, code: 'length', zh: '身份证号码应为18位', en: 'An ID number has 18 characters' };
   }
   if (!/^[1-9]\d{16}[\dX]$/.test(id)) {
-    return { ok: false, code: 'format', zh: '身份证号码应为17位数字加1位数字或X', en: 'An ID number is 17 digits then a digit or X' };
+    return {
+      ok: false,
+      code: 'format',
+      zh: '身份证号码应为17位数字加1位数字或X',
+      en: 'An ID number is 17 digits then a digit or X',
+    };
   }
   const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   if (
@@ -45,10 +52,20 @@ export function validateIdNumber(s: string, options: { today?: CivilDate } = {})
     compareDates(birth, EARLIEST_BIRTH) < 0 ||
     (options.today !== undefined && compareDates(birth, options.today) > 0)
   ) {
-    return { ok: false, code: 'birth_date', zh: '身份证号码中的出生日期无效', en: 'The birth date in the ID number is not valid' };
+    return {
+      ok: false,
+      code: 'birth_date',
+      zh: '身份证号码中的出生日期无效',
+      en: 'The birth date in the ID number is not valid',
+    };
   }
   if (idCheckCharacter(id.slice(0, 17)) !== id[17]) {
-    return { ok: false, code: 'check_digit', zh: '身份证号码校验位错误，请核对', en: 'The ID number check digit is wrong' };
+    return {
+      ok: false,
+      code: 'check_digit',
+      zh: '身份证号码校验位错误，请核对',
+      en: 'The ID number check digit is wrong',
+    };
   }
   return { ok: true };
 }

@@ -1,13 +1,31 @@
 /** @tally/casework — pure domain logic for petition cases (信访件) and disputes. No I/O, no clock. */
 export type { CivilDate } from './civil-date.ts';
-export { addDays, addMonths, chineseCivilDate, compareDates, daysInMonth, isCivilDate, shanghaiDate, toDayNumber } from './civil-date.ts';
+export {
+  addDays,
+  addMonths,
+  chineseCivilDate,
+  compareDates,
+  daysInMonth,
+  isCivilDate,
+  shanghaiDate,
+  toDayNumber,
+} from './civil-date.ts';
 export type { WorkCalendar } from './calendar.ts';
 export { addWorkingDays, isWorkingDay, nextWorkingDayOnOrAfter, workingDaysBetween } from './calendar.ts';
 export { chinaCalendar2026 } from './china-calendar-2026.ts';
 
 export type { Message, CodedError } from './message.ts';
 export type { UnitLevel } from './unit-code.ts';
-export { LEVEL_RANK, UNIT_CODE_PATTERN, ancestorAt, countyCodeOf, isUnitCode, isUnitCodeShape, isWithin, unitLevelOf } from './unit-code.ts';
+export {
+  LEVEL_RANK,
+  UNIT_CODE_PATTERN,
+  ancestorAt,
+  countyCodeOf,
+  isUnitCode,
+  isUnitCodeShape,
+  isWithin,
+  unitLevelOf,
+} from './unit-code.ts';
 export type { Actor, Role } from './actor.ts';
 export { CASE_HANDLING_ROLES, canHandleCases, covers } from './actor.ts';
 
@@ -24,8 +42,22 @@ export type {
 export { COLLECTIVE_THRESHOLD } from './petition-types.ts';
 export type { CaseAction, CaseCategory, Term } from './case-vocabulary.ts';
 export {
-  ACTION_TERMS, CASE_ACTIONS, CASE_CATEGORIES, CASE_CHANNELS, CASE_STATUSES, CASE_VOCABULARIES, CATEGORY_TERMS, CHANNEL_TERMS, COMPLEXITIES,
-  COMPLEXITY_TERMS, REPLY_METHODS, REPLY_METHOD_TERMS, SATISFACTIONS, SATISFACTION_TERMS, STATUS_TERMS, isCode,
+  ACTION_TERMS,
+  CASE_ACTIONS,
+  CASE_CATEGORIES,
+  CASE_CHANNELS,
+  CASE_STATUSES,
+  CASE_VOCABULARIES,
+  CATEGORY_TERMS,
+  CHANNEL_TERMS,
+  COMPLEXITIES,
+  COMPLEXITY_TERMS,
+  REPLY_METHODS,
+  REPLY_METHOD_TERMS,
+  SATISFACTIONS,
+  SATISFACTION_TERMS,
+  STATUS_TERMS,
+  isCode,
 } from './case-vocabulary.ts';
 export type { IntakeErrorCode, IntakeInput } from './petition-intake.ts';
 export { INTAKE_ERROR_FIELDS, registerCase } from './petition-intake.ts';
@@ -35,7 +67,16 @@ export type { ActionType, PetitionAction, TransitionEvent, TransitionResult } fr
 export { allowedActions, replay, revisitRequired, transition } from './petition-workflow.ts';
 
 export type { CaseClock, ClockStage, ClockStatus, DayCount, DeadlineRules } from './deadlines.ts';
-export { DEFAULT_DEADLINE_RULES, applyDayCount, arrivedOn, assignmentDeadline, caseClock, dueWithinEnd, handlingDeadline, runningDeadline } from './deadlines.ts';
+export {
+  DEFAULT_DEADLINE_RULES,
+  applyDayCount,
+  arrivedOn,
+  assignmentDeadline,
+  caseClock,
+  dueWithinEnd,
+  handlingDeadline,
+  runningDeadline,
+} from './deadlines.ts';
 
 export type { CaseNumberParts } from './case-number.ts';
 export { CASE_NUMBER_YEARS, formatCaseNumber, parseCaseNumber } from './case-number.ts';
@@ -48,14 +89,34 @@ export { meetsTarget, rate } from './rate.ts';
 export type { Period, PetitionFigures, PetitionRecord } from './figures.ts';
 export { petitionFigures } from './figures.ts';
 export type { DisputeSeverity, RevisitClass } from './disputes.ts';
-export { DISPUTE_TARGETS, REVISIT_MONTHS, SEVERITY_LABELS, handlingLevelFor, rateAgainstTarget, revisitDueOn } from './disputes.ts';
+export {
+  DISPUTE_TARGETS,
+  REVISIT_MONTHS,
+  SEVERITY_LABELS,
+  handlingLevelFor,
+  rateAgainstTarget,
+  revisitDueOn,
+} from './disputes.ts';
 export type { NoticeFacts, Supervisor } from './supervision-notice.ts';
-export { NOTICE_REPLY_WORKING_DAYS, responsibleUnitOf, supervisingUnitOf, supervisionNotice } from './supervision-notice.ts';
+export {
+  NOTICE_REPLY_WORKING_DAYS,
+  responsibleUnitOf,
+  supervisingUnitOf,
+  supervisionNotice,
+} from './supervision-notice.ts';
 
 export type { CalendarCheck, CalendarIssue, CalendarIssueCode } from './calendar-edit.ts';
 export { CALENDAR_YEARS, calendarYear, checkCalendarYear, parseDateList } from './calendar-edit.ts';
 export type { DeadlinePreview, PreviewRule } from './deadline-preview.ts';
 export { previewDeadlines } from './deadline-preview.ts';
-export type { DisputeFigures, DisputeGroup, DisputeOutcome, DisputeSatisfaction, RateLine, RevisitDue, RevisitStatus } from './dispute-rates.ts';
+export type {
+  DisputeFigures,
+  DisputeGroup,
+  DisputeOutcome,
+  DisputeSatisfaction,
+  RateLine,
+  RevisitDue,
+  RevisitStatus,
+} from './dispute-rates.ts';
 export { REVISIT_DUE_SOON_DAYS, disputeFigures, isRevisitClass, revisitStatus } from './dispute-rates.ts';
 export { maskPartiesText } from './party-masking.ts';

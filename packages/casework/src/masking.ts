@@ -36,7 +36,10 @@ export function maskName(name: string): string {
  * an area code, extensions) keeps only its last 4 digits; separators stay as typed.
  */
 export function maskPhone(phone: string): string {
-  const compact = phone.trim().replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '');
+  const compact = phone
+    .trim()
+    .replace(/[\s-]/g, '')
+    .replace(/^\+?86(?=1\d{10}$)/, '');
   if (/^1\d{10}$/.test(compact)) return `${compact.slice(0, 3)}****${compact.slice(-4)}`;
   const digits = phone.trim().replace(/\D/g, '').length;
   let seen = 0;

@@ -20,7 +20,13 @@ export interface IntakeInput {
 }
 
 export type IntakeErrorCode =
-  | 'id_required' | 'invalid_time' | 'received_in_future' | 'invalid_channel' | 'invalid_unit' | 'invalid_people_count' | 'person_times_below_people';
+  | 'id_required'
+  | 'invalid_time'
+  | 'received_in_future'
+  | 'invalid_channel'
+  | 'invalid_unit'
+  | 'invalid_people_count'
+  | 'person_times_below_people';
 
 /** The intake field each refusal is about, so a form can mark it. */
 export const INTAKE_ERROR_FIELDS: Readonly<Record<IntakeErrorCode, string | null>> = {
@@ -61,7 +67,8 @@ export function registerCase(
   const level = unitLevelOf(input.unitCode);
   if (level === null) return fail('invalid_unit');
   if (!Number.isInteger(input.peopleCount) || input.peopleCount < 1) return fail('invalid_people_count');
-  if (input.personTimes !== undefined && input.personTimes < input.peopleCount) return fail('person_times_below_people');
+  if (input.personTimes !== undefined && input.personTimes < input.peopleCount)
+    return fail('person_times_below_people');
   return {
     ok: true,
     state: {

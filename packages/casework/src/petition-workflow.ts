@@ -26,7 +26,15 @@ import { shanghaiDate } from './civil-date.ts';
 import { DEFAULT_DEADLINE_RULES, handlingDeadline, type DeadlineRules } from './deadlines.ts';
 import type { CodedError } from './message.ts';
 import { transitionError, type TransitionErrorCode } from './petition-errors.ts';
-import { COMPLEXITIES, COMPLEXITY_TERMS, REPLY_METHODS, REPLY_METHOD_TERMS, SATISFACTIONS, SATISFACTION_TERMS, isCode } from './case-vocabulary.ts';
+import {
+  COMPLEXITIES,
+  COMPLEXITY_TERMS,
+  REPLY_METHODS,
+  REPLY_METHOD_TERMS,
+  SATISFACTIONS,
+  SATISFACTION_TERMS,
+  isCode,
+} from './case-vocabulary.ts';
 import {
   COLLECTIVE_THRESHOLD,
   type CaseState,
@@ -157,7 +165,8 @@ export function transition(
     case 'assign': {
       if (!isCode(COMPLEXITIES, action.complexity)) return fail('invalid_value');
       // The responsible unit is the handling unit itself or a unit below it (downward 交办).
-      if (unitLevelOf(action.unitCode) === null || !isWithin(action.unitCode, state.unitCode)) return fail('invalid_unit');
+      if (unitLevelOf(action.unitCode) === null || !isWithin(action.unitCode, state.unitCode))
+        return fail('invalid_unit');
       if (blank(action.person)) return fail('person_required');
       const person = action.person.trim();
       const dueOn = handlingDeadline(today, action.complexity, rules, calendar);
@@ -240,12 +249,20 @@ export function replay(
   let state = initial;
   for (const [index, e] of events.entries()) {
     if (e.caseId !== state.id || e.from !== state.status) {
-      return { ok: false, index, error: { code: 'log_mismatch', zh: '处理记录与案件状态不符', en: 'The event does not match the case state' } };
+      return {
+        ok: false,
+        index,
+        error: { code: 'log_mismatch', zh: '处理记录与案件状态不符', en: 'The event does not match the case state' },
+      };
     }
     const r = transition(state, e.action, e.actor, new Date(e.at), calendar, rules);
     if (!r.ok) return { ok: false, index, error: r.error };
     if (r.next.status !== e.to) {
-      return { ok: false, index, error: { code: 'log_mismatch', zh: '处理记录与案件状态不符', en: 'The event does not match the case state' } };
+      return {
+        ok: false,
+        index,
+        error: { code: 'log_mismatch', zh: '处理记录与案件状态不符', en: 'The event does not match the case state' },
+      };
     }
     state = r.next;
   }

@@ -41,7 +41,14 @@ export function supervisionNotice(
 ): { ok: true; notice: NoticeFacts } | { ok: false; error: CodedError<'not_overdue'> } {
   const { clock } = input;
   if (clock.status !== 'overdue' || clock.dueOn === null || clock.stage === null || clock.daysOverdue === null) {
-    return { ok: false, error: { code: 'not_overdue', zh: '该信访件未逾期，不能出具督办通知书', en: 'This case is not overdue; no supervision notice can be issued' } };
+    return {
+      ok: false,
+      error: {
+        code: 'not_overdue',
+        zh: '该信访件未逾期，不能出具督办通知书',
+        en: 'This case is not overdue; no supervision notice can be issued',
+      },
+    };
   }
   const today = shanghaiDate(now);
   const sequence = input.caseNumber.split('-').pop() ?? input.caseNumber;

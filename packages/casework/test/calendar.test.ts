@@ -107,7 +107,11 @@ describe('properties', () => {
 
   it('workingDaysBetween inverts addWorkingDays for n ≥ 1', () => {
     fc.assert(
-      fc.property(date, fc.integer({ min: 1, max: 40 }), (d, k) => workingDaysBetween(d, addWorkingDays(d, k, cal), cal) === k),
+      fc.property(
+        date,
+        fc.integer({ min: 1, max: 40 }),
+        (d, k) => workingDaysBetween(d, addWorkingDays(d, k, cal), cal) === k,
+      ),
     );
   });
 });

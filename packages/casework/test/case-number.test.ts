@@ -16,8 +16,20 @@ describe('case numbers', () => {
   });
 
   it('parses what a person typed', () => {
-    expect(parseCaseNumber(' 130534-2026-000123 ')).toEqual({ ok: true, countyCode: '130534', year: 2026, sequence: 123 });
-    for (const bad of ['130534-2026-123', '1305342026000123', '130534-2026-000000', '000000-2026-000001', '130534-1800-000001', '']) {
+    expect(parseCaseNumber(' 130534-2026-000123 ')).toEqual({
+      ok: true,
+      countyCode: '130534',
+      year: 2026,
+      sequence: 123,
+    });
+    for (const bad of [
+      '130534-2026-123',
+      '1305342026000123',
+      '130534-2026-000000',
+      '000000-2026-000001',
+      '130534-1800-000001',
+      '',
+    ]) {
       const r = parseCaseNumber(bad);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.zh).toContain('130534-2026-000123');
@@ -31,7 +43,12 @@ describe('case numbers', () => {
         fc.integer({ min: 1949, max: 2999 }),
         fc.integer({ min: 1, max: 999_999 }),
         (countyCode, year, sequence) => {
-          expect(parseCaseNumber(formatCaseNumber({ countyCode, year, sequence }))).toEqual({ ok: true, countyCode, year, sequence });
+          expect(parseCaseNumber(formatCaseNumber({ countyCode, year, sequence }))).toEqual({
+            ok: true,
+            countyCode,
+            year,
+            sequence,
+          });
         },
       ),
     );

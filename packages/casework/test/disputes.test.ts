@@ -39,6 +39,9 @@ describe('rateAgainstTarget', () => {
   });
 
   it('has no verdict when there is nothing to measure', () => {
-    expect(rateAgainstTarget(0, 0, 98)).toEqual({ rate: { numerator: 0, denominator: 0, percent: null, display: '—' }, meets: null });
+    expect(rateAgainstTarget(0, 0, 98)).toEqual({
+      rate: { numerator: 0, denominator: 0, percent: null, display: '—' },
+      meets: null,
+    });
   });
 });

@@ -32,11 +32,24 @@ function countyHalfYear(): PetitionRecord[] {
       satisfaction: i < 60 ? 'satisfied' : i < 75 ? 'basically' : i < 80 ? 'not' : null,
     });
   }
-  for (let i = 0; i < 30; i++) records.push({ id: `rl${i}`, receivedAt: `${day(i + 1)}T03:00:00Z`, channel: 'letter', personTimes: 0, duplicateOf: roots[i % 60]! });
+  for (let i = 0; i < 30; i++)
+    records.push({
+      id: `rl${i}`,
+      receivedAt: `${day(i + 1)}T03:00:00Z`,
+      channel: 'letter',
+      personTimes: 0,
+      duplicateOf: roots[i % 60]!,
+    });
   for (let i = 0; i < 95; i++) {
     // Repeat visits chain: every second one points at the previous repeat, not at the first visit.
     const duplicateOf = i % 2 === 1 ? `rv${i - 1}` : roots[60 + (i % 102)]!;
-    records.push({ id: `rv${i}`, receivedAt: `${day(i + 2)}T05:00:00Z`, channel: 'visit', personTimes: 0, duplicateOf });
+    records.push({
+      id: `rv${i}`,
+      receivedAt: `${day(i + 2)}T05:00:00Z`,
+      channel: 'visit',
+      personTimes: 0,
+      duplicateOf,
+    });
   }
   let v = 0;
   for (const r of records) if (r.channel === 'visit') r.personTimes = v++ < 162 ? 4 : 3;
@@ -49,20 +62,41 @@ function countyHalfYear(): PetitionRecord[] {
 describe('petitionFigures', () => {
   it('reproduces the county half-year report (golden)', () => {
     const f = petitionFigures(countyHalfYear(), HALF_YEAR);
-    expect(f).toMatchObject({ received: 287, letters: 90, visits: 197, visitPersonTimes: 753, uniqueCases: 162, closed: 115 });
+    expect(f).toMatchObject({
+      received: 287,
+      letters: 90,
+      visits: 197,
+      visitPersonTimes: 753,
+      uniqueCases: 162,
+      closed: 115,
+    });
     expect(f.closureRate).toEqual({ numerator: 115, denominator: 162, percent: 71, display: '71%' });
     // 100 / 115 = 86.96% → 87%.
     expect(f.onTimeRate).toEqual({ numerator: 100, denominator: 115, percent: 87, display: '87%' });
     // (60 + 15) / 80 = 93.75% → 94%.
     expect(f.satisfactionRate).toEqual({ numerator: 75, denominator: 80, percent: 94, display: '94%' });
-    expect(f.byChannel).toEqual({ letter: 90, visit: 197, phone: 0, online: 0, assigned_from_above: 0, reception_day: 0 });
+    expect(f.byChannel).toEqual({
+      letter: 90,
+      visit: 197,
+      phone: 0,
+      online: 0,
+      assigned_from_above: 0,
+      reception_day: 0,
+    });
   });
 
   it('counts reception-day intakes as visits and keeps a repeat of an earlier matter as one case', () => {
     const records: PetitionRecord[] = [
       { id: 'old', receivedAt: '2025-11-01T01:00:00Z', channel: 'visit', personTimes: 2 }, // before the period
       { id: 'a', receivedAt: '2026-02-02T01:00:00Z', channel: 'reception_day', personTimes: 6, duplicateOf: 'old' },
-      { id: 'b', receivedAt: '2026-03-02T01:00:00Z', channel: 'phone', personTimes: 1, duplicateOf: 'a', closedOn: '2026-03-05' },
+      {
+        id: 'b',
+        receivedAt: '2026-03-02T01:00:00Z',
+        channel: 'phone',
+        personTimes: 1,
+        duplicateOf: 'a',
+        closedOn: '2026-03-05',
+      },
     ];
     const f = petitionFigures(records, HALF_YEAR);
     expect(f).toMatchObject({ received: 2, letters: 0, visits: 1, visitPersonTimes: 6, uniqueCases: 1, closed: 1 });

@@ -1,5 +1,12 @@
 /** Shared units, actors and case builders for the workflow tests. */
-import { chinaCalendar2026, registerCase, transition, type Actor, type CaseState, type PetitionAction } from '../src/index.ts';
+import {
+  chinaCalendar2026,
+  registerCase,
+  transition,
+  type Actor,
+  type CaseState,
+  type PetitionAction,
+} from '../src/index.ts';
 
 export const cal = chinaCalendar2026();
 
@@ -23,20 +30,28 @@ export const securityAdmin: Actor = { userId: 's1', unitCode: COUNTY, role: 'sec
 export const at = (date: string): Date => new Date(`${date}T02:00:00Z`);
 
 export function newCase(overrides: Partial<Parameters<typeof registerCase>[0]> = {}): CaseState {
-  const r = registerCase({
-    id: 'case-1',
-    receivedAt: '2026-09-28T01:00:00Z',
-    channel: 'visit',
-    unitCode: VILLAGE,
-    peopleCount: 1,
-    ...overrides,
-  }, new Date('2026-12-01T00:00:00Z'));
+  const r = registerCase(
+    {
+      id: 'case-1',
+      receivedAt: '2026-09-28T01:00:00Z',
+      channel: 'visit',
+      unitCode: VILLAGE,
+      peopleCount: 1,
+      ...overrides,
+    },
+    new Date('2026-12-01T00:00:00Z'),
+  );
   if (!r.ok) throw new Error(r.error.en);
   return r.state;
 }
 
 /** Applies actions in order as `actor` on `date`, failing the test on any refusal. */
-export function run(state: CaseState, actions: PetitionAction[], actor: Actor = villageStaff, date = '2026-09-29'): CaseState {
+export function run(
+  state: CaseState,
+  actions: PetitionAction[],
+  actor: Actor = villageStaff,
+  date = '2026-09-29',
+): CaseState {
   let s = state;
   for (const a of actions) {
     const r = transition(s, a, actor, at(date), cal);

@@ -19,9 +19,12 @@ describe('intake refuses what did not happen yet', () => {
     expect(INTAKE_ERROR_FIELDS.received_in_future).toBe('receivedAt');
   });
 
-  it('refuses next year\'s receipt on New Year\'s Eve (it would take next year\'s first number)', () => {
+  it("refuses next year's receipt on New Year's Eve (it would take next year's first number)", () => {
     const eve = new Date('2026-12-31T15:00:00Z'); // 23:00 on Dec 31 in Shanghai
-    expect(registerCase({ ...base, receivedAt: '2027-01-01T09:00:00+08:00' }, eve)).toMatchObject({ ok: false, error: { code: 'received_in_future' } });
+    expect(registerCase({ ...base, receivedAt: '2027-01-01T09:00:00+08:00' }, eve)).toMatchObject({
+      ok: false,
+      error: { code: 'received_in_future' },
+    });
   });
 });
 
@@ -30,7 +33,10 @@ describe('intake checks related counts against each other', () => {
   const receivedAt = '2026-12-05T09:00:00+08:00';
 
   it('says what is allowed for the number of people', () => {
-    expect(registerCase({ ...base, receivedAt, peopleCount: 0 }, now)).toMatchObject({ ok: false, error: { code: 'invalid_people_count', zh: '人数至少为 1' } });
+    expect(registerCase({ ...base, receivedAt, peopleCount: 0 }, now)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_people_count', zh: '人数至少为 1' },
+    });
   });
 
   it('refuses fewer person-times than people, naming both', () => {

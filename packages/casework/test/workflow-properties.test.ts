@@ -11,7 +11,18 @@ import {
   type TransitionEvent,
   type UnitLevel,
 } from '../src/index.ts';
-import { COUNTY, TOWNSHIP, VILLAGE, auditor, cal, countyStaff, newCase, otherVillageStaff, townshipStaff, villageStaff } from './fixtures.ts';
+import {
+  COUNTY,
+  TOWNSHIP,
+  VILLAGE,
+  auditor,
+  cal,
+  countyStaff,
+  newCase,
+  otherVillageStaff,
+  townshipStaff,
+  villageStaff,
+} from './fixtures.ts';
 
 const ACTORS: Actor[] = [villageStaff, townshipStaff, countyStaff];
 const UNITS_BELOW: Record<UnitLevel, string[]> = {
@@ -19,26 +30,47 @@ const UNITS_BELOW: Record<UnitLevel, string[]> = {
   township: [TOWNSHIP, VILLAGE],
   village: [VILLAGE],
 };
-const LEVELS_ABOVE: Record<UnitLevel, UnitLevel[]> = { village: ['township', 'county'], township: ['county'], county: [] };
+const LEVELS_ABOVE: Record<UnitLevel, UnitLevel[]> = {
+  village: ['township', 'county'],
+  township: ['county'],
+  county: [],
+};
 
 /** One random step: which actor, which of its allowed actions, which payload, how many hours later. */
-const step = fc.record({ actor: fc.nat(), action: fc.nat(), payload: fc.nat(), hours: fc.integer({ min: 0, max: 72 }) });
+const step = fc.record({
+  actor: fc.nat(),
+  action: fc.nat(),
+  payload: fc.nat(),
+  hours: fc.integer({ min: 0, max: 72 }),
+});
 
 const initial = fc.record({
   peopleCount: fc.integer({ min: 1, max: 8 }),
   repeat: fc.boolean(),
-  channel: fc.constantFrom('letter', 'visit', 'phone', 'online', 'assigned_from_above', 'reception_day') as fc.Arbitrary<CaseState['channel']>,
+  channel: fc.constantFrom(
+    'letter',
+    'visit',
+    'phone',
+    'online',
+    'assigned_from_above',
+    'reception_day',
+  ) as fc.Arbitrary<CaseState['channel']>,
   unitCode: fc.constantFrom(VILLAGE, TOWNSHIP, COUNTY),
 });
 
 /** A valid payload for `type` on `state`, chosen by `k`. */
 function payload(type: string, state: CaseState, k: number): PetitionAction {
-  const pick = <T,>(xs: readonly T[]): T => xs[k % xs.length]!;
+  const pick = <T>(xs: readonly T[]): T => xs[k % xs.length]!;
   switch (type) {
     case 'refuse':
       return { type, reason: pick(['不属于信访事项', '已经诉讼']) };
     case 'assign':
-      return { type, unitCode: pick(UNITS_BELOW[state.level]), person: pick(['张', '李', '王']), complexity: pick(['simple', 'general', 'major'] as const) };
+      return {
+        type,
+        unitCode: pick(UNITS_BELOW[state.level]),
+        person: pick(['张', '李', '王']),
+        complexity: pick(['simple', 'general', 'major'] as const),
+      };
     case 'reply':
       return { type, method: pick(['phone', 'letter', 'in_person'] as const), content: '已答复' };
     case 'revisit':
@@ -62,7 +94,13 @@ function walk(init: CaseState, steps: { actor: number; action: number; payload: 
     const options = allowedActions(state, actor);
     if (options.length === 0) continue;
     t += s.hours * 3_600_000;
-    const r = transition(state, payload(options[s.action % options.length]!, state, s.payload), actor, new Date(t), cal);
+    const r = transition(
+      state,
+      payload(options[s.action % options.length]!, state, s.payload),
+      actor,
+      new Date(t),
+      cal,
+    );
     if (!r.ok) throw new Error(`allowed action refused: ${r.error.code}`);
     events.push(r.event);
     state = r.next;
@@ -103,8 +141,15 @@ describe('workflow properties', () => {
         person: fc.string(),
         complexity: fc.constantFrom('simple', 'general', 'major') as fc.Arbitrary<'simple'>,
       }),
-      fc.record({ type: fc.constant('reply' as const), method: fc.constantFrom('phone', 'letter', 'in_person') as fc.Arbitrary<'phone'>, content: fc.string() }),
-      fc.record({ type: fc.constant('revisit' as const), satisfaction: fc.constantFrom('satisfied', 'basically', 'not') as fc.Arbitrary<'not'> }),
+      fc.record({
+        type: fc.constant('reply' as const),
+        method: fc.constantFrom('phone', 'letter', 'in_person') as fc.Arbitrary<'phone'>,
+        content: fc.string(),
+      }),
+      fc.record({
+        type: fc.constant('revisit' as const),
+        satisfaction: fc.constantFrom('satisfied', 'basically', 'not') as fc.Arbitrary<'not'>,
+      }),
       fc.record({
         type: fc.constant('escalate' as const),
         toUnitCode: fc.constantFrom(VILLAGE, TOWNSHIP, COUNTY),
@@ -114,26 +159,40 @@ describe('workflow properties', () => {
     );
     const anyActor = fc.constantFrom(villageStaff, townshipStaff, countyStaff, otherVillageStaff, auditor);
     fc.assert(
-      fc.property(initial, fc.array(step, { maxLength: 12 }), anyAction, anyActor, fc.integer({ min: -48, max: 2000 }), (init, steps, action, actor, hours) => {
-        const { state } = walk(newCase(init), steps);
-        const before = structuredClone(state);
-        const actionBefore = structuredClone(action);
-        deepFreeze(state);
-        deepFreeze(action);
-        // Frozen inputs: any write would throw in strict-mode module code.
-        transition(state, action, actor, new Date(Date.parse(state.receivedAt) + hours * 3_600_000), cal);
-        expect(state).toEqual(before);
-        expect(action).toEqual(actionBefore);
-      }),
+      fc.property(
+        initial,
+        fc.array(step, { maxLength: 12 }),
+        anyAction,
+        anyActor,
+        fc.integer({ min: -48, max: 2000 }),
+        (init, steps, action, actor, hours) => {
+          const { state } = walk(newCase(init), steps);
+          const before = structuredClone(state);
+          const actionBefore = structuredClone(action);
+          deepFreeze(state);
+          deepFreeze(action);
+          // Frozen inputs: any write would throw in strict-mode module code.
+          transition(state, action, actor, new Date(Date.parse(state.receivedAt) + hours * 3_600_000), cal);
+          expect(state).toEqual(before);
+          expect(action).toEqual(actionBefore);
+        },
+      ),
     );
   });
 
   it('replay reports the first event that does not fit', () => {
     const start = newCase();
-    const { events } = walk(start, [{ actor: 0, action: 0, payload: 0, hours: 1 }, { actor: 0, action: 0, payload: 0, hours: 1 }]);
+    const { events } = walk(start, [
+      { actor: 0, action: 0, payload: 0, hours: 1 },
+      { actor: 0, action: 0, payload: 0, hours: 1 },
+    ]);
     expect(events.map((e) => e.type)).toEqual(['accept', 'assign']);
     expect(replay(start, [events[1]!], cal)).toMatchObject({ ok: false, index: 0, error: { code: 'log_mismatch' } });
     const forged = { ...events[1]!, to: 'archived' as const };
-    expect(replay(start, [events[0]!, forged], cal)).toMatchObject({ ok: false, index: 1, error: { code: 'log_mismatch' } });
+    expect(replay(start, [events[0]!, forged], cal)).toMatchObject({
+      ok: false,
+      index: 1,
+      error: { code: 'log_mismatch' },
+    });
   });
 });

@@ -45,7 +45,11 @@ const SUPERUSER_PASSWORD = 'tally-embedded';
  * `dataDir`. As root, the server runs as an unprivileged `postgres` OS user
  * (Postgres refuses to run as root).
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; persistent: boolean; log?: (line: string) => void }): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  persistent: boolean;
+  log?: (line: string) => void;
+}): Promise<EmbeddedServer> {
   const dataDir = resolve(options.dataDir);
   const port = await freePort();
   const log = options.log ?? (() => {});
@@ -58,7 +62,14 @@ export async function startEmbeddedPostgres(options: { dataDir: string; persiste
     persistent: options.persistent,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=' + (options.persistent ? 'on' : 'off')],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'fsync=' + (options.persistent ? 'on' : 'off'),
+    ],
     onLog: log,
     onError: (error) => log(String(error)),
   });

@@ -62,7 +62,9 @@ export async function provisionCountyIn(tx: Transaction, spec: CountySpec, passw
       })),
     );
   }
-  await tx.insert(reportObligations).values(defaultObligations().map((o) => ({ ...o, countyId: spec.countyId, year: FIRST_OBLIGATION_YEAR })));
+  await tx
+    .insert(reportObligations)
+    .values(defaultObligations().map((o) => ({ ...o, countyId: spec.countyId, year: FIRST_OBLIGATION_YEAR })));
 }
 
 /** The year a new county's default reporting obligations are written for (docs/domain.md §5: villages and townships file 月报). */

@@ -20,7 +20,10 @@ export interface SignInContext {
   sessionId?: string;
 }
 
-type Settings = Record<'app.county_id' | 'app.scope' | 'app.user_id' | 'app.role' | 'app.login_name' | 'app.session_id', string>;
+type Settings = Record<
+  'app.county_id' | 'app.scope' | 'app.user_id' | 'app.role' | 'app.login_name' | 'app.session_id',
+  string
+>;
 
 /*
  * The one place request identity reaches Postgres. set_config(..., true) is
@@ -55,7 +58,11 @@ export function withActor<T>(db: Database, actor: Actor, fn: (tx: Transaction) =
 }
 
 /** Run `fn` as the sign-in path: only the named login's row or the presented session is visible. */
-export function withSignInContext<T>(db: Database, context: SignInContext, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+export function withSignInContext<T>(
+  db: Database,
+  context: SignInContext,
+  fn: (tx: Transaction) => Promise<T>,
+): Promise<T> {
   return db.transaction(async (tx) => {
     await applySettings(tx, {
       'app.county_id': String(context.countyId),

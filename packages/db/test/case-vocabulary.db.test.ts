@@ -13,9 +13,21 @@ let database: TestDatabase;
 let userId = '';
 let serial = 0;
 
-function insertCase(values: { status?: string; category?: string; channel?: string; complexity?: string | null; satisfaction?: string | null }) {
+function insertCase(values: {
+  status?: string;
+  category?: string;
+  channel?: string;
+  complexity?: string | null;
+  satisfaction?: string | null;
+}) {
   serial += 1;
-  const { status = 'registered', category = 'other', channel = 'visit', complexity = null, satisfaction = null } = values;
+  const {
+    status = 'registered',
+    category = 'other',
+    channel = 'visit',
+    complexity = null,
+    satisfaction = null,
+  } = values;
   return database.owner.db.execute(sql`
     insert into petition_cases (county_id, case_number, unit_code, registered_unit_code, received_at, channel, category, summary, status, state,
       complexity, satisfaction, petitioner_name, created_by)
@@ -66,7 +78,8 @@ describe('case columns hold only codes of the case vocabulary', () => {
 
   it('refuses an unknown action or status in the case history', async () => {
     const [row] = await database.owner.db.execute<{ id: string }>(sql`select id from petition_cases limit 1`);
-    const history = (action: string, toStatus: string) => database.owner.db.execute(sql`
+    const history = (action: string, toStatus: string) =>
+      database.owner.db.execute(sql`
       insert into case_transitions (county_id, case_id, unit_code, registered_unit_code, action, to_status, actor_user_id, actor_name, at)
       values (1, ${row!.id}, '130534100201', '130534100201', ${action}, ${toStatus}, ${userId}, 'x', now())`);
     await history('accept', 'accepted');

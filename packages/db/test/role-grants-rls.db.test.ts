@@ -7,7 +7,15 @@ import type { UserRole } from '../src/schema/roles.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
 import {
-  actorRoles, cell, changeRoleCell, createCells, disableCells, homeUnit, movedUnit, resetPasswordCells, targetRoles,
+  actorRoles,
+  cell,
+  changeRoleCell,
+  createCells,
+  disableCells,
+  homeUnit,
+  movedUnit,
+  resetPasswordCells,
+  targetRoles,
 } from '../../../tests/setup/role-grant-expectations.ts';
 
 /*
@@ -30,15 +38,26 @@ afterAll(async () => {
   await database?.drop();
 });
 
-type Context = Record<'app.county_id' | 'app.scope' | 'app.user_id' | 'app.role' | 'app.login_name' | 'app.session_id', string>;
+type Context = Record<
+  'app.county_id' | 'app.scope' | 'app.user_id' | 'app.role' | 'app.login_name' | 'app.session_id',
+  string
+>;
 
 function contextOf(actor: { countyId: number; scope: string; userId: string; role: UserRole }): Context {
-  return { 'app.county_id': String(actor.countyId), 'app.scope': actor.scope, 'app.user_id': actor.userId, 'app.role': actor.role, 'app.login_name': '', 'app.session_id': '' };
+  return {
+    'app.county_id': String(actor.countyId),
+    'app.scope': actor.scope,
+    'app.user_id': actor.userId,
+    'app.role': actor.role,
+    'app.login_name': '',
+    'app.session_id': '',
+  };
 }
 
 function inContext<T>(context: Context, fn: (tx: Transaction) => Promise<T>): Promise<T> {
   return database.app.db.transaction(async (tx) => {
-    for (const [name, value] of Object.entries(context)) await tx.execute(sql`select set_config(${name}, ${value}, true)`);
+    for (const [name, value] of Object.entries(context))
+      await tx.execute(sql`select set_config(${name}, ${value}, true)`);
     return fn(tx);
   });
 }
@@ -56,7 +75,15 @@ async function account(role: UserRole, options: { countyId?: number; unitCode?: 
   const loginName = `rls_${++serial}`;
   const [row] = await database.owner.db
     .insert(users)
-    .values({ countyId: options.countyId ?? 1, loginName, displayName: 'x', role, unitCode: options.unitCode ?? homeUnit[role], passwordHash: storedHash, disabled: options.disabled ?? false })
+    .values({
+      countyId: options.countyId ?? 1,
+      loginName,
+      displayName: 'x',
+      role,
+      unitCode: options.unitCode ?? homeUnit[role],
+      passwordHash: storedHash,
+      disabled: options.disabled ?? false,
+    })
     .returning();
   return row!;
 }
@@ -67,7 +94,12 @@ async function stored(id: string) {
 }
 
 const seededActor: Record<UserRole, string> = {
-  county_admin: 'a_admin', county_staff: 'a_staff', township_staff: 'a_zhen01', village_staff: 'a_cun0101', security_admin: 'a_secadmin', auditor: 'a_auditor',
+  county_admin: 'a_admin',
+  county_staff: 'a_staff',
+  township_staff: 'a_zhen01',
+  village_staff: 'a_cun0101',
+  security_admin: 'a_secadmin',
+  auditor: 'a_auditor',
 };
 
 describe.each(actorRoles)('as the app role in the context of a %s', (actorRole) => {
@@ -80,9 +112,13 @@ describe.each(actorRoles)('as the app role in the context of a %s', (actorRole) 
     const mismatches: string[] = [];
     for (const role of targetRoles) {
       const loginName = `ins_${++serial}`;
-      await attempt(context, sql`insert into users (county_id, login_name, display_name, role, unit_code, password_hash) values (1, ${loginName}, 'x', ${role}, ${homeUnit[role]}, 'x')`);
+      await attempt(
+        context,
+        sql`insert into users (county_id, login_name, display_name, role, unit_code, password_hash) values (1, ${loginName}, 'x', ${role}, ${homeUnit[role]}, 'x')`,
+      );
       const made = (await database.owner.db.select().from(users).where(eq(users.loginName, loginName))).length === 1;
-      if (made !== (cell(createCells, actorRole, role) === 'O')) mismatches.push(`insert ${role}: ${made ? 'made' : 'refused'}`);
+      if (made !== (cell(createCells, actorRole, role) === 'O'))
+        mismatches.push(`insert ${role}: ${made ? 'made' : 'refused'}`);
     }
     expect(mismatches).toEqual([]);
   });
@@ -92,7 +128,10 @@ describe.each(actorRoles)('as the app role in the context of a %s', (actorRole) 
     for (const from of targetRoles) {
       for (const to of targetRoles) {
         const target = await account(from);
-        await attempt(context, sql`update users set role = ${to}, unit_code = ${movedUnit[to]} where id = ${target.id}`);
+        await attempt(
+          context,
+          sql`update users set role = ${to}, unit_code = ${movedUnit[to]} where id = ${target.id}`,
+        );
         const after = await stored(target.id);
         const changed = after.role !== from || after.unitCode !== homeUnit[from];
         // A county-level role kept at the county unit is no change at all: only a refusal can be seen there.
@@ -123,9 +162,13 @@ describe.each(actorRoles)('as the app role in the context of a %s', (actorRole) 
     const mismatches: string[] = [];
     for (const role of targetRoles) {
       const target = await account(role);
-      await attempt(context, sql`update users set password_hash = ${otherHash}, failed_attempts = 0, locked_until = null where id = ${target.id}`);
+      await attempt(
+        context,
+        sql`update users set password_hash = ${otherHash}, failed_attempts = 0, locked_until = null where id = ${target.id}`,
+      );
       const changed = (await stored(target.id)).passwordHash === otherHash;
-      if (changed !== (cell(resetPasswordCells, actorRole, role) === 'O')) mismatches.push(`reset ${role}: ${changed ? 'changed' : 'refused'}`);
+      if (changed !== (cell(resetPasswordCells, actorRole, role) === 'O'))
+        mismatches.push(`reset ${role}: ${changed ? 'changed' : 'refused'}`);
     }
     expect(mismatches).toEqual([]);
   });
@@ -136,7 +179,10 @@ describe.each(actorRoles)('as the app role in the context of a %s', (actorRole) 
     for (const role of targetRoles) {
       await attempt(own, sql`update users set role = ${role}, unit_code = ${homeUnit[role]} where id = ${self.id}`);
     }
-    await attempt(own, sql`update users set unit_code = ${movedUnit[actorRole] === homeUnit[actorRole] ? '130534100000' : movedUnit[actorRole]} where id = ${self.id}`);
+    await attempt(
+      own,
+      sql`update users set unit_code = ${movedUnit[actorRole] === homeUnit[actorRole] ? '130534100000' : movedUnit[actorRole]} where id = ${self.id}`,
+    );
     await attempt(own, sql`update users set disabled = true where id = ${self.id}`);
     expect(await stored(self.id)).toMatchObject({ role: actorRole, unitCode: homeUnit[actorRole], disabled: false });
     await attempt(own, sql`update users set password_hash = ${otherHash} where id = ${self.id}`);
@@ -147,16 +193,32 @@ describe.each(actorRoles)('as the app role in the context of a %s', (actorRole) 
 describe('the sign-in context', () => {
   it('counts failures on the row being tried, and changes nothing else about it', async () => {
     const target = await account('village_staff');
-    const signIn: Context = { 'app.county_id': '1', 'app.scope': '', 'app.user_id': '', 'app.role': '', 'app.login_name': target.loginName, 'app.session_id': '' };
+    const signIn: Context = {
+      'app.county_id': '1',
+      'app.scope': '',
+      'app.user_id': '',
+      'app.role': '',
+      'app.login_name': target.loginName,
+      'app.session_id': '',
+    };
     await attempt(signIn, sql`update users set failed_attempts = 3 where id = ${target.id}`);
-    await attempt(signIn, sql`update users set role = 'county_admin', unit_code = '130534000000' where id = ${target.id}`);
+    await attempt(
+      signIn,
+      sql`update users set role = 'county_admin', unit_code = '130534000000' where id = ${target.id}`,
+    );
     await attempt(signIn, sql`update users set disabled = true where id = ${target.id}`);
     await attempt(signIn, sql`update users set password_hash = ${otherHash} where id = ${target.id}`);
-    expect(await stored(target.id)).toMatchObject({ failedAttempts: 3, role: 'village_staff', unitCode: homeUnit.village_staff, disabled: false, passwordHash: storedHash });
+    expect(await stored(target.id)).toMatchObject({
+      failedAttempts: 3,
+      role: 'village_staff',
+      unitCode: homeUnit.village_staff,
+      disabled: false,
+      passwordHash: storedHash,
+    });
   });
 });
 
-describe("a county keeps its last active security admin and auditor (county B)", () => {
+describe('a county keeps its last active security admin and auditor (county B)', () => {
   const countyB = async (login: string) => contextOf(await actorByLogin(database.owner.db, login));
 
   it('refuses disabling the only auditor, and allows it while another is active', async () => {
@@ -182,12 +244,18 @@ describe("a county keeps its last active security admin and auditor (county B)",
       await held;
     });
     await updated;
-    const secondTx = inContext(contextOf({ countyId: 2, scope: '130535', userId: second.id, role: 'security_admin' }), (tx) =>
-      tx.execute(sql`update users set disabled = true where id = ${first.userId}`),
-    ).then(() => 'committed', () => 'refused');
+    const secondTx = inContext(
+      contextOf({ countyId: 2, scope: '130535', userId: second.id, role: 'security_admin' }),
+      (tx) => tx.execute(sql`update users set disabled = true where id = ${first.userId}`),
+    ).then(
+      () => 'committed',
+      () => 'refused',
+    );
     // Let the second reach the guard and wait there before the first commits (a condition, not a sleep).
     for (let poll = 0; poll < 1000; poll++) {
-      const [row] = (await database.owner.db.execute(sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`)) as unknown as Array<{ n: number }>;
+      const [row] = (await database.owner.db.execute(
+        sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`,
+      )) as unknown as Array<{ n: number }>;
       if (row!.n > 0) break;
       await new Promise((resolve) => setImmediate(resolve));
     }

@@ -39,9 +39,19 @@ export const CASE_SUMMARIES: Readonly<Record<CaseCategory, ReadonlyArray<(place:
 };
 
 export const CATEGORY_WEIGHTS: ReadonlyArray<readonly [CaseCategory, number]> = [
-  ['land_requisition', 14], ['village_finances', 12], ['migrant_wages', 11], ['labour_social_security', 9], ['environment', 9],
-  ['special_care_relief', 8], ['demolition', 6], ['construction_payments', 6], ['law_litigation', 6], ['other', 8],
-  ['resource_rights', 4], ['education', 4], ['enterprise_restructuring', 3],
+  ['land_requisition', 14],
+  ['village_finances', 12],
+  ['migrant_wages', 11],
+  ['labour_social_security', 9],
+  ['environment', 9],
+  ['special_care_relief', 8],
+  ['demolition', 6],
+  ['construction_payments', 6],
+  ['law_litigation', 6],
+  ['other', 8],
+  ['resource_rights', 4],
+  ['education', 4],
+  ['enterprise_restructuring', 3],
 ];
 
 export const REFUSAL_REASONS = [

@@ -1,13 +1,33 @@
 import { sql } from 'drizzle-orm';
 import {
-  addDays, ancestorAt, compareDates, formatCaseNumber, isWorkingDay, registerCase, revisitRequired, shanghaiDate, transition,
-  type CaseCategory, type CaseState, type Channel, type CivilDate, type Complexity, type PetitionAction, type PetitionStatus,
+  addDays,
+  ancestorAt,
+  compareDates,
+  formatCaseNumber,
+  isWorkingDay,
+  registerCase,
+  revisitRequired,
+  shanghaiDate,
+  transition,
+  type CaseCategory,
+  type CaseState,
+  type Channel,
+  type CivilDate,
+  type Complexity,
+  type PetitionAction,
+  type PetitionStatus,
 } from '@tally/casework';
 import { type Transaction, projectionOf } from '@tally/db';
 import { caseTransitions, petitionCases } from '@tally/db/schema';
 import type { DemoContext, DemoUnit, DemoUser } from './demo-context.ts';
 import {
-  CASE_SUMMARIES, CATEGORY_WEIGHTS, ESCALATION_REASONS, LEAD_LEADER_TITLES, REFUSAL_REASONS, REPLY_CONTENTS, SUPERVISING_UNITS,
+  CASE_SUMMARIES,
+  CATEGORY_WEIGHTS,
+  ESCALATION_REASONS,
+  LEAD_LEADER_TITLES,
+  REFUSAL_REASONS,
+  REPLY_CONTENTS,
+  SUPERVISING_UNITS,
 } from './demo-case-texts.ts';
 import { at, lastDay } from './demo-dates.ts';
 import { person, personName, villageAddress, type DemoPerson } from './demo-people.ts';
@@ -41,8 +61,9 @@ export async function insertDemoCases(tx: Transaction, ctx: DemoContext): Promis
 export function buildDemoCases(ctx: DemoContext, count: number): BuiltCase[] {
   const { random } = ctx;
   const days = dayCount(ctx.start, lastDay(ctx));
-  const received = Array.from({ length: count }, () => at(addDays(ctx.start, random.int(0, days)), random.int(8, 16), random.int(0, 59)))
-    .sort((a, b) => a.getTime() - b.getTime());
+  const received = Array.from({ length: count }, () =>
+    at(addDays(ctx.start, random.int(0, days)), random.int(8, 16), random.int(0, 59)),
+  ).sort((a, b) => a.getTime() - b.getTime());
   const built: BuiltCase[] = [];
   const visibleByUnit = new RepeatCandidates();
   for (const receivedAt of received) {
@@ -67,11 +88,15 @@ export async function insertBuiltCases(tx: Transaction, ctx: DemoContext, built:
     lastNumber.set(year, sequence);
     item.row.caseNumber = formatCaseNumber({ countyCode: ctx.countyCode, year, sequence });
   }
-  for (let i = 0; i < built.length; i += 1000) await tx.insert(petitionCases).values(built.slice(i, i + 1000).map((item) => item.row));
+  for (let i = 0; i < built.length; i += 1000)
+    await tx.insert(petitionCases).values(built.slice(i, i + 1000).map((item) => item.row));
   const transitions = built.flatMap((item) => item.transitions);
-  for (let i = 0; i < transitions.length; i += 1000) await tx.insert(caseTransitions).values(transitions.slice(i, i + 1000));
+  for (let i = 0; i < transitions.length; i += 1000)
+    await tx.insert(caseTransitions).values(transitions.slice(i, i + 1000));
   for (const [year, last] of lastNumber) {
-    await tx.execute(sql`insert into case_counters (county_id, year, last_number) values (${ctx.countyId}, ${year}, ${last})`);
+    await tx.execute(
+      sql`insert into case_counters (county_id, year, last_number) values (${ctx.countyId}, ${year}, ${last})`,
+    );
   }
 }
 
@@ -109,10 +134,37 @@ function targetFor(ctx: DemoContext, receivedAt: Date): PetitionStatus {
   const { random } = ctx;
   if (random.chance(0.06)) return 'refused';
   // Only the bench's three-year history has cases this old: nearly all of them are closed.
-  if (age > 365) return random.weighted([['archived', 90], ['revisited', 8], ['replied', 2]] as const);
-  if (age > 60) return random.weighted([['archived', 66], ['revisited', 18], ['replied', 7], ['in_progress', 6], ['assigned', 3]] as const);
-  if (age > 20) return random.weighted([['archived', 30], ['revisited', 22], ['replied', 20], ['in_progress', 16], ['assigned', 8], ['accepted', 4]] as const);
-  return random.weighted([['registered', 14], ['accepted', 14], ['assigned', 24], ['in_progress', 24], ['replied', 16], ['revisited', 8]] as const);
+  if (age > 365)
+    return random.weighted([
+      ['archived', 90],
+      ['revisited', 8],
+      ['replied', 2],
+    ] as const);
+  if (age > 60)
+    return random.weighted([
+      ['archived', 66],
+      ['revisited', 18],
+      ['replied', 7],
+      ['in_progress', 6],
+      ['assigned', 3],
+    ] as const);
+  if (age > 20)
+    return random.weighted([
+      ['archived', 30],
+      ['revisited', 22],
+      ['replied', 20],
+      ['in_progress', 16],
+      ['assigned', 8],
+      ['accepted', 4],
+    ] as const);
+  return random.weighted([
+    ['registered', 14],
+    ['accepted', 14],
+    ['assigned', 24],
+    ['in_progress', 24],
+    ['replied', 16],
+    ['revisited', 8],
+  ] as const);
 }
 
 function buildCase(ctx: DemoContext, receivedAt: Date, earlier: RepeatCandidates): BuiltCase {
@@ -120,14 +172,36 @@ function buildCase(ctx: DemoContext, receivedAt: Date, earlier: RepeatCandidates
   const county = ctx.units.find((unit) => unit.level === 'county')!;
   const townships = ctx.units.filter((unit) => unit.level === 'township');
   // Village intake only where a village clerk signs in: the register procedure takes the actor's own unit.
-  const clerkVillages = ctx.units.filter((unit) => unit.level === 'village' && ctx.keeperOf(unit.code).unitCode === unit.code);
-  const level = random.weighted([['county', 30], ['township', 45], ['village', 25]] as const);
+  const clerkVillages = ctx.units.filter(
+    (unit) => unit.level === 'village' && ctx.keeperOf(unit.code).unitCode === unit.code,
+  );
+  const level = random.weighted([
+    ['county', 30],
+    ['township', 45],
+    ['village', 25],
+  ] as const);
   const unit = level === 'county' ? county : level === 'township' ? random.pick(townships) : random.pick(clerkVillages);
-  const home = unit.level === 'village' ? unit : random.pick(ctx.units.filter((u) => u.level === 'village' && (unit.level === 'county' || u.township?.code === unit.code)));
+  const home =
+    unit.level === 'village'
+      ? unit
+      : random.pick(
+          ctx.units.filter((u) => u.level === 'village' && (unit.level === 'county' || u.township?.code === unit.code)),
+        );
 
-  const channel: Channel = unit.level === 'village'
-    ? random.weighted([['visit', 70], ['phone', 30]] as const)
-    : random.weighted([['visit', 35], ['letter', 15], ['online', 15], ['phone', 12], ['reception_day', 15], ['assigned_from_above', 8]] as const);
+  const channel: Channel =
+    unit.level === 'village'
+      ? random.weighted([
+          ['visit', 70],
+          ['phone', 30],
+        ] as const)
+      : random.weighted([
+          ['visit', 35],
+          ['letter', 15],
+          ['online', 15],
+          ['phone', 12],
+          ['reception_day', 15],
+          ['assigned_from_above', 8],
+        ] as const);
   const collective = random.chance(0.08);
   const peopleCount = collective ? random.int(5, 30) : random.chance(0.1) ? random.int(2, 4) : 1;
   const personTimes = collective ? peopleCount * random.int(1, 2) : peopleCount;
@@ -136,19 +210,47 @@ function buildCase(ctx: DemoContext, receivedAt: Date, earlier: RepeatCandidates
   const repeatOf = visible.length && random.chance(0.12) ? random.pick(visible) : null;
   const skipLevel = unit.level === 'county' && !repeatOf && random.chance(0.15);
   const category = repeatOf?.category ?? random.weighted(CATEGORY_WEIGHTS);
-  const petitioner = repeatOf?.petitioner ?? { ...person(random, ctx.countyCode, ctx.today), address: villageAddress(random, ctx.countyName, home.township!.name, home.name) };
+  const petitioner = repeatOf?.petitioner ?? {
+    ...person(random, ctx.countyCode, ctx.today),
+    address: villageAddress(random, ctx.countyName, home.township!.name, home.name),
+  };
   const summary = `${random.pick(CASE_SUMMARIES[category])(home.name)}${collective ? `（${peopleCount}人联名）` : ''}${repeatOf ? '此前已反映过，认为处理不到位，再次反映。' : ''}`;
 
   const id = random.uuid();
   const registrar = ctx.keeperOf(unit.code);
   // Written up a few minutes after it arrived: intake refuses a receipt later than its registration.
   const registeredAt = new Date(receivedAt.getTime() + random.int(5, 60) * 60_000);
-  const registered = registerCase({ id, receivedAt: receivedAt.toISOString(), channel, unitCode: unit.code, peopleCount, personTimes, repeat: Boolean(repeatOf), skipLevel }, registeredAt);
+  const registered = registerCase(
+    {
+      id,
+      receivedAt: receivedAt.toISOString(),
+      channel,
+      unitCode: unit.code,
+      peopleCount,
+      personTimes,
+      repeat: Boolean(repeatOf),
+      skipLevel,
+    },
+    registeredAt,
+  );
   if (!registered.ok) throw new Error(`demo case refused at intake: ${registered.error.en}`);
-  const transitions: TransitionRow[] = [{
-    countyId: ctx.countyId, caseId: id, unitCode: unit.code, registeredUnitCode: unit.code, assignedUnitCode: null, action: 'register',
-    fromStatus: null, toStatus: 'registered', actorUserId: registrar.id, actorName: registrar.loginName, at: registeredAt, note: null, detail: null,
-  }];
+  const transitions: TransitionRow[] = [
+    {
+      countyId: ctx.countyId,
+      caseId: id,
+      unitCode: unit.code,
+      registeredUnitCode: unit.code,
+      assignedUnitCode: null,
+      action: 'register',
+      fromStatus: null,
+      toStatus: 'registered',
+      actorUserId: registrar.id,
+      actorName: registrar.loginName,
+      at: registeredAt,
+      note: null,
+      detail: null,
+    },
+  ];
 
   let state = registered.state;
   let clock = registeredAt;
@@ -158,9 +260,18 @@ function buildCase(ctx: DemoContext, receivedAt: Date, earlier: RepeatCandidates
   /** Applies one step at `when` unless that lies after now; false stops the story there. */
   const step = (action: PetitionAction, when: Date): boolean => {
     if (when.getTime() > ctx.now.getTime()) return false;
-    const actingUnit = ['start', 'reply', 'revisit'].includes(action.type) && state.assignment ? state.assignment.unitCode : state.unitCode;
+    const actingUnit =
+      ['start', 'reply', 'revisit'].includes(action.type) && state.assignment
+        ? state.assignment.unitCode
+        : state.unitCode;
     const actor: DemoUser = ctx.keeperOf(actingUnit);
-    const result = transition(state, action, { userId: actor.id, unitCode: actor.unitCode, role: actor.role }, when, ctx.calendar);
+    const result = transition(
+      state,
+      action,
+      { userId: actor.id, unitCode: actor.unitCode, role: actor.role },
+      when,
+      ctx.calendar,
+    );
     if (!result.ok) throw new Error(`demo case ${action.type} refused: ${result.error.en}`);
     state = result.next;
     const projection = projectionOf(state, closedAt, when, ctx.calendar);
@@ -168,9 +279,19 @@ function buildCase(ctx: DemoContext, receivedAt: Date, earlier: RepeatCandidates
     clock = when;
     version += 1;
     transitions.push({
-      countyId: ctx.countyId, caseId: id, unitCode: projection.unitCode, registeredUnitCode: unit.code, assignedUnitCode: projection.assignedUnitCode,
-      action: result.event.type, fromStatus: result.event.from, toStatus: result.event.to, actorUserId: actor.id, actorName: actor.loginName,
-      at: when, note: result.event.note, detail: { action: result.event.action },
+      countyId: ctx.countyId,
+      caseId: id,
+      unitCode: projection.unitCode,
+      registeredUnitCode: unit.code,
+      assignedUnitCode: projection.assignedUnitCode,
+      action: result.event.type,
+      fromStatus: result.event.from,
+      toStatus: result.event.to,
+      actorUserId: actor.id,
+      actorName: actor.loginName,
+      at: when,
+      note: result.event.note,
+      detail: { action: result.event.action },
     });
     return true;
   };
@@ -180,7 +301,18 @@ function buildCase(ctx: DemoContext, receivedAt: Date, earlier: RepeatCandidates
     // Small matters stay in the village, big ones go up: a few cases are escalated before acceptance.
     if (target !== 'refused' && unit.level !== 'county' && random.chance(unit.level === 'village' ? 0.3 : 0.1)) {
       const toLevel = unit.level === 'village' ? 'township' : 'county';
-      if (!step({ type: 'escalate', toUnitCode: ancestorAt(unit.code, toLevel), toLevel, reason: random.pick(ESCALATION_REASONS[toLevel]) }, later(ctx, clock, 0, 1))) break story;
+      if (
+        !step(
+          {
+            type: 'escalate',
+            toUnitCode: ancestorAt(unit.code, toLevel),
+            toLevel,
+            reason: random.pick(ESCALATION_REASONS[toLevel]),
+          },
+          later(ctx, clock, 0, 1),
+        )
+      )
+        break story;
     }
     if (target === 'registered') break story;
     if (target === 'refused') {
@@ -190,40 +322,97 @@ function buildCase(ctx: DemoContext, receivedAt: Date, earlier: RepeatCandidates
     if (!step({ type: 'accept' }, later(ctx, clock, 0, 1)) || reached('accepted')) break story;
     const handler = ctx.units.find((u) => u.code === state.unitCode)!;
     const responsible = responsibleUnit(ctx, handler, home);
-    const complexity: Complexity = random.weighted([['simple', 25], ['general', 55], ['major', 20]] as const);
-    const person = responsible.code === handler.code ? random.pick([handler.staff.mediator, ...handler.staff.clerks]) : responsible.staff.head;
-    if (!step({ type: 'assign', unitCode: responsible.code, person, complexity }, later(ctx, clock, 0, channel === 'reception_day' ? 2 : 3)) || reached('assigned')) break story;
+    const complexity: Complexity = random.weighted([
+      ['simple', 25],
+      ['general', 55],
+      ['major', 20],
+    ] as const);
+    const person =
+      responsible.code === handler.code
+        ? random.pick([handler.staff.mediator, ...handler.staff.clerks])
+        : responsible.staff.head;
+    if (
+      !step(
+        { type: 'assign', unitCode: responsible.code, person, complexity },
+        later(ctx, clock, 0, channel === 'reception_day' ? 2 : 3),
+      ) ||
+      reached('assigned')
+    )
+      break story;
     if (!step({ type: 'start' }, later(ctx, clock, 0, 1)) || reached('in_progress')) break story;
     // Nine in ten replies come within the limit; the rest are late, which the on-time rate shows.
     const dueOn = state.assignment!.dueOn;
     const late = random.chance(0.1);
-    const replyDay = late ? addDays(dueOn, random.int(1, 6)) : addDays(shanghaiDate(clock), random.int(0, Math.max(0, dayCount(shanghaiDate(clock), dueOn))));
+    const replyDay = late
+      ? addDays(dueOn, random.int(1, 6))
+      : addDays(shanghaiDate(clock), random.int(0, Math.max(0, dayCount(shanghaiDate(clock), dueOn))));
     const replyAt = laterOn(ctx, clock, replyDay);
-    if (!step({ type: 'reply', method: random.weighted([['phone', 40], ['letter', 25], ['in_person', 35]] as const), content: random.pick(REPLY_CONTENTS) }, replyAt) || reached('replied')) break story;
+    if (
+      !step(
+        {
+          type: 'reply',
+          method: random.weighted([
+            ['phone', 40],
+            ['letter', 25],
+            ['in_person', 35],
+          ] as const),
+          content: random.pick(REPLY_CONTENTS),
+        },
+        replyAt,
+      ) ||
+      reached('replied')
+    )
+      break story;
     const mustRevisit = revisitRequired(state);
     if (mustRevisit || target === 'revisited' || random.chance(0.5)) {
-      const satisfaction = random.weighted([['satisfied', 82], ['basically', 13], ['not', 5]] as const);
+      const satisfaction = random.weighted([
+        ['satisfied', 82],
+        ['basically', 13],
+        ['not', 5],
+      ] as const);
       if (!step({ type: 'revisit', satisfaction }, later(ctx, clock, 3, 15)) || reached('revisited')) break story;
     }
     step({ type: 'archive' }, later(ctx, clock, 1, 10));
   }
 
   const row: CaseRow = {
-    countyId: ctx.countyId, id, caseNumber: '', registeredUnitCode: unit.code, receivedAt, channel, peopleCount, personTimes, skipLevel,
-    repeatPetition: Boolean(repeatOf), duplicateOf: repeatOf ? repeatOf.row.id! : null, category, summary,
-    petitionerName: petitioner.name, petitionerIdNumber: random.chance(0.85) ? petitioner.idNumber : null, petitionerPhone: petitioner.phone,
-    petitionerAddress: petitioner.address, createdBy: registrar.id, createdAt: registeredAt, version, ...projectionOf(state, closedAt, clock, ctx.calendar),
+    countyId: ctx.countyId,
+    id,
+    caseNumber: '',
+    registeredUnitCode: unit.code,
+    receivedAt,
+    channel,
+    peopleCount,
+    personTimes,
+    skipLevel,
+    repeatPetition: Boolean(repeatOf),
+    duplicateOf: repeatOf ? repeatOf.row.id! : null,
+    category,
+    summary,
+    petitionerName: petitioner.name,
+    petitionerIdNumber: random.chance(0.85) ? petitioner.idNumber : null,
+    petitionerPhone: petitioner.phone,
+    petitionerAddress: petitioner.address,
+    createdBy: registrar.id,
+    createdAt: registeredAt,
+    version,
+    ...projectionOf(state, closedAt, clock, ctx.calendar),
   };
   return { row, transitions, petitioner, category };
 }
 
 function scopeOf(unit: DemoUnit): string {
-  return unit.level === 'county' ? unit.code.slice(0, 6) : unit.level === 'township' ? unit.code.slice(0, 9) : unit.code;
+  return unit.level === 'county'
+    ? unit.code.slice(0, 6)
+    : unit.level === 'township'
+      ? unit.code.slice(0, 9)
+      : unit.code;
 }
 
 /** The county hands most cases down to the township concerned; a township sometimes to the village; a village keeps its own. */
 function responsibleUnit(ctx: DemoContext, handler: DemoUnit, home: DemoUnit): DemoUnit {
-  if (handler.level === 'county' && ctx.random.chance(0.7)) return ctx.units.find((u) => u.code === home.township!.code)!;
+  if (handler.level === 'county' && ctx.random.chance(0.7))
+    return ctx.units.find((u) => u.code === home.township!.code)!;
   if (handler.level === 'township' && home.township?.code === handler.code && ctx.random.chance(0.35)) return home;
   return handler;
 }
@@ -248,13 +437,20 @@ function laterOn(ctx: DemoContext, from: Date, day: CivilDate): Date {
 function markResponsibility(ctx: DemoContext, built: BuiltCase[]): void {
   const { random } = ctx;
   const open = built.filter((item) => item.row.status === 'assigned' || item.row.status === 'in_progress');
-  const hard = open.filter((item) => item.row.complexity === 'major' || (item.row.dueOn && compareDates(item.row.dueOn, ctx.today) < 0) || item.row.peopleCount! >= 5);
+  const hard = open.filter(
+    (item) =>
+      item.row.complexity === 'major' ||
+      (item.row.dueOn && compareDates(item.row.dueOn, ctx.today) < 0) ||
+      item.row.peopleCount! >= 5,
+  );
   const chosen = random.sample(hard.length >= 8 ? hard : open, 12);
   chosen.forEach((item, index) => {
     const handler = ctx.units.find((u) => u.code === item.row.unitCode)!;
     const responsible = ctx.units.find((u) => u.code === (item.row.assignedUnitCode ?? item.row.unitCode))!;
     const titles = handler.level === 'county' ? LEAD_LEADER_TITLES.county : LEAD_LEADER_TITLES.township;
-    const changedAt = new Date(Math.min(ctx.now.getTime(), (item.row.updatedAt as Date).getTime() + random.int(1, 48) * 3_600_000));
+    const changedAt = new Date(
+      Math.min(ctx.now.getTime(), (item.row.updatedAt as Date).getTime() + random.int(1, 48) * 3_600_000),
+    );
     Object.assign(item.row, {
       leadLeader: `${personName(random)}（${random.pick(titles)}）`,
       responsibleUnit: responsible.level === 'county' ? `${responsible.name}信访局` : `${responsible.name}综治中心`,

@@ -1,4 +1,13 @@
-import { addMonths, chinaCalendar2026, isWithin, shanghaiDate, unitLevelOf, type CivilDate, type Role, type WorkCalendar } from '@tally/casework';
+import {
+  addMonths,
+  chinaCalendar2026,
+  isWithin,
+  shanghaiDate,
+  unitLevelOf,
+  type CivilDate,
+  type Role,
+  type WorkCalendar,
+} from '@tally/casework';
 import type { UnitLevel } from '@tally/db/schema';
 import { personName } from './demo-people.ts';
 import type { DemoRandom } from './demo-random.ts';
@@ -48,13 +57,29 @@ export interface DemoContext {
   keeperOf(unitCode: string): DemoUser;
 }
 
-export function demoContext(spec: CountySpec, users: DemoUser[], now: Date, random: DemoRandom, months = 6): DemoContext {
+export function demoContext(
+  spec: CountySpec,
+  users: DemoUser[],
+  now: Date,
+  random: DemoRandom,
+  months = 6,
+): DemoContext {
   const today = shanghaiDate(now);
   const names = new Map(spec.units.map((unit) => [unit.code, unit.name]));
   const units: DemoUnit[] = spec.units.map((unit) => {
     const townshipCode = unit.level === 'village' ? unit.parentCode! : unit.level === 'township' ? unit.code : null;
-    const staff = { head: personName(random), mediator: personName(random), clerks: [personName(random), personName(random), personName(random)] };
-    return { code: unit.code, name: unit.name, level: unit.level, township: townshipCode ? { code: townshipCode, name: names.get(townshipCode)! } : null, staff };
+    const staff = {
+      head: personName(random),
+      mediator: personName(random),
+      clerks: [personName(random), personName(random), personName(random)],
+    };
+    return {
+      code: unit.code,
+      name: unit.name,
+      level: unit.level,
+      township: townshipCode ? { code: townshipCode, name: names.get(townshipCode)! } : null,
+      staff,
+    };
   });
   // Deepest unit first, so the first covering user is the closest one.
   const depth = (code: string) => ({ county: 0, township: 1, village: 2 })[unitLevelOf(code) ?? 'county'];

@@ -27,8 +27,10 @@ const DATA_SEED = 2026_11_23_1;
  * the caller's (owner) transaction. Same county and `now` give the same data.
  */
 export async function seedDemoData(tx: Transaction, spec: CountySpec, now: Date): Promise<DemoDataSummary> {
-  const accounts = await tx.select({ id: users.id, loginName: users.loginName, role: users.role, unitCode: users.unitCode })
-    .from(users).where(eq(users.countyId, spec.countyId));
+  const accounts = await tx
+    .select({ id: users.id, loginName: users.loginName, role: users.role, unitCode: users.unitCode })
+    .from(users)
+    .where(eq(users.countyId, spec.countyId));
   // Sorted so the keeper of each unit does not depend on the order the database returns rows in.
   const demoUsers: DemoUser[] = accounts.sort((a, b) => a.loginName.localeCompare(b.loginName));
   const ctx = demoContext(spec, demoUsers, now, new DemoRandom(DATA_SEED));
@@ -40,5 +42,10 @@ export async function seedDemoData(tx: Transaction, spec: CountySpec, now: Date)
   const assessment = await insertDemoAssessment(tx, ctx);
   // Last: drawing from the random stream after everything else keeps the older demo data as it was.
   const reportCount = await insertDemoReports(tx, ctx);
-  return { registers: Object.fromEntries([...rows.rows].map(([key, list]) => [key, list.length])), cases, assessment, reports: reportCount };
+  return {
+    registers: Object.fromEntries([...rows.rows].map(([key, list]) => [key, list.length])),
+    cases,
+    assessment,
+    reports: reportCount,
+  };
 }

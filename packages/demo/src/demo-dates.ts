@@ -12,7 +12,8 @@ export function lastDay(ctx: DemoContext): CivilDate {
 
 export function workingDays(ctx: DemoContext): CivilDate[] {
   const days: CivilDate[] = [];
-  for (let d = ctx.start; compareDates(d, lastDay(ctx)) <= 0; d = addDays(d, 1)) if (isWorkingDay(d, ctx.calendar)) days.push(d);
+  for (let d = ctx.start; compareDates(d, lastDay(ctx)) <= 0; d = addDays(d, 1))
+    if (isWorkingDay(d, ctx.calendar)) days.push(d);
   return days;
 }
 
@@ -43,7 +44,8 @@ export function dayInWeek(ctx: DemoContext, monday: CivilDate, offset: number): 
 export function dayInMonth(ctx: DemoContext, first: CivilDate): CivilDate | null {
   const candidates: CivilDate[] = [];
   for (let d = first; d.slice(0, 7) === first.slice(0, 7); d = addDays(d, 1)) {
-    if (compareDates(d, ctx.start) >= 0 && compareDates(d, lastDay(ctx)) <= 0 && isWorkingDay(d, ctx.calendar)) candidates.push(d);
+    if (compareDates(d, ctx.start) >= 0 && compareDates(d, lastDay(ctx)) <= 0 && isWorkingDay(d, ctx.calendar))
+      candidates.push(d);
   }
   return candidates.length ? ctx.random.pick(candidates) : null;
 }

@@ -1,8 +1,14 @@
 /* Words of the demo's everyday registers: what a clerk writes in meetings, duty logs, publicity, information and hazard sheets. */
 
 export const MEETING_TOPICS = [
-  '研判本周矛盾纠纷排查情况', '部署重点时段维稳安保工作', '通报信访积案化解进展', '安排“三个排查”及零报告工作',
-  '学习《信访工作条例》', '部署秋收期间安全防范工作', '研究疑难纠纷化解方案', '落实网格员走访责任',
+  '研判本周矛盾纠纷排查情况',
+  '部署重点时段维稳安保工作',
+  '通报信访积案化解进展',
+  '安排“三个排查”及零报告工作',
+  '学习《信访工作条例》',
+  '部署秋收期间安全防范工作',
+  '研究疑难纠纷化解方案',
+  '落实网格员走访责任',
 ] as const;
 
 export const MEETING_DECISIONS = [
@@ -26,16 +32,38 @@ export const DUTY_EVENTS: ReadonlyArray<readonly [string, string]> = [
 ] as const;
 
 export const PUBLICITY_TOPICS = [
-  '《中华人民共和国民法典》进农村', '防范电信网络诈骗', '《信访工作条例》宣传', '扫黑除恶常态化宣传', '禁毒宣传',
-  '防范非法集资', '反邪教警示教育', '平安建设宣传', '防溺水安全教育', '农民工工资支付保障政策', '《人民调解法》宣传',
+  '《中华人民共和国民法典》进农村',
+  '防范电信网络诈骗',
+  '《信访工作条例》宣传',
+  '扫黑除恶常态化宣传',
+  '禁毒宣传',
+  '防范非法集资',
+  '反邪教警示教育',
+  '平安建设宣传',
+  '防溺水安全教育',
+  '农民工工资支付保障政策',
+  '《人民调解法》宣传',
 ] as const;
 
-export const PUBLICITY_PLACES = ['村委会广场', '村文化活动室', '村小学', '集市', '村党群服务中心', '村口宣传栏'] as const;
+export const PUBLICITY_PLACES = [
+  '村委会广场',
+  '村文化活动室',
+  '村小学',
+  '集市',
+  '村党群服务中心',
+  '村口宣传栏',
+] as const;
 
 export const INFO_TITLES = [
-  '扎实开展矛盾纠纷“大排查、大化解”专项行动', '“枫桥式”调解室让矛盾化解在家门口', '网格员走访全覆盖 织密基层平安网',
-  '坚持每周零报告 筑牢维稳第一道防线', '多措并举化解一起土地承包纠纷', '以案释法 普法宣传进村入户',
-  '党员调解员巧解邻里“宅基地”心结', '重点时段安保维稳工作有序推进', '“三官一律”进网格 法律服务零距离',
+  '扎实开展矛盾纠纷“大排查、大化解”专项行动',
+  '“枫桥式”调解室让矛盾化解在家门口',
+  '网格员走访全覆盖 织密基层平安网',
+  '坚持每周零报告 筑牢维稳第一道防线',
+  '多措并举化解一起土地承包纠纷',
+  '以案释法 普法宣传进村入户',
+  '党员调解员巧解邻里“宅基地”心结',
+  '重点时段安保维稳工作有序推进',
+  '“三官一律”进网格 法律服务零距离',
 ] as const;
 
 export const HAZARDS: ReadonlyArray<readonly [string, string]> = [
@@ -51,4 +79,5 @@ export const HAZARDS: ReadonlyArray<readonly [string, string]> = [
 ] as const;
 
 export const INVESTIGATION_NOTES_ZERO = '本周对辖区进行了全面排查，未发现矛盾纠纷和不稳定因素，零报告。';
-export const investigationNotes = (findings: number) => `本周排查发现矛盾纠纷${findings}起，已登记台账并明确调处责任人。`;
+export const investigationNotes = (findings: number) =>
+  `本周排查发现矛盾纠纷${findings}起，已登记台账并明确调处责任人。`;

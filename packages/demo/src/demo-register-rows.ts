@@ -29,7 +29,12 @@ export class RegisterRows {
 
   constructor(private readonly ctx: DemoContext) {}
 
-  add(key: RegisterKey, unitCode: string, input: Record<string, CellValue>, extra?: Record<string, string | null>): RegisterRow | null {
+  add(
+    key: RegisterKey,
+    unitCode: string,
+    input: Record<string, CellValue>,
+    extra?: Record<string, string | null>,
+  ): RegisterRow | null {
     const result = validateRecord(registerDefs[key], input, { now: this.ctx.now });
     if (!result.ok) throw new Error(`demo ${key} row refused: ${result.errors.map((error) => error.en).join('; ')}`);
     const fingerprint = rowFingerprint(registerDefs[key], result.values);
@@ -63,8 +68,15 @@ export class RegisterRows {
       const table = registerTables[key];
       for (let i = 0; i < rows.length; i += CHUNK) {
         const chunk = rows.slice(i, i + CHUNK).map((row) => ({
-          ...row.values, ...row.extra, countyId: this.ctx.countyId, id: row.id, unitCode: row.unitCode, fingerprint: row.fingerprint,
-          createdBy: row.createdBy, createdAt: row.createdAt, updatedAt: row.createdAt,
+          ...row.values,
+          ...row.extra,
+          countyId: this.ctx.countyId,
+          id: row.id,
+          unitCode: row.unitCode,
+          fingerprint: row.fingerprint,
+          createdBy: row.createdBy,
+          createdAt: row.createdAt,
+          updatedAt: row.createdAt,
         }));
         // The values passed validateRecord against this table's own definition.
         await tx.insert(table).values(chunk as never);

@@ -15,7 +15,8 @@ const morning = (day: CivilDate) => new Date(`${day}T01:00:00Z`);
 export async function insertDemoReports(tx: Transaction, ctx: DemoContext): Promise<number> {
   const grace = defaultObligations()[0]!.graceDays;
   const years = [...new Set([ctx.start.slice(0, 4), ctx.today.slice(0, 4)].map(Number))];
-  const months = years.flatMap((year) => periodsOfYear('monthly', year))
+  const months = years
+    .flatMap((year) => periodsOfYear('monthly', year))
     .filter((period) => period.start >= ctx.start && deadlineOf(period, grace, ctx.calendar) < ctx.today);
   let filed = 0;
   for (const unit of ctx.units) {
@@ -31,14 +32,42 @@ export async function insertDemoReports(tx: Transaction, ctx: DemoContext): Prom
       if (filedOn > ctx.today) continue;
       const submittedAt = morning(filedOn);
       const id = ctx.random.uuid();
-      const narrative = { work: `${unit.name}${period.key}综治工作按计划开展。`, problems: '无。', plans: '继续做好矛盾纠纷排查化解。' };
+      const narrative = {
+        work: `${unit.name}${period.key}综治工作按计划开展。`,
+        problems: '无。',
+        plans: '继续做好矛盾纠纷排查化解。',
+      };
       await tx.insert(reports).values({
-        countyId: ctx.countyId, id, unitCode: unit.code, parentCode, kind: 'monthly', periodKey: period.key, state: 'accepted', narrative,
-        version: 2, filedVersionNo: 1, submittedAt, createdBy: keeper.id, createdAt: submittedAt, updatedAt: submittedAt,
+        countyId: ctx.countyId,
+        id,
+        unitCode: unit.code,
+        parentCode,
+        kind: 'monthly',
+        periodKey: period.key,
+        state: 'accepted',
+        narrative,
+        version: 2,
+        filedVersionNo: 1,
+        submittedAt,
+        createdBy: keeper.id,
+        createdAt: submittedAt,
+        updatedAt: submittedAt,
       });
       await tx.insert(reportVersions).values({
-        countyId: ctx.countyId, reportId: id, unitCode: unit.code, parentCode, versionNo: 1, draftVersion: 1, zero: false, figures: {}, narrative,
-        submittedAt, submittedBy: keeper.id, submittedByName: keeper.loginName, reviewOutcome: 'accepted', reviewedAt: morning(addDays(filedOn, 1)),
+        countyId: ctx.countyId,
+        reportId: id,
+        unitCode: unit.code,
+        parentCode,
+        versionNo: 1,
+        draftVersion: 1,
+        zero: false,
+        figures: {},
+        narrative,
+        submittedAt,
+        submittedBy: keeper.id,
+        submittedByName: keeper.loginName,
+        reviewOutcome: 'accepted',
+        reviewedAt: morning(addDays(filedOn, 1)),
       });
       filed += 1;
     }

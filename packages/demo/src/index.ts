@@ -19,7 +19,10 @@ export interface SeedOptions {
  * whatever is there. One owner transaction: a failed seed leaves an empty database that
  * the next start seeds again, never half a county.
  */
-export async function seedDemoIfEmpty(ownerDb: Database, options: SeedOptions): Promise<{ seeded: boolean; summary?: DemoDataSummary }> {
+export async function seedDemoIfEmpty(
+  ownerDb: Database,
+  options: SeedOptions,
+): Promise<{ seeded: boolean; summary?: DemoDataSummary }> {
   // Checked before hashing passwords so a normal restart costs one query.
   if (await hasCounties(ownerDb)) return { seeded: false };
   const spec = demoCountySpec();
@@ -39,5 +42,10 @@ async function hasCounties(db: Database | Transaction): Promise<boolean> {
   const rows = await db.execute(sql`select count(*)::int as n from counties`);
   return Number((rows as unknown as Array<{ n: number }>)[0]?.n ?? 0) > 0;
 }
-export { seedThreeYears, THREE_YEAR_TABLES, type ThreeYearOptions, type ThreeYearSummary } from './three-years/index.ts';
+export {
+  seedThreeYears,
+  THREE_YEAR_TABLES,
+  type ThreeYearOptions,
+  type ThreeYearSummary,
+} from './three-years/index.ts';
 export { DISPUTE_STORIES, type DisputeStory } from './demo-dispute-texts.ts';

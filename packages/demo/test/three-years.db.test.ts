@@ -34,10 +34,13 @@ afterAll(async () => {
  * compared on their own columns.
  */
 async function digest(database: TestDatabase, table: string): Promise<string> {
-  const rows = table === 'petition_cases'
-    ? sql`select id, jsonb_build_array(case_number, unit_code, registered_unit_code, status, received_at, category, summary, petitioner_name) as j from petition_cases`
-    : sql`select id, to_jsonb(t) - 'created_by' as j from ${sql.identifier(table)} t`;
-  const [row] = await database.owner.db.execute(sql`select md5(coalesce(string_agg(r.j::text, '|' order by r.id::text), '')) as d from (${rows}) r`);
+  const rows =
+    table === 'petition_cases'
+      ? sql`select id, jsonb_build_array(case_number, unit_code, registered_unit_code, status, received_at, category, summary, petitioner_name) as j from petition_cases`
+      : sql`select id, to_jsonb(t) - 'created_by' as j from ${sql.identifier(table)} t`;
+  const [row] = await database.owner.db.execute(
+    sql`select md5(coalesce(string_agg(r.j::text, '|' order by r.id::text), '')) as d from (${rows}) r`,
+  );
   return String(row?.d);
 }
 
@@ -51,7 +54,8 @@ describe('three-year data set (two months of it)', () => {
   it('dates every register row inside the history, before today', async () => {
     for (const key of registerKeys) {
       const date = registerDefs[key].fields.find((field) => field.type === 'date')!.column!;
-      const [row] = await first.owner.db.execute(sql`select min(${sql.identifier(date)})::text as first, max(${sql.identifier(date)})::text as last
+      const [row] =
+        await first.owner.db.execute(sql`select min(${sql.identifier(date)})::text as first, max(${sql.identifier(date)})::text as last
         from ${sql.identifier(key)}`);
       expect(String(row?.first) >= '2026-09-23', key).toBe(true);
       expect(String(row?.last) < '2026-11-23', key).toBe(true);
@@ -67,7 +71,11 @@ describe('three-year data set (two months of it)', () => {
 
   it('is read under row-level security like any data: a township sees its own area only', async () => {
     const township = await actorByLogin(first.owner.db, 'zhen01');
-    const seen = await withActor(first.app.db, township, (tx) => tx.execute(sql`select count(*)::int as n, count(*) filter (where unit_code not like ${`${township.unitCode.slice(0, 9)}%`})::int as outside from duty_logs`));
+    const seen = await withActor(first.app.db, township, (tx) =>
+      tx.execute(
+        sql`select count(*)::int as n, count(*) filter (where unit_code not like ${`${township.unitCode.slice(0, 9)}%`})::int as outside from duty_logs`,
+      ),
+    );
     expect(Number(seen[0]?.n)).toBeGreaterThan(0);
     expect(Number(seen[0]?.outside)).toBe(0);
   });

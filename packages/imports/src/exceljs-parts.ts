@@ -90,7 +90,11 @@ export class WorkbookParts {
     // model is unset until _parseWorkbook ran, whatever the typings say.
     return (this.reader.model?.sheets ?? []).map((sheet, index) => {
       const target = sheet.rId ? rels.get(sheet.rId) : undefined;
-      return { name: sheet.name ?? String(index + 1), hidden: sheet.state === 'hidden' || sheet.state === 'veryHidden', part: target ? partName(target) : null };
+      return {
+        name: sheet.name ?? String(index + 1),
+        hidden: sheet.state === 'hidden' || sheet.state === 'veryHidden',
+        part: target ? partName(target) : null,
+      };
     });
   }
 

@@ -40,7 +40,11 @@ export function normaliseHeader(header: string): string {
     .replace(/^[*]+/g, '');
 }
 
-export function mapHeaders(headers: readonly string[], register: RegisterDef, override?: MappingOverride): HeaderMappingResult {
+export function mapHeaders(
+  headers: readonly string[],
+  register: RegisterDef,
+  override?: MappingOverride,
+): HeaderMappingResult {
   const fieldsByKey = new Map(register.fields.map((f) => [f.key, f] as const));
   const mapping: ColumnMapping = {};
   const taken = new Set<string>();
@@ -97,14 +101,19 @@ export function mapHeaders(headers: readonly string[], register: RegisterDef, ov
   }
   headers.forEach((header, index) => {
     if (decided.has(index)) return;
-    const field = containedField(normaliseHeader(header), register.fields.filter((f) => !taken.has(f.key)));
+    const field = containedField(
+      normaliseHeader(header),
+      register.fields.filter((f) => !taken.has(f.key)),
+    );
     if (field) take(index, field);
   });
 
   const unmappedColumns = headers
     .map((header, index) => ({ index, header }))
     .filter(({ index }) => mapping[index] === undefined && hasText(headers[index]));
-  const missingRequired = register.fields.filter((f) => f.required && !taken.has(f.key)).map((f) => ({ key: f.key, label: f.label }));
+  const missingRequired = register.fields
+    .filter((f) => f.required && !taken.has(f.key))
+    .map((f) => ({ key: f.key, label: f.label }));
   return { mapping, unmappedColumns, missingRequired };
 }
 

@@ -33,7 +33,14 @@ export function latestPlausibleDate(now: Date): string {
 const HAN = '\\p{Script=Han}';
 const LOST_CHARACTER = new RegExp(`${HAN}\\?|\\?${HAN}`, 'u');
 
-export function rowWarnings(register: RegisterDef, mapping: ColumnMapping, headers: readonly string[], row: number, values: RowValues, latest: string): RowWarning[] {
+export function rowWarnings(
+  register: RegisterDef,
+  mapping: ColumnMapping,
+  headers: readonly string[],
+  row: number,
+  values: RowValues,
+  latest: string,
+): RowWarning[] {
   const warnings: RowWarning[] = [];
   const columnOf = new Map<string, number>();
   for (const [index, key] of Object.entries(mapping)) columnOf.set(key, Number(index));
@@ -42,16 +49,29 @@ export function rowWarnings(register: RegisterDef, mapping: ColumnMapping, heade
     const value = values[field.key];
     if (index === undefined || typeof value !== 'string' || value === '') continue;
     const column = shortText(headers[index] ?? field.label);
-    const add = (zh: string, en: string) => warnings.push({ row, column, field: field.key, zh: `第 ${row} 行「${column}」：${zh}`, en: `Row ${row}, "${column}": ${en}` });
+    const add = (zh: string, en: string) =>
+      warnings.push({
+        row,
+        column,
+        field: field.key,
+        zh: `第 ${row} 行「${column}」：${zh}`,
+        en: `Row ${row}, "${column}": ${en}`,
+      });
     if (field.type === 'date' && (value < EARLIEST_PLAUSIBLE_DATE || value > latest)) {
       add(
         `日期 ${value} 不在合理范围（${EARLIEST_PLAUSIBLE_DATE} 至 ${latest}）内；只填了年份的单元格会被当作 Excel 日期序号，请核对`,
         `the date ${value} is outside the sensible range (${EARLIEST_PLAUSIBLE_DATE} to ${latest}); a cell holding only a year is read as an Excel day number; check it`,
       );
     } else if (value.includes('\uFFFD')) {
-      add('含有无法识别的乱码字符“�”，文件可能已损坏，请核对', 'contains the unreadable character "�": the file may be damaged; check it');
+      add(
+        '含有无法识别的乱码字符“�”，文件可能已损坏，请核对',
+        'contains the unreadable character "�": the file may be damaged; check it',
+      );
     } else if (LOST_CHARACTER.test(value)) {
-      add('汉字旁有“?”，可能是另存为 GBK 时丢失的生僻字，请核对', 'has a "?" next to a Chinese character, probably a rare character lost when the file was saved as GBK; check it');
+      add(
+        '汉字旁有“?”，可能是另存为 GBK 时丢失的生僻字，请核对',
+        'has a "?" next to a Chinese character, probably a rare character lost when the file was saved as GBK; check it',
+      );
     }
   }
   return warnings;

@@ -27,7 +27,15 @@ import { tooLarge } from './limit-errors.ts';
 import { resolveLimits, type ImportLimits } from './limits.ts';
 import { latestPlausibleDate, rowWarnings, type RowWarning } from './plausibility.ts';
 import type { RegisterDef } from './types.ts';
-import { badText, cellToText, shortText, validateRow, type CellValue, type RowValues, type SheetRow } from './validate-row.ts';
+import {
+  badText,
+  cellToText,
+  shortText,
+  validateRow,
+  type CellValue,
+  type RowValues,
+  type SheetRow,
+} from './validate-row.ts';
 import { parseXlsxRows, type SheetChoice } from './xlsx.ts';
 import { isZip } from './zip-guard.ts';
 
@@ -128,8 +136,13 @@ function pickerCells(sheetRow: SheetRow, register: RegisterDef, headerRow: numbe
   const texts = sheetRow.cells.map((cell) => cellToText(cell));
   const filled = texts.filter((text) => text !== '' && badText(text) === null);
   if (sheetRow.row < headerRow && filled.length === 1) return [shortText(filled[0]!)];
-  const mapped = Object.keys(mapHeaders(texts, register).mapping).map(Number).sort((a, b) => a - b);
-  return mapped.filter((index) => badText(texts[index]!) === null).slice(0, TOP_CELLS).map((index) => shortText(texts[index]!));
+  const mapped = Object.keys(mapHeaders(texts, register).mapping)
+    .map(Number)
+    .sort((a, b) => a - b);
+  return mapped
+    .filter((index) => badText(texts[index]!) === null)
+    .slice(0, TOP_CELLS)
+    .map((index) => shortText(texts[index]!));
 }
 
 const badHeaderRow = (row: number) =>
@@ -148,7 +161,10 @@ function headerIndex(scan: readonly SheetRow[], register: RegisterDef, chosen: n
   let best = 0;
   let bestScore = 0;
   scan.forEach((r, index) => {
-    const score = headerScore(r.cells.map((c) => cellToText(c)), register);
+    const score = headerScore(
+      r.cells.map((c) => cellToText(c)),
+      register,
+    );
     if (score > bestScore) {
       best = index;
       bestScore = score;
@@ -286,8 +302,19 @@ export async function streamPreview(input: StreamPreviewInput): Promise<PreviewS
   input.onProgress?.(totalRows);
   const topRows = scan.map((r) => ({ row: r.row, cells: pickerCells(r, register, headerRow) }));
   return {
-    fileName: input.fileName, format, register: register.key, headers, mapping, totalRows, headerRow, topRows, sheets, warningRowCount,
-    validCount, errorRowCount, duplicateCount,
+    fileName: input.fileName,
+    format,
+    register: register.key,
+    headers,
+    mapping,
+    totalRows,
+    headerRow,
+    topRows,
+    sheets,
+    warningRowCount,
+    validCount,
+    errorRowCount,
+    duplicateCount,
   };
 }
 
@@ -304,12 +331,27 @@ export async function previewImport(input: PreviewInput): Promise<PreviewResult>
         if (row.outcome === 'valid') {
           validRows.push({ row: row.row, values: row.values, fingerprint: row.fingerprint, warnings: row.warnings });
           warnings.push(...row.warnings);
-        }
-        else if (row.outcome === 'duplicate') duplicateRowsInFile.push(row.row);
+        } else if (row.outcome === 'duplicate') duplicateRowsInFile.push(row.row);
         else errors.push(...row.errors);
       }
     },
   });
-  const { fileName, format, register, headers, mapping, totalRows, headerRow, topRows, sheets, warningRowCount } = summary;
-  return { fileName, format, register, headers, mapping, totalRows, headerRow, topRows, sheets, warningRowCount, validRows, warnings, errors, duplicateRowsInFile };
+  const { fileName, format, register, headers, mapping, totalRows, headerRow, topRows, sheets, warningRowCount } =
+    summary;
+  return {
+    fileName,
+    format,
+    register,
+    headers,
+    mapping,
+    totalRows,
+    headerRow,
+    topRows,
+    sheets,
+    warningRowCount,
+    validRows,
+    warnings,
+    errors,
+    duplicateRowsInFile,
+  };
 }

@@ -21,7 +21,9 @@ const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
 
 /** NUL is counted on its own, see the rule above. */
 function isControl(byte: number): boolean {
-  return (byte > 0x00 && byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) || byte === 0x7f;
+  return (
+    (byte > 0x00 && byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) || byte === 0x7f
+  );
 }
 
 const oldExcel = () =>

@@ -14,7 +14,14 @@
  * `now` from the caller, as a civil date in Asia/Shanghai.
  */
 import { parseDate } from './dates.ts';
-import { chineseCivilDate, compareDates, normalizePhone, shanghaiDate, validateIdNumber, type CivilDate } from '@tally/casework';
+import {
+  chineseCivilDate,
+  compareDates,
+  normalizePhone,
+  shanghaiDate,
+  validateIdNumber,
+  type CivilDate,
+} from '@tally/casework';
 import type { RowError } from './errors.ts';
 import type { ColumnMapping } from './header-mapping.ts';
 import { toHalfWidth, looseKey } from './normalize.ts';
@@ -59,7 +66,9 @@ const QUOTE_LIMIT = 30;
 /** Cut to QUOTE_LIMIT characters (whole code points: a split surrogate pair would be unreadable text in turn). */
 export function shortText(text: string): string {
   const chars = Array.from(text.length > QUOTE_LIMIT * 2 ? text.slice(0, QUOTE_LIMIT * 2) : text);
-  return chars.length > QUOTE_LIMIT || text.length > QUOTE_LIMIT * 2 ? `${chars.slice(0, QUOTE_LIMIT).join('')}…` : text;
+  return chars.length > QUOTE_LIMIT || text.length > QUOTE_LIMIT * 2
+    ? `${chars.slice(0, QUOTE_LIMIT).join('')}…`
+    : text;
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -77,8 +86,18 @@ export function badText(text: string): 'nul' | 'surrogate' | null {
 function checkStorable(v: CellValue): Check | null {
   if (typeof v !== 'string') return null;
   const bad = badText(v);
-  if (bad === 'nul') return { ok: false, zh: '含有不可见的空字符（NUL），请删除后再导入', en: 'contains an invisible NUL character; remove it and import again' };
-  if (bad === 'surrogate') return { ok: false, zh: '含有无法识别的字符，请检查该单元格后再导入', en: 'contains characters that cannot be read; check the cell and import again' };
+  if (bad === 'nul')
+    return {
+      ok: false,
+      zh: '含有不可见的空字符（NUL），请删除后再导入',
+      en: 'contains an invisible NUL character; remove it and import again',
+    };
+  if (bad === 'surrogate')
+    return {
+      ok: false,
+      zh: '含有无法识别的字符，请检查该单元格后再导入',
+      en: 'contains characters that cannot be read; check the cell and import again',
+    };
   return null;
 }
 
@@ -99,7 +118,11 @@ function checkDate(v: CellValue, field: FieldDef, today: CivilDate): Check {
   }
   if (r.ok) return { ok: true, value: r.value };
   const value = shown(v, field);
-  return { ok: false, zh: `无法识别的日期${value.zh}，${DATE_HINT_ZH}`, en: `unrecognised date${value.en ? ` ${value.en}` : ''}; ${DATE_HINT_EN}` };
+  return {
+    ok: false,
+    zh: `无法识别的日期${value.zh}，${DATE_HINT_ZH}`,
+    en: `unrecognised date${value.en ? ` ${value.en}` : ''}; ${DATE_HINT_EN}`,
+  };
 }
 
 function checkInt(v: CellValue, field: FieldDef): Check {
@@ -111,10 +134,15 @@ function checkInt(v: CellValue, field: FieldDef): Check {
     n = /^[+-]?\d+$/.test(s) ? Number(s) : Number.NaN;
   }
   const range = field.max === undefined ? `不小于 ${min} 的整数` : `${min} 至 ${field.max} 之间的整数`;
-  const rangeEn = field.max === undefined ? `a whole number of ${min} or more` : `a whole number between ${min} and ${field.max}`;
+  const rangeEn =
+    field.max === undefined ? `a whole number of ${min} or more` : `a whole number between ${min} and ${field.max}`;
   if (!Number.isSafeInteger(n)) {
     const value = shown(v, field);
-    return { ok: false, zh: `${value.zh || '该值'}不是有效的整数（应为${range}）`, en: `${value.en || 'the value'} is not a valid whole number (must be ${rangeEn})` };
+    return {
+      ok: false,
+      zh: `${value.zh || '该值'}不是有效的整数（应为${range}）`,
+      en: `${value.en || 'the value'} is not a valid whole number (must be ${rangeEn})`,
+    };
   }
   // A whole number out of bounds: say the bound, as the clerk reads it.
   if (n < min) return { ok: false, zh: `至少为 ${min}`, en: `must be at least ${min}` };
@@ -131,7 +159,11 @@ function checkEnum(v: CellValue, field: FieldDef): Check {
   }
   const choices = (field.enum ?? []).map((o) => o.labels[0]).join('、');
   const value = shown(v, field);
-  return { ok: false, zh: `${value.zh || '该值'}不是有效选项，可选：${choices}`, en: `${value.en || 'the value'} is not one of the allowed values: ${choices}` };
+  return {
+    ok: false,
+    zh: `${value.zh || '该值'}不是有效选项，可选：${choices}`,
+    en: `${value.en || 'the value'} is not one of the allowed values: ${choices}`,
+  };
 }
 
 // ID numbers and phones are personal data in every register: their messages never quote them.
@@ -155,9 +187,16 @@ function checkIdNumber(v: CellValue, today: CivilDate): Check {
   }
   // One GB 11643 rule for the whole product: @tally/casework owns it; only the wording here is the import's.
   const checked = validateIdNumber(s, { today });
-  if (!checked.ok && checked.code === 'birth_date') return { ok: false, zh: '身份证号中的出生日期无效', en: 'the ID number has an invalid birth date' };
-  if (!checked.ok && checked.code === 'check_digit') return { ok: false, zh: '身份证号校验位错误，请核对', en: 'the ID number has a wrong check digit; check it' };
-  if (!checked.ok) return { ok: false, zh: '身份证号格式不正确，应为 18 位（最后一位可为 X）', en: 'the ID number is malformed: it must have 18 characters (the last may be X)' };
+  if (!checked.ok && checked.code === 'birth_date')
+    return { ok: false, zh: '身份证号中的出生日期无效', en: 'the ID number has an invalid birth date' };
+  if (!checked.ok && checked.code === 'check_digit')
+    return { ok: false, zh: '身份证号校验位错误，请核对', en: 'the ID number has a wrong check digit; check it' };
+  if (!checked.ok)
+    return {
+      ok: false,
+      zh: '身份证号格式不正确，应为 18 位（最后一位可为 X）',
+      en: 'the ID number is malformed: it must have 18 characters (the last may be X)',
+    };
   return { ok: true, value: s };
 }
 
@@ -179,7 +218,12 @@ export const LONG_TEXT_LIMIT = 4000;
 function checkText(v: CellValue, field: FieldDef): Check {
   const text = cellToText(v);
   const limit = field.long ? LONG_TEXT_LIMIT : TEXT_LIMIT;
-  if (text.length > limit) return { ok: false, zh: `内容过长（${text.length} 字），最多 ${limit} 字`, en: `text too long (${text.length} characters); at most ${limit}` };
+  if (text.length > limit)
+    return {
+      ok: false,
+      zh: `内容过长（${text.length} 字），最多 ${limit} 字`,
+      en: `text too long (${text.length} characters); at most ${limit}`,
+    };
   return { ok: true, value: text };
 }
 
@@ -225,7 +269,8 @@ function checkRelations(register: RegisterDef, values: RowValues, valid: Readonl
     if (a === null || a === undefined || b === null || b === undefined || !(a < b)) continue;
     const date = field.type === 'date';
     failures.push({
-      field, than,
+      field,
+      than,
       zh: `${date ? '不能早于' : '不能少于'}「${than.label}」`,
       en: `cannot be ${date ? 'earlier than' : 'fewer than'} "${than.labelEn ?? than.label}"`,
     });
@@ -237,7 +282,13 @@ function checkRelations(register: RegisterDef, values: RowValues, valid: Readonl
  * Validate one row. `headers` is the file's header row, used only to name columns in
  * messages. Fields without a column are null (or their defaultValue).
  */
-export function validateRow(register: RegisterDef, mapping: ColumnMapping, headers: readonly string[], sheetRow: SheetRow, context: ValidationContext): RowResult {
+export function validateRow(
+  register: RegisterDef,
+  mapping: ColumnMapping,
+  headers: readonly string[],
+  sheetRow: SheetRow,
+  context: ValidationContext,
+): RowResult {
   const today = shanghaiDate(context.now);
   const values: RowValues = {};
   const valid = new Set<string>();
@@ -285,7 +336,9 @@ export function validateRow(register: RegisterDef, mapping: ColumnMapping, heade
   for (const failure of checkRelations(register, values, valid)) {
     const column = columnName(failure.field);
     errors.push({
-      row: sheetRow.row, column, field: failure.field.key,
+      row: sheetRow.row,
+      column,
+      field: failure.field.key,
       zh: `第 ${sheetRow.row} 行「${column}」：${failure.zh}`,
       en: `Row ${sheetRow.row}, "${column}": ${failure.en}`,
     });
@@ -315,7 +368,10 @@ export function validateRecord(
   const valid = new Set<string>();
   const errors: FieldError[] = [];
   const labelled = (field: FieldDef, zh: string, en: string): FieldError => ({
-    field: field.key, label: field.label, zh: `「${field.label}」${zh}`, en: `"${field.labelEn ?? field.label}"${en}`,
+    field: field.key,
+    label: field.label,
+    zh: `「${field.label}」${zh}`,
+    en: `"${field.labelEn ?? field.label}"${en}`,
   });
   for (const field of register.fields) {
     const cell = input[field.key] ?? null;
@@ -331,6 +387,7 @@ export function validateRecord(
       valid.add(field.key);
     } else errors.push(labelled(field, `：${result.zh}`, `: ${result.en}`));
   }
-  for (const failure of checkRelations(register, values, valid)) errors.push(labelled(failure.field, failure.zh, ` ${failure.en}`));
+  for (const failure of checkRelations(register, values, valid))
+    errors.push(labelled(failure.field, failure.zh, ` ${failure.en}`));
   return errors.length ? { ok: false, errors } : { ok: true, values };
 }

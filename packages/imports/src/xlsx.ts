@@ -43,7 +43,8 @@ export function plainCellValue(v: unknown): CellValue {
   if (v instanceof Date) return dateCell(v);
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as { text?: unknown }[]).map((r) => String(r.text ?? '')).join('');
+    if (Array.isArray(o.richText))
+      return (o.richText as { text?: unknown }[]).map((r) => String(r.text ?? '')).join('');
     if ('formula' in o || 'sharedFormula' in o) return plainCellValue(o.result);
     if ('error' in o) return String(o.error);
     if ('text' in o) return plainCellValue(o.text); // hyperlink
@@ -83,14 +84,25 @@ const noSuchSheet = (name: string) =>
   });
 
 /** Visible tabs whose worksheet part is in the zip; the parts in archive order when workbook.xml lists none (hand-made files). */
-function readableTabs(parts: WorkbookParts, sheets: CheckedZipEntry[], byName: Map<string, CheckedZipEntry>): SheetTab[] {
+function readableTabs(
+  parts: WorkbookParts,
+  sheets: CheckedZipEntry[],
+  byName: Map<string, CheckedZipEntry>,
+): SheetTab[] {
   const tabs = parts.tabs();
-  if (tabs.length === 0) return sheets.map((entry, index) => ({ name: String(index + 1), hidden: false, part: entry.name }));
+  if (tabs.length === 0)
+    return sheets.map((entry, index) => ({ name: String(index + 1), hidden: false, part: entry.name }));
   return tabs.filter((tab) => !tab.hidden && tab.part !== null && byName.has(tab.part));
 }
 
 /** The chosen sheet's reader; its stream is read only when iterated. */
-function chosenSheet(parts: WorkbookParts, tabs: SheetTab[], options: XlsxOptions, open: (entry: CheckedZipEntry) => Readable, byName: Map<string, CheckedZipEntry>): SheetReader {
+function chosenSheet(
+  parts: WorkbookParts,
+  tabs: SheetTab[],
+  options: XlsxOptions,
+  open: (entry: CheckedZipEntry) => Readable,
+  byName: Map<string, CheckedZipEntry>,
+): SheetReader {
   const tab = options.sheet === undefined ? tabs[0] : tabs.find((t) => t.name === options.sheet);
   if (!tab) throw options.sheet === undefined ? notWorkbook() : noSuchSheet(options.sheet);
   options.onSheets?.({ sheets: tabs.map((t) => t.name), sheet: tab.name });
@@ -99,7 +111,11 @@ function chosenSheet(parts: WorkbookParts, tabs: SheetTab[], options: XlsxOption
 }
 
 /** Yield the first visible worksheet's non-empty rows; the first one is the header. */
-export async function* parseXlsxRows(bytes: Uint8Array, limitsIn?: Partial<ImportLimits>, options: XlsxOptions = {}): AsyncGenerator<SheetRow> {
+export async function* parseXlsxRows(
+  bytes: Uint8Array,
+  limitsIn?: Partial<ImportLimits>,
+  options: XlsxOptions = {},
+): AsyncGenerator<SheetRow> {
   const limits = resolveLimits(limitsIn);
   const entries = checkZip(bytes, limits);
   const byName = new Map(entries.map((entry) => [entry.name, entry] as const));

@@ -39,10 +39,18 @@ function overEntryCap(entry: CheckedZipEntry, limits: ImportLimits): ImportError
 }
 
 function overTotal(limits: ImportLimits): ImportError {
-  return bomb({ zh: `解压后超过上限 ${formatBytes(limits.maxUncompressedBytes)}`, en: `more than ${formatBytes(limits.maxUncompressedBytes)} uncompressed` });
+  return bomb({
+    zh: `解压后超过上限 ${formatBytes(limits.maxUncompressedBytes)}`,
+    en: `more than ${formatBytes(limits.maxUncompressedBytes)} uncompressed`,
+  });
 }
 
-async function* entryChunks(bytes: Uint8Array, entry: CheckedZipEntry, limits: ImportLimits, budget: InflateBudget): AsyncGenerator<Buffer> {
+async function* entryChunks(
+  bytes: Uint8Array,
+  entry: CheckedZipEntry,
+  limits: ImportLimits,
+  budget: InflateBudget,
+): AsyncGenerator<Buffer> {
   const data = Buffer.from(bytes.buffer, bytes.byteOffset + entry.dataStart, entry.compressedSize);
   let produced = 0;
   let crc = 0;
@@ -81,6 +89,11 @@ async function* entryChunks(bytes: Uint8Array, entry: CheckedZipEntry, limits: I
 }
 
 /** The entry's uncompressed bytes, as a Readable for the XML readers. */
-export function entryStream(bytes: Uint8Array, entry: CheckedZipEntry, limits: ImportLimits, budget: InflateBudget): Readable {
+export function entryStream(
+  bytes: Uint8Array,
+  entry: CheckedZipEntry,
+  limits: ImportLimits,
+  budget: InflateBudget,
+): Readable {
   return Readable.from(entryChunks(bytes, entry, limits, budget), { objectMode: false });
 }

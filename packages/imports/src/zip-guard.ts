@@ -71,7 +71,7 @@ export const truncated = () =>
 const mismatch = () =>
   new ImportError('zip_mismatch', {
     zh: '.xlsx 文件的压缩包目录与其内容不一致（文件可能被篡改或损坏），已拒绝导入；请在 Excel 中重新保存后再上传',
-    en: 'The .xlsx file\'s zip directory does not match its contents (the file may be tampered with or damaged) and was refused; save it again from Excel and re-upload',
+    en: "The .xlsx file's zip directory does not match its contents (the file may be tampered with or damaged) and was refused; save it again from Excel and re-upload",
   });
 
 export function bomb(detail: { zh: string; en: string }): ImportError {
@@ -145,7 +145,10 @@ function readDirectory(bytes: Uint8Array): { entries: ZipEntryInfo[]; cdOffset: 
       const size = u16(e + 2);
       if (id === 1) {
         let f = e + 4;
-        const need = (uncompressedSize === 0xffffffff ? 8 : 0) + (compressedSize === 0xffffffff ? 8 : 0) + (localHeaderOffset === 0xffffffff ? 8 : 0);
+        const need =
+          (uncompressedSize === 0xffffffff ? 8 : 0) +
+          (compressedSize === 0xffffffff ? 8 : 0) +
+          (localHeaderOffset === 0xffffffff ? 8 : 0);
         if (need > size) throw truncated();
         if (uncompressedSize === 0xffffffff) (uncompressedSize = u64(f)), (f += 8);
         if (compressedSize === 0xffffffff) (compressedSize = u64(f)), (f += 8);
@@ -170,7 +173,10 @@ function readDirectory(bytes: Uint8Array): { entries: ZipEntryInfo[]; cdOffset: 
 export function checkZip(bytes: Uint8Array, limits: ImportLimits): CheckedZipEntry[] {
   const { entries, cdOffset } = readDirectory(bytes);
   if (entries.length > limits.maxZipEntries) {
-    throw bomb({ zh: `包含 ${entries.length} 个条目，上限 ${limits.maxZipEntries}`, en: `${entries.length} entries, limit ${limits.maxZipEntries}` });
+    throw bomb({
+      zh: `包含 ${entries.length} 个条目，上限 ${limits.maxZipEntries}`,
+      en: `${entries.length} entries, limit ${limits.maxZipEntries}`,
+    });
   }
   checkDeclaredSizes(entries, limits);
   return checkLocalHeaders(bytes, entries, cdOffset);

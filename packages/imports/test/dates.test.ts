@@ -15,9 +15,12 @@ describe('parseDate', () => {
     expect(parseDate(input)).toEqual({ ok: true, value: expected });
   });
 
-  it.each(['2024-02-30', '2023-02-29', '2024-13-01', '2024/0/5', '5/3/2024', '昨天', '', '2024-3'])('refuses %s', (input) => {
-    expect(parseDate(input).ok).toBe(false);
-  });
+  it.each(['2024-02-30', '2023-02-29', '2024-13-01', '2024/0/5', '5/3/2024', '昨天', '', '2024-3'])(
+    'refuses %s',
+    (input) => {
+      expect(parseDate(input).ok).toBe(false);
+    },
+  );
 
   it('accepts Excel serials and Date values', () => {
     expect(parseDate(45356)).toEqual({ ok: true, value: '2024-03-05' });

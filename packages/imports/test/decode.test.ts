@@ -34,7 +34,7 @@ describe('decode', () => {
     expect(decodeBytes(GB)).toEqual({ text: '日期,x\n𠀀㐀\n', encoding: 'gb18030' });
   });
 
-  it("does not blame UTF-8 for a character cut at the 64 KiB prefix end", () => {
+  it('does not blame UTF-8 for a character cut at the 64 KiB prefix end', () => {
     const bytes = Buffer.concat([Buffer.alloc(DETECT_PREFIX_BYTES - 1, 0x61), Buffer.from('日')]);
     expect(detectEncoding(bytes).encoding).toBe('utf-8');
     // …but a whole file that ends mid-character is not UTF-8.

@@ -15,8 +15,16 @@ const FIRST: RegisterDef = {
   fields: [
     { key: 'heldOn', label: '会议日期', aliases: ['日期'], type: 'date', required: true },
     {
-      key: 'kind', label: '会议类型', aliases: [], type: 'enum', required: true,
-      enum: [{ value: 'director_weekly', labels: ['主任例会'] }, { value: 'member_monthly', labels: ['成员单位例会'] }, { value: 'joint', labels: ['联席会议'] }],
+      key: 'kind',
+      label: '会议类型',
+      aliases: [],
+      type: 'enum',
+      required: true,
+      enum: [
+        { value: 'director_weekly', labels: ['主任例会'] },
+        { value: 'member_monthly', labels: ['成员单位例会'] },
+        { value: 'joint', labels: ['联席会议'] },
+      ],
     },
     { key: 'topic', label: '议题', aliases: [], type: 'text', required: false },
     { key: 'host', label: '主持人', aliases: [], type: 'text', required: false },
@@ -31,8 +39,18 @@ const LATER: RegisterDef = { ...FIRST, fields: [...FIRST.fields.slice(0, 3), pla
 
 describe('row fingerprints', () => {
   it('a column added after the first import: re-importing the old sheet matches the rows it made', async () => {
-    const before = await previewImport({ now: TEST_NOW, bytes: fixture('meetings.gb18030.csv'), fileName: 'meetings.csv', register: FIRST });
-    const after = await previewImport({ now: TEST_NOW, bytes: fixture('meetings.gb18030.csv'), fileName: 'meetings.csv', register: LATER });
+    const before = await previewImport({
+      now: TEST_NOW,
+      bytes: fixture('meetings.gb18030.csv'),
+      fileName: 'meetings.csv',
+      register: FIRST,
+    });
+    const after = await previewImport({
+      now: TEST_NOW,
+      bytes: fixture('meetings.gb18030.csv'),
+      fileName: 'meetings.csv',
+      register: LATER,
+    });
     expect(before.validRows).toHaveLength(4);
     expect(after.validRows.map((row) => row.fingerprint)).toEqual(before.validRows.map((row) => row.fingerprint));
   });
@@ -45,7 +63,16 @@ describe('row fingerprints', () => {
   });
 
   it('a value moved to another field is another row', () => {
-    const values = { heldOn: '2024-03-05', kind: 'joint', topic: null, host: '王建国', attendees: null, absentees: null };
-    expect(rowFingerprint(FIRST, values)).not.toBe(rowFingerprint(FIRST, { ...values, host: null, attendees: '王建国' }));
+    const values = {
+      heldOn: '2024-03-05',
+      kind: 'joint',
+      topic: null,
+      host: '王建国',
+      attendees: null,
+      absentees: null,
+    };
+    expect(rowFingerprint(FIRST, values)).not.toBe(
+      rowFingerprint(FIRST, { ...values, host: null, attendees: '王建国' }),
+    );
   });
 });

@@ -4,7 +4,13 @@
  */
 export const IMMEDIATE_LIMIT_MINUTES = 60;
 
-export const IMMEDIATE_EVENT_KINDS = ['mass_incident', 'major_accident', 'criminal_case', 'public_security', 'other'] as const;
+export const IMMEDIATE_EVENT_KINDS = [
+  'mass_incident',
+  'major_accident',
+  'criminal_case',
+  'public_security',
+  'other',
+] as const;
 export type ImmediateEventKind = (typeof IMMEDIATE_EVENT_KINDS)[number];
 
 export const IMMEDIATE_EVENT_LABELS: Readonly<Record<ImmediateEventKind, { zh: string; en: string }>> = {

@@ -65,7 +65,13 @@ export function reportMatrix(input: MatrixInput): ReportMatrix {
       if (!unit.active && !submission) continue;
       const dueOn = deadlineOf(period, obligation.graceDays, input.calendar);
       cells.push({
-        id, unitCode: unit.code, level, reportKind: input.kind, periodKey: period.key, periodEnd: period.end, dueOn,
+        id,
+        unitCode: unit.code,
+        level,
+        reportKind: input.kind,
+        periodKey: period.key,
+        periodEnd: period.end,
+        dueOn,
         state: cellState({ periodEnd: period.end, deadline: dueOn, submission, now: input.now }),
       });
     }

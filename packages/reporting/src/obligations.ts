@@ -31,6 +31,7 @@ export function defaultObligations(): ReportObligation[] {
  * days; when that day is a day off in the county's calendar, the next working day.
  */
 export function deadlineOf(period: ReportPeriod, graceDays: number, calendar: WorkCalendar): CivilDate {
-  if (!Number.isInteger(graceDays) || graceDays < 0) throw new RangeError(`graceDays must be a non-negative integer, got ${graceDays}`);
+  if (!Number.isInteger(graceDays) || graceDays < 0)
+    throw new RangeError(`graceDays must be a non-negative integer, got ${graceDays}`);
   return nextWorkingDayOnOrAfter(addDays(period.end, graceDays), calendar);
 }

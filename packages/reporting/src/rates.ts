@@ -26,7 +26,15 @@ export interface ReportingRates {
 export function reportingRates(cells: readonly { state: CellState; dueOn: CivilDate }[], now: Date): ReportingRates {
   const today = shanghaiDate(now);
   let expected = 0;
-  const count: Record<CellState, number> = { not_due: 0, pending: 0, on_time: 0, late: 0, missing: 0, returned: 0, zero: 0 };
+  const count: Record<CellState, number> = {
+    not_due: 0,
+    pending: 0,
+    on_time: 0,
+    late: 0,
+    missing: 0,
+    returned: 0,
+    zero: 0,
+  };
   for (const cell of cells) {
     count[cell.state] += 1;
     const filed = cell.state === 'on_time' || cell.state === 'late' || cell.state === 'zero';
@@ -35,7 +43,14 @@ export function reportingRates(cells: readonly { state: CellState; dueOn: CivilD
   const actual = count.on_time + count.late + count.zero;
   const onTime = count.on_time + count.zero;
   return {
-    expected, actual, onTime, late: count.late, missing: count.missing, returned: count.returned, zero: count.zero,
-    reportingRate: rate(actual, expected), onTimeRate: rate(onTime, expected),
+    expected,
+    actual,
+    onTime,
+    late: count.late,
+    missing: count.missing,
+    returned: count.returned,
+    zero: count.zero,
+    reportingRate: rate(actual, expected),
+    onTimeRate: rate(onTime, expected),
   };
 }

@@ -14,18 +14,35 @@ describe('periods', () => {
     const months = periodsOfYear('monthly', 2026);
     expect(months).toHaveLength(12);
     expect(months.map((m) => m.end)).toEqual([
-      '2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31', '2026-06-30',
-      '2026-07-31', '2026-08-31', '2026-09-30', '2026-10-31', '2026-11-30', '2026-12-31',
+      '2026-01-31',
+      '2026-02-28',
+      '2026-03-31',
+      '2026-04-30',
+      '2026-05-31',
+      '2026-06-30',
+      '2026-07-31',
+      '2026-08-31',
+      '2026-09-30',
+      '2026-10-31',
+      '2026-11-30',
+      '2026-12-31',
     ]);
-    expect(periodOf('monthly', '2028-02')).toEqual({ kind: 'monthly', key: '2028-02', start: '2028-02-01', end: '2028-02-29' });
+    expect(periodOf('monthly', '2028-02')).toEqual({
+      kind: 'monthly',
+      key: '2028-02',
+      start: '2028-02-01',
+      end: '2028-02-29',
+    });
   });
 
   it('half months split on the 15th, quarters on the quarter', () => {
     expect(periodsOfYear('half_monthly', 2026)).toHaveLength(24);
     expect(periodOf('half_monthly', '2028-02-H2')).toMatchObject({ start: '2028-02-16', end: '2028-02-29' });
     expect(periodsOfYear('quarterly', 2026).map((q) => [q.key, q.start, q.end])).toEqual([
-      ['2026-Q1', '2026-01-01', '2026-03-31'], ['2026-Q2', '2026-04-01', '2026-06-30'],
-      ['2026-Q3', '2026-07-01', '2026-09-30'], ['2026-Q4', '2026-10-01', '2026-12-31'],
+      ['2026-Q1', '2026-01-01', '2026-03-31'],
+      ['2026-Q2', '2026-04-01', '2026-06-30'],
+      ['2026-Q3', '2026-07-01', '2026-09-30'],
+      ['2026-Q4', '2026-10-01', '2026-12-31'],
     ]);
     expect(periodContaining('half_monthly', '2026-02-16').key).toBe('2026-02-H2');
   });

@@ -9,7 +9,16 @@ const VILLAGE_B = '130534101202';
 const CLOSED = '130534101203';
 
 function filed(unitCode: string, periodKey: string, at: string, extra: Partial<Submission> = {}): Submission {
-  return { unitCode, kind: 'monthly', periodKey, state: 'submitted', submittedAt: new Date(at), zero: false, returned: false, ...extra };
+  return {
+    unitCode,
+    kind: 'monthly',
+    periodKey,
+    state: 'submitted',
+    submittedAt: new Date(at),
+    zero: false,
+    returned: false,
+    ...extra,
+  };
 }
 
 describe('cell state at the deadline, in instants', () => {
@@ -33,13 +42,21 @@ describe('cell state at the deadline, in instants', () => {
   });
 
   it('a draft never filed counts as nothing filed', () => {
-    const draft: Submission = { ...filed(VILLAGE_A, '2026-01', '2026-01-01T00:00:00Z'), state: 'draft', submittedAt: null };
+    const draft: Submission = {
+      ...filed(VILLAGE_A, '2026-01', '2026-01-01T00:00:00Z'),
+      state: 'draft',
+      submittedAt: null,
+    };
     expect(cellState({ ...base, submission: draft })).toBe('missing');
   });
 
   it('a zero report on time is 零报告; a late zero report is late', () => {
-    expect(cellState({ ...base, submission: filed(VILLAGE_A, '2026-01', '2026-02-02T02:00:00Z', { zero: true }) })).toBe('zero');
-    expect(cellState({ ...base, submission: filed(VILLAGE_A, '2026-01', '2026-02-05T02:00:00Z', { zero: true }) })).toBe('late');
+    expect(
+      cellState({ ...base, submission: filed(VILLAGE_A, '2026-01', '2026-02-02T02:00:00Z', { zero: true }) }),
+    ).toBe('zero');
+    expect(
+      cellState({ ...base, submission: filed(VILLAGE_A, '2026-01', '2026-02-05T02:00:00Z', { zero: true }) }),
+    ).toBe('late');
   });
 
   it('returned: 退回 until filed again; filed again after the deadline is late, before it on time', () => {
@@ -70,8 +87,17 @@ describe('the matrix and its rates', () => {
     filed(TOWNSHIP, '2026-09', '2026-10-01T01:00:00Z', { state: 'returned', returned: true }),
     filed(CLOSED, '2026-01', '2026-02-01T01:00:00Z'),
   ];
-  const matrix = reportMatrix({ obligations: defaultObligations(), units, submissions, kind: 'monthly', year: 2026, calendar: cal, now });
-  const state = (unit: string, key: string) => matrix.cells.find((c) => c.unitCode === unit && c.periodKey === key)?.state;
+  const matrix = reportMatrix({
+    obligations: defaultObligations(),
+    units,
+    submissions,
+    kind: 'monthly',
+    year: 2026,
+    calendar: cal,
+    now,
+  });
+  const state = (unit: string, key: string) =>
+    matrix.cells.find((c) => c.unitCode === unit && c.periodKey === key)?.state;
 
   it('holds a row per owing unit, the county none, an inactive unit only what it filed', () => {
     expect(new Set(matrix.cells.map((c) => c.unitCode))).toEqual(new Set([TOWNSHIP, VILLAGE_A, VILLAGE_B, CLOSED]));
@@ -108,8 +134,13 @@ describe('the matrix and its rates', () => {
 
   it('a report filed before its deadline counts as expected at once', () => {
     const early = reportMatrix({
-      obligations: defaultObligations(), units: [{ code: VILLAGE_A, active: true }], kind: 'monthly', year: 2026, calendar: cal,
-      submissions: [filed(VILLAGE_A, '2026-10', '2026-10-31T01:00:00Z')], now: new Date('2026-11-01T00:00:00Z'),
+      obligations: defaultObligations(),
+      units: [{ code: VILLAGE_A, active: true }],
+      kind: 'monthly',
+      year: 2026,
+      calendar: cal,
+      submissions: [filed(VILLAGE_A, '2026-10', '2026-10-31T01:00:00Z')],
+      now: new Date('2026-11-01T00:00:00Z'),
     });
     expect(early.cells.find((c) => c.periodKey === '2026-10')?.state).toBe('on_time');
     expect(early.byUnit.get(VILLAGE_A)).toMatchObject({ expected: 10, actual: 1 });
@@ -117,8 +148,13 @@ describe('the matrix and its rates', () => {
 
   it('a leap year has its 29 February in the matrix', () => {
     const leap = reportMatrix({
-      obligations: defaultObligations(), units: [{ code: VILLAGE_A, active: true }], kind: 'monthly', year: 2028, calendar: cal,
-      submissions: [filed(VILLAGE_A, '2028-02', '2028-03-03T15:59:00Z')], now: new Date('2028-03-04T00:00:00Z'),
+      obligations: defaultObligations(),
+      units: [{ code: VILLAGE_A, active: true }],
+      kind: 'monthly',
+      year: 2028,
+      calendar: cal,
+      submissions: [filed(VILLAGE_A, '2028-02', '2028-03-03T15:59:00Z')],
+      now: new Date('2028-03-04T00:00:00Z'),
     });
     const feb = leap.cells.find((c) => c.periodKey === '2028-02');
     expect(feb).toMatchObject({ periodEnd: '2028-02-29', dueOn: '2028-03-03', state: 'on_time' });

@@ -43,7 +43,15 @@ export type CompiledRule =
       byCount: boolean;
     })
   | (Base & { kind: 'tiered-count'; tiers: { atLeast: number; points: number }[] })
-  | (Base & { kind: 'quota'; fromEvents: boolean; distinct: boolean; atLeast: number; atMost: number; points: number; applyWhenMet: boolean })
+  | (Base & {
+      kind: 'quota';
+      fromEvents: boolean;
+      distinct: boolean;
+      atLeast: number;
+      atMost: number;
+      points: number;
+      applyWhenMet: boolean;
+    })
   | (Base & { kind: 'indicator'; weight: number; targetMilliPct: number })
   | (Base & { kind: 'veto' });
 
@@ -164,7 +172,15 @@ export function compile(ruleSet: RuleSet): CompiledRuleSet {
       groups.push(g);
     }
     groupOf.push(groups.indexOf(g));
-    return { index: rules.length, id: rule.id, label: rule.label, sign: effect === 'deduction' ? -1 : 1, effect, group, appliesTo: rule.appliesTo };
+    return {
+      index: rules.length,
+      id: rule.id,
+      label: rule.label,
+      sign: effect === 'deduction' ? -1 : 1,
+      effect,
+      group,
+      appliesTo: rule.appliesTo,
+    };
   };
 
   for (const rule of valid.rules) {
@@ -179,7 +195,12 @@ export function compile(ruleSet: RuleSet): CompiledRuleSet {
         rules.push({
           ...b,
           kind: 'inspection-weights',
-          components: rule.components.map((c) => ({ component: c.component, label: c.label, weightBp: Math.round(c.weightPct * 100), quarterly: c.aggregate === 'quarterly-mean' })),
+          components: rule.components.map((c) => ({
+            component: c.component,
+            label: c.label,
+            weightBp: Math.round(c.weightPct * 100),
+            quarterly: c.aggregate === 'quarterly-mean',
+          })),
         });
         break;
       }
@@ -201,7 +222,11 @@ export function compile(ruleSet: RuleSet): CompiledRuleSet {
       case 'tiered-count': {
         const b = base(rule, rule.effect);
         for (const k of rule.events) countEvent(k, b.index, rule.id, null);
-        rules.push({ ...b, kind: 'tiered-count', tiers: rule.tiers.map((t) => ({ atLeast: t.atLeast, points: toFixed(t.points) })) });
+        rules.push({
+          ...b,
+          kind: 'tiered-count',
+          tiers: rule.tiers.map((t) => ({ atLeast: t.atLeast, points: toFixed(t.points) })),
+        });
         break;
       }
       case 'quota': {
@@ -231,7 +256,16 @@ export function compile(ruleSet: RuleSet): CompiledRuleSet {
         const index = rules.length;
         for (const k of rule.vetoes) push(vetoIndex, k, index);
         groupOf.push(-1);
-        rules.push({ index, id: rule.id, label: rule.label, sign: 1, effect: 'base', group: '', appliesTo: rule.appliesTo, kind: 'veto' });
+        rules.push({
+          index,
+          id: rule.id,
+          label: rule.label,
+          sign: 1,
+          effect: 'base',
+          group: '',
+          appliesTo: rule.appliesTo,
+          kind: 'veto',
+        });
         break;
       }
       case 'group-cap':
@@ -274,7 +308,9 @@ export function compile(ruleSet: RuleSet): CompiledRuleSet {
 export function activeRules(c: CompiledRuleSet, category: string | undefined): boolean[] {
   let active = c.activeByCategory.get(category);
   if (!active) {
-    active = c.rules.map((r) => r.appliesTo === undefined || (category !== undefined && r.appliesTo.includes(category)));
+    active = c.rules.map(
+      (r) => r.appliesTo === undefined || (category !== undefined && r.appliesTo.includes(category)),
+    );
     c.activeByCategory.set(category, active);
   }
   return active;

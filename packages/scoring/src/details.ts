@@ -28,7 +28,13 @@ export function pct(weightBp: number): string {
 }
 
 /** "Q1 87.5, Q2 90; mean 88.75 × 20%": quarter means, their mean, the weight (Latin-1 only, so the string takes one byte a character). */
-export function quarterlyDetail(qSum: Float64Array, qCnt: Float64Array, q0: number, mean: number, weightBp: number): string {
+export function quarterlyDetail(
+  qSum: Float64Array,
+  qCnt: Float64Array,
+  q0: number,
+  mean: number,
+  weightBp: number,
+): string {
   const parts: string[] = [];
   for (let q = 0; q < 4; q++) {
     const n = qCnt[q0 + q]!;

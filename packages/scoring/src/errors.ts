@@ -45,7 +45,13 @@ export type FactProblem =
   | 'duplicate-unit-id'
   | 'not-a-list';
 
-const SINGULAR: Record<FactList, string> = { inspections: 'inspection', events: 'event', records: 'record', indicators: 'indicator', vetoes: 'veto' };
+const SINGULAR: Record<FactList, string> = {
+  inspections: 'inspection',
+  events: 'event',
+  records: 'record',
+  indicators: 'indicator',
+  vetoes: 'veto',
+};
 
 export interface FactErrorDetails {
   unitId: string;
@@ -76,7 +82,8 @@ export class FactError extends Error {
   readonly field: string;
   readonly problem: FactProblem;
   constructor(d: FactErrorDetails) {
-    const where = d.list === undefined ? `unit "${d.unitId}"` : `unit "${d.unitId}", ${SINGULAR[d.list]} "${d.factId ?? '?'}"`;
+    const where =
+      d.list === undefined ? `unit "${d.unitId}"` : `unit "${d.unitId}", ${SINGULAR[d.list]} "${d.factId ?? '?'}"`;
     super(`Invalid fact: ${where}: ${d.reason}${d.ruleId === undefined ? '' : ` (rule "${d.ruleId}")`}`);
     this.unitId = d.unitId;
     this.list = d.list;

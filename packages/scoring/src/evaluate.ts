@@ -41,7 +41,6 @@ function quarterOf(date: string): number {
   return q < 0 ? 0 : q > 3 ? 3 : q;
 }
 
-
 function mkLine(ruleId: string, label: string, points: number, factIds: string[], detail: string): ExplanationLine {
   points = settled(points);
   return { ruleId, label, points, display: displayOf(points), factIds, detail };
@@ -61,7 +60,8 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
   for (let i = 0; i < inspections.length; i++) {
     const f = inspections[i]!;
     const targets = c.inspectionIndex.get(f.component);
-    if (!isInspectionScore(f.score)) refuseInspectionScore(where(unitId, 'inspections', f, targets ? rules[targets[0]![0]]!.id : undefined), f.score);
+    if (!isInspectionScore(f.score))
+      refuseInspectionScore(where(unitId, 'inspections', f, targets ? rules[targets[0]![0]]!.id : undefined), f.score);
     // The only date score() reads (the quarter of a routine check); factsInPeriod checks the others.
     if (!isIsoDate(f.date)) refuseDate(where(unitId, 'inspections', f, undefined), f.date);
     if (!targets) {
@@ -94,7 +94,8 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
       continue;
     }
     const levels = spec.levels;
-    if (levels !== null && !(typeof f.level === 'string' && levels.has(f.level))) refuseLevel(where(unitId, 'events', f, spec.levelRuleId), f.level, levels);
+    if (levels !== null && !(typeof f.level === 'string' && levels.has(f.level)))
+      refuseLevel(where(unitId, 'events', f, spec.levelRuleId), f.level, levels);
     // `times` alike events in one (an aggregate); `n` their occurrences, summed.
     const times = f.times ?? 1;
     const n = f.count ?? times;
@@ -147,7 +148,12 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
   for (let i = 0; i < indicators.length; i++) {
     const f = indicators[i]!;
     const targets = c.indicatorIndex.get(f.name);
-    if (!isIndicatorPair(f.numerator, f.denominator)) refuseIndicatorPair(where(unitId, 'indicators', f, targets ? rules[targets[0]!]!.id : undefined), f.numerator, f.denominator);
+    if (!isIndicatorPair(f.numerator, f.denominator))
+      refuseIndicatorPair(
+        where(unitId, 'indicators', f, targets ? rules[targets[0]!]!.id : undefined),
+        f.numerator,
+        f.denominator,
+      );
     if (!targets) {
       if (strict) refuseKind(where(unitId, 'indicators', f, undefined), 'name', f.name);
       continue;
@@ -295,14 +301,30 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
         const points = r.sign * tier.points;
         const at = tier.atLeast;
         ws.groupSum[g]! += points;
-        if (explain) ws.addLine(mkLine(r.id, r.label, points, ws.factIds.take(ri), ws.cached(ri, n) ?? ws.remember(ri, n, `${n} counted, tier ≥ ${at} (not cumulative)`)));
+        if (explain)
+          ws.addLine(
+            mkLine(
+              r.id,
+              r.label,
+              points,
+              ws.factIds.take(ri),
+              ws.cached(ri, n) ?? ws.remember(ri, n, `${n} counted, tier ≥ ${at} (not cumulative)`),
+            ),
+          );
         break;
       }
       case 'quota': {
         const counted = r.distinct ? ws.keys[ri]!.size : ws.cnt[ri]!;
         if (atRisk !== null && counted < r.atLeast && counted <= r.atMost) {
           // Open period, atLeast not reached yet: records may still come in.
-          atRisk.push({ ruleId: r.id, label: r.label, have: counted, need: r.atLeast, effect: r.effect, atStake: r.sign * r.points });
+          atRisk.push({
+            ruleId: r.id,
+            label: r.label,
+            have: counted,
+            need: r.atLeast,
+            effect: r.effect,
+            atStake: r.sign * r.points,
+          });
           break;
         }
         const met = counted >= r.atLeast && counted <= r.atMost;
@@ -312,7 +334,12 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
         if (!explain) break;
         let detail = ws.cached(ri, counted);
         if (detail === undefined) {
-          const req = [r.atLeast > 0 ? `≥ ${r.atLeast}` : '', r.atMost !== Number.POSITIVE_INFINITY ? `≤ ${r.atMost}` : ''].filter(Boolean).join(' and ');
+          const req = [
+            r.atLeast > 0 ? `≥ ${r.atLeast}` : '',
+            r.atMost !== Number.POSITIVE_INFINITY ? `≤ ${r.atMost}` : '',
+          ]
+            .filter(Boolean)
+            .join(' and ');
           detail = ws.remember(ri, counted, `${counted} on record, required ${req}${met ? ' (met)' : ' (missed)'}`);
         }
         ws.addLine(mkLine(r.id, r.label, points, ws.factIds.take(ri), detail));
@@ -328,14 +355,16 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
           const lhs = num * 100000;
           const rhs = den * r.targetMilliPct;
           points = r.sign * (lhs >= rhs ? r.weight : mulDivRound(r.weight, lhs, rhs));
-          if (explain) detail = `${formatFixed(num)}/${formatFixed(den)} = ${formatFixed(mulDivRound(num, 100000, den))}% vs target ${formatFixed(r.targetMilliPct)}%, weight ${formatFixed(r.weight)}`;
+          if (explain)
+            detail = `${formatFixed(num)}/${formatFixed(den)} = ${formatFixed(mulDivRound(num, 100000, den))}% vs target ${formatFixed(r.targetMilliPct)}%, weight ${formatFixed(r.weight)}`;
         }
         ws.groupSum[g]! += points;
         if (explain) ws.addLine(mkLine(r.id, r.label, points, ws.factIds.take(ri), detail));
         break;
       }
       case 'veto': {
-        if (explain && ws.factIds.has(ri)) ws.addLine(mkLine(r.id, r.label, 0, ws.factIds.take(ri), 'one-vote veto: ranked last, may not be commended'));
+        if (explain && ws.factIds.has(ri))
+          ws.addLine(mkLine(r.id, r.label, 0, ws.factIds.take(ri), 'one-vote veto: ranked last, may not be commended'));
         break;
       }
     }
@@ -352,7 +381,16 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
     let total = raw;
     if (grp.cap && grp.sign * raw > grp.cap.max) {
       total = grp.sign * grp.cap.max;
-      if (explain) ws.addLine(mkLine(grp.cap.ruleId, grp.cap.label, total - raw, [], `${grp.name} total ${formatFixed(grp.sign * raw)} capped at ${formatFixed(grp.cap.max)}`));
+      if (explain)
+        ws.addLine(
+          mkLine(
+            grp.cap.ruleId,
+            grp.cap.label,
+            total - raw,
+            [],
+            `${grp.name} total ${formatFixed(grp.sign * raw)} capped at ${formatFixed(grp.cap.max)}`,
+          ),
+        );
     }
     if (grp.effect === 'base') base += total;
     else if (grp.effect === 'bonus') {
@@ -364,7 +402,16 @@ export function evaluateUnit(c: CompiledRuleSet, ws: Workspace, unit: UnitFacts)
   let floorAdjustment = 0;
   if (c.floor && beforeFloor < c.floor.min) {
     floorAdjustment = c.floor.min - beforeFloor;
-    if (explain) ws.addLine(mkLine(c.floor.ruleId, c.floor.label, floorAdjustment, [], `${formatFixed(beforeFloor)} raised to the floor ${formatFixed(c.floor.min)}`));
+    if (explain)
+      ws.addLine(
+        mkLine(
+          c.floor.ruleId,
+          c.floor.label,
+          floorAdjustment,
+          [],
+          `${formatFixed(beforeFloor)} raised to the floor ${formatFixed(c.floor.min)}`,
+        ),
+      );
   }
   const vetoFactIds = vetoIds ? sortIds(vetoIds) : [];
   const out: Assessment = {

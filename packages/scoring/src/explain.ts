@@ -90,7 +90,13 @@ export function displayOf(points: Fixed): string {
   return d;
 }
 
-export function line(ruleId: string, label: string, points: Fixed, factIds: string[], detail?: string): ExplanationLine {
+export function line(
+  ruleId: string,
+  label: string,
+  points: Fixed,
+  factIds: string[],
+  detail?: string,
+): ExplanationLine {
   points = settled(points);
   const l: ExplanationLine = { ruleId, label, points, display: displayOf(points), factIds };
   if (detail !== undefined) l.detail = detail;

@@ -14,7 +14,19 @@ function digit(s: string, i: number): boolean {
 /** True for an ISO date "YYYY-MM-DD" with month 01–12 and day 01–31 (as UnitFactsSchema). */
 export function isIsoDate(d: unknown): boolean {
   if (typeof d !== 'string' || d.length !== 10 || d.charCodeAt(4) !== 45 || d.charCodeAt(7) !== 45) return false;
-  if (!(digit(d, 0) && digit(d, 1) && digit(d, 2) && digit(d, 3) && digit(d, 5) && digit(d, 6) && digit(d, 8) && digit(d, 9))) return false;
+  if (
+    !(
+      digit(d, 0) &&
+      digit(d, 1) &&
+      digit(d, 2) &&
+      digit(d, 3) &&
+      digit(d, 5) &&
+      digit(d, 6) &&
+      digit(d, 8) &&
+      digit(d, 9)
+    )
+  )
+    return false;
   const month = (d.charCodeAt(5) - 48) * 10 + (d.charCodeAt(6) - 48);
   const day = (d.charCodeAt(8) - 48) * 10 + (d.charCodeAt(9) - 48);
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
@@ -61,11 +73,12 @@ function fail(w: Where, field: string, problem: FactProblem, reason: string): ne
   throw new FactError(w.ruleId === undefined ? d : { ...d, ruleId: w.ruleId });
 }
 
-const show = (v: unknown): string => (typeof v === 'number' ? String(v) : JSON.stringify(v) ?? String(v));
+const show = (v: unknown): string => (typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v)));
 
 /** Refuses a number that fails its fast check, with the precise problem. */
 function refuseNumber(w: Where, field: string, v: unknown, min: number, max: number, whole: boolean): never {
-  if (typeof v !== 'number' || !Number.isFinite(v)) fail(w, field, 'not-finite', `${field} ${show(v)} is not a finite number`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    fail(w, field, 'not-finite', `${field} ${show(v)} is not a finite number`);
   if (whole && !Number.isInteger(v)) fail(w, field, 'not-whole', `${field} ${show(v)} is not a whole number`);
   if (v < min) fail(w, field, 'below-minimum', `${field} ${show(v)} is below ${min}`);
   if (v > max) fail(w, field, 'above-maximum', `${field} ${show(v)} is above ${max}`);
@@ -81,10 +94,19 @@ export function refuseEventCount(w: Where, n: unknown, field: 'count' | 'times' 
 }
 
 export function refuseIndicatorPair(w: Where, numerator: unknown, denominator: unknown): never {
-  for (const [field, v] of [['numerator', numerator], ['denominator', denominator]] as const) {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_COUNT || !isMilli(v)) refuseNumber(w, field, v, 0, MAX_COUNT, false);
+  for (const [field, v] of [
+    ['numerator', numerator],
+    ['denominator', denominator],
+  ] as const) {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > MAX_COUNT || !isMilli(v))
+      refuseNumber(w, field, v, 0, MAX_COUNT, false);
   }
-  return fail(w, 'numerator', 'numerator-above-denominator', `numerator ${show(numerator)} is above the denominator ${show(denominator)}`);
+  return fail(
+    w,
+    'numerator',
+    'numerator-above-denominator',
+    `numerator ${show(numerator)} is above the denominator ${show(denominator)}`,
+  );
 }
 
 export function refuseDate(w: Where, d: unknown): never {
@@ -97,7 +119,12 @@ export function refuseLevel(w: Where, level: unknown, known: ReadonlySet<string>
 }
 
 export function refuseKind(w: Where, field: string, kind: unknown): never {
-  return fail(w, field, 'unknown-kind', `${field} ${show(kind)} is not read by any rule (the rule set declares strictVocabulary)`);
+  return fail(
+    w,
+    field,
+    'unknown-kind',
+    `${field} ${show(kind)} is not read by any rule (the rule set declares strictVocabulary)`,
+  );
 }
 
 export function refuseTooMany(w: Where, field: string): never {
@@ -108,7 +135,12 @@ export function refuseTooMany(w: Where, field: string): never {
 export function checkUnitShape(unit: { unitId: unknown } & Partial<Record<FactList, unknown>>): void {
   const unitId = unit.unitId;
   if (typeof unitId !== 'string' || unitId === '') {
-    throw new FactError({ unitId: show(unitId), field: 'unitId', problem: 'invalid-unit-id', reason: `unit id ${show(unitId)} is not a non-empty string` });
+    throw new FactError({
+      unitId: show(unitId),
+      field: 'unitId',
+      problem: 'invalid-unit-id',
+      reason: `unit id ${show(unitId)} is not a non-empty string`,
+    });
   }
   checkList(unitId, 'inspections', unit.inspections);
   checkList(unitId, 'events', unit.events);
@@ -118,5 +150,6 @@ export function checkUnitShape(unit: { unitId: unknown } & Partial<Record<FactLi
 }
 
 function checkList(unitId: string, list: FactList, v: unknown): void {
-  if (v !== undefined && !Array.isArray(v)) throw new FactError({ unitId, field: list, problem: 'not-a-list', reason: `${list} is not a list` });
+  if (v !== undefined && !Array.isArray(v))
+    throw new FactError({ unitId, field: list, problem: 'not-a-list', reason: `${list} is not a list` });
 }

@@ -81,16 +81,51 @@ export interface UnitFacts {
 
 const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be an ISO date YYYY-MM-DD');
 const factId = z.string().min(1);
-const milli = z.number().refine((v) => Number.isFinite(v) && Math.abs(v * 1000 - Math.round(v * 1000)) < 1e-6, 'at most 3 decimals');
+const milli = z
+  .number()
+  .refine((v) => Number.isFinite(v) && Math.abs(v * 1000 - Math.round(v * 1000)) < 1e-6, 'at most 3 decimals');
 
 /** Optional boundary validation for facts coming from outside (not used by the scoring loop). */
 export const UnitFactsSchema = z.strictObject({
   unitId: z.string().min(1),
   category: z.string().min(1).optional(),
-  inspections: z.array(z.strictObject({ id: factId, component: z.string().min(1), score: milli, date: isoDate })).optional(),
-  events: z.array(z.strictObject({ id: factId, kind: z.string().min(1), level: z.string().min(1).optional(), count: z.number().int().positive().optional(), times: z.number().int().positive().optional(), date: isoDate })).optional(),
-  records: z.array(z.strictObject({ id: factId, kind: z.string().min(1), key: z.string().min(1).optional(), times: z.number().int().positive().optional(), date: isoDate })).optional(),
-  indicators: z.array(z.strictObject({ id: factId, name: z.string().min(1), numerator: z.number().int().nonnegative(), denominator: z.number().int().nonnegative(), date: isoDate })).optional(),
+  inspections: z
+    .array(z.strictObject({ id: factId, component: z.string().min(1), score: milli, date: isoDate }))
+    .optional(),
+  events: z
+    .array(
+      z.strictObject({
+        id: factId,
+        kind: z.string().min(1),
+        level: z.string().min(1).optional(),
+        count: z.number().int().positive().optional(),
+        times: z.number().int().positive().optional(),
+        date: isoDate,
+      }),
+    )
+    .optional(),
+  records: z
+    .array(
+      z.strictObject({
+        id: factId,
+        kind: z.string().min(1),
+        key: z.string().min(1).optional(),
+        times: z.number().int().positive().optional(),
+        date: isoDate,
+      }),
+    )
+    .optional(),
+  indicators: z
+    .array(
+      z.strictObject({
+        id: factId,
+        name: z.string().min(1),
+        numerator: z.number().int().nonnegative(),
+        denominator: z.number().int().nonnegative(),
+        date: isoDate,
+      }),
+    )
+    .optional(),
   vetoes: z.array(z.strictObject({ id: factId, kind: z.string().min(1), date: isoDate })).optional(),
 });
 export const FactsSchema = z.array(UnitFactsSchema);

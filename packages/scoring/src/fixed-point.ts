@@ -83,7 +83,12 @@ export function mulDivRound(a: number, b: number, c: number): number {
  * denominator beyond 2^53 (the number path would round at a tie the wrong way).
  * Quarter q of the slot starting at `offset` has sums[offset + q] and counts[offset + q].
  */
-export function quarterlyMeanExact(sums: ArrayLike<number>, counts: ArrayLike<number>, offset: number, weightBp: number): [points: number, mean: number] {
+export function quarterlyMeanExact(
+  sums: ArrayLike<number>,
+  counts: ArrayLike<number>,
+  offset: number,
+  weightBp: number,
+): [points: number, mean: number] {
   let l = 1n;
   let quarters = 0n;
   for (let q = 0; q < 4; q++) {

@@ -3,7 +3,14 @@
  * scores, ranks, trends and diffs them. No database, no web app, no clock.
  */
 export { SCALE, toFixed, fromFixed, formatFixed, mulDivRound, divRound, type Fixed } from './fixed-point.ts';
-export { RuleSetError, FactError, type RuleSetIssue, type FactList, type FactProblem, type FactErrorDetails } from './errors.ts';
+export {
+  RuleSetError,
+  FactError,
+  type RuleSetIssue,
+  type FactList,
+  type FactProblem,
+  type FactErrorDetails,
+} from './errors.ts';
 export { MAX_COUNT, MAX_INSPECTION_SCORE } from './limits.ts';
 export {
   RuleSetSchema,

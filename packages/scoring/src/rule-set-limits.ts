@@ -70,12 +70,15 @@ export function checkBase(rules: readonly Rule[], unit: ScoreUnit): RuleProblem[
   const all = scopes(rules);
   const anyNamed = all.length > 1;
   for (const scope of all) {
-    const active = rules.map((r, i) => [r, i] as const).filter(([r]) => r.appliesTo === undefined || (scope !== null && r.appliesTo.includes(scope)));
+    const active = rules
+      .map((r, i) => [r, i] as const)
+      .filter(([r]) => r.appliesTo === undefined || (scope !== null && r.appliesTo.includes(scope)));
     const where = scopeText(scope, anyNamed);
     const inspections = active.filter(([r]) => r.kind === 'inspection-weights');
     const first = inspections[0];
     if (first && inspections.length > 1) {
-      for (const [, i] of inspections.slice(1)) report(i, [], `a second base rule: ${ruleRef(first[0])} already gives the inspection base to ${where}`);
+      for (const [, i] of inspections.slice(1))
+        report(i, [], `a second base rule: ${ruleRef(first[0])} already gives the inspection base to ${where}`);
       continue;
     }
     if (unit !== 'points') continue;
@@ -100,12 +103,20 @@ export function checkBase(rules: readonly Rule[], unit: ScoreUnit): RuleProblem[
       if (max === Number.POSITIVE_INFINITY) {
         const open = g.members.filter((r) => r.kind === 'per-event');
         const culprit = open[0] ?? firstBase[0];
-        report(rules.indexOf(culprit), [], `base contributions to ${where} have no upper bound: ${open.map(ruleRef).join(', ')} ${open.length > 1 ? 'are' : 'is'} not capped (add a group-cap on group "${name}")`);
+        report(
+          rules.indexOf(culprit),
+          [],
+          `base contributions to ${where} have no upper bound: ${open.map(ruleRef).join(', ')} ${open.length > 1 ? 'are' : 'is'} not capped (add a group-cap on group "${name}")`,
+        );
       } else if (max < g.sum) parts.push(`${g.members.map(ruleRef).join(' + ')} capped at ${formatFixed(max)}`);
       else for (const r of g.members) parts.push(`${ruleRef(r)} ${formatFixed(reach(r))}`);
     }
     if (total !== Number.POSITIVE_INFINITY && total !== FULL_BASE) {
-      report(firstBase[1], [], `base contributions to ${where} can reach ${formatFixed(total)}, not the 100-point base (rules ${parts.join(', ')})`);
+      report(
+        firstBase[1],
+        [],
+        `base contributions to ${where} can reach ${formatFixed(total)}, not the 100-point base (rules ${parts.join(', ')})`,
+      );
     }
   }
   return out;
@@ -119,13 +130,21 @@ export function checkMagnitudes(rules: readonly Rule[]): RuleProblem[] {
     const amount = largestAmount(rule);
     const worst = rule.kind === 'per-event' ? amount * MAX_COUNT : amount;
     if (worst > limit) {
-      out.push({ index, path: [], message: `${formatFixed(amount)} × ${MAX_COUNT} occurrences could reach ${worst.toExponential(3)} milli-units, beyond exact arithmetic (${limit} milli-units); lower the amount` });
+      out.push({
+        index,
+        path: [],
+        message: `${formatFixed(amount)} × ${MAX_COUNT} occurrences could reach ${worst.toExponential(3)} milli-units, beyond exact arithmetic (${limit} milli-units); lower the amount`,
+      });
       return;
     }
     const before = total;
     total += worst;
     if (before <= limit && total > limit) {
-      out.push({ index, path: [], message: `together with the rules before it, amounts could reach ${total.toExponential(3)} milli-units in one unit, beyond exact arithmetic (${limit} milli-units); lower the amounts` });
+      out.push({
+        index,
+        path: [],
+        message: `together with the rules before it, amounts could reach ${total.toExponential(3)} milli-units in one unit, beyond exact arithmetic (${limit} milli-units); lower the amounts`,
+      });
     }
   });
   return out;

@@ -188,34 +188,52 @@ function checkRule(rule: Rule): { path: (string | number)[]; message: string }[]
       const seen = new Set<string>();
       rule.components.forEach((c, i) => {
         const bp = Math.round(c.weightPct * 100);
-        if (Math.abs(bp - c.weightPct * 100) > 1e-6) out.push({ path: ['components', i, 'weightPct'], message: `weight of "${c.component}" must have at most 2 decimals` });
+        if (Math.abs(bp - c.weightPct * 100) > 1e-6)
+          out.push({
+            path: ['components', i, 'weightPct'],
+            message: `weight of "${c.component}" must have at most 2 decimals`,
+          });
         sumBp += bp;
-        if (seen.has(c.component)) out.push({ path: ['components', i, 'component'], message: `component "${c.component}" appears twice` });
+        if (seen.has(c.component))
+          out.push({ path: ['components', i, 'component'], message: `component "${c.component}" appears twice` });
         seen.add(c.component);
       });
-      if (sumBp !== 10000) out.push({ path: ['components'], message: `component weights sum to ${sumBp / 100}%, expected 100%` });
+      if (sumBp !== 10000)
+        out.push({ path: ['components'], message: `component weights sum to ${sumBp / 100}%, expected 100%` });
       break;
     }
     case 'per-event': {
       const hasPoints = rule.points !== undefined;
       const hasLevels = rule.pointsByLevel !== undefined;
       if (hasPoints === hasLevels) out.push({ path: [], message: 'needs exactly one of "points" or "pointsByLevel"' });
-      if (hasLevels && Object.keys(rule.pointsByLevel ?? {}).length === 0) out.push({ path: ['pointsByLevel'], message: '"pointsByLevel" is empty' });
+      if (hasLevels && Object.keys(rule.pointsByLevel ?? {}).length === 0)
+        out.push({ path: ['pointsByLevel'], message: '"pointsByLevel" is empty' });
       break;
     }
     case 'tiered-count': {
       for (let i = 1; i < rule.tiers.length; i++) {
         const prev = rule.tiers[i - 1]!;
         const cur = rule.tiers[i]!;
-        if (cur.atLeast <= prev.atLeast) out.push({ path: ['tiers', i, 'atLeast'], message: `tiers are not in ascending order (atLeast ${cur.atLeast} after ${prev.atLeast})` });
-        if (cur.points < prev.points) out.push({ path: ['tiers', i, 'points'], message: `tier points must not decrease (${cur.points} after ${prev.points})` });
+        if (cur.atLeast <= prev.atLeast)
+          out.push({
+            path: ['tiers', i, 'atLeast'],
+            message: `tiers are not in ascending order (atLeast ${cur.atLeast} after ${prev.atLeast})`,
+          });
+        if (cur.points < prev.points)
+          out.push({
+            path: ['tiers', i, 'points'],
+            message: `tier points must not decrease (${cur.points} after ${prev.points})`,
+          });
       }
       break;
     }
     case 'quota': {
-      if (rule.atLeast === undefined && rule.atMost === undefined) out.push({ path: [], message: 'needs "atLeast" or "atMost"' });
-      if (rule.atLeast !== undefined && rule.atMost !== undefined && rule.atLeast > rule.atMost) out.push({ path: ['atLeast'], message: `atLeast ${rule.atLeast} is above atMost ${rule.atMost}` });
-      if (rule.distinct && rule.from === 'events') out.push({ path: ['distinct'], message: '"distinct" only applies to records' });
+      if (rule.atLeast === undefined && rule.atMost === undefined)
+        out.push({ path: [], message: 'needs "atLeast" or "atMost"' });
+      if (rule.atLeast !== undefined && rule.atMost !== undefined && rule.atLeast > rule.atMost)
+        out.push({ path: ['atLeast'], message: `atLeast ${rule.atLeast} is above atMost ${rule.atMost}` });
+      if (rule.distinct && rule.from === 'events')
+        out.push({ path: ['distinct'], message: '"distinct" only applies to records' });
       break;
     }
     default:
@@ -252,7 +270,8 @@ const RulesSchema = z.array(z.unknown()).transform((raws, ctx): Rule[] => {
   raws.forEach((raw, index) => {
     const parsed = RuleSchema.safeParse(raw);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) fail(index, raw, issue.path as (string | number)[], describeIssue(issue, raw));
+      for (const issue of parsed.error.issues)
+        fail(index, raw, issue.path as (string | number)[], describeIssue(issue, raw));
       return;
     }
     for (const p of checkRule(parsed.data)) fail(index, raw, p.path, p.message);
@@ -274,13 +293,20 @@ const RulesSchema = z.array(z.unknown()).transform((raws, ctx): Rule[] => {
     if (g !== null && e !== null) {
       const known = groups.get(g);
       if (known === undefined) groups.set(g, { effect: e, ruleId: rule.id });
-      else if (known.effect !== e) fail(index, rule, ['group'], `group "${g}" mixes effect "${e}" with "${known.effect}" (rule "${known.ruleId}")`);
+      else if (known.effect !== e)
+        fail(
+          index,
+          rule,
+          ['group'],
+          `group "${g}" mixes effect "${e}" with "${known.effect}" (rule "${known.ruleId}")`,
+        );
     }
     if (rule.kind === 'floor' && ++floors > 1) fail(index, rule, [], 'a rule set may have only one floor rule');
   });
   rules.forEach((rule, index) => {
     if (rule.kind !== 'group-cap') return;
-    if (!groups.has(rule.group)) fail(index, rule, ['group'], `caps group "${rule.group}" but no rule contributes to it`);
+    if (!groups.has(rule.group))
+      fail(index, rule, ['group'], `caps group "${rule.group}" but no rule contributes to it`);
     if (capped.has(rule.group)) fail(index, rule, ['group'], `group "${rule.group}" is capped twice`);
     capped.add(rule.group);
   });
@@ -312,7 +338,11 @@ export const RuleSetSchema = z.strictObject({
 /** Checks that need the unit and every rule: one base out of 100, exact sums (rule-set-limits.ts). */
 const RuleSetChecked = RuleSetSchema.superRefine((rs, ctx) => {
   for (const p of [...checkBase(rs.rules, rs.unit), ...checkMagnitudes(rs.rules)]) {
-    ctx.addIssue({ code: 'custom', path: ['rules', p.index, ...p.path], message: `${ruleName(rs.rules[p.index], p.index)}: ${p.message}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['rules', p.index, ...p.path],
+      message: `${ruleName(rs.rules[p.index], p.index)}: ${p.message}`,
+    });
   }
 });
 
@@ -327,9 +357,12 @@ function toIssues(error: z.ZodError, input: unknown): RuleSetIssue[] {
     let ruleId: string | undefined;
     if (path[0] === 'rules' && typeof path[1] === 'number' && Array.isArray(rawRules)) {
       const raw: unknown = rawRules[path[1]];
-      if (raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string') ruleId = (raw as { id: string }).id;
+      if (raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string')
+        ruleId = (raw as { id: string }).id;
     }
-    return ruleId === undefined ? { path, message: path.length ? `${path.join('.')}: ${issue.message}` : issue.message } : { ruleId, path, message: issue.message };
+    return ruleId === undefined
+      ? { path, message: path.length ? `${path.join('.')}: ${issue.message}` : issue.message }
+      : { ruleId, path, message: issue.message };
   });
 }
 

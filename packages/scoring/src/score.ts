@@ -42,7 +42,13 @@ export function score(ruleSet: RuleSet, facts: readonly UnitFacts[], options: Sc
   out.sort((a, b) => compareIds(a.unitId, b.unitId));
   for (let i = 1; i < out.length; i++) {
     const unitId = out[i]!.unitId;
-    if (unitId === out[i - 1]!.unitId) throw new FactError({ unitId, field: 'unitId', problem: 'duplicate-unit-id', reason: `duplicate unitId "${unitId}" in facts` });
+    if (unitId === out[i - 1]!.unitId)
+      throw new FactError({
+        unitId,
+        field: 'unitId',
+        problem: 'duplicate-unit-id',
+        reason: `duplicate unitId "${unitId}" in facts`,
+      });
   }
   return out;
 }

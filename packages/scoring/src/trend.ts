@@ -56,8 +56,18 @@ function daysInMonth(year: number, month: number): number {
 export function periodsOf(granularity: 'month' | 'quarter', year: number): Period[] {
   const start = `${year}-01-01`;
   if (granularity === 'quarter')
-    return [3, 6, 9, 12].map((m, i) => ({ label: `${year}-Q${i + 1}`, start, end: `${year}-${pad(m)}-${pad(daysInMonth(year, m))}`, closed: m === 12 }));
-  return Array.from({ length: 12 }, (_, i) => ({ label: `${year}-${pad(i + 1)}`, start, end: `${year}-${pad(i + 1)}-${pad(daysInMonth(year, i + 1))}`, closed: i === 11 }));
+    return [3, 6, 9, 12].map((m, i) => ({
+      label: `${year}-Q${i + 1}`,
+      start,
+      end: `${year}-${pad(m)}-${pad(daysInMonth(year, m))}`,
+      closed: m === 12,
+    }));
+  return Array.from({ length: 12 }, (_, i) => ({
+    label: `${year}-${pad(i + 1)}`,
+    start,
+    end: `${year}-${pad(i + 1)}-${pad(daysInMonth(year, i + 1))}`,
+    closed: i === 11,
+  }));
 }
 
 /**
@@ -71,12 +81,25 @@ export function trend(ruleSet: RuleSet, facts: readonly UnitFacts[], spec: Trend
   const periods = 'periods' in spec ? spec.periods : periodsOf(spec.granularity, spec.year);
   const series = new Map<string, TrendPoint[]>();
   for (const p of periods) {
-    const assessed = score(ruleSet, facts.map((u) => factsInPeriod(u, p.end, p.start)), { explain: false, periodClosed: p.closed ?? true });
+    const assessed = score(
+      ruleSet,
+      facts.map((u) => factsInPeriod(u, p.end, p.start)),
+      { explain: false, periodClosed: p.closed ?? true },
+    );
     const ranks = rankMap(assessed);
     for (const a of assessed) {
       let list = series.get(a.unitId);
       if (!list) series.set(a.unitId, (list = []));
-      const point: TrendPoint = { period: p.label, end: p.end, base: a.base, bonus: a.bonus, deductions: a.deductions, final: a.final, vetoed: a.vetoed, rank: ranks.get(a.unitId) ?? 0 };
+      const point: TrendPoint = {
+        period: p.label,
+        end: p.end,
+        base: a.base,
+        bonus: a.bonus,
+        deductions: a.deductions,
+        final: a.final,
+        vetoed: a.vetoed,
+        rank: ranks.get(a.unitId) ?? 0,
+      };
       if (a.assessedWeightPct !== undefined) point.assessedWeightPct = a.assessedWeightPct;
       if (a.atRisk !== undefined) point.atRisk = a.atRisk;
       list.push(point);

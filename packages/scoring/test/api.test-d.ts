@@ -35,8 +35,12 @@ describe('public API types', () => {
     expectTypeOf(parseRuleSet).returns.toEqualTypeOf<RuleSet>();
     expectTypeOf<RuleSet['unit']>().toEqualTypeOf<'points' | 'yuan'>();
     expectTypeOf<RuleSet['rules']>().toEqualTypeOf<Rule[]>();
-    expectTypeOf<RuleKind>().toEqualTypeOf<'inspection-weights' | 'per-event' | 'tiered-count' | 'quota' | 'indicator' | 'group-cap' | 'veto' | 'floor'>();
-    expectTypeOf<Extract<Rule, { kind: 'tiered-count' }>['tiers']>().toEqualTypeOf<{ atLeast: number; points: number }[]>();
+    expectTypeOf<RuleKind>().toEqualTypeOf<
+      'inspection-weights' | 'per-event' | 'tiered-count' | 'quota' | 'indicator' | 'group-cap' | 'veto' | 'floor'
+    >();
+    expectTypeOf<Extract<Rule, { kind: 'tiered-count' }>['tiers']>().toEqualTypeOf<
+      { atLeast: number; points: number }[]
+    >();
   });
 
   it('score', () => {
@@ -48,7 +52,14 @@ describe('public API types', () => {
     expectTypeOf<Assessment['final']>().toEqualTypeOf<Fixed>();
     expectTypeOf<Assessment['vetoed']>().toEqualTypeOf<boolean>();
     expectTypeOf<Assessment['lines']>().toEqualTypeOf<ExplanationLine[]>();
-    expectTypeOf<ExplanationLine>().toMatchTypeOf<{ ruleId: string; label: string; points: number; display: string; factIds: string[]; detail?: string }>();
+    expectTypeOf<ExplanationLine>().toMatchTypeOf<{
+      ruleId: string;
+      label: string;
+      points: number;
+      display: string;
+      factIds: string[];
+      detail?: string;
+    }>();
     // Facts are plain data; the minimum is a unit id.
     expectTypeOf<{ unitId: string }>().toMatchTypeOf<UnitFacts>();
     // @ts-expect-error a rule set is required
@@ -59,8 +70,20 @@ describe('public API types', () => {
     expectTypeOf(canonicalRuleSetJson).parameters.toEqualTypeOf<[RuleSet]>();
     expectTypeOf(canonicalRuleSetJson).returns.toEqualTypeOf<string>();
     expectTypeOf<FactError['unitId']>().toEqualTypeOf<string>();
-    expectTypeOf<FactError>().toMatchTypeOf<{ factId: string | undefined; ruleId: string | undefined; field: string; problem: FactProblem }>();
-    expectTypeOf<AtRisk>().toEqualTypeOf<{ ruleId: string; label: string; have: number; need: number; effect: 'base' | 'bonus' | 'deduction'; atStake: number }>();
+    expectTypeOf<FactError>().toMatchTypeOf<{
+      factId: string | undefined;
+      ruleId: string | undefined;
+      field: string;
+      problem: FactProblem;
+    }>();
+    expectTypeOf<AtRisk>().toEqualTypeOf<{
+      ruleId: string;
+      label: string;
+      have: number;
+      need: number;
+      effect: 'base' | 'bonus' | 'deduction';
+      atStake: number;
+    }>();
     expectTypeOf<RuleSet['strictVocabulary']>().toEqualTypeOf<boolean | undefined>();
     expectTypeOf(scoreUnit).toBeCallableWith(defaultRuleSet(), { unitId: 'v' }, { periodClosed: false });
   });

@@ -6,7 +6,11 @@ import { clean } from './helpers.ts';
 
 /** Does this rule read an event's count (occurrences) rather than counting the event once? */
 function readsCount(r: Rule): boolean {
-  return (r.kind === 'per-event' && r.multiplier === 'count') || r.kind === 'tiered-count' || (r.kind === 'quota' && r.from === 'events');
+  return (
+    (r.kind === 'per-event' && r.multiplier === 'count') ||
+    r.kind === 'tiered-count' ||
+    (r.kind === 'quota' && r.from === 'events')
+  );
 }
 
 function pointsByRule(a: Assessment): Map<string, number> {
@@ -15,15 +19,19 @@ function pointsByRule(a: Assessment): Map<string, number> {
   return out;
 }
 
-const mapEvents = (units: UnitFacts[], f: (e: NonNullable<UnitFacts['events']>[number]) => NonNullable<UnitFacts['events']>) =>
-  units.map((u): UnitFacts => ({ ...u, events: (u.events ?? []).flatMap(f) }));
+const mapEvents = (
+  units: UnitFacts[],
+  f: (e: NonNullable<UnitFacts['events']>[number]) => NonNullable<UnitFacts['events']>,
+) => units.map((u): UnitFacts => ({ ...u, events: (u.events ?? []).flatMap(f) }));
 
 /** Each event of count n becomes n events of count 1. */
 const split = (units: UnitFacts[]) =>
-  mapEvents(units, (e) => Array.from({ length: e.count ?? 1 }, (_, k) => {
-    const { count: _count, ...rest } = e;
-    return { ...rest, id: `${e.id}#${k}` };
-  }));
+  mapEvents(units, (e) =>
+    Array.from({ length: e.count ?? 1 }, (_, k) => {
+      const { count: _count, ...rest } = e;
+      return { ...rest, id: `${e.id}#${k}` };
+    }),
+  );
 /** Every event's count dropped (counted once). */
 const once = (units: UnitFacts[]) => mapEvents(units, ({ count: _count, ...rest }) => [rest]);
 
@@ -42,7 +50,11 @@ describe('count: the occurrences an event stands for', () => {
   });
 
   it('a per-event rule without multiplier "count" counts each event once, whatever its count', () => {
-    fc.assert(fc.property(scenarioArb, ([rs, units]) => compare(rs, units, once(units), (r) => r.kind === 'per-event' && r.multiplier !== 'count')));
+    fc.assert(
+      fc.property(scenarioArb, ([rs, units]) =>
+        compare(rs, units, once(units), (r) => r.kind === 'per-event' && r.multiplier !== 'count'),
+      ),
+    );
   });
 
   it('the default scheme: 3 person-times of absence in one event = 3 events; preventable cases sum their counts; a missing report counts once', () => {
@@ -60,7 +72,6 @@ describe('count: the occurrences an event stands for', () => {
   });
 });
 
-
 describe('distinct quotas', () => {
   it('count distinct keys, beyond a handful too (20 registers, each kept twice)', () => {
     const registers: RuleSet = {
@@ -69,9 +80,26 @@ describe('distinct quotas', () => {
       version: '1',
       label: '台帐',
       unit: 'points',
-      rules: [{ id: 'quota.registers', kind: 'quota', label: '台帐齐全', effect: 'deduction', record: 'register', distinct: true, atLeast: 20, points: 1 }],
+      rules: [
+        {
+          id: 'quota.registers',
+          kind: 'quota',
+          label: '台帐齐全',
+          effect: 'deduction',
+          record: 'register',
+          distinct: true,
+          atLeast: 20,
+          points: 1,
+        },
+      ],
     };
-    const records = (n: number) => Array.from({ length: 2 * n }, (_, i) => ({ id: `g${i}`, kind: 'register', key: `k${i % n}`, date: '2024-12-31' }));
+    const records = (n: number) =>
+      Array.from({ length: 2 * n }, (_, i) => ({
+        id: `g${i}`,
+        kind: 'register',
+        key: `k${i % n}`,
+        date: '2024-12-31',
+      }));
     const [met, missed] = score(registers, [
       { unitId: 'a', records: records(20) },
       { unitId: 'b', records: records(19) },

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRuleSet, FactError, factsInPeriod, MAX_COUNT, score, streetHalfYearRuleSet, trend, type RuleSet, type UnitFacts } from '../src/index.ts';
+import {
+  defaultRuleSet,
+  FactError,
+  factsInPeriod,
+  MAX_COUNT,
+  score,
+  streetHalfYearRuleSet,
+  trend,
+  type RuleSet,
+  type UnitFacts,
+} from '../src/index.ts';
 import { clean } from './helpers.ts';
 
 const rs = defaultRuleSet();
@@ -17,12 +27,20 @@ function refusal(units: UnitFacts[], ruleSet: RuleSet = rs): FactError {
   return thrown as FactError;
 }
 
-const absence = (count: number) => clean('v', { events: [{ id: 'a1', kind: 'meeting-absence', count, date: '2024-03-01' }] });
+const absence = (count: number) =>
+  clean('v', { events: [{ id: 'a1', kind: 'meeting-absence', count, date: '2024-03-01' }] });
 
 describe('score() refuses facts it cannot score exactly', () => {
   it('a negative count (it turned a deduction into a bonus), naming unit, fact, field and rule', () => {
     const e = refusal([clean('ok'), absence(-2)]);
-    expect(e).toMatchObject({ unitId: 'v', list: 'events', factId: 'a1', ruleId: 'deduct.meeting-absence', field: 'count', problem: 'below-minimum' });
+    expect(e).toMatchObject({
+      unitId: 'v',
+      list: 'events',
+      factId: 'a1',
+      ruleId: 'deduct.meeting-absence',
+      field: 'count',
+      problem: 'below-minimum',
+    });
     expect(e.message).toMatch(/unit "v".*event "a1".*count -2.*rule "deduct\.meeting-absence"/);
   });
 
@@ -41,17 +59,34 @@ describe('score() refuses facts it cannot score exactly', () => {
         { id: 'a2', kind: 'meeting-absence', count: 1, date: '2024-03-02' },
       ],
     });
-    expect(refusal([two])).toMatchObject({ factId: 'a2', ruleId: 'deduct.meeting-absence', field: 'count', problem: 'too-many' });
+    expect(refusal([two])).toMatchObject({
+      factId: 'a2',
+      ruleId: 'deduct.meeting-absence',
+      field: 'count',
+      problem: 'too-many',
+    });
   });
 
   it('inspection scores that are NaN, infinite, outside 0–100 or finer than 0.001', () => {
-    const withScore = (s: number) => clean('v', { inspections: [{ id: 'y', component: 'year-end', score: s, date: '2024-12-20' }] });
-    expect(refusal([withScore(Number.NaN)])).toMatchObject({ list: 'inspections', factId: 'y', ruleId: 'base.inspections', field: 'score', problem: 'not-finite' });
+    const withScore = (s: number) =>
+      clean('v', { inspections: [{ id: 'y', component: 'year-end', score: s, date: '2024-12-20' }] });
+    expect(refusal([withScore(Number.NaN)])).toMatchObject({
+      list: 'inspections',
+      factId: 'y',
+      ruleId: 'base.inspections',
+      field: 'score',
+      problem: 'not-finite',
+    });
     expect(refusal([withScore(Number.NEGATIVE_INFINITY)])).toMatchObject({ field: 'score', problem: 'not-finite' });
     expect(refusal([withScore(-0.5)])).toMatchObject({ field: 'score', problem: 'below-minimum' });
     expect(refusal([withScore(100.5)])).toMatchObject({ field: 'score', problem: 'above-maximum' });
     expect(refusal([withScore(90.0001)])).toMatchObject({ field: 'score', problem: 'too-many-decimals' });
-    expect(score(rs, [withScore(100), clean('w', { inspections: [{ id: 'y', component: 'year-end', score: 0, date: '2024-12-20' }] })])).toHaveLength(2);
+    expect(
+      score(rs, [
+        withScore(100),
+        clean('w', { inspections: [{ id: 'y', component: 'year-end', score: 0, date: '2024-12-20' }] }),
+      ]),
+    ).toHaveLength(2);
   });
 
   it('indicator numerators and denominators that are NaN, infinite or negative, and a numerator above its denominator', () => {
@@ -61,8 +96,17 @@ describe('score() refuses facts it cannot score exactly', () => {
       category: 'department',
       indicators: [{ id: 'n1', name: 'settlement-rate', numerator, denominator, date: '2024-06-30' }],
     });
-    expect(refusal([dept(Number.NaN, 10)], street)).toMatchObject({ list: 'indicators', factId: 'n1', ruleId: 'department.settlement-rate', field: 'numerator', problem: 'not-finite' });
-    expect(refusal([dept(5, Number.POSITIVE_INFINITY)], street)).toMatchObject({ field: 'denominator', problem: 'not-finite' });
+    expect(refusal([dept(Number.NaN, 10)], street)).toMatchObject({
+      list: 'indicators',
+      factId: 'n1',
+      ruleId: 'department.settlement-rate',
+      field: 'numerator',
+      problem: 'not-finite',
+    });
+    expect(refusal([dept(5, Number.POSITIVE_INFINITY)], street)).toMatchObject({
+      field: 'denominator',
+      problem: 'not-finite',
+    });
     expect(refusal([dept(-1, 10)], street)).toMatchObject({ field: 'numerator', problem: 'below-minimum' });
     const e = refusal([dept(11, 10)], street);
     expect(e).toMatchObject({ field: 'numerator', problem: 'numerator-above-denominator' });
@@ -71,7 +115,10 @@ describe('score() refuses facts it cannot score exactly', () => {
   });
 
   it('an event level no per-event rule of its kind scores, and a missing level (it was silently scored 0)', () => {
-    const info = (level?: string) => clean('v', { events: [{ id: 'i1', kind: 'info-adopted', date: '2024-03-01', ...(level === undefined ? {} : { level }) }] });
+    const info = (level?: string) =>
+      clean('v', {
+        events: [{ id: 'i1', kind: 'info-adopted', date: '2024-03-01', ...(level === undefined ? {} : { level }) }],
+      });
     const e = refusal([info('village')]);
     expect(e).toMatchObject({ factId: 'i1', ruleId: 'bonus.info-adopted', field: 'level', problem: 'unknown-level' });
     expect(e.message).toMatch(/level "village".*township, county, city, province, central/);
@@ -91,11 +138,18 @@ describe('score() refuses facts it cannot score exactly', () => {
           : [r],
       ),
     };
-    const a = score(split, [clean('v', { events: [{ id: 'i1', kind: 'info-adopted', level: 'city', date: '2024-03-01' }] })])[0]!;
+    const a = score(split, [
+      clean('v', { events: [{ id: 'i1', kind: 'info-adopted', level: 'city', date: '2024-03-01' }] }),
+    ])[0]!;
     expect(a.bonus).toBe(2000);
     expect(a.lines.find((l) => l.ruleId === 'bonus.info-high')?.factIds).toEqual(['i1']);
     expect(a.lines.some((l) => l.ruleId === 'bonus.info-local')).toBe(false);
-    expect(refusal([clean('v', { events: [{ id: 'i2', kind: 'info-adopted', level: 'village', date: '2024-03-01' }] })], split)).toMatchObject({ ruleId: 'bonus.info-local', field: 'level' });
+    expect(
+      refusal(
+        [clean('v', { events: [{ id: 'i2', kind: 'info-adopted', level: 'village', date: '2024-03-01' }] })],
+        split,
+      ),
+    ).toMatchObject({ ruleId: 'bonus.info-local', field: 'level' });
   });
 
   it('ignores fact kinds no rule mentions, unless the rule set declares strictVocabulary', () => {
@@ -109,10 +163,25 @@ describe('score() refuses facts it cannot score exactly', () => {
     const e = refusal([stray], strict);
     expect(e).toMatchObject({ list: 'events', factId: 's1', field: 'kind', problem: 'unknown-kind' });
     expect(e.message).toMatch(/kind "weather"/);
-    expect(refusal([clean('v', { inspections: [{ id: 'q', component: 'monthly', score: 90, date: '2024-01-01' }] })], strict)).toMatchObject({ list: 'inspections', field: 'component', problem: 'unknown-kind' });
-    expect(refusal([clean('v', { records: [{ id: 'r', kind: 'minutes', date: '2024-01-01' }] })], strict)).toMatchObject({ list: 'records', field: 'kind' });
-    expect(refusal([clean('v', { vetoes: [{ id: 'x', kind: 'storm', date: '2024-01-01' }] })], strict)).toMatchObject({ list: 'vetoes', field: 'kind' });
-    expect(refusal([clean('v', { indicators: [{ id: 'n', name: 'rate', numerator: 1, denominator: 1, date: '2024-01-01' }] })], strict)).toMatchObject({ list: 'indicators', field: 'name' });
+    expect(
+      refusal(
+        [clean('v', { inspections: [{ id: 'q', component: 'monthly', score: 90, date: '2024-01-01' }] })],
+        strict,
+      ),
+    ).toMatchObject({ list: 'inspections', field: 'component', problem: 'unknown-kind' });
+    expect(
+      refusal([clean('v', { records: [{ id: 'r', kind: 'minutes', date: '2024-01-01' }] })], strict),
+    ).toMatchObject({ list: 'records', field: 'kind' });
+    expect(refusal([clean('v', { vetoes: [{ id: 'x', kind: 'storm', date: '2024-01-01' }] })], strict)).toMatchObject({
+      list: 'vetoes',
+      field: 'kind',
+    });
+    expect(
+      refusal(
+        [clean('v', { indicators: [{ id: 'n', name: 'rate', numerator: 1, denominator: 1, date: '2024-01-01' }] })],
+        strict,
+      ),
+    ).toMatchObject({ list: 'indicators', field: 'name' });
   });
 
   it('malformed inspection dates (the quarter of a routine check was guessed), a missing unit id, a fact list that is not a list', () => {
@@ -136,7 +205,12 @@ describe('factsInPeriod refuses a date it cannot place in a period', () => {
     } catch (e) {
       expect(e).toMatchObject({ unitId: 'v', list: 'records', factId: 'm', field: 'date', problem: 'invalid-date' });
     }
-    expect(() => trend(rs, [clean('w', { events: [{ id: 'e', kind: 'missing-report', date: '2024-02-30x' }] })], { granularity: 'quarter', year: 2024 })).toThrow(/event "e": date/);
+    expect(() =>
+      trend(rs, [clean('w', { events: [{ id: 'e', kind: 'missing-report', date: '2024-02-30x' }] })], {
+        granularity: 'quarter',
+        year: 2024,
+      }),
+    ).toThrow(/event "e": date/);
     expect(factsInPeriod(clean('v'), '2024-06-30').records?.length).toBeGreaterThan(0);
   });
 });

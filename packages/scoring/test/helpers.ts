@@ -12,13 +12,28 @@ export function inspections90(prefix: string): Inspection[] {
   ];
 }
 
-const REGISTERS = ['petitions', 'disputes', 'mediation', 'investigation', 'meetings', 'duty', 'publicity', 'information'];
+const REGISTERS = [
+  'petitions',
+  'disputes',
+  'mediation',
+  'investigation',
+  'meetings',
+  'duty',
+  'publicity',
+  'information',
+];
 
 /** Records meeting every quota of the default scheme (6 meetings, 6 disputes, 3 mediation files, 8 registers). */
 export function quotasMet(prefix: string): RecordFact[] {
   const out: RecordFact[] = [];
-  for (let i = 0; i < 6; i++) out.push({ id: `${prefix}-m${i}`, kind: 'meeting', date: `2024-${String(2 * i + 1).padStart(2, '0')}-10` });
-  for (let i = 0; i < 6; i++) out.push({ id: `${prefix}-d${i}`, kind: 'dispute-investigated', date: `2024-${String(2 * i + 1).padStart(2, '0')}-12` });
+  for (let i = 0; i < 6; i++)
+    out.push({ id: `${prefix}-m${i}`, kind: 'meeting', date: `2024-${String(2 * i + 1).padStart(2, '0')}-10` });
+  for (let i = 0; i < 6; i++)
+    out.push({
+      id: `${prefix}-d${i}`,
+      kind: 'dispute-investigated',
+      date: `2024-${String(2 * i + 1).padStart(2, '0')}-12`,
+    });
   for (let i = 0; i < 3; i++) out.push({ id: `${prefix}-f${i}`, kind: 'mediation-file', date: `2024-0${i + 4}-01` });
   REGISTERS.forEach((key, i) => out.push({ id: `${prefix}-g${i}`, kind: 'register', key, date: '2024-12-31' }));
   return out;

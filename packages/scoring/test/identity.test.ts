@@ -1,14 +1,27 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalRuleSetJson, compile, defaultRuleSet, fundsRuleSet, RuleSetError, score, type RuleSet } from '../src/index.ts';
+import {
+  canonicalRuleSetJson,
+  compile,
+  defaultRuleSet,
+  fundsRuleSet,
+  RuleSetError,
+  score,
+  type RuleSet,
+} from '../src/index.ts';
 import { anyRuleSet } from './arbitraries.ts';
 import { clean } from './helpers.ts';
 
 /** The same JSON value with every object's keys in reverse order. */
 function reversedKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(reversedKeys);
-  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversedKeys(x)]));
+  if (v !== null && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v)
+        .reverse()
+        .map(([k, x]) => [k, reversedKeys(x)]),
+    );
   return v;
 }
 
@@ -39,15 +52,26 @@ describe('canonicalRuleSetJson: identity by content', () => {
     );
     const rs = defaultRuleSet();
     expect(canonicalRuleSetJson({ ...rs, version: '2' })).not.toBe(canonicalRuleSetJson(rs));
-    expect(canonicalRuleSetJson({ ...rs, rules: rs.rules.map((r) => (r.id === 'floor' ? { ...r, label: '最低零分' } : r)) })).not.toBe(canonicalRuleSetJson(rs));
+    expect(
+      canonicalRuleSetJson({ ...rs, rules: rs.rules.map((r) => (r.id === 'floor' ? { ...r, label: '最低零分' } : r)) }),
+    ).not.toBe(canonicalRuleSetJson(rs));
   });
 
   it('refuses an invalid rule set (nothing to version)', () => {
-    expect(() => canonicalRuleSetJson({ ...defaultRuleSet(), rules: [] , unit: 'dollars' } as unknown as RuleSet)).toThrow(RuleSetError);
+    expect(() =>
+      canonicalRuleSetJson({ ...defaultRuleSet(), rules: [], unit: 'dollars' } as unknown as RuleSet),
+    ).toThrow(RuleSetError);
   });
 
   it('rule sets differing only in key order score identically, detail strings included', () => {
-    const units = [clean('v', { events: [{ id: 'i1', kind: 'info-adopted', level: 'central', date: '2024-03-01' }, { id: 'i2', kind: 'info-adopted', level: 'township', date: '2024-03-02' }] })];
+    const units = [
+      clean('v', {
+        events: [
+          { id: 'i1', kind: 'info-adopted', level: 'central', date: '2024-03-01' },
+          { id: 'i2', kind: 'info-adopted', level: 'township', date: '2024-03-02' },
+        ],
+      }),
+    ];
     const rs = defaultRuleSet();
     expect(score(reversedKeys(rs) as RuleSet, units)).toEqual(score(rs, units));
     const funds = fundsRuleSet();

@@ -55,7 +55,9 @@ describe('properties', () => {
   it('every total is an integer number of milli-units (no float drift)', () => {
     fc.assert(
       fc.property(scenarioArb, ([rs, units]) => {
-        for (const a of score(rs, units)) for (const v of [a.base, a.bonus, a.bonusRaw, a.deductions, a.final]) expect(Number.isSafeInteger(v)).toBe(true);
+        for (const a of score(rs, units))
+          for (const v of [a.base, a.bonus, a.bonusRaw, a.deductions, a.final])
+            expect(Number.isSafeInteger(v)).toBe(true);
       }),
     );
   });
@@ -64,10 +66,14 @@ describe('properties', () => {
     const rs = defaultRuleSet();
     fc.assert(
       fc.property(
-        unitsArb.chain((units) => fc.tuple(fc.constant(units), fc.nat({ max: units.length - 1 }), deductionEvent('added-deduction'))),
+        unitsArb.chain((units) =>
+          fc.tuple(fc.constant(units), fc.nat({ max: units.length - 1 }), deductionEvent('added-deduction')),
+        ),
         ([units, which, event]) => {
           const target = units[which]!;
-          const changed = units.map((u, i): UnitFacts => (i === which ? { ...u, events: [...(u.events ?? []), event] } : u));
+          const changed = units.map(
+            (u, i): UnitFacts => (i === which ? { ...u, events: [...(u.events ?? []), event] } : u),
+          );
           const before = score(rs, units);
           const after = score(rs, changed);
           const b = before.find((a) => a.unitId === target.unitId)!;
@@ -127,27 +133,39 @@ describe('properties', () => {
       fc.property(scenarioArb, ([rs, units]) => {
         const full = score(rs, units);
         const totals = score(rs, units, { explain: false });
-        expect(totals.map(({ lines, ...rest }) => (expect(lines).toEqual([]), rest))).toEqual(full.map(({ lines: _lines, ...rest }) => rest));
+        expect(totals.map(({ lines, ...rest }) => (expect(lines).toEqual([]), rest))).toEqual(
+          full.map(({ lines: _lines, ...rest }) => rest),
+        );
       }),
     );
   });
 
   it('rank is a competition ranking with vetoed units last', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.record({ unitId: fc.string({ minLength: 1, maxLength: 3 }), final: fc.integer({ min: 0, max: 20 }).map((n) => n * 500), vetoed: fc.boolean() }), { selector: (x) => x.unitId, maxLength: 30 }), (xs) => {
-        const r = rank(xs);
-        expect(r).toHaveLength(xs.length);
-        r.forEach((x, i) => {
-          if (i === 0) return expect(x.rank).toBe(1);
-          const prev = r[i - 1]!;
-          if (prev.vetoed && !x.vetoed) throw new Error('non-vetoed after vetoed');
-          const same = prev.vetoed === x.vetoed && prev.final === x.final;
-          expect(x.rank).toBe(same ? prev.rank : i + 1);
-          if (same) expect(prev.unitId < x.unitId).toBe(true);
-          else if (prev.vetoed === x.vetoed) expect(prev.final).toBeGreaterThan(x.final);
-        });
-        expect(rank([...xs].reverse())).toEqual(r);
-      }),
+      fc.property(
+        fc.uniqueArray(
+          fc.record({
+            unitId: fc.string({ minLength: 1, maxLength: 3 }),
+            final: fc.integer({ min: 0, max: 20 }).map((n) => n * 500),
+            vetoed: fc.boolean(),
+          }),
+          { selector: (x) => x.unitId, maxLength: 30 },
+        ),
+        (xs) => {
+          const r = rank(xs);
+          expect(r).toHaveLength(xs.length);
+          r.forEach((x, i) => {
+            if (i === 0) return expect(x.rank).toBe(1);
+            const prev = r[i - 1]!;
+            if (prev.vetoed && !x.vetoed) throw new Error('non-vetoed after vetoed');
+            const same = prev.vetoed === x.vetoed && prev.final === x.final;
+            expect(x.rank).toBe(same ? prev.rank : i + 1);
+            if (same) expect(prev.unitId < x.unitId).toBe(true);
+            else if (prev.vetoed === x.vetoed) expect(prev.final).toBeGreaterThan(x.final);
+          });
+          expect(rank([...xs].reverse())).toEqual(r);
+        },
+      ),
     );
   });
 
@@ -172,32 +190,40 @@ describe('properties', () => {
 
   it('diff of a rule set against itself is all zero; against another is after − before', () => {
     fc.assert(
-      fc.property(ruleSetArb.chain((rs) => fc.tuple(fc.constant(rs), unitsFor(rs, defaultRuleSet()))), ([rs, units]) => {
-        for (const d of diff(rs, rs, units)) {
-          expect(d.delta).toBe(0);
-          expect(d.rankDelta).toBe(0);
-        }
-        const other = defaultRuleSet();
-        const before = score(rs, units);
-        const after = score(other, units);
-        diff(rs, other, units).forEach((d, i) => {
-          expect(d.unitId).toBe(before[i]!.unitId);
-          expect(d.delta).toBe(after[i]!.final - before[i]!.final);
-          expect(d.rankDelta).toBe(d.rankAfter - d.rankBefore);
-        });
-      }),
+      fc.property(
+        ruleSetArb.chain((rs) => fc.tuple(fc.constant(rs), unitsFor(rs, defaultRuleSet()))),
+        ([rs, units]) => {
+          for (const d of diff(rs, rs, units)) {
+            expect(d.delta).toBe(0);
+            expect(d.rankDelta).toBe(0);
+          }
+          const other = defaultRuleSet();
+          const before = score(rs, units);
+          const after = score(other, units);
+          diff(rs, other, units).forEach((d, i) => {
+            expect(d.unitId).toBe(before[i]!.unitId);
+            expect(d.delta).toBe(after[i]!.final - before[i]!.final);
+            expect(d.rankDelta).toBe(d.rankAfter - d.rankBefore);
+          });
+        },
+      ),
     );
   });
 
   it('fixed point: mulDivRound is exact half-away-from-zero rounding (checked against BigInt)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 1, max: 1e9 }), (a, b, c) => {
-        const p = BigInt(a) * BigInt(b);
-        const abs = p < 0n ? -p : p;
-        let q = abs / BigInt(c);
-        if ((abs % BigInt(c)) * 2n >= BigInt(c)) q += 1n;
-        expect(mulDivRound(a, b, c)).toBe(Number(p < 0n ? -q : q) + 0);
-      }),
+      fc.property(
+        fc.integer({ min: -1e9, max: 1e9 }),
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.integer({ min: 1, max: 1e9 }),
+        (a, b, c) => {
+          const p = BigInt(a) * BigInt(b);
+          const abs = p < 0n ? -p : p;
+          let q = abs / BigInt(c);
+          if ((abs % BigInt(c)) * 2n >= BigInt(c)) q += 1n;
+          expect(mulDivRound(a, b, c)).toBe(Number(p < 0n ? -q : q) + 0);
+        },
+      ),
     );
   });
 

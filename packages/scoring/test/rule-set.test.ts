@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRuleSet, fundsRuleSet, parseRuleSet, RuleSetError, safeParseRuleSet, score, streetHalfYearRuleSet, type RuleSet } from '../src/index.ts';
+import {
+  defaultRuleSet,
+  fundsRuleSet,
+  parseRuleSet,
+  RuleSetError,
+  safeParseRuleSet,
+  score,
+  streetHalfYearRuleSet,
+  type RuleSet,
+} from '../src/index.ts';
 
 function messageOf(input: unknown): string {
   try {
@@ -27,21 +36,29 @@ describe('rule set schema', () => {
   });
 
   it('rejects inspection weights not summing to 100, naming the rule', () => {
-    const bad = rs.rules.map((r) => (r.kind === 'inspection-weights' ? { ...r, components: r.components.map((c) => ({ ...c, weightPct: 30 })) } : r));
+    const bad = rs.rules.map((r) =>
+      r.kind === 'inspection-weights' ? { ...r, components: r.components.map((c) => ({ ...c, weightPct: 30 })) } : r,
+    );
     expect(messageOf(withRules(bad))).toMatch(/rule "base\.inspections" \(基础分\).*weights sum to 90%, expected 100%/);
   });
 
   it('rejects tiers out of order, naming the rule', () => {
     const bad = rs.rules.map((r) => (r.kind === 'tiered-count' ? { ...r, tiers: [r.tiers[1], r.tiers[0]] } : r));
-    expect(messageOf(withRules(bad))).toMatch(/rule "deduct\.preventable-cases" \(可防性案件\): tiers are not in ascending order/);
+    expect(messageOf(withRules(bad))).toMatch(
+      /rule "deduct\.preventable-cases" \(可防性案件\): tiers are not in ascending order/,
+    );
   });
 
   it('rejects an unknown rule kind, naming the rule', () => {
-    expect(messageOf(withRules([...rs.rules, { id: 'x.bonus', kind: 'lottery', label: '抽奖' }]))).toMatch(/rule "x\.bonus" \(抽奖\): unknown rule kind "lottery"/);
+    expect(messageOf(withRules([...rs.rules, { id: 'x.bonus', kind: 'lottery', label: '抽奖' }]))).toMatch(
+      /rule "x\.bonus" \(抽奖\): unknown rule kind "lottery"/,
+    );
   });
 
   it('rejects duplicate rule ids, naming the rule', () => {
-    expect(messageOf(withRules([...rs.rules, rs.rules[1]]))).toMatch(/rule "bonus\.info-adopted" \(信息被采用\): duplicate rule id/);
+    expect(messageOf(withRules([...rs.rules, rs.rules[1]]))).toMatch(
+      /rule "bonus\.info-adopted" \(信息被采用\): duplicate rule id/,
+    );
   });
 
   it('rejects a malformed field, naming the rule and the field', () => {
@@ -54,10 +71,18 @@ describe('rule set schema', () => {
   });
 
   it('rejects amounts finer than 0.001, a cap on an unknown group, both points and pointsByLevel, a quota without bound', () => {
-    expect(messageOf(withRules(rs.rules.map((r) => (r.id === 'deduct.missing-report' ? { ...r, points: 0.0005 } : r))))).toMatch(/漏报.*3 decimals/);
-    expect(messageOf(withRules([...rs.rules, { id: 'cap2', kind: 'group-cap', label: '封顶', group: 'nothing', max: 1 }]))).toMatch(/rule "cap2".*no rule contributes/);
-    expect(messageOf(withRules(rs.rules.map((r) => (r.id === 'bonus.commendation' ? { ...r, points: 1 } : r))))).toMatch(/表彰.*exactly one of/);
-    expect(messageOf(withRules(rs.rules.map((r) => (r.id === 'quota.meetings' ? { ...r, atLeast: undefined } : r))))).toMatch(/会议记录.*atLeast/);
+    expect(
+      messageOf(withRules(rs.rules.map((r) => (r.id === 'deduct.missing-report' ? { ...r, points: 0.0005 } : r)))),
+    ).toMatch(/漏报.*3 decimals/);
+    expect(
+      messageOf(withRules([...rs.rules, { id: 'cap2', kind: 'group-cap', label: '封顶', group: 'nothing', max: 1 }])),
+    ).toMatch(/rule "cap2".*no rule contributes/);
+    expect(
+      messageOf(withRules(rs.rules.map((r) => (r.id === 'bonus.commendation' ? { ...r, points: 1 } : r)))),
+    ).toMatch(/表彰.*exactly one of/);
+    expect(
+      messageOf(withRules(rs.rules.map((r) => (r.id === 'quota.meetings' ? { ...r, atLeast: undefined } : r)))),
+    ).toMatch(/会议记录.*atLeast/);
   });
 
   it('rejects an unknown top-level unit', () => {

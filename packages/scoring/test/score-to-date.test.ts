@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultRuleSet, factsInPeriod, fundsRuleSet, periodsOf, score, streetHalfYearRuleSet, sumLines, trend, type UnitFacts } from '../src/index.ts';
+import {
+  defaultRuleSet,
+  factsInPeriod,
+  fundsRuleSet,
+  periodsOf,
+  score,
+  streetHalfYearRuleSet,
+  sumLines,
+  trend,
+  type UnitFacts,
+} from '../src/index.ts';
 import { scenarioArb } from './arbitraries.ts';
 import { quotasMet } from './helpers.ts';
 
@@ -80,7 +90,12 @@ describe('score to date (periodClosed: false)', () => {
     const [series] = trend(rs, [village], { granularity: 'quarter', year: 2024 });
     expect(series!.points.map((p) => p.final)).toEqual([14_000, 16_000, 44_333, 90_000]);
     expect(series!.points.map((p) => p.assessedWeightPct)).toEqual([20, 20, 50, 100]);
-    expect(series!.points[0]!.atRisk?.map((r) => r.ruleId)).toEqual(['quota.meetings', 'quota.disputes', 'quota.mediation-files', 'quota.registers']);
+    expect(series!.points[0]!.atRisk?.map((r) => r.ruleId)).toEqual([
+      'quota.meetings',
+      'quota.disputes',
+      'quota.mediation-files',
+      'quota.registers',
+    ]);
     expect(series!.points[3]!.atRisk).toBeUndefined();
     const [closed] = trend(rs, [village], { periods: [{ label: 'Q1', start: '2024-01-01', end: '2024-03-31' }] });
     expect(closed!.points[0]!.final).toBe(10_000);
@@ -104,7 +119,9 @@ describe('score to date, for every rule set', () => {
             if (r.effect === 'deduction') expect(line?.points).toBe(r.atStake);
             else expect(line).toBeUndefined();
           }
-          const capOrFloor = new Set(rs.rules.filter((r) => r.kind === 'group-cap' || r.kind === 'floor').map((r) => r.id));
+          const capOrFloor = new Set(
+            rs.rules.filter((r) => r.kind === 'group-cap' || r.kind === 'floor').map((r) => r.id),
+          );
           const keep = (ls: typeof o.lines) => ls.filter((l) => !risky.has(l.ruleId) && !capOrFloor.has(l.ruleId));
           expect(keep(o.lines)).toEqual(keep(c.lines));
         });

@@ -34,35 +34,79 @@ function mergeRecords(records: readonly RecordFact[]): RecordFact[] {
       groups.set(key, [...(groups.get(key) ?? []), r]);
     }
   }
-  return [...alone, ...[...groups.values()].map((alike) => ({ id: `merged:${alike[0]!.id}`, kind: alike[0]!.kind, key: alike[0]!.key!, date: alike[0]!.date, times: alike.length }))];
+  return [
+    ...alone,
+    ...[...groups.values()].map((alike) => ({
+      id: `merged:${alike[0]!.id}`,
+      kind: alike[0]!.kind,
+      key: alike[0]!.key!,
+      date: alike[0]!.date,
+      times: alike.length,
+    })),
+  ];
 }
 
-const merge = (units: UnitFacts[]) => units.map((u): UnitFacts => ({ ...u, events: mergeEvents(u.events ?? []), records: mergeRecords(u.records ?? []) }));
+const merge = (units: UnitFacts[]) =>
+  units.map((u): UnitFacts => ({ ...u, events: mergeEvents(u.events ?? []), records: mergeRecords(u.records ?? []) }));
 
 const totals = (units: UnitFacts[], rs: Parameters<typeof score>[0], periodClosed: boolean) =>
-  score(rs, units, { explain: false, periodClosed }).map((a) => ({ unit: a.unitId, base: a.base, bonus: a.bonus, deductions: a.deductions, final: a.final, vetoed: a.vetoed, atRisk: a.atRisk }));
+  score(rs, units, { explain: false, periodClosed }).map((a) => ({
+    unit: a.unitId,
+    base: a.base,
+    bonus: a.bonus,
+    deductions: a.deductions,
+    final: a.final,
+    vetoed: a.vetoed,
+    atRisk: a.atRisk,
+  }));
 
 describe('times: one fact for k alike ones', () => {
   it('merging alike events and keyed records changes no total, closed or to date', () => {
-    fc.assert(fc.property(scenarioArb, fc.boolean(), ([rs, units], closed) => {
-      expect(totals(merge(units), rs, closed)).toEqual(totals(units, rs, closed));
-    }));
+    fc.assert(
+      fc.property(scenarioArb, fc.boolean(), ([rs, units], closed) => {
+        expect(totals(merge(units), rs, closed)).toEqual(totals(units, rs, closed));
+      }),
+    );
   });
 
   it('an info adoption standing for 3 scores as 3 adoptions; 2 absences of 5 person-times as 5', () => {
-    const rs: RuleSet = { schemaVersion: 1, id: 'r', version: '1', label: 'r', unit: 'points', rules: [
-      { id: 'info', kind: 'per-event', label: '信息', effect: 'bonus', events: ['info-adopted'], points: 0.5 },
-      { id: 'absent', kind: 'per-event', label: '缺席', effect: 'deduction', events: ['meeting-absence'], points: 0.5, multiplier: 'count' },
-    ] };
-    const [a] = score(rs, [{ unitId: 'u', events: [
-      { id: 'i', kind: 'info-adopted', times: 3, date: '2024-03-01' },
-      { id: 'm', kind: 'meeting-absence', times: 2, count: 5, date: '2024-03-01' },
-    ] }]);
+    const rs: RuleSet = {
+      schemaVersion: 1,
+      id: 'r',
+      version: '1',
+      label: 'r',
+      unit: 'points',
+      rules: [
+        { id: 'info', kind: 'per-event', label: '信息', effect: 'bonus', events: ['info-adopted'], points: 0.5 },
+        {
+          id: 'absent',
+          kind: 'per-event',
+          label: '缺席',
+          effect: 'deduction',
+          events: ['meeting-absence'],
+          points: 0.5,
+          multiplier: 'count',
+        },
+      ],
+    };
+    const [a] = score(rs, [
+      {
+        unitId: 'u',
+        events: [
+          { id: 'i', kind: 'info-adopted', times: 3, date: '2024-03-01' },
+          { id: 'm', kind: 'meeting-absence', times: 2, count: 5, date: '2024-03-01' },
+        ],
+      },
+    ]);
     expect(a!.bonus).toBe(1500);
     expect(a!.deductions).toBe(2500);
   });
 
   it('refuses a times that is not a whole number from 1', () => {
-    expect(() => score({ schemaVersion: 1, id: 'r', version: '1', label: 'r', unit: 'points', rules: [] }, [{ unitId: 'u', records: [{ id: 'x', kind: 'k', times: 0, date: '2024-01-01' }] }])).toThrow(/times/);
+    expect(() =>
+      score({ schemaVersion: 1, id: 'r', version: '1', label: 'r', unit: 'points', rules: [] }, [
+        { unitId: 'u', records: [{ id: 'x', kind: 'k', times: 0, date: '2024-01-01' }] },
+      ]),
+    ).toThrow(/times/);
   });
 });

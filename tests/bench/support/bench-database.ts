@@ -31,7 +31,11 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   const appUrl = appUrlFrom(ownerUrl.toString(), password);
   const app = createDb(appUrl, { max: 4 });
   return {
-    adminUrl, ownerUrl: ownerUrl.toString(), appUrl, owner, app,
+    adminUrl,
+    ownerUrl: ownerUrl.toString(),
+    appUrl,
+    owner,
+    app,
     async close() {
       await app.close();
       await owner.close();
@@ -43,7 +47,11 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
 }
 
 /** Median and 95th percentile of `runs` timed calls after `warmup` untimed ones, in milliseconds. */
-export async function timeIt(fn: () => Promise<unknown>, runs = 200, warmup = 20): Promise<{ median: number; p95: number }> {
+export async function timeIt(
+  fn: () => Promise<unknown>,
+  runs = 200,
+  warmup = 20,
+): Promise<{ median: number; p95: number }> {
   for (let i = 0; i < warmup; i++) await fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {

@@ -15,7 +15,12 @@ export interface RawAnswer {
  * whatever the server sends before it closes the connection, or before `guardMs` (a guard
  * against a server that waits forever, not a timing assertion).
  */
-export function rawRequest(url: string, head: string[], feed: (write: (chunk: Buffer) => Promise<boolean>) => Promise<void>, guardMs = 15_000): Promise<RawAnswer> {
+export function rawRequest(
+  url: string,
+  head: string[],
+  feed: (write: (chunk: Buffer) => Promise<boolean>) => Promise<void>,
+  guardMs = 15_000,
+): Promise<RawAnswer> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
     const socket = connect(Number(port), hostname);

@@ -6,13 +6,13 @@ import { firstIssue, ruleOf } from './input-refusal.ts';
 export type ActionResult =
   | { ok: true; messageKey: MessageKey; params?: Record<string, string | number> }
   | {
-    ok: false;
-    messageKey: MessageKey;
-    /** `field` is the input's path; ActionNotice shows it by its label in the reader's language. */
-    params?: Record<string, string | number>;
-    /** Refusals tied to one field each, for the form to show under the field. */
-    problems?: FieldProblem[];
-  };
+      ok: false;
+      messageKey: MessageKey;
+      /** `field` is the input's path; ActionNotice shows it by its label in the reader's language. */
+      params?: Record<string, string | number>;
+      /** Refusals tied to one field each, for the form to show under the field. */
+      problems?: FieldProblem[];
+    };
 
 /**
  * Run a mutation from a form action and turn a refusal into a message the
@@ -26,7 +26,8 @@ export async function runAction(
     await work();
     return { ok: true, ...success };
   } catch (error) {
-    if (error instanceof FieldRefusal) return { ok: false, messageKey: error.messageKey, params: error.params, problems: [...error.problems] };
+    if (error instanceof FieldRefusal)
+      return { ok: false, messageKey: error.messageKey, params: error.params, problems: [...error.problems] };
     if (error instanceof UserFacingError) return { ok: false, messageKey: error.messageKey, params: error.params };
     const issue = firstIssue(error);
     if (issue) {

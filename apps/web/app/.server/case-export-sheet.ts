@@ -17,12 +17,24 @@ type ExportedCase = Awaited<ReturnType<ReturnType<typeof createCaller>['cases'][
  * receipt has a header of its own that the import does not read (it takes 登记日期).
  */
 export const CASE_SHEET_COLUMNS: ExportColumn[] = [
-  { key: 'caseNumber', header: '案件编号' }, { key: 'receivedOn', header: '登记日期' }, { key: 'receivedAt', header: '接收时间' },
-  { key: 'channel', header: '信访方式' }, { key: 'petitionerName', header: '信访人' }, { key: 'petitionerIdNumber', header: '身份证号' },
-  { key: 'petitionerPhone', header: '联系电话' }, { key: 'petitionerAddress', header: '住址' }, { key: 'peopleCount', header: '人数' },
-  { key: 'skipLevel', header: '是否越级' }, { key: 'repeatPetition', header: '是否重复访' }, { key: 'category', header: '问题类别' },
-  { key: 'summary', header: '主要诉求' }, { key: 'status', header: '办理状态' }, { key: 'unitName', header: '承办单位' },
-  { key: 'assignedPerson', header: '责任人' }, { key: 'dueOn', header: '办理期限' }, { key: 'flagged', header: '挂牌督办' },
+  { key: 'caseNumber', header: '案件编号' },
+  { key: 'receivedOn', header: '登记日期' },
+  { key: 'receivedAt', header: '接收时间' },
+  { key: 'channel', header: '信访方式' },
+  { key: 'petitionerName', header: '信访人' },
+  { key: 'petitionerIdNumber', header: '身份证号' },
+  { key: 'petitionerPhone', header: '联系电话' },
+  { key: 'petitionerAddress', header: '住址' },
+  { key: 'peopleCount', header: '人数' },
+  { key: 'skipLevel', header: '是否越级' },
+  { key: 'repeatPetition', header: '是否重复访' },
+  { key: 'category', header: '问题类别' },
+  { key: 'summary', header: '主要诉求' },
+  { key: 'status', header: '办理状态' },
+  { key: 'unitName', header: '承办单位' },
+  { key: 'assignedPerson', header: '责任人' },
+  { key: 'dueOn', header: '办理期限' },
+  { key: 'flagged', header: '挂牌督办' },
 ];
 
 const yesNo = (value: boolean) => (value ? '是' : '否');

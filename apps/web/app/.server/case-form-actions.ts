@@ -15,7 +15,12 @@ export function workflowActionFromForm(field: (name: string) => string): Petitio
     case 'refuse':
       return { type, reason: field('reason') };
     case 'assign':
-      return { type, unitCode: field('unitCode'), person: field('person'), complexity: field('complexity') as 'simple' | 'general' | 'major' };
+      return {
+        type,
+        unitCode: field('unitCode'),
+        person: field('person'),
+        complexity: field('complexity') as 'simple' | 'general' | 'major',
+      };
     case 'reply':
       return { type, method: field('method') as 'phone' | 'letter' | 'in_person', content: field('content') };
     case 'revisit':

@@ -32,7 +32,10 @@ export interface FieldProblem {
 export class FieldRefusal extends UserFacingError {
   readonly problems: readonly FieldProblem[];
   constructor(problems: readonly FieldProblem[]) {
-    super('BAD_REQUEST', 'error.domain', { zh: problems.map((p) => p.zh).join('；'), en: problems.map((p) => p.en).join('; ') });
+    super('BAD_REQUEST', 'error.domain', {
+      zh: problems.map((p) => p.zh).join('；'),
+      en: problems.map((p) => p.en).join('; '),
+    });
     this.problems = problems;
   }
 }

@@ -29,7 +29,8 @@ export function ruleOf(issue: InputIssue): { key: MessageKey; params?: Record<st
   if (isMessageKey(issue.message) && issue.message.startsWith('error.input.')) return { key: issue.message };
   switch (issue.code) {
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? { key: 'error.input.required' } : { key: 'error.input.format' };
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1 ? { key: 'error.input.required' } : { key: 'error.input.format' };
       return { key: 'error.input.atLeast', params: { min: Number(issue.minimum) } };
     case 'too_big':
       if (issue.origin === 'string') return { key: 'error.input.tooLong', params: { max: Number(issue.maximum) } };
@@ -39,14 +40,23 @@ export function ruleOf(issue: InputIssue): { key: MessageKey; params?: Record<st
     case 'invalid_value':
       return { key: 'error.input.choice' };
     case 'invalid_type':
-      return { key: issue.origin === 'number' || /number|int/.test(issue.message) ? 'error.input.wholeNumber' : 'error.input.format' };
+      return {
+        key:
+          issue.origin === 'number' || /number|int/.test(issue.message)
+            ? 'error.input.wholeNumber'
+            : 'error.input.format',
+      };
     default:
       return { key: 'error.input.format' };
   }
 }
 
 /** One sentence for an input issue: the field by its label, and what is allowed. */
-export function issueMessage(issue: InputIssue, t: Translate, label: (path: string) => string = (path) => fieldLabel(path, t)): { message: string; field: string } {
+export function issueMessage(
+  issue: InputIssue,
+  t: Translate,
+  label: (path: string) => string = (path) => fieldLabel(path, t),
+): { message: string; field: string } {
   const field = issue.path.map(String).join('.');
   const rule = ruleOf(issue);
   return { message: t(rule.key, { ...rule.params, field: field ? label(field) : t('error.input.thisValue') }), field };

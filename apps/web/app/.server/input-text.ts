@@ -16,7 +16,9 @@ const MAX_DEPTH = 10;
 export function findInvalidText(value: unknown, path: string[] = []): string | null {
   if (typeof value === 'string') return isCleanText(value) ? null : path.join('.') || '(input)';
   if (path.length >= MAX_DEPTH || value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return null;
-  const entries: Array<[string, unknown]> = Array.isArray(value) ? value.map((item, index) => [String(index), item]) : Object.entries(value);
+  const entries: Array<[string, unknown]> = Array.isArray(value)
+    ? value.map((item, index) => [String(index), item])
+    : Object.entries(value);
   for (const [key, item] of entries) {
     if (!isCleanText(key)) return [...path, '(key)'].join('.');
     const found = findInvalidText(item, [...path, key]);

@@ -29,7 +29,9 @@ export function pageErrorResponse(error: unknown, request: Request): Response | 
  * Wrap a loader or action so a refusal becomes its 4xx page instead of a 500. Every route
  * that calls procedures uses it; thrown Responses (redirects, 404s) pass through untouched.
  */
-export function pageHandler<Args extends { request: Request }, Result>(handler: (args: Args) => Promise<Result>): (args: Args) => Promise<Result> {
+export function pageHandler<Args extends { request: Request }, Result>(
+  handler: (args: Args) => Promise<Result>,
+): (args: Args) => Promise<Result> {
   return async (args) => {
     try {
       return await handler(args);
@@ -48,7 +50,8 @@ export async function orNotFound<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) throw new Response('not found', { status: 404 });
+    if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST'))
+      throw new Response('not found', { status: 404 });
     throw error;
   }
 }

@@ -19,7 +19,10 @@ declare module 'react-router' {
 }
 
 /** The tRPC context for one request: the actor from the session cookie, or null. */
-export async function contextFor(request: Request, server: ServerContext): Promise<RequestContext & { expired: boolean }> {
+export async function contextFor(
+  request: Request,
+  server: ServerContext,
+): Promise<RequestContext & { expired: boolean }> {
   const db = requestDatabase().db;
   const now = new Date();
   const token = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
@@ -29,7 +32,10 @@ export async function contextFor(request: Request, server: ServerContext): Promi
 }
 
 /** Loader/action guard: the signed-in actor and a server-side tRPC caller, or a redirect to sign-in. */
-export async function requireCaller(request: Request, server: ServerContext): Promise<{ actor: Actor; caller: ReturnType<typeof createCaller> }> {
+export async function requireCaller(
+  request: Request,
+  server: ServerContext,
+): Promise<{ actor: Actor; caller: ReturnType<typeof createCaller> }> {
   const context = await contextFor(request, server);
   if (!context.actor) {
     const url = new URL(request.url);
@@ -44,8 +50,15 @@ export async function requireCaller(request: Request, server: ServerContext): Pr
  * Page guard: a role outside `roles` gets 403, and the refusal is audited
  * like a refused procedure call.
  */
-export async function requireRole(actor: Actor, roles: readonly UserRole[], request: Request, server: ServerContext): Promise<void> {
+export async function requireRole(
+  actor: Actor,
+  roles: readonly UserRole[],
+  request: Request,
+  server: ServerContext,
+): Promise<void> {
   if (roles.includes(actor.role)) return;
-  await withActor(requestDatabase().db, actor, (tx) => appendRoleDenial(tx, actor, `page:${new URL(request.url).pathname}`, server.ip, new Date()));
+  await withActor(requestDatabase().db, actor, (tx) =>
+    appendRoleDenial(tx, actor, `page:${new URL(request.url).pathname}`, server.ip, new Date()),
+  );
   throw new Response('forbidden', { status: 403 });
 }

@@ -24,7 +24,8 @@ export interface SafeError {
 
 const MAX_DEPTH = 4;
 /** Quoted words Postgres uses for names (kept); any other quoted text is a value (withheld). */
-const NAME_BEFORE_QUOTE = /(?:constraint|relation|column|table|type|encoding|index|function|schema|role|database|operator|sequence|trigger|view)\s$/i;
+const NAME_BEFORE_QUOTE =
+  /(?:constraint|relation|column|table|type|encoding|index|function|schema|role|database|operator|sequence|trigger|view)\s$/i;
 
 /** The message without statement, parameters or quoted values. */
 export function safeMessage(message: string): string {
@@ -48,7 +49,10 @@ function stringField(value: object, key: string): string | undefined {
 /** Stack frames only: the first line of a stack repeats the (unsafe) message. */
 function safeStack(stack: unknown, header: string): string | undefined {
   if (typeof stack !== 'string') return undefined;
-  const frames = stack.split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 20);
+  const frames = stack
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .slice(0, 20);
   return [header, ...frames].join('\n');
 }
 
@@ -71,6 +75,7 @@ export function safeError(error: unknown, depth = 0): SafeError {
   if (constraint) out.constraint = constraint;
   const stack = safeStack(error.stack, `${type}: ${message}`);
   if (stack) out.stack = stack;
-  if (error.cause !== undefined && error.cause !== error && depth < MAX_DEPTH) out.cause = safeError(error.cause, depth + 1);
+  if (error.cause !== undefined && error.cause !== error && depth < MAX_DEPTH)
+    out.cause = safeError(error.cause, depth + 1);
   return out;
 }

@@ -25,7 +25,10 @@ export function formatFromUrl(url: URL): SpreadsheetFormat {
  * headers are out, a failure can only cut the download short, and is logged.
  */
 export function spreadsheetResponse(
-  rows: readonly ExportRow[] | ExportPages, columns: readonly ExportColumn[], format: SpreadsheetFormat, names: { asciiName: string; title: string },
+  rows: readonly ExportRow[] | ExportPages,
+  columns: readonly ExportColumn[],
+  format: SpreadsheetFormat,
+  names: { asciiName: string; title: string },
 ): Response {
   const pages: ExportPages = isRowArray(rows) ? [rows] : rows;
   const body = new PassThrough();
@@ -39,7 +42,10 @@ export function spreadsheetResponse(
   const fileName = `${names.title}-${shanghaiDate(new Date())}.${format}`;
   return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, {
     headers: {
-      'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-type':
+        format === 'csv'
+          ? 'text/csv; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'content-disposition': `attachment; filename="${names.asciiName}.${format}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
       'cache-control': 'no-store',
     },
@@ -51,7 +57,9 @@ export function spreadsheetResponse(
  * carried the refusals): each next page is asked for only when the writer wants it.
  */
 export async function* keysetPages<Page extends { next: string | null }>(
-  first: Page, fetchAfter: (cursor: string) => Promise<Page>, shape: (page: Page) => readonly ExportRow[],
+  first: Page,
+  fetchAfter: (cursor: string) => Promise<Page>,
+  shape: (page: Page) => readonly ExportRow[],
 ): AsyncGenerator<readonly ExportRow[]> {
   let page: Page | null = first;
   while (page) {
@@ -68,12 +76,21 @@ function isRowArray(rows: readonly ExportRow[] | ExportPages): rows is readonly 
  * Run an export's query; a refusal (too many rows, a unit out of scope) comes back with its
  * own status (400, 404) in the user's words instead of a file.
  */
-export async function exportOrRefusal<T>(request: Request, work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
+export async function exportOrRefusal<T>(
+  request: Request,
+  work: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
   try {
     return { ok: true, value: await work() };
   } catch (error) {
     if (!(error instanceof UserFacingError)) throw error;
     const t = translator(languageFromCookie(request.headers.get('cookie')));
-    return { ok: false, response: new Response(t(error.messageKey, error.params), { status: getHTTPStatusCodeFromError(error), headers: { 'content-type': 'text/plain; charset=utf-8' } }) };
+    return {
+      ok: false,
+      response: new Response(t(error.messageKey, error.params), {
+        status: getHTTPStatusCodeFromError(error),
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+      }),
+    };
   }
 }

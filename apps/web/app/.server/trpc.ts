@@ -26,29 +26,33 @@ export interface ProcedureMeta {
 /** Stack and cause in tRPC error responses only when TALLY_DEBUG_ERRORS=1 (never in production use). */
 const debugErrors = () => process.env.TALLY_DEBUG_ERRORS === '1';
 
-const t = initTRPC.context<RequestContext>().meta<ProcedureMeta>().create({
-  // tRPC adds the stack whenever NODE_ENV is not 'production'; the formatter decides instead.
-  isDev: false,
-  errorFormatter({ shape, error }) {
-    const cause = error instanceof UserFacingError ? error : error.cause instanceof UserFacingError ? error.cause : null;
-    const internal = shape.data.httpStatus >= 500;
-    const issues = (error.cause as { issues?: Array<{ path: Array<string | number> }> } | undefined)?.issues;
-    return {
-      // A 500's message is the driver's: the statement and its parameters. Never sent.
-      message: internal ? 'error.generic' : shape.message,
-      code: shape.code,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        path: shape.data.path,
-        messageKey: cause?.messageKey ?? (internal ? 'error.generic' : null),
-        params: cause?.params ?? null,
-        field: issues?.[0]?.path.join('.') ?? null,
-        ...(debugErrors() ? { debug: safeError(error) } : {}),
-      },
-    };
-  },
-});
+const t = initTRPC
+  .context<RequestContext>()
+  .meta<ProcedureMeta>()
+  .create({
+    // tRPC adds the stack whenever NODE_ENV is not 'production'; the formatter decides instead.
+    isDev: false,
+    errorFormatter({ shape, error }) {
+      const cause =
+        error instanceof UserFacingError ? error : error.cause instanceof UserFacingError ? error.cause : null;
+      const internal = shape.data.httpStatus >= 500;
+      const issues = (error.cause as { issues?: Array<{ path: Array<string | number> }> } | undefined)?.issues;
+      return {
+        // A 500's message is the driver's: the statement and its parameters. Never sent.
+        message: internal ? 'error.generic' : shape.message,
+        code: shape.code,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          path: shape.data.path,
+          messageKey: cause?.messageKey ?? (internal ? 'error.generic' : null),
+          params: cause?.params ?? null,
+          field: issues?.[0]?.path.join('.') ?? null,
+          ...(debugErrors() ? { debug: safeError(error) } : {}),
+        },
+      };
+    },
+  });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -94,7 +98,10 @@ export function roleProcedure(...roles: UserRole[]) {
   });
 }
 
-export type AuthedContext = RequestContext & { actor: Actor; run: <T>(fn: (tx: Transaction) => Promise<T>) => Promise<T> };
+export type AuthedContext = RequestContext & {
+  actor: Actor;
+  run: <T>(fn: (tx: Transaction) => Promise<T>) => Promise<T>;
+};
 
 /** Audit an admin change inside its own transaction, with the actor filled in. */
 export function auditChange(
@@ -103,7 +110,13 @@ export function auditChange(
   change: { action: string; objectType: string; objectId: string; detail?: Record<string, unknown> },
 ): Promise<void> {
   return appendAudit(tx, {
-    countyId: ctx.actor.countyId, at: ctx.now, actorUserId: ctx.actor.userId, actorLogin: ctx.actor.loginName,
-    actorRole: ctx.actor.role, result: 'ok', ip: ctx.ip, ...change,
+    countyId: ctx.actor.countyId,
+    at: ctx.now,
+    actorUserId: ctx.actor.userId,
+    actorLogin: ctx.actor.loginName,
+    actorRole: ctx.actor.role,
+    result: 'ok',
+    ip: ctx.ip,
+    ...change,
   });
 }

@@ -5,11 +5,19 @@
  */
 export const fieldErrorId = (form: string, name: string) => `${form}-${name}-error`;
 
-export function fieldErrorProps(form: string, name: string, message: string | undefined): { 'aria-invalid'?: true; 'aria-describedby'?: string } {
+export function fieldErrorProps(
+  form: string,
+  name: string,
+  message: string | undefined,
+): { 'aria-invalid'?: true; 'aria-describedby'?: string } {
   return message ? { 'aria-invalid': true, 'aria-describedby': fieldErrorId(form, name) } : {};
 }
 
 export function FieldError({ form, name, message }: { form: string; name: string; message: string | undefined }) {
   if (!message) return null;
-  return <small id={fieldErrorId(form, name)} className="field-error" data-field-error={name}>{message}</small>;
+  return (
+    <small id={fieldErrorId(form, name)} className="field-error" data-field-error={name}>
+      {message}
+    </small>
+  );
 }

@@ -9,7 +9,9 @@ export function LanguageSwitch() {
     <Form method="post" action="/lang" className="language-switch">
       <input type="hidden" name="language" value={language === 'zh-CN' ? 'en' : 'zh-CN'} />
       <input type="hidden" name="back" value={location.pathname + location.search} />
-      <button type="submit" className="link-button">{t('lang.switch')}</button>
+      <button type="submit" className="link-button">
+        {t('lang.switch')}
+      </button>
     </Form>
   );
 }

@@ -12,7 +12,9 @@ export function PeriodNotice({ refusal, from, to }: { refusal: PeriodRefusal | n
   const reason = t(refusal.rule === 'date' ? 'error.input.date' : 'error.input.beforeFrom', { field });
   return (
     <div data-testid="period-refusal">
-      <Notice kind="error">{t('period.fallback', { reason, from: formatCivilDate(from, language), to: formatCivilDate(to, language) })}</Notice>
+      <Notice kind="error">
+        {t('period.fallback', { reason, from: formatCivilDate(from, language), to: formatCivilDate(to, language) })}
+      </Notice>
     </div>
   );
 }

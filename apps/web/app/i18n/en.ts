@@ -15,7 +15,8 @@ const coreMessages: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'login.loginName': 'User name',
   'login.password': 'Password',
   'login.submit': 'Sign in',
-  'login.failed': 'Wrong user name or password. After 5 failed attempts an account is locked for 15 minutes; a disabled account cannot sign in',
+  'login.failed':
+    'Wrong user name or password. After 5 failed attempts an account is locked for 15 minutes; a disabled account cannot sign in',
   'login.tooMany': 'Too many failed sign-ins from this network; try again in 15 minutes',
   'login.expired': 'Your session has expired; please sign in again',
   'home.welcome': 'Hello, {name}',
@@ -101,7 +102,8 @@ const coreMessages: Record<Exclude<MessageKey, FeatureKey>, string> = {
   'error.password.tooShort': 'Passwords have at least 8 characters',
   'error.password.classes': 'Passwords need 3 of: upper case, lower case, digits, symbols',
   'error.password.containsLoginName': 'A password must not contain the user name',
-  'error.password.common': 'This password is too common or too easy to guess; choose a longer one that is not a known word or pattern',
+  'error.password.common':
+    'This password is too common or too easy to guess; choose a longer one that is not a known word or pattern',
   'error.user.selfRole': 'You cannot change your own role or unit',
   'error.user.roleNotGrantable': 'You may not grant this role',
   'error.user.notManaged': 'You may not manage this account',

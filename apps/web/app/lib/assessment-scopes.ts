@@ -11,7 +11,8 @@ export interface ScopeUnit {
 export function scopeOptions(units: readonly ScopeUnit[], t: Translate): ScopeOption[] {
   return units.flatMap((unit) => {
     if (unit.level === 'county') return [{ code: unit.code, label: t('assessment.scope.townships') }];
-    if (unit.level === 'township') return [{ code: unit.code, label: t('assessment.scope.villages', { name: unit.name }) }];
+    if (unit.level === 'township')
+      return [{ code: unit.code, label: t('assessment.scope.villages', { name: unit.name }) }];
     return [];
   });
 }

@@ -53,7 +53,11 @@ function sortValue(row: CompareRow, key: CompareKey): number | null {
  * Rows ordered by one column; a rate with nothing to measure ("—") goes last either way, and
  * equal values keep the unit-code order, so the same query always gives the same table.
  */
-export function sortCompareRows<T extends CompareRow>(rows: readonly T[], key: CompareKey | 'unit', dir: 'asc' | 'desc'): T[] {
+export function sortCompareRows<T extends CompareRow>(
+  rows: readonly T[],
+  key: CompareKey | 'unit',
+  dir: 'asc' | 'desc',
+): T[] {
   const byCode = [...rows].sort((a, b) => a.unitCode.localeCompare(b.unitCode));
   if (key === 'unit') return dir === 'asc' ? byCode : byCode.reverse();
   const sign = dir === 'asc' ? 1 : -1;
@@ -70,4 +74,3 @@ export function compareWindow(search: URLSearchParams, now: Date): PeriodChoice 
   const today = shanghaiDate(now);
   return periodFromSearch(search, { from: `${today.slice(0, 4)}-01-01`, to: today });
 }
-

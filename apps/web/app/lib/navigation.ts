@@ -9,7 +9,10 @@ export interface NavItem {
 /** Petition cases and their figures, for the roles that see case data (never security admin or auditor). */
 const caseItems = (role: UserRole): NavItem[] =>
   (caseDataRoles as readonly UserRole[]).includes(role)
-    ? [{ to: '/cases', labelKey: 'nav.cases' }, { to: '/cases/figures', labelKey: 'nav.casesFigures' }]
+    ? [
+        { to: '/cases', labelKey: 'nav.cases' },
+        { to: '/cases/figures', labelKey: 'nav.casesFigures' },
+      ]
     : [];
 
 /** What each role may open; the procedures enforce the same rules on their own. */
@@ -30,7 +33,18 @@ export function navigationFor(role: UserRole): NavItem[] {
   const reports: NavItem = { to: '/reports', labelKey: 'nav.reports' };
   switch (role) {
     case 'county_admin':
-      return [home, dashboard, ...caseItems(role), registers, reports, assessment, checks, ...disputes, { to: '/units', labelKey: 'nav.units' }, { to: '/users', labelKey: 'nav.users' }];
+      return [
+        home,
+        dashboard,
+        ...caseItems(role),
+        registers,
+        reports,
+        assessment,
+        checks,
+        ...disputes,
+        { to: '/units', labelKey: 'nav.units' },
+        { to: '/users', labelKey: 'nav.users' },
+      ];
     case 'county_staff':
     case 'township_staff':
     case 'village_staff':

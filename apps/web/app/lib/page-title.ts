@@ -12,7 +12,9 @@ export interface TitleHandle {
 }
 
 /** The `handle` export of a titled route; `Data` is the loader's data as the page receives it. */
-export function titleHandle<Data = unknown>(title: (t: Translate, data: Data, language: Language) => string): TitleHandle {
+export function titleHandle<Data = unknown>(
+  title: (t: Translate, data: Data, language: Language) => string,
+): TitleHandle {
   return { title: (t, data, language) => title(t, data as Data, language) };
 }
 

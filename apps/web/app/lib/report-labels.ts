@@ -19,7 +19,8 @@ export function periodHeading(key: string, language: Language): string {
   const quarter = /^\d{4}-Q([1-4])$/.exec(key);
   if (quarter) return `Q${quarter[1]}`;
   const half = /^\d{4}-(\d{2})-H([12])$/.exec(key);
-  if (half) return language === 'zh-CN' ? `${Number(half[1])}月${half[2] === '1' ? '上' : '下'}` : `${half[1]}-H${half[2]}`;
+  if (half)
+    return language === 'zh-CN' ? `${Number(half[1])}月${half[2] === '1' ? '上' : '下'}` : `${half[1]}-H${half[2]}`;
   const month = /^\d{4}-(\d{2})$/.exec(key);
   if (month) return language === 'zh-CN' ? `${Number(month[1])}月` : month[1]!;
   return key;

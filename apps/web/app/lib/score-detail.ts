@@ -9,9 +9,16 @@ import type { Language } from '../i18n/index.ts';
 const ZH: readonly (readonly [RegExp, (...groups: string[]) => string])[] = [
   [/^no inspection on record$/, () => '无检查评分记录'],
   [/^no data$/, () => '无数据'],
-  [/^(\d+) on record, required (.+) \((met|missed)\)$/, (n, req, met) => `有记录 ${n} 条，要求 ${req!.replaceAll(' and ', ' 且 ')}（${met === 'met' ? '已达到' : '未达到'}）`],
+  [
+    /^(\d+) on record, required (.+) \((met|missed)\)$/,
+    (n, req, met) =>
+      `有记录 ${n} 条，要求 ${req!.replaceAll(' and ', ' 且 ')}（${met === 'met' ? '已达到' : '未达到'}）`,
+  ],
   [/^mean of (\d+): (.+)$/, (n, rest) => `${n} 次平均 ${rest}`],
-  [/^(.+); mean (.+)$/, (quarters, rest) => `${quarters!.replace(/Q([1-4])/g, '第$1季度').replaceAll(', ', '，')}；平均 ${rest}`],
+  [
+    /^(.+); mean (.+)$/,
+    (quarters, rest) => `${quarters!.replace(/Q([1-4])/g, '第$1季度').replaceAll(', ', '，')}；平均 ${rest}`,
+  ],
   [/^(.+) vs target (.+), weight (.+)$/, (value, target, weight) => `${value}，目标 ${target}，权重 ${weight}`],
 ];
 

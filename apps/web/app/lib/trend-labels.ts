@@ -9,7 +9,11 @@ export function trendPeriodLabel(label: string, t: Translate): string {
 }
 
 /** The units ticked on the trends form, at most `max`, in the order given; `picked` says whether more were asked for. */
-export function pickedUnits(search: URLSearchParams, known: readonly string[], max: number): { codes: string[]; truncated: boolean } {
+export function pickedUnits(
+  search: URLSearchParams,
+  known: readonly string[],
+  max: number,
+): { codes: string[]; truncated: boolean } {
   const asked = [...new Set(search.getAll('unit'))].filter((code) => known.includes(code));
   return { codes: asked.slice(0, max), truncated: asked.length > max };
 }

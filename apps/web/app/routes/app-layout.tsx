@@ -42,7 +42,9 @@ export default function AppLayout() {
         </span>
         <LanguageSwitch />
         <Form method="post" action="/logout">
-          <button type="submit" className="link-button">{t('nav.signOut')}</button>
+          <button type="submit" className="link-button">
+            {t('nav.signOut')}
+          </button>
         </Form>
       </header>
       <main className="content">

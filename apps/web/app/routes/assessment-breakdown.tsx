@@ -19,7 +19,8 @@ export const loader = pageHandler(async ({ request, context, params }: Route.Loa
   const resultId = params.id ?? '';
   const unitCode = params.unitCode ?? '';
   // Not a UUID or not a unit code: the same answer as a breakdown out of reach.
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(resultId) || !isUnitCodeShape(unitCode)) throw new Response('not found', { status: 404 });
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(resultId) || !isUnitCodeShape(unitCode))
+    throw new Response('not found', { status: 404 });
   return caller.assessment.breakdown({ resultId, unitCode });
 });
 
@@ -32,25 +33,53 @@ export default function AssessmentBreakdown() {
   const { t, language } = useI18n();
   return (
     <section>
-      <p><Link to={`/assessment/results/${b.header.id}`}>← {t('assessment.result.title', { year: b.header.year, period: t(`assessment.period.${b.header.period}`) })}</Link></p>
+      <p>
+        <Link to={`/assessment/results/${b.header.id}`}>
+          ← {t('assessment.result.title', { year: b.header.year, period: t(`assessment.period.${b.header.period}`) })}
+        </Link>
+      </p>
       <h1>{t('assessment.breakdown.title', { unit: b.unitName })}</h1>
-      <p className="muted">{b.ruleSetLabel} · {t('assessment.result.asOf')} {formatDateTime(b.header.asOf, language)}</p>
+      <p className="muted">
+        {b.ruleSetLabel} · {t('assessment.result.asOf')} {formatDateTime(b.header.asOf, language)}
+      </p>
       <dl className="facts" data-testid="breakdown-totals">
-        <dt>{t('assessment.base')}</dt><dd>{b.totals.base}</dd>
+        <dt>{t('assessment.base')}</dt>
+        <dd>{b.totals.base}</dd>
         <dt>{t('assessment.bonus')}</dt>
-        <dd>{b.totals.bonusRaw === b.totals.bonus ? b.totals.bonus : t('assessment.breakdown.bonusCapped', { raw: b.totals.bonusRaw, capped: b.totals.bonus })}</dd>
-        <dt>{t('assessment.deductions')}</dt><dd>{b.totals.deductions === '0' ? '0' : `-${b.totals.deductions}`}</dd>
-        {b.totals.floorAdjustment !== '0' ? (<><dt>{t('assessment.breakdown.floor')}</dt><dd>+{b.totals.floorAdjustment}</dd></>) : null}
-        <dt>{t('assessment.final')}</dt><dd><strong>{b.totals.final}</strong></dd>
+        <dd>
+          {b.totals.bonusRaw === b.totals.bonus
+            ? b.totals.bonus
+            : t('assessment.breakdown.bonusCapped', { raw: b.totals.bonusRaw, capped: b.totals.bonus })}
+        </dd>
+        <dt>{t('assessment.deductions')}</dt>
+        <dd>{b.totals.deductions === '0' ? '0' : `-${b.totals.deductions}`}</dd>
+        {b.totals.floorAdjustment !== '0' ? (
+          <>
+            <dt>{t('assessment.breakdown.floor')}</dt>
+            <dd>+{b.totals.floorAdjustment}</dd>
+          </>
+        ) : null}
+        <dt>{t('assessment.final')}</dt>
+        <dd>
+          <strong>{b.totals.final}</strong>
+        </dd>
       </dl>
       {b.totals.vetoed ? (
         <div className="veto" data-testid="breakdown-veto">
-          <p className="badge badge-danger">{t('assessment.vetoed')} · {t('assessment.breakdown.notCommendable')}</p>
+          <p className="badge badge-danger">
+            {t('assessment.vetoed')} · {t('assessment.breakdown.notCommendable')}
+          </p>
           {b.vetoFacts.length > 0 ? <FactLinks facts={b.vetoFacts} /> : null}
         </div>
       ) : null}
-      {b.assessedWeightPct !== null && b.assessedWeightPct < 100 ? <p>{t('assessment.breakdown.assessedWeight', { pct: b.assessedWeightPct })}</p> : null}
-      {b.atRisk.map((risk) => <p key={risk.ruleId} className="warning">{t('assessment.breakdown.atRisk', { label: risk.label, have: risk.have, need: risk.need })}</p>)}
+      {b.assessedWeightPct !== null && b.assessedWeightPct < 100 ? (
+        <p>{t('assessment.breakdown.assessedWeight', { pct: b.assessedWeightPct })}</p>
+      ) : null}
+      {b.atRisk.map((risk) => (
+        <p key={risk.ruleId} className="warning">
+          {t('assessment.breakdown.atRisk', { label: risk.label, have: risk.have, need: risk.need })}
+        </p>
+      ))}
       <div className="table-scroll">
         <table className="breakdown-lines">
           <thead>
@@ -66,11 +95,17 @@ export default function AssessmentBreakdown() {
               <tr key={`${line.ruleId}-${index}`} data-rule={line.ruleId}>
                 <td>
                   {line.label}
-                  {line.source ? <div className="source">{t('assessment.breakdown.source')}：{line.source}</div> : null}
+                  {line.source ? (
+                    <div className="source">
+                      {t('assessment.breakdown.source')}：{line.source}
+                    </div>
+                  ) : null}
                 </td>
                 <td className={`points${line.points < 0 ? ' negative' : ''}`}>{line.display}</td>
                 <td className="detail">{line.detail ? scoreDetailText(line.detail, language) : ''}</td>
-                <td className="records"><FactLinks facts={line.facts} /></td>
+                <td className="records">
+                  <FactLinks facts={line.facts} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -28,7 +28,9 @@ function arrow(rankDelta: number): string {
 }
 
 type Loaded = LoaderData<typeof loader>;
-export const handle = titleHandle<Loaded>((t, data) => t('assessment.preview.title', { scope: data.units.find((unit) => unit.code === data.params.scopeCode)?.name ?? '' }));
+export const handle = titleHandle<Loaded>((t, data) =>
+  t('assessment.preview.title', { scope: data.units.find((unit) => unit.code === data.params.scopeCode)?.name ?? '' }),
+);
 
 /** The draft against the rules in force: every unit side by side, the ones whose rank moves first. */
 export default function AssessmentPreview() {
@@ -38,11 +40,23 @@ export default function AssessmentPreview() {
   const scopeLabel = scopes.find((s) => s.code === params.scopeCode)?.label ?? '';
   return (
     <section>
-      <p><Link to={`/assessment/rules?year=${params.year}`}>← {t('assessment.rules.title')}</Link></p>
+      <p>
+        <Link to={`/assessment/rules?year=${params.year}`}>← {t('assessment.rules.title')}</Link>
+      </p>
       <h1>{t('assessment.preview.title', { scope: scopeLabel })}</h1>
-      <PeriodForm year={params.year} period={params.period} scopeCode={params.scopeCode} scopes={scopes} action="/assessment/preview" />
+      <PeriodForm
+        year={params.year}
+        period={params.period}
+        scopeCode={params.scopeCode}
+        scopes={scopes}
+        action="/assessment/preview"
+      />
       <p className="muted">
-        {t('assessment.live.note', { hash: preview.draftHash.slice(0, 12), readTo: formatCivilDate(preview.readTo, language), state: t(preview.closed ? 'assessment.live.closed' : 'assessment.live.open') })}
+        {t('assessment.live.note', {
+          hash: preview.draftHash.slice(0, 12),
+          readTo: formatCivilDate(preview.readTo, language),
+          state: t(preview.closed ? 'assessment.live.closed' : 'assessment.live.open'),
+        })}
       </p>
       {preview.publishedHash ? null : <Notice kind="info">{t('assessment.preview.noPublished')}</Notice>}
       <div className="table-scroll">
@@ -62,7 +76,10 @@ export default function AssessmentPreview() {
               <tr key={row.unitCode} data-unit={row.unitCode}>
                 <td>{row.unitName}</td>
                 <td>{row.before ? `${row.before.final}（${row.before.rank}）` : '—'}</td>
-                <td>{row.after.final}（{row.after.rank}）{row.after.vetoed ? <span className="badge badge-danger">{t('assessment.vetoed')}</span> : null}</td>
+                <td>
+                  {row.after.final}（{row.after.rank}）
+                  {row.after.vetoed ? <span className="badge badge-danger">{t('assessment.vetoed')}</span> : null}
+                </td>
                 <td>{row.delta ?? '—'}</td>
                 <td>{arrow(row.rankDelta)}</td>
                 <td>{row.changedLines.map((line) => `${line.label} ${line.before} → ${line.after}`).join('；')}</td>

@@ -16,12 +16,15 @@ export const loader = pageHandler(async ({ request, context, params }: Route.Loa
   await requireRole(actor, caseDataRoles, request, context);
   const id = params.id ?? '';
   // Not a UUID: the same answer as a result out of reach.
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new Response('not found', { status: 404 });
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
+    throw new Response('not found', { status: 404 });
   return caller.assessment.result({ id });
 });
 
 type Loaded = LoaderData<typeof loader>;
-export const handle = titleHandle<Loaded>((t, data) => t('assessment.result.title', { year: data.header.year, period: t(`assessment.period.${data.header.period}`) }));
+export const handle = titleHandle<Loaded>((t, data) =>
+  t('assessment.result.title', { year: data.header.year, period: t(`assessment.period.${data.header.period}`) }),
+);
 
 export default function AssessmentResult() {
   const { header, ranking, openable, supersededBy } = useLoaderData<typeof loader>();
@@ -31,23 +34,34 @@ export default function AssessmentResult() {
   return (
     <section>
       <h1>{t('assessment.result.title', { year: header.year, period })}</h1>
-      {supersededBy ? <p className="notice"><Link to={`/assessment/results/${supersededBy}`}>{t('assessment.result.supersededBy')}</Link></p> : null}
+      {supersededBy ? (
+        <p className="notice">
+          <Link to={`/assessment/results/${supersededBy}`}>{t('assessment.result.supersededBy')}</Link>
+        </p>
+      ) : null}
       {header.reason ? <p>{t('assessment.published.correction', { reason: header.reason })}</p> : null}
       <dl className="facts">
         <dt>{t('assessment.result.asOf')}</dt>
         <dd>{formatDateTime(header.asOf, language)}</dd>
         <dt>{t('assessment.result.hash')}</dt>
-        <dd><code>{header.ruleSetHash.slice(0, 16)}</code></dd>
+        <dd>
+          <code>{header.ruleSetHash.slice(0, 16)}</code>
+        </dd>
       </dl>
       {ranking.length > 0 ? (
         <RankingTable
           caption={`${header.year} · ${period}`}
-          rows={ranking.map((row) => ({ ...row, href: open.has(row.unitCode) ? `/assessment/results/${header.id}/${row.unitCode}` : null }))}
+          rows={ranking.map((row) => ({
+            ...row,
+            href: open.has(row.unitCode) ? `/assessment/results/${header.id}/${row.unitCode}` : null,
+          }))}
         />
       ) : (
         <ul>
           {openable.map((code) => (
-            <li key={code}><Link to={`/assessment/results/${header.id}/${code}`}>{t('assessment.result.openBreakdown')}</Link></li>
+            <li key={code}>
+              <Link to={`/assessment/results/${header.id}/${code}`}>{t('assessment.result.openBreakdown')}</Link>
+            </li>
           ))}
         </ul>
       )}

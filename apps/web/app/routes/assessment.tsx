@@ -23,17 +23,26 @@ export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs)
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const params = assessmentParams(new URL(request.url).searchParams, actor, new Date());
-  const [units, ruleSets, results] = await Promise.all([caller.units.tree(), caller.assessment.ruleSets({ year: params.year }), caller.assessment.results({ year: params.year })]);
+  const [units, ruleSets, results] = await Promise.all([
+    caller.units.tree(),
+    caller.assessment.ruleSets({ year: params.year }),
+    caller.assessment.results({ year: params.year }),
+  ]);
   // A village ranks nothing: it reads its own published breakdowns below.
-  const live = actor.role === 'village_staff' || !ruleSets.published
-    ? null
-    : await caller.assessment.live(params).catch((error: unknown) => {
-      if (error instanceof UserFacingError) return null;
-      throw error;
-    });
+  const live =
+    actor.role === 'village_staff' || !ruleSets.published
+      ? null
+      : await caller.assessment.live(params).catch((error: unknown) => {
+          if (error instanceof UserFacingError) return null;
+          throw error;
+        });
   return {
-    params, live, results,
-    published: ruleSets.published ? { label: ruleSets.published.label, version: ruleSets.published.ruleVersion, hash: ruleSets.published.hash } : null,
+    params,
+    live,
+    results,
+    published: ruleSets.published
+      ? { label: ruleSets.published.label, version: ruleSets.published.ruleVersion, hash: ruleSets.published.hash }
+      : null,
     units: units.map((unit) => ({ code: unit.code, name: unit.name, level: unit.level })),
     canPublish: actor.role === 'county_admin',
   };
@@ -42,9 +51,15 @@ export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs)
 export const action = pageHandler(async ({ request, context }: Route.ActionArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   const form = await request.formData();
-  const params = assessmentParams(new URLSearchParams([...form.entries()].map(([k, v]) => [k, String(v)])), actor, new Date());
+  const params = assessmentParams(
+    new URLSearchParams([...form.entries()].map(([k, v]) => [k, String(v)])),
+    actor,
+    new Date(),
+  );
   const reason = String(form.get('reason') ?? '').trim();
-  return runAction(() => caller.assessment.publishResult({ ...params, ...(reason ? { reason } : {}) }), { messageKey: 'assessment.result.publishedNow' });
+  return runAction(() => caller.assessment.publishResult({ ...params, ...(reason ? { reason } : {}) }), {
+    messageKey: 'assessment.result.publishedNow',
+  });
 });
 
 export const handle = titleHandle((t) => t('assessment.title'));
@@ -65,16 +80,24 @@ export default function Assessment() {
         <>
           <h2>{t('assessment.live.title')}</h2>
           <p className="muted">
-            {t('assessment.live.note', { hash: live.ruleSetHash.slice(0, 12), readTo: formatCivilDate(live.readTo, language), state: t(live.closed ? 'assessment.live.closed' : 'assessment.live.open') })}
+            {t('assessment.live.note', {
+              hash: live.ruleSetHash.slice(0, 12),
+              readTo: formatCivilDate(live.readTo, language),
+              state: t(live.closed ? 'assessment.live.closed' : 'assessment.live.open'),
+            })}
           </p>
           <RankingTable
             caption={`${params.year} · ${t(`assessment.period.${params.period}`)} · ${scopeLabel}`}
             rows={live.rows.map((row) => ({
               ...row,
-              note: live.closed ? '' : [
-                row.assessedWeightPct < 100 ? t('assessment.live.assessed', { pct: row.assessedWeightPct }) : '',
-                row.atRisk.map((risk) => `${risk.label} ${risk.have}/${risk.need}`).join('、'),
-              ].filter(Boolean).join('；'),
+              note: live.closed
+                ? ''
+                : [
+                    row.assessedWeightPct < 100 ? t('assessment.live.assessed', { pct: row.assessedWeightPct }) : '',
+                    row.atRisk.map((risk) => `${risk.label} ${risk.have}/${risk.need}`).join('、'),
+                  ]
+                    .filter(Boolean)
+                    .join('；'),
             }))}
           />
           {canPublish ? (
@@ -92,20 +115,31 @@ export default function Assessment() {
         </>
       ) : null}
       <h2>{t('assessment.published')}</h2>
-      {results.length === 0 ? <p>{t('assessment.published.none')}</p> : (
+      {results.length === 0 ? (
+        <p>{t('assessment.published.none')}</p>
+      ) : (
         <ul className="result-list">
           {results.map((r) => (
             <li key={r.id}>
               <Link to={`/assessment/results/${r.id}`}>
-                {scopes.find((s) => s.code === r.scopeCode)?.label ?? r.scopeCode} · {t('assessment.published.at', { period: t(`assessment.period.${r.period}`), asOf: formatDateTime(r.asOf, language), by: r.publishedByName })}
+                {scopes.find((s) => s.code === r.scopeCode)?.label ?? r.scopeCode} ·{' '}
+                {t('assessment.published.at', {
+                  period: t(`assessment.period.${r.period}`),
+                  asOf: formatDateTime(r.asOf, language),
+                  by: r.publishedByName,
+                })}
               </Link>
               {r.current ? null : <span className="badge">{t('assessment.published.superseded')}</span>}
-              {r.reason ? <span className="muted"> {t('assessment.published.correction', { reason: r.reason })}</span> : null}
+              {r.reason ? (
+                <span className="muted"> {t('assessment.published.correction', { reason: r.reason })}</span>
+              ) : null}
             </li>
           ))}
         </ul>
       )}
-      <p><Link to={`/assessment/rules?year=${params.year}`}>{t('nav.assessmentRules')}</Link></p>
+      <p>
+        <Link to={`/assessment/rules?year=${params.year}`}>{t('nav.assessmentRules')}</Link>
+      </p>
     </section>
   );
 }

@@ -22,18 +22,35 @@ export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs)
   const first = await exportOrRefusal(request, () => caller.audit.exportRows(filters));
   if (!first.ok) return first.response;
   const columns: ExportColumn[] = [
-    { key: 'at', header: t('audit.at') }, { key: 'actorLogin', header: t('audit.filter.actor') }, { key: 'actorName', header: t('audit.actor') },
-    { key: 'actorUnit', header: t('audit.unit') }, { key: 'actorRole', header: t('audit.role') }, { key: 'action', header: t('audit.action') },
-    { key: 'actionCode', header: t('audit.code') }, { key: 'objectType', header: t('audit.filter.objectType') }, { key: 'objectName', header: t('audit.object') },
-    { key: 'objectId', header: t('audit.objectId') }, { key: 'result', header: t('audit.result') }, { key: 'ip', header: t('audit.ip') },
+    { key: 'at', header: t('audit.at') },
+    { key: 'actorLogin', header: t('audit.filter.actor') },
+    { key: 'actorName', header: t('audit.actor') },
+    { key: 'actorUnit', header: t('audit.unit') },
+    { key: 'actorRole', header: t('audit.role') },
+    { key: 'action', header: t('audit.action') },
+    { key: 'actionCode', header: t('audit.code') },
+    { key: 'objectType', header: t('audit.filter.objectType') },
+    { key: 'objectName', header: t('audit.object') },
+    { key: 'objectId', header: t('audit.objectId') },
+    { key: 'result', header: t('audit.result') },
+    { key: 'ip', header: t('audit.ip') },
   ];
   type Page = typeof first.value;
-  const shape = (page: Page): ExportRow[] => page.rows.map((row) => ({
-    at: formatDateTime(row.at, language), actorLogin: row.actorLogin, actorName: row.actorName, actorUnit: row.actorUnitName,
-    actorRole: row.actorRole ? roleLabel(t, row.actorRole) : null, action: actionLabel(t, row.action), actionCode: row.action,
-    objectType: row.objectType ? objectTypeLabel(t, row.objectType, language === 'en') : null, objectName: row.objectName, objectId: row.objectId,
-    result: t(`audit.result.${row.result}`), ip: row.ip,
-  }));
+  const shape = (page: Page): ExportRow[] =>
+    page.rows.map((row) => ({
+      at: formatDateTime(row.at, language),
+      actorLogin: row.actorLogin,
+      actorName: row.actorName,
+      actorUnit: row.actorUnitName,
+      actorRole: row.actorRole ? roleLabel(t, row.actorRole) : null,
+      action: actionLabel(t, row.action),
+      actionCode: row.action,
+      objectType: row.objectType ? objectTypeLabel(t, row.objectType, language === 'en') : null,
+      objectName: row.objectName,
+      objectId: row.objectId,
+      result: t(`audit.result.${row.result}`),
+      ip: row.ip,
+    }));
   const pages = keysetPages(first.value, (cursor) => caller.audit.exportRows({ ...filters, cursor }), shape);
   return spreadsheetResponse(pages, columns, formatFromUrl(url), { asciiName: 'audit-log', title: t('audit.sheet') });
 });

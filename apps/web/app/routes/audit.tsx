@@ -9,8 +9,37 @@ import { requireCaller, requireRole } from '../.server/request.ts';
 import type { Route } from './+types/audit';
 
 /** Action areas offered in the filter; any other code can still be typed into the URL. */
-const ACTION_AREAS = ['auth', 'users', 'units', 'registers', 'imports', 'cases', 'mediation', 'reports', 'checks', 'assessment', 'calendar', 'audit', 'denied'] as const;
-const OBJECT_TYPES = ['user', 'unit', 'petition_case', 'mediation_file', 'report', 'immediate_report', 'import_batch', 'rule_set', 'assessment_result', 'checking_event', 'inspection_score', 'work_calendar', 'session', 'audit_log'] as const;
+const ACTION_AREAS = [
+  'auth',
+  'users',
+  'units',
+  'registers',
+  'imports',
+  'cases',
+  'mediation',
+  'reports',
+  'checks',
+  'assessment',
+  'calendar',
+  'audit',
+  'denied',
+] as const;
+const OBJECT_TYPES = [
+  'user',
+  'unit',
+  'petition_case',
+  'mediation_file',
+  'report',
+  'immediate_report',
+  'import_batch',
+  'rule_set',
+  'assessment_result',
+  'checking_event',
+  'inspection_score',
+  'work_calendar',
+  'session',
+  'audit_log',
+] as const;
 
 export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
@@ -40,16 +69,28 @@ export default function Audit() {
           {t('audit.filter.action')}
           <select name="action" defaultValue={filters.action ?? ''}>
             <option value="">{t('audit.filter.anyAction')}</option>
-            {filters.action && !(ACTION_AREAS as readonly string[]).includes(filters.action) && <option value={filters.action}>{actionLabel(t, filters.action)}</option>}
-            {ACTION_AREAS.map((area) => <option key={area} value={area}>{t(`audit.area.${area}`)}</option>)}
+            {filters.action && !(ACTION_AREAS as readonly string[]).includes(filters.action) && (
+              <option value={filters.action}>{actionLabel(t, filters.action)}</option>
+            )}
+            {ACTION_AREAS.map((area) => (
+              <option key={area} value={area}>
+                {t(`audit.area.${area}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('audit.filter.objectType')}
           <select name="objectType" defaultValue={filters.objectType ?? ''}>
             <option value="">{t('audit.filter.anyObject')}</option>
-            {filters.objectType && !(OBJECT_TYPES as readonly string[]).includes(filters.objectType) && <option value={filters.objectType}>{objectTypeLabel(t, filters.objectType, english)}</option>}
-            {OBJECT_TYPES.map((type) => <option key={type} value={type}>{t(`audit.object.${type}`)}</option>)}
+            {filters.objectType && !(OBJECT_TYPES as readonly string[]).includes(filters.objectType) && (
+              <option value={filters.objectType}>{objectTypeLabel(t, filters.objectType, english)}</option>
+            )}
+            {OBJECT_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`audit.object.${type}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -60,7 +101,11 @@ export default function Audit() {
           {t('audit.filter.result')}
           <select name="result" defaultValue={filters.result ?? ''}>
             <option value="">{t('audit.filter.anyResult')}</option>
-            {(['ok', 'denied', 'failed'] as const).map((result) => <option key={result} value={result}>{t(`audit.result.${result}`)}</option>)}
+            {(['ok', 'denied', 'failed'] as const).map((result) => (
+              <option key={result} value={result}>
+                {t(`audit.result.${result}`)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -75,9 +120,13 @@ export default function Audit() {
         <Link to="/audit">{t('audit.filter.clear')}</Link>
       </Form>
       <p>
-        <a href={`/audit/export${auditSearch(filters)}`} download>{t('audit.export.xlsx')}</a>
+        <a href={`/audit/export${auditSearch(filters)}`} download>
+          {t('audit.export.xlsx')}
+        </a>
         {' · '}
-        <a href={`/audit/export${auditSearch(filters, { format: 'csv' })}`} download>{t('audit.export.csv')}</a>
+        <a href={`/audit/export${auditSearch(filters, { format: 'csv' })}`} download>
+          {t('audit.export.csv')}
+        </a>
       </p>
       {rows.length === 0 ? (
         <p>{t('audit.empty')}</p>
@@ -110,11 +159,12 @@ export default function Audit() {
                 <td>
                   {row.objectType ? (
                     <>
-                      {objectTypeLabel(t, row.objectType, english)}
-                      {' '}
+                      {objectTypeLabel(t, row.objectType, english)}{' '}
                       {row.objectName ?? <code>{row.objectId ?? ''}</code>}
                     </>
-                  ) : '—'}
+                  ) : (
+                    '—'
+                  )}
                 </td>
                 <td>{t(`audit.result.${row.result}`)}</td>
                 <td>{row.ip ?? '—'}</td>
@@ -130,4 +180,3 @@ export default function Audit() {
     </section>
   );
 }
-

@@ -1,6 +1,14 @@
 import { Form, useActionData, useLoaderData } from 'react-router';
 import { Notice } from '@tally/ui';
-import { CALENDAR_YEARS, DEFAULT_DEADLINE_RULES, isCivilDate, parseDateList, previewDeadlines, shanghaiDate, type WorkCalendar } from '@tally/casework';
+import {
+  CALENDAR_YEARS,
+  DEFAULT_DEADLINE_RULES,
+  isCivilDate,
+  parseDateList,
+  previewDeadlines,
+  shanghaiDate,
+  type WorkCalendar,
+} from '@tally/casework';
 import { caseDataRoles } from '@tally/db';
 import { ActionNotice } from '../components/action-notice.tsx';
 import { CalendarEditor } from '../components/calendar/calendar-editor.tsx';
@@ -64,8 +72,19 @@ export const action = pageHandler(async ({ request, context }: Route.ActionArgs)
   };
   switch (field('intent')) {
     case 'save': {
-      const draft = { holidays: String(form.get('holidays') ?? ''), makeupWorkdays: String(form.get('makeupWorkdays') ?? '') };
-      const result = await runAction(() => caller.calendar.save({ year, holidays: parseDateList(draft.holidays), makeupWorkdays: parseDateList(draft.makeupWorkdays) }), saved);
+      const draft = {
+        holidays: String(form.get('holidays') ?? ''),
+        makeupWorkdays: String(form.get('makeupWorkdays') ?? ''),
+      };
+      const result = await runAction(
+        () =>
+          caller.calendar.save({
+            year,
+            holidays: parseDateList(draft.holidays),
+            makeupWorkdays: parseDateList(draft.makeupWorkdays),
+          }),
+        saved,
+      );
       // A refused paste comes back into the text boxes, so nothing typed is lost.
       return result.ok ? result : { ...result, draft };
     }
@@ -105,7 +124,14 @@ export default function Calendar() {
       <Form method="get" className="inline-form">
         <label>
           {t('calendar.year')}
-          <input type="number" name="year" defaultValue={year} min={CALENDAR_YEARS.min} max={CALENDAR_YEARS.max} required />
+          <input
+            type="number"
+            name="year"
+            defaultValue={year}
+            min={CALENDAR_YEARS.min}
+            max={CALENDAR_YEARS.max}
+            required
+          />
         </label>
         <button type="submit">{t('calendar.show')}</button>
       </Form>

@@ -21,13 +21,24 @@ import type { Route } from './+types/case-detail';
 export const loader = pageHandler(async ({ request, context, params }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
-  const [record, units] = await Promise.all([orNotFound(caller.cases.get({ id: params.id ?? '' })), caller.units.tree()]);
+  const [record, units] = await Promise.all([
+    orNotFound(caller.cases.get({ id: params.id ?? '' })),
+    caller.units.tree(),
+  ]);
   // Names of the units in scope, and of those above that the case mentions (the server reads them).
   const unitNames = { ...record.unitNames, ...Object.fromEntries(units.map((unit) => [unit.code, unit.name])) };
   // Assign: the handling unit or a unit below it. Escalate: every level above the handling unit, named by the server.
-  const assignUnits: UnitOption[] = units.filter((unit) => unit.active && isWithin(unit.code, record.unitCode)).map(({ code, name }) => ({ code, name }));
+  const assignUnits: UnitOption[] = units
+    .filter((unit) => unit.active && isWithin(unit.code, record.unitCode))
+    .map(({ code, name }) => ({ code, name }));
   const escalateTargets: UnitOption[] = record.escalateTargets;
-  return { record, unitNames, assignUnits, escalateTargets, registered: new URL(request.url).searchParams.get('registered') };
+  return {
+    record,
+    unitNames,
+    assignUnits,
+    escalateTargets,
+    registered: new URL(request.url).searchParams.get('registered'),
+  };
 });
 
 type DetailResult = { ok: boolean; message: string; revealed?: PersonalDataView & { summary: string | null } };
@@ -46,16 +57,25 @@ export const action = pageHandler(async ({ request, context, params }: Route.Act
         return { ok: true, message: t('cases.detail.revealed'), revealed: await caller.cases.reveal({ id }) };
       case 'responsibility':
         await caller.cases.setResponsibility({
-          id, version,
-          leadLeader: field('leadLeader'), responsibleUnit: field('responsibleUnit'), responsiblePerson: field('responsiblePerson'),
-          supervisingUnit: field('supervisingUnit'), supervisor: field('supervisor'), deadline: field('deadline') || null, flagged: form.get('flagged') !== null,
+          id,
+          version,
+          leadLeader: field('leadLeader'),
+          responsibleUnit: field('responsibleUnit'),
+          responsiblePerson: field('responsiblePerson'),
+          supervisingUnit: field('supervisingUnit'),
+          supervisor: field('supervisor'),
+          deadline: field('deadline') || null,
+          flagged: form.get('flagged') !== null,
         });
         return { ok: true, message: t('cases.six.saved') };
       case 'transition': {
         const workflowAction = workflowActionFromForm(field);
         if (!workflowAction) throw new Response('unknown action', { status: 400 });
         await caller.cases.transition({ id, version, action: workflowAction });
-        return { ok: true, message: t('cases.action.done', { action: vocabularyLabel(t, 'cases.action', workflowAction.type) }) };
+        return {
+          ok: true,
+          message: t('cases.action.done', { action: vocabularyLabel(t, 'cases.action', workflowAction.type) }),
+        };
       }
       default:
         throw new Response('unknown intent', { status: 400 });
@@ -77,16 +97,25 @@ export default function CaseDetail() {
   return (
     <section>
       <div className="page-head">
-        <h1>{t('cases.title')} {record.caseNumber}</h1>
+        <h1>
+          {t('cases.title')} {record.caseNumber}
+        </h1>
         <Link to="/cases">{t('cases.detail.back')}</Link>
-        {record.clock.status === 'overdue' && <Link to={`/cases/${record.id}/notice`} className="button-link">{t('cases.detail.notice')}</Link>}
+        {record.clock.status === 'overdue' && (
+          <Link to={`/cases/${record.id}/notice`} className="button-link">
+            {t('cases.detail.notice')}
+          </Link>
+        )}
       </div>
       {registered && !result && <Notice kind="success">{t('cases.registered', { number: registered })}</Notice>}
       {result && <Notice kind={result.ok ? 'success' : 'error'}>{result.message}</Notice>}
       <div className="two-columns">
         <section className="panel">
           <h2>{t('cases.detail.facts')}</h2>
-          <CaseFacts record={result?.revealed ? { ...record, summary: result.revealed.summary } : record} unitName={unitName} />
+          <CaseFacts
+            record={result?.revealed ? { ...record, summary: result.revealed.summary } : record}
+            unitName={unitName}
+          />
         </section>
         <div>
           <PersonalData shown={record} masked={record.masked} revealed={result?.revealed} />
@@ -98,8 +127,15 @@ export default function CaseDetail() {
       </div>
       <section className="panel">
         <h2>{t('cases.detail.workflow')}</h2>
-        {record.revisitRequired && record.status === 'replied' && <p className="count">{t('cases.detail.revisitRequired')}</p>}
-        <ActionForms actions={record.allowedActions} version={record.version} assignUnits={assignUnits} escalateTargets={escalateTargets} />
+        {record.revisitRequired && record.status === 'replied' && (
+          <p className="count">{t('cases.detail.revisitRequired')}</p>
+        )}
+        <ActionForms
+          actions={record.allowedActions}
+          version={record.version}
+          assignUnits={assignUnits}
+          escalateTargets={escalateTargets}
+        />
       </section>
       <section className="panel">
         <h2>{t('cases.detail.history')}</h2>

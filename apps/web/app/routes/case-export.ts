@@ -16,5 +16,8 @@ export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs)
   const exported = await exportOrRefusal(request, () => caller.cases.exportRows(filters));
   if (!exported.ok) return exported.response;
   const units = new Map((await caller.units.tree()).map((unit) => [unit.code, unit.name]));
-  return spreadsheetResponse(caseSheetRows(exported.value, units), CASE_SHEET_COLUMNS, format, { asciiName: 'cases', title: '信访件' });
+  return spreadsheetResponse(caseSheetRows(exported.value, units), CASE_SHEET_COLUMNS, format, {
+    asciiName: 'cases',
+    title: '信访件',
+  });
 });

@@ -17,7 +17,9 @@ import type { Route } from './+types/case-figures';
 /** Default period: the current half year (offices publish half-year figures), in Shanghai dates. */
 function halfYearOf(today: string): { from: string; to: string } {
   const year = today.slice(0, 4);
-  return today.slice(5, 7) <= '06' ? { from: `${year}-01-01`, to: `${year}-06-30` } : { from: `${year}-07-01`, to: `${year}-12-31` };
+  return today.slice(5, 7) <= '06'
+    ? { from: `${year}-01-01`, to: `${year}-06-30` }
+    : { from: `${year}-07-01`, to: `${year}-12-31` };
 }
 
 export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
@@ -30,7 +32,15 @@ export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs)
   const requested = params.get('unit') ?? '';
   const unitCode = units.some((unit) => unit.code === requested) ? requested : actor.unitCode;
   try {
-    return { units, unitCode, from, to, refusal, result: await caller.cases.figures({ unitCode, from, to }), error: null };
+    return {
+      units,
+      unitCode,
+      from,
+      to,
+      refusal,
+      result: await caller.cases.figures({ unitCode, from, to }),
+      error: null,
+    };
   } catch (error) {
     const t = translator(languageFromCookie(request.headers.get('cookie')));
     return { units, unitCode, from, to, refusal, result: null, error: caseErrorMessage(error, t).message };
@@ -50,7 +60,12 @@ export default function CaseFigures() {
         <label>
           {t('cases.figures.unit')}
           <select name="unit" defaultValue={unitCode}>
-            {units.map((unit) => <option key={unit.code} value={unit.code}>{indent(unit.level)}{unit.name}</option>)}
+            {units.map((unit) => (
+              <option key={unit.code} value={unit.code}>
+                {indent(unit.level)}
+                {unit.name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -65,7 +80,14 @@ export default function CaseFigures() {
       </Form>
       <PeriodNotice refusal={refusal} from={from} to={to} />
       {error && <Notice kind="error">{error}</Notice>}
-      {result && <FiguresTable figures={result.figures} unitName={result.unit.name} from={result.period.from} to={result.period.to} />}
+      {result && (
+        <FiguresTable
+          figures={result.figures}
+          unitName={result.unit.name}
+          from={result.period.from}
+          to={result.period.to}
+        />
+      )}
     </section>
   );
 }

@@ -11,8 +11,19 @@ import { titleHandle } from '../lib/page-title.ts';
 import type { Route } from './+types/cases-new';
 
 const FIELDS = [
-  'receivedAt', 'channel', 'category', 'peopleCount', 'personTimes', 'skipLevel', 'repeatPetition', 'duplicateOfCaseNumber', 'summary',
-  'petitionerName', 'petitionerIdNumber', 'petitionerPhone', 'petitionerAddress',
+  'receivedAt',
+  'channel',
+  'category',
+  'peopleCount',
+  'personTimes',
+  'skipLevel',
+  'repeatPetition',
+  'duplicateOfCaseNumber',
+  'summary',
+  'petitionerName',
+  'petitionerIdNumber',
+  'petitionerPhone',
+  'petitionerAddress',
 ] as const;
 
 /** 'YYYY-MM-DDTHH:mm' of an instant in Asia/Shanghai, for a datetime-local input. */
@@ -29,14 +40,19 @@ export const action = pageHandler(async ({ request, context }: Route.ActionArgs)
   await requireRole(actor, caseDataRoles, request, context);
   const t = translator(languageFromCookie(request.headers.get('cookie')));
   const form = await request.formData();
-  const values = Object.fromEntries(FIELDS.map((name) => [name, String(form.get(name) ?? '').trim()])) as Record<(typeof FIELDS)[number], string>;
+  const values = Object.fromEntries(FIELDS.map((name) => [name, String(form.get(name) ?? '').trim()])) as Record<
+    (typeof FIELDS)[number],
+    string
+  >;
   // Every message names the field by its label and says what is allowed: it is shown under the field.
   const fail = (field: (typeof FIELDS)[number], message: string): IntakeFailure => ({ field, values, message });
 
   // Checked here first so an empty form is answered before any work; the procedure checks everything again.
-  if (!values.petitionerName) return fail('petitionerName', t('cases.error.required', { field: t('cases.field.petitionerName') }));
+  if (!values.petitionerName)
+    return fail('petitionerName', t('cases.error.required', { field: t('cases.field.petitionerName') }));
   if (!values.summary) return fail('summary', t('cases.error.required', { field: t('cases.field.summary') }));
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(values.receivedAt)) return fail('receivedAt', t('error.input.dateTime', { field: t('cases.field.receivedAt') }));
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(values.receivedAt))
+    return fail('receivedAt', t('error.input.dateTime', { field: t('cases.field.receivedAt') }));
   const peopleCount = Number(values.peopleCount);
   // Left empty, person-times are as many as people (one visit); the intake refuses fewer.
   const personTimes = values.personTimes ? Number(values.personTimes) : undefined;
@@ -46,7 +62,8 @@ export const action = pageHandler(async ({ request, context }: Route.ActionArgs)
       receivedAt: `${values.receivedAt}:00+08:00`,
       channel: values.channel as Parameters<typeof caller.cases.register>[0]['channel'],
       category: values.category as Parameters<typeof caller.cases.register>[0]['category'],
-      peopleCount, personTimes,
+      peopleCount,
+      personTimes,
       skipLevel: values.skipLevel === 'on',
       repeatPetition: values.repeatPetition === 'on',
       duplicateOfCaseNumber: values.duplicateOfCaseNumber,

@@ -26,15 +26,26 @@ export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs)
   const params = new URL(request.url).searchParams;
   const year = yearParam(params.get('year'));
   const unitCode = unitCodeParam(params.get('unit'));
-  const [list, units] = await Promise.all([orNotFound(caller.checks.listEvents({ year, unitCode })), caller.units.tree()]);
+  const [list, units] = await Promise.all([
+    orNotFound(caller.checks.listEvents({ year, unitCode })),
+    caller.units.tree(),
+  ]);
   const canRecord = (checkingRoles as readonly UserRole[]).includes(actor.role);
   return {
     list,
     filterUnits: units.map((unit) => ({ code: unit.code, name: unit.name, level: unit.level })),
     // The units this one checks: directly below it.
-    targets: canRecord ? units.filter((unit) => unit.parentCode === actor.unitCode && unit.active).map((unit) => ({ code: unit.code, name: unit.name })) : [],
+    targets: canRecord
+      ? units
+          .filter((unit) => unit.parentCode === actor.unitCode && unit.active)
+          .map((unit) => ({ code: unit.code, name: unit.name }))
+      : [],
     canRecord,
-    kinds: checkingEventKinds.map((kind) => ({ kind, levels: checkingEventLevels[kind] ?? [], veto: vetoEventKinds.includes(kind) })),
+    kinds: checkingEventKinds.map((kind) => ({
+      kind,
+      levels: checkingEventLevels[kind] ?? [],
+      veto: vetoEventKinds.includes(kind),
+    })),
     today: shanghaiDate(new Date()),
     descriptionMax: DESCRIPTION_MAX,
     attachmentRefMax: ATTACHMENT_REF_MAX,
@@ -50,13 +61,23 @@ export const action = pageHandler(async ({ request, context }: Route.ActionArgs)
   switch (field('intent')) {
     case 'record': {
       const draft: EventDraftValues = {
-        unitCode: field('unitCode'), kind: field('kind'), level: field('level'), occurredOn: field('occurredOn'),
-        description: String(form.get('description') ?? ''), attachmentRef: field('attachmentRef'),
+        unitCode: field('unitCode'),
+        kind: field('kind'),
+        level: field('level'),
+        occurredOn: field('occurredOn'),
+        description: String(form.get('description') ?? ''),
+        attachmentRef: field('attachmentRef'),
       };
       const kind = checkingEventKinds.find((known) => known === draft.kind);
       if (!kind) return { result: { ok: false, messageKey: 'error.validation', params: { field: 'kind' } }, draft };
       const result = await runAction(
-        () => caller.checks.recordEvent({ ...draft, kind, level: draft.level || null, attachmentRef: draft.attachmentRef || null }),
+        () =>
+          caller.checks.recordEvent({
+            ...draft,
+            kind,
+            level: draft.level || null,
+            attachmentRef: draft.attachmentRef || null,
+          }),
         { messageKey: 'checks.events.recorded' },
       );
       return result.ok ? { result } : { result, draft };
@@ -64,7 +85,12 @@ export const action = pageHandler(async ({ request, context }: Route.ActionArgs)
     case 'withdraw':
       return {
         result: await runAction(
-          () => caller.checks.withdrawEvent({ id: field('id'), reason: field('reason'), expectedVersion: Number(field('expectedVersion')) || 0 }),
+          () =>
+            caller.checks.withdrawEvent({
+              id: field('id'),
+              reason: field('reason'),
+              expectedVersion: Number(field('expectedVersion')) || 0,
+            }),
           { messageKey: 'checks.events.withdrawn' },
         ),
       };
@@ -76,7 +102,8 @@ export const action = pageHandler(async ({ request, context }: Route.ActionArgs)
 export const handle = titleHandle((t) => t('checks.events.title'));
 
 export default function ChecksEvents() {
-  const { list, filterUnits, targets, canRecord, kinds, today, descriptionMax, attachmentRefMax } = useLoaderData<typeof loader>();
+  const { list, filterUnits, targets, canRecord, kinds, today, descriptionMax, attachmentRefMax } =
+    useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useI18n();
   return (
@@ -88,7 +115,14 @@ export default function ChecksEvents() {
         <details open={Boolean(data?.draft)}>
           <summary>{t('checks.events.record')}</summary>
           <p className="hint">{t('checks.events.recordHelp')}</p>
-          <EventForm units={targets} kinds={kinds} today={today} descriptionMax={descriptionMax} attachmentRefMax={attachmentRefMax} draft={data?.draft} />
+          <EventForm
+            units={targets}
+            kinds={kinds}
+            today={today}
+            descriptionMax={descriptionMax}
+            attachmentRefMax={attachmentRefMax}
+            draft={data?.draft}
+          />
         </details>
       ) : (
         <Notice kind="info">{t('checks.events.aboutSelf')}</Notice>
@@ -102,7 +136,11 @@ export default function ChecksEvents() {
           {t('checks.events.filterUnit')}
           <select name="unit" defaultValue={list.unit?.code ?? ''}>
             <option value="">{t('checks.events.allUnits')}</option>
-            {filterUnits.map((unit) => <option key={unit.code} value={unit.code}>{unit.name}（{t(`level.${unit.level}`)}）</option>)}
+            {filterUnits.map((unit) => (
+              <option key={unit.code} value={unit.code}>
+                {unit.name}（{t(`level.${unit.level}`)}）
+              </option>
+            ))}
           </select>
         </label>
         <button type="submit">{t('checks.show')}</button>

@@ -22,7 +22,11 @@ export const links = () => [{ rel: 'stylesheet', href: checksStyles }];
 export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { actor } = await requireCaller(request, context);
   await requireRole(actor, checkingRoles, request, context);
-  return { year: yearParam(new URL(request.url).searchParams.get('year')), limit: formatBytes(DEFAULT_LIMITS.maxBytes), maxRows: SCORE_SHEET_LIMITS.maxRows };
+  return {
+    year: yearParam(new URL(request.url).searchParams.get('year')),
+    limit: formatBytes(DEFAULT_LIMITS.maxBytes),
+    maxRows: SCORE_SHEET_LIMITS.maxRows,
+  };
 });
 
 type ImportAction = { result: ActionResult; errorRows?: ErrorRow[] };
@@ -32,10 +36,28 @@ export const action = pageHandler(async ({ request, context }: Route.ActionArgs)
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, checkingRoles, request, context);
   const upload = await readUpload(request, DEFAULT_LIMITS.maxBytes);
-  if (!upload.ok) return { result: { ok: false, messageKey: upload.reason, params: { limit: formatBytes(DEFAULT_LIMITS.maxBytes) } } };
+  if (!upload.ok)
+    return {
+      result: { ok: false, messageKey: upload.reason, params: { limit: formatBytes(DEFAULT_LIMITS.maxBytes) } },
+    };
   try {
-    const done = await caller.checks.importInspections({ fileName: upload.fileName.slice(0, 255), bytes: upload.bytes, reason: upload.fields.reason?.trim() || null });
-    return { result: { ok: true, messageKey: 'checks.import.done', params: { fileName: done.fileName, entered: done.entered, corrected: done.corrected, unchanged: done.unchanged } } };
+    const done = await caller.checks.importInspections({
+      fileName: upload.fileName.slice(0, 255),
+      bytes: upload.bytes,
+      reason: upload.fields.reason?.trim() || null,
+    });
+    return {
+      result: {
+        ok: true,
+        messageKey: 'checks.import.done',
+        params: {
+          fileName: done.fileName,
+          entered: done.entered,
+          corrected: done.corrected,
+          unchanged: done.unchanged,
+        },
+      },
+    };
   } catch (error) {
     if (error instanceof ImportRefusal) {
       const byRow = new Map<number, ErrorRow>();
@@ -44,9 +66,13 @@ export const action = pageHandler(async ({ request, context }: Route.ActionArgs)
         row.errors?.push(rowError);
         byRow.set(rowError.row, row);
       }
-      return { result: { ok: false, messageKey: error.messageKey, params: error.params }, errorRows: [...byRow.values()] };
+      return {
+        result: { ok: false, messageKey: error.messageKey, params: error.params },
+        errorRows: [...byRow.values()],
+      };
     }
-    if (error instanceof UserFacingError) return { result: { ok: false, messageKey: error.messageKey, params: error.params } };
+    if (error instanceof UserFacingError)
+      return { result: { ok: false, messageKey: error.messageKey, params: error.params } };
     throw error;
   }
 });
@@ -62,14 +88,23 @@ export default function ChecksImport() {
     <section>
       <h1>{t('checks.import.title')}</h1>
       <ChecksTabs year={year} />
-      <p><Link to={`/checks/inspections?year=${year}`}>{t('checks.cell.back')}</Link></p>
+      <p>
+        <Link to={`/checks/inspections?year=${year}`}>{t('checks.cell.back')}</Link>
+      </p>
       <p>{t('checks.import.intro')}</p>
-      <p className="hint">{t('checks.import.allOrNothing')} {t('checks.import.limit', { limit, rows: maxRows })}</p>
+      <p className="hint">
+        {t('checks.import.allOrNothing')} {t('checks.import.limit', { limit, rows: maxRows })}
+      </p>
       <ActionNotice result={data?.result} />
       <Form method="post" encType="multipart/form-data" className="record-form" aria-label={t('checks.import.title')}>
         <label>
           {t('checks.import.file')} <em className="required">*</em>
-          <input type="file" name="file" required accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" />
+          <input
+            type="file"
+            name="file"
+            required
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          />
         </label>
         <label className="wide">
           {t('checks.import.reason')}
@@ -79,7 +114,9 @@ export default function ChecksImport() {
           <button type="submit">{t('checks.import.submit')}</button>
         </div>
       </Form>
-      {errorRows.length > 0 && <RowErrors rows={errorRows} total={errorRows.length} page={1} pageSize={errorRows.length} />}
+      {errorRows.length > 0 && (
+        <RowErrors rows={errorRows} total={errorRows.length} page={1} pageSize={errorRows.length} />
+      )}
     </section>
   );
 }

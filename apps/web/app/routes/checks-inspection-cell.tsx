@@ -23,7 +23,12 @@ export const links = () => [{ rel: 'stylesheet', href: checksStyles }];
 /** The cell a URL names: /checks/inspections/<unit>?year=&component=&period= */
 function cellFrom(request: Request, unitCode: string | undefined) {
   const params = new URL(request.url).searchParams;
-  return { unitCode: unitCode ?? '', year: yearParam(params.get('year')), component: componentParam(params.get('component')), periodNo: Number(params.get('period') ?? 1) };
+  return {
+    unitCode: unitCode ?? '',
+    year: yearParam(params.get('year')),
+    component: componentParam(params.get('component')),
+    periodNo: Number(params.get('period') ?? 1),
+  };
 }
 
 export const loader = pageHandler(async ({ request, context, params }: Route.LoaderArgs) => {
@@ -48,15 +53,30 @@ export const action = pageHandler(async ({ request, context, params }: Route.Act
   const cell = cellFrom(request, params.unitCode);
   const draft = { score: field('score'), reason: field('reason') };
   const entered: { saved?: { score: string; version: number } } = {};
-  const result = await runAction(async () => {
-    entered.saved = await caller.checks.enterInspection({ ...cell, score: draft.score, reason: draft.reason || null, expectedVersion: Number(field('expectedVersion')) || 0 });
-  }, { messageKey: 'checks.cell.saved' });
+  const result = await runAction(
+    async () => {
+      entered.saved = await caller.checks.enterInspection({
+        ...cell,
+        score: draft.score,
+        reason: draft.reason || null,
+        expectedVersion: Number(field('expectedVersion')) || 0,
+      });
+    },
+    { messageKey: 'checks.cell.saved' },
+  );
   if (!result.ok || !entered.saved) return { result, draft };
   return { result: { ...result, params: { score: formatScore(entered.saved.score), version: entered.saved.version } } };
 });
 
 type Loaded = LoaderData<typeof loader>;
-export const handle = titleHandle<Loaded>((t, { history }) => t('checks.cell.title', { unit: history.unit.name, year: history.year, component: t(componentLabelKey(history.component)), period: periodLabel(t, history.component, history.periodNo) }));
+export const handle = titleHandle<Loaded>((t, { history }) =>
+  t('checks.cell.title', {
+    unit: history.unit.name,
+    year: history.year,
+    component: t(componentLabelKey(history.component)),
+    period: periodLabel(t, history.component, history.periodNo),
+  }),
+);
 
 export default function ChecksInspectionCell() {
   const { history, backTo } = useLoaderData<typeof loader>();
@@ -66,15 +86,26 @@ export default function ChecksInspectionCell() {
   const current = history.current;
   return (
     <section>
-      <h1>{t('checks.cell.title', { unit: history.unit.name, year: history.year, component: t(componentLabelKey(history.component)), period })}</h1>
+      <h1>
+        {t('checks.cell.title', {
+          unit: history.unit.name,
+          year: history.year,
+          component: t(componentLabelKey(history.component)),
+          period,
+        })}
+      </h1>
       <ChecksTabs year={history.year} />
-      <p><Link to={backTo}>{t('checks.cell.back')}</Link></p>
+      <p>
+        <Link to={backTo}>{t('checks.cell.back')}</Link>
+      </p>
       <ActionNotice result={data?.result} />
       <dl className="facts">
         <div>
           <dt>{t('checks.cell.current')}</dt>
           <dd data-testid="score-in-force">
-            {current ? `${formatScore(current.score)}（${t('checks.inspections.version', { version: current.version })}）` : t('checks.cell.none')}
+            {current
+              ? `${formatScore(current.score)}（${t('checks.inspections.version', { version: current.version })}）`
+              : t('checks.cell.none')}
           </dd>
         </div>
       </dl>

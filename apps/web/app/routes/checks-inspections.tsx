@@ -27,8 +27,15 @@ export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs)
   const year = yearParam(params.get('year'));
   const component = componentParam(params.get('component'));
   const parent = unitCodeParam(params.get('parent'));
-  const grid = await orNotFound(caller.checks.inspectionGrid({ year, component, parentCode: parent === actor.unitCode ? undefined : parent }));
-  return { grid, components: inspectionComponents, ownUnitCode: actor.unitCode, atCounty: unitLevelOf(actor.unitCode) === 'county' };
+  const grid = await orNotFound(
+    caller.checks.inspectionGrid({ year, component, parentCode: parent === actor.unitCode ? undefined : parent }),
+  );
+  return {
+    grid,
+    components: inspectionComponents,
+    ownUnitCode: actor.unitCode,
+    atCounty: unitLevelOf(actor.unitCode) === 'county',
+  };
 });
 
 type RowAction = { result: ActionResult; draft?: RowDraft };
@@ -48,19 +55,43 @@ export const action = pageHandler(async ({ request, context }: Route.ActionArgs)
   const filled = [...form.keys()]
     .filter((key) => key.startsWith('score.') && field(key) !== '')
     .map((key) => ({ periodNo: Number(key.slice('score.'.length)), score: field(key) }));
-  const draft: RowDraft = { unitCode, scores: Object.fromEntries(filled.map((cell) => [String(cell.periodNo), cell.score])) };
+  const draft: RowDraft = {
+    unitCode,
+    scores: Object.fromEntries(filled.map((cell) => [String(cell.periodNo), cell.score])),
+  };
   if (filled.length === 0) return { result: { ok: false, messageKey: 'checks.inspections.nothingToSave' } };
 
   const t = translator(languageFromCookie(request.headers.get('cookie')));
   const bad = filled.find((cell) => parseInspectionScore(cell.score) === null);
   if (bad) {
-    return { result: { ok: false, messageKey: 'checks.error.scoreAt', params: { unit: field('unitName').slice(0, 60), period: periodLabel(t, component, bad.periodNo) } }, draft };
+    return {
+      result: {
+        ok: false,
+        messageKey: 'checks.error.scoreAt',
+        params: { unit: field('unitName').slice(0, 60), period: periodLabel(t, component, bad.periodNo) },
+      },
+      draft,
+    };
   }
   for (const [index, cell] of filled.entries()) {
-    const result = await runAction(() => caller.checks.enterInspection({ unitCode, year, component, periodNo: cell.periodNo, score: cell.score, expectedVersion: 0 }), { messageKey: 'checks.inspections.saved' });
+    const result = await runAction(
+      () =>
+        caller.checks.enterInspection({
+          unitCode,
+          year,
+          component,
+          periodNo: cell.periodNo,
+          score: cell.score,
+          expectedVersion: 0,
+        }),
+      { messageKey: 'checks.inspections.saved' },
+    );
     if (!result.ok) {
       const unsaved = filled.slice(index);
-      return { result, draft: { unitCode, scores: Object.fromEntries(unsaved.map((c) => [String(c.periodNo), c.score])) } };
+      return {
+        result,
+        draft: { unitCode, scores: Object.fromEntries(unsaved.map((c) => [String(c.periodNo), c.score])) },
+      };
     }
   }
   return { result: { ok: true, messageKey: 'checks.inspections.saved', params: { count: filled.length } } };
@@ -74,8 +105,13 @@ export default function ChecksInspections() {
   const { t } = useI18n();
   const componentName = t(componentLabelKey(grid.component));
   const ownPage = grid.parent.code === ownUnitCode;
-  const query = (extra: Record<string, string>) => `?${new URLSearchParams({ year: String(grid.year), component: grid.component, ...extra })}`;
-  const scopeText = t(grid.editable ? 'checks.inspections.scopeEditable' : 'checks.inspections.scopeReadOnly', { name: grid.parent.name, component: componentName, year: grid.year });
+  const query = (extra: Record<string, string>) =>
+    `?${new URLSearchParams({ year: String(grid.year), component: grid.component, ...extra })}`;
+  const scopeText = t(grid.editable ? 'checks.inspections.scopeEditable' : 'checks.inspections.scopeReadOnly', {
+    name: grid.parent.name,
+    component: componentName,
+    year: grid.year,
+  });
   return (
     <section>
       <h1>{t('checks.inspections.title')}</h1>
@@ -88,7 +124,11 @@ export default function ChecksInspections() {
         <label>
           {t('checks.component')}
           <select name="component" defaultValue={grid.component}>
-            {components.map((component) => <option key={component} value={component}>{t(componentLabelKey(component))}</option>)}
+            {components.map((component) => (
+              <option key={component} value={component}>
+                {t(componentLabelKey(component))}
+              </option>
+            ))}
           </select>
         </label>
         {!ownPage && <input type="hidden" name="parent" value={grid.parent.code} />}
@@ -97,24 +137,43 @@ export default function ChecksInspections() {
       <ActionNotice result={data?.result} />
       {grid.own && (
         <ScoreGrid
-          caption={t('checks.inspections.own')} year={grid.year} component={grid.component} periods={grid.periods}
-          rows={[grid.own]} editable={false}
+          caption={t('checks.inspections.own')}
+          year={grid.year}
+          component={grid.component}
+          periods={grid.periods}
+          rows={[grid.own]}
+          editable={false}
         />
       )}
-      {!ownPage && <p><Link to={query({})}>{t('checks.inspections.backToTop')}</Link></p>}
+      {!ownPage && (
+        <p>
+          <Link to={query({})}>{t('checks.inspections.backToTop')}</Link>
+        </p>
+      )}
       {grid.rows.length === 0 ? (
-        grid.own ? null : <p className="empty">{t('checks.inspections.noUnits')}</p>
+        grid.own ? null : (
+          <p className="empty">{t('checks.inspections.noUnits')}</p>
+        )
       ) : (
         <>
           <p className="hint">{scopeText}</p>
-          {grid.editable && <p><Link to={`/checks/inspections/import?year=${grid.year}`}>{t('checks.import.link')}</Link></p>}
+          {grid.editable && (
+            <p>
+              <Link to={`/checks/inspections/import?year=${grid.year}`}>{t('checks.import.link')}</Link>
+            </p>
+          )}
           <ScoreGrid
-            caption={componentName} year={grid.year} component={grid.component} periods={grid.periods} rows={grid.rows} editable={grid.editable}
-            draft={data?.draft} drillDown={atCounty && ownPage ? (row) => query({ parent: row.unitCode }) : undefined}
+            caption={componentName}
+            year={grid.year}
+            component={grid.component}
+            periods={grid.periods}
+            rows={grid.rows}
+            editable={grid.editable}
+            draft={data?.draft}
+            drillDown={atCounty && ownPage ? (row) => query({ parent: row.unitCode }) : undefined}
           />
         </>
       )}
     </section>
   );
 }
-

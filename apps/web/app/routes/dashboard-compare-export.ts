@@ -18,13 +18,26 @@ export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs)
   const url = new URL(request.url);
   const scope = url.searchParams.get('scope') ?? '';
   const scopeCode = isUnitCodeShape(scope) ? scope : actor.unitCode;
-  const exported = await exportOrRefusal(request, () => caller.dashboard.sideBySide({ scopeCode, ...periodOf(compareWindow(url.searchParams, new Date())) }));
+  const exported = await exportOrRefusal(request, () =>
+    caller.dashboard.sideBySide({ scopeCode, ...periodOf(compareWindow(url.searchParams, new Date())) }),
+  );
   if (!exported.ok) return exported.response;
   const zh = translator('zh-CN');
-  const columns: ExportColumn[] = [{ key: 'unitName', header: zh('assessment.unit') }, ...compareColumns.map((column) => ({ key: column.key, header: zh(column.label) }))];
-  const rate = (r: { display: string; meets: boolean | null }) => (r.meets === false ? `${r.display}（${zh('dashboard.compare.belowTarget')}）` : r.display);
+  const columns: ExportColumn[] = [
+    { key: 'unitName', header: zh('assessment.unit') },
+    ...compareColumns.map((column) => ({ key: column.key, header: zh(column.label) })),
+  ];
+  const rate = (r: { display: string; meets: boolean | null }) =>
+    r.meets === false ? `${r.display}（${zh('dashboard.compare.belowTarget')}）` : r.display;
   const rows: ExportRow[] = exported.value.rows.map((row) => ({
-    ...row, closureRate: rate(row.closureRate), onTimeRate: rate(row.onTimeRate), success: rate(row.success), satisfaction: rate(row.satisfaction),
+    ...row,
+    closureRate: rate(row.closureRate),
+    onTimeRate: rate(row.onTimeRate),
+    success: rate(row.success),
+    satisfaction: rate(row.satisfaction),
   }));
-  return spreadsheetResponse(rows, columns, formatFromUrl(url), { asciiName: 'side-by-side', title: zh('dashboard.compare.sheet') });
+  return spreadsheetResponse(rows, columns, formatFromUrl(url), {
+    asciiName: 'side-by-side',
+    title: zh('dashboard.compare.sheet'),
+  });
 });

@@ -10,12 +10,21 @@ import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle, type LoaderData } from '../lib/page-title.ts';
 import type { Route } from './+types/dashboard-honours';
 
-export const links = () => [{ rel: 'stylesheet', href: dashboardStyles }, { rel: 'stylesheet', href: honoursStyles }];
+export const links = () => [
+  { rel: 'stylesheet', href: dashboardStyles },
+  { rel: 'stylesheet', href: honoursStyles },
+];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Loaded = LoaderData<typeof loader>;
-export const handle = titleHandle<Loaded>((t, data) => t('dashboard.honours.title', { county: data.county, year: data.header.year, period: t(`assessment.period.${data.header.period}`) }));
+export const handle = titleHandle<Loaded>((t, data) =>
+  t('dashboard.honours.title', {
+    county: data.county,
+    year: data.header.year,
+    period: t(`assessment.period.${data.header.period}`),
+  }),
+);
 
 /** How many units each list names: ?n=, 1 to 10, three unless chosen. */
 function listSize(search: URLSearchParams): number {
@@ -32,7 +41,10 @@ export const loader = pageHandler(async ({ request, context, params }: Route.Loa
   const n = listSize(new URL(request.url).searchParams);
   // Vetoed units are ranked last already; the red list never names one.
   const red = result.ranking.filter((row) => !row.vetoed).slice(0, n);
-  const black = result.ranking.slice(-n).filter((row) => !red.some((r) => r.unitCode === row.unitCode)).reverse();
+  const black = result.ranking
+    .slice(-n)
+    .filter((row) => !red.some((r) => r.unitCode === row.unitCode))
+    .reverse();
   const county = units.find((unit) => unit.level === 'county')?.name ?? '';
   return { header: result.header, red, black, n, county };
 });
@@ -45,10 +57,23 @@ export default function DashboardHonours() {
   const list = (rows: typeof red, kind: 'red' | 'black') => (
     <table className={`honours-table honours-${kind}`} data-testid={`honours-${kind}`}>
       <caption>{t(kind === 'red' ? 'dashboard.honours.red' : 'dashboard.honours.black', { n })}</caption>
-      <thead><tr><th scope="col">{t('assessment.rank')}</th><th scope="col">{t('assessment.unit')}</th><th scope="col">{t('assessment.final')}</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">{t('assessment.rank')}</th>
+          <th scope="col">{t('assessment.unit')}</th>
+          <th scope="col">{t('assessment.final')}</th>
+        </tr>
+      </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.unitCode}><td>{row.rank}</td><td>{row.unitName}{row.vetoed ? ` · ${t('assessment.vetoed')}` : ''}</td><td>{row.final}</td></tr>
+          <tr key={row.unitCode}>
+            <td>{row.rank}</td>
+            <td>
+              {row.unitName}
+              {row.vetoed ? ` · ${t('assessment.vetoed')}` : ''}
+            </td>
+            <td>{row.final}</td>
+          </tr>
         ))}
       </tbody>
     </table>
@@ -56,8 +81,13 @@ export default function DashboardHonours() {
   return (
     <section className="honours-page">
       <p className="no-print">
-        <Link to={`/assessment/results/${header.id}`}>← {t('assessment.result.title', { year: header.year, period })}</Link>
-        {' · '}<a href={`/dashboard/honours/${header.id}/export`} download>{t('dashboard.honours.export')}</a>
+        <Link to={`/assessment/results/${header.id}`}>
+          ← {t('assessment.result.title', { year: header.year, period })}
+        </Link>
+        {' · '}
+        <a href={`/dashboard/honours/${header.id}/export`} download>
+          {t('dashboard.honours.export')}
+        </a>
       </p>
       <h1 className="honours-title">{t('dashboard.honours.title', { county, year: header.year, period })}</h1>
       <div className="honours-lists">
@@ -67,7 +97,9 @@ export default function DashboardHonours() {
       <footer className="honours-footer">
         <p>{county}</p>
         <p>{t('dashboard.honours.date', { date: formatCivilDate(shanghaiDate(new Date(header.asOf)), language) })}</p>
-        <div className="seal-space" aria-label={t('dashboard.honours.seal')}>{t('dashboard.honours.seal')}</div>
+        <div className="seal-space" aria-label={t('dashboard.honours.seal')}>
+          {t('dashboard.honours.seal')}
+        </div>
       </footer>
     </section>
   );

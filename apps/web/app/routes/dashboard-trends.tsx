@@ -30,10 +30,17 @@ export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs)
   const granularity = search.get('by') === 'quarter' ? 'quarter' : 'month';
   // A township's trends rank its villages: the county's townships are scored live only for the county.
   const scopeCode = params.scopeCode.startsWith(actor.scope) ? params.scopeCode : `${actor.unitCode.slice(0, 9)}000`;
-  const trend = actor.role === 'village_staff' ? null : await caller.dashboard.scoreTrend({ year: params.year, granularity, scopeCode });
+  const trend =
+    actor.role === 'village_staff'
+      ? null
+      : await caller.dashboard.scoreTrend({ year: params.year, granularity, scopeCode });
   const known = trend?.units.map((unit) => unit.code) ?? [];
-  const picked = search.has('unit') ? pickedUnits(search, known, MAX_LINES) : { codes: known.slice(0, 3), truncated: false };
-  const indicatorUnit = isUnitCodeShape(search.get('indicatorUnit') ?? '') ? search.get('indicatorUnit')! : actor.unitCode;
+  const picked = search.has('unit')
+    ? pickedUnits(search, known, MAX_LINES)
+    : { codes: known.slice(0, 3), truncated: false };
+  const indicatorUnit = isUnitCodeShape(search.get('indicatorUnit') ?? '')
+    ? search.get('indicatorUnit')!
+    : actor.unitCode;
   const indicators = await caller.dashboard.indicatorTrend({ year: params.year, granularity, unitCode: indicatorUnit });
   return { params: { ...params, scopeCode }, granularity, trend, picked, indicators, indicatorUnit };
 });
@@ -68,7 +75,13 @@ export default function DashboardTrends() {
             <legend>{t('dashboard.trends.units')}</legend>
             {trend.units.map((unit) => (
               <label key={unit.code}>
-                <input type="checkbox" name="unit" value={unit.code} defaultChecked={picked.codes.includes(unit.code)} /> {unit.name}
+                <input
+                  type="checkbox"
+                  name="unit"
+                  value={unit.code}
+                  defaultChecked={picked.codes.includes(unit.code)}
+                />{' '}
+                {unit.name}
               </label>
             ))}
           </fieldset>
@@ -77,18 +90,37 @@ export default function DashboardTrends() {
           {t('dashboard.trends.indicatorUnit')}
           <select name="indicatorUnit" defaultValue={indicators.unitCode}>
             <option value={indicators.unitCode}>{indicators.unitName}</option>
-            {(trend?.units ?? []).filter((unit) => unit.code !== indicators.unitCode).map((unit) => <option key={unit.code} value={unit.code}>{unit.name}</option>)}
+            {(trend?.units ?? [])
+              .filter((unit) => unit.code !== indicators.unitCode)
+              .map((unit) => (
+                <option key={unit.code} value={unit.code}>
+                  {unit.name}
+                </option>
+              ))}
           </select>
         </label>
         <button type="submit">{t('assessment.show')}</button>
       </Form>
       {picked.truncated ? <Notice kind="info">{t('dashboard.trends.tooMany')}</Notice> : null}
       {trend && trend.readTo ? (
-        picked.codes.length === 0 ? <p>{t('dashboard.trends.none')}</p> : (
+        picked.codes.length === 0 ? (
+          <p>{t('dashboard.trends.none')}</p>
+        ) : (
           <>
             <p className="muted">
-              {t('dashboard.source.live', { readTo: formatCivilDate(trend.readTo, language), asOf: '' }).replace(/ · .*$/, '')}
-              {trend.aggregatesAsOf ? <> · <span data-testid="aggregates-as-of">{t('dashboard.source.aggregates', { asOf: formatDateTime(trend.aggregatesAsOf, language) })}</span></> : null}
+              {t('dashboard.source.live', { readTo: formatCivilDate(trend.readTo, language), asOf: '' }).replace(
+                / · .*$/,
+                '',
+              )}
+              {trend.aggregatesAsOf ? (
+                <>
+                  {' '}
+                  ·{' '}
+                  <span data-testid="aggregates-as-of">
+                    {t('dashboard.source.aggregates', { asOf: formatDateTime(trend.aggregatesAsOf, language) })}
+                  </span>
+                </>
+              ) : null}
             </p>
             <TrendLineChart
               caption={`${params.year} · ${t('dashboard.trends.scores')}`}
@@ -96,18 +128,37 @@ export default function DashboardTrends() {
               labels={{ period: t('dashboard.periodColumn'), target: t('dashboard.target') }}
               yDomain={[0, 100]}
               lines={picked.codes.map((code) => ({
-                key: code, label: names.get(code) ?? code,
-                values: trend.series.find((line) => line.unitCode === code)?.points.map((point) => point.finalMilli / 1000) ?? [],
+                key: code,
+                label: names.get(code) ?? code,
+                values:
+                  trend.series.find((line) => line.unitCode === code)?.points.map((point) => point.finalMilli / 1000) ??
+                  [],
               }))}
             />
           </>
         )
-      ) : trend ? <Notice kind="info">{t('assessment.rules.none', { year: params.year })}</Notice> : null}
-      {([
-        ['cases', [['closure', 'dashboard.indicator.closure'], ['onTime', 'dashboard.indicator.onTime']]],
-        ['disputes', [['success', 'dashboard.indicator.success'], ['satisfaction', 'dashboard.indicator.satisfaction']]],
-        ['reports', [['reporting', 'dashboard.indicator.reporting']]],
-      ] as const).map(([group, rates]) => (
+      ) : trend ? (
+        <Notice kind="info">{t('assessment.rules.none', { year: params.year })}</Notice>
+      ) : null}
+      {(
+        [
+          [
+            'cases',
+            [
+              ['closure', 'dashboard.indicator.closure'],
+              ['onTime', 'dashboard.indicator.onTime'],
+            ],
+          ],
+          [
+            'disputes',
+            [
+              ['success', 'dashboard.indicator.success'],
+              ['satisfaction', 'dashboard.indicator.satisfaction'],
+            ],
+          ],
+          ['reports', [['reporting', 'dashboard.indicator.reporting']]],
+        ] as const
+      ).map(([group, rates]) => (
         <TrendLineChart
           key={group}
           caption={`${t('dashboard.trends.indicators', { unit: indicators.unitName })} · ${rates.map(([, label]) => t(label)).join('、')}`}
@@ -115,8 +166,15 @@ export default function DashboardTrends() {
           labels={{ period: t('dashboard.periodColumn'), target: t('dashboard.target') }}
           format={percent}
           yDomain={[0, 100]}
-          lines={rates.map(([key, label]) => ({ key, label: t(label), values: indicators.points.map((point) => point[key]) }))}
-          targets={rates.map(([key, label]) => ({ label: t('dashboard.targetOf', { indicator: t(label) }), value: targets[key] }))}
+          lines={rates.map(([key, label]) => ({
+            key,
+            label: t(label),
+            values: indicators.points.map((point) => point[key]),
+          }))}
+          targets={rates.map(([key, label]) => ({
+            label: t('dashboard.targetOf', { indicator: t(label) }),
+            value: targets[key],
+          }))}
         />
       ))}
     </section>

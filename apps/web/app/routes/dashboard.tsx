@@ -17,7 +17,10 @@ import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
 import type { Route } from './+types/dashboard';
 
-export const links = () => [{ rel: 'stylesheet', href: assessmentStyles }, { rel: 'stylesheet', href: dashboardStyles }];
+export const links = () => [
+  { rel: 'stylesheet', href: assessmentStyles },
+  { rel: 'stylesheet', href: dashboardStyles },
+];
 
 export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
@@ -25,12 +28,23 @@ export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs)
   const params = dashboardParams(new URL(request.url).searchParams, actor, new Date());
   const [units, ranking] = await Promise.all([
     caller.units.tree(),
-    caller.dashboard.ranking({ year: params.year, period: params.period, scopeCode: params.scopeCode, toDate: params.toDate }),
+    caller.dashboard.ranking({
+      year: params.year,
+      period: params.period,
+      scopeCode: params.scopeCode,
+      toDate: params.toDate,
+    }),
   ]);
   const countyCode = `${actor.unitCode.slice(0, 6)}000000`;
   // A township also reads the county's published township ranking: offer it as a scope.
-  const scopeUnits = units.some((unit) => unit.level === 'county') ? units : [{ code: countyCode, name: '', level: 'county' as const }, ...units];
-  return { params, ranking, units: scopeUnits.map((unit) => ({ code: unit.code, name: unit.name, level: unit.level })) };
+  const scopeUnits = units.some((unit) => unit.level === 'county')
+    ? units
+    : [{ code: countyCode, name: '', level: 'county' as const }, ...units];
+  return {
+    params,
+    ranking,
+    units: scopeUnits.map((unit) => ({ code: unit.code, name: unit.name, level: unit.level })),
+  };
 });
 
 export const handle = titleHandle((t) => `${t('dashboard.title')} · ${t('dashboard.tab.ranking')}`);
@@ -57,32 +71,64 @@ export default function Dashboard() {
         <label>
           {t('assessment.period')}
           <select name="period" defaultValue={params.toDate ? 'toDate' : params.period}>
-            {assessmentPeriods.map((p) => <option key={p} value={p}>{t(`assessment.period.${p}`)}</option>)}
+            {assessmentPeriods.map((p) => (
+              <option key={p} value={p}>
+                {t(`assessment.period.${p}`)}
+              </option>
+            ))}
             <option value="toDate">{t('dashboard.period.toDate')}</option>
           </select>
         </label>
         <label>
           {t('assessment.scope')}
           <select name="scope" defaultValue={params.scopeCode}>
-            {scopes.map((s) => <option key={s.code} value={s.code}>{s.label}</option>)}
+            {scopes.map((s) => (
+              <option key={s.code} value={s.code}>
+                {s.label}
+              </option>
+            ))}
           </select>
         </label>
         <button type="submit">{t('assessment.show')}</button>
       </Form>
-      {current.source === 'none' ? <Notice kind="info">{t('dashboard.source.none')}</Notice> : (
+      {current.source === 'none' ? (
+        <Notice kind="info">{t('dashboard.source.none')}</Notice>
+      ) : (
         <p className="source-note" data-testid="ranking-source">
-          <span className={`badge badge-${current.source}`}>{current.source === 'published' ? t('assessment.published') : t('assessment.live.title')}</span>{' '}
+          <span className={`badge badge-${current.source}`}>
+            {current.source === 'published' ? t('assessment.published') : t('assessment.live.title')}
+          </span>{' '}
           {current.source === 'published'
             ? t('dashboard.source.published', { asOf: formatDateTime(current.asOf, language) })
-            : t('dashboard.source.live', { readTo: formatCivilDate(current.readTo, language), asOf: formatDateTime(current.asOf, language) })}
-          {current.source === 'live' && current.aggregatesAsOf ? <> · <span data-testid="aggregates-as-of">{t('dashboard.source.aggregates', { asOf: formatDateTime(current.aggregatesAsOf, language) })}</span></> : null}
-          {current.source === 'published' && townshipScope ? <> · <Link to={`/dashboard/honours/${current.resultId}`}>{t('dashboard.honours')}</Link></> : null}
+            : t('dashboard.source.live', {
+                readTo: formatCivilDate(current.readTo, language),
+                asOf: formatDateTime(current.asOf, language),
+              })}
+          {current.source === 'live' && current.aggregatesAsOf ? (
+            <>
+              {' '}
+              ·{' '}
+              <span data-testid="aggregates-as-of">
+                {t('dashboard.source.aggregates', { asOf: formatDateTime(current.aggregatesAsOf, language) })}
+              </span>
+            </>
+          ) : null}
+          {current.source === 'published' && townshipScope ? (
+            <>
+              {' '}
+              · <Link to={`/dashboard/honours/${current.resultId}`}>{t('dashboard.honours')}</Link>
+            </>
+          ) : null}
         </p>
       )}
       {ranking.rows.length > 0 ? (
         <>
           <p className="muted">
-            {t('dashboard.previous.about', { year: ranking.previous.year, period: t(`assessment.period.${ranking.previous.period}`), source: t(`dashboard.previous.${ranking.previous.source}`) })}
+            {t('dashboard.previous.about', {
+              year: ranking.previous.year,
+              period: t(`assessment.period.${ranking.previous.period}`),
+              source: t(`dashboard.previous.${ranking.previous.source}`),
+            })}
           </p>
           {/* The table is the bar chart's data table: side by side on a wide screen. */}
           <div className="ranking-pair">
@@ -96,7 +142,11 @@ export default function Dashboard() {
                     <th scope="col">{t('assessment.final')}</th>
                     <th scope="col">{t('dashboard.previous')}</th>
                     <th scope="col">{t('dashboard.change')}</th>
-                    {townshipScope ? <th scope="col"><span className="visually-hidden">{t('dashboard.villages')}</span></th> : null}
+                    {townshipScope ? (
+                      <th scope="col">
+                        <span className="visually-hidden">{t('dashboard.villages')}</span>
+                      </th>
+                    ) : null}
                   </tr>
                 </thead>
                 <tbody>
@@ -109,9 +159,25 @@ export default function Dashboard() {
                       </td>
                       <td>{row.final}</td>
                       <td>{row.previousRank ?? '—'}</td>
-                      <td className={row.change === null || row.change === 0 ? undefined : row.change > 0 ? 'change-up' : 'change-down'}>{rankChangeText(row.change, t)}</td>
+                      <td
+                        className={
+                          row.change === null || row.change === 0
+                            ? undefined
+                            : row.change > 0
+                              ? 'change-up'
+                              : 'change-down'
+                        }
+                      >
+                        {rankChangeText(row.change, t)}
+                      </td>
                       {townshipScope ? (
-                        <td>{units.some((unit) => unit.code === row.unitCode) ? <Link to={dashboardSearch({ ...params, scopeCode: row.unitCode })}>{t('dashboard.villages')}</Link> : null}</td>
+                        <td>
+                          {units.some((unit) => unit.code === row.unitCode) ? (
+                            <Link to={dashboardSearch({ ...params, scopeCode: row.unitCode })}>
+                              {t('dashboard.villages')}
+                            </Link>
+                          ) : null}
+                        </td>
                       ) : null}
                     </tr>
                   ))}
@@ -121,8 +187,20 @@ export default function Dashboard() {
             <RankingBarChart
               caption={t('dashboard.chart.ranking', { period: caption })}
               table={false}
-              labels={{ rank: t('assessment.rank'), unit: t('assessment.unit'), score: t('assessment.final'), vetoed: t('assessment.vetoed') }}
-              bars={ranking.rows.map((row) => ({ key: row.unitCode, label: row.unitName, value: row.finalMilli / 1000, display: row.final, rank: row.rank, vetoed: row.vetoed }))}
+              labels={{
+                rank: t('assessment.rank'),
+                unit: t('assessment.unit'),
+                score: t('assessment.final'),
+                vetoed: t('assessment.vetoed'),
+              }}
+              bars={ranking.rows.map((row) => ({
+                key: row.unitCode,
+                label: row.unitName,
+                value: row.finalMilli / 1000,
+                display: row.final,
+                rank: row.rank,
+                vetoed: row.vetoed,
+              }))}
             />
           </div>
         </>

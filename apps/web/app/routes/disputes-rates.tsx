@@ -65,7 +65,12 @@ export default function DisputeRates() {
       </Form>
       <PeriodNotice refusal={refusal} from={rates.from} to={rates.to} />
       <p data-testid="rates-scope">
-        {t('disputes.rates.scope', { unit: rates.unit.name, from: formatCivilDate(rates.from, language), to: formatCivilDate(rates.to, language), total: rates.figures.total })}
+        {t('disputes.rates.scope', {
+          unit: rates.unit.name,
+          from: formatCivilDate(rates.from, language),
+          to: formatCivilDate(rates.to, language),
+          total: rates.figures.total,
+        })}
       </p>
       <RateTable lines={rates.figures} />
       <CountTables figures={rates.figures} />

@@ -17,7 +17,10 @@ import { requireCaller } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
 import type { Route } from './+types/home';
 
-export const links = () => [{ rel: 'stylesheet', href: dashboardStyles }, { rel: 'stylesheet', href: casesStyles }];
+export const links = () => [
+  { rel: 'stylesheet', href: dashboardStyles },
+  { rel: 'stylesheet', href: casesStyles },
+];
 
 export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
@@ -27,9 +30,21 @@ export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs)
   // County office only: the overview tiles (docs/dashboard.md).
   const countyOffice = actor.role === 'county_admin' || actor.role === 'county_staff';
   const overview = countyOffice
-    ? await countyOverview(caller, `${actor.unitCode.slice(0, 6)}000000`, new Date(), translator(languageFromCookie(request.headers.get('cookie'))))
+    ? await countyOverview(
+        caller,
+        `${actor.unitCode.slice(0, 6)}000000`,
+        new Date(),
+        translator(languageFromCookie(request.headers.get('cookie'))),
+      )
     : null;
-  return { me, units, todo: await todoFor(caller, actor.role), waiting: await waitingOnUnit(caller, actor.role), overview, reports: await reportsTodo(caller, actor) };
+  return {
+    me,
+    units,
+    todo: await todoFor(caller, actor.role),
+    waiting: await waitingOnUnit(caller, actor.role),
+    overview,
+    reports: await reportsTodo(caller, actor),
+  };
 });
 
 /**
@@ -41,7 +56,14 @@ async function reportsTodo(caller: Caller, actor: Awaited<ReturnType<typeof requ
   const overview = await reportsOverview(caller, actor, Number(shanghaiDate(new Date()).slice(0, 4)));
   const items = overview.own
     .filter((cell) => cell.state === 'pending' || cell.state === 'returned')
-    .map((cell) => ({ id: cell.id, kind: cell.kind, periodKey: cell.periodKey, dueOn: cell.dueOn, returned: cell.state === 'returned', reportId: cell.reportId }));
+    .map((cell) => ({
+      id: cell.id,
+      kind: cell.kind,
+      periodKey: cell.periodKey,
+      dueOn: cell.dueOn,
+      returned: cell.state === 'returned',
+      reportId: cell.reportId,
+    }));
   return { items, toReview: overview.toReview.length };
 }
 
@@ -69,7 +91,11 @@ async function todoFor(caller: Caller, role: UserRole) {
     { key: 'home.todo.flagged', query: { flagged: true } },
   ] as const;
   const totals = await Promise.all(items.map((item) => caller.cases.list({ ...item.query, pageSize: 1 })));
-  return items.map((item, index) => ({ key: item.key, href: `/cases${caseListSearch(item.query)}`, count: totals[index]!.total }));
+  return items.map((item, index) => ({
+    key: item.key,
+    href: `/cases${caseListSearch(item.query)}`,
+    count: totals[index]!.total,
+  }));
 }
 
 export const handle = titleHandle((t) => t('nav.home'));
@@ -97,7 +123,9 @@ export default function Home() {
             {todo.map((item) => (
               <li key={item.key}>
                 <Link to={item.href}>{t(item.key)}</Link>
-                <strong className={item.count > 0 && item.key !== 'home.todo.flagged' ? 'todo-alert' : 'count'}>{t('home.todo.count', { count: item.count })}</strong>
+                <strong className={item.count > 0 && item.key !== 'home.todo.flagged' ? 'todo-alert' : 'count'}>
+                  {t('home.todo.count', { count: item.count })}
+                </strong>
               </li>
             ))}
           </ul>
@@ -110,15 +138,27 @@ export default function Home() {
           <ul className="register-cards" data-testid="reports-todo">
             {reports.items.map((item) => (
               <li key={item.id}>
-                <Link to={item.reportId ? `/reports/${item.reportId}` : '/reports'} className={item.returned ? 'todo-alert' : undefined}>
+                <Link
+                  to={item.reportId ? `/reports/${item.reportId}` : '/reports'}
+                  className={item.returned ? 'todo-alert' : undefined}
+                >
                   {item.returned
-                    ? t('reports.home.returned', { kind: t(kindKey(item.kind)), period: periodLabel(item.periodKey, language) })
-                    : t('reports.home.due', { kind: t(kindKey(item.kind)), period: periodLabel(item.periodKey, language), due: item.dueOn })}
+                    ? t('reports.home.returned', {
+                        kind: t(kindKey(item.kind)),
+                        period: periodLabel(item.periodKey, language),
+                      })
+                    : t('reports.home.due', {
+                        kind: t(kindKey(item.kind)),
+                        period: periodLabel(item.periodKey, language),
+                        due: item.dueOn,
+                      })}
                 </Link>
               </li>
             ))}
             {reports.toReview > 0 && (
-              <li><Link to="/reports">{t('reports.home.review', { count: reports.toReview })}</Link></li>
+              <li>
+                <Link to="/reports">{t('reports.home.review', { count: reports.toReview })}</Link>
+              </li>
             )}
           </ul>
         </>
@@ -126,7 +166,11 @@ export default function Home() {
       {me.role !== 'auditor' && (
         <>
           <h2>{t('home.unitsBelow')}</h2>
-          {below.length === 0 ? <p>{t('home.noUnitsBelow')}</p> : <UnitTree units={units} inactiveLabel={t('units.inactive')} />}
+          {below.length === 0 ? (
+            <p>{t('home.noUnitsBelow')}</p>
+          ) : (
+            <UnitTree units={units} inactiveLabel={t('units.inactive')} />
+          )}
         </>
       )}
     </section>

@@ -22,7 +22,10 @@ export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs)
   const list = await caller.imports.list({ page });
   const me = await caller.session.me();
   // Register labels for the rows; a batch of a register no longer importable keeps its key.
-  const rows = list.rows.map((row) => ({ ...row, registerLabel: isImportKey(row.register) ? registerSummary(row.register) : null }));
+  const rows = list.rows.map((row) => ({
+    ...row,
+    registerLabel: isImportKey(row.register) ? registerSummary(row.register) : null,
+  }));
   return { ...list, rows, page, unitName: me.unitName };
 });
 
@@ -75,7 +78,9 @@ export default function ImportBatches() {
                   <td>{row.createdBy ?? '—'}</td>
                   <td>{formatDateTime(row.createdAt, language)}</td>
                   <td>
-                    {row.registerLabel && <Link to={`/registers/${row.register}/import/${row.id}`}>{t('imports.batches.open')}</Link>}
+                    {row.registerLabel && (
+                      <Link to={`/registers/${row.register}/import/${row.id}`}>{t('imports.batches.open')}</Link>
+                    )}
                     {CANCELLABLE.has(row.status) && (
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="intent" value="cancel" />

@@ -63,7 +63,13 @@ export default function Login() {
         <Form method="post" action={`/login${location.search}`}>
           <label>
             {t('login.loginName')}
-            <input name="loginName" autoComplete="username" required defaultValue={failure?.loginName ?? ''} autoFocus />
+            <input
+              name="loginName"
+              autoComplete="username"
+              required
+              defaultValue={failure?.loginName ?? ''}
+              autoFocus
+            />
           </label>
           <label>
             {t('login.password')}

@@ -19,7 +19,8 @@ export const loader = pageHandler(async ({ request, context, params }: Route.Loa
   await requireRole(actor, caseDataRoles, request, context);
   const id = params.id ?? '';
   // Not a UUID: the same answer as an agreement out of reach.
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new Response('not found', { status: 404 });
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
+    throw new Response('not found', { status: 404 });
   return caller.mediation.get({ id });
 });
 
@@ -30,9 +31,12 @@ export const handle = titleHandle<Loaded>((t, data) => `${t('mediation.doc.title
 export const action = pageHandler(async ({ request, context, params }: Route.ActionArgs) => {
   const { caller } = await requireCaller(request, context);
   const shown: { revealed?: Awaited<ReturnType<typeof caller.mediation.reveal>> } = {};
-  const result = await runAction(async () => {
-    shown.revealed = await caller.mediation.reveal({ id: params.id ?? '' });
-  }, { messageKey: 'mediation.revealed' });
+  const result = await runAction(
+    async () => {
+      shown.revealed = await caller.mediation.reveal({ id: params.id ?? '' });
+    },
+    { messageKey: 'mediation.revealed' },
+  );
   return { ...result, revealed: shown.revealed ?? null };
 });
 

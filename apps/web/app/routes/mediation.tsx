@@ -55,7 +55,9 @@ export default function MediationList() {
                   </td>
                   <td>{row.mediator}</td>
                   <td>
-                    <Link to={`/mediation/${row.id}/agreement`}>{row.printable ? t('mediation.openPrint') : t('mediation.open')}</Link>
+                    <Link to={`/mediation/${row.id}/agreement`}>
+                      {row.printable ? t('mediation.openPrint') : t('mediation.open')}
+                    </Link>
                   </td>
                 </tr>
               ))}

@@ -23,16 +23,28 @@ export const loader = pageHandler(async ({ request, context, params }: Route.Loa
   // The first page answers the refusals (too many rows, a unit out of scope) before any byte is sent.
   const first = await exportOrRefusal(request, () => caller.registers.exportRows(filters));
   if (!first.ok) return first.response;
-  const columns: ExportColumn[] = [{ key: 'unitName', header: '单位' }, ...def.fields.map((field) => ({ key: field.key, header: field.label }))];
+  const columns: ExportColumn[] = [
+    { key: 'unitName', header: '单位' },
+    ...def.fields.map((field) => ({ key: field.key, header: field.label })),
+  ];
   const asSheetRow = (row: (typeof first.value.rows)[number]): ExportRow => ({
     unitName: row.unitName,
-    ...Object.fromEntries(def.fields.map((field) => {
-      const value = row.values[field.key] as string | number | null;
-      // Counts stay numbers so Excel can sum them, dates ISO so it can sort them; everything else as the clerk reads it.
-      if (field.type === 'date') return [field.key, value];
-      return [field.key, typeof value === 'number' && !field.enum ? value : displayValue(field, value, 'zh-CN') || null];
-    })),
+    ...Object.fromEntries(
+      def.fields.map((field) => {
+        const value = row.values[field.key] as string | number | null;
+        // Counts stay numbers so Excel can sum them, dates ISO so it can sort them; everything else as the clerk reads it.
+        if (field.type === 'date') return [field.key, value];
+        return [
+          field.key,
+          typeof value === 'number' && !field.enum ? value : displayValue(field, value, 'zh-CN') || null,
+        ];
+      }),
+    ),
   });
-  const pages = keysetPages(first.value, (cursor) => caller.registers.exportRows({ ...filters, cursor }), (page) => page.rows.map(asSheetRow));
+  const pages = keysetPages(
+    first.value,
+    (cursor) => caller.registers.exportRows({ ...filters, cursor }),
+    (page) => page.rows.map(asSheetRow),
+  );
   return spreadsheetResponse(pages, columns, format, { asciiName: key, title: def.label });
 });

@@ -29,8 +29,11 @@ export const loader = pageHandler(async ({ request, context, params }: Route.Loa
   const register = registerParam(params.register);
   const query = new URL(request.url).searchParams;
   const pages = {
-    errorsPage: pageOf(query, 'errors'), duplicatesPage: pageOf(query, 'duplicates'), existingPage: pageOf(query, 'existing'),
-    newPage: pageOf(query, 'new'), warningsPage: pageOf(query, 'warnings'),
+    errorsPage: pageOf(query, 'errors'),
+    duplicatesPage: pageOf(query, 'duplicates'),
+    existingPage: pageOf(query, 'existing'),
+    newPage: pageOf(query, 'new'),
+    warningsPage: pageOf(query, 'warnings'),
   };
   const view = await orNotFound(caller.imports.get({ id: String(params.batchId), ...pages }));
   if (view.batch.register !== register) throw new Response('not found', { status: 404 });
@@ -46,10 +49,17 @@ export const action = pageHandler(async ({ request, context, params }: Route.Act
       // The commit runs off the request: a small one is done within the wait, a long one
       // leaves the page showing '正在导入' and following its progress.
       let status = 'committing';
-      const result = await runAction(async () => {
-        await caller.imports.commit({ id, acceptErrors: form.get('acceptErrors') === '1', acceptWarnings: form.get('acceptWarnings') === '1' });
-        status = await waitForCommitBriefly(caller, id);
-      }, { messageKey: 'imports.commitStarted' });
+      const result = await runAction(
+        async () => {
+          await caller.imports.commit({
+            id,
+            acceptErrors: form.get('acceptErrors') === '1',
+            acceptWarnings: form.get('acceptWarnings') === '1',
+          });
+          status = await waitForCommitBriefly(caller, id);
+        },
+        { messageKey: 'imports.commitStarted' },
+      );
       // Done already: the page's own result line says what was added; no banner needed.
       return result.ok && status !== 'committing' ? null : result;
     }
@@ -65,9 +75,12 @@ export const action = pageHandler(async ({ request, context, params }: Route.Act
       const sheet = form.get('sheet');
       const headerRow = Number(form.get('headerRow'));
       return runAction(
-        () => caller.imports.remap({
-          id, ...(typeof sheet === 'string' && sheet ? { sheet } : {}), ...(Number.isInteger(headerRow) && headerRow > 0 ? { headerRow } : {}),
-        }),
+        () =>
+          caller.imports.remap({
+            id,
+            ...(typeof sheet === 'string' && sheet ? { sheet } : {}),
+            ...(Number.isInteger(headerRow) && headerRow > 0 ? { headerRow } : {}),
+          }),
         { messageKey: 'imports.mapping.rerun' },
       );
     }
@@ -89,10 +102,19 @@ export default function RegisterImportBatch() {
   const editable = data.mine && batch.status === 'previewed';
   const mapped = new Set(Object.values(batch.mapping ?? {}));
   // Required columns the file lacks: the fix is the mapping, so the page leads with it.
-  const missing = batch.status === 'previewed' && batch.mapping ? register.fields.filter((field) => field.required && !mapped.has(field.key)) : [];
+  const missing =
+    batch.status === 'previewed' && batch.mapping
+      ? register.fields.filter((field) => field.required && !mapped.has(field.key))
+      : [];
   const warningRows = data.reading?.warningRows ?? 0;
   const mappingForm = batch.headers && batch.mapping && batch.status === 'previewed' && (
-    <MappingForm headers={batch.headers} hiddenColumns={data.hiddenColumns} mapping={batch.mapping} register={register} editable={editable} />
+    <MappingForm
+      headers={batch.headers}
+      hiddenColumns={data.hiddenColumns}
+      mapping={batch.mapping}
+      register={register}
+      editable={editable}
+    />
   );
   return (
     <section>
@@ -113,17 +135,28 @@ export default function RegisterImportBatch() {
       </dl>
       {!data.mine && <Notice kind="info">{t('imports.readOnly', { unit: batch.unitCode })}</Notice>}
       {batch.status === 'failed' && batch.failure && (
-        <Notice kind="error">{t('imports.failed', { reason: language === 'en' ? batch.failure.en : batch.failure.zh })}</Notice>
+        <Notice kind="error">
+          {t('imports.failed', { reason: language === 'en' ? batch.failure.en : batch.failure.zh })}
+        </Notice>
       )}
       {batch.status === 'committed' && (
-        <p data-testid="import-result">{t('imports.committed', { inserted: batch.insertedCount ?? 0, skipped: batch.skippedCount ?? 0 })}</p>
+        <p data-testid="import-result">
+          {t('imports.committed', { inserted: batch.insertedCount ?? 0, skipped: batch.skippedCount ?? 0 })}
+        </p>
       )}
       <CommitProgress batch={batch} />
       {batch.status !== 'failed' && (
         <BatchCountsView
           counts={{
-            totalRows: batch.totalRows, validRows: batch.validRows, errorRows: batch.errorRows, duplicateRows: batch.duplicateRows, existing: data.existing,
-            committed: batch.status === 'committed' ? { inserted: batch.insertedCount ?? 0, skipped: batch.skippedCount ?? 0 } : null,
+            totalRows: batch.totalRows,
+            validRows: batch.validRows,
+            errorRows: batch.errorRows,
+            duplicateRows: batch.duplicateRows,
+            existing: data.existing,
+            committed:
+              batch.status === 'committed'
+                ? { inserted: batch.insertedCount ?? 0, skipped: batch.skippedCount ?? 0 }
+                : null,
           }}
         />
       )}
@@ -131,12 +164,21 @@ export default function RegisterImportBatch() {
       {missing.length > 0 && (
         <>
           <div data-testid="import-missing">
-            <Notice kind="error">{t('imports.missing.lead', { columns: missing.map((field) => labelOf(field, language)).join('、') })}</Notice>
+            <Notice kind="error">
+              {t('imports.missing.lead', { columns: missing.map((field) => labelOf(field, language)).join('、') })}
+            </Notice>
           </div>
           {mappingForm}
         </>
       )}
-      {editable && <CommitForm validRows={batch.validRows} errorRows={batch.errorRows} warningRows={warningRows} missingColumns={missing.length > 0} />}
+      {editable && (
+        <CommitForm
+          validRows={batch.validRows}
+          errorRows={batch.errorRows}
+          warningRows={warningRows}
+          missingColumns={missing.length > 0}
+        />
+      )}
       <p>
         <Link to={`/registers/${register.key}/import`}>{t('imports.uploadAgain')}</Link>
         {' · '}
@@ -144,11 +186,40 @@ export default function RegisterImportBatch() {
       </p>
       {(batch.status === 'previewed' || batch.status === 'committed') && (
         <>
-          <WarningRows rows={data.warnings} total={warningRows} page={data.pages.warningsPage} pageSize={data.pageSize} />
-          {missing.length === 0 && <RowErrors rows={data.errors} total={batch.errorRows} page={data.pages.errorsPage} pageSize={data.pageSize} />}
-          <NewRows rows={data.newRows} total={Math.max(0, batch.validRows - data.existing)} page={data.pages.newPage} pageSize={data.pageSize} register={register} />
-          <DuplicateRows rows={data.duplicates} total={batch.duplicateRows} page={data.pages.duplicatesPage} pageSize={data.pageSize} />
-          <ExistingRows rows={data.existingRows} total={data.existing} page={data.pages.existingPage} pageSize={data.pageSize} register={register} />
+          <WarningRows
+            rows={data.warnings}
+            total={warningRows}
+            page={data.pages.warningsPage}
+            pageSize={data.pageSize}
+          />
+          {missing.length === 0 && (
+            <RowErrors
+              rows={data.errors}
+              total={batch.errorRows}
+              page={data.pages.errorsPage}
+              pageSize={data.pageSize}
+            />
+          )}
+          <NewRows
+            rows={data.newRows}
+            total={Math.max(0, batch.validRows - data.existing)}
+            page={data.pages.newPage}
+            pageSize={data.pageSize}
+            register={register}
+          />
+          <DuplicateRows
+            rows={data.duplicates}
+            total={batch.duplicateRows}
+            page={data.pages.duplicatesPage}
+            pageSize={data.pageSize}
+          />
+          <ExistingRows
+            rows={data.existingRows}
+            total={data.existing}
+            page={data.pages.existingPage}
+            pageSize={data.pageSize}
+            register={register}
+          />
         </>
       )}
       {missing.length === 0 && mappingForm}

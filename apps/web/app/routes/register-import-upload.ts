@@ -14,5 +14,7 @@ export const action = pageHandler(async ({ request, context, params }: Route.Act
   await requireRole(actor, caseDataRoles, request, context);
   const register = registerParam(params.register);
   const outcome = await handleUpload(request, caller, register);
-  return Response.json(outcome.ok ? { ok: true, url: `/registers/${register}/import/${outcome.id}` } : outcome, { status: outcome.ok ? 200 : 400 });
+  return Response.json(outcome.ok ? { ok: true, url: `/registers/${register}/import/${outcome.id}` } : outcome, {
+    status: outcome.ok ? 200 : 400,
+  });
 });

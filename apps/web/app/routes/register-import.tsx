@@ -17,7 +17,12 @@ export const loader = pageHandler(async ({ request, context, params }: Route.Loa
   await requireRole(actor, caseDataRoles, request, context);
   const register = registerSummary(registerParam(params.register));
   const me = await caller.session.me();
-  return { register, unitName: me.unitName, limit: formatBytes(DEFAULT_LIMITS.maxBytes), maxRows: DEFAULT_LIMITS.maxRows };
+  return {
+    register,
+    unitName: me.unitName,
+    limit: formatBytes(DEFAULT_LIMITS.maxBytes),
+    maxRows: DEFAULT_LIMITS.maxRows,
+  };
 });
 
 /** The plain form post (no JavaScript): upload, preview, then the batch page. */
@@ -31,7 +36,9 @@ export const action = pageHandler(async ({ request, context, params }: Route.Act
 });
 
 type Loaded = LoaderData<typeof loader>;
-export const handle = titleHandle<Loaded>((t, data, language) => t('imports.title', { register: labelOf(data.register, language) }));
+export const handle = titleHandle<Loaded>((t, data, language) =>
+  t('imports.title', { register: labelOf(data.register, language) }),
+);
 
 export default function RegisterImport() {
   const { register, unitName, limit, maxRows } = useLoaderData<typeof loader>();

@@ -17,10 +17,21 @@ export const loader = pageHandler(async ({ request, context, params }: Route.Loa
   await requireRole(actor, caseDataRoles, request, context);
   const url = new URL(request.url);
   const [page, units] = await Promise.all([
-    caller.registers.list({ register: key, ...filtersFromSearch(key, url.searchParams), cursor: url.searchParams.get('cursor') ?? undefined }),
+    caller.registers.list({
+      register: key,
+      ...filtersFromSearch(key, url.searchParams),
+      cursor: url.searchParams.get('cursor') ?? undefined,
+    }),
     caller.units.tree(),
   ]);
-  return { key, def: registerDefs[key], page, units: units.filter((unit) => unit.active), search: url.search, myUnit: actor.unitCode };
+  return {
+    key,
+    def: registerDefs[key],
+    page,
+    units: units.filter((unit) => unit.active),
+    search: url.search,
+    myUnit: actor.unitCode,
+  };
 });
 
 /** The same query string with another cursor (or none), so paging keeps the filters. */
@@ -41,16 +52,28 @@ export default function RegisterList() {
   const exportQuery = withCursor(search, null).slice(1);
   return (
     <section>
-      <p><Link to="/registers">{t('registers.title')}</Link> ›</p>
+      <p>
+        <Link to="/registers">{t('registers.title')}</Link> ›
+      </p>
       <h1>{labelOf(def, language)}</h1>
       <p className="toolbar">
-        <Link to="new" className="button">{t('registers.new')}</Link>
+        <Link to="new" className="button">
+          {t('registers.new')}
+        </Link>
         <Link to="import">{t('registers.import')}</Link>
-        <a href={`/registers/${key}/export?format=xlsx&${exportQuery}`} download>{t('registers.exportXlsx')}</a>
-        <a href={`/registers/${key}/export?format=csv&${exportQuery}`} download>{t('registers.exportCsv')}</a>
+        <a href={`/registers/${key}/export?format=xlsx&${exportQuery}`} download>
+          {t('registers.exportXlsx')}
+        </a>
+        <a href={`/registers/${key}/export?format=csv&${exportQuery}`} download>
+          {t('registers.exportCsv')}
+        </a>
       </p>
       <ListFilters def={def} units={units} search={searchParams} />
-      <p className="count" data-testid="register-total">{t(page.totalIsLowerBound ? 'registers.totalMore' : 'registers.total', { total: page.total.toLocaleString(language) })}</p>
+      <p className="count" data-testid="register-total">
+        {t(page.totalIsLowerBound ? 'registers.totalMore' : 'registers.total', {
+          total: page.total.toLocaleString(language),
+        })}
+      </p>
       <RowsTable def={def} rows={page.rows} showUnit={units.length > 1} />
       <nav className="pager">
         {page.previous ? <Link to={withCursor(search, page.previous)}>{t('registers.previous')}</Link> : null}

@@ -25,15 +25,20 @@ export const action = pageHandler(async ({ request, context, params }: Route.Act
   const form = await request.formData();
   const values = formRecord(registerDefs[key], form);
   let createdId = '';
-  const result = await runAction(async () => {
-    createdId = (await caller.registers.create({ register: key, values })).id;
-  }, { messageKey: 'registers.created' });
+  const result = await runAction(
+    async () => {
+      createdId = (await caller.registers.create({ register: key, values })).id;
+    },
+    { messageKey: 'registers.created' },
+  );
   if (result.ok) return redirect(`/registers/${key}/${createdId}?created=1`);
   return { result, values };
 });
 
 type Loaded = LoaderData<typeof loader>;
-export const handle = titleHandle<Loaded>((t, data, language) => `${t('registers.new')} · ${labelOf(data.def, language)}`);
+export const handle = titleHandle<Loaded>(
+  (t, data, language) => `${t('registers.new')} · ${labelOf(data.def, language)}`,
+);
 
 export default function RegisterNew() {
   const { def } = useLoaderData<typeof loader>();
@@ -41,12 +46,18 @@ export default function RegisterNew() {
   const { language, t } = useI18n();
   return (
     <section>
-      <p><Link to="..">{labelOf(def, language)}</Link> ›</p>
+      <p>
+        <Link to="..">{labelOf(def, language)}</Link> ›
+      </p>
       <h1>{t('registers.new')}</h1>
       <ActionNotice result={data?.result} />
       {/* After a refusal the form keeps what was typed, so a clerk fixes one field, not all. */}
       <RecordForm
-        key={JSON.stringify(data?.values ?? {})} def={def} values={data?.values} intent="create" submitLabel={t('common.save')}
+        key={JSON.stringify(data?.values ?? {})}
+        def={def}
+        values={data?.values}
+        intent="create"
+        submitLabel={t('common.save')}
         problems={data?.result.ok === false ? data.result.problems : undefined}
       />
     </section>

@@ -12,7 +12,14 @@ export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs)
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const counts = await caller.registers.overview();
-  return { registers: registerKeys.map((key) => ({ key, label: registerDefs[key].label, labelEn: registerDefs[key].labelEn, count: counts[key] })) };
+  return {
+    registers: registerKeys.map((key) => ({
+      key,
+      label: registerDefs[key].label,
+      labelEn: registerDefs[key].labelEn,
+      count: counts[key],
+    })),
+  };
 });
 
 export const handle = titleHandle((t) => t('registers.title'));

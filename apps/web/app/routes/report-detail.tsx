@@ -27,7 +27,11 @@ export const loader = pageHandler(async ({ request, context, params }: Route.Loa
   return orNotFound(caller.reports.get({ id: reportId(params.id) }));
 });
 
-type DetailAction = { result: ActionResult; draft?: { work: string; problems: string; plans: string }; comment?: string };
+type DetailAction = {
+  result: ActionResult;
+  draft?: { work: string; problems: string; plans: string };
+  comment?: string;
+};
 
 /** One form, several buttons: save, submit, zero report; accept or return for the unit above. */
 export const action = pageHandler(async ({ request, context, params }: Route.ActionArgs): Promise<DetailAction> => {
@@ -40,22 +44,35 @@ export const action = pageHandler(async ({ request, context, params }: Route.Act
   if (intent === 'accept' || intent === 'return') {
     const comment = field('comment');
     const result = await runAction(
-      () => caller.reports.review({ id, expectedVersion, outcome: intent === 'accept' ? 'accepted' : 'returned', comment }),
+      () =>
+        caller.reports.review({ id, expectedVersion, outcome: intent === 'accept' ? 'accepted' : 'returned', comment }),
       { messageKey: 'reports.reviewed' },
     );
     return { result, comment };
   }
   const draft = { work: field('work'), problems: field('problems'), plans: field('plans') };
-  const result = await runAction(async () => {
-    if (intent === 'submit') await caller.reports.submit({ id, expectedVersion, narrative: draft });
-    else if (intent === 'submitZero') await caller.reports.submitZero({ id, expectedVersion });
-    else await caller.reports.saveDraft({ id, expectedVersion, narrative: draft });
-  }, { messageKey: intent === 'submit' || intent === 'submitZero' ? 'reports.submitted' : 'reports.saved' });
+  const result = await runAction(
+    async () => {
+      if (intent === 'submit') await caller.reports.submit({ id, expectedVersion, narrative: draft });
+      else if (intent === 'submitZero') await caller.reports.submitZero({ id, expectedVersion });
+      else await caller.reports.saveDraft({ id, expectedVersion, narrative: draft });
+    },
+    { messageKey: intent === 'submit' || intent === 'submitZero' ? 'reports.submitted' : 'reports.saved' },
+  );
   return { result, draft };
 });
 
 type Loaded = LoaderData<typeof loader>;
-export const handle = titleHandle<Loaded>((t, { report }, language) => t('reports.reportTitle', { unit: report.unitName, period: periodLabel(report.periodKey, language), kind: report.kind === 'monthly' || report.kind === 'half_monthly' || report.kind === 'quarterly' ? t(kindKey(report.kind)) : report.kind }));
+export const handle = titleHandle<Loaded>((t, { report }, language) =>
+  t('reports.reportTitle', {
+    unit: report.unitName,
+    period: periodLabel(report.periodKey, language),
+    kind:
+      report.kind === 'monthly' || report.kind === 'half_monthly' || report.kind === 'quarterly'
+        ? t(kindKey(report.kind))
+        : report.kind,
+  }),
+);
 
 export default function ReportDetail() {
   const { report, versions, changedSinceFiled, mayEdit, mayReview } = useLoaderData<typeof loader>();
@@ -65,12 +82,28 @@ export default function ReportDetail() {
   const narrative = draft ?? report.narrative;
   return (
     <section>
-      <h1>{t('reports.reportTitle', { unit: report.unitName, period: periodLabel(report.periodKey, language), kind: report.kind === 'monthly' || report.kind === 'half_monthly' || report.kind === 'quarterly' ? t(kindKey(report.kind)) : report.kind })}</h1>
+      <h1>
+        {t('reports.reportTitle', {
+          unit: report.unitName,
+          period: periodLabel(report.periodKey, language),
+          kind:
+            report.kind === 'monthly' || report.kind === 'half_monthly' || report.kind === 'quarterly'
+              ? t(kindKey(report.kind))
+              : report.kind,
+        })}
+      </h1>
       <p>
         <Link to="/reports">{t('reports.title')}</Link> · <Link to="/reports/matrix">{t('reports.matrixTitle')}</Link>
-        {' · '}<Link to={`/reports/${report.id}/print`}>{t('reports.print')}</Link> · <a href={`/reports/${report.id}/docx`} download>{t('reports.docx')}</a>
+        {' · '}
+        <Link to={`/reports/${report.id}/print`}>{t('reports.print')}</Link> ·{' '}
+        <a href={`/reports/${report.id}/docx`} download>
+          {t('reports.docx')}
+        </a>
       </p>
-      <p>{t('reports.state')}：<strong data-testid="report-state">{t(reportStateKey(report.state))}</strong>{report.zero && `（${t('reports.zeroLine')}）`}</p>
+      <p>
+        {t('reports.state')}：<strong data-testid="report-state">{t(reportStateKey(report.state))}</strong>
+        {report.zero && `（${t('reports.zeroLine')}）`}
+      </p>
       <ActionNotice result={data?.result} />
       <h2>{t('reports.figures')}</h2>
       <FiguresTable figures={report.figures} />
@@ -85,15 +118,24 @@ export default function ReportDetail() {
           ))}
           <p className="hint">{t('reports.immediate.noPersonalData')}</p>
           <div className="buttons">
-            <button type="submit" name="intent" value="save">{t('reports.save')}</button>
-            <button type="submit" name="intent" value="submit">{t('reports.submit')}</button>
-            <button type="submit" name="intent" value="submitZero">{t('reports.submitZero')}</button>
+            <button type="submit" name="intent" value="save">
+              {t('reports.save')}
+            </button>
+            <button type="submit" name="intent" value="submit">
+              {t('reports.submit')}
+            </button>
+            <button type="submit" name="intent" value="submitZero">
+              {t('reports.submitZero')}
+            </button>
           </div>
         </Form>
       ) : (
         <dl className="facts">
           {(['work', 'problems', 'plans'] as const).map((part) => (
-            <div key={part}><dt>{t(`reports.narrative.${part}`)}</dt><dd className="narrative-text">{report.narrative[part] || '—'}</dd></div>
+            <div key={part}>
+              <dt>{t(`reports.narrative.${part}`)}</dt>
+              <dd className="narrative-text">{report.narrative[part] || '—'}</dd>
+            </div>
           ))}
         </dl>
       )}
@@ -105,19 +147,29 @@ export default function ReportDetail() {
             <textarea name="comment" defaultValue={data?.comment ?? ''} maxLength={2000} />
           </label>
           <div className="buttons">
-            <button type="submit" name="intent" value="accept">{t('reports.accept')}</button>
-            <button type="submit" name="intent" value="return">{t('reports.return')}</button>
+            <button type="submit" name="intent" value="accept">
+              {t('reports.accept')}
+            </button>
+            <button type="submit" name="intent" value="return">
+              {t('reports.return')}
+            </button>
           </div>
         </Form>
       )}
       {versions.length > 0 && (
         <>
           <h2>{t('reports.changed')}</h2>
-          {changedSinceFiled.length === 0 ? <p>{t('reports.changedNone')}</p> : (
+          {changedSinceFiled.length === 0 ? (
+            <p>{t('reports.changedNone')}</p>
+          ) : (
             <>
               <p>{t('reports.changedHint')}</p>
               <ul data-testid="changed-since-filed">
-                {changedSinceFiled.map((change) => <li key={change.path}><code>{change.path}</code>：{change.filed} → {change.now}</li>)}
+                {changedSinceFiled.map((change) => (
+                  <li key={change.path}>
+                    <code>{change.path}</code>：{change.filed} → {change.now}
+                  </li>
+                ))}
               </ul>
             </>
           )}
@@ -125,11 +177,19 @@ export default function ReportDetail() {
           <ol className="version-list" data-testid="report-versions">
             {versions.map((version) => (
               <li key={version.id}>
-                {t('reports.versionLine', { n: version.versionNo, at: formatDateTime(version.submittedAt, language), by: version.submittedByName })}
+                {t('reports.versionLine', {
+                  n: version.versionNo,
+                  at: formatDateTime(version.submittedAt, language),
+                  by: version.submittedByName,
+                })}
                 {version.zero && `（${t('reports.zeroLine')}）`}
                 {version.reviewOutcome && version.reviewedAt && (
                   <div>
-                    {t('reports.reviewLine', { outcome: t(reportStateKey(version.reviewOutcome)), at: formatDateTime(version.reviewedAt, language), by: version.reviewedByName ?? '' })}
+                    {t('reports.reviewLine', {
+                      outcome: t(reportStateKey(version.reviewOutcome)),
+                      at: formatDateTime(version.reviewedAt, language),
+                      by: version.reviewedByName ?? '',
+                    })}
                     {version.reviewComment && <p className="narrative-text">{version.reviewComment}</p>}
                   </div>
                 )}

@@ -32,7 +32,9 @@ export default function ReportPrint() {
     <section>
       <div className="paper-toolbar no-print">
         <Link to={`/reports/${id}`}>{t('reports.backToReport')}</Link>
-        <a href={`/reports/${id}/docx`} download>{t('reports.docx')}</a>
+        <a href={`/reports/${id}/docx`} download>
+          {t('reports.docx')}
+        </a>
         <PrintButton />
       </div>
       <article className="report-paper" data-testid="report-paper">
@@ -41,7 +43,9 @@ export default function ReportPrint() {
         {doc.sections.map((section, index) => (
           <section key={index}>
             {section.heading && <h2>{section.heading}</h2>}
-            {section.paragraphs.map((text, i) => <p key={i}>{text}</p>)}
+            {section.paragraphs.map((text, i) => (
+              <p key={i}>{text}</p>
+            ))}
           </section>
         ))}
         <div className="signature">

@@ -33,9 +33,20 @@ export const action = pageHandler(async ({ request, context }: Route.ActionArgs)
   const { caller } = await requireCaller(request, context);
   const form = await request.formData();
   const field = (name: string) => String(form.get(name) ?? '');
-  const draft = { eventKind: field('eventKind'), title: field('title'), summary: field('summary'), occurredAt: field('occurredAt'), knownAt: field('knownAt') };
+  const draft = {
+    eventKind: field('eventKind'),
+    title: field('title'),
+    summary: field('summary'),
+    occurredAt: field('occurredAt'),
+    knownAt: field('knownAt'),
+  };
   const result = await runAction(
-    () => caller.reports.fileImmediate({ ...draft, occurredAt: shanghai(draft.occurredAt), knownAt: shanghai(draft.knownAt) }),
+    () =>
+      caller.reports.fileImmediate({
+        ...draft,
+        occurredAt: shanghai(draft.occurredAt),
+        knownAt: shanghai(draft.knownAt),
+      }),
     { messageKey: 'reports.immediate.filed' },
   );
   return result.ok ? { result } : { result, draft };
@@ -71,7 +82,9 @@ export default function ReportsImmediate() {
   return (
     <section data-stream={open ? 'open' : 'closed'}>
       <h1>{t('reports.immediate.title')}</h1>
-      <p><Link to="/reports">{t('reports.title')}</Link></p>
+      <p>
+        <Link to="/reports">{t('reports.title')}</Link>
+      </p>
       <p className="hint">{t('reports.immediate.rule')}</p>
       {arrived && <Notice kind="info">{t('reports.immediate.arrived')}</Notice>}
       <ActionNotice result={data?.result} />
@@ -80,15 +93,33 @@ export default function ReportsImmediate() {
           <label>
             {t('reports.immediate.kind')}
             <select name="eventKind" defaultValue={draft?.eventKind ?? 'mass_incident'}>
-              {IMMEDIATE_EVENT_KINDS.map((kind) => <option key={kind} value={kind}>{language === 'zh-CN' ? IMMEDIATE_EVENT_LABELS[kind].zh : IMMEDIATE_EVENT_LABELS[kind].en}</option>)}
+              {IMMEDIATE_EVENT_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {language === 'zh-CN' ? IMMEDIATE_EVENT_LABELS[kind].zh : IMMEDIATE_EVENT_LABELS[kind].en}
+                </option>
+              ))}
             </select>
           </label>
-          <label>{t('reports.immediate.heading')}<input name="title" maxLength={100} defaultValue={draft?.title ?? ''} required /></label>
-          <label>{t('reports.immediate.occurredAt')}<input name="occurredAt" type="datetime-local" defaultValue={draft?.occurredAt ?? ''} required /></label>
-          <label>{t('reports.immediate.knownAt')}<input name="knownAt" type="datetime-local" defaultValue={draft?.knownAt ?? ''} required /></label>
-          <label>{t('reports.immediate.summary')}<textarea name="summary" maxLength={5000} defaultValue={draft?.summary ?? ''} required /></label>
+          <label>
+            {t('reports.immediate.heading')}
+            <input name="title" maxLength={100} defaultValue={draft?.title ?? ''} required />
+          </label>
+          <label>
+            {t('reports.immediate.occurredAt')}
+            <input name="occurredAt" type="datetime-local" defaultValue={draft?.occurredAt ?? ''} required />
+          </label>
+          <label>
+            {t('reports.immediate.knownAt')}
+            <input name="knownAt" type="datetime-local" defaultValue={draft?.knownAt ?? ''} required />
+          </label>
+          <label>
+            {t('reports.immediate.summary')}
+            <textarea name="summary" maxLength={5000} defaultValue={draft?.summary ?? ''} required />
+          </label>
           <p className="hint">{t('reports.immediate.noPersonalData')}</p>
-          <div className="buttons"><button type="submit">{t('reports.immediate.file')}</button></div>
+          <div className="buttons">
+            <button type="submit">{t('reports.immediate.file')}</button>
+          </div>
         </Form>
       )}
       <div className="table-scroll">
@@ -107,7 +138,11 @@ export default function ReportsImmediate() {
               <tr key={row.id}>
                 <td>{formatDateTime(row.reportedAt, language)}</td>
                 <td>{row.unitCode}</td>
-                <td>{language === 'zh-CN' ? IMMEDIATE_EVENT_LABELS[row.eventKind].zh : IMMEDIATE_EVENT_LABELS[row.eventKind].en}</td>
+                <td>
+                  {language === 'zh-CN'
+                    ? IMMEDIATE_EVENT_LABELS[row.eventKind].zh
+                    : IMMEDIATE_EVENT_LABELS[row.eventKind].en}
+                </td>
                 <td>{row.title}</td>
                 <td className={row.withinLimit ? 'cell-on_time' : 'cell-late'}>
                   {t(row.withinLimit ? 'reports.immediate.inTime' : 'reports.immediate.late', { minutes: row.minutes })}

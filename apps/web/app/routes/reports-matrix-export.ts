@@ -18,23 +18,32 @@ export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs)
   if (!exported.ok) return exported.response;
   const matrix = exported.value;
   const columns: ExportColumn[] = [
-    { key: 'unitCode', header: '单位代码' }, { key: 'unitName', header: '单位' },
+    { key: 'unitCode', header: '单位代码' },
+    { key: 'unitName', header: '单位' },
     ...matrix.periods.map((period) => ({ key: period.key, header: periodHeading(period.key, 'zh-CN') })),
-    { key: 'expected', header: '应报' }, { key: 'actual', header: '实报' }, { key: 'onTime', header: '按时' },
-    { key: 'reportingRate', header: '报送率' }, { key: 'onTimeRate', header: '及时率' },
+    { key: 'expected', header: '应报' },
+    { key: 'actual', header: '实报' },
+    { key: 'onTime', header: '按时' },
+    { key: 'reportingRate', header: '报送率' },
+    { key: 'onTimeRate', header: '及时率' },
   ];
   const rows: ExportRow[] = matrix.rows.map((row) => ({
     unitCode: row.unit.code,
     unitName: row.unit.name,
-    ...Object.fromEntries(matrix.periods.map((period) => {
-      const cell = row.cells.find((c) => c.periodKey === period.key);
-      return [period.key, cell ? CELL_STATE_LABELS[cell.state].zh : null];
-    })),
+    ...Object.fromEntries(
+      matrix.periods.map((period) => {
+        const cell = row.cells.find((c) => c.periodKey === period.key);
+        return [period.key, cell ? CELL_STATE_LABELS[cell.state].zh : null];
+      }),
+    ),
     expected: row.rates?.expected ?? null,
     actual: row.rates?.actual ?? null,
     onTime: row.rates?.onTime ?? null,
     reportingRate: row.rates?.reportingRate.display ?? null,
     onTimeRate: row.rates?.onTimeRate.display ?? null,
   }));
-  return spreadsheetResponse(rows, columns, formatFromUrl(url), { asciiName: `reports-${matrix.kind}-${matrix.year}`, title: `${matrix.year}年${REPORT_KIND_LABELS[matrix.kind].zh}报送情况` });
+  return spreadsheetResponse(rows, columns, formatFromUrl(url), {
+    asciiName: `reports-${matrix.kind}-${matrix.year}`,
+    title: `${matrix.year}年${REPORT_KIND_LABELS[matrix.kind].zh}报送情况`,
+  });
 });

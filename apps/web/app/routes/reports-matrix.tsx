@@ -27,16 +27,26 @@ export const handle = titleHandle((t) => t('reports.matrixTitle'));
 export default function ReportsMatrix() {
   const { matrix, level, isCounty } = useLoaderData<typeof loader>();
   const { t, language } = useI18n();
-  const exportQuery = new URLSearchParams({ kind: matrix.kind, year: String(matrix.year), ...(level ? { level } : {}) });
+  const exportQuery = new URLSearchParams({
+    kind: matrix.kind,
+    year: String(matrix.year),
+    ...(level ? { level } : {}),
+  });
   return (
     <section>
       <h1>{t('reports.matrixTitle')}</h1>
-      <p><Link to="/reports">{t('reports.title')}</Link></p>
+      <p>
+        <Link to="/reports">{t('reports.title')}</Link>
+      </p>
       <form method="get" className="report-filters">
         <label>
           {t('reports.kindLabel')}
           <select name="kind" defaultValue={matrix.kind}>
-            {PERIODIC_KINDS.map((kind) => <option key={kind} value={kind}>{t(kindKey(kind))}</option>)}
+            {PERIODIC_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(kindKey(kind))}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -55,14 +65,22 @@ export default function ReportsMatrix() {
         )}
         <button type="submit">{t('reports.show')}</button>
       </form>
-      <p><a href={`/reports/matrix/export?${exportQuery}`} download>{t('reports.export')}</a></p>
+      <p>
+        <a href={`/reports/matrix/export?${exportQuery}`} download>
+          {t('reports.export')}
+        </a>
+      </p>
       <div className="table-scroll">
         <table className="report-matrix" data-testid="report-matrix">
           <thead>
             <tr>
               <th scope="col">{t('reports.unit')}</th>
               {/* The id lets a link (the overview's missing-reports tile) scroll to one period's column. */}
-              {matrix.periods.map((period) => <th key={period.key} id={`period-${period.key}`} scope="col">{periodHeading(period.key, language)}</th>)}
+              {matrix.periods.map((period) => (
+                <th key={period.key} id={`period-${period.key}`} scope="col">
+                  {periodHeading(period.key, language)}
+                </th>
+              ))}
               <RatesHeadings />
             </tr>
           </thead>

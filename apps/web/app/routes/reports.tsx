@@ -23,20 +23,34 @@ export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs)
   const today = shanghaiDate(new Date());
   const overview = await reportsOverview(caller, actor, Math.min(Math.max(year, 2000), 2100));
   // Periods not yet begun cannot be filed; show what is running or past.
-  return { year, own: overview.own.filter((cell) => (periodOf(cell.kind, cell.periodKey)?.start ?? today) <= today), toReview: overview.toReview };
+  return {
+    year,
+    own: overview.own.filter((cell) => (periodOf(cell.kind, cell.periodKey)?.start ?? today) <= today),
+    toReview: overview.toReview,
+  };
 });
 
 /** 填报: open (or create) the own report of a period, then go to it. */
-export const action = pageHandler(async ({ request, context }: Route.ActionArgs): Promise<{ result: ActionResult } | Response> => {
-  const { caller } = await requireCaller(request, context);
-  const form = await request.formData();
-  const opened: { id?: string } = {};
-  const result = await runAction(async () => {
-    opened.id = (await caller.reports.draft({ kind: String(form.get('kind') ?? ''), periodKey: String(form.get('periodKey') ?? '') })).id;
-  }, { messageKey: 'reports.saved' });
-  if (opened.id) return redirect(`/reports/${opened.id}`);
-  return { result };
-});
+export const action = pageHandler(
+  async ({ request, context }: Route.ActionArgs): Promise<{ result: ActionResult } | Response> => {
+    const { caller } = await requireCaller(request, context);
+    const form = await request.formData();
+    const opened: { id?: string } = {};
+    const result = await runAction(
+      async () => {
+        opened.id = (
+          await caller.reports.draft({
+            kind: String(form.get('kind') ?? ''),
+            periodKey: String(form.get('periodKey') ?? ''),
+          })
+        ).id;
+      },
+      { messageKey: 'reports.saved' },
+    );
+    if (opened.id) return redirect(`/reports/${opened.id}`);
+    return { result };
+  },
+);
 
 export const handle = titleHandle((t) => t('reports.title'));
 
@@ -47,11 +61,16 @@ export default function Reports() {
   return (
     <section>
       <h1>{t('reports.title')}</h1>
-      <p><Link to="/reports/matrix">{t('reports.matrixTitle')}</Link> · <Link to="/reports/immediate">{t('reports.immediate.title')}</Link></p>
+      <p>
+        <Link to="/reports/matrix">{t('reports.matrixTitle')}</Link> ·{' '}
+        <Link to="/reports/immediate">{t('reports.immediate.title')}</Link>
+      </p>
       {data && 'result' in data && <ActionNotice result={data.result} />}
       {own.length > 0 && (
         <>
-          <h2>{t('reports.own')}（{year}）</h2>
+          <h2>
+            {t('reports.own')}（{year}）
+          </h2>
           <div className="table-scroll">
             <table data-testid="own-reports">
               <thead>
@@ -69,7 +88,9 @@ export default function Reports() {
                     <td>{t(kindKey(cell.kind))}</td>
                     <td>{periodLabel(cell.periodKey, language)}</td>
                     <td>{cell.dueOn}</td>
-                    <td className={`cell-${cell.state}`}><CellLabel state={cell.state} reportId={cell.reportId} /></td>
+                    <td className={`cell-${cell.state}`}>
+                      <CellLabel state={cell.state} reportId={cell.reportId} />
+                    </td>
                     <td>
                       <Form method="post">
                         <input type="hidden" name="kind" value={cell.kind} />
@@ -85,11 +106,15 @@ export default function Reports() {
         </>
       )}
       <h2>{t('reports.toReview')}</h2>
-      {toReview.length === 0 ? <p>{t('reports.noneToReview')}</p> : (
+      {toReview.length === 0 ? (
+        <p>{t('reports.noneToReview')}</p>
+      ) : (
         <ul data-testid="to-review">
           {toReview.map((cell) => (
             <li key={cell.id}>
-              <Link to={`/reports/${cell.reportId}`}>{cell.unitName} · {periodLabel(cell.periodKey, language)} {t(kindKey(cell.reportKind))}</Link>
+              <Link to={`/reports/${cell.reportId}`}>
+                {cell.unitName} · {periodLabel(cell.periodKey, language)} {t(kindKey(cell.reportKind))}
+              </Link>
             </li>
           ))}
         </ul>

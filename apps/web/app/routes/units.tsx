@@ -20,14 +20,21 @@ export const action = pageHandler(async ({ request, context }: Route.ActionArgs)
   const field = (name: string) => String(form.get(name) ?? '').trim();
   switch (field('intent')) {
     case 'create':
-      return runAction(() => caller.units.create({ parentCode: field('parentCode'), code: field('code'), name: field('name') }), {
-        messageKey: 'units.created',
-        params: { name: field('name') },
-      });
+      return runAction(
+        () => caller.units.create({ parentCode: field('parentCode'), code: field('code'), name: field('name') }),
+        {
+          messageKey: 'units.created',
+          params: { name: field('name') },
+        },
+      );
     case 'rename':
-      return runAction(() => caller.units.rename({ code: field('code'), name: field('name') }), { messageKey: 'units.saved' });
+      return runAction(() => caller.units.rename({ code: field('code'), name: field('name') }), {
+        messageKey: 'units.saved',
+      });
     case 'set-active':
-      return runAction(() => caller.units.setActive({ code: field('code'), active: field('active') === 'true' }), { messageKey: 'units.saved' });
+      return runAction(() => caller.units.setActive({ code: field('code'), active: field('active') === 'true' }), {
+        messageKey: 'units.saved',
+      });
     default:
       throw new Response('unknown intent', { status: 400 });
   }
@@ -75,7 +82,13 @@ export default function Units() {
               <Form method="post" className="mini-form">
                 <input type="hidden" name="intent" value="rename" />
                 <input type="hidden" name="code" value={unit.code} />
-                <input name="name" defaultValue={unit.name} aria-label={`${t('units.rename')} ${unit.name}`} maxLength={60} required />
+                <input
+                  name="name"
+                  defaultValue={unit.name}
+                  aria-label={`${t('units.rename')} ${unit.name}`}
+                  maxLength={60}
+                  required
+                />
                 <button type="submit">{t('units.rename')}</button>
               </Form>
               <Form method="post" className="mini-form">

@@ -12,7 +12,12 @@ export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs)
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, ['county_admin', 'security_admin'], request, context);
   const [users, units] = await Promise.all([caller.users.list(), caller.units.tree()]);
-  return { users, units: units.filter((unit) => unit.active), now: Date.now(), actor: { userId: actor.userId, role: actor.role } };
+  return {
+    users,
+    units: units.filter((unit) => unit.active),
+    now: Date.now(),
+    actor: { userId: actor.userId, role: actor.role },
+  };
 });
 
 export const action = pageHandler(async ({ request, context }: Route.ActionArgs) => {
@@ -23,15 +28,29 @@ export const action = pageHandler(async ({ request, context }: Route.ActionArgs)
   switch (field('intent')) {
     case 'create':
       return runAction(
-        () => caller.users.create({ loginName: field('loginName'), displayName: field('displayName'), role, unitCode: field('unitCode'), password: String(form.get('password') ?? '') }),
+        () =>
+          caller.users.create({
+            loginName: field('loginName'),
+            displayName: field('displayName'),
+            role,
+            unitCode: field('unitCode'),
+            password: String(form.get('password') ?? ''),
+          }),
         { messageKey: 'users.created', params: { name: field('displayName') } },
       );
     case 'set-disabled':
-      return runAction(() => caller.users.setDisabled({ id: field('id'), disabled: field('disabled') === 'true' }), { messageKey: 'users.saved' });
+      return runAction(() => caller.users.setDisabled({ id: field('id'), disabled: field('disabled') === 'true' }), {
+        messageKey: 'users.saved',
+      });
     case 'reset-password':
-      return runAction(() => caller.users.resetPassword({ id: field('id'), password: String(form.get('password') ?? '') }), { messageKey: 'users.saved' });
+      return runAction(
+        () => caller.users.resetPassword({ id: field('id'), password: String(form.get('password') ?? '') }),
+        { messageKey: 'users.saved' },
+      );
     case 'update':
-      return runAction(() => caller.users.update({ id: field('id'), role, unitCode: field('unitCode') }), { messageKey: 'users.saved' });
+      return runAction(() => caller.users.update({ id: field('id'), role, unitCode: field('unitCode') }), {
+        messageKey: 'users.saved',
+      });
     default:
       throw new Response('unknown intent', { status: 400 });
   }
@@ -119,7 +138,15 @@ export default function Users() {
                     <Form method="post" className="mini-form">
                       <input type="hidden" name="intent" value="reset-password" />
                       <input type="hidden" name="id" value={user.id} />
-                      <input name="password" type="password" required minLength={8} placeholder={t('users.newPassword')} aria-label={t('users.newPassword')} autoComplete="new-password" />
+                      <input
+                        name="password"
+                        type="password"
+                        required
+                        minLength={8}
+                        placeholder={t('users.newPassword')}
+                        aria-label={t('users.newPassword')}
+                        autoComplete="new-password"
+                      />
                       <button type="submit">{t('users.resetPassword')}</button>
                     </Form>
                   )}
@@ -127,8 +154,12 @@ export default function Users() {
                     <Form method="post" className="mini-form">
                       <input type="hidden" name="intent" value="update" />
                       <input type="hidden" name="id" value={user.id} />
-                      <select name="role" defaultValue={user.role} aria-label={t('users.role')}>{roleOptions}</select>
-                      <select name="unitCode" defaultValue={user.unitCode} aria-label={t('users.unit')}>{unitOptions}</select>
+                      <select name="role" defaultValue={user.role} aria-label={t('users.role')}>
+                        {roleOptions}
+                      </select>
+                      <select name="unitCode" defaultValue={user.unitCode} aria-label={t('users.unit')}>
+                        {unitOptions}
+                      </select>
                       <button type="submit">{t('users.update')}</button>
                     </Form>
                   )}

@@ -55,7 +55,9 @@ describe('session policy', () => {
     expect(sessionVerdict(session, at('2026-01-01T00:30:00Z'))).toBe('idle-expired');
   });
   it('is absolute-expired at 12 hours even when just used', () => {
-    expect(sessionVerdict({ ...session, lastUsedAt: at('2026-01-01T11:59:00Z') }, at('2026-01-01T12:00:00Z'))).toBe('absolute-expired');
+    expect(sessionVerdict({ ...session, lastUsedAt: at('2026-01-01T11:59:00Z') }, at('2026-01-01T12:00:00Z'))).toBe(
+      'absolute-expired',
+    );
   });
   it('renews at most once a minute', () => {
     expect(shouldRenew(session, at('2026-01-01T00:00:59Z'))).toBe(false);
@@ -77,9 +79,17 @@ describe('session token', () => {
     const parsed = parseToken(issued.token);
     expect(parsed).toMatchObject({ id: issued.id, countyId: 42 });
     expect(secretMatches(parsed!.secret, issued.secretHash)).toBe(true);
-    expect(secretMatches(parsed!.secret.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')), issued.secretHash)).toBe(false);
+    expect(
+      secretMatches(
+        parsed!.secret.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')),
+        issued.secretHash,
+      ),
+    ).toBe(false);
   });
-  it.each(['', 'abc', '0-aaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', "1-aaaa'; drop table users;--.x"])('rejects malformed %j', (token) => {
-    expect(parseToken(token)).toBeNull();
-  });
+  it.each(['', 'abc', '0-aaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', "1-aaaa'; drop table users;--.x"])(
+    'rejects malformed %j',
+    (token) => {
+      expect(parseToken(token)).toBeNull();
+    },
+  );
 });

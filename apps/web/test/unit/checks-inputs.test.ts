@@ -14,7 +14,21 @@ describe('parseInspectionScore', () => {
     expect(parseInspectionScore('０９５．５')).toBe('95.50');
   });
   it('refuses anything else', () => {
-    for (const raw of [-1, '-0.5', 100.5, '100.01', '101', '87.123', '87.', '.5', 'NaN', Number.POSITIVE_INFINITY, '1e2', '8 7', '']) {
+    for (const raw of [
+      -1,
+      '-0.5',
+      100.5,
+      '100.01',
+      '101',
+      '87.123',
+      '87.',
+      '.5',
+      'NaN',
+      Number.POSITIVE_INFINITY,
+      '1e2',
+      '8 7',
+      '',
+    ]) {
       expect(parseInspectionScore(raw), String(raw)).toBeNull();
     }
   });
@@ -37,10 +51,12 @@ describe('inspection periods', () => {
 
 describe('assessment vocabulary labels', () => {
   it('names every component, kind and level in the catalog', () => {
-    for (const component of inspectionComponents) expect(isMessageKey(componentLabelKey(component)), component).toBe(true);
+    for (const component of inspectionComponents)
+      expect(isMessageKey(componentLabelKey(component)), component).toBe(true);
     for (const kind of checkingEventKinds) {
       expect(isMessageKey(kindLabelKey(kind)), kind).toBe(true);
-      for (const level of checkingEventLevels[kind] ?? []) expect(levelLabelKey(kind, level), `${kind}.${level}`).not.toBeNull();
+      for (const level of checkingEventLevels[kind] ?? [])
+        expect(levelLabelKey(kind, level), `${kind}.${level}`).not.toBeNull();
     }
   });
 });

@@ -5,8 +5,18 @@ import { trendPeriods } from '../../app/.server/dashboard/trend-periods.ts';
 
 const rate = (percent: number | null) => ({ percent, display: percent === null ? '—' : `${percent}%`, meets: null });
 const row = (unitCode: string, received: number, closure: number | null): CompareRow => ({
-  unitCode, unitName: unitCode, received, unique: received, closed: 0, closureRate: rate(closure), onTimeRate: rate(null), collective: 0, skipLevel: 0, disputes: 0,
-  success: rate(null), satisfaction: rate(null),
+  unitCode,
+  unitName: unitCode,
+  received,
+  unique: received,
+  closed: 0,
+  closureRate: rate(closure),
+  onTimeRate: rate(null),
+  collective: 0,
+  skipLevel: 0,
+  disputes: 0,
+  success: rate(null),
+  satisfaction: rate(null),
 });
 
 describe('side-by-side sorting', () => {
@@ -32,7 +42,10 @@ describe('periods of the dashboard', () => {
     expect(previousPeriod(2026, 'year')).toEqual({ year: 2025, period: 'year' });
   });
   it('trend periods stop at the day read to, the running quarter ending there', () => {
-    expect(trendPeriods('quarter', 2026, '2026-04-01').map((p) => [p.label, p.end])).toEqual([['2026-Q1', '2026-03-31'], ['2026-Q2', '2026-04-01']]);
+    expect(trendPeriods('quarter', 2026, '2026-04-01').map((p) => [p.label, p.end])).toEqual([
+      ['2026-Q1', '2026-03-31'],
+      ['2026-Q2', '2026-04-01'],
+    ]);
     expect(trendPeriods('month', 2026, '2026-12-31')).toHaveLength(12);
   });
 });

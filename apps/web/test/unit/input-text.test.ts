@@ -10,7 +10,9 @@ describe('text Postgres can store', () => {
   });
 
   it('names the first bad field of a nested input, keys included; bytes are not text', () => {
-    expect(findInvalidText({ register: 'disputes', values: { parties: '张三', summary: 'x\u0000' } })).toBe('values.summary');
+    expect(findInvalidText({ register: 'disputes', values: { parties: '张三', summary: 'x\u0000' } })).toBe(
+      'values.summary',
+    );
     expect(findInvalidText({ list: ['ok', '\ud800'] })).toBe('list.1');
     expect(findInvalidText({ values: { 'a\u0000': 'x' } })).toBe('values.(key)');
     expect(findInvalidText({ bytes: new Uint8Array([0, 0xd8]), name: 'f.csv' })).toBeNull();

@@ -5,8 +5,20 @@ const origin = 'http://tally.county.example:3000';
 
 describe('localPath: where a redirect may go', () => {
   it.each([
-    '/\\evil.example', '/\t/evil.example', '//evil.example', '/\\\\evil.example', '\\\\evil.example', 'https://evil.example/x',
-    'javascript:alert(1)', 'data:text/html,x', '/.//evil.example', '/./\\evil.example', 'http://tally.county.example:3001/', '', null, undefined,
+    '/\\evil.example',
+    '/\t/evil.example',
+    '//evil.example',
+    '/\\\\evil.example',
+    '\\\\evil.example',
+    'https://evil.example/x',
+    'javascript:alert(1)',
+    'data:text/html,x',
+    '/.//evil.example',
+    '/./\\evil.example',
+    'http://tally.county.example:3001/',
+    '',
+    null,
+    undefined,
   ])('%j leaves the site: home instead', (value) => {
     expect(localPath(value, origin)).toBe('/');
   });

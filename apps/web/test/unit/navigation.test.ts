@@ -17,7 +17,10 @@ describe('navigation for the assessment inputs', () => {
   it('offers the checks screens to every case-data role and to nobody else', () => {
     for (const role of userRoles) {
       const keepsCaseData = ['county_admin', 'county_staff', 'township_staff', 'village_staff'].includes(role);
-      expect(navigationFor(role).some((item) => item.to === '/checks/inspections'), role).toBe(keepsCaseData);
+      expect(
+        navigationFor(role).some((item) => item.to === '/checks/inspections'),
+        role,
+      ).toBe(keepsCaseData);
     }
   });
 });

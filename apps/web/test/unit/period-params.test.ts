@@ -4,7 +4,7 @@ import { periodFromSearch } from '../../app/lib/period-params.ts';
 const DEFAULT = { from: '2026-01-01', to: '2026-06-30' };
 const read = (query: string) => periodFromSearch(new URLSearchParams(query), DEFAULT);
 
-describe('the pages\' one period reader', () => {
+describe("the pages' one period reader", () => {
   it('uses the default quietly when nothing is typed, and a typed period as it is', () => {
     expect(read('')).toEqual({ ...DEFAULT, refusal: null });
     expect(read('from=2026-03-01&to=2026-03-31')).toEqual({ from: '2026-03-01', to: '2026-03-31', refusal: null });
@@ -23,6 +23,10 @@ describe('the pages\' one period reader', () => {
   });
 
   it('with no default, an open end is no period to reverse', () => {
-    expect(periodFromSearch(new URLSearchParams('from=2026-03-01'), { from: '', to: '' })).toEqual({ from: '2026-03-01', to: '', refusal: null });
+    expect(periodFromSearch(new URLSearchParams('from=2026-03-01'), { from: '', to: '' })).toEqual({
+      from: '2026-03-01',
+      to: '',
+      refusal: null,
+    });
   });
 });

@@ -9,7 +9,14 @@ describe('a report as an official paper', () => {
   it('has the title, the addressee, three numbered parts and the Shanghai filing date', () => {
     // Filed 2026-10-07T16:30Z: already Oct 8 in Shanghai.
     const doc = reportDocument({
-      unitName: '柳营村', parentName: '城关镇', kind: 'monthly', periodKey: '2026-09', narrative, zero: false, filedAt: new Date('2026-10-07T16:30:00Z'), now: new Date(),
+      unitName: '柳营村',
+      parentName: '城关镇',
+      kind: 'monthly',
+      periodKey: '2026-09',
+      narrative,
+      zero: false,
+      filedAt: new Date('2026-10-07T16:30:00Z'),
+      now: new Date(),
     });
     expect(doc.title).toBe('柳营村2026年9月月报');
     expect(doc.addressee).toBe('城关镇：');
@@ -24,16 +31,42 @@ describe('a report as an official paper', () => {
   });
 
   it('a zero report says so in one paragraph; an unknown addressee is left out', () => {
-    const doc = reportDocument({ unitName: '柳营村', parentName: null, kind: 'monthly', periodKey: '2026-09', narrative, zero: true, filedAt: null, now: new Date('2026-10-01T00:00:00Z') });
+    const doc = reportDocument({
+      unitName: '柳营村',
+      parentName: null,
+      kind: 'monthly',
+      periodKey: '2026-09',
+      narrative,
+      zero: true,
+      filedAt: null,
+      now: new Date('2026-10-01T00:00:00Z'),
+    });
     expect(doc.addressee).toBeNull();
     expect(doc.sections).toEqual([{ heading: '', paragraphs: ['本单位2026年9月无需报告的情况，特此零报告。'] }]);
   });
 
   it('writes a .docx on A4 holding the whole paper', async () => {
-    const doc = reportDocument({ unitName: '柳营村', parentName: '城关镇', kind: 'monthly', periodKey: '2026-09', narrative, zero: false, filedAt: new Date('2026-10-08T01:00:00Z'), now: new Date() });
+    const doc = reportDocument({
+      unitName: '柳营村',
+      parentName: '城关镇',
+      kind: 'monthly',
+      periodKey: '2026-09',
+      narrative,
+      zero: false,
+      filedAt: new Date('2026-10-08T01:00:00Z'),
+      now: new Date(),
+    });
     const zip = await JSZip.loadAsync(await reportDocx(doc));
     const xml = await zip.file('word/document.xml')!.async('string');
-    for (const text of ['柳营村2026年9月月报', '城关镇：', '一、工作开展情况', '调处纠纷一件。', '三、下步打算', '2026年10月8日']) expect(xml).toContain(text);
+    for (const text of [
+      '柳营村2026年9月月报',
+      '城关镇：',
+      '一、工作开展情况',
+      '调处纠纷一件。',
+      '三、下步打算',
+      '2026年10月8日',
+    ])
+      expect(xml).toContain(text);
     // A4 in twips (210 × 297 mm).
     expect(xml).toMatch(/w:pgSz w:w="11907" w:h="16840"/);
   });

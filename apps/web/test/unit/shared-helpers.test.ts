@@ -20,7 +20,11 @@ describe('isUniqueViolation', () => {
   it('finds 23505 on the error or anywhere down its cause chain', () => {
     expect(isUniqueViolation(postgresError)).toBe(true);
     expect(isUniqueViolation(new Error('Failed query', { cause: postgresError }))).toBe(true);
-    expect(isUniqueViolation(new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: new Error('Failed query', { cause: postgresError }) }))).toBe(true);
+    expect(
+      isUniqueViolation(
+        new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: new Error('Failed query', { cause: postgresError }) }),
+      ),
+    ).toBe(true);
   });
   it('is false for other errors', () => {
     expect(isUniqueViolation(Object.assign(new Error('check'), { code: '23514' }))).toBe(false);
@@ -30,8 +34,12 @@ describe('isUniqueViolation', () => {
 
 describe('orNotFound', () => {
   it('turns a missing or malformed record into a 404 page and lets anything else through', async () => {
-    await expect(orNotFound(Promise.reject(new TRPCError({ code: 'NOT_FOUND' })))).rejects.toSatisfy((r: unknown) => r instanceof Response && r.status === 404);
-    await expect(orNotFound(Promise.reject(new TRPCError({ code: 'BAD_REQUEST' })))).rejects.toSatisfy((r: unknown) => r instanceof Response && r.status === 404);
+    await expect(orNotFound(Promise.reject(new TRPCError({ code: 'NOT_FOUND' })))).rejects.toSatisfy(
+      (r: unknown) => r instanceof Response && r.status === 404,
+    );
+    await expect(orNotFound(Promise.reject(new TRPCError({ code: 'BAD_REQUEST' })))).rejects.toSatisfy(
+      (r: unknown) => r instanceof Response && r.status === 404,
+    );
     await expect(orNotFound(Promise.reject(new TRPCError({ code: 'FORBIDDEN' })))).rejects.toBeInstanceOf(TRPCError);
     await expect(orNotFound(Promise.resolve(7))).resolves.toBe(7);
   });

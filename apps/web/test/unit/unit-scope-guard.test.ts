@@ -10,7 +10,14 @@ import { describe, expect, it } from 'vitest';
  * unit code (which misleads the planner, see packages/db/src/schema/rls.ts).
  */
 const root = join(import.meta.dirname, '../../../..');
-const SCANNED = ['apps/web/app/.server', 'apps/web/app/lib', 'apps/web/app/components', 'packages/db/src', 'packages/imports/src', 'packages/casework/src'];
+const SCANNED = [
+  'apps/web/app/.server',
+  'apps/web/app/lib',
+  'apps/web/app/components',
+  'packages/db/src',
+  'packages/imports/src',
+  'packages/casework/src',
+];
 const PATTERN_HOME = 'packages/casework/src/unit-code.ts';
 
 function sourceFiles(dir: string): string[] {
@@ -26,7 +33,10 @@ function code(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 }
 
-const files = SCANNED.flatMap((dir) => sourceFiles(join(root, dir))).map((path) => ({ path: relative(root, path), text: code(readFileSync(path, 'utf8')) }));
+const files = SCANNED.flatMap((dir) => sourceFiles(join(root, dir))).map((path) => ({
+  path: relative(root, path),
+  text: code(readFileSync(path, 'utf8')),
+}));
 
 /** A drizzle like() on a unit code or built from a scope, or a raw SQL `unit_code like`. */
 const HAND_WRITTEN_SCOPE = [
@@ -43,12 +53,16 @@ describe('scope and unit-code guards', () => {
   });
 
   it('no unit scope is written by hand with LIKE: use inScope / inActorScope', () => {
-    const offenders = files.filter((file) => HAND_WRITTEN_SCOPE.some((pattern) => pattern.test(file.text))).map((file) => file.path);
+    const offenders = files
+      .filter((file) => HAND_WRITTEN_SCOPE.some((pattern) => pattern.test(file.text)))
+      .map((file) => file.path);
     expect(offenders).toEqual([]);
   });
 
   it('the 12-digit unit-code pattern is written once', () => {
-    const offenders = files.filter((file) => file.path !== PATTERN_HOME && UNIT_CODE_REGEX.test(file.text)).map((file) => file.path);
+    const offenders = files
+      .filter((file) => file.path !== PATTERN_HOME && UNIT_CODE_REGEX.test(file.text))
+      .map((file) => file.path);
     expect(offenders).toEqual([]);
     expect(files.find((file) => file.path === PATTERN_HOME)?.text).toMatch(UNIT_CODE_REGEX);
   });

@@ -7,8 +7,22 @@ import Users from '../../app/routes/users.tsx';
 
 /* The users screen offers only what the actor may do (docs/security.md "Who may grant which role"). */
 const units = [{ code: '130534000000', name: '甲县', level: 'county', parentCode: null, active: true }];
-const row = (id: string, role: UserRole) => ({ id, loginName: `u_${id}`, displayName: id, role, unitCode: '130534000000', disabled: false, lockedUntil: null });
-const people = [row('self', 'county_admin'), row('admin2', 'county_admin'), row('sec', 'security_admin'), row('aud', 'auditor'), row('staff', 'county_staff')];
+const row = (id: string, role: UserRole) => ({
+  id,
+  loginName: `u_${id}`,
+  displayName: id,
+  role,
+  unitCode: '130534000000',
+  disabled: false,
+  lockedUntil: null,
+});
+const people = [
+  row('self', 'county_admin'),
+  row('admin2', 'county_admin'),
+  row('sec', 'security_admin'),
+  row('aud', 'auditor'),
+  row('staff', 'county_staff'),
+];
 
 function render(actorRole: UserRole): string {
   const Stub = createRoutesStub([{ id: 'users', path: '/users', Component: Users }]);
@@ -31,7 +45,12 @@ function rowIntents(html: string, id: string): string[] {
 
 describe('users screen', () => {
   it('offers the county admin the case-data roles only', () => {
-    expect(offeredRoles(render('county_admin'))).toEqual(['county_admin', 'county_staff', 'township_staff', 'village_staff']);
+    expect(offeredRoles(render('county_admin'))).toEqual([
+      'county_admin',
+      'county_staff',
+      'township_staff',
+      'village_staff',
+    ]);
   });
 
   it('offers the security admin the security admin role only', () => {

@@ -12,7 +12,9 @@ const UNASSIGNED_OPEN = ['registered', 'accepted'] as const;
 
 export function openClockRows(db: ClockWriter, countyId: number) {
   const cases = petitionCases;
-  return db.select({ id: cases.id, state: cases.state, clockDueOn: cases.clockDueOn }).from(cases)
+  return db
+    .select({ id: cases.id, state: cases.state, clockDueOn: cases.clockDueOn })
+    .from(cases)
     .where(and(eq(cases.countyId, countyId), isNull(cases.deletedAt), inArray(cases.status, UNASSIGNED_OPEN)));
 }
 
@@ -23,13 +25,21 @@ export function openClockRows(db: ClockWriter, countyId: number) {
  * is fixed when the case is assigned (the unit was told that date), so assigned cases keep
  * theirs. Returns how many cases moved.
  */
-export async function refreshOpenClocks(db: ClockWriter, countyId: number, now: Date, calendar: WorkCalendar): Promise<number> {
+export async function refreshOpenClocks(
+  db: ClockWriter,
+  countyId: number,
+  now: Date,
+  calendar: WorkCalendar,
+): Promise<number> {
   const cases = petitionCases;
   let moved = 0;
   for (const row of await openClockRows(db, countyId)) {
     const dueOn = runningDueOn(row.state as CaseState, now, calendar);
     if (dueOn === row.clockDueOn) continue;
-    await db.update(cases).set({ clockDueOn: dueOn }).where(and(eq(cases.countyId, countyId), eq(cases.id, row.id)));
+    await db
+      .update(cases)
+      .set({ clockDueOn: dueOn })
+      .where(and(eq(cases.countyId, countyId), eq(cases.id, row.id)));
     moved++;
   }
   return moved;

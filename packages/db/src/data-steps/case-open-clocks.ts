@@ -17,7 +17,10 @@ import { countyCalendar } from '../cases/county-calendar.ts';
 import { refreshOpenClocks } from '../cases/open-clocks.ts';
 import { counties } from '../schema/counties.ts';
 
-export async function giveOpenCasesAClock(db: Pick<PostgresJsDatabase, 'select' | 'update' | 'execute'>, now = new Date()): Promise<{ accepted: number; moved: number }> {
+export async function giveOpenCasesAClock(
+  db: Pick<PostgresJsDatabase, 'select' | 'update' | 'execute'>,
+  now = new Date(),
+): Promise<{ accepted: number; moved: number }> {
   const accepted = await db.execute(sql`
     update petition_cases p
        set state = jsonb_set(p.state, '{acceptedOn}', coalesce((

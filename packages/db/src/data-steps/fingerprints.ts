@@ -51,7 +51,9 @@ interface Rewrite {
 /** One UPDATE per page: the (county, key) → fingerprint pairs as a JSON recordset. */
 async function applyRewrites(db: Executor, rewrites: Rewrite[], update: (values: SQL) => SQL): Promise<void> {
   if (!rewrites.length) return;
-  await db.execute(update(sql`jsonb_to_recordset(${JSON.stringify(rewrites)}::jsonb) as v(county_id int, key text, fp text)`));
+  await db.execute(
+    update(sql`jsonb_to_recordset(${JSON.stringify(rewrites)}::jsonb) as v(county_id int, key text, fp text)`),
+  );
 }
 
 function decide(def: RegisterDef, values: RowValues, stored: string, counts: FingerprintStepCounts): string | null {
@@ -73,17 +75,27 @@ async function registerRows(db: Executor, key: RegisterKey, counts: FingerprintS
   const def = registerDefs[key];
   let after: { countyId: number; id: string } | null = null;
   for (;;) {
-    const page: Array<Record<string, unknown>> = await db.select().from(table)
+    const page: Array<Record<string, unknown>> = await db
+      .select()
+      .from(table)
       .where(after ? or(gt(countyId, after.countyId), and(eq(countyId, after.countyId), gt(id, after.id))) : undefined)
-      .orderBy(asc(countyId), asc(id)).limit(PAGE);
+      .orderBy(asc(countyId), asc(id))
+      .limit(PAGE);
     if (!page.length) return;
     const rewrites: Rewrite[] = [];
     for (const row of page) {
-      const values: RowValues = Object.fromEntries(def.fields.map((f) => [f.key, (row[f.key] ?? null) as RowValues[string]]));
+      const values: RowValues = Object.fromEntries(
+        def.fields.map((f) => [f.key, (row[f.key] ?? null) as RowValues[string]]),
+      );
       const next = decide(def, values, String(row.fingerprint), counts);
       if (next) rewrites.push({ county_id: Number(row.countyId), key: String(row.id), fp: next });
     }
-    await applyRewrites(db, rewrites, (v) => sql`update ${table} t set fingerprint = v.fp from ${v} where t.county_id = v.county_id and t.id = v.key::uuid`);
+    await applyRewrites(
+      db,
+      rewrites,
+      (v) =>
+        sql`update ${table} t set fingerprint = v.fp from ${v} where t.county_id = v.county_id and t.id = v.key::uuid`,
+    );
     const last = page[page.length - 1]!;
     after = { countyId: Number(last.countyId), id: String(last.id) };
   }
@@ -110,16 +122,31 @@ async function petitionCaseRows(db: Executor, counts: FingerprintStepCounts): Pr
   const c = petitionCases;
   let after: { countyId: number; id: string } | null = null;
   for (;;) {
-    const page: Array<typeof c.$inferSelect> = await db.select().from(c)
-      .where(and(isNotNull(c.importFingerprint), after ? or(gt(c.countyId, after.countyId), and(eq(c.countyId, after.countyId), gt(c.id, after.id))) : undefined))
-      .orderBy(asc(c.countyId), asc(c.id)).limit(PAGE);
+    const page: Array<typeof c.$inferSelect> = await db
+      .select()
+      .from(c)
+      .where(
+        and(
+          isNotNull(c.importFingerprint),
+          after
+            ? or(gt(c.countyId, after.countyId), and(eq(c.countyId, after.countyId), gt(c.id, after.id)))
+            : undefined,
+        ),
+      )
+      .orderBy(asc(c.countyId), asc(c.id))
+      .limit(PAGE);
     if (!page.length) return;
     const rewrites: Rewrite[] = [];
     for (const row of page) {
       const next = decide(PETITION_REGISTER, petitionValues(row), row.importFingerprint!, counts);
       if (next) rewrites.push({ county_id: row.countyId, key: row.id, fp: next });
     }
-    await applyRewrites(db, rewrites, (v) => sql`update petition_cases t set import_fingerprint = v.fp from ${v} where t.county_id = v.county_id and t.id = v.key::uuid`);
+    await applyRewrites(
+      db,
+      rewrites,
+      (v) =>
+        sql`update petition_cases t set import_fingerprint = v.fp from ${v} where t.county_id = v.county_id and t.id = v.key::uuid`,
+    );
     const last: typeof c.$inferSelect = page[page.length - 1]!;
     after = { countyId: last.countyId, id: last.id };
   }
@@ -140,16 +167,36 @@ async function stagedRows(db: Executor, counts: FingerprintStepCounts): Promise<
   const b = importBatches;
   let after: { countyId: number; batchId: string; rowNumber: number } | null = null;
   for (;;) {
-    const page: StagedRow[] = await db.select({ countyId: r.countyId, batchId: r.batchId, rowNumber: r.rowNumber, values: r.values, fingerprint: r.fingerprint, register: b.register })
-      .from(r).innerJoin(b, and(eq(b.countyId, r.countyId), eq(b.id, r.batchId)))
-      .where(and(isNotNull(r.fingerprint), after
-        ? sql`(${r.countyId}, ${r.batchId}, ${r.rowNumber}) > (${after.countyId}, ${after.batchId}::uuid, ${after.rowNumber})`
-        : undefined))
-      .orderBy(asc(r.countyId), asc(r.batchId), asc(r.rowNumber)).limit(PAGE);
+    const page: StagedRow[] = await db
+      .select({
+        countyId: r.countyId,
+        batchId: r.batchId,
+        rowNumber: r.rowNumber,
+        values: r.values,
+        fingerprint: r.fingerprint,
+        register: b.register,
+      })
+      .from(r)
+      .innerJoin(b, and(eq(b.countyId, r.countyId), eq(b.id, r.batchId)))
+      .where(
+        and(
+          isNotNull(r.fingerprint),
+          after
+            ? sql`(${r.countyId}, ${r.batchId}, ${r.rowNumber}) > (${after.countyId}, ${after.batchId}::uuid, ${after.rowNumber})`
+            : undefined,
+        ),
+      )
+      .orderBy(asc(r.countyId), asc(r.batchId), asc(r.rowNumber))
+      .limit(PAGE);
     if (!page.length) return;
     const rewrites: Rewrite[] = [];
     for (const row of page) {
-      const def = row.register === 'petitions' ? PETITION_REGISTER : registerKeys.includes(row.register as RegisterKey) ? registerDefs[row.register as RegisterKey] : null;
+      const def =
+        row.register === 'petitions'
+          ? PETITION_REGISTER
+          : registerKeys.includes(row.register as RegisterKey)
+            ? registerDefs[row.register as RegisterKey]
+            : null;
       if (!def || !row.values) continue;
       // Staged values are keyed by column name (staged-rows.ts toColumnValues), fingerprints by field key.
       const staged = row.values;
@@ -157,8 +204,12 @@ async function stagedRows(db: Executor, counts: FingerprintStepCounts): Promise<
       const next = decide(def, values, row.fingerprint!, counts);
       if (next) rewrites.push({ county_id: row.countyId, key: `${row.batchId}:${row.rowNumber}`, fp: next });
     }
-    await applyRewrites(db, rewrites, (v) => sql`update import_rows t set fingerprint = v.fp from ${v}
-      where t.county_id = v.county_id and t.batch_id = split_part(v.key, ':', 1)::uuid and t.row_number = split_part(v.key, ':', 2)::int`);
+    await applyRewrites(
+      db,
+      rewrites,
+      (v) => sql`update import_rows t set fingerprint = v.fp from ${v}
+      where t.county_id = v.county_id and t.batch_id = split_part(v.key, ':', 1)::uuid and t.row_number = split_part(v.key, ':', 2)::int`,
+    );
     const last: StagedRow = page[page.length - 1]!;
     after = { countyId: last.countyId, batchId: last.batchId, rowNumber: last.rowNumber };
   }

@@ -19,10 +19,14 @@ const STEPS: ReadonlyArray<readonly [string, Step]> = [
 ];
 
 export async function runDataSteps(db: PostgresJsDatabase): Promise<void> {
-  await db.execute(sql`create table if not exists drizzle.tally_data_steps (name text primary key, done_at timestamptz not null default now())`);
+  await db.execute(
+    sql`create table if not exists drizzle.tally_data_steps (name text primary key, done_at timestamptz not null default now())`,
+  );
   for (const [name, step] of STEPS) {
     await db.transaction(async (tx) => {
-      const claimed = await tx.execute(sql`insert into drizzle.tally_data_steps (name) values (${name}) on conflict do nothing returning name`);
+      const claimed = await tx.execute(
+        sql`insert into drizzle.tally_data_steps (name) values (${name}) on conflict do nothing returning name`,
+      );
       if (claimed.length) await step(tx);
     });
   }

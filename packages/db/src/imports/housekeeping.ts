@@ -26,13 +26,20 @@ export interface HousekeepingCounts {
   purged: number;
 }
 
-const INTERRUPTED = { zh: '上次导入被中断（服务重启或故障），未写入任何记录，可以重新确认导入', en: 'The last commit was interrupted (a restart or a fault) and wrote nothing; you can commit again' };
+const INTERRUPTED = {
+  zh: '上次导入被中断（服务重启或故障），未写入任何记录，可以重新确认导入',
+  en: 'The last commit was interrupted (a restart or a fault) and wrote nothing; you can commit again',
+};
 const expiredNote = (days: number) => ({
   zh: `预览后 ${days} 天未确认导入，已自动取消，上传的文件已删除`,
   en: `Not committed within ${days} days of the preview: cancelled, and the uploaded file deleted`,
 });
 
-export async function importHousekeeping(db: Database, now: Date, retentionDays = IMPORT_RETENTION_DAYS): Promise<HousekeepingCounts> {
+export async function importHousekeeping(
+  db: Database,
+  now: Date,
+  retentionDays = IMPORT_RETENTION_DAYS,
+): Promise<HousekeepingCounts> {
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
   const graceCutoff = new Date(now.getTime() - COMMIT_CLAIM_GRACE_SECONDS * 1000);
   return db.transaction(async (tx) => {

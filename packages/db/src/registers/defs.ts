@@ -3,26 +3,46 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { EnumOption, FieldDef, FieldType, RegisterDef, RowCheck } from '@tally/imports/types';
 import { registerTables } from '../schema/registers.ts';
 import {
-  disputeChecks, hazardCheckChecks,
-  disputeFields, dutyLogFields, hazardCheckFields, infoSubmissionFields, investigationRoundFields, mediationFileFields, meetingFields,
+  disputeChecks,
+  hazardCheckChecks,
+  disputeFields,
+  dutyLogFields,
+  hazardCheckFields,
+  infoSubmissionFields,
+  investigationRoundFields,
+  mediationFileFields,
+  meetingFields,
   publicityRecordFields,
 } from './fields.ts';
 import type { FieldPresentation, RegisterChecks, RegisterPresentation } from './presentation.ts';
 
 /** A presentation with its value type erased, as the builders below read it. */
-type LoosePresentation = FieldPresentation<unknown> & { options?: Record<string, string[]>; optionsEn?: Record<string, string> };
+type LoosePresentation = FieldPresentation<unknown> & {
+  options?: Record<string, string[]>;
+  optionsEn?: Record<string, string>;
+};
 
 export type RegisterKey = keyof typeof registerTables;
 
 const presentations: {
-  [K in RegisterKey]: { label: string; labelEn: string; fields: RegisterPresentation<(typeof registerTables)[K]>; checks?: RegisterChecks<(typeof registerTables)[K]> };
+  [K in RegisterKey]: {
+    label: string;
+    labelEn: string;
+    fields: RegisterPresentation<(typeof registerTables)[K]>;
+    checks?: RegisterChecks<(typeof registerTables)[K]>;
+  };
 } = {
   investigation_rounds: { label: '排查记录', labelEn: 'Investigation rounds', fields: investigationRoundFields },
   meetings: { label: '会议记录', labelEn: 'Meetings', fields: meetingFields },
   duty_logs: { label: '值班记录', labelEn: 'Duty log', fields: dutyLogFields },
   publicity_records: { label: '普法宣传记录', labelEn: 'Legal publicity', fields: publicityRecordFields },
   info_submissions: { label: '信息报送', labelEn: 'Information submissions', fields: infoSubmissionFields },
-  hazard_checks: { label: '安全隐患排查', labelEn: 'Hazard checks', fields: hazardCheckFields, checks: hazardCheckChecks },
+  hazard_checks: {
+    label: '安全隐患排查',
+    labelEn: 'Hazard checks',
+    fields: hazardCheckFields,
+    checks: hazardCheckChecks,
+  },
   disputes: { label: '矛盾纠纷排查调处', labelEn: 'Disputes', fields: disputeFields, checks: disputeChecks },
   mediation_files: { label: '调解卷宗', labelEn: 'Mediation files', fields: mediationFileFields },
 };
@@ -46,7 +66,10 @@ function enumOptions(column: AnyColumn, presentation: LoosePresentation): EnumOp
 
 function fieldDef(key: string, column: AnyColumn, presentation: LoosePresentation): FieldDef {
   const type = fieldType(column, presentation);
-  const staticDefault = column.hasDefault && (typeof column.default === 'string' || typeof column.default === 'number') ? column.default : undefined;
+  const staticDefault =
+    column.hasDefault && (typeof column.default === 'string' || typeof column.default === 'number')
+      ? column.default
+      : undefined;
   return {
     key,
     column: column.name,
@@ -72,9 +95,17 @@ function buildRegister<K extends RegisterKey>(key: K): RegisterDef {
   const table = registerTables[key] as PgTable;
   const columns = getTableColumns(table) as Record<string, AnyColumn>;
   const { label, labelEn, fields, checks } = presentations[key];
-  const entries = Object.entries(fields as Record<string, LoosePresentation>).filter(([, presentation]) => !presentation.internal);
+  const entries = Object.entries(fields as Record<string, LoosePresentation>).filter(
+    ([, presentation]) => !presentation.internal,
+  );
   const rowChecks: RowCheck[] = (checks ?? []).map(({ field, than }) => ({ field, than }));
-  return { key, label, labelEn, fields: entries.map(([fieldKey, presentation]) => fieldDef(fieldKey, columns[fieldKey]!, presentation)), checks: rowChecks };
+  return {
+    key,
+    label,
+    labelEn,
+    fields: entries.map(([fieldKey, presentation]) => fieldDef(fieldKey, columns[fieldKey]!, presentation)),
+    checks: rowChecks,
+  };
 }
 
 /** Every register as the import engine, the forms and the exports read it. */

@@ -9,7 +9,16 @@ import type { PgTable } from 'drizzle-orm/pg-core';
  */
 
 /** Columns every register has and no clerk types in. */
-export type SharedColumn = 'countyId' | 'id' | 'unitCode' | 'fingerprint' | 'importId' | 'createdBy' | 'createdAt' | 'updatedAt' | 'deletedAt';
+export type SharedColumn =
+  | 'countyId'
+  | 'id'
+  | 'unitCode'
+  | 'fingerprint'
+  | 'importId'
+  | 'createdBy'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'deletedAt';
 
 type Insertable<TTable extends PgTable> = Omit<TTable['$inferInsert'], SharedColumn>;
 
@@ -54,4 +63,7 @@ export type RegisterPresentation<TTable extends PgTable> = {
 };
 
 /** Rules between two fields of a row (see RowCheck): `field` not earlier or fewer than `than`. */
-export type RegisterChecks<TTable extends PgTable> = ReadonlyArray<{ field: keyof Insertable<TTable> & string; than: keyof Insertable<TTable> & string }>;
+export type RegisterChecks<TTable extends PgTable> = ReadonlyArray<{
+  field: keyof Insertable<TTable> & string;
+  than: keyof Insertable<TTable> & string;
+}>;

@@ -22,7 +22,13 @@ import { codeCheck } from './code-check.ts';
 import { units } from './units.ts';
 import { appRole, belowScope, inScope, roleIn, sameCounty } from './rls.ts';
 import { caseDataRoles } from './roles.ts';
-import { assessmentPeriods, checkingEventKinds, inspectionComponents, rankedLevels, ruleSetStatuses } from '../assessment/vocabulary.ts';
+import {
+  assessmentPeriods,
+  checkingEventKinds,
+  inspectionComponents,
+  rankedLevels,
+  ruleSetStatuses,
+} from '../assessment/vocabulary.ts';
 
 /*
  * Assessment (docs/assessment.md). Facts are not stored: they are
@@ -30,7 +36,6 @@ import { assessmentPeriods, checkingEventKinds, inspectionComponents, rankedLeve
  * here is what no other record holds: rule sets, inspection scores, the checking unit's
  * register of events, and the immutable snapshots of published results.
  */
-
 
 /**
  * A county's rule set for a year. At most one draft per county and year; a published row is
@@ -57,7 +62,9 @@ export const assessmentRuleSets = pgTable(
   (t) => [
     primaryKey({ columns: [t.countyId, t.id] }),
     uniqueIndex('assessment_rule_sets_one_draft').on(t.countyId, t.year).where(sql`status = 'draft'`),
-    uniqueIndex('assessment_rule_sets_published_hash').on(t.countyId, t.year, t.contentHash).where(sql`status = 'published'`),
+    uniqueIndex('assessment_rule_sets_published_hash')
+      .on(t.countyId, t.year, t.contentHash)
+      .where(sql`status = 'published'`),
     codeCheck('assessment_rule_sets_status_check', 'status', ruleSetStatuses),
     check('assessment_rule_sets_year_check', sql`year between 2000 and 2100`),
     // Published schemes are public inside the county; drafts only to the county office.
@@ -114,7 +121,10 @@ export const inspectionScores = pgTable(
     foreignKey({ columns: [t.countyId, t.unitCode], foreignColumns: [units.countyId, units.code] }),
     codeCheck('inspection_scores_component_check', 'component', inspectionComponents),
     check('inspection_scores_score_check', sql`score between 0 and 100`),
-    check('inspection_scores_period_check', sql`(component = 'routine' and period_no between 1 and 12) or (component <> 'routine' and period_no = 1)`),
+    check(
+      'inspection_scores_period_check',
+      sql`(component = 'routine' and period_no between 1 and 12) or (component <> 'routine' and period_no = 1)`,
+    ),
     check('inspection_scores_version_check', sql`version >= 1 and (version = 1 or reason is not null)`),
     pgPolicy('inspection_scores_read', {
       for: 'select',
@@ -211,7 +221,10 @@ export const assessmentResults = pgTable(
   (t) => [
     primaryKey({ columns: [t.countyId, t.id] }),
     index('assessment_results_period_idx').on(t.countyId, t.year, t.period, t.scopeCode, t.asOf),
-    foreignKey({ columns: [t.countyId, t.ruleSetId], foreignColumns: [assessmentRuleSets.countyId, assessmentRuleSets.id] }),
+    foreignKey({
+      columns: [t.countyId, t.ruleSetId],
+      foreignColumns: [assessmentRuleSets.countyId, assessmentRuleSets.id],
+    }),
     foreignKey({ columns: [t.countyId, t.scopeCode], foreignColumns: [units.countyId, units.code] }),
     codeCheck('assessment_results_period_check', 'period', assessmentPeriods),
     codeCheck('assessment_results_level_check', 'ranked_level', rankedLevels),
@@ -249,7 +262,10 @@ export const assessmentRankings = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.countyId, t.resultId, t.unitCode] }),
-    foreignKey({ columns: [t.countyId, t.resultId], foreignColumns: [assessmentResults.countyId, assessmentResults.id] }),
+    foreignKey({
+      columns: [t.countyId, t.resultId],
+      foreignColumns: [assessmentResults.countyId, assessmentResults.id],
+    }),
     codeCheck('assessment_rankings_level_check', 'ranked_level', rankedLevels),
     pgPolicy('assessment_rankings_read', {
       for: 'select',
@@ -275,7 +291,10 @@ export const assessmentBreakdowns = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.countyId, t.resultId, t.unitCode] }),
-    foreignKey({ columns: [t.countyId, t.resultId], foreignColumns: [assessmentResults.countyId, assessmentResults.id] }),
+    foreignKey({
+      columns: [t.countyId, t.resultId],
+      foreignColumns: [assessmentResults.countyId, assessmentResults.id],
+    }),
     pgPolicy('assessment_breakdowns_read', {
       for: 'select',
       to: appRole,

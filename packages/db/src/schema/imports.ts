@@ -79,7 +79,9 @@ export const importBatches = pgTable(
     /** A file-level refusal (unreadable, too many rows, bad mapping), both languages. */
     failure: jsonb('failure').$type<{ zh: string; en: string }>(),
     // Progress of the preview and of the commit, written in short transactions of their own so a poller sees it.
-    progressPhase: text('progress_phase', { enum: ['parsing', 'staging', 'committing', 'numbering', 'done'] }).notNull().default('parsing'),
+    progressPhase: text('progress_phase', { enum: ['parsing', 'staging', 'committing', 'numbering', 'done'] })
+      .notNull()
+      .default('parsing'),
     progressDone: integer('progress_done').notNull().default(0),
     progressTotal: integer('progress_total'),
     insertedCount: integer('inserted_count'),
@@ -94,9 +96,20 @@ export const importBatches = pgTable(
     primaryKey({ columns: [t.countyId, t.id] }),
     index('import_batches_unit_idx').using('btree', t.countyId, sql`${t.unitCode} text_pattern_ops`, t.createdAt),
     foreignKey({ columns: [t.countyId, t.unitCode], foreignColumns: [units.countyId, units.code] }),
-    check('import_batches_status_check', sql`${t.status} in (${sql.raw(importStatuses.map((s) => `'${s}'`).join(', '))})`),
-    pgPolicy('import_batches_read', { for: 'select', to: appRole, using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${inScope(t.unitCode)}` }),
-    pgPolicy('import_batches_insert', { for: 'insert', to: appRole, withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${ownUnit(t.unitCode)}` }),
+    check(
+      'import_batches_status_check',
+      sql`${t.status} in (${sql.raw(importStatuses.map((s) => `'${s}'`).join(', '))})`,
+    ),
+    pgPolicy('import_batches_read', {
+      for: 'select',
+      to: appRole,
+      using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${inScope(t.unitCode)}`,
+    }),
+    pgPolicy('import_batches_insert', {
+      for: 'insert',
+      to: appRole,
+      withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${ownUnit(t.unitCode)}`,
+    }),
     pgPolicy('import_batches_update', {
       for: 'update',
       to: appRole,
@@ -130,11 +143,26 @@ export const importRows = pgTable(
   (t) => [
     primaryKey({ columns: [t.countyId, t.batchId, t.rowNumber] }),
     index('import_rows_outcome_idx').on(t.countyId, t.batchId, t.outcome, t.rowNumber),
-    foreignKey({ columns: [t.countyId, t.batchId], foreignColumns: [importBatches.countyId, importBatches.id] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.countyId, t.batchId],
+      foreignColumns: [importBatches.countyId, importBatches.id],
+    }).onDelete('cascade'),
     check('import_rows_outcome_check', sql`${t.outcome} in ('valid', 'error', 'duplicate')`),
-    pgPolicy('import_rows_read', { for: 'select', to: appRole, using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${inScope(t.unitCode)}` }),
-    pgPolicy('import_rows_insert', { for: 'insert', to: appRole, withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${ownUnit(t.unitCode)}` }),
+    pgPolicy('import_rows_read', {
+      for: 'select',
+      to: appRole,
+      using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${inScope(t.unitCode)}`,
+    }),
+    pgPolicy('import_rows_insert', {
+      for: 'insert',
+      to: appRole,
+      withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${ownUnit(t.unitCode)}`,
+    }),
     // Re-running the preview with another mapping, and cancelling, replace a batch's rows.
-    pgPolicy('import_rows_delete', { for: 'delete', to: appRole, using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${ownUnit(t.unitCode)}` }),
+    pgPolicy('import_rows_delete', {
+      for: 'delete',
+      to: appRole,
+      using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${ownUnit(t.unitCode)}`,
+    }),
   ],
 ).enableRLS();

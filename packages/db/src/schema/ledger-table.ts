@@ -18,7 +18,6 @@ import { units } from './units.ts';
 import { appRole, inScope, roleIn, sameCounty } from './rls.ts';
 import { caseDataRoles } from './roles.ts';
 
-
 /** Columns every register row has: tenant key, owning unit, import fingerprint, soft delete. */
 function ledgerColumns() {
   return {
@@ -54,19 +53,37 @@ function enumChecks(tableName: string, builders: Record<string, PgColumnBuilderB
  * unit and below; writes need the row to sit in scope too, and the API narrows
  * writes to the actor's own unit. Rows are soft-deleted, so no DELETE grant.
  */
-export function ledgerTable<TColumns extends Record<string, PgColumnBuilderBase>>(name: string, columns: TColumns, dateColumn: keyof TColumns & string) {
+export function ledgerTable<TColumns extends Record<string, PgColumnBuilderBase>>(
+  name: string,
+  columns: TColumns,
+  dateColumn: keyof TColumns & string,
+) {
   return pgTable(name, { ...ledgerColumns(), ...columns }, (t) => {
     const table = t as unknown as Record<string, unknown>;
     return [
       primaryKey({ columns: [t.countyId, t.id] }),
       unique(`${name}_fingerprint_key`).on(t.countyId, t.unitCode, t.fingerprint),
-      index(`${name}_unit_date_idx`).using('btree', t.countyId, sql`${t.unitCode} text_pattern_ops`, sql`${table[dateColumn]} desc`, sql`${t.id} desc`),
+      index(`${name}_unit_date_idx`).using(
+        'btree',
+        t.countyId,
+        sql`${t.unitCode} text_pattern_ops`,
+        sql`${table[dateColumn]} desc`,
+        sql`${t.id} desc`,
+      ),
       // A county-wide list walks this in date order instead of sorting every row of the county.
       index(`${name}_county_date_idx`).using('btree', t.countyId, sql`${table[dateColumn]} desc`, sql`${t.id} desc`),
       foreignKey({ columns: [t.countyId, t.unitCode], foreignColumns: [units.countyId, units.code] }),
       ...enumChecks(name, columns),
-      pgPolicy(`${name}_read`, { for: 'select', to: appRole, using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${inScope(t.unitCode)}` }),
-      pgPolicy(`${name}_insert`, { for: 'insert', to: appRole, withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${inScope(t.unitCode)}` }),
+      pgPolicy(`${name}_read`, {
+        for: 'select',
+        to: appRole,
+        using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${inScope(t.unitCode)}`,
+      }),
+      pgPolicy(`${name}_insert`, {
+        for: 'insert',
+        to: appRole,
+        withCheck: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${inScope(t.unitCode)}`,
+      }),
       pgPolicy(`${name}_update`, {
         for: 'update',
         to: appRole,
@@ -76,4 +93,3 @@ export function ledgerTable<TColumns extends Record<string, PgColumnBuilderBase>
     ];
   }).enableRLS();
 }
-

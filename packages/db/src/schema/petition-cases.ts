@@ -16,12 +16,18 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { CASE_ACTIONS, CASE_CATEGORIES, CASE_CHANNELS, CASE_STATUSES, COMPLEXITIES, SATISFACTIONS } from '@tally/casework';
+import {
+  CASE_ACTIONS,
+  CASE_CATEGORIES,
+  CASE_CHANNELS,
+  CASE_STATUSES,
+  COMPLEXITIES,
+  SATISFACTIONS,
+} from '@tally/casework';
 import { units } from './units.ts';
 import { codeCheck } from './code-check.ts';
 import { appRole, inScope, roleIn, sameCounty } from './rls.ts';
 import { caseDataRoles } from './roles.ts';
-
 
 /**
  * A petition case (信访件). `unit_code` is the unit handling it now; it moves
@@ -86,7 +92,11 @@ export const petitionCases = pgTable(
     primaryKey({ columns: [t.countyId, t.id] }),
     unique('petition_cases_number_key').on(t.countyId, t.caseNumber),
     index('petition_cases_unit_idx').using('btree', t.countyId, sql`${t.unitCode} text_pattern_ops`, t.receivedAt),
-    index('petition_cases_registered_unit_idx').using('btree', t.countyId, sql`${t.registeredUnitCode} text_pattern_ops`),
+    index('petition_cases_registered_unit_idx').using(
+      'btree',
+      t.countyId,
+      sql`${t.registeredUnitCode} text_pattern_ops`,
+    ),
     index('petition_cases_due_idx').on(t.countyId, t.dueOn),
     index('petition_cases_clock_due_idx').on(t.countyId, t.clockDueOn),
     // Importing the same ledger row twice at a unit adds nothing. Keyed on the registering

@@ -19,14 +19,19 @@ import { units } from './units.ts';
 import { appRole, currentUnitCode, inScope, roleIn, sameCounty } from './rls.ts';
 import { caseDataRoles } from './roles.ts';
 import { IMMEDIATE_EVENT_KINDS } from '@tally/reporting';
-import { reportKinds, reportStates, reportingLevels, reviewOutcomes, type ReportNarrative } from '../reports/vocabulary.ts';
+import {
+  reportKinds,
+  reportStates,
+  reportingLevels,
+  reviewOutcomes,
+  type ReportNarrative,
+} from '../reports/vocabulary.ts';
 
 /*
  * Reports upward (docs/domain.md §5, docs/reports.md). A village files to its township, a township to
  * the county. The unit files its own report; the unit directly above reads it and accepts or
  * returns it; the county reads every report of its county; nobody reads a sibling's.
  */
-
 
 /** Roles that file and review reports: the case-data roles (never security_admin or auditor). */
 const reportRoles = roleIn(...caseDataRoles);
@@ -48,7 +53,11 @@ export const reportObligations = pgTable(
     codeCheck('report_obligations_kind_check', 'kind', reportKinds),
     check('report_obligations_grace_check', sql`grace_days between 0 and 31`),
     check('report_obligations_year_check', sql`year between 2000 and 2100`),
-    pgPolicy('report_obligations_read', { for: 'select', to: appRole, using: sql`${sameCounty(t.countyId)} and ${reportRoles}` }),
+    pgPolicy('report_obligations_read', {
+      for: 'select',
+      to: appRole,
+      using: sql`${sameCounty(t.countyId)} and ${reportRoles}`,
+    }),
     pgPolicy('report_obligations_write', {
       for: 'all',
       to: appRole,
@@ -93,7 +102,10 @@ export const reports = pgTable(
     foreignKey({ columns: [t.countyId, t.parentCode], foreignColumns: [units.countyId, units.code] }),
     codeCheck('reports_kind_check', 'kind', reportKinds),
     codeCheck('reports_state_check', 'state', reportStates),
-    check('reports_filed_check', sql`(state = 'draft') = (filed_version_no = 0) and (filed_version_no = 0) = (submitted_at is null)`),
+    check(
+      'reports_filed_check',
+      sql`(state = 'draft') = (filed_version_no = 0) and (filed_version_no = 0) = (submitted_at is null)`,
+    ),
     // Own reports always; a report below only once filed (a draft is the unit's own business).
     pgPolicy('reports_read', {
       for: 'select',
@@ -155,7 +167,10 @@ export const reportVersions = pgTable(
     uniqueIndex('report_versions_number_key').on(t.countyId, t.reportId, t.versionNo),
     uniqueIndex('report_versions_draft_key').on(t.countyId, t.reportId, t.draftVersion),
     foreignKey({ columns: [t.countyId, t.reportId], foreignColumns: [reports.countyId, reports.id] }),
-    check('report_versions_review_check', sql`(review_outcome is null) = (reviewed_at is null) and (review_outcome is distinct from 'returned' or length(trim(review_comment)) > 0)`),
+    check(
+      'report_versions_review_check',
+      sql`(review_outcome is null) = (reviewed_at is null) and (review_outcome is distinct from 'returned' or length(trim(review_comment)) > 0)`,
+    ),
     pgPolicy('report_versions_read', {
       for: 'select',
       to: appRole,

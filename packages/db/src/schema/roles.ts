@@ -37,7 +37,10 @@ const accountPowers: Record<AccountAction, Partial<Record<UserRole, readonly Use
   grant: { county_admin: caseDataRoles, security_admin: ['security_admin'] },
   disable: { county_admin: caseDataRoles, security_admin: userRoles },
   // Not county_admin or auditor for the security admin: a reset would hand it the account of a role it may not hold.
-  resetPassword: { county_admin: caseDataRoles, security_admin: ['county_staff', 'township_staff', 'village_staff', 'security_admin'] },
+  resetPassword: {
+    county_admin: caseDataRoles,
+    security_admin: ['county_staff', 'township_staff', 'village_staff', 'security_admin'],
+  },
 };
 
 /** May an actor with `actorRole` do `action` to an account holding `targetRole`? (One's own account is ruled on separately.) */

@@ -4,7 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { registerDefs, registerKeys } from '../../src/registers/index.ts';
 import { registerTables } from '../../src/schema/registers.ts';
 
-const shared = new Set(['countyId', 'id', 'unitCode', 'fingerprint', 'importId', 'createdBy', 'createdAt', 'updatedAt', 'deletedAt']);
+const shared = new Set([
+  'countyId',
+  'id',
+  'unitCode',
+  'fingerprint',
+  'importId',
+  'createdBy',
+  'createdAt',
+  'updatedAt',
+  'deletedAt',
+]);
 const internal = new Set(['mediation_files.disputeId']);
 
 describe('register definitions come from the tables', () => {
@@ -20,7 +30,8 @@ describe('register definitions come from the tables', () => {
         expect(field.column).toBe(column.name);
         expect(field.required).toBe(column.notNull && !column.hasDefault);
         if (column.enumValues?.length) expect(field.enum!.map((option) => option.value)).toEqual(column.enumValues);
-        for (const option of field.enum ?? []) expect(option.labels.length, `${key}.${field.key}=${option.value}`).toBeGreaterThan(0);
+        for (const option of field.enum ?? [])
+          expect(option.labels.length, `${key}.${field.key}=${option.value}`).toBeGreaterThan(0);
       }
     });
 

@@ -24,8 +24,17 @@ export async function insertAssessmentYears(tx: Transaction, ctx: DemoContext): 
     const ruleSet = { ...defaultRuleSet(), version: `${year}.1` };
     const publishedAt = new Date(`${year}-01-01T09:00:00+08:00`);
     await tx.insert(assessmentRuleSets).values({
-      countyId: ctx.countyId, id: ctx.random.uuid(), year, status: 'published', content: ruleSet, contentHash: ruleSetHash(ruleSet), createdBy: admin.id,
-      createdAt: publishedAt, updatedAt: publishedAt, publishedAt, publishedBy: admin.id,
+      countyId: ctx.countyId,
+      id: ctx.random.uuid(),
+      year,
+      status: 'published',
+      content: ruleSet,
+      contentHash: ruleSetHash(ruleSet),
+      createdBy: admin.id,
+      createdAt: publishedAt,
+      updatedAt: publishedAt,
+      publishedAt,
+      publishedBy: admin.id,
     });
     const yearStart: CivilDate = `${year}-01-01`;
     const from = compareDates(ctx.start, yearStart) > 0 ? ctx.start : yearStart;
@@ -34,12 +43,23 @@ export async function insertAssessmentYears(tx: Transaction, ctx: DemoContext): 
     for (const unit of assessed) {
       const checker = checkerOf(ctx, unit);
       const row = (component: 'routine' | 'half-year' | 'year-end', periodNo: number) => ({
-        countyId: ctx.countyId, id: ctx.random.uuid(), unitCode: unit.code, year, component, periodNo, score: inspectionScore(ctx),
-        enteredByUnit: checker.unitCode, createdBy: checker.user.id, createdByName: checker.user.loginName,
+        countyId: ctx.countyId,
+        id: ctx.random.uuid(),
+        unitCode: unit.code,
+        year,
+        component,
+        periodNo,
+        score: inspectionScore(ctx),
+        enteredByUnit: checker.unitCode,
+        createdBy: checker.user.id,
+        createdByName: checker.user.loginName,
       });
       for (let month = 1; month <= 12; month++) {
         const monthStart: CivilDate = `${year}-${String(month).padStart(2, '0')}-01`;
-        const monthEnd = addDays(month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`, -1);
+        const monthEnd = addDays(
+          month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`,
+          -1,
+        );
         if (compareDates(monthStart, from) >= 0 && finished(monthEnd)) scores.push(row('routine', month));
       }
       if (compareDates(`${year}-01-01`, from) >= 0 && finished(`${year}-06-30`)) scores.push(row('half-year', 1));
@@ -51,9 +71,17 @@ export async function insertAssessmentYears(tx: Transaction, ctx: DemoContext): 
         const unit = ctx.random.pick(assessed);
         const checker = checkerOf(ctx, unit);
         events.push({
-          countyId: ctx.countyId, id: ctx.random.uuid(), unitCode: unit.code, kind: plan.kind, level: plan.level ?? null, occurredOn: addDays(from, ctx.random.int(0, Math.max(0, span - 2))),
-          description: plan.text, attachmentRef: `${ctx.countyName.slice(0, 2)}综考〔${year}〕${ctx.random.int(1, 60)}号`, enteredByUnit: checker.unitCode,
-          createdBy: checker.user.id, createdByName: checker.user.loginName,
+          countyId: ctx.countyId,
+          id: ctx.random.uuid(),
+          unitCode: unit.code,
+          kind: plan.kind,
+          level: plan.level ?? null,
+          occurredOn: addDays(from, ctx.random.int(0, Math.max(0, span - 2))),
+          description: plan.text,
+          attachmentRef: `${ctx.countyName.slice(0, 2)}综考〔${year}〕${ctx.random.int(1, 60)}号`,
+          enteredByUnit: checker.unitCode,
+          createdBy: checker.user.id,
+          createdByName: checker.user.loginName,
         });
       }
     }

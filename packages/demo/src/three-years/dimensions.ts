@@ -5,7 +5,15 @@ import type { DemoContext } from '../demo-context.ts';
 import { lastDay } from '../demo-dates.ts';
 import { holidayEvesOf } from '../demo-ledgers.ts';
 import { DISPUTE_MATTERS, GIVEN_NAMES, SURNAMES } from './texts.ts';
-import { DUTY_EVENTS, HAZARDS, INFO_TITLES, MEETING_DECISIONS, MEETING_TOPICS, PUBLICITY_PLACES, PUBLICITY_TOPICS } from '../demo-ledger-texts.ts';
+import {
+  DUTY_EVENTS,
+  HAZARDS,
+  INFO_TITLES,
+  MEETING_DECISIONS,
+  MEETING_TOPICS,
+  PUBLICITY_PLACES,
+  PUBLICITY_TOPICS,
+} from '../demo-ledger-texts.ts';
 
 /*
  * The small tables the set-based statements multiply out, as temporary tables of this
@@ -22,7 +30,8 @@ import { DUTY_EVENTS, HAZARDS, INFO_TITLES, MEETING_DECISIONS, MEETING_TOPICS, P
 const U01 = sql.raw(`create function pg_temp.u01(h text, at int) returns float8 language sql immutable parallel safe
   as $$ select ('x' || substr(h, at, 8))::bit(32)::bigint / 4294967296.0 $$`);
 /** An element of a text array by a draw in [0, 1). */
-const PICK = sql.raw(`create function pg_temp.pick(pool text[], u float8) returns text language sql immutable parallel safe
+const PICK =
+  sql.raw(`create function pg_temp.pick(pool text[], u float8) returns text language sql immutable parallel safe
   as $$ select pool[1 + floor(u * cardinality(pool))::int] $$`);
 /** A uuid from a key: ids are part of the data set, so they follow the seed too. */
 const KEY_UUID = sql.raw(`create function pg_temp.key_uuid(k text) returns uuid language sql immutable parallel safe
@@ -34,8 +43,14 @@ export async function createDimensions(tx: Transaction, ctx: DemoContext): Promi
   await tx.execute(KEY_UUID);
 
   const units = ctx.units.map((unit) => ({
-    code: unit.code, level: unit.level, name: unit.name, township: unit.township?.code ?? null,
-    keeper: ctx.keeperOf(unit.code).id, head: unit.staff.head, mediator: unit.staff.mediator, clerks: unit.staff.clerks,
+    code: unit.code,
+    level: unit.level,
+    name: unit.name,
+    township: unit.township?.code ?? null,
+    keeper: ctx.keeperOf(unit.code).id,
+    head: unit.staff.head,
+    mediator: unit.staff.mediator,
+    clerks: unit.staff.clerks,
   }));
   await tx.execute(sql`create temp table gen_units on commit drop as
     select code, level, name, township, keeper::uuid, head, mediator, array(select jsonb_array_elements_text(clerks)) as clerks,
@@ -61,13 +76,25 @@ export async function createDimensions(tx: Transaction, ctx: DemoContext): Promi
     order by w.week, k.offset_, d.day`);
 
   const pools = {
-    meetingTopics: MEETING_TOPICS, meetingDecisions: MEETING_DECISIONS, dutyEvents: DUTY_EVENTS.map(([event]) => event),
-    dutyHandling: DUTY_EVENTS.map(([, handling]) => handling), publicityTopics: PUBLICITY_TOPICS, publicityPlaces: PUBLICITY_PLACES,
-    infoTitles: INFO_TITLES, hazardPlaces: HAZARDS.map(([place]) => place), hazards: HAZARDS.map(([, hazard]) => hazard),
-    surnames: SURNAMES, givenNames: GIVEN_NAMES,
+    meetingTopics: MEETING_TOPICS,
+    meetingDecisions: MEETING_DECISIONS,
+    dutyEvents: DUTY_EVENTS.map(([event]) => event),
+    dutyHandling: DUTY_EVENTS.map(([, handling]) => handling),
+    publicityTopics: PUBLICITY_TOPICS,
+    publicityPlaces: PUBLICITY_PLACES,
+    infoTitles: INFO_TITLES,
+    hazardPlaces: HAZARDS.map(([place]) => place),
+    hazards: HAZARDS.map(([, hazard]) => hazard),
+    surnames: SURNAMES,
+    givenNames: GIVEN_NAMES,
   };
   await tx.execute(sql`create temp table gen_pools on commit drop as
-    select ${sql.join(Object.keys(pools).map((key) => sql`array(select jsonb_array_elements_text(p -> ${key})) as ${sql.identifier(snake(key))}`), sql`, `)}
+    select ${sql.join(
+      Object.keys(pools).map(
+        (key) => sql`array(select jsonb_array_elements_text(p -> ${key})) as ${sql.identifier(snake(key))}`,
+      ),
+      sql`, `,
+    )}
       -- What each dispute type is about, by dispute_type code.
       , ${JSON.stringify(DISPUTE_MATTERS)}::jsonb as matters
     from (select ${JSON.stringify(pools)}::jsonb as p) source`);

@@ -33,8 +33,23 @@ const DEFAULT_SEED = 2026_12_05;
 
 /** The tables the data set fills, in the order the summary lists them. */
 export const THREE_YEAR_TABLES = [
-  'duty_logs', 'investigation_rounds', 'meetings', 'publicity_records', 'info_submissions', 'hazard_checks', 'disputes', 'mediation_files',
-  'petition_cases', 'case_transitions', 'reports', 'report_versions', 'inspection_scores', 'checking_events', 'assessment_rule_sets', 'units', 'users',
+  'duty_logs',
+  'investigation_rounds',
+  'meetings',
+  'publicity_records',
+  'info_submissions',
+  'hazard_checks',
+  'disputes',
+  'mediation_files',
+  'petition_cases',
+  'case_transitions',
+  'reports',
+  'report_versions',
+  'inspection_scores',
+  'checking_events',
+  'assessment_rule_sets',
+  'units',
+  'users',
 ] as const;
 
 /**
@@ -60,13 +75,19 @@ export async function seedThreeYears(ownerDb: Database, options: ThreeYearOption
     const [existing] = await tx.execute(sql`select count(*)::int as n from counties`);
     if (Number(existing?.n) > 0) throw new Error('the three-year data set loads into an empty database only');
     await timed('county, units, users', () => provisionCountyIn(tx, spec, passwordHashes));
-    const accounts: DemoUser[] = (await tx.select({ id: users.id, loginName: users.loginName, role: users.role, unitCode: users.unitCode })
-      .from(users).where(eq(users.countyId, spec.countyId))).sort((a, b) => a.loginName.localeCompare(b.loginName));
+    const accounts: DemoUser[] = (
+      await tx
+        .select({ id: users.id, loginName: users.loginName, role: users.role, unitCode: users.unitCode })
+        .from(users)
+        .where(eq(users.countyId, spec.countyId))
+    ).sort((a, b) => a.loginName.localeCompare(b.loginName));
     const months = options.months ?? 36;
     const ctx = demoContext(spec, accounts, options.now, new DemoRandom(seed), months);
     await timed('dimension tables', () => createDimensions(tx, ctx));
     await timed('registers (8 INSERT … SELECT)', () => insertLedgers(tx, spec.countyId, String(seed), timed));
-    const cases = await timed('petition cases: workflow in memory', async () => buildDemoCases(ctx, Math.round(((options.casesPerYear ?? 1500) * months) / 12)));
+    const cases = await timed('petition cases: workflow in memory', async () =>
+      buildDemoCases(ctx, Math.round(((options.casesPerYear ?? 1500) * months) / 12)),
+    );
     await timed('petition cases: insert', () => insertBuiltCases(tx, ctx, cases));
     await timed('reports upward', () => insertReports(tx, ctx, String(seed)));
     await timed('assessment inputs', () => insertAssessmentYears(tx, ctx));
@@ -76,7 +97,9 @@ export async function seedThreeYears(ownerDb: Database, options: ThreeYearOption
   });
   const rows: Record<string, number> = {};
   for (const table of THREE_YEAR_TABLES) {
-    const [counted] = await ownerDb.execute(sql`select count(*)::int as n from ${sql.identifier(table)} where county_id = ${spec.countyId}`);
+    const [counted] = await ownerDb.execute(
+      sql`select count(*)::int as n from ${sql.identifier(table)} where county_id = ${spec.countyId}`,
+    );
     rows[table] = Number(counted?.n);
   }
   return { steps, rows };

@@ -17,8 +17,14 @@ import { draw, shanghaiAt, weighted } from './sql-draws.ts';
  * them: unique per unit as the table demands, but re-importing an exported sheet would add the
  * rows again. The bench needs volume and shape, not that round trip; the demo seed keeps it.
  */
-export async function insertLedgers(tx: Transaction, countyId: number, seed: string, timed: (step: string, work: () => Promise<unknown>) => Promise<unknown>): Promise<void> {
-  for (const [table, statement] of Object.entries(ledgerStatements(countyId, seed))) await timed(`  ${table}`, () => tx.execute(statement));
+export async function insertLedgers(
+  tx: Transaction,
+  countyId: number,
+  seed: string,
+  timed: (step: string, work: () => Promise<unknown>) => Promise<unknown>,
+): Promise<void> {
+  for (const [table, statement] of Object.entries(ledgerStatements(countyId, seed)))
+    await timed(`  ${table}`, () => tx.execute(statement));
 }
 
 /** Eight independent draws per row: four from each of its two hashes. */
@@ -40,9 +46,14 @@ function shared(countyId: number, writtenAt: SQL): SQL {
 const SHARED_COLUMNS = sql.raw('county_id, id, unit_code, fingerprint, created_by, created_at, updated_at');
 
 function ledgerStatements(countyId: number, seed: string): Record<string, SQL> {
-  const key = (table: string, ...parts: SQL[]) => sql`${seed}::text || ${`:${table}`}::text || ${sql.join(parts.map((part) => sql`':' || ${part}`), sql` || `)}`;
+  const key = (table: string, ...parts: SQL[]) =>
+    sql`${seed}::text || ${`:${table}`}::text || ${sql.join(
+      parts.map((part) => sql`':' || ${part}`),
+      sql` || `,
+    )}`;
   const unitDays = sql`gen_units g cross join gen_days d`;
-  const person = (i: 0 | 2) => sql`pg_temp.pick(p.surnames, ${v(i)}) || pg_temp.pick(p.given_names, ${v((i + 1) as 1 | 3)})`;
+  const person = (i: 0 | 2) =>
+    sql`pg_temp.pick(p.surnames, ${v(i)}) || pg_temp.pick(p.given_names, ${v((i + 1) as 1 | 3)})`;
 
   const duty = sql`insert into duty_logs (${SHARED_COLUMNS}, duty_on, leader, staff, events, handling)
     select ${shared(countyId, sql`case x.shift when 1 then ${shanghaiAt(sql`d.day`, '17:30')} else ${shanghaiAt(sql`d.day + 1`, '08:00')} end`)}, d.day,
@@ -52,17 +63,24 @@ function ledgerStatements(countyId: number, seed: string): Record<string, SQL> {
     -- A village sometimes leaves a day unwritten (both shifts): the assessment's duty-log gaps.
     where not (g.level = 'village' and d.working and pg_temp.u01(md5(${seed}::text || ':gap:' || g.code || ':' || d.day), 1) < 0.004)`;
 
-  const findings = weighted(u(1), [[0, 93], [1, 6], [2, 1]]);
+  const findings = weighted(u(1), [
+    [0, 93],
+    [1, 6],
+    [2, 1],
+  ]);
   const rounds = sql`insert into investigation_rounds (${SHARED_COLUMNS}, held_on, scope, findings_count, investigator, notes)
     select ${shared(countyId, shanghaiAt(sql`d.day`, '16:00'))}, d.day, x.scope, f.findings, g.mediator || '、' || ${clerk(0)},
       case when f.findings = 0 then '排查辖区未发现矛盾纠纷和不稳定因素，零报告。' else '排查发现矛盾纠纷' || f.findings || '起，已登记台账并明确调处责任人。' end
-    from ${keyed(sql`${unitDays} cross join lateral (values
+    from ${keyed(
+      sql`${unitDays} cross join lateral (values
         (case when g.level = 'village' then 'routine' end),
         (case when g.level = 'township' and d.wd = g.weekday and d.working then 'routine' end),
         (case when g.level = 'township' and extract(day from d.day) = 10 + g.weekday then 'special' end),
         (case when g.level = 'county' and extract(day from d.day) = 15 then 'routine' end),
         (case when d.eve then 'key_period' end)
-      ) as x(scope)`, key('round', sql`g.code`, sql`d.day`, sql`x.scope`))}
+      ) as x(scope)`,
+      key('round', sql`g.code`, sql`d.day`, sql`x.scope`),
+    )}
       cross join lateral (select ${findings} as findings) f
     where x.scope is not null`;
 
@@ -71,26 +89,50 @@ function ledgerStatements(countyId: number, seed: string): Record<string, SQL> {
       g.head || '、' || g.mediator || '、' || array_to_string(case when ${u(1)} < 0.2 then g.clerks[2:3] else g.clerks end, '、'),
       case when ${u(1)} < 0.2 then g.clerks[1] || '（请假）' end, case when ${u(1)} < 0.2 then 1 else 0 end,
       pg_temp.pick(p.meeting_decisions, ${u(2)})
-    from ${keyed(sql`gen_units g join gen_week_days w on w.weekday = 0 cross join lateral (values
+    from ${keyed(
+      sql`gen_units g join gen_week_days w on w.weekday = 0 cross join lateral (values
         ('director_weekly'),
         (case when extract(day from w.day) <= 7 then 'member_monthly' end),
         (case when g.level <> 'village' and extract(day from w.day) between 15 and 21 then 'joint' end)
-      ) as x(kind)`, key('meeting', sql`g.code`, sql`w.day`, sql`x.kind`))}
+      ) as x(kind)`,
+      key('meeting', sql`g.code`, sql`w.day`, sql`x.kind`),
+    )}
     where x.kind is not null`;
 
   const publicity = sql`insert into publicity_records (${SHARED_COLUMNS}, held_on, form, audience_size, topic, place)
     select ${shared(countyId, shanghaiAt(sql`w.day`, '15:00'))}, w.day, x.form,
       case x.form when 'broadcast' then 300 + floor(${u(1)} * 1200)::int when 'lecture' then 30 + floor(${u(1)} * 90)::int else 40 + floor(${u(1)} * 360)::int end,
       pg_temp.pick(p.publicity_topics, ${u(2)}), pg_temp.pick(p.publicity_places, ${u(3)})
-    from ${keyed(sql`gen_units g join gen_week_days w on w.weekday in (1, 3) cross join lateral (select
-        ${weighted(sql`pg_temp.u01(md5(${seed}::text || ':form:' || g.code || ':' || w.day), 1)`, [['broadcast', 45], ['leaflets', 20], ['lecture', 10], ['banner', 12], ['online', 10], ['other', 3]])} as form) x`,
-      key('publicity', sql`g.code`, sql`w.day`, sql`w.weekday`))}
+    from ${keyed(
+      sql`gen_units g join gen_week_days w on w.weekday in (1, 3) cross join lateral (select
+        ${weighted(sql`pg_temp.u01(md5(${seed}::text || ':form:' || g.code || ':' || w.day), 1)`, [
+          ['broadcast', 45],
+          ['leaflets', 20],
+          ['lecture', 10],
+          ['banner', 12],
+          ['online', 10],
+          ['other', 3],
+        ])} as form) x`,
+      key('publicity', sql`g.code`, sql`w.day`, sql`w.weekday`),
+    )}
     where g.level = 'village' or ${u(0)} < 0.5`;
 
   const adopted = sql`case g.level
-      when 'village' then ${weighted(u(1), [['none', 80], ['township', 20]])}
-      when 'township' then ${weighted(u(1), [['none', 45], ['county', 42], ['city', 11], ['province', 2]])}
-      else ${weighted(u(1), [['none', 50], ['city', 40], ['province', 10]])} end`;
+      when 'village' then ${weighted(u(1), [
+        ['none', 80],
+        ['township', 20],
+      ])}
+      when 'township' then ${weighted(u(1), [
+        ['none', 45],
+        ['county', 42],
+        ['city', 11],
+        ['province', 2],
+      ])}
+      else ${weighted(u(1), [
+        ['none', 50],
+        ['city', 40],
+        ['province', 10],
+      ])} end`;
   const info = sql`insert into info_submissions (${SHARED_COLUMNS}, submitted_on, title, adopted_level, submitter)
     select ${shared(countyId, shanghaiAt(sql`w.day`, '10:00'))}, w.day, g.name || pg_temp.pick(p.info_titles, ${u(2)}), ${adopted}, ${clerk(3)}
     from ${keyed(sql`gen_units g join gen_week_days w on w.weekday = 2`, key('info', sql`g.code`, sql`w.day`))}
@@ -98,8 +140,16 @@ function ledgerStatements(countyId: number, seed: string): Record<string, SQL> {
 
   const hazards = sql`insert into hazard_checks (${SHARED_COLUMNS}, checked_on, place, hazard, rectify_by, rectification_status, responsible)
     select ${shared(countyId, shanghaiAt(sql`w.day`, '14:00'))}, w.day, g.name || p.hazard_places[x.i], p.hazards[x.i], x.rectify_by,
-      case when x.rectify_by < (select max(day) from gen_days) then ${weighted(u(2), [['rectified', 90], ['in_progress', 6], ['open', 4]])}
-           else ${weighted(u(2), [['open', 45], ['in_progress', 40], ['rectified', 15]])} end,
+      case when x.rectify_by < (select max(day) from gen_days) then ${weighted(u(2), [
+        ['rectified', 90],
+        ['in_progress', 6],
+        ['open', 4],
+      ])}
+           else ${weighted(u(2), [
+             ['open', 45],
+             ['in_progress', 40],
+             ['rectified', 15],
+           ])} end,
       case when ${u(3)} < 0.5 then g.head else ${clerk(3)} end
     from ${keyed(sql`gen_units g join gen_week_days w on w.weekday in (1, 4)`, key('hazard', sql`g.code`, sql`w.day`, sql`w.weekday`))}
       cross join lateral (select 1 + floor(${u(1)} * cardinality(p.hazards))::int as i,
@@ -112,18 +162,43 @@ function ledgerStatements(countyId: number, seed: string): Record<string, SQL> {
     select ${shared(countyId, shanghaiAt(sql`d.day`, '16:30'))}, d.day, x.source, x.type, x.parties,
       '13' || lpad((floor(${u(2)} * 1000000000))::bigint::text, 9, '0'), x.severity,
       x.parties || '因' || (p.matters -> x.type ->> floor(${u(2)} * jsonb_array_length(p.matters -> x.type))::int) || '问题发生纠纷，' || case x.source when 'investigation' then '网格员排查发现。' when 'visit' then '当事人来访反映。' else '上级转办。' end,
-      g.mediator, case when x.outcome <> 'pending' then ${weighted(u(3), [['people', 85], ['administrative', 10], ['judicial', 5]])} end,
+      g.mediator, case when x.outcome <> 'pending' then ${weighted(u(3), [
+        ['people', 85],
+        ['administrative', 10],
+        ['judicial', 5],
+      ])} end,
       x.outcome, case when x.outcome = 'settled' then least(d.day + 1 + floor(${u(3)} * 20)::int, (select max(day) from gen_days)) end,
-      case when x.outcome = 'settled' then ${weighted(v(0), [['satisfied', 85], ['basically', 12], ['not', 3]])} end
+      case when x.outcome = 'settled' then ${weighted(v(0), [
+        ['satisfied', 85],
+        ['basically', 12],
+        ['not', 3],
+      ])} end
     from ${keyed(sql`${unitDays}`, key('dispute', sql`g.code`, sql`d.day`))}
       cross join lateral (select
-        ${weighted(v(1), [['investigation', 72], ['visit', 23], ['referral', 5]])} as source,
+        ${weighted(v(1), [
+          ['investigation', 72],
+          ['visit', 23],
+          ['referral', 5],
+        ])} as source,
         ${typeCase} as type,
         ${person(0)} || '与' || ${person(2)} as parties,
-        case when g.level = 'village' then ${weighted(v(3), [['minor', 82], ['ordinary', 18]])}
-             else ${weighted(v(3), [['ordinary', 70], ['major', 30]])} end as severity,
-        case when d.day < (select max(day) from gen_days) - 30 then ${weighted(draw(sql`md5(r.h2)`, 0), [['settled', 97], ['failed', 3]])}
-             else ${weighted(draw(sql`md5(r.h2)`, 0), [['pending', 50], ['settled', 48], ['failed', 2]])} end as outcome) x
+        case when g.level = 'village' then ${weighted(v(3), [
+          ['minor', 82],
+          ['ordinary', 18],
+        ])}
+             else ${weighted(v(3), [
+               ['ordinary', 70],
+               ['major', 30],
+             ])} end as severity,
+        case when d.day < (select max(day) from gen_days) - 30 then ${weighted(draw(sql`md5(r.h2)`, 0), [
+          ['settled', 97],
+          ['failed', 3],
+        ])}
+             else ${weighted(draw(sql`md5(r.h2)`, 0), [
+               ['pending', 50],
+               ['settled', 48],
+               ['failed', 2],
+             ])} end as outcome) x
     where ${u(0)} < case g.level when 'village' then 0.07 when 'township' then 0.07 else 0.01 end`;
 
   // A written agreement for about four in ten disputes settled by people's mediation, numbered per unit and year.
@@ -137,7 +212,13 @@ function ledgerStatements(countyId: number, seed: string): Record<string, SQL> {
     where s.county_id = ${countyId} and s.outcome = 'settled' and s.method = 'people' and ${u(0)} < 0.4`;
 
   return {
-    duty_logs: duty, investigation_rounds: rounds, meetings, publicity_records: publicity, info_submissions: info, hazard_checks: hazards,
-    disputes, mediation_files: mediation,
+    duty_logs: duty,
+    investigation_rounds: rounds,
+    meetings,
+    publicity_records: publicity,
+    info_submissions: info,
+    hazard_checks: hazards,
+    disputes,
+    mediation_files: mediation,
   };
 }

@@ -19,10 +19,19 @@ export async function insertReports(tx: Transaction, ctx: DemoContext, seed: str
   const lastYear = Number(ctx.today.slice(0, 4));
   const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i);
   // Provisioning writes the first year's obligations; the history's earlier years need theirs.
-  await tx.insert(reportObligations).values(years.flatMap((year) => obligations.map((o) => ({ ...o, countyId: ctx.countyId, year })))).onConflictDoNothing();
+  await tx
+    .insert(reportObligations)
+    .values(years.flatMap((year) => obligations.map((o) => ({ ...o, countyId: ctx.countyId, year }))))
+    .onConflictDoNothing();
 
-  const months = years.flatMap((year) => periodsOfYear('monthly', year))
-    .map((period) => ({ key: period.key, end: period.end, deadline: deadlineOf(period, grace, ctx.calendar), start: period.start }))
+  const months = years
+    .flatMap((year) => periodsOfYear('monthly', year))
+    .map((period) => ({
+      key: period.key,
+      end: period.end,
+      deadline: deadlineOf(period, grace, ctx.calendar),
+      start: period.start,
+    }))
     .filter((month) => month.start >= ctx.start && month.deadline < ctx.today);
   const countyUnit = `${ctx.countyCode}000000`;
   const u = (i: 0 | 1) => draw(sql`r.h`, i);

@@ -18,8 +18,19 @@ export const DEFAULT_KINDS = {
     nightDutyOffPost: 'night-duty-off-post',
     preventableCase: 'preventable-case',
   },
-  records: { meeting: 'meeting', disputeInvestigated: 'dispute-investigated', mediationFile: 'mediation-file', register: 'register', dutyLogGap: 'duty-log-gap' },
-  vetoes: { massIncident: 'mass-incident', viciousCriminalCase: 'vicious-criminal-case', majorAccident: 'major-accident', disgracefulIncident: 'disgraceful-incident' },
+  records: {
+    meeting: 'meeting',
+    disputeInvestigated: 'dispute-investigated',
+    mediationFile: 'mediation-file',
+    register: 'register',
+    dutyLogGap: 'duty-log-gap',
+  },
+  vetoes: {
+    massIncident: 'mass-incident',
+    viciousCriminalCase: 'vicious-criminal-case',
+    majorAccident: 'major-accident',
+    disgracefulIncident: 'disgraceful-incident',
+  },
 } as const;
 
 /** A fresh copy of the default rule set (callers may edit it into a draft). */

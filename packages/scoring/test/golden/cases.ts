@@ -13,13 +13,23 @@ export interface GoldenCase {
   rule: string;
   ruleSet: 'default' | 'street' | 'funds';
   units: UnitFacts[];
-  expect: Record<string, { final: string; base?: string; bonus?: string; deductions?: string; vetoed?: boolean; lineRuleIds?: string[] }>;
+  expect: Record<
+    string,
+    { final: string; base?: string; bonus?: string; deductions?: string; vetoed?: boolean; lineRuleIds?: string[] }
+  >;
   /** Expected ranking, in output order, as [unitId, rank]. */
   ranking?: [string, number][];
 }
 
-const ev = (id: string, kind: string, level?: string, count?: number) => ({ id, kind, date: '2024-05-01', ...(level ? { level } : {}), ...(count ? { count } : {}) });
-const cases = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => ev(`${prefix}${i + 1}`, 'preventable-case'));
+const ev = (id: string, kind: string, level?: string, count?: number) => ({
+  id,
+  kind,
+  date: '2024-05-01',
+  ...(level ? { level } : {}),
+  ...(count ? { count } : {}),
+});
+const cases = (n: number, prefix: string) =>
+  Array.from({ length: n }, (_, i) => ev(`${prefix}${i + 1}`, 'preventable-case'));
 
 export const GOLDEN: GoldenCase[] = [
   {
@@ -85,35 +95,79 @@ export const GOLDEN: GoldenCase[] = [
     name: 'missing component scores 0 for its weight',
     rule: '§6 base score: no year-end inspection on record → 18 + 27 + 0 = 45',
     ruleSet: 'default',
-    units: [{ unitId: 'v', records: quotasMet('v'), inspections: clean('v').inspections!.filter((i) => i.component !== 'year-end') }],
+    units: [
+      {
+        unitId: 'v',
+        records: quotasMet('v'),
+        inspections: clean('v').inspections!.filter((i) => i.component !== 'year-end'),
+      },
+    ],
     expect: { v: { final: '45', base: '45' } },
   },
   {
     name: 'information adopted, per level',
     rule: '§6 bonus (bonus.info-adopted): township 2 × 0.5 + county 1 + city 2 + central 3 = 7 → 97',
     ruleSet: 'default',
-    units: [clean('v', { events: [ev('i1', 'info-adopted', 'township'), ev('i2', 'info-adopted', 'township'), ev('i3', 'info-adopted', 'county'), ev('i4', 'info-adopted', 'city'), ev('i5', 'info-adopted', 'central')] })],
+    units: [
+      clean('v', {
+        events: [
+          ev('i1', 'info-adopted', 'township'),
+          ev('i2', 'info-adopted', 'township'),
+          ev('i3', 'info-adopted', 'county'),
+          ev('i4', 'info-adopted', 'city'),
+          ev('i5', 'info-adopted', 'central'),
+        ],
+      }),
+    ],
     expect: { v: { final: '97', bonus: '7' } },
   },
   {
     name: 'bonus capped at 10',
     rule: '§6 bonus cap (bonus.cap): central 3 × 3 + provincial commendation 2 = 11 → min(11, 10) = 10 → 100',
     ruleSet: 'default',
-    units: [clean('v', { events: [ev('i1', 'info-adopted', 'central'), ev('i2', 'info-adopted', 'central'), ev('i3', 'info-adopted', 'central'), ev('c1', 'commendation', 'province')] })],
+    units: [
+      clean('v', {
+        events: [
+          ev('i1', 'info-adopted', 'central'),
+          ev('i2', 'info-adopted', 'central'),
+          ev('i3', 'info-adopted', 'central'),
+          ev('c1', 'commendation', 'province'),
+        ],
+      }),
+    ],
     expect: { v: { final: '100', bonus: '10', lineRuleIds: ['bonus.cap'] } },
   },
   {
     name: 'bonus exactly at the cap is not cut',
     rule: '§6 bonus cap (bonus.cap): central 3 × 3 + county commendation 1 = 10 → 100, no cap line',
     ruleSet: 'default',
-    units: [clean('v', { events: [ev('i1', 'info-adopted', 'central'), ev('i2', 'info-adopted', 'central'), ev('i3', 'info-adopted', 'central'), ev('c1', 'commendation', 'county')] })],
+    units: [
+      clean('v', {
+        events: [
+          ev('i1', 'info-adopted', 'central'),
+          ev('i2', 'info-adopted', 'central'),
+          ev('i3', 'info-adopted', 'central'),
+          ev('c1', 'commendation', 'county'),
+        ],
+      }),
+    ],
     expect: { v: { final: '100', bonus: '10' } },
   },
   {
     name: 'cap applies before deductions',
     rule: '§6 final = base + min(bonus, 10) − deductions: 90 + min(12, 10) − 2 (collective petition) = 98',
     ruleSet: 'default',
-    units: [clean('v', { events: [ev('i1', 'info-adopted', 'central'), ev('i2', 'info-adopted', 'central'), ev('i3', 'info-adopted', 'central'), ev('i4', 'info-adopted', 'central'), ev('p1', 'collective-petition')] })],
+    units: [
+      clean('v', {
+        events: [
+          ev('i1', 'info-adopted', 'central'),
+          ev('i2', 'info-adopted', 'central'),
+          ev('i3', 'info-adopted', 'central'),
+          ev('i4', 'info-adopted', 'central'),
+          ev('p1', 'collective-petition'),
+        ],
+      }),
+    ],
     expect: { v: { final: '98', bonus: '10', deductions: '2' } },
   },
   {
@@ -141,7 +195,11 @@ export const GOLDEN: GoldenCase[] = [
     name: 'night-duty check: criticism and yellow card',
     rule: '§6 deduction (deduct.night-duty): notice of criticism 1 + yellow card 2 = 3 → 87',
     ruleSet: 'default',
-    units: [clean('v', { events: [ev('n1', 'night-duty-off-post', 'criticism'), ev('n2', 'night-duty-off-post', 'yellow-card')] })],
+    units: [
+      clean('v', {
+        events: [ev('n1', 'night-duty-off-post', 'criticism'), ev('n2', 'night-duty-off-post', 'yellow-card')],
+      }),
+    ],
     expect: { v: { final: '87', deductions: '3' } },
   },
   {
@@ -185,7 +243,13 @@ export const GOLDEN: GoldenCase[] = [
         ],
       }),
     ],
-    expect: { v: { final: '86', deductions: '4', lineRuleIds: ['quota.meetings', 'quota.mediation-files', 'quota.registers', 'quota.duty-log'] } },
+    expect: {
+      v: {
+        final: '86',
+        deductions: '4',
+        lineRuleIds: ['quota.meetings', 'quota.mediation-files', 'quota.registers', 'quota.duty-log'],
+      },
+    },
   },
   {
     name: 'floor at 0',
@@ -204,7 +268,15 @@ export const GOLDEN: GoldenCase[] = [
     rule: '§6 one-vote veto (veto): V has 100 but a mass incident → ranked after W (80)',
     ruleSet: 'default',
     units: [
-      clean('V', { events: [ev('i1', 'info-adopted', 'central'), ev('i2', 'info-adopted', 'central'), ev('i3', 'info-adopted', 'central'), ev('i4', 'info-adopted', 'city')], vetoes: [{ id: 'x1', kind: 'mass-incident', date: '2024-06-01' }] }),
+      clean('V', {
+        events: [
+          ev('i1', 'info-adopted', 'central'),
+          ev('i2', 'info-adopted', 'central'),
+          ev('i3', 'info-adopted', 'central'),
+          ev('i4', 'info-adopted', 'city'),
+        ],
+        vetoes: [{ id: 'x1', kind: 'mass-incident', date: '2024-06-01' }],
+      }),
       clean('W', { events: Array.from({ length: 5 }, (_, i) => ev(`p${i}`, 'collective-petition')) }),
     ],
     expect: { V: { final: '100', vetoed: true }, W: { final: '80', vetoed: false } },
@@ -219,9 +291,24 @@ export const GOLDEN: GoldenCase[] = [
     ruleSet: 'default',
     units: [
       clean('A'),
-      clean('C', { events: [ev('m1', 'missing-report'), ev('m2', 'missing-report'), ev('m3', 'missing-report'), ev('m4', 'missing-report')] }),
+      clean('C', {
+        events: [
+          ev('m1', 'missing-report'),
+          ev('m2', 'missing-report'),
+          ev('m3', 'missing-report'),
+          ev('m4', 'missing-report'),
+        ],
+      }),
       clean('B', { events: [ev('p1', 'collective-petition')] }),
-      clean('D', { events: [ev('p1', 'collective-petition'), ev('p2', 'collective-petition'), ev('p3', 'collective-petition'), ev('p4', 'collective-petition'), ev('p5', 'collective-petition')] }),
+      clean('D', {
+        events: [
+          ev('p1', 'collective-petition'),
+          ev('p2', 'collective-petition'),
+          ev('p3', 'collective-petition'),
+          ev('p4', 'collective-petition'),
+          ev('p5', 'collective-petition'),
+        ],
+      }),
     ],
     expect: { A: { final: '90' }, B: { final: '88' }, C: { final: '88' }, D: { final: '80' } },
     ranking: [
@@ -237,11 +324,25 @@ export const GOLDEN: GoldenCase[] = [
     ruleSet: 'default',
     units: [
       clean('A'),
-      clean('V1', { events: [ev('i', 'info-adopted', 'county')], vetoes: [{ id: 'x1', kind: 'major-accident', date: '2024-02-01' }] }),
-      clean('V2', { events: [ev('i', 'commendation', 'county')], vetoes: [{ id: 'x2', kind: 'disgraceful-incident', date: '2024-02-01' }] }),
-      clean('V3', { events: Array.from({ length: 5 }, (_, i) => ev(`p${i}`, 'skip-level-petition')), vetoes: [{ id: 'x3', kind: 'vicious-criminal-case', date: '2024-02-01' }] }),
+      clean('V1', {
+        events: [ev('i', 'info-adopted', 'county')],
+        vetoes: [{ id: 'x1', kind: 'major-accident', date: '2024-02-01' }],
+      }),
+      clean('V2', {
+        events: [ev('i', 'commendation', 'county')],
+        vetoes: [{ id: 'x2', kind: 'disgraceful-incident', date: '2024-02-01' }],
+      }),
+      clean('V3', {
+        events: Array.from({ length: 5 }, (_, i) => ev(`p${i}`, 'skip-level-petition')),
+        vetoes: [{ id: 'x3', kind: 'vicious-criminal-case', date: '2024-02-01' }],
+      }),
     ],
-    expect: { A: { final: '90' }, V1: { final: '91', vetoed: true }, V2: { final: '91', vetoed: true }, V3: { final: '80', vetoed: true } },
+    expect: {
+      A: { final: '90' },
+      V1: { final: '91', vetoed: true },
+      V2: { final: '91', vetoed: true },
+      V3: { final: '80', vetoed: true },
+    },
     ranking: [
       ['A', 1],
       ['V1', 2],
@@ -254,7 +355,14 @@ export const GOLDEN: GoldenCase[] = [
     rule: '§6 funds (funds.*): F1 no petition +10,000, class-1 ×2 +6,000, class-3 +1,000 = 17,000; F2 one petition → class-2 +2,000 only',
     ruleSet: 'funds',
     units: [
-      { unitId: 'F1', events: [ev('s1', 'dispute-settled', 'class-1'), ev('s2', 'dispute-settled', 'class-1'), ev('s3', 'dispute-settled', 'class-3')] },
+      {
+        unitId: 'F1',
+        events: [
+          ev('s1', 'dispute-settled', 'class-1'),
+          ev('s2', 'dispute-settled', 'class-1'),
+          ev('s3', 'dispute-settled', 'class-3'),
+        ],
+      },
       { unitId: 'F2', events: [ev('pt', 'petition'), ev('s1', 'dispute-settled', 'class-2')] },
     ],
     expect: { F1: { final: '17000', bonus: '17000' }, F2: { final: '2000', bonus: '2000' } },
@@ -268,7 +376,14 @@ export const GOLDEN: GoldenCase[] = [
     rule: '§6 street office + indicator vs target: C 45 found (cap 40) + 10 settled × 2 = 60; D1 49/50 = 98% of 98% → 60, 45/50 = 90% of 100% → 36 = 96; D2 45/50 → 60 × 0.9/0.98 = 55.102',
     ruleSet: 'street',
     units: [
-      { unitId: 'C', category: 'community', events: [...Array.from({ length: 45 }, (_, i) => ev(`f${i}`, 'dispute-found')), ...Array.from({ length: 10 }, (_, i) => ev(`s${i}`, 'minor-dispute-settled'))] },
+      {
+        unitId: 'C',
+        category: 'community',
+        events: [
+          ...Array.from({ length: 45 }, (_, i) => ev(`f${i}`, 'dispute-found')),
+          ...Array.from({ length: 10 }, (_, i) => ev(`s${i}`, 'minor-dispute-settled')),
+        ],
+      },
       {
         unitId: 'D1',
         category: 'department',
@@ -277,15 +392,29 @@ export const GOLDEN: GoldenCase[] = [
           { id: 'fb', name: 'on-time-feedback', numerator: 45, denominator: 50, date: '2024-06-30' },
         ],
       },
-      { unitId: 'D2', category: 'department', indicators: [{ id: 'sr', name: 'settlement-rate', numerator: 45, denominator: 50, date: '2024-06-30' }] },
+      {
+        unitId: 'D2',
+        category: 'department',
+        indicators: [{ id: 'sr', name: 'settlement-rate', numerator: 45, denominator: 50, date: '2024-06-30' }],
+      },
     ],
-    expect: { C: { final: '60', base: '60', lineRuleIds: ['community.disputes-found.cap'] }, D1: { final: '96' }, D2: { final: '55.102' } },
+    expect: {
+      C: { final: '60', base: '60', lineRuleIds: ['community.disputes-found.cap'] },
+      D1: { final: '96' },
+      D2: { final: '55.102' },
+    },
   },
   {
     name: 'indicator vs target rounds once to 0.001',
     rule: '§6 indicator vs target (department.on-time-feedback): 40 × min(1, (1/3) ÷ 100%) = 13.333… → 13.333',
     ruleSet: 'street',
-    units: [{ unitId: 'D', category: 'department', indicators: [{ id: 'fb', name: 'on-time-feedback', numerator: 1, denominator: 3, date: '2024-06-30' }] }],
+    units: [
+      {
+        unitId: 'D',
+        category: 'department',
+        indicators: [{ id: 'fb', name: 'on-time-feedback', numerator: 1, denominator: 3, date: '2024-06-30' }],
+      },
+    ],
     expect: { D: { final: '13.333' } },
   },
 ];

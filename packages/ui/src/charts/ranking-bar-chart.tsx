@@ -35,7 +35,14 @@ export interface RankingBarChartProps {
  * server's HTML already holds it (no JavaScript, printable), with the same numbers in a table
  * under it for screen readers; the drawing itself is aria-hidden.
  */
-export function RankingBarChart({ bars, caption, labels, width = 640, barHeight = 26, table = true }: RankingBarChartProps) {
+export function RankingBarChart({
+  bars,
+  caption,
+  labels,
+  width = 640,
+  barHeight = 26,
+  table = true,
+}: RankingBarChartProps) {
   const labelWidth = Math.min(180, Math.max(48, ...bars.map((bar) => [...bar.label].length * 14 + 8)));
   const top = 8;
   const axis = 20;
@@ -45,20 +52,39 @@ export function RankingBarChart({ bars, caption, labels, width = 640, barHeight 
   return (
     <figure className="chart chart-ranking">
       <figcaption>{caption}</figcaption>
-      <svg className="chart-canvas" viewBox={`0 0 ${width} ${height}`} width={width} height={height} aria-hidden="true" focusable="false">
+      <svg
+        className="chart-canvas"
+        viewBox={`0 0 ${width} ${height}`}
+        width={width}
+        height={height}
+        aria-hidden="true"
+        focusable="false"
+      >
         {ticks.map((tick) => (
           <g key={tick} className="chart-grid">
             <line x1={x(tick)} x2={x(tick)} y1={top} y2={height - axis} stroke="#d0d5dd" strokeDasharray="3 3" />
-            <text x={x(tick)} y={height - 6} textAnchor="middle" fontSize="11" fill="#475467">{tick}</text>
+            <text x={x(tick)} y={height - 6} textAnchor="middle" fontSize="11" fill="#475467">
+              {tick}
+            </text>
           </g>
         ))}
         {bars.map((bar, index) => {
           const y = top + index * barHeight;
           return (
             <g key={bar.key} className="chart-bar" data-unit={bar.key}>
-              <text x={labelWidth - 6} y={y + barHeight / 2 + 4} textAnchor="end" fontSize="13" fill="#101828">{bar.label}</text>
-              <rect x={labelWidth} y={y + 4} width={Math.max(0, x(bar.value) - labelWidth)} height={barHeight - 8} fill={bar.vetoed ? '#b42318' : '#1d5fa7'} />
-              <text x={x(bar.value) + 4} y={y + barHeight / 2 + 4} fontSize="12" fill="#101828">{bar.display}</text>
+              <text x={labelWidth - 6} y={y + barHeight / 2 + 4} textAnchor="end" fontSize="13" fill="#101828">
+                {bar.label}
+              </text>
+              <rect
+                x={labelWidth}
+                y={y + 4}
+                width={Math.max(0, x(bar.value) - labelWidth)}
+                height={barHeight - 8}
+                fill={bar.vetoed ? '#b42318' : '#1d5fa7'}
+              />
+              <text x={x(bar.value) + 4} y={y + barHeight / 2 + 4} fontSize="12" fill="#101828">
+                {bar.display}
+              </text>
             </g>
           );
         })}
@@ -68,8 +94,14 @@ export function RankingBarChart({ bars, caption, labels, width = 640, barHeight 
           <caption>{caption}</caption>
           <thead>
             <tr>
-              <th scope="col">{labels.rank}</th><th scope="col">{labels.unit}</th><th scope="col">{labels.score}</th>
-              {(labels.extra ?? []).map((heading) => <th key={heading} scope="col">{heading}</th>)}
+              <th scope="col">{labels.rank}</th>
+              <th scope="col">{labels.unit}</th>
+              <th scope="col">{labels.score}</th>
+              {(labels.extra ?? []).map((heading) => (
+                <th key={heading} scope="col">
+                  {heading}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -78,7 +110,9 @@ export function RankingBarChart({ bars, caption, labels, width = 640, barHeight 
                 <td>{bar.rank}</td>
                 <th scope="row">{bar.vetoed ? `${bar.label} (${labels.vetoed})` : bar.label}</th>
                 <td>{bar.display}</td>
-                {(bar.extra ?? []).map((cell, i) => <td key={i}>{cell}</td>)}
+                {(bar.extra ?? []).map((cell, i) => (
+                  <td key={i}>{cell}</td>
+                ))}
               </tr>
             ))}
           </tbody>

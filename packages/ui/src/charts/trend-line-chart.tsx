@@ -30,11 +30,24 @@ export interface TrendLineChartProps {
 }
 
 /** Colours that stay apart for up to 8 lines; the dash pattern tells them apart in greyscale print too. */
-export const seriesColours = ['#1d5fa7', '#b42318', '#027a48', '#b54708', '#6941c6', '#0e7090', '#c11574', '#475467'] as const;
+export const seriesColours = [
+  '#1d5fa7',
+  '#b42318',
+  '#027a48',
+  '#b54708',
+  '#6941c6',
+  '#0e7090',
+  '#c11574',
+  '#475467',
+] as const;
 const dashes = ['', '6 3', '2 3', '8 3 2 3', '', '6 3', '2 3', '8 3 2 3'] as const;
 
 /** An SVG path through the values, broken where a value is missing. */
-function pathOf(values: readonly (number | null)[], x: (index: number) => number, y: (value: number) => number): string {
+function pathOf(
+  values: readonly (number | null)[],
+  x: (index: number) => number,
+  y: (value: number) => number,
+): string {
   let path = '';
   let pen = false;
   values.forEach((value, index) => {
@@ -52,13 +65,28 @@ function pathOf(values: readonly (number | null)[], x: (index: number) => number
  * Several series over the same periods, with target lines, drawn as plain SVG (in the server's
  * HTML, printable), a legend in HTML, and the numbers in a table (periods down, series across).
  */
-export function TrendLineChart({ categories, lines, targets = [], caption, labels, format = String, yDomain, width = 640, height = 280 }: TrendLineChartProps) {
+export function TrendLineChart({
+  categories,
+  lines,
+  targets = [],
+  caption,
+  labels,
+  format = String,
+  yDomain,
+  width = 640,
+  height = 280,
+}: TrendLineChartProps) {
   const left = 44;
   const right = 16;
   const top = 12;
   const bottom = 28;
-  const values = [...lines.flatMap((line) => line.values.filter((v): v is number => v !== null)), ...targets.map((target) => target.value)];
-  const fitted = yDomain ? { min: yDomain[0], max: yDomain[1] } : { min: Math.min(0, ...values), max: Math.max(1, ...values) };
+  const values = [
+    ...lines.flatMap((line) => line.values.filter((v): v is number => v !== null)),
+    ...targets.map((target) => target.value),
+  ];
+  const fitted = yDomain
+    ? { min: yDomain[0], max: yDomain[1] }
+    : { min: Math.min(0, ...values), max: Math.max(1, ...values) };
   const { domain, ticks } = niceTicks(fitted);
   const y = linear(domain, height - bottom, top);
   const step = categories.length > 1 ? (width - left - right) / (categories.length - 1) : 0;
@@ -68,37 +96,84 @@ export function TrendLineChart({ categories, lines, targets = [], caption, label
       <figcaption>{caption}</figcaption>
       {/* Drawing and table side by side where the screen is wide enough (the page's CSS), stacked on a phone. */}
       <div className="chart-graphic">
-        <svg className="chart-canvas" viewBox={`0 0 ${width} ${height}`} width={width} height={height} aria-hidden="true" focusable="false">
+        <svg
+          className="chart-canvas"
+          viewBox={`0 0 ${width} ${height}`}
+          width={width}
+          height={height}
+          aria-hidden="true"
+          focusable="false"
+        >
           {ticks.map((tick) => (
             <g key={tick} className="chart-grid">
               <line x1={left} x2={width - right} y1={y(tick)} y2={y(tick)} stroke="#d0d5dd" strokeDasharray="3 3" />
-              <text x={left - 4} y={y(tick) + 4} textAnchor="end" fontSize="11" fill="#475467">{format(tick)}</text>
+              <text x={left - 4} y={y(tick) + 4} textAnchor="end" fontSize="11" fill="#475467">
+                {format(tick)}
+              </text>
             </g>
           ))}
           {categories.map((category, index) => (
-            <text key={category} x={x(index)} y={height - 8} textAnchor="middle" fontSize="11" fill="#475467">{category}</text>
+            <text key={category} x={x(index)} y={height - 8} textAnchor="middle" fontSize="11" fill="#475467">
+              {category}
+            </text>
           ))}
           {targets.map((target, index) => (
             <g key={target.label} className="chart-target">
-              <line x1={left} x2={width - right} y1={y(target.value)} y2={y(target.value)} stroke="#b42318" strokeDasharray="6 4" strokeWidth="1.5" />
+              <line
+                x1={left}
+                x2={width - right}
+                y1={y(target.value)}
+                y2={y(target.value)}
+                stroke="#b42318"
+                strokeDasharray="6 4"
+                strokeWidth="1.5"
+              />
               {/* Labels of nearby targets (98 %, 96 %) are set apart along the line so they do not overprint. */}
               {/* A white halo keeps a label readable where it crosses a nearby target line. */}
-              <text x={width - right - index * 150} y={y(target.value) - 4} textAnchor="end" fontSize="11" fill="#b42318" stroke="#fff" strokeWidth="3" paintOrder="stroke">{target.label} {format(target.value)}</text>
+              <text
+                x={width - right - index * 150}
+                y={y(target.value) - 4}
+                textAnchor="end"
+                fontSize="11"
+                fill="#b42318"
+                stroke="#fff"
+                strokeWidth="3"
+                paintOrder="stroke"
+              >
+                {target.label} {format(target.value)}
+              </text>
             </g>
           ))}
           {lines.map((line, index) => {
             const colour = seriesColours[index % seriesColours.length];
             return (
               <g key={line.key} className="chart-line" data-series={line.key}>
-                <path d={pathOf(line.values, x, y)} fill="none" stroke={colour} strokeWidth="2" strokeDasharray={dashes[index % dashes.length] || undefined} />
-                {line.values.map((value, i) => (value === null ? null : <circle key={i} cx={x(i)} cy={y(value)} r="3" fill={colour} />))}
+                <path
+                  d={pathOf(line.values, x, y)}
+                  fill="none"
+                  stroke={colour}
+                  strokeWidth="2"
+                  strokeDasharray={dashes[index % dashes.length] || undefined}
+                />
+                {line.values.map((value, i) =>
+                  value === null ? null : <circle key={i} cx={x(i)} cy={y(value)} r="3" fill={colour} />,
+                )}
               </g>
             );
           })}
         </svg>
         <ul className="chart-legend" aria-hidden="true">
           {lines.map((line, index) => (
-            <li key={line.key}><span className="chart-swatch" style={{ borderTopColor: seriesColours[index % seriesColours.length], borderTopStyle: dashes[index % dashes.length] ? 'dashed' : 'solid' }} />{line.label}</li>
+            <li key={line.key}>
+              <span
+                className="chart-swatch"
+                style={{
+                  borderTopColor: seriesColours[index % seriesColours.length],
+                  borderTopStyle: dashes[index % dashes.length] ? 'dashed' : 'solid',
+                }}
+              />
+              {line.label}
+            </li>
           ))}
         </ul>
       </div>
@@ -107,7 +182,11 @@ export function TrendLineChart({ categories, lines, targets = [], caption, label
         <thead>
           <tr>
             <th scope="col">{labels.period}</th>
-            {lines.map((line) => <th key={line.key} scope="col">{line.label}</th>)}
+            {lines.map((line) => (
+              <th key={line.key} scope="col">
+                {line.label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -124,7 +203,12 @@ export function TrendLineChart({ categories, lines, targets = [], caption, label
         {targets.length > 0 ? (
           <tfoot>
             {targets.map((target) => (
-              <tr key={target.label}><th scope="row">{labels.target}</th><td colSpan={Math.max(1, lines.length)}>{target.label} {format(target.value)}</td></tr>
+              <tr key={target.label}>
+                <th scope="row">{labels.target}</th>
+                <td colSpan={Math.max(1, lines.length)}>
+                  {target.label} {format(target.value)}
+                </td>
+              </tr>
             ))}
           </tfoot>
         ) : null}

@@ -23,7 +23,12 @@ export interface ScopedUnit {
 export async function unitInScope(tx: Transaction, actor: Actor, code: string): Promise<ScopedUnit> {
   if (!unitLevelOf(code) || !code.startsWith(actor.scope)) throw notFound();
   const [unit] = await tx
-    .select({ code: schema.units.code, name: schema.units.name, level: schema.units.level, parentCode: schema.units.parentCode })
+    .select({
+      code: schema.units.code,
+      name: schema.units.name,
+      level: schema.units.level,
+      parentCode: schema.units.parentCode,
+    })
     .from(schema.units)
     .where(and(eq(schema.units.countyId, actor.countyId), eq(schema.units.code, code)));
   if (!unit) throw notFound();

@@ -15,12 +15,25 @@ export interface ScoreInForce {
  * The score in force of each (unit, period) of one year and component: the highest version
  * (rows are insert-only; a correction is the next version).
  */
-export async function scoresInForce(tx: Transaction, countyId: number, unitCodes: readonly string[], year: number, component: InspectionComponent): Promise<ScoreInForce[]> {
+export async function scoresInForce(
+  tx: Transaction,
+  countyId: number,
+  unitCodes: readonly string[],
+  year: number,
+  component: InspectionComponent,
+): Promise<ScoreInForce[]> {
   if (unitCodes.length === 0) return [];
   return tx
-    .selectDistinctOn([s.unitCode, s.periodNo], { unitCode: s.unitCode, periodNo: s.periodNo, score: s.score, version: s.version })
+    .selectDistinctOn([s.unitCode, s.periodNo], {
+      unitCode: s.unitCode,
+      periodNo: s.periodNo,
+      score: s.score,
+      version: s.version,
+    })
     .from(s)
-    .where(and(eq(s.countyId, countyId), eq(s.year, year), eq(s.component, component), inArray(s.unitCode, [...unitCodes])))
+    .where(
+      and(eq(s.countyId, countyId), eq(s.year, year), eq(s.component, component), inArray(s.unitCode, [...unitCodes])),
+    )
     .orderBy(s.unitCode, s.periodNo, desc(s.version));
 }
 
@@ -33,7 +46,15 @@ export async function scoreInForce(
   const [row] = await tx
     .select({ unitCode: s.unitCode, periodNo: s.periodNo, score: s.score, version: s.version })
     .from(s)
-    .where(and(eq(s.countyId, countyId), eq(s.unitCode, cell.unitCode), eq(s.year, cell.year), eq(s.component, cell.component), eq(s.periodNo, cell.periodNo)))
+    .where(
+      and(
+        eq(s.countyId, countyId),
+        eq(s.unitCode, cell.unitCode),
+        eq(s.year, cell.year),
+        eq(s.component, cell.component),
+        eq(s.periodNo, cell.periodNo),
+      ),
+    )
     .orderBy(desc(s.version))
     .limit(1);
   return row ?? null;

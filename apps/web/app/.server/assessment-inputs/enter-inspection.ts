@@ -25,7 +25,6 @@ export interface InspectionEntry {
 export const inspectionCellId = (cell: { unitCode: string; year: number; component: string; periodNo: number }) =>
   `${cell.unitCode}:${cell.year}:${cell.component}:${cell.periodNo}`;
 
-
 /**
  * Enter a score, or correct one: always a new row, the next version. A correction needs a
  * reason and must change the score. Audited in the same transaction.
@@ -36,13 +35,18 @@ export async function enterInspection(tx: Transaction, ctx: AuthedContext, entry
   if (score === null) throw new UserFacingError('BAD_REQUEST', 'checks.error.score');
   const problem = periodProblem(entry.year, entry.component, entry.periodNo, shanghaiDate(ctx.now));
   if (problem === 'year') throw new UserFacingError('BAD_REQUEST', 'checks.error.yearNotStarted', { year: entry.year });
-  if (problem === 'month') throw new UserFacingError('BAD_REQUEST', 'checks.error.monthNotStarted', { year: entry.year, month: entry.periodNo });
+  if (problem === 'month')
+    throw new UserFacingError('BAD_REQUEST', 'checks.error.monthNotStarted', {
+      year: entry.year,
+      month: entry.periodNo,
+    });
 
   const unit = await unitCheckedBy(tx, ctx.actor, entry.unitCode);
   const cell = { unitCode: unit.code, year: entry.year, component: entry.component, periodNo: entry.periodNo };
   const current = await scoreInForce(tx, ctx.actor.countyId, cell);
   const currentVersion = current?.version ?? 0;
-  if (currentVersion !== entry.expectedVersion) throw new UserFacingError('CONFLICT', 'checks.error.stale', { current: currentVersion });
+  if (currentVersion !== entry.expectedVersion)
+    throw new UserFacingError('CONFLICT', 'checks.error.stale', { current: currentVersion });
   const reason = entry.reason?.trim() || null;
   if (current && !reason) throw new UserFacingError('BAD_REQUEST', 'checks.error.reasonRequired');
   if (current && sameScore(current.score, score)) throw new UserFacingError('BAD_REQUEST', 'checks.error.unchanged');
@@ -50,8 +54,15 @@ export async function enterInspection(tx: Transaction, ctx: AuthedContext, entry
   const version = currentVersion + 1;
   try {
     await tx.insert(schema.inspectionScores).values({
-      countyId: ctx.actor.countyId, ...cell, score, version, reason, enteredByUnit: ctx.actor.unitCode,
-      createdBy: ctx.actor.userId, createdByName: await actorDisplayName(tx, ctx.actor), createdAt: ctx.now,
+      countyId: ctx.actor.countyId,
+      ...cell,
+      score,
+      version,
+      reason,
+      enteredByUnit: ctx.actor.unitCode,
+      createdBy: ctx.actor.userId,
+      createdByName: await actorDisplayName(tx, ctx.actor),
+      createdAt: ctx.now,
     });
   } catch (error) {
     // Another clerk entered the same version between our read and our insert.
@@ -59,7 +70,9 @@ export async function enterInspection(tx: Transaction, ctx: AuthedContext, entry
     throw error;
   }
   await auditChange(tx, ctx, {
-    action: 'checks.enterInspection', objectType: 'inspection_score', objectId: inspectionCellId(cell),
+    action: 'checks.enterInspection',
+    objectType: 'inspection_score',
+    objectId: inspectionCellId(cell),
     detail: { score, version, previousScore: current?.score ?? null, reason },
   });
   return { ...cell, unitName: unit.name, score, version };

@@ -34,7 +34,11 @@ export interface CheckedEvent {
 }
 
 /** A refusal naming the kind and its levels in each language (they are labels, not codes). */
-function levelError(key: 'checks.error.levelRequired' | 'checks.error.levelNotAllowed', kind: CheckingEventKind, levels: readonly string[]): UserFacingError {
+function levelError(
+  key: 'checks.error.levelRequired' | 'checks.error.levelNotAllowed',
+  kind: CheckingEventKind,
+  levels: readonly string[],
+): UserFacingError {
   const say = (language: Language) => {
     const t = translator(language);
     const names = levels.map((level) => {
@@ -54,7 +58,8 @@ function levelError(key: 'checks.error.levelRequired' | 'checks.error.levelNotAl
 export function checkedEvent(draft: EventDraft, today: string): CheckedEvent {
   const levels = checkingEventLevels[draft.kind] ?? [];
   const level = draft.level?.trim() || null;
-  if (levels.length > 0 && (level === null || !levels.includes(level))) throw levelError('checks.error.levelRequired', draft.kind, levels);
+  if (levels.length > 0 && (level === null || !levels.includes(level)))
+    throw levelError('checks.error.levelRequired', draft.kind, levels);
   if (levels.length === 0 && level !== null) throw levelError('checks.error.levelNotAllowed', draft.kind, levels);
 
   const occurredOn = draft.occurredOn.trim();
@@ -63,11 +68,14 @@ export function checkedEvent(draft: EventDraft, today: string): CheckedEvent {
 
   const description = draft.description.trim();
   if (!description) throw new UserFacingError('BAD_REQUEST', 'checks.error.descriptionRequired');
-  if ([...description].length > DESCRIPTION_MAX) throw new UserFacingError('BAD_REQUEST', 'checks.error.descriptionTooLong', { max: DESCRIPTION_MAX });
+  if ([...description].length > DESCRIPTION_MAX)
+    throw new UserFacingError('BAD_REQUEST', 'checks.error.descriptionTooLong', { max: DESCRIPTION_MAX });
   const plain = description.normalize('NFKC');
-  if (ID_NUMBER.test(plain) || MOBILE.test(plain)) throw new UserFacingError('BAD_REQUEST', 'checks.error.personalData');
+  if (ID_NUMBER.test(plain) || MOBILE.test(plain))
+    throw new UserFacingError('BAD_REQUEST', 'checks.error.personalData');
 
   const attachmentRef = draft.attachmentRef?.trim() || null;
-  if (attachmentRef && [...attachmentRef].length > ATTACHMENT_REF_MAX) throw new UserFacingError('BAD_REQUEST', 'checks.error.attachmentRefTooLong', { max: ATTACHMENT_REF_MAX });
+  if (attachmentRef && [...attachmentRef].length > ATTACHMENT_REF_MAX)
+    throw new UserFacingError('BAD_REQUEST', 'checks.error.attachmentRefTooLong', { max: ATTACHMENT_REF_MAX });
   return { kind: draft.kind, level, occurredOn, description, attachmentRef };
 }

@@ -17,7 +17,11 @@ export interface GridCell {
   open: boolean;
 }
 
-function cellsOf(unitCode: string, periods: readonly { periodNo: number; open: boolean }[], scores: readonly ScoreInForce[]): GridCell[] {
+function cellsOf(
+  unitCode: string,
+  periods: readonly { periodNo: number; open: boolean }[],
+  scores: readonly ScoreInForce[],
+): GridCell[] {
   return periods.map(({ periodNo, open }) => {
     const found = scores.find((row) => row.unitCode === unitCode && row.periodNo === periodNo);
     return { periodNo, score: found?.score ?? null, version: found?.version ?? 0, open };
@@ -30,10 +34,20 @@ function cellsOf(unitCode: string, periods: readonly { periodNo: number; open: b
  * with the score in force per cell. On its own page (no parentCode) a township or a village
  * also gets its own unit's row: the scores the unit above gave it, read-only.
  */
-export async function inspectionGrid(tx: Transaction, ctx: AuthedContext, input: { year: number; component: InspectionComponent; parentCode?: string | undefined }) {
+export async function inspectionGrid(
+  tx: Transaction,
+  ctx: AuthedContext,
+  input: { year: number; component: InspectionComponent; parentCode?: string | undefined },
+) {
   const parent = await unitInScope(tx, ctx.actor, input.parentCode ?? ctx.actor.unitCode);
   const children = await tx
-    .select({ code: schema.units.code, name: schema.units.name, level: schema.units.level, active: schema.units.active, parentCode: schema.units.parentCode })
+    .select({
+      code: schema.units.code,
+      name: schema.units.name,
+      level: schema.units.level,
+      active: schema.units.active,
+      parentCode: schema.units.parentCode,
+    })
     .from(schema.units)
     .where(and(eq(schema.units.countyId, ctx.actor.countyId), eq(schema.units.parentCode, parent.code)))
     .orderBy(asc(schema.units.code));
@@ -41,8 +55,17 @@ export async function inspectionGrid(tx: Transaction, ctx: AuthedContext, input:
   const showOwn = ownPage && unitLevelOf(ctx.actor.unitCode) !== 'county';
   const codes = children.map((unit) => unit.code);
   const today = shanghaiDate(ctx.now);
-  const periods = periodsOf(input.component).map((periodNo) => ({ periodNo, open: periodProblem(input.year, input.component, periodNo, today) === null }));
-  const scores = await scoresInForce(tx, ctx.actor.countyId, showOwn ? [...codes, parent.code] : codes, input.year, input.component);
+  const periods = periodsOf(input.component).map((periodNo) => ({
+    periodNo,
+    open: periodProblem(input.year, input.component, periodNo, today) === null,
+  }));
+  const scores = await scoresInForce(
+    tx,
+    ctx.actor.countyId,
+    showOwn ? [...codes, parent.code] : codes,
+    input.year,
+    input.component,
+  );
   return {
     year: input.year,
     component: input.component,
@@ -50,7 +73,13 @@ export async function inspectionGrid(tx: Transaction, ctx: AuthedContext, input:
     parent: { code: parent.code, name: parent.name, level: parent.level },
     /** Whether the actor enters these units' scores (it is their checking unit). */
     editable: checks(ctx.actor, { parentCode: parent.code }),
-    rows: children.map((unit) => ({ unitCode: unit.code, name: unit.name, level: unit.level, active: unit.active, cells: cellsOf(unit.code, periods, scores) })),
+    rows: children.map((unit) => ({
+      unitCode: unit.code,
+      name: unit.name,
+      level: unit.level,
+      active: unit.active,
+      cells: cellsOf(unit.code, periods, scores),
+    })),
     own: showOwn ? { unitCode: parent.code, name: parent.name, cells: cellsOf(parent.code, periods, scores) } : null,
   };
 }

@@ -20,9 +20,24 @@ export async function inspectionHistory(
   if (!isPeriodOf(cell.component, cell.periodNo)) throw new UserFacingError('BAD_REQUEST', 'checks.error.period');
   const unit = await unitInScope(tx, ctx.actor, cell.unitCode);
   const versions = await tx
-    .select({ version: s.version, score: s.score, reason: s.reason, enteredByUnit: s.enteredByUnit, createdByName: s.createdByName, createdAt: s.createdAt })
+    .select({
+      version: s.version,
+      score: s.score,
+      reason: s.reason,
+      enteredByUnit: s.enteredByUnit,
+      createdByName: s.createdByName,
+      createdAt: s.createdAt,
+    })
     .from(s)
-    .where(and(eq(s.countyId, ctx.actor.countyId), eq(s.unitCode, unit.code), eq(s.year, cell.year), eq(s.component, cell.component), eq(s.periodNo, cell.periodNo)))
+    .where(
+      and(
+        eq(s.countyId, ctx.actor.countyId),
+        eq(s.unitCode, unit.code),
+        eq(s.year, cell.year),
+        eq(s.component, cell.component),
+        eq(s.periodNo, cell.periodNo),
+      ),
+    )
     .orderBy(desc(s.version));
   return {
     unit: { code: unit.code, name: unit.name },

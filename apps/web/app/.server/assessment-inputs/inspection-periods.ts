@@ -16,7 +16,12 @@ export function isPeriodOf(component: InspectionComponent, periodNo: number): bo
  * check, so a year that has not begun, or a routine month that has not, is a slip of the hand.
  * Half-year and year-end checks are not tied to a month here: counties hold them when they do.
  */
-export function periodProblem(year: number, component: InspectionComponent, periodNo: number, today: string): 'year' | 'month' | null {
+export function periodProblem(
+  year: number,
+  component: InspectionComponent,
+  periodNo: number,
+  today: string,
+): 'year' | 'month' | null {
   const thisYear = Number(today.slice(0, 4));
   if (year > thisYear) return 'year';
   if (component === 'routine' && year === thisYear && periodNo > Number(today.slice(5, 7))) return 'month';

@@ -12,14 +12,28 @@ export async function recordEvent(tx: Transaction, ctx: AuthedContext, input: Ev
   const [row] = await tx
     .insert(schema.checkingEvents)
     .values({
-      countyId: ctx.actor.countyId, unitCode: unit.code, ...event, enteredByUnit: ctx.actor.unitCode,
-      createdBy: ctx.actor.userId, createdByName: await actorDisplayName(tx, ctx.actor), createdAt: ctx.now, updatedAt: ctx.now,
+      countyId: ctx.actor.countyId,
+      unitCode: unit.code,
+      ...event,
+      enteredByUnit: ctx.actor.unitCode,
+      createdBy: ctx.actor.userId,
+      createdByName: await actorDisplayName(tx, ctx.actor),
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
     })
     .returning({ id: schema.checkingEvents.id, version: schema.checkingEvents.version });
   // The description stays out of the audit detail: the row holds it, the log holds what changed.
   await auditChange(tx, ctx, {
-    action: 'checks.recordEvent', objectType: 'checking_event', objectId: row!.id,
-    detail: { unitCode: unit.code, kind: event.kind, level: event.level, occurredOn: event.occurredOn, attachmentRef: event.attachmentRef },
+    action: 'checks.recordEvent',
+    objectType: 'checking_event',
+    objectId: row!.id,
+    detail: {
+      unitCode: unit.code,
+      kind: event.kind,
+      level: event.level,
+      occurredOn: event.occurredOn,
+      attachmentRef: event.attachmentRef,
+    },
   });
   return { id: row!.id, version: row!.version, unitCode: unit.code, unitName: unit.name, ...event };
 }

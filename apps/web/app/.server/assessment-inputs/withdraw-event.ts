@@ -12,11 +12,22 @@ export const WITHDRAW_REASON_MAX = 500;
  * Withdraw an event: a soft delete with a reason, by the checking unit of the event's unit
  * (never the unit it counts against), against the version the clerk saw. Audited.
  */
-export async function withdrawEvent(tx: Transaction, ctx: AuthedContext, input: { id: string; reason: string; expectedVersion: number }) {
+export async function withdrawEvent(
+  tx: Transaction,
+  ctx: AuthedContext,
+  input: { id: string; reason: string; expectedVersion: number },
+) {
   const reason = input.reason.trim();
   if (!reason) throw new UserFacingError('BAD_REQUEST', 'checks.error.withdrawReason');
   const [row] = await tx
-    .select({ unitCode: e.unitCode, kind: e.kind, level: e.level, occurredOn: e.occurredOn, version: e.version, deletedAt: e.deletedAt })
+    .select({
+      unitCode: e.unitCode,
+      kind: e.kind,
+      level: e.level,
+      occurredOn: e.occurredOn,
+      version: e.version,
+      deletedAt: e.deletedAt,
+    })
     .from(e)
     .where(and(eq(e.countyId, ctx.actor.countyId), eq(e.id, input.id), inActorScope(e.unitCode, ctx.actor)));
   if (!row) throw notFound();
@@ -33,7 +44,9 @@ export async function withdrawEvent(tx: Transaction, ctx: AuthedContext, input: 
     .returning({ id: e.id });
   if (updated.length === 0) throw new UserFacingError('CONFLICT', 'checks.error.eventStale');
   await auditChange(tx, ctx, {
-    action: 'checks.withdrawEvent', objectType: 'checking_event', objectId: input.id,
+    action: 'checks.withdrawEvent',
+    objectType: 'checking_event',
+    objectId: input.id,
     detail: { unitCode: row.unitCode, kind: row.kind, level: row.level, occurredOn: row.occurredOn, reason },
   });
   return { id: input.id, version };

@@ -3,7 +3,13 @@ import { COLLECTIVE_THRESHOLD, addDays, daysInMonth, type CivilDate } from '@tal
 import { schema, type AggregateSource, type Transaction } from '@tally/db';
 import { DEFAULT_KINDS } from '@tally/scoring';
 import type { FactRow } from './fact-row.ts';
-import { dutyGapFact, loadCheckingFactRows, loadRecordFactRows, workingDays, type FactWindow } from './load-fact-rows.ts';
+import {
+  dutyGapFact,
+  loadCheckingFactRows,
+  loadRecordFactRows,
+  workingDays,
+  type FactWindow,
+} from './load-fact-rows.ts';
 
 const K = DEFAULT_KINDS;
 
@@ -21,7 +27,11 @@ export interface AggregatedFacts {
  * checking unit's events and the inspection scores. Same facts, same engine: a row of n alike
  * records is one fact standing for n (`times`). Runs under the actor's row-level security.
  */
-export async function loadAggregatedFactRows(tx: Transaction, window: FactWindow, kinds: ReadonlySet<string>): Promise<AggregatedFacts> {
+export async function loadAggregatedFactRows(
+  tx: Transaction,
+  window: FactWindow,
+  kinds: ReadonlySet<string>,
+): Promise<AggregatedFacts> {
   if (window.unitCodes.length === 0) return { rows: [], asOf: null };
   const { months, rawWindows } = splitByMonth(window.from, window.readTo);
   const rows: FactRow[] = [];
@@ -31,7 +41,8 @@ export async function loadAggregatedFactRows(tx: Transaction, window: FactWindow
     rows.push(...read.rows);
     asOf = read.asOf;
   }
-  for (const raw of rawWindows) rows.push(...(await loadRecordFactRows(tx, { ...window, from: raw.from, readTo: raw.to }, kinds)));
+  for (const raw of rawWindows)
+    rows.push(...(await loadRecordFactRows(tx, { ...window, from: raw.from, readTo: raw.to }, kinds)));
   rows.push(...(await loadCheckingFactRows(tx, window, kinds)));
   return { rows, asOf };
 }
@@ -45,7 +56,10 @@ interface Months {
 }
 
 /** The whole months inside [from, to], and the days before and after them, read from the records. */
-export function splitByMonth(from: CivilDate, to: CivilDate): { months: Months | null; rawWindows: { from: CivilDate; to: CivilDate }[] } {
+export function splitByMonth(
+  from: CivilDate,
+  to: CivilDate,
+): { months: Months | null; rawWindows: { from: CivilDate; to: CivilDate }[] } {
   const first = from.endsWith('-01') ? from : addDays(monthEnd(from), 1);
   const lastEnd = to === monthEnd(to) ? to : addDays(`${to.slice(0, 8)}01`, -1);
   if (first > lastEnd) return { months: null, rawWindows: [{ from, to }] };
@@ -76,7 +90,12 @@ function sourcesFor(kinds: ReadonlySet<string>): AggregateSource[] {
   return sources;
 }
 
-async function aggregateRows(tx: Transaction, w: FactWindow, months: Months, kinds: ReadonlySet<string>): Promise<AggregatedFacts> {
+async function aggregateRows(
+  tx: Transaction,
+  w: FactWindow,
+  months: Months,
+  kinds: ReadonlySet<string>,
+): Promise<AggregatedFacts> {
   const sources = sourcesFor(kinds);
   const dutyDays = new Map<string, number>();
   const rows: FactRow[] = [];
@@ -86,15 +105,31 @@ async function aggregateRows(tx: Transaction, w: FactWindow, months: Months, kin
     // Own facts of the ranked units; petitions of their whole area (属地), handed out by groupFacts.
     const units = inArray(t.unitCode, [...w.unitCodes]);
     const found = await tx
-      .select({ unitCode: t.unitCode, month: t.month, source: t.source, variant: t.variant, n: t.n, total: t.total, days: t.days, changedAt: t.changedAt })
+      .select({
+        unitCode: t.unitCode,
+        month: t.month,
+        source: t.source,
+        variant: t.variant,
+        n: t.n,
+        total: t.total,
+        days: t.days,
+        changedAt: t.changedAt,
+      })
       .from(t)
-      .where(and(
-        eq(t.countyId, w.countyId), between(t.month, months.first, months.last), inArray(t.source, sources),
-        sources.includes('petition') ? or(units, and(eq(t.source, 'petition'), sql`starts_with(${t.unitCode}, ${w.areaScope})`)) : units,
-      ));
+      .where(
+        and(
+          eq(t.countyId, w.countyId),
+          between(t.month, months.first, months.last),
+          inArray(t.source, sources),
+          sources.includes('petition')
+            ? or(units, and(eq(t.source, 'petition'), sql`starts_with(${t.unitCode}, ${w.areaScope})`))
+            : units,
+        ),
+      );
     for (const row of found) {
       if (asOf === null || row.changedAt > asOf) asOf = row.changedAt;
-      if (row.source === 'register' && row.variant === 'duty_logs') dutyDays.set(`${row.unitCode}:${row.month}`, row.days);
+      if (row.source === 'register' && row.variant === 'duty_logs')
+        dutyDays.set(`${row.unitCode}:${row.month}`, row.days);
       if (row.n > 0) rows.push(...factsOf(row, kinds));
     }
   }
@@ -102,7 +137,8 @@ async function aggregateRows(tx: Transaction, w: FactWindow, months: Months, kin
     for (const day of workingDays(months.first, months.to, w.calendar)) {
       const bit = 1 << (Number(day.slice(8, 10)) - 1);
       const month = `${day.slice(0, 8)}01`;
-      for (const unitCode of w.unitCodes) if (((dutyDays.get(`${unitCode}:${month}`) ?? 0) & bit) === 0) rows.push(dutyGapFact(unitCode, day));
+      for (const unitCode of w.unitCodes)
+        if (((dutyDays.get(`${unitCode}:${month}`) ?? 0) & bit) === 0) rows.push(dutyGapFact(unitCode, day));
     }
   }
   return { rows, asOf };
@@ -128,7 +164,12 @@ function factsOf(row: AggregateRow, kinds: ReadonlySet<string>): FactRow[] {
       const area = { ...base, attribution: 'area' } as const;
       if (kinds.has('petition')) out.push({ ...area, family: 'record', kind: 'petition' });
       // One deduction per case: collective first, as loadFactRows.
-      const kind = Number(people) >= COLLECTIVE_THRESHOLD ? K.events.collectivePetition : skip === 'true' ? K.events.skipLevelPetition : null;
+      const kind =
+        Number(people) >= COLLECTIVE_THRESHOLD
+          ? K.events.collectivePetition
+          : skip === 'true'
+            ? K.events.skipLevelPetition
+            : null;
       if (kind && kinds.has(kind)) out.push({ ...area, family: 'event', kind });
       return out;
     }
@@ -148,11 +189,15 @@ function factsOf(row: AggregateRow, kinds: ReadonlySet<string>): FactRow[] {
       const [severity, revisitClass, settledOn] = row.variant.split('|');
       const out: FactRow[] = [];
       const settled = { ...base, family: 'event', date: settledOn ?? row.month } as const;
-      if (severity === 'minor' && kinds.has('minor-dispute-settled')) out.push({ ...settled, kind: 'minor-dispute-settled' });
-      if (revisitClass && kinds.has('dispute-settled')) out.push({ ...settled, kind: 'dispute-settled', level: `class-${revisitClass}` });
+      if (severity === 'minor' && kinds.has('minor-dispute-settled'))
+        out.push({ ...settled, kind: 'minor-dispute-settled' });
+      if (revisitClass && kinds.has('dispute-settled'))
+        out.push({ ...settled, kind: 'dispute-settled', level: `class-${revisitClass}` });
       return out;
     }
     case 'register':
-      return kinds.has(K.records.register) ? [{ ...base, family: 'record', kind: K.records.register, key: row.variant }] : [];
+      return kinds.has(K.records.register)
+        ? [{ ...base, family: 'record', kind: K.records.register, key: row.variant }]
+        : [];
   }
 }

@@ -33,7 +33,9 @@ export interface UnitsAssessed {
 /** The active units directly under `scopeCode`, as the actor may see them, by code. */
 export async function unitsUnder(tx: Transaction, countyId: number, scopeCode: string): Promise<RankedUnit[]> {
   const u = schema.units;
-  const rows = await tx.select({ code: u.code, name: u.name, level: u.level }).from(u)
+  const rows = await tx
+    .select({ code: u.code, name: u.name, level: u.level })
+    .from(u)
     .where(and(eq(u.countyId, countyId), eq(u.parentCode, scopeCode), eq(u.active, true)))
     .orderBy(asc(u.code));
   return rows.flatMap((row) => (row.level === 'county' ? [] : [{ code: row.code, name: row.name, level: row.level }]));
@@ -52,19 +54,31 @@ export type FactSource = 'records' | 'aggregates';
  * to the period's end, or up to today while it runs (then the period is not closed).
  */
 export async function factsFor(
-  tx: Transaction, ranked: Omit<Ranked, 'scopeCode'>, units: readonly RankedUnit[], ruleSets: readonly RuleSet[], calendar: WorkCalendar, now: Date,
+  tx: Transaction,
+  ranked: Omit<Ranked, 'scopeCode'>,
+  units: readonly RankedUnit[],
+  ruleSets: readonly RuleSet[],
+  calendar: WorkCalendar,
+  now: Date,
   source: FactSource = 'records',
 ): Promise<UnitsAssessed> {
   const window = periodWindow(ranked.year, ranked.period);
   const { readTo, closed } = periodCut(window, now);
   const kinds = new Set(ruleSets.flatMap((ruleSet) => [...kindsReadBy(ruleSet)]));
   const factWindow = {
-    countyId: ranked.countyId, areaScope: commonPrefix(units.map(rankedScope)), unitCodes: units.map((unit) => unit.code), year: ranked.year,
-    from: window.from, readTo, periodTo: window.to, calendar,
+    countyId: ranked.countyId,
+    areaScope: commonPrefix(units.map(rankedScope)),
+    unitCodes: units.map((unit) => unit.code),
+    year: ranked.year,
+    from: window.from,
+    readTo,
+    periodTo: window.to,
+    calendar,
   };
-  const { rows, asOf } = source === 'aggregates'
-    ? await loadAggregatedFactRows(tx, factWindow, kinds)
-    : { rows: await loadFactRows(tx, factWindow, kinds), asOf: null };
+  const { rows, asOf } =
+    source === 'aggregates'
+      ? await loadAggregatedFactRows(tx, factWindow, kinds)
+      : { rows: await loadFactRows(tx, factWindow, kinds), asOf: null };
   // Late and missing cells of the reports-upward matrix for the ranked units and the period.
   rows.push(...missingReportFacts(await reportCellsFor(tx, ranked.countyId, units, ranked.year, window, now)));
   return { window, aggregatesAsOf: asOf, readTo, closed, units: [...units], facts: groupFacts(units, rows) };
@@ -87,13 +101,22 @@ export interface ScoredUnits {
  * deductions. A fact the engine cannot score exactly (a level the rule set gives no points, a
  * count out of range) is a refusal naming the record, not a server error.
  */
-export function scoreAndRank(ruleSet: RuleSet, facts: readonly UnitFacts[], explain: boolean, closed: boolean): ScoredUnits {
+export function scoreAndRank(
+  ruleSet: RuleSet,
+  facts: readonly UnitFacts[],
+  explain: boolean,
+  closed: boolean,
+): ScoredUnits {
   try {
     const assessments = score(ruleSet, facts, { explain, periodClosed: closed });
     return { assessments, ranking: rank(assessments) };
   } catch (error) {
     if (error instanceof FactError) {
-      throw new UserFacingError('BAD_REQUEST', 'error.assessment.factRefused', { fact: error.factId ?? error.unitId, rule: error.ruleId ?? '', field: error.field });
+      throw new UserFacingError('BAD_REQUEST', 'error.assessment.factRefused', {
+        fact: error.factId ?? error.unitId,
+        rule: error.ruleId ?? '',
+        field: error.field,
+      });
     }
     throw error;
   }

@@ -22,7 +22,11 @@ export function factLink(id: string, year?: number): FactLink | null {
   const source = id.slice(0, colon);
   const rest = id.slice(colon + 1);
   if (source === 'petition_cases') return { source, href: `/cases/${encodeURIComponent(rest)}` };
-  if (source === 'checking_events') return { source, href: `/checks/events${year === undefined ? '' : `?year=${year}`}#event-${encodeURIComponent(rest)}` };
+  if (source === 'checking_events')
+    return {
+      source,
+      href: `/checks/events${year === undefined ? '' : `?year=${year}`}#event-${encodeURIComponent(rest)}`,
+    };
   if (source === 'inspection_scores') {
     // inspection_scores:<unit code>:<year>:<component>:<period>: the cell page with its history.
     const [unit, year, component, period] = rest.split(':');
@@ -33,7 +37,10 @@ export function factLink(id: string, year?: number): FactLink | null {
     // report_cells:<unit code>:<kind>:<period key>: the matrix of that kind and year, scrolled to the cell.
     const [unit, kind, period] = rest.split(':');
     if (!unit || !kind || !period) return null;
-    return { source, href: `/reports/matrix?${new URLSearchParams({ kind, year: period.slice(0, 4) })}#${encodeURIComponent(rest)}` };
+    return {
+      source,
+      href: `/reports/matrix?${new URLSearchParams({ kind, year: period.slice(0, 4) })}#${encodeURIComponent(rest)}`,
+    };
   }
   if (source === 'duty_gap') {
     // duty_gap:<unit code>:<date>: the day with no duty record, on the duty log's list.

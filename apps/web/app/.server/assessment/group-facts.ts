@@ -22,7 +22,14 @@ export function groupFacts(units: readonly RankedUnit[], rows: readonly FactRow[
   const byScope = new Map<string, Bucket>();
   const scopeLength = units[0] ? rankedScope(units[0]).length : 12;
   for (const unit of units) {
-    byScope.set(rankedScope(unit), { unitId: unit.code, category: unit.level, inspections: [], events: [], records: [], vetoes: [] });
+    byScope.set(rankedScope(unit), {
+      unitId: unit.code,
+      category: unit.level,
+      inspections: [],
+      events: [],
+      records: [],
+      vetoes: [],
+    });
   }
   for (const row of rows) {
     const target = byScope.get(row.unitCode.slice(0, scopeLength));
@@ -33,10 +40,23 @@ export function groupFacts(units: readonly RankedUnit[], rows: readonly FactRow[
         target.inspections.push({ id: row.id, component: row.kind, score: row.score ?? 0, date: row.date });
         break;
       case 'event':
-        target.events.push({ id: row.id, kind: row.kind, date: row.date, ...(row.level === undefined ? {} : { level: row.level }), ...(row.count === undefined ? {} : { count: row.count }), ...(row.times === undefined ? {} : { times: row.times }) });
+        target.events.push({
+          id: row.id,
+          kind: row.kind,
+          date: row.date,
+          ...(row.level === undefined ? {} : { level: row.level }),
+          ...(row.count === undefined ? {} : { count: row.count }),
+          ...(row.times === undefined ? {} : { times: row.times }),
+        });
         break;
       case 'record':
-        target.records.push({ id: row.id, kind: row.kind, date: row.date, ...(row.key === undefined ? {} : { key: row.key }), ...(row.times === undefined ? {} : { times: row.times }) });
+        target.records.push({
+          id: row.id,
+          kind: row.kind,
+          date: row.date,
+          ...(row.key === undefined ? {} : { key: row.key }),
+          ...(row.times === undefined ? {} : { times: row.times }),
+        });
         break;
       case 'veto':
         target.vetoes.push({ id: row.id, kind: row.kind, date: row.date });

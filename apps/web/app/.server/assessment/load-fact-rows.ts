@@ -33,7 +33,11 @@ const shanghaiDay = (column: unknown) => sql<string>`to_char(${column} at time z
  * actor's row-level security: a township derives facts from its own area only). `kinds` names
  * the kinds the rule set reads, so nothing else is queried.
  */
-export async function loadFactRows(tx: Transaction, window: FactWindow, kinds: ReadonlySet<string>): Promise<FactRow[]> {
+export async function loadFactRows(
+  tx: Transaction,
+  window: FactWindow,
+  kinds: ReadonlySet<string>,
+): Promise<FactRow[]> {
   if (window.unitCodes.length === 0) return [];
   return [...(await loadRecordFactRows(tx, window, kinds)), ...(await loadCheckingFactRows(tx, window, kinds))];
 }
@@ -43,15 +47,21 @@ export async function loadFactRows(tx: Transaction, window: FactWindow, kinds: R
  * inspection scores): the part `unit_month_facts` aggregates, read here from the records
  * themselves for one window (aggregate-fact-rows.ts reads the running month this way).
  */
-export async function loadRecordFactRows(tx: Transaction, window: FactWindow, kinds: ReadonlySet<string>): Promise<FactRow[]> {
+export async function loadRecordFactRows(
+  tx: Transaction,
+  window: FactWindow,
+  kinds: ReadonlySet<string>,
+): Promise<FactRow[]> {
   const wants = (...list: string[]) => list.some((kind) => kinds.has(kind));
   const rows: FactRow[] = [];
   if (window.unitCodes.length === 0) return rows;
-  if (wants(K.events.collectivePetition, K.events.skipLevelPetition, 'petition')) rows.push(...(await petitionFacts(tx, window, kinds)));
+  if (wants(K.events.collectivePetition, K.events.skipLevelPetition, 'petition'))
+    rows.push(...(await petitionFacts(tx, window, kinds)));
   if (wants(K.events.meetingAbsence, K.records.meeting)) rows.push(...(await meetingFacts(tx, window, kinds)));
   if (wants(K.events.infoAdopted)) rows.push(...(await infoAdoptedFacts(tx, window)));
   if (wants(K.records.disputeInvestigated)) rows.push(...(await investigationFacts(tx, window)));
-  if (wants('dispute-found', 'minor-dispute-settled', 'dispute-settled')) rows.push(...(await disputeFacts(tx, window, kinds)));
+  if (wants('dispute-found', 'minor-dispute-settled', 'dispute-settled'))
+    rows.push(...(await disputeFacts(tx, window, kinds)));
   if (wants(K.records.mediationFile)) rows.push(...(await mediationFacts(tx, window)));
   if (wants(K.records.register)) rows.push(...(await registersKeptFacts(tx, window)));
   if (wants(K.records.dutyLogGap)) rows.push(...(await dutyGapFacts(tx, window)));
@@ -62,7 +72,11 @@ export async function loadRecordFactRows(tx: Transaction, window: FactWindow, ki
  * The facts entered by the unit above: the checking unit's events and the inspection scores in
  * force. A few rows per unit and year, entered by hand, so always read from their tables.
  */
-export async function loadCheckingFactRows(tx: Transaction, window: FactWindow, kinds: ReadonlySet<string>): Promise<FactRow[]> {
+export async function loadCheckingFactRows(
+  tx: Transaction,
+  window: FactWindow,
+  kinds: ReadonlySet<string>,
+): Promise<FactRow[]> {
   if (window.unitCodes.length === 0) return [];
   return [...(await checkingEventFacts(tx, window, kinds)), ...(await inspectionFacts(tx, window))];
 }
@@ -72,24 +86,37 @@ async function petitionFacts(tx: Transaction, w: FactWindow, kinds: ReadonlySet<
   const cases = schema.petitionCases;
   const found = await tx
     .select({
-      id: cases.id, unitCode: cases.unitCode, registeredUnitCode: cases.registeredUnitCode, assignedUnitCode: cases.assignedUnitCode,
-      peopleCount: cases.peopleCount, skipLevel: cases.skipLevel, day: shanghaiDay(cases.receivedAt),
+      id: cases.id,
+      unitCode: cases.unitCode,
+      registeredUnitCode: cases.registeredUnitCode,
+      assignedUnitCode: cases.assignedUnitCode,
+      peopleCount: cases.peopleCount,
+      skipLevel: cases.skipLevel,
+      day: shanghaiDay(cases.receivedAt),
     })
     .from(cases)
-    .where(and(
-      eq(cases.countyId, w.countyId),
-      isNull(cases.deletedAt),
-      gte(cases.receivedAt, shanghaiMidnight(w.from)),
-      lt(cases.receivedAt, shanghaiMidnight(addDays(w.readTo, 1))),
-    ));
+    .where(
+      and(
+        eq(cases.countyId, w.countyId),
+        isNull(cases.deletedAt),
+        gte(cases.receivedAt, shanghaiMidnight(w.from)),
+        lt(cases.receivedAt, shanghaiMidnight(addDays(w.readTo, 1))),
+      ),
+    );
   const out: FactRow[] = [];
   for (const row of found) {
     const unitCode = deepestUnit([row.registeredUnitCode, row.unitCode, row.assignedUnitCode]);
     if (!unitCode.startsWith(w.areaScope)) continue;
     const id = factId('petition_cases', row.id);
-    if (kinds.has('petition')) out.push({ family: 'record', id, kind: 'petition', unitCode, attribution: 'area', date: row.day });
+    if (kinds.has('petition'))
+      out.push({ family: 'record', id, kind: 'petition', unitCode, attribution: 'area', date: row.day });
     // One deduction per case: a collective petition that also skipped a level is still one occurrence (每起).
-    const kind = row.peopleCount >= COLLECTIVE_THRESHOLD ? K.events.collectivePetition : row.skipLevel ? K.events.skipLevelPetition : null;
+    const kind =
+      row.peopleCount >= COLLECTIVE_THRESHOLD
+        ? K.events.collectivePetition
+        : row.skipLevel
+          ? K.events.skipLevelPetition
+          : null;
     if (kind && kinds.has(kind)) out.push({ family: 'event', id, kind, unitCode, attribution: 'area', date: row.day });
   }
   return out;
@@ -100,13 +127,36 @@ async function meetingFacts(tx: Transaction, w: FactWindow, kinds: ReadonlySet<s
   const found = await tx
     .select({ id: t.id, unitCode: t.unitCode, day: t.heldOn, absent: t.absentCount })
     .from(t)
-    .where(and(eq(t.countyId, w.countyId), isNull(t.deletedAt), inArray(t.unitCode, [...w.unitCodes]), between(t.heldOn, w.from, w.readTo)));
+    .where(
+      and(
+        eq(t.countyId, w.countyId),
+        isNull(t.deletedAt),
+        inArray(t.unitCode, [...w.unitCodes]),
+        between(t.heldOn, w.from, w.readTo),
+      ),
+    );
   const out: FactRow[] = [];
   for (const row of found) {
     const id = factId('meetings', row.id);
-    if (kinds.has(K.records.meeting)) out.push({ family: 'record', id, kind: K.records.meeting, unitCode: row.unitCode, attribution: 'own', date: row.day });
+    if (kinds.has(K.records.meeting))
+      out.push({
+        family: 'record',
+        id,
+        kind: K.records.meeting,
+        unitCode: row.unitCode,
+        attribution: 'own',
+        date: row.day,
+      });
     if (row.absent > 0 && kinds.has(K.events.meetingAbsence)) {
-      out.push({ family: 'event', id, kind: K.events.meetingAbsence, unitCode: row.unitCode, attribution: 'own', date: row.day, count: row.absent });
+      out.push({
+        family: 'event',
+        id,
+        kind: K.events.meetingAbsence,
+        unitCode: row.unitCode,
+        attribution: 'own',
+        date: row.day,
+        count: row.absent,
+      });
     }
   }
   return out;
@@ -117,9 +167,23 @@ async function infoAdoptedFacts(tx: Transaction, w: FactWindow): Promise<FactRow
   const found = await tx
     .select({ id: t.id, unitCode: t.unitCode, day: t.submittedOn, level: t.adoptedLevel })
     .from(t)
-    .where(and(eq(t.countyId, w.countyId), isNull(t.deletedAt), inArray(t.unitCode, [...w.unitCodes]), ne(t.adoptedLevel, 'none'), between(t.submittedOn, w.from, w.readTo)));
+    .where(
+      and(
+        eq(t.countyId, w.countyId),
+        isNull(t.deletedAt),
+        inArray(t.unitCode, [...w.unitCodes]),
+        ne(t.adoptedLevel, 'none'),
+        between(t.submittedOn, w.from, w.readTo),
+      ),
+    );
   return found.map((row) => ({
-    family: 'event', id: factId('info_submissions', row.id), kind: K.events.infoAdopted, unitCode: row.unitCode, attribution: 'own', date: row.day, level: row.level,
+    family: 'event',
+    id: factId('info_submissions', row.id),
+    kind: K.events.infoAdopted,
+    unitCode: row.unitCode,
+    attribution: 'own',
+    date: row.day,
+    level: row.level,
   }));
 }
 
@@ -129,9 +193,21 @@ async function investigationFacts(tx: Transaction, w: FactWindow): Promise<FactR
   const found = await tx
     .select({ id: t.id, unitCode: t.unitCode, day: t.heldOn })
     .from(t)
-    .where(and(eq(t.countyId, w.countyId), isNull(t.deletedAt), inArray(t.unitCode, [...w.unitCodes]), between(t.heldOn, w.from, w.readTo)));
+    .where(
+      and(
+        eq(t.countyId, w.countyId),
+        isNull(t.deletedAt),
+        inArray(t.unitCode, [...w.unitCodes]),
+        between(t.heldOn, w.from, w.readTo),
+      ),
+    );
   return found.map((row) => ({
-    family: 'record', id: factId('investigation_rounds', row.id), kind: K.records.disputeInvestigated, unitCode: row.unitCode, attribution: 'own', date: row.day,
+    family: 'record',
+    id: factId('investigation_rounds', row.id),
+    kind: K.records.disputeInvestigated,
+    unitCode: row.unitCode,
+    attribution: 'own',
+    date: row.day,
   }));
 }
 
@@ -139,9 +215,24 @@ async function investigationFacts(tx: Transaction, w: FactWindow): Promise<FactR
 async function disputeFacts(tx: Transaction, w: FactWindow, kinds: ReadonlySet<string>): Promise<FactRow[]> {
   const t = schema.disputes;
   const found = await tx
-    .select({ id: t.id, unitCode: t.unitCode, day: t.foundOn, severity: t.severity, outcome: t.outcome, settledOn: t.settledOn, revisitClass: t.revisitClass })
+    .select({
+      id: t.id,
+      unitCode: t.unitCode,
+      day: t.foundOn,
+      severity: t.severity,
+      outcome: t.outcome,
+      settledOn: t.settledOn,
+      revisitClass: t.revisitClass,
+    })
     .from(t)
-    .where(and(eq(t.countyId, w.countyId), isNull(t.deletedAt), inArray(t.unitCode, [...w.unitCodes]), between(t.foundOn, w.from, w.readTo)));
+    .where(
+      and(
+        eq(t.countyId, w.countyId),
+        isNull(t.deletedAt),
+        inArray(t.unitCode, [...w.unitCodes]),
+        between(t.foundOn, w.from, w.readTo),
+      ),
+    );
   const out: FactRow[] = [];
   for (const row of found) {
     const id = factId('disputes', row.id);
@@ -149,8 +240,10 @@ async function disputeFacts(tx: Transaction, w: FactWindow, kinds: ReadonlySet<s
     if (kinds.has('dispute-found')) out.push({ ...base, kind: 'dispute-found', date: row.day });
     if (row.outcome !== 'settled') continue;
     const settledOn = row.settledOn ?? row.day;
-    if (row.severity === 'minor' && kinds.has('minor-dispute-settled')) out.push({ ...base, kind: 'minor-dispute-settled', date: settledOn });
-    if (row.revisitClass !== null && kinds.has('dispute-settled')) out.push({ ...base, kind: 'dispute-settled', level: `class-${row.revisitClass}`, date: settledOn });
+    if (row.severity === 'minor' && kinds.has('minor-dispute-settled'))
+      out.push({ ...base, kind: 'minor-dispute-settled', date: settledOn });
+    if (row.revisitClass !== null && kinds.has('dispute-settled'))
+      out.push({ ...base, kind: 'dispute-settled', level: `class-${row.revisitClass}`, date: settledOn });
   }
   return out;
 }
@@ -160,15 +253,30 @@ async function mediationFacts(tx: Transaction, w: FactWindow): Promise<FactRow[]
   const found = await tx
     .select({ id: t.id, unitCode: t.unitCode, day: t.signedOn })
     .from(t)
-    .where(and(eq(t.countyId, w.countyId), isNull(t.deletedAt), inArray(t.unitCode, [...w.unitCodes]), between(t.signedOn, w.from, w.readTo)));
+    .where(
+      and(
+        eq(t.countyId, w.countyId),
+        isNull(t.deletedAt),
+        inArray(t.unitCode, [...w.unitCodes]),
+        between(t.signedOn, w.from, w.readTo),
+      ),
+    );
   return found.map((row) => ({
-    family: 'record', id: factId('mediation_files', row.id), kind: K.records.mediationFile, unitCode: row.unitCode, attribution: 'own', date: row.day,
+    family: 'record',
+    id: factId('mediation_files', row.id),
+    kind: K.records.mediationFile,
+    unitCode: row.unitCode,
+    attribution: 'own',
+    date: row.day,
   }));
 }
 
 /** A register counts as kept when it holds at least one record in the window; its first record is the evidence. */
 async function registersKeptFacts(tx: Transaction, w: FactWindow): Promise<FactRow[]> {
-  const codes = sql.join(w.unitCodes.map((code) => sql`${code}`), sql`, `);
+  const codes = sql.join(
+    w.unitCodes.map((code) => sql`${code}`),
+    sql`, `,
+  );
   const perRegister = registerKeys.map((key) => {
     const field = dateFieldOf(key);
     const day = sql.identifier(field.column ?? field.key);
@@ -179,7 +287,13 @@ async function registersKeptFacts(tx: Transaction, w: FactWindow): Promise<FactR
   });
   const result = await tx.execute(sql.join(perRegister, sql` union all `));
   return textRows(result, ['register', 'id', 'unit_code', 'day']).map((row) => ({
-    family: 'record', id: factId(row.register, row.id), kind: K.records.register, key: row.register, unitCode: row.unit_code, attribution: 'own', date: row.day,
+    family: 'record',
+    id: factId(row.register, row.id),
+    kind: K.records.register,
+    key: row.register,
+    unitCode: row.unit_code,
+    attribution: 'own',
+    date: row.day,
   }));
 }
 
@@ -192,7 +306,14 @@ async function dutyGapFacts(tx: Transaction, w: FactWindow): Promise<FactRow[]> 
   const found = await tx
     .selectDistinct({ unitCode: t.unitCode, day: t.dutyOn })
     .from(t)
-    .where(and(eq(t.countyId, w.countyId), isNull(t.deletedAt), inArray(t.unitCode, [...w.unitCodes]), between(t.dutyOn, w.from, w.readTo)));
+    .where(
+      and(
+        eq(t.countyId, w.countyId),
+        isNull(t.deletedAt),
+        inArray(t.unitCode, [...w.unitCodes]),
+        between(t.dutyOn, w.from, w.readTo),
+      ),
+    );
   const kept = new Set(found.map((row) => `${row.unitCode}:${row.day}`));
   const out: FactRow[] = [];
   for (const day of workingDays(w.from, w.readTo, w.calendar)) {
@@ -205,7 +326,14 @@ async function dutyGapFacts(tx: Transaction, w: FactWindow): Promise<FactRow[]> 
 
 /** A working day with no duty record, linked to that day on the duty log. */
 export function dutyGapFact(unitCode: string, day: CivilDate): FactRow {
-  return { family: 'record', id: factId('duty_gap', `${unitCode}:${day}`), kind: K.records.dutyLogGap, unitCode, attribution: 'own', date: day };
+  return {
+    family: 'record',
+    id: factId('duty_gap', `${unitCode}:${day}`),
+    kind: K.records.dutyLogGap,
+    unitCode,
+    attribution: 'own',
+    date: day,
+  };
 }
 
 /** The county's working days from `from` to `to`, inclusive. */
@@ -221,12 +349,24 @@ async function checkingEventFacts(tx: Transaction, w: FactWindow, kinds: Readonl
   const found = await tx
     .select({ id: t.id, unitCode: t.unitCode, kind: t.kind, level: t.level, day: t.occurredOn })
     .from(t)
-    .where(and(eq(t.countyId, w.countyId), isNull(t.deletedAt), inArray(t.unitCode, [...w.unitCodes]), between(t.occurredOn, w.from, w.readTo)));
+    .where(
+      and(
+        eq(t.countyId, w.countyId),
+        isNull(t.deletedAt),
+        inArray(t.unitCode, [...w.unitCodes]),
+        between(t.occurredOn, w.from, w.readTo),
+      ),
+    );
   return found
     .filter((row) => kinds.has(row.kind))
     .map((row) => ({
-      family: vetoEventKinds.includes(row.kind) ? 'veto' : 'event', id: factId('checking_events', row.id), kind: row.kind, unitCode: row.unitCode,
-      attribution: 'own', date: row.day, ...(row.level ? { level: row.level } : {}),
+      family: vetoEventKinds.includes(row.kind) ? 'veto' : 'event',
+      id: factId('checking_events', row.id),
+      kind: row.kind,
+      unitCode: row.unitCode,
+      attribution: 'own',
+      date: row.day,
+      ...(row.level ? { level: row.level } : {}),
     }));
 }
 
@@ -234,16 +374,28 @@ async function checkingEventFacts(tx: Transaction, w: FactWindow, kinds: Readonl
 async function inspectionFacts(tx: Transaction, w: FactWindow): Promise<FactRow[]> {
   const t = schema.inspectionScores;
   const found = await tx
-    .selectDistinctOn([t.unitCode, t.component, t.periodNo], { unitCode: t.unitCode, component: t.component, periodNo: t.periodNo, score: t.score })
+    .selectDistinctOn([t.unitCode, t.component, t.periodNo], {
+      unitCode: t.unitCode,
+      component: t.component,
+      periodNo: t.periodNo,
+      score: t.score,
+    })
     .from(t)
     .where(and(eq(t.countyId, w.countyId), eq(t.year, w.year), inArray(t.unitCode, [...w.unitCodes])))
     .orderBy(t.unitCode, t.component, t.periodNo, desc(t.version));
   return found
-    .map((row): FactRow => ({
-      // The cell, not the version: its page shows the score in force and every correction.
-      family: 'inspection', id: factId('inspection_scores', `${row.unitCode}:${w.year}:${row.component}:${row.periodNo}`), kind: row.component, unitCode: row.unitCode, attribution: 'own',
-      date: inspectionDate(w.year, row.component, row.periodNo), score: Number(row.score),
-    }))
+    .map(
+      (row): FactRow => ({
+        // The cell, not the version: its page shows the score in force and every correction.
+        family: 'inspection',
+        id: factId('inspection_scores', `${row.unitCode}:${w.year}:${row.component}:${row.periodNo}`),
+        kind: row.component,
+        unitCode: row.unitCode,
+        attribution: 'own',
+        date: inspectionDate(w.year, row.component, row.periodNo),
+        score: Number(row.score),
+      }),
+    )
     .filter((row) => row.date >= w.from && row.date <= w.periodTo);
 }
 
@@ -254,7 +406,10 @@ export function inspectionDate(year: number, component: string, periodNo: number
 }
 
 /** Rows of a raw statement whose named columns are all text; anything else is a bug here, so it throws. */
-function textRows<C extends string>(rows: Iterable<Record<string, unknown>>, columns: readonly C[]): Record<C, string>[] {
+function textRows<C extends string>(
+  rows: Iterable<Record<string, unknown>>,
+  columns: readonly C[],
+): Record<C, string>[] {
   const out: Record<C, string>[] = [];
   for (const row of rows) {
     const typed = {} as Record<C, string>;

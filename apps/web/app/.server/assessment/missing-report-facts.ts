@@ -25,7 +25,11 @@ export function missingReportFacts(cells: readonly ReportCell[]): FactRow[] {
   return cells
     .filter((cell) => cell.state === 'late' || cell.state === 'missing')
     .map((cell) => ({
-      family: 'event', id: factId('report_cells', cell.id), kind: DEFAULT_KINDS.events.missingReport, unitCode: cell.unitCode, attribution: 'own',
+      family: 'event',
+      id: factId('report_cells', cell.id),
+      kind: DEFAULT_KINDS.events.missingReport,
+      unitCode: cell.unitCode,
+      attribution: 'own',
       date: cell.periodEnd,
     }));
 }

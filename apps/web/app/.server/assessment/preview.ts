@@ -24,7 +24,12 @@ export interface PreviewRow {
 }
 
 function side(assessment: Assessment, ranks: Map<string, number>): PreviewSide {
-  return { final: formatFixed(assessment.final), finalMilli: assessment.final, rank: ranks.get(assessment.unitId) ?? 0, vetoed: assessment.vetoed };
+  return {
+    final: formatFixed(assessment.final),
+    finalMilli: assessment.final,
+    rank: ranks.get(assessment.unitId) ?? 0,
+    vetoed: assessment.vetoed,
+  };
 }
 
 function pointsByRule(assessment: Assessment | undefined): Map<string, { label: string; points: number }> {
@@ -41,7 +46,13 @@ function pointsByRule(assessment: Assessment | undefined): Map<string, { label: 
  * units whose rank changes first (most places moved first), then by the draft's ranking. Pure:
  * the same facts are scored twice.
  */
-export function previewRows(units: readonly RankedUnit[], facts: readonly UnitFacts[], published: RuleSet | null, draft: RuleSet, closed: boolean): PreviewRow[] {
+export function previewRows(
+  units: readonly RankedUnit[],
+  facts: readonly UnitFacts[],
+  published: RuleSet | null,
+  draft: RuleSet,
+  closed: boolean,
+): PreviewRow[] {
   const after = scoreAndRank(draft, facts, true, closed).assessments;
   const before = published ? scoreAndRank(published, facts, true, closed).assessments : null;
   const afterRanks = rankMap(after);
@@ -58,14 +69,24 @@ export function previewRows(units: readonly RankedUnit[], facts: readonly UnitFa
       const x = linesBefore.get(ruleId)?.points ?? 0;
       const y = linesAfter.get(ruleId)?.points ?? 0;
       const label = linesAfter.get(ruleId)?.label ?? linesBefore.get(ruleId)?.label ?? ruleId;
-      return beforeSide && x !== y ? [{ ruleId, label, before: formatFixed(x, true), after: formatFixed(y, true) }] : [];
+      return beforeSide && x !== y
+        ? [{ ruleId, label, before: formatFixed(x, true), after: formatFixed(y, true) }]
+        : [];
     });
     return {
-      unitCode: a.unitId, unitName: names.get(a.unitId) ?? a.unitId, before: beforeSide, after: afterSide,
+      unitCode: a.unitId,
+      unitName: names.get(a.unitId) ?? a.unitId,
+      before: beforeSide,
+      after: afterSide,
       delta: beforeSide ? formatFixed(afterSide.finalMilli - beforeSide.finalMilli, true) : null,
       rankDelta: beforeSide ? afterSide.rank - beforeSide.rank : 0,
       changedLines,
     };
   });
-  return rows.sort((x, y) => Math.abs(y.rankDelta) - Math.abs(x.rankDelta) || x.after.rank - y.after.rank || (x.unitCode < y.unitCode ? -1 : 1));
+  return rows.sort(
+    (x, y) =>
+      Math.abs(y.rankDelta) - Math.abs(x.rankDelta) ||
+      x.after.rank - y.after.rank ||
+      (x.unitCode < y.unitCode ? -1 : 1),
+  );
 }

@@ -12,8 +12,14 @@ import { ruleSetTemplates, type RuleSetTemplate } from './rule-set-templates.ts'
  * Every write holds the draft's row lock and compares the version the editor opened, so two
  * people editing one draft get a conflict instead of a lost edit.
  */
-export async function startDraft(tx: Transaction, ctx: AuthedContext, year: number, from: 'published' | RuleSetTemplate): Promise<{ id: string }> {
-  if (await draftRuleSet(tx, ctx.actor.countyId, year)) throw new UserFacingError('CONFLICT', 'error.assessment.draftExists', { year });
+export async function startDraft(
+  tx: Transaction,
+  ctx: AuthedContext,
+  year: number,
+  from: 'published' | RuleSetTemplate,
+): Promise<{ id: string }> {
+  if (await draftRuleSet(tx, ctx.actor.countyId, year))
+    throw new UserFacingError('CONFLICT', 'error.assessment.draftExists', { year });
   let ruleSet: RuleSet;
   if (from === 'published') {
     const published = await publishedRuleSet(tx, ctx.actor.countyId, year);
@@ -23,10 +29,24 @@ export async function startDraft(tx: Transaction, ctx: AuthedContext, year: numb
     ruleSet = ruleSetTemplates[from]();
   }
   const content = { ...ruleSet, version: `${year}-draft` };
-  const [row] = await tx.insert(schema.assessmentRuleSets)
-    .values({ countyId: ctx.actor.countyId, year, status: 'draft', content, contentHash: ruleSetHash(content), createdBy: ctx.actor.userId, updatedAt: ctx.now })
+  const [row] = await tx
+    .insert(schema.assessmentRuleSets)
+    .values({
+      countyId: ctx.actor.countyId,
+      year,
+      status: 'draft',
+      content,
+      contentHash: ruleSetHash(content),
+      createdBy: ctx.actor.userId,
+      updatedAt: ctx.now,
+    })
     .returning({ id: schema.assessmentRuleSets.id });
-  await auditChange(tx, ctx, { action: 'assessment.draft.start', objectType: 'rule_set', objectId: row!.id, detail: { year, from } });
+  await auditChange(tx, ctx, {
+    action: 'assessment.draft.start',
+    objectType: 'rule_set',
+    objectId: row!.id,
+    detail: { year, from },
+  });
   return { id: row!.id };
 }
 
@@ -42,7 +62,13 @@ export type SaveOutcome =
   | { ok: false; fieldProblems: FieldProblem[]; ruleProblems: RuleSetIssue[] };
 
 /** Applies the posted fields; refuses (and changes nothing) when a field or the engine's checks fail. */
-export async function saveDraft(tx: Transaction, ctx: AuthedContext, year: number, expectedVersion: number, posted: ReadonlyMap<string, string>): Promise<SaveOutcome> {
+export async function saveDraft(
+  tx: Transaction,
+  ctx: AuthedContext,
+  year: number,
+  expectedVersion: number,
+  posted: ReadonlyMap<string, string>,
+): Promise<SaveOutcome> {
   const draft = await lockedDraft(tx, ctx, year, expectedVersion);
   const { ruleSet, problems } = applyFields(draft.ruleSet, posted);
   if (problems.length) return { ok: false, fieldProblems: problems, ruleProblems: [] };
@@ -50,36 +76,77 @@ export async function saveDraft(tx: Transaction, ctx: AuthedContext, year: numbe
   if (!checked.ok) return { ok: false, fieldProblems: [], ruleProblems: checked.error.issues };
   const hash = ruleSetHash(checked.ruleSet);
   const version = draft.version + 1;
-  await tx.update(schema.assessmentRuleSets)
+  await tx
+    .update(schema.assessmentRuleSets)
     .set({ content: checked.ruleSet, contentHash: hash, version, updatedAt: ctx.now })
     .where(and(eq(schema.assessmentRuleSets.countyId, ctx.actor.countyId), eq(schema.assessmentRuleSets.id, draft.id)));
-  await auditChange(tx, ctx, { action: 'assessment.draft.save', objectType: 'rule_set', objectId: draft.id, detail: { year, hash, version } });
+  await auditChange(tx, ctx, {
+    action: 'assessment.draft.save',
+    objectType: 'rule_set',
+    objectId: draft.id,
+    detail: { year, hash, version },
+  });
   return { ok: true, version, hash };
 }
 
-export async function discardDraft(tx: Transaction, ctx: AuthedContext, year: number, expectedVersion: number): Promise<void> {
+export async function discardDraft(
+  tx: Transaction,
+  ctx: AuthedContext,
+  year: number,
+  expectedVersion: number,
+): Promise<void> {
   const draft = await lockedDraft(tx, ctx, year, expectedVersion);
-  await tx.delete(schema.assessmentRuleSets)
+  await tx
+    .delete(schema.assessmentRuleSets)
     .where(and(eq(schema.assessmentRuleSets.countyId, ctx.actor.countyId), eq(schema.assessmentRuleSets.id, draft.id)));
-  await auditChange(tx, ctx, { action: 'assessment.draft.discard', objectType: 'rule_set', objectId: draft.id, detail: { year } });
+  await auditChange(tx, ctx, {
+    action: 'assessment.draft.discard',
+    objectType: 'rule_set',
+    objectId: draft.id,
+    detail: { year },
+  });
 }
 
 /**
  * Publishes the draft: it becomes the year's rule set in force, under a version named by its
  * order and identified by its hash. Publishing content identical to a published set is refused.
  */
-export async function publishDraft(tx: Transaction, ctx: AuthedContext, year: number, expectedVersion: number): Promise<{ id: string; hash: string }> {
+export async function publishDraft(
+  tx: Transaction,
+  ctx: AuthedContext,
+  year: number,
+  expectedVersion: number,
+): Promise<{ id: string; hash: string }> {
   const draft = await lockedDraft(tx, ctx, year, expectedVersion);
   const history = await publishedHistory(tx, ctx.actor.countyId, year);
   const content: RuleSet = { ...draft.ruleSet, version: `${year}.${history.length + 1}` };
   const checked = safeParseRuleSet(content);
-  if (!checked.ok) throw new UserFacingError('BAD_REQUEST', 'error.assessment.ruleSetInvalid', { detail: checked.error.issues.map((issue) => issue.message).join('; ') });
-  const sameAsPublished = history.some((published) => ruleSetHash({ ...published.ruleSet, version: content.version }) === ruleSetHash(content));
+  if (!checked.ok)
+    throw new UserFacingError('BAD_REQUEST', 'error.assessment.ruleSetInvalid', {
+      detail: checked.error.issues.map((issue) => issue.message).join('; '),
+    });
+  const sameAsPublished = history.some(
+    (published) => ruleSetHash({ ...published.ruleSet, version: content.version }) === ruleSetHash(content),
+  );
   if (sameAsPublished) throw new UserFacingError('CONFLICT', 'error.assessment.nothingChanged');
   const hash = ruleSetHash(checked.ruleSet);
-  await tx.update(schema.assessmentRuleSets)
-    .set({ status: 'published', content: checked.ruleSet, contentHash: hash, publishedAt: ctx.now, publishedBy: ctx.actor.userId, updatedAt: ctx.now, version: draft.version + 1 })
+  await tx
+    .update(schema.assessmentRuleSets)
+    .set({
+      status: 'published',
+      content: checked.ruleSet,
+      contentHash: hash,
+      publishedAt: ctx.now,
+      publishedBy: ctx.actor.userId,
+      updatedAt: ctx.now,
+      version: draft.version + 1,
+    })
     .where(and(eq(schema.assessmentRuleSets.countyId, ctx.actor.countyId), eq(schema.assessmentRuleSets.id, draft.id)));
-  await auditChange(tx, ctx, { action: 'assessment.ruleset.publish', objectType: 'rule_set', objectId: draft.id, detail: { year, hash, version: content.version } });
+  await auditChange(tx, ctx, {
+    action: 'assessment.ruleset.publish',
+    objectType: 'rule_set',
+    objectId: draft.id,
+    detail: { year, hash, version: content.version },
+  });
   return { id: draft.id, hash };
 }

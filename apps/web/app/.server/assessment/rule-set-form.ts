@@ -21,9 +21,25 @@ export interface EditableField {
   value: string;
 }
 
-function field(ruleIndex: number, rule: Rule, property: string, kind: FieldKind, value: number | string, part?: string, path?: string): EditableField {
+function field(
+  ruleIndex: number,
+  rule: Rule,
+  property: string,
+  kind: FieldKind,
+  value: number | string,
+  part?: string,
+  path?: string,
+): EditableField {
   const name = `r${ruleIndex}.${path ?? property}`;
-  return { name, ruleId: rule.id, ruleIndex, property, kind, value: String(value), ...(part === undefined ? {} : { part }) };
+  return {
+    name,
+    ruleId: rule.id,
+    ruleIndex,
+    property,
+    kind,
+    value: String(value),
+    ...(part === undefined ? {} : { part }),
+  };
 }
 
 export function editableFields(ruleSet: RuleSet): EditableField[] {
@@ -32,11 +48,14 @@ export function editableFields(ruleSet: RuleSet): EditableField[] {
     out.push(field(i, rule, 'label', 'label', rule.label));
     switch (rule.kind) {
       case 'inspection-weights':
-        rule.components.forEach((c, j) => out.push(field(i, rule, 'weightPct', 'percent', c.weightPct, c.label, `components.${j}.weightPct`)));
+        rule.components.forEach((c, j) =>
+          out.push(field(i, rule, 'weightPct', 'percent', c.weightPct, c.label, `components.${j}.weightPct`)),
+        );
         break;
       case 'per-event':
         if (rule.points !== undefined) out.push(field(i, rule, 'points', 'amount', rule.points));
-        for (const [level, points] of Object.entries(rule.pointsByLevel ?? {})) out.push(field(i, rule, 'pointsByLevel', 'amount', points, level, `pointsByLevel.${level}`));
+        for (const [level, points] of Object.entries(rule.pointsByLevel ?? {}))
+          out.push(field(i, rule, 'pointsByLevel', 'amount', points, level, `pointsByLevel.${level}`));
         break;
       case 'tiered-count':
         rule.tiers.forEach((tier, j) => {
@@ -105,13 +124,23 @@ function setAt(target: object, path: readonly string[], value: unknown): void {
  * Reads a posted form into a copy of the draft. Returns the edited rule set (not yet checked by
  * the engine) and the fields that could not be read; nothing is changed when any field fails.
  */
-export function applyFields(draft: RuleSet, posted: ReadonlyMap<string, string>): { ruleSet: RuleSet; problems: FieldProblem[] } {
+export function applyFields(
+  draft: RuleSet,
+  posted: ReadonlyMap<string, string>,
+): { ruleSet: RuleSet; problems: FieldProblem[] } {
   const copy: RuleSet = structuredClone(draft);
   const problems: FieldProblem[] = [];
   for (const f of editableFields(draft)) {
     const raw = posted.get(f.name);
     if (raw === undefined) continue;
-    const problem = (reason: FieldProblem['reason']) => problems.push({ name: f.name, ruleId: f.ruleId, property: f.property, reason, ...(f.part === undefined ? {} : { part: f.part }) });
+    const problem = (reason: FieldProblem['reason']) =>
+      problems.push({
+        name: f.name,
+        ruleId: f.ruleId,
+        property: f.property,
+        reason,
+        ...(f.part === undefined ? {} : { part: f.part }),
+      });
     const path = f.name.slice(f.name.indexOf('.') + 1).split('.');
     const rule = copy.rules[f.ruleIndex]!;
     if (f.kind === 'label') {

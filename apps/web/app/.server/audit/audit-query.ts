@@ -16,7 +16,12 @@ export const auditFilters = z.object({
   /** The actor's login name, exact. */
   actor: z.string().trim().max(64).optional(),
   /** An action or the start of one: `users` finds users.create, users.disable, … */
-  action: z.string().trim().max(80).regex(/^[a-z_.:/A-Z-]*$/).optional(),
+  action: z
+    .string()
+    .trim()
+    .max(80)
+    .regex(/^[a-z_.:/A-Z-]*$/)
+    .optional(),
   objectType: z.string().trim().max(40).optional(),
   objectId: z.string().trim().max(80).optional(),
   result: z.enum(['ok', 'denied', 'failed']).optional(),
@@ -44,7 +49,12 @@ function conditions(actor: Actor, filters: AuditFilters, cursor: string | undefi
   return and(
     eq(log.countyId, actor.countyId),
     filters.actor ? eq(log.actorLogin, filters.actor) : undefined,
-    filters.action ? or(eq(log.action, filters.action), like(log.action, prefixPattern(filters.action.endsWith('.') ? filters.action : `${filters.action}.`))) : undefined,
+    filters.action
+      ? or(
+          eq(log.action, filters.action),
+          like(log.action, prefixPattern(filters.action.endsWith('.') ? filters.action : `${filters.action}.`)),
+        )
+      : undefined,
     filters.objectType ? eq(log.objectType, filters.objectType) : undefined,
     filters.objectId ? eq(log.objectId, filters.objectId) : undefined,
     filters.result ? eq(log.result, filters.result) : undefined,
@@ -55,7 +65,13 @@ function conditions(actor: Actor, filters: AuditFilters, cursor: string | undefi
 }
 
 /** One page of the filtered log with names, and the cursor of the next page (null at the end). */
-export async function auditPage(tx: Transaction, actor: Actor, filters: AuditFilters, cursor: string | undefined, pageSize: number) {
+export async function auditPage(
+  tx: Transaction,
+  actor: Actor,
+  filters: AuditFilters,
+  cursor: string | undefined,
+  pageSize: number,
+) {
   const log = schema.auditLog;
   const actorUser = alias(schema.users, 'actor_user');
   const actorUnit = alias(schema.units, 'actor_unit');
@@ -63,16 +79,33 @@ export async function auditPage(tx: Transaction, actor: Actor, filters: AuditFil
   const objectUnit = alias(schema.units, 'object_unit');
   const found = await tx
     .select({
-      id: log.id, countyId: log.countyId, at: log.at, actorLogin: log.actorLogin, actorRole: log.actorRole, action: log.action,
-      objectType: log.objectType, objectId: log.objectId, result: log.result, ip: log.ip,
-      actorName: actorUser.displayName, actorUnitName: actorUnit.name,
-      objectUserName: objectUser.displayName, objectUnitName: objectUnit.name,
+      id: log.id,
+      countyId: log.countyId,
+      at: log.at,
+      actorLogin: log.actorLogin,
+      actorRole: log.actorRole,
+      action: log.action,
+      objectType: log.objectType,
+      objectId: log.objectId,
+      result: log.result,
+      ip: log.ip,
+      actorName: actorUser.displayName,
+      actorUnitName: actorUnit.name,
+      objectUserName: objectUser.displayName,
+      objectUnitName: objectUnit.name,
     })
     .from(log)
     .leftJoin(actorUser, and(eq(actorUser.countyId, log.countyId), eq(actorUser.id, log.actorUserId)))
     .leftJoin(actorUnit, and(eq(actorUnit.countyId, actorUser.countyId), eq(actorUnit.code, actorUser.unitCode)))
     // Object ids are text: a user's id is compared as text, so a non-uuid id never fails the cast.
-    .leftJoin(objectUser, and(eq(log.objectType, 'user'), eq(objectUser.countyId, log.countyId), sql`${objectUser.id}::text = ${log.objectId}`))
+    .leftJoin(
+      objectUser,
+      and(
+        eq(log.objectType, 'user'),
+        eq(objectUser.countyId, log.countyId),
+        sql`${objectUser.id}::text = ${log.objectId}`,
+      ),
+    )
     .leftJoin(objectUnit, and(eq(objectUnit.countyId, log.countyId), eq(objectUnit.code, log.objectId)))
     .where(conditions(actor, filters, cursor))
     .orderBy(desc(log.at), desc(log.id))
@@ -80,7 +113,10 @@ export async function auditPage(tx: Transaction, actor: Actor, filters: AuditFil
   const page = found.slice(0, pageSize);
   const last = page.at(-1);
   return {
-    rows: page.map(({ objectUserName, objectUnitName, ...row }) => ({ ...row, objectName: objectUserName ?? objectUnitName ?? null })),
+    rows: page.map(({ objectUserName, objectUnitName, ...row }) => ({
+      ...row,
+      objectName: objectUserName ?? objectUnitName ?? null,
+    })),
     next: found.length > pageSize && last ? encodeAuditCursor(last) : null,
   };
 }

@@ -6,7 +6,11 @@
  */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function isCrossSiteRequest(method: string, headers: { get(name: string): string | null }, host: string | null): boolean {
+export function isCrossSiteRequest(
+  method: string,
+  headers: { get(name: string): string | null },
+  host: string | null,
+): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
   const fetchSite = headers.get('sec-fetch-site');
   if (fetchSite !== null) return fetchSite !== 'same-origin' && fetchSite !== 'none';

@@ -29,7 +29,8 @@ export function passwordProblem(password: string, owner: PasswordOwner): Message
   if (password.length < 8) return 'error.password.tooShort';
   const classes = [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(password)).length;
   if (classes < 3) return 'error.password.classes';
-  if (owner.loginName.length > 0 && password.toLowerCase().includes(owner.loginName.toLowerCase())) return 'error.password.containsLoginName';
+  if (owner.loginName.length > 0 && password.toLowerCase().includes(owner.loginName.toLowerCase()))
+    return 'error.password.containsLoginName';
   if (strength(password, owner) < MIN_SCORE) return 'error.password.common';
   return null;
 }

@@ -25,7 +25,10 @@ export function isLocked(lockedUntil: Date | null, now: Date): boolean {
 }
 
 /** State after one more failed attempt: the fifth failure locks for 15 minutes and resets the count. */
-export function afterFailedAttempt(failedAttempts: number, now: Date): { failedAttempts: number; lockedUntil: Date | null } {
+export function afterFailedAttempt(
+  failedAttempts: number,
+  now: Date,
+): { failedAttempts: number; lockedUntil: Date | null } {
   const attempts = failedAttempts + 1;
   if (attempts >= MAX_FAILED_ATTEMPTS) return { failedAttempts: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MS) };
   return { failedAttempts: attempts, lockedUntil: null };

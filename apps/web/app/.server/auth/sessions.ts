@@ -71,29 +71,61 @@ async function unitIsActive(tx: Transaction, user: { countyId: number; unitCode:
  * hash, so neither the answer nor the work says which it was (and a locked
  * account is no password oracle during its lockout).
  */
-export async function signIn(db: Database, input: SignInInput, dependencies: SignInDependencies = defaultDependencies): Promise<SignInResult> {
+export async function signIn(
+  db: Database,
+  input: SignInInput,
+  dependencies: SignInDependencies = defaultDependencies,
+): Promise<SignInResult> {
   const spendDecoyCheck = async () => dependencies.verify(await decoyPasswordHash(), input.password);
   const countyId = await resolveCounty(db, input.loginName);
   if (countyId === null) {
     await spendDecoyCheck();
     // No county's audit log can take it, so it goes to the server log, and never as typed:
     // a name that is no account is often a password typed into the wrong field.
-    log.warn({ event: 'auth.sign_in', result: 'failed', reason: 'unknown_login', loginNameTag: loginNameTag(input.loginName), ip: input.ip }, 'sign-in with an unknown login name');
+    log.warn(
+      {
+        event: 'auth.sign_in',
+        result: 'failed',
+        reason: 'unknown_login',
+        loginNameTag: loginNameTag(input.loginName),
+        ip: input.ip,
+      },
+      'sign-in with an unknown login name',
+    );
     return failed;
   }
   return withSignInContext(db, { countyId, loginName: input.loginName }, async (tx) => {
-    const [user] = await tx.select().from(schema.users).where(eq(schema.users.loginName, input.loginName)).for('update');
+    const [user] = await tx
+      .select()
+      .from(schema.users)
+      .where(eq(schema.users.loginName, input.loginName))
+      .for('update');
     if (!user) {
       await spendDecoyCheck();
       return failed;
     }
     const audit = (action: string, result: 'ok' | 'denied' | 'failed', detail?: Record<string, unknown>) =>
       appendAudit(tx, {
-        countyId, at: input.now, actorUserId: user.id, actorLogin: user.loginName, actorRole: user.role,
-        action, objectType: 'user', objectId: user.id, result, ip: input.ip, detail: detail ?? null,
+        countyId,
+        at: input.now,
+        actorUserId: user.id,
+        actorLogin: user.loginName,
+        actorRole: user.role,
+        action,
+        objectType: 'user',
+        objectId: user.id,
+        result,
+        ip: input.ip,
+        detail: detail ?? null,
       });
 
-    const refusal = isLocked(user.lockedUntil, input.now) ? 'locked' : user.disabled ? 'disabled' : !(await unitIsActive(tx, user)) ? 'unit_inactive' : null;
+    const refusal = isLocked(user.lockedUntil, input.now)
+      ? 'locked'
+      : user.disabled
+        ? 'disabled'
+        : !(await unitIsActive(tx, user))
+          ? 'unit_inactive'
+          : null;
     if (refusal) {
       await spendDecoyCheck();
       await audit('auth.sign_in', 'denied', { reason: refusal });
@@ -113,8 +145,13 @@ export async function signIn(db: Database, input: SignInInput, dependencies: Sig
     // The new session is written under its own id's context.
     await tx.execute(sql`select set_config('app.session_id', ${issued.id}, true)`);
     await tx.insert(schema.sessions).values({
-      countyId, id: issued.id, userId: user.id, secretHash: issued.secretHash,
-      createdAt: input.now, lastUsedAt: input.now, ip: input.ip,
+      countyId,
+      id: issued.id,
+      userId: user.id,
+      secretHash: issued.secretHash,
+      createdAt: input.now,
+      lastUsedAt: input.now,
+      ip: input.ip,
     });
     await audit('auth.sign_in', 'ok', { session: issued.id });
     return { ok: true, token: issued.token, actor } as const;
@@ -157,8 +194,14 @@ export async function signOut(db: Database, token: string, ip: string | null, no
     if (!session || !secretMatches(parsed.secret, session.secretHash)) return;
     await tx.delete(schema.sessions).where(eq(schema.sessions.id, session.id));
     await appendAudit(tx, {
-      countyId: parsed.countyId, at: now, actorUserId: session.userId, action: 'auth.sign_out',
-      objectType: 'session', objectId: session.id, result: 'ok', ip,
+      countyId: parsed.countyId,
+      at: now,
+      actorUserId: session.userId,
+      action: 'auth.sign_out',
+      objectType: 'session',
+      objectId: session.id,
+      result: 'ok',
+      ip,
     });
   });
 }

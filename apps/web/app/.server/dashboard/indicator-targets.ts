@@ -27,5 +27,10 @@ const countyCaseTargets: ReadonlyMap<number, { closure: number; onTime: number }
 
 export function indicatorTargets(countyId: number): IndicatorTargets {
   const cases = countyCaseTargets.get(countyId) ?? DEFAULT_CASE_TARGETS;
-  return { ...cases, success: DISPUTE_TARGETS.success, satisfaction: DISPUTE_TARGETS.satisfaction, reporting: REPORTING_TARGET };
+  return {
+    ...cases,
+    success: DISPUTE_TARGETS.success,
+    satisfaction: DISPUTE_TARGETS.satisfaction,
+    reporting: REPORTING_TARGET,
+  };
 }

@@ -9,7 +9,13 @@ import type { Period } from '@tally/scoring';
  * offices report "截至X月底"): closure and on-time rate from the petition figures, mediation
  * success and satisfaction from the dispute figures. Bounded: one unit, one year.
  */
-export async function indicatorTrend(tx: Transaction, countyId: number, unit: { code: string; level: 'county' | 'township' | 'village'; scope: string }, year: number, periods: readonly Period[]) {
+export async function indicatorTrend(
+  tx: Transaction,
+  countyId: number,
+  unit: { code: string; level: 'county' | 'township' | 'village'; scope: string },
+  year: number,
+  periods: readonly Period[],
+) {
   const points = [];
   for (const period of periods) {
     const window = { from: `${year}-01-01`, to: period.end };
@@ -18,9 +24,12 @@ export async function indicatorTrend(tx: Transaction, countyId: number, unit: { 
       disputeFiguresIn(tx, countyId, unit.scope, window.from, window.to),
     ]);
     points.push({
-      period: period.label, end: period.end,
-      closure: cases.closureRate.percent, onTime: cases.onTimeRate.percent,
-      success: disputes.success.rate.percent, satisfaction: disputes.satisfaction.rate.percent,
+      period: period.label,
+      end: period.end,
+      closure: cases.closureRate.percent,
+      onTime: cases.onTimeRate.percent,
+      success: disputes.success.rate.percent,
+      satisfaction: disputes.satisfaction.rate.percent,
     });
   }
   return { targets: indicatorTargets(countyId), points };

@@ -18,12 +18,20 @@ export interface LapsedPeriod {
  * has passed for some unit (before that nothing can be missing, only pending), with its missing and
  * late cells counted. Null when no deadline of the year has passed yet.
  */
-export function latestLapsedPeriod(cells: readonly { periodKey: string; dueOn: CivilDate; state: CellState }[], today: CivilDate): { periodKey: string; missing: number; late: number } | null {
+export function latestLapsedPeriod(
+  cells: readonly { periodKey: string; dueOn: CivilDate; state: CellState }[],
+  today: CivilDate,
+): { periodKey: string; missing: number; late: number } | null {
   let latest: string | null = null;
-  for (const cell of cells) if (cell.dueOn < today && (latest === null || cell.periodKey > latest)) latest = cell.periodKey;
+  for (const cell of cells)
+    if (cell.dueOn < today && (latest === null || cell.periodKey > latest)) latest = cell.periodKey;
   if (latest === null) return null;
   const own = cells.filter((cell) => cell.periodKey === latest);
-  return { periodKey: latest, missing: own.filter((cell) => cell.state === 'missing').length, late: own.filter((cell) => cell.state === 'late').length };
+  return {
+    periodKey: latest,
+    missing: own.filter((cell) => cell.state === 'missing').length,
+    late: own.filter((cell) => cell.state === 'late').length,
+  };
 }
 
 /** The matrix of a kind and year, scrolled to the period's column. */
@@ -40,16 +48,18 @@ export function matrixPeriodHref(kind: PeriodicKind, periodKey: string): string 
  */
 export async function missingReportsThisPeriod(caller: Caller, today: CivilDate): Promise<LapsedPeriod[]> {
   const year = Number(today.slice(0, 4));
-  const lapsed = await Promise.all(PERIODIC_KINDS.map(async (kind) => {
-    for (const y of [year, year - 1]) {
-      const matrix = await caller.reports.matrix({ kind, year: y });
-      const cells = matrix.rows.flatMap((row) => row.cells);
-      // No unit owes this kind at all: nothing to count, in either year.
-      if (cells.length === 0) return null;
-      const found = latestLapsedPeriod(cells, today);
-      if (found) return { kind, ...found, href: matrixPeriodHref(kind, found.periodKey) };
-    }
-    return null;
-  }));
+  const lapsed = await Promise.all(
+    PERIODIC_KINDS.map(async (kind) => {
+      for (const y of [year, year - 1]) {
+        const matrix = await caller.reports.matrix({ kind, year: y });
+        const cells = matrix.rows.flatMap((row) => row.cells);
+        // No unit owes this kind at all: nothing to count, in either year.
+        if (cells.length === 0) return null;
+        const found = latestLapsedPeriod(cells, today);
+        if (found) return { kind, ...found, href: matrixPeriodHref(kind, found.periodKey) };
+      }
+      return null;
+    }),
+  );
   return lapsed.filter((line): line is LapsedPeriod => line !== null);
 }

@@ -24,7 +24,9 @@ export async function dashboardScope(tx: Transaction, ctx: AuthedContext, scopeC
   const inScope = scopeCode.startsWith(ctx.actor.scope);
   if (!(level === 'county' && scopeCode === ownCounty) && !inScope) throw notFound();
   if (inScope) {
-    const [unit] = await tx.select({ code: schema.units.code }).from(schema.units)
+    const [unit] = await tx
+      .select({ code: schema.units.code })
+      .from(schema.units)
       .where(and(eq(schema.units.countyId, ctx.actor.countyId), eq(schema.units.code, scopeCode)));
     if (!unit) throw notFound();
   }

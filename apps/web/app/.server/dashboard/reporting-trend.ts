@@ -18,11 +18,25 @@ import { inScope } from '../services/unit-scope.ts';
  * indicator trend's unit lies in the reader's scope): a report the reader could not see would
  * count as not filed. Bounded: one query per report kind for the year, however many periods.
  */
-export async function reportingTrend(tx: Transaction, countyId: number, scope: string, year: number, periods: readonly Period[], now: Date): Promise<(number | null)[]> {
+export async function reportingTrend(
+  tx: Transaction,
+  countyId: number,
+  scope: string,
+  year: number,
+  periods: readonly Period[],
+  now: Date,
+): Promise<(number | null)[]> {
   const u = schema.units;
-  const rows = await tx.select({ code: u.code, name: u.name, level: u.level, active: u.active }).from(u)
-    .where(and(eq(u.countyId, countyId), inScope(u.code, scope))).orderBy(asc(u.code));
-  const units: MatrixUnit[] = rows.flatMap((row) => (row.level === 'township' || row.level === 'village' ? [{ code: row.code, name: row.name, level: row.level, active: row.active }] : []));
+  const rows = await tx
+    .select({ code: u.code, name: u.name, level: u.level, active: u.active })
+    .from(u)
+    .where(and(eq(u.countyId, countyId), inScope(u.code, scope)))
+    .orderBy(asc(u.code));
+  const units: MatrixUnit[] = rows.flatMap((row) =>
+    row.level === 'township' || row.level === 'village'
+      ? [{ code: row.code, name: row.name, level: row.level, active: row.active }]
+      : [],
+  );
   if (units.length === 0) return periods.map(() => null);
   const obligations = await countyObligations(tx, countyId, year);
   const cells: MatrixCell[] = [];
@@ -30,5 +44,11 @@ export async function reportingTrend(tx: Transaction, countyId: number, scope: s
     if (!obligations.some((o) => o.kind === kind)) continue;
     cells.push(...(await matrixForUnits(tx, countyId, units, kind, year, now)).cells);
   }
-  return periods.map((period) => reportingRates(cells.filter((cell) => cell.periodEnd <= period.end), now).reportingRate.percent);
+  return periods.map(
+    (period) =>
+      reportingRates(
+        cells.filter((cell) => cell.periodEnd <= period.end),
+        now,
+      ).reportingRate.percent,
+  );
 }

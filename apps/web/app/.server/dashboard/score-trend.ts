@@ -10,20 +10,53 @@ import { trendPeriods } from './trend-periods.ts';
  * in force: the year's facts are read once (up to today; whole months from the per-unit-per-month
  * aggregates) and the engine's trend() scores each cumulative window. Bounded: one scope, one year.
  */
-export async function scoreTrend(tx: Transaction, countyId: number, scopeCode: string, year: number, granularity: 'month' | 'quarter', calendar: WorkCalendar, now: Date) {
+export async function scoreTrend(
+  tx: Transaction,
+  countyId: number,
+  scopeCode: string,
+  year: number,
+  granularity: 'month' | 'quarter',
+  calendar: WorkCalendar,
+  now: Date,
+) {
   const published = await publishedRuleSet(tx, countyId, year);
   const units = await unitsUnder(tx, countyId, scopeCode);
-  if (!published || units.length === 0) return { ruleSetHash: null, readTo: null, aggregatesAsOf: null, periods: [], units: units.map(({ code, name }) => ({ code, name })), series: [] };
-  const assessed = await factsFor(tx, { countyId, year, period: 'year' }, units, [published.ruleSet], calendar, now, 'aggregates');
+  if (!published || units.length === 0)
+    return {
+      ruleSetHash: null,
+      readTo: null,
+      aggregatesAsOf: null,
+      periods: [],
+      units: units.map(({ code, name }) => ({ code, name })),
+      series: [],
+    };
+  const assessed = await factsFor(
+    tx,
+    { countyId, year, period: 'year' },
+    units,
+    [published.ruleSet],
+    calendar,
+    now,
+    'aggregates',
+  );
   const periods = trendPeriods(granularity, year, assessed.readTo);
   const series = trend(published.ruleSet, assessed.facts, { periods });
   return {
-    ruleSetHash: published.hash, readTo: assessed.readTo, aggregatesAsOf: assessed.aggregatesAsOf?.toISOString() ?? null,
+    ruleSetHash: published.hash,
+    readTo: assessed.readTo,
+    aggregatesAsOf: assessed.aggregatesAsOf?.toISOString() ?? null,
     periods: periods.map((period) => ({ label: period.label, end: period.end })),
     units: units.map(({ code, name }) => ({ code, name })),
     series: series.map((line) => ({
       unitCode: line.unitId,
-      points: line.points.map((point) => ({ period: point.period, end: point.end, final: formatFixed(point.final), finalMilli: point.final, rank: point.rank, vetoed: point.vetoed })),
+      points: line.points.map((point) => ({
+        period: point.period,
+        end: point.end,
+        final: formatFixed(point.final),
+        finalMilli: point.final,
+        rank: point.rank,
+        vetoed: point.vetoed,
+      })),
     })),
   };
 }

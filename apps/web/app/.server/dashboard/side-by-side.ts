@@ -15,14 +15,21 @@ import { indicatorTargets } from './indicator-targets.ts';
  */
 async function petitionFlags(tx: Transaction, countyId: number, scope: string, from: CivilDate, to: CivilDate) {
   const c = schema.petitionCases;
-  const [row] = await tx.select({
-    collective: sql<number>`count(*) filter (where ${c.peopleCount} >= ${COLLECTIVE_THRESHOLD})`,
-    skipLevel: sql<number>`count(*) filter (where ${c.skipLevel} and ${c.peopleCount} < ${COLLECTIVE_THRESHOLD})`,
-  }).from(c)
-    .where(and(
-      eq(c.countyId, countyId), isNull(c.deletedAt), anyInScope([c.registeredUnitCode, c.unitCode], scope),
-      gte(c.receivedAt, shanghaiMidnight(from)), lt(c.receivedAt, shanghaiMidnight(addDays(to, 1))),
-    ));
+  const [row] = await tx
+    .select({
+      collective: sql<number>`count(*) filter (where ${c.peopleCount} >= ${COLLECTIVE_THRESHOLD})`,
+      skipLevel: sql<number>`count(*) filter (where ${c.skipLevel} and ${c.peopleCount} < ${COLLECTIVE_THRESHOLD})`,
+    })
+    .from(c)
+    .where(
+      and(
+        eq(c.countyId, countyId),
+        isNull(c.deletedAt),
+        anyInScope([c.registeredUnitCode, c.unitCode], scope),
+        gte(c.receivedAt, shanghaiMidnight(from)),
+        lt(c.receivedAt, shanghaiMidnight(addDays(to, 1))),
+      ),
+    );
   return { collective: Number(row?.collective ?? 0), skipLevel: Number(row?.skipLevel ?? 0) };
 }
 
@@ -31,7 +38,13 @@ async function petitionFlags(tx: Transaction, countyId: number, scope: string, f
  * skip-level counts, and dispute rates, each rate marked against its target. Bounded: one
  * county, one window, the units directly under one scope (three queries per unit).
  */
-export async function sideBySide(tx: Transaction, countyId: number, units: readonly RankedUnit[], from: CivilDate, to: CivilDate) {
+export async function sideBySide(
+  tx: Transaction,
+  countyId: number,
+  units: readonly RankedUnit[],
+  from: CivilDate,
+  to: CivilDate,
+) {
   const targets = indicatorTargets(countyId);
   const rows = [];
   for (const unit of units) {
@@ -42,11 +55,21 @@ export async function sideBySide(tx: Transaction, countyId: number, units: reado
       disputeFiguresIn(tx, countyId, scope, from, to),
     ]);
     rows.push({
-      unitCode: unit.code, unitName: unit.name,
-      received: cases.received, unique: cases.uniqueCases, closed: cases.closed,
-      closureRate: { ...cases.closureRate, meets: meetsTarget(cases.closureRate.numerator, cases.closureRate.denominator, targets.closure) },
-      onTimeRate: { ...cases.onTimeRate, meets: meetsTarget(cases.onTimeRate.numerator, cases.onTimeRate.denominator, targets.onTime) },
-      collective: flags.collective, skipLevel: flags.skipLevel,
+      unitCode: unit.code,
+      unitName: unit.name,
+      received: cases.received,
+      unique: cases.uniqueCases,
+      closed: cases.closed,
+      closureRate: {
+        ...cases.closureRate,
+        meets: meetsTarget(cases.closureRate.numerator, cases.closureRate.denominator, targets.closure),
+      },
+      onTimeRate: {
+        ...cases.onTimeRate,
+        meets: meetsTarget(cases.onTimeRate.numerator, cases.onTimeRate.denominator, targets.onTime),
+      },
+      collective: flags.collective,
+      skipLevel: flags.skipLevel,
       disputes: disputes.total,
       success: { ...disputes.success.rate, meets: disputes.success.meets },
       satisfaction: { ...disputes.satisfaction.rate, meets: disputes.satisfaction.meets },

@@ -14,9 +14,18 @@ export async function listOwnBatches(tx: Transaction, actor: Actor, page: number
   const own = and(eq(batches.countyId, actor.countyId), eq(batches.unitCode, actor.unitCode));
   const rows = await tx
     .select({
-      id: batches.id, register: batches.register, fileName: batches.fileName, status: batches.status, totalRows: batches.totalRows,
-      validRows: batches.validRows, errorRows: batches.errorRows, insertedCount: batches.insertedCount, skippedCount: batches.skippedCount,
-      failure: batches.failure, createdAt: batches.createdAt, committedAt: batches.committedAt,
+      id: batches.id,
+      register: batches.register,
+      fileName: batches.fileName,
+      status: batches.status,
+      totalRows: batches.totalRows,
+      validRows: batches.validRows,
+      errorRows: batches.errorRows,
+      insertedCount: batches.insertedCount,
+      skippedCount: batches.skippedCount,
+      failure: batches.failure,
+      createdAt: batches.createdAt,
+      committedAt: batches.committedAt,
       // The users policy shows a clerk the users of their own unit; anyone else's name stays empty.
       createdBy: schema.users.displayName,
     })

@@ -20,12 +20,31 @@ export const PAGE_SIZE = 50;
 
 /** Every column of a batch except the uploaded file, which only a re-run of the preview reads. */
 export const batchColumns = {
-  id: batches.id, countyId: batches.countyId, unitCode: batches.unitCode, register: batches.register, fileName: batches.fileName,
-  format: batches.format, byteSize: batches.byteSize, status: batches.status, headers: batches.headers, mapping: batches.mapping,
-  mappingOverride: batches.mappingOverride, reading: batches.reading, totalRows: batches.totalRows, validRows: batches.validRows, errorRows: batches.errorRows,
-  duplicateRows: batches.duplicateRows, failure: batches.failure, progressPhase: batches.progressPhase, progressDone: batches.progressDone,
-  progressTotal: batches.progressTotal, insertedCount: batches.insertedCount, skippedCount: batches.skippedCount, createdBy: batches.createdBy,
-  createdAt: batches.createdAt, committedAt: batches.committedAt,
+  id: batches.id,
+  countyId: batches.countyId,
+  unitCode: batches.unitCode,
+  register: batches.register,
+  fileName: batches.fileName,
+  format: batches.format,
+  byteSize: batches.byteSize,
+  status: batches.status,
+  headers: batches.headers,
+  mapping: batches.mapping,
+  mappingOverride: batches.mappingOverride,
+  reading: batches.reading,
+  totalRows: batches.totalRows,
+  validRows: batches.validRows,
+  errorRows: batches.errorRows,
+  duplicateRows: batches.duplicateRows,
+  failure: batches.failure,
+  progressPhase: batches.progressPhase,
+  progressDone: batches.progressDone,
+  progressTotal: batches.progressTotal,
+  insertedCount: batches.insertedCount,
+  skippedCount: batches.skippedCount,
+  createdBy: batches.createdBy,
+  createdAt: batches.createdAt,
+  committedAt: batches.committedAt,
 };
 
 export type BatchRow = Omit<typeof batches.$inferSelect, 'fileBytes' | 'updatedAt' | 'committedBy'>;
@@ -67,9 +86,20 @@ export async function clearStagedRows(tx: Transaction, actor: Actor, batchId: st
 }
 
 /** Stage one chunk of rows (at most STAGE_CHUNK, as the preview hands them over), inside the caller's transaction. */
-export async function stageChunk(tx: Transaction, actor: Actor, batchId: string, rows: readonly StagedRow[]): Promise<void> {
+export async function stageChunk(
+  tx: Transaction,
+  actor: Actor,
+  batchId: string,
+  rows: readonly StagedRow[],
+): Promise<void> {
   if (rows.length === 0) return;
-  const chunk = rows.map((row) => ({ n: row.rowNumber, o: row.outcome, v: row.values, f: row.fingerprint, e: row.errors }));
+  const chunk = rows.map((row) => ({
+    n: row.rowNumber,
+    o: row.outcome,
+    v: row.values,
+    f: row.fingerprint,
+    e: row.errors,
+  }));
   // One jsonb parameter per chunk: bound, never spliced, and far under the 65,535-parameter limit.
   await tx.execute(sql`insert into import_rows (county_id, batch_id, row_number, unit_code, outcome, values, fingerprint, errors)
     select ${actor.countyId}, ${batchId}, r.n, ${actor.unitCode}, r.o, r.v, r.f, r.e
@@ -104,11 +134,26 @@ export async function pageOfExisting(tx: Transaction, batch: BatchRow, page: num
   return rows as unknown as Array<{ rowNumber: number; values: Record<string, string | number | null> }>;
 }
 
-export async function pageOfOutcome(tx: Transaction, batch: BatchRow, outcome: 'valid' | 'error' | 'duplicate', page: number) {
+export async function pageOfOutcome(
+  tx: Transaction,
+  batch: BatchRow,
+  outcome: 'valid' | 'error' | 'duplicate',
+  page: number,
+) {
   return tx
-    .select({ rowNumber: schema.importRows.rowNumber, values: schema.importRows.values, errors: schema.importRows.errors })
+    .select({
+      rowNumber: schema.importRows.rowNumber,
+      values: schema.importRows.values,
+      errors: schema.importRows.errors,
+    })
     .from(schema.importRows)
-    .where(and(eq(schema.importRows.countyId, batch.countyId), eq(schema.importRows.batchId, batch.id), eq(schema.importRows.outcome, outcome)))
+    .where(
+      and(
+        eq(schema.importRows.countyId, batch.countyId),
+        eq(schema.importRows.batchId, batch.id),
+        eq(schema.importRows.outcome, outcome),
+      ),
+    )
     .orderBy(schema.importRows.rowNumber)
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE);
@@ -126,8 +171,14 @@ export async function insertStagedRows(tx: Transaction, actor: Actor, batch: Bat
   const key = batch.register as RegisterKey;
   const table = registerTableName(key);
   const columns = registerDefs[key].fields.map((field) => field.column ?? field.key);
-  const target = sql.join(columns.map((column) => sql.identifier(column)), sql`, `);
-  const source = sql.join(columns.map((column) => sql`p.${sql.identifier(column)}`), sql`, `);
+  const target = sql.join(
+    columns.map((column) => sql.identifier(column)),
+    sql`, `,
+  );
+  const source = sql.join(
+    columns.map((column) => sql`p.${sql.identifier(column)}`),
+    sql`, `,
+  );
   const rows = await tx.execute(sql`with inserted as (
       insert into ${sql.identifier(table)} (county_id, unit_code, fingerprint, import_id, created_by, ${target})
       select r.county_id, r.unit_code, r.fingerprint, r.batch_id, ${actor.userId}::uuid, ${source}

@@ -34,7 +34,8 @@ export interface CommitStarted {
   status: 'committing';
 }
 
-const batchWhere = (ctx: AuthedContext, id: string) => and(eq(schema.importBatches.countyId, ctx.actor.countyId), eq(schema.importBatches.id, id));
+const batchWhere = (ctx: AuthedContext, id: string) =>
+  and(eq(schema.importBatches.countyId, ctx.actor.countyId), eq(schema.importBatches.id, id));
 
 /** A `committing` batch whose job died: the claim is old and nobody holds the job lock. */
 async function commitIsDead(ctx: AuthedContext, batch: BatchRow, updatedAt: Date): Promise<boolean> {
@@ -47,26 +48,47 @@ async function commitIsDead(ctx: AuthedContext, batch: BatchRow, updatedAt: Date
 }
 
 /** Claim the batch and start the job; returns at once. Refusals are 4xx with a message. */
-export async function startCommit(ctx: AuthedContext, id: string, acceptErrors: boolean, acceptWarnings = false): Promise<CommitStarted> {
+export async function startCommit(
+  ctx: AuthedContext,
+  id: string,
+  acceptErrors: boolean,
+  acceptWarnings = false,
+): Promise<CommitStarted> {
   const batch = await ctx.run(async (tx) => {
     const found = await findOwnBatch(tx, ctx.actor, id, true);
     if (!found) throw notFound();
-    const [{ updatedAt } = { updatedAt: ctx.now }] = await tx.select({ updatedAt: schema.importBatches.updatedAt }).from(schema.importBatches).where(batchWhere(ctx, id));
+    const [{ updatedAt } = { updatedAt: ctx.now }] = await tx
+      .select({ updatedAt: schema.importBatches.updatedAt })
+      .from(schema.importBatches)
+      .where(batchWhere(ctx, id));
     if (found.status === 'committed') {
-      throw new UserFacingError('CONFLICT', 'imports.error.alreadyCommitted', { inserted: found.insertedCount ?? 0, skipped: found.skippedCount ?? 0 });
+      throw new UserFacingError('CONFLICT', 'imports.error.alreadyCommitted', {
+        inserted: found.insertedCount ?? 0,
+        skipped: found.skippedCount ?? 0,
+      });
     }
     if (found.status === 'committing' && !(await commitIsDead(ctx, found, updatedAt))) {
       throw new UserFacingError('CONFLICT', 'imports.error.committing', { existing: await countExisting(tx, found) });
     }
-    if (found.status !== 'previewed' && found.status !== 'committing') throw new UserFacingError('BAD_REQUEST', 'imports.error.notCommittable');
-    if (found.errorRows > 0 && !acceptErrors) throw new UserFacingError('BAD_REQUEST', 'imports.error.hasErrors', { count: found.errorRows });
+    if (found.status !== 'previewed' && found.status !== 'committing')
+      throw new UserFacingError('BAD_REQUEST', 'imports.error.notCommittable');
+    if (found.errorRows > 0 && !acceptErrors)
+      throw new UserFacingError('BAD_REQUEST', 'imports.error.hasErrors', { count: found.errorRows });
     // Implausible values (a bare year read as a 1905 date, '�', '?') go in only once the clerk has seen them.
     const warningRows = found.reading?.warningRows ?? 0;
-    if (warningRows > 0 && !acceptWarnings) throw new UserFacingError('BAD_REQUEST', 'imports.error.hasWarnings', { count: warningRows });
+    if (warningRows > 0 && !acceptWarnings)
+      throw new UserFacingError('BAD_REQUEST', 'imports.error.hasWarnings', { count: warningRows });
     if (found.validRows === 0) throw new UserFacingError('BAD_REQUEST', 'imports.error.nothingValid');
     await tx
       .update(schema.importBatches)
-      .set({ status: 'committing', failure: null, progressPhase: 'committing', progressDone: 0, progressTotal: found.validRows, updatedAt: ctx.now })
+      .set({
+        status: 'committing',
+        failure: null,
+        progressPhase: 'committing',
+        progressDone: 0,
+        progressTotal: found.validRows,
+        updatedAt: ctx.now,
+      })
       .where(batchWhere(ctx, id));
     return found;
   });
@@ -75,7 +97,12 @@ export async function startCommit(ctx: AuthedContext, id: string, acceptErrors: 
 }
 
 /** The job: the long transaction, then the outcome on the batch row. Never throws. */
-async function runCommit(ctx: AuthedContext, batch: BatchRow, acceptErrors: boolean, acceptWarnings: boolean): Promise<void> {
+async function runCommit(
+  ctx: AuthedContext,
+  batch: BatchRow,
+  acceptErrors: boolean,
+  acceptWarnings: boolean,
+): Promise<void> {
   const progress = progressWriter(ctx.db, ctx.actor, batch.id);
   try {
     await ctx.run(async (tx) => {
@@ -87,9 +114,10 @@ async function runCommit(ctx: AuthedContext, batch: BatchRow, acceptErrors: bool
       const current = await findOwnBatch(tx, ctx.actor, batch.id);
       if (current?.status !== 'committing') return; // Cancelled, or recovered by housekeeping meanwhile.
       // Petitions become cases (numbering, workflow state); ledgers go in one statement.
-      const inserted = batch.register === 'petitions'
-        ? await insertStagedPetitions(tx, ctx, batch, progress)
-        : await insertStagedRows(tx, ctx.actor, batch);
+      const inserted =
+        batch.register === 'petitions'
+          ? await insertStagedPetitions(tx, ctx, batch, progress)
+          : await insertStagedRows(tx, ctx.actor, batch);
       const skipped = batch.validRows - inserted;
       // Progress writes touch the batch row from their own transactions: let them land before this one locks it.
       await progress.flush();
@@ -97,26 +125,56 @@ async function runCommit(ctx: AuthedContext, batch: BatchRow, acceptErrors: bool
         .update(schema.importBatches)
         // The file is no longer needed once its rows are in the register (it may hold personal data).
         .set({
-          status: 'committed', insertedCount: inserted, skippedCount: skipped, committedAt: ctx.now, committedBy: ctx.actor.userId, fileBytes: null,
-          progressPhase: 'done', progressDone: batch.validRows, progressTotal: batch.validRows, updatedAt: new Date(),
+          status: 'committed',
+          insertedCount: inserted,
+          skippedCount: skipped,
+          committedAt: ctx.now,
+          committedBy: ctx.actor.userId,
+          fileBytes: null,
+          progressPhase: 'done',
+          progressDone: batch.validRows,
+          progressTotal: batch.validRows,
+          updatedAt: new Date(),
         })
         .where(batchWhere(ctx, batch.id));
       await auditChange(tx, ctx, {
-        action: 'imports.commit', objectType: 'import_batch', objectId: batch.id,
-        detail: { register: batch.register, fileName: batch.fileName, inserted, skipped, errorRows: batch.errorRows, acceptErrors, warningRows: batch.reading?.warningRows ?? 0, acceptWarnings },
+        action: 'imports.commit',
+        objectType: 'import_batch',
+        objectId: batch.id,
+        detail: {
+          register: batch.register,
+          fileName: batch.fileName,
+          inserted,
+          skipped,
+          errorRows: batch.errorRows,
+          acceptErrors,
+          warningRows: batch.reading?.warningRows ?? 0,
+          acceptWarnings,
+        },
       });
     });
   } catch (error) {
     await progress.flush();
-    const reason = error instanceof UserFacingError && error.messageKey === 'error.domain'
-      ? { zh: String(error.params.zh), en: String(error.params.en) }
-      : { zh: '导入失败，未写入任何记录；可以重新确认导入，仍失败请联系管理员', en: 'The commit failed and wrote nothing; commit again, or ask the administrator if it fails again' };
-    if (!(error instanceof UserFacingError)) log.error(error instanceof Error ? error : new Error('commit failed'), 'import commit failed');
+    const reason =
+      error instanceof UserFacingError && error.messageKey === 'error.domain'
+        ? { zh: String(error.params.zh), en: String(error.params.en) }
+        : {
+            zh: '导入失败，未写入任何记录；可以重新确认导入，仍失败请联系管理员',
+            en: 'The commit failed and wrote nothing; commit again, or ask the administrator if it fails again',
+          };
+    if (!(error instanceof UserFacingError))
+      log.error(error instanceof Error ? error : new Error('commit failed'), 'import commit failed');
     await withActor(ctx.db, ctx.actor, (tx) =>
-      tx.update(schema.importBatches)
+      tx
+        .update(schema.importBatches)
         .set({ status: 'previewed', failure: reason, progressPhase: 'done', updatedAt: new Date() })
         .where(and(batchWhere(ctx, batch.id), eq(schema.importBatches.status, 'committing'))),
-    ).catch((markError: unknown) => log.error(markError instanceof Error ? markError : new Error('mark failed'), 'import commit outcome not recorded'));
+    ).catch((markError: unknown) =>
+      log.error(
+        markError instanceof Error ? markError : new Error('mark failed'),
+        'import commit outcome not recorded',
+      ),
+    );
   }
 }
 
@@ -125,13 +183,20 @@ export async function cancelBatch(ctx: AuthedContext, id: string): Promise<void>
   await ctx.run(async (tx) => {
     const batch = await findOwnBatch(tx, ctx.actor, id, true);
     if (!batch) throw notFound();
-    if (batch.status === 'committing') throw new UserFacingError('CONFLICT', 'imports.error.committing', { existing: 0 });
-    if (batch.status === 'committed' || batch.status === 'cancelled') throw new UserFacingError('BAD_REQUEST', 'imports.error.notCancellable');
+    if (batch.status === 'committing')
+      throw new UserFacingError('CONFLICT', 'imports.error.committing', { existing: 0 });
+    if (batch.status === 'committed' || batch.status === 'cancelled')
+      throw new UserFacingError('BAD_REQUEST', 'imports.error.notCancellable');
     await tx.execute(sql`delete from import_rows where county_id = ${ctx.actor.countyId} and batch_id = ${id}`);
     await tx
       .update(schema.importBatches)
       .set({ status: 'cancelled', fileBytes: null, updatedAt: ctx.now })
       .where(batchWhere(ctx, id));
-    await auditChange(tx, ctx, { action: 'imports.cancel', objectType: 'import_batch', objectId: id, detail: { register: batch.register, fileName: batch.fileName } });
+    await auditChange(tx, ctx, {
+      action: 'imports.cancel',
+      objectType: 'import_batch',
+      objectId: id,
+      detail: { register: batch.register, fileName: batch.fileName },
+    });
   });
 }

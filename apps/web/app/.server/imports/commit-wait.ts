@@ -9,7 +9,11 @@ import type { createCaller } from '../routers/root.ts';
 const SETTLE_MS = 3_000;
 const POLL_MS = 100;
 
-export async function waitForCommitBriefly(caller: ReturnType<typeof createCaller>, id: string, budgetMs = SETTLE_MS): Promise<string> {
+export async function waitForCommitBriefly(
+  caller: ReturnType<typeof createCaller>,
+  id: string,
+  budgetMs = SETTLE_MS,
+): Promise<string> {
   const deadline = Date.now() + budgetMs;
   for (;;) {
     const { status } = await caller.imports.progress({ id });

@@ -11,11 +11,17 @@ import type { createCaller } from '../routers/root.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { readUpload } from './read-upload.ts';
 
-export type UploadOutcome = { ok: true; id: string } | { ok: false; messageKey: MessageKey; params: Record<string, string | number> };
+export type UploadOutcome =
+  | { ok: true; id: string }
+  | { ok: false; messageKey: MessageKey; params: Record<string, string | number> };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function handleUpload(request: Request, caller: ReturnType<typeof createCaller>, register: ImportKey): Promise<UploadOutcome> {
+export async function handleUpload(
+  request: Request,
+  caller: ReturnType<typeof createCaller>,
+  register: ImportKey,
+): Promise<UploadOutcome> {
   const limit = DEFAULT_LIMITS.maxBytes;
   const upload = await readUpload(request, limit);
   if (!upload.ok) return { ok: false, messageKey: upload.reason, params: { limit: formatBytes(limit) } };
@@ -26,7 +32,10 @@ export async function handleUpload(request: Request, caller: ReturnType<typeof c
   const requested = new URL(request.url).searchParams.get('batch');
   try {
     const { id } = await caller.imports.preview({
-      register, fileName, bytes: upload.bytes, batchId: requested && UUID.test(requested) ? requested : undefined,
+      register,
+      fileName,
+      bytes: upload.bytes,
+      batchId: requested && UUID.test(requested) ? requested : undefined,
     });
     return { ok: true, id };
   } catch (error) {

@@ -23,7 +23,14 @@
  * export, again adds nothing.
  */
 import { sql } from 'drizzle-orm';
-import { formatCaseNumber, registerCase, shanghaiDate, validateIdNumber, type Channel, type WorkCalendar } from '@tally/casework';
+import {
+  formatCaseNumber,
+  registerCase,
+  shanghaiDate,
+  validateIdNumber,
+  type Channel,
+  type WorkCalendar,
+} from '@tally/casework';
 import { petitionImportLock, type Transaction } from '@tally/db';
 import type { AuthedContext } from '../trpc.ts';
 import { domainError } from '../services/petition-intake.ts';
@@ -54,7 +61,8 @@ function pendingRows(ctx: Context, batch: BatchRow) {
 }
 
 async function refuseUnknownCaseNumbers(tx: Transaction, ctx: Context, batch: BatchRow): Promise<void> {
-  const [unknown] = await tx.execute(sql`select r.row_number as "rowNumber", r.values->>'caseNumber' as "caseNumber" from import_rows r
+  const [unknown] =
+    await tx.execute(sql`select r.row_number as "rowNumber", r.values->>'caseNumber' as "caseNumber" from import_rows r
     where r.county_id = ${ctx.actor.countyId} and r.batch_id = ${batch.id} and r.outcome = 'valid' and r.values->>'caseNumber' is not null
       and not exists (select 1 from petition_cases t where t.county_id = r.county_id and t.case_number = r.values->>'caseNumber' and t.deleted_at is null)
     order by r.row_number limit 1`);
@@ -68,7 +76,8 @@ async function refuseUnknownCaseNumbers(tx: Transaction, ctx: Context, batch: Ba
 /** Intake's ID check depends on today (a birth date after today): only 18-digit numbers born today or later can fail it. */
 async function refuseFutureBirthDates(tx: Transaction, ctx: Context, batch: BatchRow): Promise<void> {
   const today = shanghaiDate(ctx.now);
-  const suspects = await tx.execute(sql`select r.row_number as "rowNumber", r.values->>'petitionerIdNumber' as id from import_rows r
+  const suspects =
+    await tx.execute(sql`select r.row_number as "rowNumber", r.values->>'petitionerIdNumber' as id from import_rows r
     where ${pendingRows(ctx, batch)} and length(r.values->>'petitionerIdNumber') = 18
       and substr(r.values->>'petitionerIdNumber', 7, 8) >= ${today.replaceAll('-', '')}
     order by r.row_number`);
@@ -83,25 +92,43 @@ async function refuseFutureBirthDates(tx: Transaction, ctx: Context, batch: Batc
  * the same pure code as desk intake; the SQL adds what varies by row (id, counts, flags).
  */
 async function statesByDateAndChannel(tx: Transaction, ctx: Context, batch: BatchRow, calendar: WorkCalendar) {
-  const pairs = await tx.execute(sql`select distinct r.values->>'receivedOn' as "receivedOn", r.values->>'channel' as channel from import_rows r where ${pendingRows(ctx, batch)}`);
+  const pairs = await tx.execute(
+    sql`select distinct r.values->>'receivedOn' as "receivedOn", r.values->>'channel' as channel from import_rows r where ${pendingRows(ctx, batch)}`,
+  );
   const lookup: Record<string, { state: unknown; clockDueOn: string | null }> = {};
   for (const pair of pairs) {
-    const registered = registerCase({
-      id: 'template', receivedAt: `${String(pair.receivedOn)}T00:00:00+08:00`, channel: String(pair.channel) as Channel,
-      unitCode: ctx.actor.unitCode, peopleCount: 1,
-    }, ctx.now);
+    const registered = registerCase(
+      {
+        id: 'template',
+        receivedAt: `${String(pair.receivedOn)}T00:00:00+08:00`,
+        channel: String(pair.channel) as Channel,
+        unitCode: ctx.actor.unitCode,
+        peopleCount: 1,
+      },
+      ctx.now,
+    );
     // A value intake refuses gets no entry: its rows would have no state, which NOT NULL refuses, rolling back the commit.
     if (!registered.ok) continue;
     // Evaluated at the receipt, not today: a registered case's running deadline is the same
     // whatever day it is read (every open clock runs), and counting working days from the
     // receipt instead of from today keeps a ledger of old years cheap.
     const projection = projectionOf(registered.state, null, new Date(registered.state.receivedAt), calendar);
-    lookup[`${String(pair.receivedOn)}|${String(pair.channel)}`] = { state: registered.state, clockDueOn: projection.clockDueOn };
+    lookup[`${String(pair.receivedOn)}|${String(pair.channel)}`] = {
+      state: registered.state,
+      clockDueOn: projection.clockDueOn,
+    };
   }
   return lookup;
 }
 
-async function insertSlice(tx: Transaction, ctx: Context, batch: BatchRow, lookup: string, from: number, to: number): Promise<number> {
+async function insertSlice(
+  tx: Transaction,
+  ctx: Context,
+  batch: BatchRow,
+  lookup: string,
+  from: number,
+  to: number,
+): Promise<number> {
   const { countyId, unitCode, userId, loginName } = ctx.actor;
   const query = sql`with src as (
       select r.row_number, gen_random_uuid() as id, r.values as v, r.fingerprint
@@ -162,14 +189,22 @@ async function numberCases(tx: Transaction, ctx: Context, batch: BatchRow): Prom
   const [result] = await tx.execute(query);
   if (Number(result?.n) !== Number(result?.wanted)) {
     // The year's six digits are used up: refuse rather than write a number the format cannot hold.
-    throw domainError({ zh: `本年度信访件编号已超过 ${MAX_SEQUENCE} 号，无法导入`, en: `The year's case numbers would pass ${MAX_SEQUENCE}; nothing was imported` });
+    throw domainError({
+      zh: `本年度信访件编号已超过 ${MAX_SEQUENCE} 号，无法导入`,
+      en: `The year's case numbers would pass ${MAX_SEQUENCE}; nothing was imported`,
+    });
   }
   // The format is the casework's: check one number against it, so a change there cannot drift from this SQL silently.
   if (Number(result?.top) > 0) formatCaseNumber({ countyCode, year: 2000, sequence: Number(result?.top) });
 }
 
 /** Register a case for every valid staged row not imported before; returns how many were registered. */
-export async function insertStagedPetitions(tx: Transaction, ctx: Context, batch: BatchRow, progress: ProgressWriter): Promise<number> {
+export async function insertStagedPetitions(
+  tx: Transaction,
+  ctx: Context,
+  batch: BatchRow,
+  progress: ProgressWriter,
+): Promise<number> {
   await tx.execute(sql`select pg_advisory_xact_lock(${petitionImportLock(ctx.actor.countyId, ctx.actor.unitCode)})`);
   // The staged rows and often the cases were bulk-written moments ago, before autovacuum
   // has analysed them, and the app role may not ANALYZE: with estimates of one row the

@@ -13,7 +13,8 @@ import type { ImportKey } from './import-registers.ts';
 // existingCondition speaks of the staged row as `r`.
 const r = alias(schema.importRows, 'r');
 
-const validOf = (batch: BatchRow) => and(eq(r.countyId, batch.countyId), eq(r.batchId, batch.id), eq(r.outcome, 'valid'));
+const validOf = (batch: BatchRow) =>
+  and(eq(r.countyId, batch.countyId), eq(r.batchId, batch.id), eq(r.outcome, 'valid'));
 
 /** Valid rows the register does not hold yet: what the commit will add, with the warnings of each. */
 export function pageOfNew(tx: Transaction, batch: BatchRow, page: number) {

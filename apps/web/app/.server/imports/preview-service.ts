@@ -73,7 +73,14 @@ export interface ReadChoice {
 }
 
 /** Parse, validate and stage; the batch ends `previewed` (null) or `failed` (the reason). */
-export async function previewIntoBatch(ctx: AuthedContext, batchId: string, register: ImportKey, fileName: string, bytes: Uint8Array, choice: ReadChoice = {}): Promise<PreviewFailure | null> {
+export async function previewIntoBatch(
+  ctx: AuthedContext,
+  batchId: string,
+  register: ImportKey,
+  fileName: string,
+  bytes: Uint8Array,
+  choice: ReadChoice = {},
+): Promise<PreviewFailure | null> {
   const { mapping, sheet, headerRow } = choice;
   const def = importDef(register);
   const progress = progressWriter(ctx.db, ctx.actor, batchId);
@@ -84,31 +91,62 @@ export async function previewIntoBatch(ctx: AuthedContext, batchId: string, regi
       await clearStagedRows(tx, ctx.actor, batchId);
       // Staging now happens chunk by chunk during parsing, so 'parsing' progress covers both.
       const summary = await streamPreview({
-        bytes, fileName, register: def, mapping, sheet, headerRow, now: ctx.now, progressEvery: 2_000, chunkSize: STAGE_CHUNK,
+        bytes,
+        fileName,
+        register: def,
+        mapping,
+        sheet,
+        headerRow,
+        now: ctx.now,
+        progressEvery: 2_000,
+        chunkSize: STAGE_CHUNK,
         onProgress: (done) => progress.report('parsing', done, total === null ? null : Math.max(total, done)),
-        onRows: (rows) => stageChunk(tx, ctx.actor, batchId, rows.map((row) => stagedRowOf(def, row))),
+        onRows: (rows) =>
+          stageChunk(
+            tx,
+            ctx.actor,
+            batchId,
+            rows.map((row) => stagedRowOf(def, row)),
+          ),
       });
       // Progress writes touch the batch row from their own transactions: let them land before this one updates it.
       await progress.flush();
       const reading: ImportReading = {
-        sheets: summary.sheets?.sheets ?? [], sheet: summary.sheets?.sheet ?? null, headerRow: summary.headerRow, topRows: summary.topRows,
-        warningRows: summary.warningRowCount, choice: { ...(sheet === undefined ? {} : { sheet }), ...(headerRow === undefined ? {} : { headerRow }) },
+        sheets: summary.sheets?.sheets ?? [],
+        sheet: summary.sheets?.sheet ?? null,
+        headerRow: summary.headerRow,
+        topRows: summary.topRows,
+        warningRows: summary.warningRowCount,
+        choice: { ...(sheet === undefined ? {} : { sheet }), ...(headerRow === undefined ? {} : { headerRow }) },
       };
       await tx
         .update(schema.importBatches)
         .set({
-          status: 'previewed', format: summary.format, headers: summary.headers,
+          status: 'previewed',
+          format: summary.format,
+          headers: summary.headers,
           mapping: Object.fromEntries(Object.entries(summary.mapping.mapping).map(([index, key]) => [index, key])),
-          mappingOverride: mapping ?? null, reading, totalRows: summary.totalRows, validRows: summary.validCount,
-          errorRows: summary.errorRowCount, duplicateRows: summary.duplicateCount, failure: null,
-          progressPhase: 'done', progressDone: summary.totalRows, progressTotal: summary.totalRows, updatedAt: new Date(),
+          mappingOverride: mapping ?? null,
+          reading,
+          totalRows: summary.totalRows,
+          validRows: summary.validCount,
+          errorRows: summary.errorRowCount,
+          duplicateRows: summary.duplicateCount,
+          failure: null,
+          progressPhase: 'done',
+          progressDone: summary.totalRows,
+          progressTotal: summary.totalRows,
+          updatedAt: new Date(),
         })
         .where(where);
     });
     return null;
   } catch (error) {
     if (!(error instanceof ImportError)) {
-      await markFailed(ctx, batchId, { zh: '预览失败，请重试或联系管理员', en: 'The preview failed; try again or ask the administrator' }).catch(() => {});
+      await markFailed(ctx, batchId, {
+        zh: '预览失败，请重试或联系管理员',
+        en: 'The preview failed; try again or ask the administrator',
+      }).catch(() => {});
       throw error;
     }
     await progress.flush();

@@ -10,7 +10,9 @@ import busboy from 'busboy';
 export type UploadRefusal = 'imports.error.noFile' | 'imports.error.tooLarge' | 'imports.error.notMultipart';
 
 /** The file, and the form's short text fields (a reason typed beside the file, say). */
-export type Upload = { ok: true; fileName: string; bytes: Uint8Array<ArrayBuffer>; fields: Record<string, string> } | { ok: false; reason: UploadRefusal };
+export type Upload =
+  | { ok: true; fileName: string; bytes: Uint8Array<ArrayBuffer>; fields: Record<string, string> }
+  | { ok: false; reason: UploadRefusal };
 
 /** Text fields beside the file are a line or two; anything longer is cut by the parser. */
 const FIELD_LIMIT_BYTES = 4096;
@@ -20,7 +22,8 @@ const DRAIN_FACTOR = 4;
 
 export async function readUpload(request: Request, maxBytes: number, fieldName = 'file'): Promise<Upload> {
   const contentType = request.headers.get('content-type') ?? '';
-  if (!contentType.startsWith('multipart/form-data') || !request.body) return { ok: false, reason: 'imports.error.notMultipart' };
+  if (!contentType.startsWith('multipart/form-data') || !request.body)
+    return { ok: false, reason: 'imports.error.notMultipart' };
   // A declared length far over the limit is refused before reading a byte.
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > maxBytes * DRAIN_FACTOR) return { ok: false, reason: 'imports.error.tooLarge' };
@@ -29,7 +32,11 @@ export async function readUpload(request: Request, maxBytes: number, fieldName =
     let parser: busboy.Busboy;
     try {
       // Browsers send UTF-8 file names raw: 会议记录.csv must not come out as latin1.
-      parser = busboy({ headers: { 'content-type': contentType }, limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: FIELD_LIMIT_BYTES }, defParamCharset: 'utf8' });
+      parser = busboy({
+        headers: { 'content-type': contentType },
+        limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: FIELD_LIMIT_BYTES },
+        defParamCharset: 'utf8',
+      });
     } catch {
       resolve({ ok: false, reason: 'imports.error.notMultipart' });
       return;
@@ -70,9 +77,16 @@ export async function readUpload(request: Request, maxBytes: number, fieldName =
       if (tooLarge) return finish({ ok: false, reason: 'imports.error.tooLarge' });
       const bytes = Buffer.concat(chunks);
       if (!sawFile || !fileName) return finish({ ok: false, reason: 'imports.error.noFile' });
-      finish({ ok: true, fileName, bytes: new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length), fields: Object.fromEntries(fields) });
+      finish({
+        ok: true,
+        fileName,
+        bytes: new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length),
+        fields: Object.fromEntries(fields),
+      });
     });
-    parser.on('error', () => finish({ ok: false, reason: tooLarge ? 'imports.error.tooLarge' : 'imports.error.notMultipart' }));
+    parser.on('error', () =>
+      finish({ ok: false, reason: tooLarge ? 'imports.error.tooLarge' : 'imports.error.notMultipart' }),
+    );
 
     const body = Readable.fromWeb(request.body as unknown as NodeReadableStream<Uint8Array>);
     let received = 0;
@@ -83,7 +97,9 @@ export async function readUpload(request: Request, maxBytes: number, fieldName =
         finish({ ok: false, reason: 'imports.error.tooLarge' });
       }
     });
-    body.on('error', () => finish({ ok: false, reason: tooLarge ? 'imports.error.tooLarge' : 'imports.error.notMultipart' }));
+    body.on('error', () =>
+      finish({ ok: false, reason: tooLarge ? 'imports.error.tooLarge' : 'imports.error.notMultipart' }),
+    );
     body.pipe(parser);
   });
 }

@@ -15,7 +15,13 @@ export function registerSummary(key: ImportKey) {
     labelEn: def.labelEn,
     listPath: listPathOf(key),
     fields: def.fields.map((field) => ({
-      key: field.key, column: field.column ?? field.key, label: field.label, labelEn: field.labelEn ?? field.label, required: field.required, type: field.type, enum: field.enum,
+      key: field.key,
+      column: field.column ?? field.key,
+      label: field.label,
+      labelEn: field.labelEn ?? field.label,
+      required: field.required,
+      type: field.type,
+      enum: field.enum,
     })),
   };
 }

@@ -7,6 +7,9 @@
 import type { RegisterDef } from '@tally/imports';
 import { maskRecord, type MaskedRecord } from '../registers/masking.ts';
 
-export function maskStagedValues(def: RegisterDef, values: Record<string, string | number | null>): MaskedRecord<Record<string, string | number | null>> {
+export function maskStagedValues(
+  def: RegisterDef,
+  values: Record<string, string | number | null>,
+): MaskedRecord<Record<string, string | number | null>> {
   return maskRecord(def.fields, values, (field) => field.column ?? field.key);
 }

@@ -28,13 +28,21 @@ export function toColumnValues(def: RegisterDef, values: RowValues): Record<stri
   return out;
 }
 
-const messages = (list: readonly { column: string; field: string; zh: string; en: string }[]) => list.map(({ column, field, zh, en }) => ({ column, field, zh, en }));
+const messages = (list: readonly { column: string; field: string; zh: string; en: string }[]) =>
+  list.map(({ column, field, zh, en }) => ({ column, field, zh, en }));
 
 /** One row outcome of the preview as a staging row; errors of one row stay together, and a valid row's warnings sit in the same column. */
 export function stagedRowOf(def: RegisterDef, row: RowOutcome): StagedRow {
   if (row.outcome === 'valid') {
-    return { rowNumber: row.row, outcome: 'valid', values: toColumnValues(def, row.values), fingerprint: row.fingerprint, errors: row.warnings.length > 0 ? messages(row.warnings) : null };
+    return {
+      rowNumber: row.row,
+      outcome: 'valid',
+      values: toColumnValues(def, row.values),
+      fingerprint: row.fingerprint,
+      errors: row.warnings.length > 0 ? messages(row.warnings) : null,
+    };
   }
-  if (row.outcome === 'duplicate') return { rowNumber: row.row, outcome: 'duplicate', values: null, fingerprint: null, errors: null };
+  if (row.outcome === 'duplicate')
+    return { rowNumber: row.row, outcome: 'duplicate', values: null, fingerprint: null, errors: null };
   return { rowNumber: row.row, outcome: 'error', values: null, fingerprint: null, errors: messages(row.errors) };
 }

@@ -24,7 +24,9 @@ export const listFilters = z.object({
 export type ListFilters = z.infer<typeof listFilters>;
 
 /** A list's filters with the period checked in order; applied after each procedure extends the filters. */
-export const orderedFilters = <T extends z.ZodType<{ from?: string | undefined; to?: string | undefined }>>(schema: T) => schema.refine(ordered, orderedIssue);
+export const orderedFilters = <T extends z.ZodType<{ from?: string | undefined; to?: string | undefined }>>(
+  schema: T,
+) => schema.refine(ordered, orderedIssue);
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -53,10 +55,17 @@ export function listCondition(register: RegisterTable, actor: Actor, input: List
     const searchable = def.fields.filter((field) => field.type === 'text' && !field.personal);
     const ownText = def.fields.filter((field) => field.type === 'text' && field.masking === 'free-text');
     const pattern = `%${escapeLike(input.q)}%`;
-    conditions.push(or(
-      ...searchable.map((field) => ilike(columns[field.key]!, pattern)),
-      ownText.length ? and(eq(columns.unitCode!, actor.unitCode), or(...ownText.map((field) => ilike(columns[field.key]!, pattern)))) : undefined,
-    ));
+    conditions.push(
+      or(
+        ...searchable.map((field) => ilike(columns[field.key]!, pattern)),
+        ownText.length
+          ? and(
+              eq(columns.unitCode!, actor.unitCode),
+              or(...ownText.map((field) => ilike(columns[field.key]!, pattern))),
+            )
+          : undefined,
+      ),
+    );
   }
   return and(...conditions)!;
 }

@@ -29,7 +29,9 @@ export function maskField(field: FieldDef, value: FieldValue): FieldValue {
 
 /** A free text with something in it: outside the handling unit it is withheld, not just masked. */
 export function isWithheld(field: FieldDef, value: FieldValue | undefined): boolean {
-  return Boolean(field.personal) && field.masking === 'free-text' && value !== null && value !== undefined && value !== '';
+  return (
+    Boolean(field.personal) && field.masking === 'free-text' && value !== null && value !== undefined && value !== ''
+  );
 }
 
 /** A record after masking: any field may have been withheld. */
@@ -47,7 +49,9 @@ export interface MaskedRecord<T> {
  * keyed: by field key (the default) or, for staged import rows, by column.
  */
 export function maskRecord<T extends Record<string, FieldValue>>(
-  fields: readonly FieldDef[], record: T, keyOf: (field: FieldDef) => string = (field) => field.key,
+  fields: readonly FieldDef[],
+  record: T,
+  keyOf: (field: FieldDef) => string = (field) => field.key,
 ): MaskedRecord<T> {
   const values: Record<string, FieldValue> = { ...record };
   const hidden: string[] = [];

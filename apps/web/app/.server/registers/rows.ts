@@ -22,7 +22,9 @@ type DbRow = Record<string, unknown> & { id: string; unitCode: string; updatedAt
 
 /** A database row as the screens see it: field values by key, personal data masked outside the unit (§8). */
 export function shapeRow(register: RegisterTable, row: DbRow, unitName: string, actor: Actor): RegisterRow {
-  const values = Object.fromEntries(register.def.fields.map((field) => [field.key, (row[field.key] ?? null) as FieldValue]));
+  const values = Object.fromEntries(
+    register.def.fields.map((field) => [field.key, (row[field.key] ?? null) as FieldValue]),
+  );
   const own = row.unitCode === actor.unitCode;
   const shown = own ? { values, hidden: [] } : maskRecord(register.def.fields, values);
   return {

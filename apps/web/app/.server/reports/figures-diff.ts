@@ -9,7 +9,8 @@ export interface FigureChange {
 
 function flatten(value: unknown, prefix: string, into: Map<string, number | string>): void {
   if (typeof value === 'number' || typeof value === 'string') into.set(prefix, value);
-  else if (value && typeof value === 'object') for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, into);
+  else if (value && typeof value === 'object')
+    for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, into);
 }
 
 /** The figures that differ between a filed version and the ledgers now: "the ledger changed since submission". */

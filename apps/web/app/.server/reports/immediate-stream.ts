@@ -27,11 +27,13 @@ export async function notifyImmediate(tx: Transaction, notice: ImmediateNotice):
 
 /** A unit above the filer in the same county, with a case-data role: the township and the county. */
 export function receives(actor: Actor, notice: ImmediateNotice): boolean {
-  return actor.countyId === notice.countyId
-    && (caseDataRoles as readonly string[]).includes(actor.role)
-    && notice.unitCode.startsWith(actor.scope)
-    && notice.unitCode !== actor.unitCode
-    && unitLevelOf(notice.unitCode) !== null;
+  return (
+    actor.countyId === notice.countyId &&
+    (caseDataRoles as readonly string[]).includes(actor.role) &&
+    notice.unitCode.startsWith(actor.scope) &&
+    notice.unitCode !== actor.unitCode &&
+    unitLevelOf(notice.unitCode) !== null
+  );
 }
 
 type Listener = (notice: ImmediateNotice) => void;
@@ -43,9 +45,23 @@ function parseNotice(payload: string): ImmediateNotice | null {
     const value: unknown = JSON.parse(payload);
     if (typeof value !== 'object' || value === null) return null;
     const v = value as Record<string, unknown>;
-    if (typeof v.countyId !== 'number' || typeof v.id !== 'string' || typeof v.unitCode !== 'string' || typeof v.eventKind !== 'string'
-      || typeof v.reportedAt !== 'string' || typeof v.withinLimit !== 'boolean') return null;
-    return { countyId: v.countyId, id: v.id, unitCode: v.unitCode, eventKind: v.eventKind, reportedAt: v.reportedAt, withinLimit: v.withinLimit };
+    if (
+      typeof v.countyId !== 'number' ||
+      typeof v.id !== 'string' ||
+      typeof v.unitCode !== 'string' ||
+      typeof v.eventKind !== 'string' ||
+      typeof v.reportedAt !== 'string' ||
+      typeof v.withinLimit !== 'boolean'
+    )
+      return null;
+    return {
+      countyId: v.countyId,
+      id: v.id,
+      unitCode: v.unitCode,
+      eventKind: v.eventKind,
+      reportedAt: v.reportedAt,
+      withinLimit: v.withinLimit,
+    };
   } catch {
     return null;
   }

@@ -6,9 +6,17 @@ export const NARRATIVE_MAX = 5_000;
 export const EMPTY_NARRATIVE: ReportNarrative = { work: '', problems: '', plans: '' };
 
 export function cleanNarrative(input: Partial<ReportNarrative>): ReportNarrative {
-  const narrative = { work: (input.work ?? '').trim(), problems: (input.problems ?? '').trim(), plans: (input.plans ?? '').trim() };
+  const narrative = {
+    work: (input.work ?? '').trim(),
+    problems: (input.problems ?? '').trim(),
+    plans: (input.plans ?? '').trim(),
+  };
   for (const [field, text] of Object.entries(narrative)) {
-    if (text.length > NARRATIVE_MAX) throw new UserFacingError('BAD_REQUEST', 'reports.error.narrativeTooLong', { field: `reports.narrative.${field}`, max: NARRATIVE_MAX });
+    if (text.length > NARRATIVE_MAX)
+      throw new UserFacingError('BAD_REQUEST', 'reports.error.narrativeTooLong', {
+        field: `reports.narrative.${field}`,
+        max: NARRATIVE_MAX,
+      });
   }
   return narrative;
 }

@@ -8,7 +8,9 @@ import { schema, type Transaction } from '@tally/db';
  */
 export async function countyObligations(tx: Transaction, countyId: number, year: number): Promise<ReportObligation[]> {
   const o = schema.reportObligations;
-  const rows = await tx.select({ level: o.level, kind: o.kind, graceDays: o.graceDays }).from(o)
+  const rows = await tx
+    .select({ level: o.level, kind: o.kind, graceDays: o.graceDays })
+    .from(o)
     .where(and(eq(o.countyId, countyId), eq(o.year, year)));
   return rows.length > 0 ? rows : defaultObligations();
 }

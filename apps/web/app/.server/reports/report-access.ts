@@ -19,23 +19,35 @@ export function parentCodeOf(unitCode: string): string | null {
  * The period the actor's own unit owes a report for: the kind must be one the county's
  * obligations put on the unit's level that year, and the period must have begun.
  */
-export async function owedPeriod(tx: Transaction, actor: Actor, kind: string, periodKey: string, today: string): Promise<{ kind: PeriodicKind; period: ReportPeriod; parentCode: string }> {
+export async function owedPeriod(
+  tx: Transaction,
+  actor: Actor,
+  kind: string,
+  periodKey: string,
+  today: string,
+): Promise<{ kind: PeriodicKind; period: ReportPeriod; parentCode: string }> {
   const level = unitLevelOf(actor.unitCode);
   const parentCode = parentCodeOf(actor.unitCode);
-  if (!parentCode || (level !== 'village' && level !== 'township')) throw new UserFacingError('BAD_REQUEST', 'reports.error.noObligation');
+  if (!parentCode || (level !== 'village' && level !== 'township'))
+    throw new UserFacingError('BAD_REQUEST', 'reports.error.noObligation');
   if (!isPeriodicKind(kind)) throw new UserFacingError('BAD_REQUEST', 'reports.error.kind');
   const period = periodOf(kind, periodKey);
   if (!period) throw new UserFacingError('BAD_REQUEST', 'reports.error.period', { period: periodKey.slice(0, 20) });
-  if (period.start > today) throw new UserFacingError('BAD_REQUEST', 'reports.error.periodNotStarted', { period: period.key });
+  if (period.start > today)
+    throw new UserFacingError('BAD_REQUEST', 'reports.error.periodNotStarted', { period: period.key });
   const obligations = await countyObligations(tx, actor.countyId, Number(period.key.slice(0, 4)));
-  if (!obligations.some((o) => o.level === level && o.kind === kind)) throw new UserFacingError('BAD_REQUEST', 'reports.error.noObligation');
+  if (!obligations.some((o) => o.level === level && o.kind === kind))
+    throw new UserFacingError('BAD_REQUEST', 'reports.error.noObligation');
   return { kind, period, parentCode };
 }
 
 /** A report the actor can see (RLS decides), or not found. */
 export async function visibleReport(tx: Transaction, actor: Actor, id: string): Promise<ReportRow> {
   const r = schema.reports;
-  const [row] = await tx.select().from(r).where(and(eq(r.countyId, actor.countyId), eq(r.id, id)));
+  const [row] = await tx
+    .select()
+    .from(r)
+    .where(and(eq(r.countyId, actor.countyId), eq(r.id, id)));
   if (!row) throw notFound();
   return row;
 }
@@ -47,7 +59,11 @@ export async function visibleReport(tx: Transaction, actor: Actor, id: string): 
  */
 export async function lockReport(tx: Transaction, actor: Actor, id: string): Promise<ReportRow | null> {
   const r = schema.reports;
-  const [row] = await tx.select().from(r).where(and(eq(r.countyId, actor.countyId), eq(r.id, id))).for('update');
+  const [row] = await tx
+    .select()
+    .from(r)
+    .where(and(eq(r.countyId, actor.countyId), eq(r.id, id)))
+    .for('update');
   return row ?? null;
 }
 

@@ -11,9 +11,18 @@ import { matrixForUnits, type MatrixUnit } from './report-matrix.ts';
  * filed, which is why only a unit above the ranked units asks.
  */
 export async function reportCellsFor(
-  tx: Transaction, countyId: number, units: readonly { code: string; level: string }[], year: number, window: { from: string; to: string }, now: Date,
+  tx: Transaction,
+  countyId: number,
+  units: readonly { code: string; level: string }[],
+  year: number,
+  window: { from: string; to: string },
+  now: Date,
 ): Promise<ReportCell[]> {
-  const reporting: MatrixUnit[] = units.flatMap((unit) => (unit.level === 'township' || unit.level === 'village' ? [{ code: unit.code, name: unit.code, level: unit.level, active: true }] : []));
+  const reporting: MatrixUnit[] = units.flatMap((unit) =>
+    unit.level === 'township' || unit.level === 'village'
+      ? [{ code: unit.code, name: unit.code, level: unit.level, active: true }]
+      : [],
+  );
   if (reporting.length === 0) return [];
   const obligations = await countyObligations(tx, countyId, year);
   const cells: ReportCell[] = [];
@@ -22,7 +31,14 @@ export async function reportCellsFor(
     const matrix = await matrixForUnits(tx, countyId, reporting, kind, year, now);
     for (const cell of matrix.cells) {
       if (cell.periodEnd < window.from || cell.periodEnd > window.to) continue;
-      cells.push({ id: cell.id, unitCode: cell.unitCode, reportKind: cell.reportKind, state: cell.state, dueOn: cell.dueOn, periodEnd: cell.periodEnd });
+      cells.push({
+        id: cell.id,
+        unitCode: cell.unitCode,
+        reportKind: cell.reportKind,
+        state: cell.state,
+        dueOn: cell.dueOn,
+        periodEnd: cell.periodEnd,
+      });
     }
   }
   return cells;

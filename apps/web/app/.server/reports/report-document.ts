@@ -31,20 +31,31 @@ export function chinesePeriod(key: string): string {
   return key;
 }
 
-const paragraphs = (text: string) => text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length > 0);
+const paragraphs = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
 
 export function reportDocument(input: {
-  unitName: string; parentName: string | null; kind: string; periodKey: string; narrative: ReportNarrative; zero: boolean; filedAt: Date | null; now: Date;
+  unitName: string;
+  parentName: string | null;
+  kind: string;
+  periodKey: string;
+  narrative: ReportNarrative;
+  zero: boolean;
+  filedAt: Date | null;
+  now: Date;
 }): ReportDocument {
   const kindLabel = isReportKind(input.kind) ? REPORT_KIND_LABELS[input.kind].zh : input.kind;
   const periodLabel = chinesePeriod(input.periodKey);
   const sections = input.zero
     ? [{ heading: '', paragraphs: [`本单位${periodLabel}无需报告的情况，特此零报告。`] }]
     : [
-      { heading: '一、工作开展情况', paragraphs: paragraphs(input.narrative.work) },
-      { heading: '二、存在问题', paragraphs: paragraphs(input.narrative.problems) },
-      { heading: '三、下步打算', paragraphs: paragraphs(input.narrative.plans) },
-    ].map((section) => ({ ...section, paragraphs: section.paragraphs.length > 0 ? section.paragraphs : ['无。'] }));
+        { heading: '一、工作开展情况', paragraphs: paragraphs(input.narrative.work) },
+        { heading: '二、存在问题', paragraphs: paragraphs(input.narrative.problems) },
+        { heading: '三、下步打算', paragraphs: paragraphs(input.narrative.plans) },
+      ].map((section) => ({ ...section, paragraphs: section.paragraphs.length > 0 ? section.paragraphs : ['无。'] }));
   return {
     title: `${input.unitName}${periodLabel}${kindLabel}`,
     addressee: input.parentName ? `${input.parentName}：` : null,
@@ -57,13 +68,30 @@ export function reportDocument(input: {
 }
 
 /** The paper of a report as `reports.get` returns it: the standing filed version, or the draft not yet filed. */
-export function documentOf(loaded: {
-  report: { unitName: string; parentName: string | null; kind: string; periodKey: string; narrative: ReportNarrative; zero: boolean; filedVersionNo: number };
-  versions: readonly { versionNo: number; narrative: ReportNarrative; zero: boolean; submittedAt: Date }[];
-}, now: Date): ReportDocument {
+export function documentOf(
+  loaded: {
+    report: {
+      unitName: string;
+      parentName: string | null;
+      kind: string;
+      periodKey: string;
+      narrative: ReportNarrative;
+      zero: boolean;
+      filedVersionNo: number;
+    };
+    versions: readonly { versionNo: number; narrative: ReportNarrative; zero: boolean; submittedAt: Date }[];
+  },
+  now: Date,
+): ReportDocument {
   const standing = loaded.versions.find((version) => version.versionNo === loaded.report.filedVersionNo);
   return reportDocument({
-    unitName: loaded.report.unitName, parentName: loaded.report.parentName, kind: loaded.report.kind, periodKey: loaded.report.periodKey,
-    narrative: standing?.narrative ?? loaded.report.narrative, zero: standing?.zero ?? loaded.report.zero, filedAt: standing?.submittedAt ?? null, now,
+    unitName: loaded.report.unitName,
+    parentName: loaded.report.parentName,
+    kind: loaded.report.kind,
+    periodKey: loaded.report.periodKey,
+    narrative: standing?.narrative ?? loaded.report.narrative,
+    zero: standing?.zero ?? loaded.report.zero,
+    filedAt: standing?.submittedAt ?? null,
+    now,
   });
 }

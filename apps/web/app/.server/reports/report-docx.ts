@@ -9,7 +9,10 @@ const BODY_SIZE = 32; // half-points: 16pt
 const INDENT = 640; // twips: two 16pt characters
 const MM = 56.7; // twips per millimetre
 
-const body = (text: string, options: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
+const body = (
+  text: string,
+  options: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {},
+) =>
   new Paragraph({
     alignment: options.align,
     indent: options.indent === false ? undefined : { firstLine: INDENT },
@@ -29,10 +32,13 @@ export async function reportDocx(doc: ReportDocument): Promise<Uint8Array> {
   ];
   for (const section of doc.sections) {
     if (section.heading) {
-      children.push(new Paragraph({
-        indent: { firstLine: INDENT }, spacing: { line: 560, lineRule: 'exact' },
-        children: [new TextRun({ text: section.heading, font: HEADING_FONT, size: BODY_SIZE })],
-      }));
+      children.push(
+        new Paragraph({
+          indent: { firstLine: INDENT },
+          spacing: { line: 560, lineRule: 'exact' },
+          children: [new TextRun({ text: section.heading, font: HEADING_FONT, size: BODY_SIZE })],
+        }),
+      );
     }
     for (const text of section.paragraphs) children.push(body(text));
   }
@@ -43,10 +49,22 @@ export async function reportDocx(doc: ReportDocument): Promise<Uint8Array> {
   const document = new Document({
     creator: 'Tally',
     title: doc.title,
-    sections: [{
-      properties: { page: { size: { width: Math.round(210 * MM), height: Math.round(297 * MM) }, margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM) } } },
-      children,
-    }],
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
+            margin: {
+              top: Math.round(37 * MM),
+              bottom: Math.round(35 * MM),
+              left: Math.round(28 * MM),
+              right: Math.round(26 * MM),
+            },
+          },
+        },
+        children,
+      },
+    ],
   });
   return new Uint8Array(await Packer.toBuffer(document));
 }

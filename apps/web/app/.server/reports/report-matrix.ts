@@ -23,25 +23,65 @@ export interface LoadedMatrix extends ReportMatrix {
  * a unit the actor cannot see simply has no row, and a report it cannot see counts as nothing
  * filed, which is why only the unit itself or a unit above should ask).
  */
-export async function matrixForUnits(tx: Transaction, countyId: number, units: readonly MatrixUnit[], kind: PeriodicKind, year: number, now: Date): Promise<LoadedMatrix> {
+export async function matrixForUnits(
+  tx: Transaction,
+  countyId: number,
+  units: readonly MatrixUnit[],
+  kind: PeriodicKind,
+  year: number,
+  now: Date,
+): Promise<LoadedMatrix> {
   const r = schema.reports;
   const codes = units.map((u) => u.code);
-  const rows = codes.length === 0 ? [] : await tx.select({
-    id: r.id, unitCode: r.unitCode, kind: r.kind, periodKey: r.periodKey, state: r.state, submittedAt: r.submittedAt, zero: r.zero, everReturned: r.everReturned,
-  }).from(r).where(and(eq(r.countyId, countyId), eq(r.kind, kind), sql`starts_with(${r.periodKey}, ${`${year}-`})`, inArray(r.unitCode, codes)));
+  const rows =
+    codes.length === 0
+      ? []
+      : await tx
+          .select({
+            id: r.id,
+            unitCode: r.unitCode,
+            kind: r.kind,
+            periodKey: r.periodKey,
+            state: r.state,
+            submittedAt: r.submittedAt,
+            zero: r.zero,
+            everReturned: r.everReturned,
+          })
+          .from(r)
+          .where(
+            and(
+              eq(r.countyId, countyId),
+              eq(r.kind, kind),
+              sql`starts_with(${r.periodKey}, ${`${year}-`})`,
+              inArray(r.unitCode, codes),
+            ),
+          );
   const submissions: Submission[] = rows.map((row) => ({
-    unitCode: row.unitCode, kind: row.kind, periodKey: row.periodKey, state: row.state, submittedAt: row.submittedAt, zero: row.zero, returned: row.everReturned,
+    unitCode: row.unitCode,
+    kind: row.kind,
+    periodKey: row.periodKey,
+    state: row.state,
+    submittedAt: row.submittedAt,
+    zero: row.zero,
+    returned: row.everReturned,
   }));
-  const [obligations, calendar] = await Promise.all([countyObligations(tx, countyId, year), countyCalendar(tx, countyId)]);
+  const [obligations, calendar] = await Promise.all([
+    countyObligations(tx, countyId, year),
+    countyCalendar(tx, countyId),
+  ]);
   const matrix = reportMatrix({ obligations, units, submissions, kind, year, calendar, now });
-  const reportIds = new Map(rows.map((row) => [`${row.unitCode}:${row.kind}:${row.periodKey}`, { id: row.id, state: row.state }]));
+  const reportIds = new Map(
+    rows.map((row) => [`${row.unitCode}:${row.kind}:${row.periodKey}`, { id: row.id, state: row.state }]),
+  );
   return { ...matrix, units: [...units], reportIds };
 }
 
 /** The units below the actor that report to it or further up: the county sees townships and villages, a township its villages. */
 export async function unitsBelow(tx: Transaction, actor: Actor, level?: 'township' | 'village'): Promise<MatrixUnit[]> {
   const u = schema.units;
-  const rows = await tx.select({ code: u.code, name: u.name, level: u.level, active: u.active }).from(u)
+  const rows = await tx
+    .select({ code: u.code, name: u.name, level: u.level, active: u.active })
+    .from(u)
     .where(and(eq(u.countyId, actor.countyId), inActorScope(u.code, actor)))
     .orderBy(u.code);
   return rows.flatMap((row) => {
@@ -53,7 +93,9 @@ export async function unitsBelow(tx: Transaction, actor: Actor, level?: 'townshi
 }
 
 /** A matrix cell as the screens and the export show it. */
-export function cellsOf(matrix: LoadedMatrix): (MatrixCell & { reportId: string | null; reportState: string | null })[] {
+export function cellsOf(
+  matrix: LoadedMatrix,
+): (MatrixCell & { reportId: string | null; reportState: string | null })[] {
   return matrix.cells.map((cell) => {
     const report = matrix.reportIds.get(cell.id);
     return { ...cell, reportId: report?.id ?? null, reportState: report?.state ?? null };

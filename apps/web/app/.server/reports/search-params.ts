@@ -2,7 +2,10 @@ import { isPeriodicKind, type PeriodicKind } from '@tally/reporting';
 import { shanghaiDate } from '@tally/casework';
 
 /** The matrix filters a URL names, each falling back to a sensible default: monthly, this year, every level. */
-export function matrixParams(url: URL, now: Date): { kind: PeriodicKind; year: number; level?: 'township' | 'village' } {
+export function matrixParams(
+  url: URL,
+  now: Date,
+): { kind: PeriodicKind; year: number; level?: 'township' | 'village' } {
   const kind = url.searchParams.get('kind') ?? '';
   const year = Number(url.searchParams.get('year'));
   const level = url.searchParams.get('level');

@@ -25,17 +25,25 @@ const countyOffice = ['county_admin', 'county_staff'] as const;
  * The unit whose children are ranked must be the county or a township, in the actor's scope
  * and visible to it; anything else is "not found", as for a unit that does not exist.
  */
-async function rankedScope(tx: Transaction, ctx: AuthedContext, input: { year: number; period: Ranked['period']; scopeCode: string }): Promise<Ranked> {
+async function rankedScope(
+  tx: Transaction,
+  ctx: AuthedContext,
+  input: { year: number; period: Ranked['period']; scopeCode: string },
+): Promise<Ranked> {
   const level = unitLevelOf(input.scopeCode);
   if (level === null || level === 'village' || !input.scopeCode.startsWith(ctx.actor.scope)) throw notFound();
-  const [unit] = await tx.select({ code: schema.units.code }).from(schema.units)
+  const [unit] = await tx
+    .select({ code: schema.units.code })
+    .from(schema.units)
     .where(and(eq(schema.units.countyId, ctx.actor.countyId), eq(schema.units.code, input.scopeCode)));
   if (!unit) throw notFound();
   return { countyId: ctx.actor.countyId, year: input.year, period: input.period, scopeCode: input.scopeCode };
 }
 
 /** Form posts arrive as string pairs; bounded so a hostile post cannot make the editor work for long. */
-const postedFields = z.record(z.string().max(80), z.string().max(200)).refine((fields) => Object.keys(fields).length <= 500, 'too many fields');
+const postedFields = z
+  .record(z.string().max(80), z.string().max(200))
+  .refine((fields) => Object.keys(fields).length <= 500, 'too many fields');
 
 /**
  * Assessment (docs/domain.md §6, docs/assessment.md): the county's rule sets per year, previews of a
@@ -48,11 +56,25 @@ export const assessmentRouter = router({
     .input(z.object({ year }))
     .query(({ ctx, input }) =>
       ctx.run(async (tx) => {
-        const [history, draft] = await Promise.all([publishedHistory(tx, ctx.actor.countyId, input.year), draftRuleSet(tx, ctx.actor.countyId, input.year)]);
+        const [history, draft] = await Promise.all([
+          publishedHistory(tx, ctx.actor.countyId, input.year),
+          draftRuleSet(tx, ctx.actor.countyId, input.year),
+        ]);
         const view = (stored: NonNullable<typeof draft>) => ({
-          id: stored.id, hash: stored.hash, version: stored.version, label: stored.ruleSet.label, ruleVersion: stored.ruleSet.version, unit: stored.ruleSet.unit,
-          publishedAt: stored.publishedAt?.toISOString() ?? null, updatedAt: stored.updatedAt.toISOString(),
-          rules: stored.ruleSet.rules.map((rule) => ({ id: rule.id, kind: rule.kind, label: rule.label, source: rule.source ?? null })),
+          id: stored.id,
+          hash: stored.hash,
+          version: stored.version,
+          label: stored.ruleSet.label,
+          ruleVersion: stored.ruleSet.version,
+          unit: stored.ruleSet.unit,
+          publishedAt: stored.publishedAt?.toISOString() ?? null,
+          updatedAt: stored.updatedAt.toISOString(),
+          rules: stored.ruleSet.rules.map((rule) => ({
+            id: rule.id,
+            kind: rule.kind,
+            label: rule.label,
+            source: rule.source ?? null,
+          })),
         });
         return {
           year: input.year,
@@ -71,11 +93,15 @@ export const assessmentRouter = router({
 
   saveDraft: roleProcedure('county_admin')
     .input(z.object({ year, expectedVersion: z.number().int().min(0), fields: postedFields }))
-    .mutation(({ ctx, input }) => ctx.run((tx) => saveDraft(tx, ctx, input.year, input.expectedVersion, new Map(Object.entries(input.fields))))),
+    .mutation(({ ctx, input }) =>
+      ctx.run((tx) => saveDraft(tx, ctx, input.year, input.expectedVersion, new Map(Object.entries(input.fields)))),
+    ),
 
   discardDraft: roleProcedure('county_admin')
     .input(z.object({ year, expectedVersion: z.number().int().min(0) }))
-    .mutation(({ ctx, input }) => ctx.run((tx) => discardDraft(tx, ctx, input.year, input.expectedVersion).then(() => ({ ok: true as const })))),
+    .mutation(({ ctx, input }) =>
+      ctx.run((tx) => discardDraft(tx, ctx, input.year, input.expectedVersion).then(() => ({ ok: true as const }))),
+    ),
 
   publishRuleSet: roleProcedure('county_admin')
     .input(z.object({ year, expectedVersion: z.number().int().min(0) }))
@@ -92,10 +118,21 @@ export const assessmentRouter = router({
         const published = await publishedRuleSet(tx, ctx.actor.countyId, input.year);
         const units = await unitsUnder(tx, ctx.actor.countyId, ranked.scopeCode);
         const rules = published ? [published.ruleSet, draft.ruleSet] : [draft.ruleSet];
-        const assessed = await factsFor(tx, ranked, units, rules, await countyCalendar(tx, ctx.actor.countyId), ctx.now);
+        const assessed = await factsFor(
+          tx,
+          ranked,
+          units,
+          rules,
+          await countyCalendar(tx, ctx.actor.countyId),
+          ctx.now,
+        );
         return {
-          window: assessed.window, readTo: assessed.readTo, closed: assessed.closed, asOf: ctx.now.toISOString(),
-          publishedHash: published?.hash ?? null, draftHash: draft.hash,
+          window: assessed.window,
+          readTo: assessed.readTo,
+          closed: assessed.closed,
+          asOf: ctx.now.toISOString(),
+          publishedHash: published?.hash ?? null,
+          draftHash: draft.hash,
           rows: previewRows(units, assessed.facts, published?.ruleSet ?? null, draft.ruleSet, assessed.closed),
         };
       }),
@@ -110,17 +147,40 @@ export const assessmentRouter = router({
         const published = await publishedRuleSet(tx, ctx.actor.countyId, input.year);
         if (!published) throw new UserFacingError('BAD_REQUEST', 'error.assessment.noPublished', { year: input.year });
         const units = await unitsUnder(tx, ctx.actor.countyId, ranked.scopeCode);
-        const assessed = await factsFor(tx, ranked, units, [published.ruleSet], await countyCalendar(tx, ctx.actor.countyId), ctx.now, 'aggregates');
+        const assessed = await factsFor(
+          tx,
+          ranked,
+          units,
+          [published.ruleSet],
+          await countyCalendar(tx, ctx.actor.countyId),
+          ctx.now,
+          'aggregates',
+        );
         const { assessments, ranking: ranks } = scoreAndRank(published.ruleSet, assessed.facts, false, assessed.closed);
         const names = new Map(units.map((unit) => [unit.code, unit.name]));
         const byId = new Map(assessments.map((a) => [a.unitId, a]));
         return {
-          window: assessed.window, readTo: assessed.readTo, closed: assessed.closed, asOf: ctx.now.toISOString(), ruleSetHash: published.hash,
+          window: assessed.window,
+          readTo: assessed.readTo,
+          closed: assessed.closed,
+          asOf: ctx.now.toISOString(),
+          ruleSetHash: published.hash,
           rows: ranks.map((line) => ({
-            unitCode: line.unitId, unitName: names.get(line.unitId) ?? line.unitId, rank: line.rank, vetoed: line.vetoed, final: formatFixed(line.final),
-            base: formatFixed(byId.get(line.unitId)?.base ?? 0), bonus: formatFixed(byId.get(line.unitId)?.bonus ?? 0), deductions: formatFixed(byId.get(line.unitId)?.deductions ?? 0),
+            unitCode: line.unitId,
+            unitName: names.get(line.unitId) ?? line.unitId,
+            rank: line.rank,
+            vetoed: line.vetoed,
+            final: formatFixed(line.final),
+            base: formatFixed(byId.get(line.unitId)?.base ?? 0),
+            bonus: formatFixed(byId.get(line.unitId)?.bonus ?? 0),
+            deductions: formatFixed(byId.get(line.unitId)?.deductions ?? 0),
             assessedWeightPct: byId.get(line.unitId)?.assessedWeightPct ?? 100,
-            atRisk: (byId.get(line.unitId)?.atRisk ?? []).map((risk) => ({ ruleId: risk.ruleId, label: risk.label, have: risk.have, need: risk.need })),
+            atRisk: (byId.get(line.unitId)?.atRisk ?? []).map((risk) => ({
+              ruleId: risk.ruleId,
+              label: risk.label,
+              have: risk.have,
+              need: risk.need,
+            })),
           })),
         };
       }),
@@ -130,7 +190,9 @@ export const assessmentRouter = router({
   publishResult: roleProcedure('county_admin')
     .input(ranking.extend({ reason: z.string().trim().max(500).optional() }))
     .mutation(({ ctx, input }) =>
-      ctx.run(async (tx) => publishResult(tx, ctx, await rankedScope(tx, ctx, input), input.reason ? input.reason : null)),
+      ctx.run(async (tx) =>
+        publishResult(tx, ctx, await rankedScope(tx, ctx, input), input.reason ? input.reason : null),
+      ),
     ),
 
   results: roleProcedure(...caseDataRoles)

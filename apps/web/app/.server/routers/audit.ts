@@ -22,7 +22,13 @@ export const auditRouter = router({
     .mutation(({ ctx, input }) =>
       ctx.run(async (tx) => {
         const { cursor, ...filters } = input;
-        if (!cursor) await auditChange(tx, ctx, { action: 'audit.export', objectType: 'audit_log', objectId: ctx.actor.unitCode, detail: { filters } });
+        if (!cursor)
+          await auditChange(tx, ctx, {
+            action: 'audit.export',
+            objectType: 'audit_log',
+            objectId: ctx.actor.unitCode,
+            detail: { filters },
+          });
         return auditPage(tx, ctx.actor, filters, cursor, AUDIT_EXPORT_PAGE_SIZE);
       }),
     ),

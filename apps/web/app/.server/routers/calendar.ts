@@ -22,7 +22,9 @@ export const calendarRouter = router({
     .input(z.object({ year: yearInput }))
     .query(({ ctx, input }) =>
       ctx.run(async (tx) => {
-        const [row] = await tx.select().from(schema.workCalendars)
+        const [row] = await tx
+          .select()
+          .from(schema.workCalendars)
           .where(and(eq(schema.workCalendars.countyId, ctx.actor.countyId), eq(schema.workCalendars.year, input.year)));
         // The effective calendar (every year) is what deadlines use; previews need the years around this one too.
         const effective = await countyCalendar(tx, ctx.actor.countyId);
@@ -54,16 +56,34 @@ export const calendarRouter = router({
       }
       const { holidays, makeupWorkdays } = checked.calendar;
       return ctx.run(async (tx) => {
-        const key = and(eq(schema.workCalendars.countyId, ctx.actor.countyId), eq(schema.workCalendars.year, input.year));
+        const key = and(
+          eq(schema.workCalendars.countyId, ctx.actor.countyId),
+          eq(schema.workCalendars.year, input.year),
+        );
         const [before] = await tx.select().from(schema.workCalendars).where(key).for('update');
-        await tx.insert(schema.workCalendars)
+        await tx
+          .insert(schema.workCalendars)
           .values({ countyId: ctx.actor.countyId, year: input.year, holidays, makeupWorkdays, updatedAt: ctx.now })
-          .onConflictDoUpdate({ target: [schema.workCalendars.countyId, schema.workCalendars.year], set: { holidays, makeupWorkdays, updatedAt: ctx.now } });
+          .onConflictDoUpdate({
+            target: [schema.workCalendars.countyId, schema.workCalendars.year],
+            set: { holidays, makeupWorkdays, updatedAt: ctx.now },
+          });
         // The overdue list reads stored due dates: move the ones this calendar decides, in the same transaction.
-        const movedCases = await refreshOpenClocks(tx, ctx.actor.countyId, ctx.now, await countyCalendar(tx, ctx.actor.countyId));
+        const movedCases = await refreshOpenClocks(
+          tx,
+          ctx.actor.countyId,
+          ctx.now,
+          await countyCalendar(tx, ctx.actor.countyId),
+        );
         await auditChange(tx, ctx, {
-          action: 'calendar.save', objectType: 'work_calendar', objectId: String(input.year),
-          detail: { before: before ? { holidays: before.holidays, makeupWorkdays: before.makeupWorkdays } : null, after: { holidays, makeupWorkdays }, movedCases },
+          action: 'calendar.save',
+          objectType: 'work_calendar',
+          objectId: String(input.year),
+          detail: {
+            before: before ? { holidays: before.holidays, makeupWorkdays: before.makeupWorkdays } : null,
+            after: { holidays, makeupWorkdays },
+            movedCases,
+          },
         });
         return { year: input.year, holidays, makeupWorkdays, movedCases };
       });

@@ -33,7 +33,14 @@ export const checksRouter = router({
 
   /** Enter or correct one score; `expectedVersion` is the version the form showed (0 for none). */
   enterInspection: roleProcedure(...checkingRoles)
-    .input(z.object({ ...cell, score: z.union([z.string().max(20), z.number()]), reason: z.string().max(500).nullish(), expectedVersion: version }))
+    .input(
+      z.object({
+        ...cell,
+        score: z.union([z.string().max(20), z.number()]),
+        reason: z.string().max(500).nullish(),
+        expectedVersion: version,
+      }),
+    )
     .mutation(({ ctx, input }) => ctx.run((tx) => enterInspection(tx, ctx, input))),
 
   /**
@@ -42,7 +49,13 @@ export const checksRouter = router({
    * A refused sheet throws an ImportRefusal whose rowErrors name every row and column.
    */
   importInspections: roleProcedure(...checkingRoles)
-    .input(z.object({ fileName: z.string().trim().min(1).max(255), bytes: z.instanceof(Uint8Array), reason: z.string().max(500).nullish() }))
+    .input(
+      z.object({
+        fileName: z.string().trim().min(1).max(255),
+        bytes: z.instanceof(Uint8Array),
+        reason: z.string().max(500).nullish(),
+      }),
+    )
     .mutation(({ ctx, input }) => importInspectionScores(ctx, input)),
 
   /** Every version of one cell with who, when and why. */
@@ -56,14 +69,16 @@ export const checksRouter = router({
     .query(({ ctx, input }) => ctx.run((tx) => listEvents(tx, ctx, input))),
 
   recordEvent: roleProcedure(...checkingRoles)
-    .input(z.object({
-      unitCode,
-      kind: z.enum(checkingEventKinds),
-      level: z.string().max(40).nullish(),
-      occurredOn: z.string().max(40),
-      description: z.string().max(10_000),
-      attachmentRef: z.string().max(1_000).nullish(),
-    }))
+    .input(
+      z.object({
+        unitCode,
+        kind: z.enum(checkingEventKinds),
+        level: z.string().max(40).nullish(),
+        occurredOn: z.string().max(40),
+        description: z.string().max(10_000),
+        attachmentRef: z.string().max(1_000).nullish(),
+      }),
+    )
     .mutation(({ ctx, input }) => ctx.run((tx) => recordEvent(tx, ctx, input))),
 
   /** Soft delete with a reason, against the version the clerk saw. */

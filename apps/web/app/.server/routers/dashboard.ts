@@ -39,21 +39,39 @@ export const dashboardRouter = router({
         const scope = await dashboardScope(tx, ctx, input.scopeCode);
         let calendar: ReturnType<typeof countyCalendar> | null = null;
         const options = { calendar: () => (calendar ??= countyCalendar(tx, ctx.actor.countyId)), now: ctx.now };
-        const current = await periodRanking(tx, ctx.actor.countyId, scope, input.year, input.period, { ...options, toDate: input.toDate });
+        const current = await periodRanking(tx, ctx.actor.countyId, scope, input.year, input.period, {
+          ...options,
+          toDate: input.toDate,
+        });
         const before = previousPeriod(input.year, input.period);
-        const previous = await periodRanking(tx, ctx.actor.countyId, scope, before.year, before.period, { ...options, toDate: false });
+        const previous = await periodRanking(tx, ctx.actor.countyId, scope, before.year, before.period, {
+          ...options,
+          toDate: false,
+        });
         const previousRanks = new Map(previous.lines.map((line) => [line.unitCode, line.rank]));
         const openable = new Set(current.source === 'published' ? current.openable : []);
         const rows = current.lines.map((line) => {
           const previousRank = previousRanks.get(line.unitCode) ?? null;
           return {
-            ...line, previousRank, change: rankChange(line.rank, previousRank),
-            breakdownHref: current.source === 'published' && openable.has(line.unitCode) ? `/assessment/results/${current.resultId}/${line.unitCode}` : null,
+            ...line,
+            previousRank,
+            change: rankChange(line.rank, previousRank),
+            breakdownHref:
+              current.source === 'published' && openable.has(line.unitCode)
+                ? `/assessment/results/${current.resultId}/${line.unitCode}`
+                : null,
           };
         });
         const { lines: _lines, ...about } = current;
         const { lines: _previousLines, ...previousAbout } = previous;
-        return { year: input.year, period: input.period, scope, current: about, previous: { ...before, source: previousAbout.source }, rows };
+        return {
+          year: input.year,
+          period: input.period,
+          scope,
+          current: about,
+          previous: { ...before, source: previousAbout.source },
+          rows,
+        };
       }),
     ),
 
@@ -67,7 +85,15 @@ export const dashboardRouter = router({
       ctx.run(async (tx) => {
         const scope = await dashboardScope(tx, ctx, input.scopeCode);
         if (!scope.live) throw notFound();
-        return scoreTrend(tx, ctx.actor.countyId, scope.code, input.year, input.granularity, await countyCalendar(tx, ctx.actor.countyId), ctx.now);
+        return scoreTrend(
+          tx,
+          ctx.actor.countyId,
+          scope.code,
+          input.year,
+          input.granularity,
+          await countyCalendar(tx, ctx.actor.countyId),
+          ctx.now,
+        );
       }),
     ),
 
@@ -80,8 +106,18 @@ export const dashboardRouter = router({
         const level = unitLevelOf(unit.unitCode);
         if (level === null) throw notFound();
         const today = shanghaiDate(ctx.now);
-        const periods = trendPeriods(input.granularity, input.year, today < `${input.year}-12-31` ? today : `${input.year}-12-31`);
-        const trend = await indicatorTrend(tx, ctx.actor.countyId, { code: unit.unitCode, level, scope: unit.scope }, input.year, periods);
+        const periods = trendPeriods(
+          input.granularity,
+          input.year,
+          today < `${input.year}-12-31` ? today : `${input.year}-12-31`,
+        );
+        const trend = await indicatorTrend(
+          tx,
+          ctx.actor.countyId,
+          { code: unit.unitCode, level, scope: unit.scope },
+          input.year,
+          periods,
+        );
         const reporting = await reportingTrend(tx, ctx.actor.countyId, unit.scope, input.year, periods, ctx.now);
         const points = trend.points.map((point, index) => ({ ...point, reporting: reporting[index] ?? null }));
         return { unitCode: unit.unitCode, unitName: unit.name, ...trend, points };
@@ -96,7 +132,12 @@ export const dashboardRouter = router({
         const scope = await dashboardScope(tx, ctx, input.scopeCode);
         if (!scope.live) throw notFound();
         const units = await unitsUnder(tx, ctx.actor.countyId, scope.code);
-        return { scope, from: input.from, to: input.to, ...(await sideBySide(tx, ctx.actor.countyId, units, input.from, input.to)) };
+        return {
+          scope,
+          from: input.from,
+          to: input.to,
+          ...(await sideBySide(tx, ctx.actor.countyId, units, input.from, input.to)),
+        };
       }),
     ),
 });

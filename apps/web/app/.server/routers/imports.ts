@@ -3,7 +3,15 @@ import { DEFAULT_LIMITS, ImportError, badText, mapHeaders } from '@tally/imports
 import { caseDataRoles } from '@tally/db';
 import { UserFacingError, notFound } from '../errors.ts';
 import { auditChange, roleProcedure, router } from '../trpc.ts';
-import { PAGE_SIZE, countExisting, findOwnBatch, findVisibleBatch, pageOfExisting, pageOfOutcome, readFileBytes } from '../imports/batch-store.ts';
+import {
+  PAGE_SIZE,
+  countExisting,
+  findOwnBatch,
+  findVisibleBatch,
+  pageOfExisting,
+  pageOfOutcome,
+  readFileBytes,
+} from '../imports/batch-store.ts';
 import { cancelBatch, startCommit } from '../imports/commit-service.ts';
 import { createBatch, previewIntoBatch } from '../imports/preview-service.ts';
 import { importDef, isImportKey, type ImportKey } from '../imports/import-registers.ts';
@@ -14,7 +22,10 @@ import { listOwnBatches } from '../imports/batch-list.ts';
 /** No NUL (Postgres text refuses it) and no lone surrogate in text that is stored or echoed. */
 const storableText = (text: string) => badText(text) === null;
 
-const registerKey = z.string().refine(isImportKey, 'unknown register').transform((value) => value as ImportKey);
+const registerKey = z
+  .string()
+  .refine(isImportKey, 'unknown register')
+  .transform((value) => value as ImportKey);
 const batchId = z.string().uuid();
 const page = z.number().int().min(1).max(100_000).default(1);
 /** column index (as text, JSON keys are strings) → field key, or null to ignore the column. */
@@ -27,14 +38,30 @@ export const importsRouter = router({
    * the actor's own unit.
    */
   preview: roleProcedure(...caseDataRoles)
-    .input(z.object({ register: registerKey, fileName: z.string().trim().min(1).max(255).refine(storableText, 'unreadable file name'), bytes: z.instanceof(Uint8Array), batchId: batchId.optional() }))
+    .input(
+      z.object({
+        register: registerKey,
+        fileName: z.string().trim().min(1).max(255).refine(storableText, 'unreadable file name'),
+        bytes: z.instanceof(Uint8Array),
+        batchId: batchId.optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const id = await createBatch(ctx, input);
       const failure = await previewIntoBatch(ctx, id, input.register, input.fileName, input.bytes);
-      await ctx.run((tx) => auditChange(tx, ctx, {
-        action: 'imports.preview', objectType: 'import_batch', objectId: id,
-        detail: { register: input.register, fileName: input.fileName, bytes: input.bytes.length, refused: failure !== null },
-      }));
+      await ctx.run((tx) =>
+        auditChange(tx, ctx, {
+          action: 'imports.preview',
+          objectType: 'import_batch',
+          objectId: id,
+          detail: {
+            register: input.register,
+            fileName: input.fileName,
+            bytes: input.bytes.length,
+            refused: failure !== null,
+          },
+        }),
+      );
       // A refused file is the uploader's to fix: a 4xx with the reason (the failed batch stays on record).
       if (failure) throw new UserFacingError('BAD_REQUEST', 'error.domain', { zh: failure.zh, en: failure.en });
       return { id };
@@ -46,11 +73,14 @@ export const importsRouter = router({
    * mapping is guessed again for it (an override given with it is ignored).
    */
   remap: roleProcedure(...caseDataRoles)
-    .input(z.object({
-      id: batchId, mapping: mappingOverride.default({}),
-      sheet: z.string().min(1).max(100).refine(storableText).optional(),
-      headerRow: z.number().int().min(1).max(1_048_576).optional(),
-    }))
+    .input(
+      z.object({
+        id: batchId,
+        mapping: mappingOverride.default({}),
+        sheet: z.string().min(1).max(100).refine(storableText).optional(),
+        headerRow: z.number().int().min(1).max(1_048_576).optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const found = await ctx.run(async (tx) => {
         const batch = await findOwnBatch(tx, ctx.actor, input.id);
@@ -58,13 +88,19 @@ export const importsRouter = router({
       });
       if (!found) throw notFound();
       const { batch, bytes } = found;
-      if (batch.status !== 'previewed' || !bytes) throw new UserFacingError('BAD_REQUEST', 'imports.error.notRemappable');
+      if (batch.status !== 'previewed' || !bytes)
+        throw new UserFacingError('BAD_REQUEST', 'imports.error.notRemappable');
       const register = batch.register as ImportKey;
       const previous = batch.reading?.choice ?? {};
       // Only what the preview offered: a stale or forged choice is refused before the staged rows are touched.
-      if (input.sheet !== undefined && !(batch.reading?.sheets ?? []).includes(input.sheet)) throw new UserFacingError('BAD_REQUEST', 'imports.error.badSheet');
+      if (input.sheet !== undefined && !(batch.reading?.sheets ?? []).includes(input.sheet))
+        throw new UserFacingError('BAD_REQUEST', 'imports.error.badSheet');
       const sameSheet = input.sheet === undefined || input.sheet === batch.reading?.sheet;
-      if (input.headerRow !== undefined && sameSheet && !(batch.reading?.topRows ?? []).some((row) => row.row === input.headerRow)) {
+      if (
+        input.headerRow !== undefined &&
+        sameSheet &&
+        !(batch.reading?.topRows ?? []).some((row) => row.row === input.headerRow)
+      ) {
         throw new UserFacingError('BAD_REQUEST', 'imports.error.badHeaderRow');
       }
       const rereading = !sameSheet || (input.headerRow !== undefined && input.headerRow !== batch.reading?.headerRow);
@@ -77,12 +113,15 @@ export const importsRouter = router({
         if (failure) throw new UserFacingError('BAD_REQUEST', 'error.domain', { zh: failure.zh, en: failure.en });
         return { id: input.id };
       }
-      const override = Object.fromEntries(Object.entries(input.mapping).map(([index, key]) => [Number(index), key === '' ? null : key]));
+      const override = Object.fromEntries(
+        Object.entries(input.mapping).map(([index, key]) => [Number(index), key === '' ? null : key]),
+      );
       try {
         // Refuse a bad mapping before touching the staged rows, so the previous preview stays.
         mapHeaders(batch.headers ?? [], importDef(register), override);
       } catch (error) {
-        if (error instanceof ImportError) throw new UserFacingError('BAD_REQUEST', 'error.domain', { zh: error.zh, en: error.en });
+        if (error instanceof ImportError)
+          throw new UserFacingError('BAD_REQUEST', 'error.domain', { zh: error.zh, en: error.en });
         throw error;
       }
       await previewIntoBatch(ctx, input.id, register, batch.fileName, bytes, { mapping: override, sheet, headerRow });
@@ -101,7 +140,16 @@ export const importsRouter = router({
 
   /** A batch with one page each of bad rows, in-file duplicates and rows the register already holds. */
   get: roleProcedure(...caseDataRoles)
-    .input(z.object({ id: batchId, errorsPage: page, duplicatesPage: page, existingPage: page, newPage: page, warningsPage: page }))
+    .input(
+      z.object({
+        id: batchId,
+        errorsPage: page,
+        duplicatesPage: page,
+        existingPage: page,
+        newPage: page,
+        warningsPage: page,
+      }),
+    )
     .query(({ ctx, input }) =>
       ctx.run(async (tx) => {
         const batch = await findVisibleBatch(tx, ctx.actor, input.id);
@@ -111,7 +159,8 @@ export const importsRouter = router({
         const def = importDef(batch.register as ImportKey);
         const existingRows = staged ? await pageOfExisting(tx, batch, input.existingPage) : [];
         const newRows = staged ? await pageOfNew(tx, batch, input.newPage) : [];
-        const masked = (values: Record<string, string | number | null> | null) => (mine || !values ? { values: values ?? {}, hidden: [] } : maskStagedValues(def, values));
+        const masked = (values: Record<string, string | number | null> | null) =>
+          mine || !values ? { values: values ?? {}, hidden: [] } : maskStagedValues(def, values);
         // The mapping form renders one select per column: never more than a file may have now.
         const headers = batch.headers ?? null;
         return {
@@ -123,7 +172,11 @@ export const importsRouter = router({
           errors: await pageOfOutcome(tx, batch, 'error', input.errorsPage),
           duplicates: await pageOfOutcome(tx, batch, 'duplicate', input.duplicatesPage),
           existingRows: existingRows.map((row) => ({ ...row, ...masked(row.values) })),
-          newRows: newRows.map((row) => ({ rowNumber: row.rowNumber, warned: row.warnings !== null, ...masked(row.values) })),
+          newRows: newRows.map((row) => ({
+            rowNumber: row.rowNumber,
+            warned: row.warnings !== null,
+            ...masked(row.values),
+          })),
           warnings: staged ? await pageOfWarnings(tx, batch, input.warningsPage) : [],
           // The first rows of the file are shown for picking the header row: the importing unit's own data only.
           reading: batch.reading && { ...batch.reading, topRows: mine ? batch.reading.topRows : [] },
@@ -133,7 +186,9 @@ export const importsRouter = router({
 
   /** Claims the batch (`committing`, visible at once) and starts the commit off the request; the page follows `progress`. */
   commit: roleProcedure(...caseDataRoles)
-    .input(z.object({ id: batchId, acceptErrors: z.boolean().default(false), acceptWarnings: z.boolean().default(false) }))
+    .input(
+      z.object({ id: batchId, acceptErrors: z.boolean().default(false), acceptWarnings: z.boolean().default(false) }),
+    )
     .mutation(({ ctx, input }) => startCommit(ctx, input.id, input.acceptErrors, input.acceptWarnings)),
 
   /** The actor's own unit's batches, newest first, one page. */

@@ -13,12 +13,19 @@ const m = schema.mediationFiles;
 const fields = registerDefs.mediation_files.fields;
 
 /** Mediation files the actor may see: own unit and below, not soft-deleted (the API's guard beside RLS). */
-const visibleTo = (ctx: AuthedContext) => and(eq(m.countyId, ctx.actor.countyId), isNull(m.deletedAt), inActorScope(m.unitCode, ctx.actor));
+const visibleTo = (ctx: AuthedContext) =>
+  and(eq(m.countyId, ctx.actor.countyId), isNull(m.deletedAt), inActorScope(m.unitCode, ctx.actor));
 
 /** What the agreement (调解协议书) prints, column by column: a column added to the table later is not sent by accident. */
 const agreementColumns = {
-  parties: m.parties, facts: m.facts, disputedMatters: m.disputedMatters, responsibilities: m.responsibilities,
-  rightsAndObligations: m.rightsAndObligations, performance: m.performance, mediator: m.mediator, committee: m.committee,
+  parties: m.parties,
+  facts: m.facts,
+  disputedMatters: m.disputedMatters,
+  responsibilities: m.responsibilities,
+  rightsAndObligations: m.rightsAndObligations,
+  performance: m.performance,
+  mediator: m.mediator,
+  committee: m.committee,
 };
 
 /**
@@ -36,18 +43,44 @@ function shownTo<T extends Record<string, FieldValue>>(row: { unitCode: string }
 export const mediationRouter = router({
   /** One page of agreements, newest signing first. */
   list: roleProcedure(...caseDataRoles)
-    .input(z.object({ page: z.number().int().min(1).max(100000).default(1), pageSize: z.number().int().min(1).max(100).default(20) }))
+    .input(
+      z.object({
+        page: z.number().int().min(1).max(100000).default(1),
+        pageSize: z.number().int().min(1).max(100).default(20),
+      }),
+    )
     .query(({ ctx, input }) =>
       ctx.run(async (tx) => {
         const where = visibleTo(ctx);
         const [rows, [total]] = await Promise.all([
-          tx.select({ id: m.id, unitCode: m.unitCode, agreementNumber: m.agreementNumber, signedOn: m.signedOn, parties: m.parties, mediator: m.mediator, committee: m.committee })
-            .from(m).where(where).orderBy(desc(m.signedOn), desc(m.id)).limit(input.pageSize).offset((input.page - 1) * input.pageSize),
+          tx
+            .select({
+              id: m.id,
+              unitCode: m.unitCode,
+              agreementNumber: m.agreementNumber,
+              signedOn: m.signedOn,
+              parties: m.parties,
+              mediator: m.mediator,
+              committee: m.committee,
+            })
+            .from(m)
+            .where(where)
+            .orderBy(desc(m.signedOn), desc(m.id))
+            .limit(input.pageSize)
+            .offset((input.page - 1) * input.pageSize),
           tx.select({ n: count() }).from(m).where(where),
         ]);
         return {
-          page: input.page, pageSize: input.pageSize, total: total?.n ?? 0,
-          rows: rows.map(({ id, unitCode, agreementNumber, signedOn, ...values }) => ({ id, unitCode, agreementNumber, signedOn, ...shownTo({ unitCode }, values, ctx) })),
+          page: input.page,
+          pageSize: input.pageSize,
+          total: total?.n ?? 0,
+          rows: rows.map(({ id, unitCode, agreementNumber, signedOn, ...values }) => ({
+            id,
+            unitCode,
+            agreementNumber,
+            signedOn,
+            ...shownTo({ unitCode }, values, ctx),
+          })),
         };
       }),
     ),
@@ -57,12 +90,32 @@ export const mediationRouter = router({
     .input(z.object({ id: z.string().uuid() }))
     .query(({ ctx, input }) =>
       ctx.run(async (tx) => {
-        const [row] = await tx.select({ id: m.id, unitCode: m.unitCode, agreementNumber: m.agreementNumber, signedOn: m.signedOn, disputeId: m.disputeId, ...agreementColumns })
-          .from(m).where(and(visibleTo(ctx), eq(m.id, input.id)));
+        const [row] = await tx
+          .select({
+            id: m.id,
+            unitCode: m.unitCode,
+            agreementNumber: m.agreementNumber,
+            signedOn: m.signedOn,
+            disputeId: m.disputeId,
+            ...agreementColumns,
+          })
+          .from(m)
+          .where(and(visibleTo(ctx), eq(m.id, input.id)));
         if (!row) throw notFound();
         const { id, unitCode, agreementNumber, signedOn, disputeId, ...values } = row;
-        const [unit] = await tx.select({ name: schema.units.name }).from(schema.units).where(and(eq(schema.units.countyId, ctx.actor.countyId), eq(schema.units.code, unitCode)));
-        return { id, unitCode, agreementNumber, signedOn, disputeId, unitName: unit?.name ?? unitCode, ...shownTo({ unitCode }, values, ctx) };
+        const [unit] = await tx
+          .select({ name: schema.units.name })
+          .from(schema.units)
+          .where(and(eq(schema.units.countyId, ctx.actor.countyId), eq(schema.units.code, unitCode)));
+        return {
+          id,
+          unitCode,
+          agreementNumber,
+          signedOn,
+          disputeId,
+          unitName: unit?.name ?? unitCode,
+          ...shownTo({ unitCode }, values, ctx),
+        };
       }),
     ),
 
@@ -75,9 +128,17 @@ export const mediationRouter = router({
     .input(z.object({ id: z.string().uuid() }))
     .mutation(({ ctx, input }) =>
       ctx.run(async (tx) => {
-        const [row] = await tx.select({ agreementNumber: m.agreementNumber, ...agreementColumns }).from(m).where(and(visibleTo(ctx), eq(m.id, input.id)));
+        const [row] = await tx
+          .select({ agreementNumber: m.agreementNumber, ...agreementColumns })
+          .from(m)
+          .where(and(visibleTo(ctx), eq(m.id, input.id)));
         if (!row) throw notFound();
-        await auditChange(tx, ctx, { action: 'mediation.reveal', objectType: 'mediation_file', objectId: input.id, detail: { agreementNumber: row.agreementNumber } });
+        await auditChange(tx, ctx, {
+          action: 'mediation.reveal',
+          objectType: 'mediation_file',
+          objectId: input.id,
+          detail: { agreementNumber: row.agreementNumber },
+        });
         const { agreementNumber: _number, ...values } = row;
         return personalValues(fields, values);
       }),

@@ -35,16 +35,36 @@ function joinUnits(register: RegisterTable) {
   return and(eq(schema.units.countyId, register.columns.countyId!), eq(schema.units.code, register.columns.unitCode!));
 }
 
-type SelectedRow = Record<string, unknown> & { id: string; unitCode: string; updatedAt: Date; importId: string | null; unitName: string };
+type SelectedRow = Record<string, unknown> & {
+  id: string;
+  unitCode: string;
+  updatedAt: Date;
+  importId: string | null;
+  unitName: string;
+};
 
 /** One row of a register by id, in the actor's county. */
 function rowKey(ctx: AuthedContext, register: RegisterTable, id: string) {
   return and(eq(register.columns.countyId!, ctx.actor.countyId), eq(register.columns.id!, id));
 }
 
-async function findRow(tx: Transaction, ctx: AuthedContext, register: RegisterTable, id: string, lock = false): Promise<SelectedRow> {
-  const where = and(rowKey(ctx, register, id), isNull(register.columns.deletedAt!), inActorScope(register.columns.unitCode!, ctx.actor));
-  const query = tx.select(selection(register)).from(register.table).innerJoin(schema.units, joinUnits(register)).where(where);
+async function findRow(
+  tx: Transaction,
+  ctx: AuthedContext,
+  register: RegisterTable,
+  id: string,
+  lock = false,
+): Promise<SelectedRow> {
+  const where = and(
+    rowKey(ctx, register, id),
+    isNull(register.columns.deletedAt!),
+    inActorScope(register.columns.unitCode!, ctx.actor),
+  );
+  const query = tx
+    .select(selection(register))
+    .from(register.table)
+    .innerJoin(schema.units, joinUnits(register))
+    .where(where);
   const [row] = (lock ? await query.for('update', { of: register.table }) : await query) as unknown as SelectedRow[];
   if (!row) throw notFound();
   return row;
@@ -54,10 +74,17 @@ async function findRow(tx: Transaction, ctx: AuthedContext, register: RegisterTa
  * The row an edit or delete is about, locked: only the unit that keeps a register writes to
  * it (docs/domain.md §2), and only the version the clerk opened (someone may have saved since).
  */
-async function lockOwnRow(tx: Transaction, ctx: AuthedContext, register: RegisterTable, id: string, openedVersion: string): Promise<SelectedRow> {
+async function lockOwnRow(
+  tx: Transaction,
+  ctx: AuthedContext,
+  register: RegisterTable,
+  id: string,
+  openedVersion: string,
+): Promise<SelectedRow> {
   const row = await findRow(tx, ctx, register, id, true);
   if (row.unitCode !== ctx.actor.unitCode) throw new UserFacingError('FORBIDDEN', 'error.register.notOwnUnit');
-  if (row.updatedAt.toISOString() !== new Date(openedVersion).toISOString()) throw new UserFacingError('CONFLICT', 'error.register.stale');
+  if (row.updatedAt.toISOString() !== new Date(openedVersion).toISOString())
+    throw new UserFacingError('CONFLICT', 'error.register.stale');
   return row;
 }
 
@@ -82,18 +109,33 @@ export const registersRouter = router({
   /** How many live rows each register holds in the actor's scope: the registers' front page. */
   overview: roleProcedure(...caseDataRoles)
     .input(z.object({ unitCode: unitCodeInput.optional() }).default({}))
-    .query(({ ctx, input }) => ctx.run(async (tx) => {
-      const counts = await Promise.all(registerKeys.map(async (key) => {
-        const register = registerTable(key);
-        const [row] = await tx.select({ n: count() }).from(register.table).where(listCondition(register, ctx.actor, { unitCode: input.unitCode }));
-        return [key, row?.n ?? 0] as const;
-      }));
-      return Object.fromEntries(counts) as Record<RegisterKey, number>;
-    })),
+    .query(({ ctx, input }) =>
+      ctx.run(async (tx) => {
+        const counts = await Promise.all(
+          registerKeys.map(async (key) => {
+            const register = registerTable(key);
+            const [row] = await tx
+              .select({ n: count() })
+              .from(register.table)
+              .where(listCondition(register, ctx.actor, { unitCode: input.unitCode }));
+            return [key, row?.n ?? 0] as const;
+          }),
+        );
+        return Object.fromEntries(counts) as Record<RegisterKey, number>;
+      }),
+    ),
 
   /** One page in date order, newest first, with the total; keyset-paged so deep pages stay cheap. */
   list: roleProcedure(...caseDataRoles)
-    .input(orderedFilters(listFilters.extend({ register: registerKey, cursor: z.string().max(80).optional(), pageSize: z.number().int().min(1).max(100).default(20) })))
+    .input(
+      orderedFilters(
+        listFilters.extend({
+          register: registerKey,
+          cursor: z.string().max(80).optional(),
+          pageSize: z.number().int().min(1).max(100).default(20),
+        }),
+      ),
+    )
     .query(({ ctx, input }) =>
       ctx.run(async (tx) => {
         const register = registerTable(input.register);
@@ -101,18 +143,29 @@ export const registersRouter = router({
         const direction = cursor?.direction ?? 'after';
         const where = listCondition(register, ctx.actor, input);
         const [found, [total]] = await Promise.all([
-          tx.select(selection(register)).from(register.table).innerJoin(schema.units, joinUnits(register))
+          tx
+            .select(selection(register))
+            .from(register.table)
+            .innerJoin(schema.units, joinUnits(register))
             .where(and(where, cursorCondition(register, cursor)))
             .orderBy(...listOrder(register, direction))
             .limit(input.pageSize + 1) as unknown as Promise<SelectedRow[]>,
-          tx.select({ n: count() }).from(tx.select({ one: sql`1` }).from(register.table).where(where).limit(COUNT_LIMIT + 1).as('capped')),
+          tx.select({ n: count() }).from(
+            tx
+              .select({ one: sql`1` })
+              .from(register.table)
+              .where(where)
+              .limit(COUNT_LIMIT + 1)
+              .as('capped'),
+          ),
         ]);
         const more = found.length > input.pageSize;
         const page = found.slice(0, input.pageSize);
         if (direction === 'before') page.reverse();
         const rows: RegisterRow[] = page.map((row) => shapeRow(register, row, row.unitName, ctx.actor));
         const dateKey = register.def.fields[0]!.key;
-        const edge = (row: RegisterRow | undefined, to: 'after' | 'before') => (row ? encodeCursor({ direction: to, date: String(row.values[dateKey]), id: row.id }) : null);
+        const edge = (row: RegisterRow | undefined, to: 'after' | 'before') =>
+          row ? encodeCursor({ direction: to, date: String(row.values[dateKey]), id: row.id }) : null;
         const counted = total?.n ?? 0;
         return {
           total: Math.min(counted, COUNT_LIMIT),
@@ -156,9 +209,19 @@ export const registersRouter = router({
         const register = registerTable(input.register);
         const values = checkedValues(register, input.values, ctx.now);
         const fingerprint = rowFingerprint(register.def, values);
-        const [created] = await refusingDuplicates(() => tx.insert(register.table)
-          .values({ ...values, countyId: ctx.actor.countyId, unitCode: ctx.actor.unitCode, fingerprint, createdBy: ctx.actor.userId } as never)
-          .returning({ id: register.columns.id! }) as unknown as Promise<Array<{ id: string }>>);
+        const [created] = await refusingDuplicates(
+          () =>
+            tx
+              .insert(register.table)
+              .values({
+                ...values,
+                countyId: ctx.actor.countyId,
+                unitCode: ctx.actor.unitCode,
+                fingerprint,
+                createdBy: ctx.actor.userId,
+              } as never)
+              .returning({ id: register.columns.id! }) as unknown as Promise<Array<{ id: string }>>,
+        );
         await auditChange(tx, ctx, { action: 'registers.create', objectType: input.register, objectId: created!.id });
         return { id: created!.id };
       }),
@@ -166,31 +229,58 @@ export const registersRouter = router({
 
   /** Edit a record of the actor's own unit; refused when someone saved it since it was opened. */
   update: roleProcedure(...caseDataRoles)
-    .input(z.object({ register: registerKey, id: z.string().uuid(), updatedAt: z.string().datetime(), values: formValues }))
+    .input(
+      z.object({ register: registerKey, id: z.string().uuid(), updatedAt: z.string().datetime(), values: formValues }),
+    )
     .mutation(({ ctx, input }) =>
       ctx.run(async (tx) => {
         const register = registerTable(input.register);
         const row = await lockOwnRow(tx, ctx, register, input.id, input.updatedAt);
         const values = checkedValues(register, input.values, ctx.now);
-        const changed = register.def.fields.filter((field) => String(row[field.key] ?? '') !== String(values[field.key] ?? '')).map((field) => field.key);
-        await refusingDuplicates(() => tx.update(register.table)
-          .set({ ...values, fingerprint: rowFingerprint(register.def, values), updatedAt: ctx.now } as never)
-          .where(rowKey(ctx, register, row.id)));
+        const changed = register.def.fields
+          .filter((field) => String(row[field.key] ?? '') !== String(values[field.key] ?? ''))
+          .map((field) => field.key);
+        await refusingDuplicates(() =>
+          tx
+            .update(register.table)
+            .set({ ...values, fingerprint: rowFingerprint(register.def, values), updatedAt: ctx.now } as never)
+            .where(rowKey(ctx, register, row.id)),
+        );
         // Field names only: the audit log must not become a second copy of personal data.
-        await auditChange(tx, ctx, { action: 'registers.update', objectType: input.register, objectId: row.id, detail: { changed } });
+        await auditChange(tx, ctx, {
+          action: 'registers.update',
+          objectType: input.register,
+          objectId: row.id,
+          detail: { changed },
+        });
         return { id: row.id };
       }),
     ),
 
   /** Soft delete: the row leaves every list and export but stays on file, and the deletion is audited. */
   remove: roleProcedure(...caseDataRoles)
-    .input(z.object({ register: registerKey, id: z.string().uuid(), updatedAt: z.string().datetime(), reason: z.string().trim().max(200).optional() }))
+    .input(
+      z.object({
+        register: registerKey,
+        id: z.string().uuid(),
+        updatedAt: z.string().datetime(),
+        reason: z.string().trim().max(200).optional(),
+      }),
+    )
     .mutation(({ ctx, input }) =>
       ctx.run(async (tx) => {
         const register = registerTable(input.register);
         const row = await lockOwnRow(tx, ctx, register, input.id, input.updatedAt);
-        await tx.update(register.table).set({ deletedAt: ctx.now, updatedAt: ctx.now } as never).where(rowKey(ctx, register, row.id));
-        await auditChange(tx, ctx, { action: 'registers.remove', objectType: input.register, objectId: row.id, detail: { reason: input.reason ?? null } });
+        await tx
+          .update(register.table)
+          .set({ deletedAt: ctx.now, updatedAt: ctx.now } as never)
+          .where(rowKey(ctx, register, row.id));
+        await auditChange(tx, ctx, {
+          action: 'registers.remove',
+          objectType: input.register,
+          objectId: row.id,
+          detail: { reason: input.reason ?? null },
+        });
         return { id: row.id };
       }),
     ),
@@ -203,31 +293,62 @@ export const registersRouter = router({
    * for rows the actor's own unit keeps; an export made above it carries none (§8).
    */
   exportRows: roleProcedure(...caseDataRoles)
-    .input(orderedFilters(listFilters.extend({ register: registerKey, cursor: z.string().max(80).optional(), pageSize: z.number().int().min(1).max(EXPORT_PAGE_SIZE).default(EXPORT_PAGE_SIZE) })))
+    .input(
+      orderedFilters(
+        listFilters.extend({
+          register: registerKey,
+          cursor: z.string().max(80).optional(),
+          pageSize: z.number().int().min(1).max(EXPORT_PAGE_SIZE).default(EXPORT_PAGE_SIZE),
+        }),
+      ),
+    )
     .mutation(({ ctx, input }) =>
       ctx.run(async (tx) => {
         const register = registerTable(input.register);
         const where = listCondition(register, ctx.actor, input);
         const cursor = decodeCursor(input.cursor);
-        if (input.cursor !== undefined && cursor?.direction !== 'after') throw new UserFacingError('BAD_REQUEST', 'error.invalidValue');
+        if (input.cursor !== undefined && cursor?.direction !== 'after')
+          throw new UserFacingError('BAD_REQUEST', 'error.invalidValue');
         if (!cursor) {
           const [total] = await tx.select({ n: count() }).from(register.table).where(where);
-          if ((total?.n ?? 0) > EXPORT_ROW_LIMIT) throw new UserFacingError('BAD_REQUEST', 'error.register.exportTooLarge', { limit: EXPORT_ROW_LIMIT, rows: total!.n });
-          await auditChange(tx, ctx, { action: 'registers.export', objectType: input.register, objectId: input.unitCode ?? ctx.actor.unitCode, detail: { rows: total?.n ?? 0, filters: { from: input.from ?? null, to: input.to ?? null, q: input.q ?? null, ...input.filters } } });
+          if ((total?.n ?? 0) > EXPORT_ROW_LIMIT)
+            throw new UserFacingError('BAD_REQUEST', 'error.register.exportTooLarge', {
+              limit: EXPORT_ROW_LIMIT,
+              rows: total!.n,
+            });
+          await auditChange(tx, ctx, {
+            action: 'registers.export',
+            objectType: input.register,
+            objectId: input.unitCode ?? ctx.actor.unitCode,
+            detail: {
+              rows: total?.n ?? 0,
+              filters: { from: input.from ?? null, to: input.to ?? null, q: input.q ?? null, ...input.filters },
+            },
+          });
         }
-        const found = await tx.select(selection(register)).from(register.table).innerJoin(schema.units, joinUnits(register))
-          .where(and(where, cursorCondition(register, cursor))).orderBy(...listOrder(register, 'after')).limit(input.pageSize + 1) as unknown as SelectedRow[];
+        const found = (await tx
+          .select(selection(register))
+          .from(register.table)
+          .innerJoin(schema.units, joinUnits(register))
+          .where(and(where, cursorCondition(register, cursor)))
+          .orderBy(...listOrder(register, 'after'))
+          .limit(input.pageSize + 1)) as unknown as SelectedRow[];
         const page = found.slice(0, input.pageSize);
         const personal = register.def.fields.filter((field) => field.personal);
         const dateKey = register.def.fields[0]!.key;
         const last = page.at(-1);
         return {
           rows: page.map((row) => {
-            const values: Record<string, unknown> = Object.fromEntries(register.def.fields.map((field) => [field.key, row[field.key] ?? null]));
+            const values: Record<string, unknown> = Object.fromEntries(
+              register.def.fields.map((field) => [field.key, row[field.key] ?? null]),
+            );
             if (row.unitCode !== ctx.actor.unitCode) for (const field of personal) values[field.key] = null;
             return { unitCode: row.unitCode, unitName: row.unitName, values };
           }),
-          next: found.length > input.pageSize && last ? encodeCursor({ direction: 'after', date: String(last[dateKey]), id: last.id }) : null,
+          next:
+            found.length > input.pageSize && last
+              ? encodeCursor({ direction: 'after', date: String(last[dateKey]), id: last.id })
+              : null,
         };
       }),
     ),

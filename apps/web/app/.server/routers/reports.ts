@@ -3,7 +3,12 @@ import { caseDataRoles } from '@tally/db';
 import { PERIODIC_KINDS } from '@tally/reporting';
 import { draftReport, saveDraft } from '../reports/draft-report.ts';
 import { getReport } from '../reports/get-report.ts';
-import { IMMEDIATE_SUMMARY_MAX, IMMEDIATE_TITLE_MAX, fileImmediate, listImmediate } from '../reports/immediate-reports.ts';
+import {
+  IMMEDIATE_SUMMARY_MAX,
+  IMMEDIATE_TITLE_MAX,
+  fileImmediate,
+  listImmediate,
+} from '../reports/immediate-reports.ts';
 import { matrixView } from '../reports/matrix-view.ts';
 import { NARRATIVE_MAX } from '../reports/narrative.ts';
 import { REVIEW_COMMENT_MAX, reviewReport } from '../reports/review-report.ts';
@@ -12,7 +17,10 @@ import { roleProcedure, router } from '../trpc.ts';
 
 const id = z.string().uuid();
 const version = z.number().int().min(0);
-const narrativePart = z.string().max(NARRATIVE_MAX * 2).optional();
+const narrativePart = z
+  .string()
+  .max(NARRATIVE_MAX * 2)
+  .optional();
 const narrative = z.object({ work: narrativePart, problems: narrativePart, plans: narrativePart });
 // Kind and period are checked by the services, which name the problem in the user's language.
 const kind = z.string().max(20);
@@ -46,11 +54,27 @@ export const reportsRouter = router({
     .mutation(({ ctx, input }) => ctx.run((tx) => submitReport(tx, ctx, { ...input, zero: true }))),
 
   review: roleProcedure(...caseDataRoles)
-    .input(z.object({ id, expectedVersion: version, outcome: z.enum(['accepted', 'returned']), comment: z.string().max(REVIEW_COMMENT_MAX * 2).nullish() }))
+    .input(
+      z.object({
+        id,
+        expectedVersion: version,
+        outcome: z.enum(['accepted', 'returned']),
+        comment: z
+          .string()
+          .max(REVIEW_COMMENT_MAX * 2)
+          .nullish(),
+      }),
+    )
     .mutation(({ ctx, input }) => ctx.run((tx) => reviewReport(tx, ctx, input))),
 
   matrix: roleProcedure(...caseDataRoles)
-    .input(z.object({ kind: z.enum(PERIODIC_KINDS), year: z.number().int().min(2000).max(2100), level: z.enum(['township', 'village']).optional() }))
+    .input(
+      z.object({
+        kind: z.enum(PERIODIC_KINDS),
+        year: z.number().int().min(2000).max(2100),
+        level: z.enum(['township', 'village']).optional(),
+      }),
+    )
     .query(({ ctx, input }) => ctx.run((tx) => matrixView(tx, ctx, input))),
 
   get: roleProcedure(...caseDataRoles)
@@ -59,10 +83,15 @@ export const reportsRouter = router({
 
   /** 第一时间报告 from the actor's own unit, reported now; read at once by every unit above. */
   fileImmediate: roleProcedure(...caseDataRoles)
-    .input(z.object({
-      eventKind: z.string().max(40), title: z.string().max(IMMEDIATE_TITLE_MAX * 2), summary: z.string().max(IMMEDIATE_SUMMARY_MAX * 2),
-      occurredAt: z.string().max(40), knownAt: z.string().max(40),
-    }))
+    .input(
+      z.object({
+        eventKind: z.string().max(40),
+        title: z.string().max(IMMEDIATE_TITLE_MAX * 2),
+        summary: z.string().max(IMMEDIATE_SUMMARY_MAX * 2),
+        occurredAt: z.string().max(40),
+        knownAt: z.string().max(40),
+      }),
+    )
     .mutation(({ ctx, input }) => ctx.run((tx) => fileImmediate(tx, ctx, input))),
 
   immediateList: roleProcedure(...caseDataRoles)

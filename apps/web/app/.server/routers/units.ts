@@ -31,20 +31,21 @@ function revokeUnitSessions(tx: Transaction, countyId: number, unitCode: string)
 
 export const unitsRouter = router({
   /** Units in the actor's scope (own unit and below), in code order; the caller builds the tree. */
-  tree: roleProcedure('county_admin', 'county_staff', 'township_staff', 'village_staff', 'security_admin').query(({ ctx }) =>
-    ctx.run((tx) =>
-      tx
-        .select({
-          code: schema.units.code,
-          name: schema.units.name,
-          level: schema.units.level,
-          parentCode: schema.units.parentCode,
-          active: schema.units.active,
-        })
-        .from(schema.units)
-        .where(and(eq(schema.units.countyId, ctx.actor.countyId), inActorScope(schema.units.code, ctx.actor)))
-        .orderBy(asc(schema.units.code)),
-    ),
+  tree: roleProcedure('county_admin', 'county_staff', 'township_staff', 'village_staff', 'security_admin').query(
+    ({ ctx }) =>
+      ctx.run((tx) =>
+        tx
+          .select({
+            code: schema.units.code,
+            name: schema.units.name,
+            level: schema.units.level,
+            parentCode: schema.units.parentCode,
+            active: schema.units.active,
+          })
+          .from(schema.units)
+          .where(and(eq(schema.units.countyId, ctx.actor.countyId), inActorScope(schema.units.code, ctx.actor)))
+          .orderBy(asc(schema.units.code)),
+      ),
   ),
 
   create: roleProcedure('county_admin')
@@ -61,9 +62,20 @@ export const unitsRouter = router({
         }
         const [created] = await tx
           .insert(schema.units)
-          .values({ countyId: ctx.actor.countyId, code: input.code, name: input.name, level: checked.level, parentCode: parent.code })
+          .values({
+            countyId: ctx.actor.countyId,
+            code: input.code,
+            name: input.name,
+            level: checked.level,
+            parentCode: parent.code,
+          })
           .returning({ code: schema.units.code, name: schema.units.name, level: schema.units.level });
-        await auditChange(tx, ctx, { action: 'units.create', objectType: 'unit', objectId: input.code, detail: { name: input.name, parent: parent.code } });
+        await auditChange(tx, ctx, {
+          action: 'units.create',
+          objectType: 'unit',
+          objectId: input.code,
+          detail: { name: input.name, parent: parent.code },
+        });
         return created!;
       }),
     ),
@@ -78,7 +90,12 @@ export const unitsRouter = router({
           .update(schema.units)
           .set({ name: input.name, updatedAt: ctx.now })
           .where(and(eq(schema.units.countyId, ctx.actor.countyId), eq(schema.units.code, input.code)));
-        await auditChange(tx, ctx, { action: 'units.rename', objectType: 'unit', objectId: input.code, detail: { from: unit.name, to: input.name } });
+        await auditChange(tx, ctx, {
+          action: 'units.rename',
+          objectType: 'unit',
+          objectId: input.code,
+          detail: { from: unit.name, to: input.name },
+        });
         return { code: input.code, name: input.name };
       }),
     ),
@@ -94,7 +111,14 @@ export const unitsRouter = router({
           const [activeChild] = await tx
             .select({ code: schema.units.code })
             .from(schema.units)
-            .where(and(eq(schema.units.countyId, ctx.actor.countyId), eq(schema.units.parentCode, unit.code), eq(schema.units.active, true), ne(schema.units.code, unit.code)))
+            .where(
+              and(
+                eq(schema.units.countyId, ctx.actor.countyId),
+                eq(schema.units.parentCode, unit.code),
+                eq(schema.units.active, true),
+                ne(schema.units.code, unit.code),
+              ),
+            )
             .limit(1);
           if (activeChild) throw new UserFacingError('BAD_REQUEST', 'error.unit.hasActiveChildren');
         } else if (unit.parentCode) {
@@ -108,7 +132,9 @@ export const unitsRouter = router({
         // Its users are out at once, not when their sessions expire (and sign-in checks the unit).
         const revoked = input.active ? [] : await revokeUnitSessions(tx, ctx.actor.countyId, input.code);
         await auditChange(tx, ctx, {
-          action: input.active ? 'units.activate' : 'units.deactivate', objectType: 'unit', objectId: input.code,
+          action: input.active ? 'units.activate' : 'units.deactivate',
+          objectType: 'unit',
+          objectId: input.code,
           ...(input.active ? {} : { detail: { sessionsEnded: revoked.length } }),
         });
         return { code: input.code, active: input.active };

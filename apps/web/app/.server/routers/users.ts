@@ -5,7 +5,13 @@ import { hashPassword } from '../auth/password-hash.ts';
 import { passwordProblem, type PasswordOwner } from '../auth/password-rules.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import { UserFacingError, notFound } from '../errors.ts';
-import { AccountRuleRefusal, auditRefusals, requireAnotherActiveHolder, requireMayActOn, requireMayGrant } from '../services/account-rules.ts';
+import {
+  AccountRuleRefusal,
+  auditRefusals,
+  requireAnotherActiveHolder,
+  requireMayActOn,
+  requireMayGrant,
+} from '../services/account-rules.ts';
 import { unitCodeInput } from '../services/unit-codes.ts';
 import { inActorScope } from '../services/unit-scope.ts';
 import { auditChange, roleProcedure, router, type AuthedContext } from '../trpc.ts';
@@ -25,7 +31,13 @@ function selectUser(tx: Transaction, ctx: AuthedContext, id: string) {
   return tx
     .select()
     .from(schema.users)
-    .where(and(eq(schema.users.countyId, ctx.actor.countyId), eq(schema.users.id, id), inActorScope(schema.users.unitCode, ctx.actor)));
+    .where(
+      and(
+        eq(schema.users.countyId, ctx.actor.countyId),
+        eq(schema.users.id, id),
+        inActorScope(schema.users.unitCode, ctx.actor),
+      ),
+    );
 }
 
 /**
@@ -34,7 +46,13 @@ function selectUser(tx: Transaction, ctx: AuthedContext, id: string) {
  * refused by the rule (B), not reported missing (N). `rule` runs on the read row
  * and again on the locked one, in case it changed in between.
  */
-async function lockedTarget(tx: Transaction, ctx: AuthedContext, id: string, rule: (user: StoredUser) => void, lockFirst?: (user: StoredUser) => Promise<void>): Promise<StoredUser> {
+async function lockedTarget(
+  tx: Transaction,
+  ctx: AuthedContext,
+  id: string,
+  rule: (user: StoredUser) => void,
+  lockFirst?: (user: StoredUser) => Promise<void>,
+): Promise<StoredUser> {
   const [seen] = await selectUser(tx, ctx, id);
   if (!seen) throw notFound();
   rule(seen);
@@ -54,7 +72,12 @@ function ruleFor(ctx: AuthedContext, action: AccountAction) {
 }
 
 /** The unit must be visible, active, and at the level the role requires. */
-async function requireUnitForRole(tx: Transaction, ctx: AuthedContext, unitCode: string, userRole: z.infer<typeof role>): Promise<void> {
+async function requireUnitForRole(
+  tx: Transaction,
+  ctx: AuthedContext,
+  unitCode: string,
+  userRole: z.infer<typeof role>,
+): Promise<void> {
   const [unit] = await tx
     .select({ level: schema.units.level, active: schema.units.active })
     .from(schema.units)
@@ -69,7 +92,6 @@ async function requireUnitForRole(tx: Transaction, ctx: AuthedContext, unitCode:
 function revokeSessions(tx: Transaction, countyId: number, id: string) {
   return tx.delete(schema.sessions).where(and(eq(schema.sessions.countyId, countyId), eq(schema.sessions.userId, id)));
 }
-
 
 export const usersRouter = router({
   list: roleProcedure(...userAdmins).query(({ ctx }) =>
@@ -103,7 +125,8 @@ export const usersRouter = router({
     .mutation(({ ctx, input }) =>
       auditRefusals(ctx, 'users.create', null, async () => {
         requireMayGrant(ctx, input.role);
-        if (!/^[A-Za-z0-9_-]{3,32}$/.test(input.loginName)) throw new UserFacingError('BAD_REQUEST', 'error.user.loginNameFormat');
+        if (!/^[A-Za-z0-9_-]{3,32}$/.test(input.loginName))
+          throw new UserFacingError('BAD_REQUEST', 'error.user.loginNameFormat');
         requireStrongPassword(input.password, input);
         const passwordHash = await hashPassword(input.password);
         try {
@@ -111,14 +134,27 @@ export const usersRouter = router({
             await requireUnitForRole(tx, ctx, input.unitCode, input.role);
             const [created] = await tx
               .insert(schema.users)
-              .values({ countyId: ctx.actor.countyId, loginName: input.loginName, displayName: input.displayName, role: input.role, unitCode: input.unitCode, passwordHash })
+              .values({
+                countyId: ctx.actor.countyId,
+                loginName: input.loginName,
+                displayName: input.displayName,
+                role: input.role,
+                unitCode: input.unitCode,
+                passwordHash,
+              })
               .returning({ id: schema.users.id, loginName: schema.users.loginName });
-            await auditChange(tx, ctx, { action: 'users.create', objectType: 'user', objectId: created!.id, detail: { loginName: input.loginName, role: input.role, unitCode: input.unitCode } });
+            await auditChange(tx, ctx, {
+              action: 'users.create',
+              objectType: 'user',
+              objectId: created!.id,
+              detail: { loginName: input.loginName, role: input.role, unitCode: input.unitCode },
+            });
             return created!;
           });
         } catch (error) {
           // The login name is unique across counties (account_directory), and a name taken in another county must not say which county.
-          if (isUniqueViolation(error)) throw new UserFacingError('CONFLICT', 'error.user.loginNameTaken', { loginName: input.loginName });
+          if (isUniqueViolation(error))
+            throw new UserFacingError('CONFLICT', 'error.user.loginNameTaken', { loginName: input.loginName });
           throw error;
         }
       }),
@@ -130,11 +166,20 @@ export const usersRouter = router({
       auditRefusals(ctx, input.disabled ? 'users.disable' : 'users.enable', input.id, () =>
         ctx.run(async (tx) => {
           requireNotSelf(ctx, input.id, 'error.user.self');
-          const keepHolder = (user: StoredUser) => (input.disabled ? requireAnotherActiveHolder(tx, ctx, user) : Promise.resolve());
+          const keepHolder = (user: StoredUser) =>
+            input.disabled ? requireAnotherActiveHolder(tx, ctx, user) : Promise.resolve();
           const user = await lockedTarget(tx, ctx, input.id, ruleFor(ctx, 'disable'), keepHolder);
-          await tx.update(schema.users).set({ disabled: input.disabled, updatedAt: ctx.now }).where(and(eq(schema.users.countyId, user.countyId), eq(schema.users.id, user.id)));
+          await tx
+            .update(schema.users)
+            .set({ disabled: input.disabled, updatedAt: ctx.now })
+            .where(and(eq(schema.users.countyId, user.countyId), eq(schema.users.id, user.id)));
           if (input.disabled) await revokeSessions(tx, user.countyId, user.id);
-          await auditChange(tx, ctx, { action: input.disabled ? 'users.disable' : 'users.enable', objectType: 'user', objectId: user.id, detail: { loginName: user.loginName } });
+          await auditChange(tx, ctx, {
+            action: input.disabled ? 'users.disable' : 'users.enable',
+            objectType: 'user',
+            objectId: user.id,
+            detail: { loginName: user.loginName },
+          });
           return { id: user.id, disabled: input.disabled };
         }),
       ),
@@ -154,7 +199,12 @@ export const usersRouter = router({
             .set({ passwordHash, failedAttempts: 0, lockedUntil: null, updatedAt: ctx.now })
             .where(and(eq(schema.users.countyId, user.countyId), eq(schema.users.id, user.id)));
           await revokeSessions(tx, user.countyId, user.id);
-          await auditChange(tx, ctx, { action: 'users.reset_password', objectType: 'user', objectId: user.id, detail: { loginName: user.loginName } });
+          await auditChange(tx, ctx, {
+            action: 'users.reset_password',
+            objectType: 'user',
+            objectId: user.id,
+            detail: { loginName: user.loginName },
+          });
           return { id: user.id };
         }),
       ),
@@ -171,7 +221,8 @@ export const usersRouter = router({
             requireMayGrant(ctx, user.role);
             requireMayGrant(ctx, input.role);
           };
-          const keepHolder = (user: StoredUser) => (user.role !== input.role ? requireAnotherActiveHolder(tx, ctx, user) : Promise.resolve());
+          const keepHolder = (user: StoredUser) =>
+            user.role !== input.role ? requireAnotherActiveHolder(tx, ctx, user) : Promise.resolve();
           const user = await lockedTarget(tx, ctx, input.id, mayRegrant, keepHolder);
           await requireUnitForRole(tx, ctx, input.unitCode, input.role);
           await tx
@@ -180,7 +231,15 @@ export const usersRouter = router({
             .where(and(eq(schema.users.countyId, user.countyId), eq(schema.users.id, user.id)));
           // A changed role or unit changes what the sessions may see: make the user sign in again.
           await revokeSessions(tx, user.countyId, user.id);
-          await auditChange(tx, ctx, { action: 'users.update', objectType: 'user', objectId: user.id, detail: { from: { role: user.role, unitCode: user.unitCode }, to: { role: input.role, unitCode: input.unitCode } } });
+          await auditChange(tx, ctx, {
+            action: 'users.update',
+            objectType: 'user',
+            objectId: user.id,
+            detail: {
+              from: { role: user.role, unitCode: user.unitCode },
+              to: { role: input.role, unitCode: input.unitCode },
+            },
+          });
           return { id: user.id, role: input.role, unitCode: input.unitCode };
         }),
       ),

@@ -23,12 +23,14 @@ export class AccountRuleRefusal extends UserFacingError {
 }
 
 export function requireMayGrant(ctx: AuthedContext, role: UserRole): void {
-  if (!mayActOn(ctx.actor.role, 'grant', role)) throw new AccountRuleRefusal('error.user.roleNotGrantable', 'role_not_grantable', { role });
+  if (!mayActOn(ctx.actor.role, 'grant', role))
+    throw new AccountRuleRefusal('error.user.roleNotGrantable', 'role_not_grantable', { role });
 }
 
 export function requireMayActOn(ctx: AuthedContext, action: AccountAction, target: { role: UserRole }): void {
   if (action === 'grant') return requireMayGrant(ctx, target.role);
-  if (!mayActOn(ctx.actor.role, action, target.role)) throw new AccountRuleRefusal('error.user.notManaged', 'role_not_managed', { action, role: target.role });
+  if (!mayActOn(ctx.actor.role, action, target.role))
+    throw new AccountRuleRefusal('error.user.notManaged', 'role_not_managed', { action, role: target.role });
 }
 
 /**
@@ -37,12 +39,22 @@ export function requireMayActOn(ctx: AuthedContext, action: AccountAction, targe
  * requests queue instead of deadlocking) and refuse if the target is the last.
  * A request that waited here sees the other's change when the lock is granted.
  */
-export async function requireAnotherActiveHolder(tx: Transaction, ctx: AuthedContext, target: { id: string; role: UserRole; disabled: boolean }): Promise<void> {
+export async function requireAnotherActiveHolder(
+  tx: Transaction,
+  ctx: AuthedContext,
+  target: { id: string; role: UserRole; disabled: boolean },
+): Promise<void> {
   if (!keptRoles.includes(target.role) || target.disabled) return;
   const holders = await tx
     .select({ id: schema.users.id })
     .from(schema.users)
-    .where(and(eq(schema.users.countyId, ctx.actor.countyId), eq(schema.users.role, target.role), eq(schema.users.disabled, false)))
+    .where(
+      and(
+        eq(schema.users.countyId, ctx.actor.countyId),
+        eq(schema.users.role, target.role),
+        eq(schema.users.disabled, false),
+      ),
+    )
     .orderBy(asc(schema.users.id))
     .for('update');
   if (!holders.some((holder) => holder.id !== target.id)) {
@@ -54,15 +66,29 @@ export async function requireAnotherActiveHolder(tx: Transaction, ctx: AuthedCon
  * Run an account change; a refusal by the rule table is written to the audit log
  * in a transaction of its own (the change's transaction rolls back), then rethrown.
  */
-export async function auditRefusals<T>(ctx: AuthedContext, action: string, targetId: string | null, work: () => Promise<T>): Promise<T> {
+export async function auditRefusals<T>(
+  ctx: AuthedContext,
+  action: string,
+  targetId: string | null,
+  work: () => Promise<T>,
+): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof AccountRuleRefusal) {
       await ctx.run((tx) =>
         appendAudit(tx, {
-          countyId: ctx.actor.countyId, at: ctx.now, actorUserId: ctx.actor.userId, actorLogin: ctx.actor.loginName, actorRole: ctx.actor.role,
-          action, objectType: 'user', objectId: targetId, result: 'denied', ip: ctx.ip, detail: { reason: error.reason, ...error.detail },
+          countyId: ctx.actor.countyId,
+          at: ctx.now,
+          actorUserId: ctx.actor.userId,
+          actorLogin: ctx.actor.loginName,
+          actorRole: ctx.actor.role,
+          action,
+          objectType: 'user',
+          objectId: targetId,
+          result: 'denied',
+          ip: ctx.ip,
+          detail: { reason: error.reason, ...error.detail },
         }),
       );
     }

@@ -34,7 +34,14 @@ export async function appendAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> 
 /** A role refusal, for a procedure or a page alike: the same row shape in both places. */
 export function appendRoleDenial(tx: DbOrTx, actor: Actor, action: string, ip: string | null, at: Date): Promise<void> {
   return appendAudit(tx, {
-    countyId: actor.countyId, at, actorUserId: actor.userId, actorLogin: actor.loginName, actorRole: actor.role,
-    action, result: 'denied', ip, detail: { reason: 'role' },
+    countyId: actor.countyId,
+    at,
+    actorUserId: actor.userId,
+    actorLogin: actor.loginName,
+    actorRole: actor.role,
+    action,
+    result: 'denied',
+    ip,
+    detail: { reason: 'role' },
   });
 }

@@ -1,5 +1,12 @@
 import { and, eq, gte, isNull, lt } from 'drizzle-orm';
-import { addDays, petitionFigures, shanghaiDate, type Period, type PetitionFigures, type PetitionRecord } from '@tally/casework';
+import {
+  addDays,
+  petitionFigures,
+  shanghaiDate,
+  type Period,
+  type PetitionFigures,
+  type PetitionRecord,
+} from '@tally/casework';
 import { schema, scopeOf, type Transaction } from '@tally/db';
 import { shanghaiMidnight } from './case-filters.ts';
 import { anyInScope } from './unit-scope.ts';
@@ -22,17 +29,25 @@ export async function unitFigures(
   const scope = scopeOf(unit.code, unit.level);
   const rows = await tx
     .select({
-      id: cases.id, receivedAt: cases.receivedAt, channel: cases.channel, personTimes: cases.personTimes, duplicateOf: cases.duplicateOf,
-      closedAt: cases.closedAt, dueOn: cases.dueOn, satisfaction: cases.satisfaction,
+      id: cases.id,
+      receivedAt: cases.receivedAt,
+      channel: cases.channel,
+      personTimes: cases.personTimes,
+      duplicateOf: cases.duplicateOf,
+      closedAt: cases.closedAt,
+      dueOn: cases.dueOn,
+      satisfaction: cases.satisfaction,
     })
     .from(cases)
-    .where(and(
-      eq(cases.countyId, countyId),
-      isNull(cases.deletedAt),
-      anyInScope([cases.registeredUnitCode, cases.unitCode], scope),
-      gte(cases.receivedAt, shanghaiMidnight(period.from)),
-      lt(cases.receivedAt, shanghaiMidnight(addDays(period.to, 1))),
-    ));
+    .where(
+      and(
+        eq(cases.countyId, countyId),
+        isNull(cases.deletedAt),
+        anyInScope([cases.registeredUnitCode, cases.unitCode], scope),
+        gte(cases.receivedAt, shanghaiMidnight(period.from)),
+        lt(cases.receivedAt, shanghaiMidnight(addDays(period.to, 1))),
+      ),
+    );
   const records: PetitionRecord[] = rows.map((row) => ({
     id: row.id,
     receivedAt: row.receivedAt.toISOString(),

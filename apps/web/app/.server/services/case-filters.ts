@@ -10,35 +10,45 @@ import { civilDate, orderedIssue } from './period-input.ts';
 
 export { civilDate };
 
-
 /** What narrows the case list; shared by the paged list and the export. */
 const filterFields = z.object({
   status: z.enum(CASE_STATUSES).optional(),
-    overdue: z.boolean().optional(),
-    /** Running deadlines at most this many working days ahead, today included (即将到期), as the clock badge counts. */
-    dueWithinDays: z.number().int().min(0).max(60).optional(),
-    flagged: z.boolean().optional(),
-    /**
-     * Open cases waiting on the actor's own unit (待本单位办理): it handles them and has not
-     * assigned them on, or they were assigned to it. Escalated and assigned cases land here
-     * at the receiving unit with their clock.
-     */
-    awaitingMyUnit: z.boolean().optional(),
-    channel: z.enum(CASE_CHANNELS).optional(),
-    category: z.enum(CASE_CATEGORIES).optional(),
-    receivedFrom: civilDate.optional(),
-    receivedTo: civilDate.optional(),
-    /** Part of a case number; digits and hyphens only, so it can never carry a LIKE wildcard. */
-    caseNumber: z.string().trim().max(20).regex(/^[\d-]*$/).optional(),
+  overdue: z.boolean().optional(),
+  /** Running deadlines at most this many working days ahead, today included (即将到期), as the clock badge counts. */
+  dueWithinDays: z.number().int().min(0).max(60).optional(),
+  flagged: z.boolean().optional(),
+  /**
+   * Open cases waiting on the actor's own unit (待本单位办理): it handles them and has not
+   * assigned them on, or they were assigned to it. Escalated and assigned cases land here
+   * at the receiving unit with their clock.
+   */
+  awaitingMyUnit: z.boolean().optional(),
+  channel: z.enum(CASE_CHANNELS).optional(),
+  category: z.enum(CASE_CATEGORIES).optional(),
+  receivedFrom: civilDate.optional(),
+  receivedTo: civilDate.optional(),
+  /** Part of a case number; digits and hyphens only, so it can never carry a LIKE wildcard. */
+  caseNumber: z
+    .string()
+    .trim()
+    .max(20)
+    .regex(/^[\d-]*$/)
+    .optional(),
 });
 
-const orderedRange: [(input: { receivedFrom?: string; receivedTo?: string }) => boolean, { path: string[]; message: string }] = [
+const orderedRange: [
+  (input: { receivedFrom?: string; receivedTo?: string }) => boolean,
+  { path: string[]; message: string },
+] = [
   (input) => !input.receivedFrom || !input.receivedTo || input.receivedFrom <= input.receivedTo,
   { ...orderedIssue, path: ['receivedTo'] },
 ];
 
 export const listInput = filterFields
-  .extend({ page: z.number().int().min(1).max(100000).default(1), pageSize: z.number().int().min(1).max(100).default(20) })
+  .extend({
+    page: z.number().int().min(1).max(100000).default(1),
+    pageSize: z.number().int().min(1).max(100).default(20),
+  })
   .refine(...orderedRange);
 
 export type CaseListInput = z.infer<typeof listInput>;
@@ -66,7 +76,12 @@ export function awaitingUnit(unitCode: string): SQL {
 }
 
 /** The list filters as SQL; undefined entries are dropped by and(). `unitCode` is the actor's own unit. */
-export function listFilters(input: CaseFilterInput, now: Date, calendar: WorkCalendar, unitCode: string): SQL | undefined {
+export function listFilters(
+  input: CaseFilterInput,
+  now: Date,
+  calendar: WorkCalendar,
+  unitCode: string,
+): SQL | undefined {
   const cases = schema.petitionCases;
   const today = shanghaiDate(now);
   return and(
@@ -75,7 +90,10 @@ export function listFilters(input: CaseFilterInput, now: Date, calendar: WorkCal
     // clock_due_on is set only while a clock runs (assignment or handling), so no status test is needed.
     input.overdue ? sql`${cases.clockDueOn} < ${today}` : undefined,
     input.dueWithinDays !== undefined
-      ? and(sql`${cases.clockDueOn} >= ${today}`, sql`${cases.clockDueOn} < ${dueWithinEnd(today, input.dueWithinDays, calendar)}`)
+      ? and(
+          sql`${cases.clockDueOn} >= ${today}`,
+          sql`${cases.clockDueOn} < ${dueWithinEnd(today, input.dueWithinDays, calendar)}`,
+        )
       : undefined,
     input.flagged !== undefined ? eq(cases.flagged, input.flagged) : undefined,
     input.channel ? eq(cases.channel, input.channel) : undefined,
@@ -85,4 +103,3 @@ export function listFilters(input: CaseFilterInput, now: Date, calendar: WorkCal
     input.caseNumber ? sql`${cases.caseNumber} like ${`%${input.caseNumber}%`}` : undefined,
   );
 }
-

@@ -1,5 +1,13 @@
 import { eq } from 'drizzle-orm';
-import { DEFAULT_DEADLINE_RULES, caseClock, responsibleUnitOf, supervisingUnitOf, supervisionNotice, type CaseState, type WorkCalendar } from '@tally/casework';
+import {
+  DEFAULT_DEADLINE_RULES,
+  caseClock,
+  responsibleUnitOf,
+  supervisingUnitOf,
+  supervisionNotice,
+  type CaseState,
+  type WorkCalendar,
+} from '@tally/casework';
 import { schema, type Actor, type Transaction } from '@tally/db';
 import { UserFacingError } from '../errors.ts';
 import { personalDataFor } from './case-records.ts';
@@ -26,7 +34,10 @@ export async function noticeFor(tx: Transaction, actor: Actor, row: CaseRow, now
   const clock = caseClock(state, now, DEFAULT_DEADLINE_RULES, calendar);
   const result = supervisionNotice({ caseNumber: row.caseNumber, clock }, now, calendar);
   if (!result.ok) throw new UserFacingError('BAD_REQUEST', 'cases.error.notOverdue');
-  const [county] = await tx.select({ name: schema.counties.name }).from(schema.counties).where(eq(schema.counties.countyId, actor.countyId));
+  const [county] = await tx
+    .select({ name: schema.counties.name })
+    .from(schema.counties)
+    .where(eq(schema.counties.countyId, actor.countyId));
   const responsibleCode = responsibleUnitOf(state);
   const supervisor = supervisingUnitOf(responsibleCode);
   const supervisorCode = supervisor.kind === 'unit' ? supervisor.unitCode : null;

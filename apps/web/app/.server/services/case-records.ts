@@ -33,7 +33,13 @@ function fieldsMaskedFor(row: CaseRow, actor: Actor): FieldDef[] {
 }
 
 function personalRecord(row: CaseRow): PersonalData {
-  return { petitionerName: row.petitionerName, petitionerIdNumber: row.petitionerIdNumber, petitionerPhone: row.petitionerPhone, petitionerAddress: row.petitionerAddress, summary: row.summary };
+  return {
+    petitionerName: row.petitionerName,
+    petitionerIdNumber: row.petitionerIdNumber,
+    petitionerPhone: row.petitionerPhone,
+    petitionerAddress: row.petitionerAddress,
+    summary: row.summary,
+  };
 }
 
 /** §8 on screen: personal data masked and the summary withheld, each outside the units that may see it. */
@@ -43,7 +49,10 @@ export function personalDataFor(row: CaseRow, actor: Actor): PersonalData & { ma
 }
 
 /** §8 in a spreadsheet: what the actor may not see in full is left out, not masked. */
-export function exportedPersonalData(row: CaseRow, actor: Actor): { [K in keyof PersonalData]: PersonalData[K] | null } {
+export function exportedPersonalData(
+  row: CaseRow,
+  actor: Actor,
+): { [K in keyof PersonalData]: PersonalData[K] | null } {
   const withheld = new Set(fieldsMaskedFor(row, actor).map((field) => field.key));
   const record = personalRecord(row);
   return {

@@ -9,7 +9,10 @@ import { isCivilDate } from '@tally/casework';
  */
 
 /** A civil date 'YYYY-MM-DD' that exists (2026-02-30 is refused). */
-export const civilDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'error.input.date').refine(isCivilDate, 'error.input.date');
+export const civilDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'error.input.date')
+  .refine(isCivilDate, 'error.input.date');
 
 /** The longest period a figures query reads: about three years keeps its queries bounded. */
 const LONGEST_PERIOD_MS = 1100 * 86_400_000;
@@ -24,4 +27,7 @@ export const orderedIssue = { path: ['to'], message: 'error.input.beforeFrom' };
 export const boundedPeriod = <T extends z.ZodType<{ from: string; to: string }>>(schema: T) =>
   schema
     .refine(ordered, orderedIssue)
-    .refine((period) => Date.parse(period.to) - Date.parse(period.from) <= LONGEST_PERIOD_MS, { path: ['to'], message: 'error.input.periodTooLong' });
+    .refine((period) => Date.parse(period.to) - Date.parse(period.from) <= LONGEST_PERIOD_MS, {
+      path: ['to'],
+      message: 'error.input.periodTooLong',
+    });

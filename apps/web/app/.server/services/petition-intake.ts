@@ -7,7 +7,16 @@
  * row at commit, a crash) gives every number back, so the county's sequence has no gaps.
  */
 import { sql } from 'drizzle-orm';
-import { CASE_NUMBER_YEARS, INTAKE_ERROR_FIELDS, formatCaseNumber, normalizePhone, registerCase, shanghaiDate, validateIdNumber, type WorkCalendar } from '@tally/casework';
+import {
+  CASE_NUMBER_YEARS,
+  INTAKE_ERROR_FIELDS,
+  formatCaseNumber,
+  normalizePhone,
+  registerCase,
+  shanghaiDate,
+  validateIdNumber,
+  type WorkCalendar,
+} from '@tally/casework';
 import { schema, type Transaction } from '@tally/db';
 import type { CaseCategory, Channel } from '@tally/casework';
 import { FieldRefusal, UserFacingError } from '../errors.ts';
@@ -36,16 +45,22 @@ export interface IntakeRequest {
   importId?: string | null;
 }
 
-export const domainError = (error: { zh: string; en: string }) => new UserFacingError('BAD_REQUEST', 'error.domain', { zh: error.zh, en: error.en });
+export const domainError = (error: { zh: string; en: string }) =>
+  new UserFacingError('BAD_REQUEST', 'error.domain', { zh: error.zh, en: error.en });
 
 /** A refusal about one intake field: the form marks that field, an import names its row. */
-const fieldError = (field: string, error: { zh: string; en: string }) => new FieldRefusal([{ field, zh: error.zh, en: error.en }]);
+const fieldError = (field: string, error: { zh: string; en: string }) =>
+  new FieldRefusal([{ field, zh: error.zh, en: error.en }]);
 
-const PHONE_REFUSED = { zh: '联系电话应为 11 位手机号或带区号的固定电话', en: 'Phone must be an 11-digit mobile or a landline with area code' };
+const PHONE_REFUSED = {
+  zh: '联系电话应为 11 位手机号或带区号的固定电话',
+  en: 'Phone must be an 11-digit mobile or a landline with area code',
+};
 
 /** Next number for the county and year, in the caller's transaction: rollback returns it, so no gaps. */
 async function nextSequence(tx: Transaction, countyId: number, year: number): Promise<number> {
-  const rows = await tx.execute(sql`insert into case_counters (county_id, year, last_number) values (${countyId}, ${year}, 1)
+  const rows =
+    await tx.execute(sql`insert into case_counters (county_id, year, last_number) values (${countyId}, ${year}, 1)
     on conflict (county_id, year) do update set last_number = case_counters.last_number + 1 returning last_number`);
   return Number((rows as unknown as Array<{ last_number: number }>)[0]!.last_number);
 }
@@ -56,7 +71,10 @@ async function nextSequence(tx: Transaction, countyId: number, year: number): Pr
  * a case number is drawn. A caller registering many cases passes the county calendar once.
  */
 export async function registerPetition(
-  tx: Transaction, ctx: AuthedContext, input: IntakeRequest, calendar?: WorkCalendar,
+  tx: Transaction,
+  ctx: AuthedContext,
+  input: IntakeRequest,
+  calendar?: WorkCalendar,
 ): Promise<{ id: string; caseNumber: string }> {
   if (input.petitionerIdNumber) {
     const checked = validateIdNumber(input.petitionerIdNumber, { today: shanghaiDate(ctx.now) });
@@ -65,10 +83,19 @@ export async function registerPetition(
   const phone = input.petitionerPhone ? normalizePhone(input.petitionerPhone) : null;
   if (input.petitionerPhone && !phone) throw fieldError('petitionerPhone', PHONE_REFUSED);
   const id = crypto.randomUUID();
-  const registered = registerCase({
-    id, receivedAt: input.receivedAt, channel: input.channel, unitCode: ctx.actor.unitCode, peopleCount: input.peopleCount,
-    personTimes: input.personTimes, repeat: input.repeatPetition, skipLevel: input.skipLevel,
-  }, ctx.now);
+  const registered = registerCase(
+    {
+      id,
+      receivedAt: input.receivedAt,
+      channel: input.channel,
+      unitCode: ctx.actor.unitCode,
+      peopleCount: input.peopleCount,
+      personTimes: input.personTimes,
+      repeat: input.repeatPetition,
+      skipLevel: input.skipLevel,
+    },
+    ctx.now,
+  );
   if (!registered.ok) {
     const field = INTAKE_ERROR_FIELDS[registered.error.code];
     throw field ? fieldError(field, registered.error) : domainError(registered.error);
@@ -83,18 +110,46 @@ export async function registerPetition(
       en: `The date received ${state.receivedOn} is not between ${CASE_NUMBER_YEARS.min} and ${CASE_NUMBER_YEARS.max}; the case cannot be numbered; check it`,
     });
   }
-  const caseNumber = formatCaseNumber({ countyCode: ctx.actor.unitCode.slice(0, 6), year, sequence: await nextSequence(tx, ctx.actor.countyId, year) });
+  const caseNumber = formatCaseNumber({
+    countyCode: ctx.actor.unitCode.slice(0, 6),
+    year,
+    sequence: await nextSequence(tx, ctx.actor.countyId, year),
+  });
   await tx.insert(schema.petitionCases).values({
-    countyId: ctx.actor.countyId, id, caseNumber, registeredUnitCode: ctx.actor.unitCode, receivedAt: new Date(state.receivedAt),
-    channel: input.channel, peopleCount: input.peopleCount, personTimes: input.personTimes, skipLevel: input.skipLevel,
-    repeatPetition: input.repeatPetition, duplicateOf: input.duplicateOf, category: input.category, summary: input.summary, petitionerName: input.petitionerName,
-    petitionerIdNumber: input.petitionerIdNumber?.toUpperCase() ?? null, petitionerPhone: phone, petitionerAddress: input.petitionerAddress,
-    importFingerprint: input.importFingerprint ?? null, importId: input.importId ?? null,
-    createdBy: ctx.actor.userId, ...projectionOf(state, null, ctx.now, calendar ?? await countyCalendar(tx, ctx.actor.countyId)),
+    countyId: ctx.actor.countyId,
+    id,
+    caseNumber,
+    registeredUnitCode: ctx.actor.unitCode,
+    receivedAt: new Date(state.receivedAt),
+    channel: input.channel,
+    peopleCount: input.peopleCount,
+    personTimes: input.personTimes,
+    skipLevel: input.skipLevel,
+    repeatPetition: input.repeatPetition,
+    duplicateOf: input.duplicateOf,
+    category: input.category,
+    summary: input.summary,
+    petitionerName: input.petitionerName,
+    petitionerIdNumber: input.petitionerIdNumber?.toUpperCase() ?? null,
+    petitionerPhone: phone,
+    petitionerAddress: input.petitionerAddress,
+    importFingerprint: input.importFingerprint ?? null,
+    importId: input.importId ?? null,
+    createdBy: ctx.actor.userId,
+    ...projectionOf(state, null, ctx.now, calendar ?? (await countyCalendar(tx, ctx.actor.countyId))),
   });
   await tx.insert(schema.caseTransitions).values({
-    countyId: ctx.actor.countyId, caseId: id, unitCode: state.unitCode, registeredUnitCode: ctx.actor.unitCode, action: 'register',
-    fromStatus: null, toStatus: state.status, actorUserId: ctx.actor.userId, actorName: ctx.actor.loginName, at: ctx.now, note: null,
+    countyId: ctx.actor.countyId,
+    caseId: id,
+    unitCode: state.unitCode,
+    registeredUnitCode: ctx.actor.unitCode,
+    action: 'register',
+    fromStatus: null,
+    toStatus: state.status,
+    actorUserId: ctx.actor.userId,
+    actorName: ctx.actor.loginName,
+    at: ctx.now,
+    note: null,
   });
   return { id, caseNumber };
 }

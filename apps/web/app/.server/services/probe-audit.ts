@@ -16,7 +16,8 @@ const windows = new Map<string, { start: number; count: number }>();
 /** Whether this probe gets an audit row; counts it either way. */
 export function takeProbeSlot(userId: string, now: Date): boolean {
   const at = now.getTime();
-  if (windows.size > PRUNE_AT) for (const [key, window] of windows) if (at - window.start >= WINDOW_MS) windows.delete(key);
+  if (windows.size > PRUNE_AT)
+    for (const [key, window] of windows) if (at - window.start >= WINDOW_MS) windows.delete(key);
   const window = windows.get(userId);
   if (!window || at - window.start >= WINDOW_MS) {
     windows.set(userId, { start: at, count: 1 });
@@ -35,10 +36,28 @@ export function probedId(input: unknown): string | null {
 }
 
 /** One `denied.not_found` row in its own transaction (the refused call's own was rolled back). */
-export async function auditProbe(db: Database, actor: Actor, path: string, input: unknown, ip: string | null, now: Date): Promise<void> {
+export async function auditProbe(
+  db: Database,
+  actor: Actor,
+  path: string,
+  input: unknown,
+  ip: string | null,
+  now: Date,
+): Promise<void> {
   if (!takeProbeSlot(actor.userId, now)) return;
-  await withActor(db, actor, (tx) => appendAudit(tx, {
-    countyId: actor.countyId, at: now, actorUserId: actor.userId, actorLogin: actor.loginName, actorRole: actor.role,
-    action: 'denied.not_found', objectType: path, objectId: probedId(input), result: 'denied', ip, detail: { reason: 'not_found' },
-  }));
+  await withActor(db, actor, (tx) =>
+    appendAudit(tx, {
+      countyId: actor.countyId,
+      at: now,
+      actorUserId: actor.userId,
+      actorLogin: actor.loginName,
+      actorRole: actor.role,
+      action: 'denied.not_found',
+      objectType: path,
+      objectId: probedId(input),
+      result: 'denied',
+      ip,
+      detail: { reason: 'not_found' },
+    }),
+  );
 }

@@ -14,7 +14,10 @@ export interface CodeProblem {
  * county xxxxxx000000 → township xxxxxxTTT000 → village xxxxxxTTTVVV.
  * Returns the child's level, or the problem.
  */
-export function checkChildCode(code: string, parent: { code: string; level: UnitLevel }): { level: UnitLevel } | CodeProblem {
+export function checkChildCode(
+  code: string,
+  parent: { code: string; level: UnitLevel },
+): { level: UnitLevel } | CodeProblem {
   if (!UNIT_CODE_PATTERN.test(code)) return { key: 'error.unit.codeFormat', params: { code } };
   if (parent.level === 'village') return { key: 'error.unit.parentInvalid', params: {} };
   const prefixLength = parent.level === 'county' ? 6 : 9;

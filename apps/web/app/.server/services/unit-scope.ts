@@ -48,11 +48,17 @@ export function listScope(actor: Pick<Actor, 'scope'>, unitCode: string | undefi
  * A unit outside the actor's scope, or unknown in the county, is "not found": the same
  * answer as for a unit that does not exist, so probing reveals nothing.
  */
-export async function scopeForUnit(tx: Transaction, ctx: AuthedContext, unitCode: string | undefined): Promise<{ unitCode: string; scope: string; name: string }> {
+export async function scopeForUnit(
+  tx: Transaction,
+  ctx: AuthedContext,
+  unitCode: string | undefined,
+): Promise<{ unitCode: string; scope: string; name: string }> {
   const code = unitCode ?? ctx.actor.unitCode;
   const level = unitLevelOf(code);
   if (!level || !code.startsWith(ctx.actor.scope)) throw notFound();
-  const [unit] = await tx.select({ name: schema.units.name }).from(schema.units)
+  const [unit] = await tx
+    .select({ name: schema.units.name })
+    .from(schema.units)
     .where(and(eq(schema.units.countyId, ctx.actor.countyId), eq(schema.units.code, code)));
   if (!unit) throw notFound();
   return { unitCode: code, scope: scopeOf(code, level), name: unit.name };

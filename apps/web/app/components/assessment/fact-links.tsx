@@ -27,19 +27,33 @@ export function FactLinks({ facts }: { facts: readonly FactLinkView[] }) {
   const { t, language } = useI18n();
   const name = (fact: FactLinkView, index: number) => {
     const source = fact.source ?? '';
-    const kind = isRegisterKey(source) ? labelOf(registerDefs[source], language) : SOURCE_KEYS[source] ? t(SOURCE_KEYS[source]) : t('assessment.breakdown.record');
+    const kind = isRegisterKey(source)
+      ? labelOf(registerDefs[source], language)
+      : SOURCE_KEYS[source]
+        ? t(SOURCE_KEYS[source])
+        : t('assessment.breakdown.record');
     return `${kind} ${index + 1}`;
   };
   const item = (fact: FactLinkView, index: number) => (
     // A link to a cell or row of a page (#id) loads the document, so the browser scrolls to it and marks it :target.
-    <li key={fact.id}>{fact.href ? <Link to={fact.href} reloadDocument={fact.href.includes('#')}>{name(fact, index)}</Link> : name(fact, index)}</li>
+    <li key={fact.id}>
+      {fact.href ? (
+        <Link to={fact.href} reloadDocument={fact.href.includes('#')}>
+          {name(fact, index)}
+        </Link>
+      ) : (
+        name(fact, index)
+      )}
+    </li>
   );
   return (
     <>
       <ul className="fact-links">{facts.slice(0, SHOWN).map(item)}</ul>
       {facts.length > SHOWN ? (
         <details>
-          <summary>{t('assessment.breakdown.moreRecords', { count: facts.length - SHOWN, total: facts.length })}</summary>
+          <summary>
+            {t('assessment.breakdown.moreRecords', { count: facts.length - SHOWN, total: facts.length })}
+          </summary>
           <ul className="fact-links">{facts.slice(SHOWN).map((fact, i) => item(fact, SHOWN + i))}</ul>
         </details>
       ) : null}

@@ -8,7 +8,19 @@ export interface ScopeOption {
 }
 
 /** Year, period and ranking scope as a GET form: a chosen view can be bookmarked and printed. */
-export function PeriodForm({ year, period, scopeCode, scopes, action }: { year: number; period: string; scopeCode: string; scopes: ScopeOption[]; action?: string }) {
+export function PeriodForm({
+  year,
+  period,
+  scopeCode,
+  scopes,
+  action,
+}: {
+  year: number;
+  period: string;
+  scopeCode: string;
+  scopes: ScopeOption[];
+  action?: string;
+}) {
   const { t } = useI18n();
   return (
     <Form method="get" className="inline-form" action={action}>
@@ -20,7 +32,9 @@ export function PeriodForm({ year, period, scopeCode, scopes, action }: { year: 
         {t('assessment.period')}
         <select name="period" defaultValue={period}>
           {assessmentPeriods.map((p) => (
-            <option key={p} value={p}>{t(`assessment.period.${p}`)}</option>
+            <option key={p} value={p}>
+              {t(`assessment.period.${p}`)}
+            </option>
           ))}
         </select>
       </label>
@@ -29,7 +43,9 @@ export function PeriodForm({ year, period, scopeCode, scopes, action }: { year: 
           {t('assessment.scope')}
           <select name="scope" defaultValue={scopeCode}>
             {scopes.map((s) => (
-              <option key={s.code} value={s.code}>{s.label}</option>
+              <option key={s.code} value={s.code}>
+                {s.label}
+              </option>
             ))}
           </select>
         </label>

@@ -57,7 +57,11 @@ export function RankingTable({ rows, caption }: { rows: RankingRow[]; caption: s
                 </>
               ) : null}
               <td className="score-cell">
-                <span className="score-bar" style={{ width: `${Math.max(0, (Number(row.final) / top) * 100)}%` }} aria-hidden="true" />
+                <span
+                  className="score-bar"
+                  style={{ width: `${Math.max(0, (Number(row.final) / top) * 100)}%` }}
+                  aria-hidden="true"
+                />
                 <span className="score-value">{row.final}</span>
               </td>
               {withNotes ? <td className="note">{row.note}</td> : null}

@@ -27,8 +27,20 @@ export interface EditorProblem {
  * The draft on a form, one fieldset per rule: amounts, caps, tiers, quotas, weights, targets and
  * labels, never raw JSON. A refused save comes back with what was typed and the bad fields marked.
  */
-export function RuleEditor({ year, version, rules, fields, posted, problems }: {
-  year: number; version: number; rules: EditorRule[]; fields: EditorField[]; posted: Record<string, string> | null; problems: EditorProblem[];
+export function RuleEditor({
+  year,
+  version,
+  rules,
+  fields,
+  posted,
+  problems,
+}: {
+  year: number;
+  version: number;
+  rules: EditorRule[];
+  fields: EditorField[];
+  posted: Record<string, string> | null;
+  problems: EditorProblem[];
 }) {
   const { t } = useI18n();
   const problemOf = new Map(problems.map((p) => [p.name, p.message]));
@@ -64,7 +76,11 @@ export function RuleEditor({ year, version, rules, fields, posted, problems }: {
                     aria-invalid={problem ? true : undefined}
                     aria-describedby={problem ? `${id}-error` : undefined}
                   />
-                  {problem ? <span id={`${id}-error`} className="field-error">{problem}</span> : null}
+                  {problem ? (
+                    <span id={`${id}-error`} className="field-error">
+                      {problem}
+                    </span>
+                  ) : null}
                 </label>
               );
             })}

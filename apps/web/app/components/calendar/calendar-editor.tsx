@@ -2,7 +2,13 @@ import { Form } from 'react-router';
 import { useI18n } from '../../lib/i18n-context.ts';
 
 /** Admin tools for one year: add one date, adopt the built-in list, or replace the year from pasted text. */
-export function CalendarEditor(props: { year: number; holidays: string[]; makeupWorkdays: string[]; canAdopt: boolean; draft?: { holidays: string; makeupWorkdays: string } }) {
+export function CalendarEditor(props: {
+  year: number;
+  holidays: string[];
+  makeupWorkdays: string[];
+  canAdopt: boolean;
+  draft?: { holidays: string; makeupWorkdays: string };
+}) {
   const { t } = useI18n();
   const { year } = props;
   return (
@@ -42,7 +48,11 @@ export function CalendarEditor(props: { year: number; holidays: string[]; makeup
           </label>
           <label>
             {t('calendar.makeupWorkdays')}
-            <textarea name="makeupWorkdays" rows={12} defaultValue={props.draft?.makeupWorkdays ?? props.makeupWorkdays.join('\n')} />
+            <textarea
+              name="makeupWorkdays"
+              rows={12}
+              defaultValue={props.draft?.makeupWorkdays ?? props.makeupWorkdays.join('\n')}
+            />
           </label>
           <button type="submit">{t('calendar.save', { year })}</button>
         </Form>

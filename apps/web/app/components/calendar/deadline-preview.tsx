@@ -4,7 +4,15 @@ import { formatCivilDate, weekdayName } from '../../lib/civil-date-format.ts';
 import { useI18n } from '../../lib/i18n-context.ts';
 
 /** "7 日 from <start> → <due>": the county calendar next to a Monday–Friday count, so the effect of an edit shows. */
-export function DeadlinePreviewTable({ year, start, lines }: { year: number; start: string; lines: DeadlinePreview[] }) {
+export function DeadlinePreviewTable({
+  year,
+  start,
+  lines,
+}: {
+  year: number;
+  start: string;
+  lines: DeadlinePreview[];
+}) {
   const { t, language } = useI18n();
   const show = (date: string) => `${formatCivilDate(date, language)}（${weekdayName(date, language)}）`;
   const countLabel = (line: DeadlinePreview) =>
@@ -41,7 +49,9 @@ export function DeadlinePreviewTable({ year, start, lines }: { year: number; sta
               </td>
               <td>
                 {show(start)} → <strong>{show(line.dueOn)}</strong>
-                {line.dueOn !== line.dueOnWeekdaysOnly && <span className="badge badge-muted">{t('calendar.preview.moved')}</span>}
+                {line.dueOn !== line.dueOnWeekdaysOnly && (
+                  <span className="badge badge-muted">{t('calendar.preview.moved')}</span>
+                )}
               </td>
               <td>{show(line.dueOnWeekdaysOnly)}</td>
             </tr>

@@ -43,10 +43,17 @@ export function CaseFacts({ record, unitName }: { record: CaseFactsView; unitNam
       <dt>{t('cases.field.caseNumber')}</dt>
       <dd>
         {record.caseNumber}
-        <CaseBadges peopleCount={record.peopleCount} skipLevel={record.skipLevel} repeatPetition={record.repeatPetition} flagged={record.flagged} />
+        <CaseBadges
+          peopleCount={record.peopleCount}
+          skipLevel={record.skipLevel}
+          repeatPetition={record.repeatPetition}
+          flagged={record.flagged}
+        />
       </dd>
       <dt>{t('cases.field.status')}</dt>
-      <dd><StatusLabel status={record.status} /></dd>
+      <dd>
+        <StatusLabel status={record.status} />
+      </dd>
       <dt>{t('cases.field.receivedAt')}</dt>
       <dd>{formatDateTime(record.receivedAt, language)}</dd>
       <dt>{t('cases.field.channel')}</dt>
@@ -62,7 +69,12 @@ export function CaseFacts({ record, unitName }: { record: CaseFactsView; unitNam
       <dt>{t('cases.field.repeatPetition')}</dt>
       <dd>
         {yes(record.repeatPetition)}
-        {record.duplicateOf && <> · <Link to={`/cases/${record.duplicateOf}`}>{t('cases.field.duplicateOfCaseNumber')}</Link></>}
+        {record.duplicateOf && (
+          <>
+            {' '}
+            · <Link to={`/cases/${record.duplicateOf}`}>{t('cases.field.duplicateOfCaseNumber')}</Link>
+          </>
+        )}
       </dd>
       <dt>{t('cases.field.summary')}</dt>
       <dd className="prewrap">{record.summary ?? t('registers.hiddenText')}</dd>
@@ -78,7 +90,8 @@ export function CaseFacts({ record, unitName }: { record: CaseFactsView; unitNam
       <dd>{vocabularyLabel(t, 'cases.complexity', record.complexity)}</dd>
       <dt>{t('cases.field.dueOn')}</dt>
       <dd>
-        {record.clock.stage && record.status !== 'refused' ? `${t(`cases.clock.stage.${record.clock.stage}`)} ` : ''}{formatCivilDate(record.clock.dueOn, language)} <ClockBadge clock={record.clock} />
+        {record.clock.stage && record.status !== 'refused' ? `${t(`cases.clock.stage.${record.clock.stage}`)} ` : ''}
+        {formatCivilDate(record.clock.dueOn, language)} <ClockBadge clock={record.clock} />
       </dd>
       {record.refusalReason && (
         <>
@@ -90,7 +103,8 @@ export function CaseFacts({ record, unitName }: { record: CaseFactsView; unitNam
         <>
           <dt>{t('cases.field.reply')}</dt>
           <dd className="prewrap">
-            {formatCivilDate(record.reply.on, language)} · {vocabularyLabel(t, 'cases.replyMethod', record.reply.method)}：{record.reply.content}
+            {formatCivilDate(record.reply.on, language)} ·{' '}
+            {vocabularyLabel(t, 'cases.replyMethod', record.reply.method)}：{record.reply.content}
           </dd>
         </>
       )}
@@ -105,7 +119,8 @@ export function CaseFacts({ record, unitName }: { record: CaseFactsView; unitNam
             <ul className="plain-list">
               {record.escalations.map((escalation, index) => (
                 <li key={index}>
-                  {formatCivilDate(escalation.on, language)} {unitName(escalation.fromUnitCode)} → {unitName(escalation.toUnitCode)}：{escalation.reason}
+                  {formatCivilDate(escalation.on, language)} {unitName(escalation.fromUnitCode)} →{' '}
+                  {unitName(escalation.toUnitCode)}：{escalation.reason}
                 </li>
               ))}
             </ul>

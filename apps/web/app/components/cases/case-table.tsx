@@ -45,7 +45,12 @@ export function CaseTable({ rows, unitNames }: { rows: CaseRowView[]; unitNames:
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.id} className={row.clock.status === 'overdue' ? 'row-overdue' : row.status === 'refused' ? 'row-refused' : undefined}>
+          <tr
+            key={row.id}
+            className={
+              row.clock.status === 'overdue' ? 'row-overdue' : row.status === 'refused' ? 'row-refused' : undefined
+            }
+          >
             <td>
               <Link to={`/cases/${row.id}`}>{row.caseNumber}</Link>
               <CaseBadges peopleCount={row.peopleCount} skipLevel={row.skipLevel} flagged={row.flagged} />
@@ -53,11 +58,21 @@ export function CaseTable({ rows, unitNames }: { rows: CaseRowView[]; unitNames:
             <td>{formatDateTime(row.receivedAt, language)}</td>
             <td>{vocabularyLabel(t, 'cases.channel', row.channel)}</td>
             <td>{vocabularyLabel(t, 'cases.category', row.category)}</td>
-            <td className="summary-cell" title={row.summary ?? undefined}>{row.summary ?? t('registers.hiddenText')}</td>
+            <td className="summary-cell" title={row.summary ?? undefined}>
+              {row.summary ?? t('registers.hiddenText')}
+            </td>
             <td>{row.petitionerName}</td>
             <td>{unitNames[row.unitCode] ?? row.unitCode}</td>
-            <td><StatusLabel status={row.status} /></td>
-            <td>{row.status === 'refused' ? <span className="clock">{t('cases.clock.refused')}</span> : <ClockBadge clock={row.clock} withDate />}</td>
+            <td>
+              <StatusLabel status={row.status} />
+            </td>
+            <td>
+              {row.status === 'refused' ? (
+                <span className="clock">{t('cases.clock.refused')}</span>
+              ) : (
+                <ClockBadge clock={row.clock} withDate />
+              )}
+            </td>
           </tr>
         ))}
       </tbody>

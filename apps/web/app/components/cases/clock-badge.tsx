@@ -21,12 +21,18 @@ export function ClockBadge({ clock, withDate = false }: { clock: ClockView; with
   const { t, language } = useI18n();
   const open = clock.status === 'on_time' || clock.status === 'due_soon' || clock.status === 'overdue';
   let detail = '';
-  if (clock.status === 'overdue' && clock.daysOverdue !== null) detail = t('cases.clock.daysOverdue', { days: clock.daysOverdue });
-  else if (open && clock.daysLeft !== null) detail = clock.daysLeft === 0 ? t('cases.clock.dueToday') : t('cases.clock.daysLeft', { days: clock.daysLeft });
+  if (clock.status === 'overdue' && clock.daysOverdue !== null)
+    detail = t('cases.clock.daysOverdue', { days: clock.daysOverdue });
+  else if (open && clock.daysLeft !== null)
+    detail = clock.daysLeft === 0 ? t('cases.clock.dueToday') : t('cases.clock.daysLeft', { days: clock.daysLeft });
   const stage = open && clock.stage ? t(`cases.clock.stage.${clock.stage}`) : '';
   return (
     <span className={`clock clock-${clock.status}`} data-clock={clock.status}>
-      {clock.status === 'overdue' && <span className="clock-icon" aria-hidden="true">⚠ </span>}
+      {clock.status === 'overdue' && (
+        <span className="clock-icon" aria-hidden="true">
+          ⚠{' '}
+        </span>
+      )}
       {vocabularyLabel(t, 'cases.clock', clock.status)}
       {detail && ` · ${detail}`}
       {withDate && clock.dueOn && ` · ${stage ? `${stage} ` : ''}${formatCivilDate(clock.dueOn, language)}`}

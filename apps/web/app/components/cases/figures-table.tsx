@@ -5,13 +5,26 @@ import { vocabularyLabel } from '../../lib/case-format.ts';
 import { CASE_CHANNELS } from '@tally/casework';
 
 /** The figures offices publish, with each rate's numerator and denominator beside it. */
-export function FiguresTable({ figures, unitName, from, to }: { figures: PetitionFigures; unitName: string; from: string; to: string }) {
+export function FiguresTable({
+  figures,
+  unitName,
+  from,
+  to,
+}: {
+  figures: PetitionFigures;
+  unitName: string;
+  from: string;
+  to: string;
+}) {
   const { t, language } = useI18n();
   const rateRow = (label: string, value: PetitionFigures['closureRate']) => (
     <tr>
       <th scope="row">{label}</th>
       <td>
-        <strong>{value.display}</strong> <span className="count">{t('cases.figures.ratio', { numerator: value.numerator, denominator: value.denominator })}</span>
+        <strong>{value.display}</strong>{' '}
+        <span className="count">
+          {t('cases.figures.ratio', { numerator: value.numerator, denominator: value.denominator })}
+        </span>
       </td>
     </tr>
   );
@@ -25,8 +38,16 @@ export function FiguresTable({ figures, unitName, from, to }: { figures: Petitio
     <>
       <p className="figures-summary">
         {t('cases.figures.summary', {
-          unit: unitName, from: formatCivilDate(from, language), to: formatCivilDate(to, language), received: figures.received, letters: figures.letters,
-          visits: figures.visits, personTimes: figures.visitPersonTimes, unique: figures.uniqueCases, closed: figures.closed, rate: figures.closureRate.display,
+          unit: unitName,
+          from: formatCivilDate(from, language),
+          to: formatCivilDate(to, language),
+          received: figures.received,
+          letters: figures.letters,
+          visits: figures.visits,
+          personTimes: figures.visitPersonTimes,
+          unique: figures.uniqueCases,
+          closed: figures.closed,
+          rate: figures.closureRate.display,
         })}
       </p>
       <div className="two-columns">
@@ -46,7 +67,9 @@ export function FiguresTable({ figures, unitName, from, to }: { figures: Petitio
         <table className="data-table figures-table">
           <caption>{t('cases.figures.byChannel')}</caption>
           <tbody>
-            {CASE_CHANNELS.map((channel) => countRow(vocabularyLabel(t, 'cases.channel', channel), figures.byChannel[channel]))}
+            {CASE_CHANNELS.map((channel) =>
+              countRow(vocabularyLabel(t, 'cases.channel', channel), figures.byChannel[channel]),
+            )}
           </tbody>
         </table>
       </div>

@@ -13,7 +13,13 @@ export interface TransitionView {
 }
 
 /** The append-only workflow log: who did what, when, from which state to which. */
-export function HistoryTable({ transitions, unitNames = {} }: { transitions: TransitionView[]; unitNames?: Record<string, string> }) {
+export function HistoryTable({
+  transitions,
+  unitNames = {},
+}: {
+  transitions: TransitionView[];
+  unitNames?: Record<string, string>;
+}) {
   const { t, language } = useI18n();
   // An assignment's note starts with the unit's code (the log keeps codes, which never change): show its name.
   const named = (note: string) => {

@@ -34,7 +34,10 @@ function countyOfficeName(t: ReturnType<typeof useI18n>['t'], countyName: string
 /** The A4 sheet of a supervision notice (督办通知书); print styles live in app.css under .notice-sheet. */
 export function NoticeDocument({ notice }: { notice: NoticeView }) {
   const { t, language } = useI18n();
-  const issuer = notice.supervisingOffice || notice.supervisingUnit === null ? countyOfficeName(t, notice.countyName) : notice.supervisingUnit;
+  const issuer =
+    notice.supervisingOffice || notice.supervisingUnit === null
+      ? countyOfficeName(t, notice.countyName)
+      : notice.supervisingUnit;
   const limit = t(`cases.clock.stage.${notice.stage}`);
   const row = (label: string, value: string, testId?: string) => (
     <tr>
@@ -45,12 +48,22 @@ export function NoticeDocument({ notice }: { notice: NoticeView }) {
   return (
     <article className="notice-sheet">
       <header className="notice-header">
-        <p className="notice-issuer" data-testid="notice-issuer">{issuer}</p>
+        <p className="notice-issuer" data-testid="notice-issuer">
+          {issuer}
+        </p>
         <h1>{t('cases.notice.title')}</h1>
-        <p className="notice-number">{t('cases.notice.number')}：{notice.noticeNumber}</p>
+        <p className="notice-number">
+          {t('cases.notice.number')}：{notice.noticeNumber}
+        </p>
       </header>
       <p className="notice-to">{t('cases.notice.to', { unit: notice.responsibleUnit })}</p>
-      <p className="notice-body">{t('cases.notice.body', { caseNumber: notice.caseNumber, limit, replyBy: formatCivilDate(notice.replyBy, language) })}</p>
+      <p className="notice-body">
+        {t('cases.notice.body', {
+          caseNumber: notice.caseNumber,
+          limit,
+          replyBy: formatCivilDate(notice.replyBy, language),
+        })}
+      </p>
       <table className="notice-table">
         <tbody>
           {row(t('cases.field.caseNumber'), notice.caseNumber)}
@@ -62,7 +75,11 @@ export function NoticeDocument({ notice }: { notice: NoticeView }) {
           {row(t('cases.notice.responsiblePerson'), notice.responsiblePerson ?? '')}
           {row(t('cases.notice.limit'), limit)}
           {row(t('cases.notice.originalDeadline'), formatCivilDate(notice.dueOn, language))}
-          {row(t('cases.notice.daysOverdue'), t('cases.clock.daysOverdue', { days: notice.daysOverdue }), 'notice-days-overdue')}
+          {row(
+            t('cases.notice.daysOverdue'),
+            t('cases.clock.daysOverdue', { days: notice.daysOverdue }),
+            'notice-days-overdue',
+          )}
           {row(t('cases.notice.replyBy'), formatCivilDate(notice.replyBy, language))}
           {row(t('cases.notice.supervisingUnit'), issuer, 'notice-supervising-unit')}
           {row(t('cases.six.supervisor'), notice.supervisor ?? '', 'notice-supervisor')}
@@ -72,8 +89,13 @@ export function NoticeDocument({ notice }: { notice: NoticeView }) {
         </tbody>
       </table>
       <footer className="notice-footer">
-        <p>{issuer}{t('cases.notice.seal')}</p>
-        <p>{t('cases.notice.date')}：{formatCivilDate(notice.issuedOn, language)}</p>
+        <p>
+          {issuer}
+          {t('cases.notice.seal')}
+        </p>
+        <p>
+          {t('cases.notice.date')}：{formatCivilDate(notice.issuedOn, language)}
+        </p>
       </footer>
     </article>
   );

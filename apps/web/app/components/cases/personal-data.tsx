@@ -13,7 +13,15 @@ export interface PersonalDataView {
  * reveal button that posts to the audited cases.reveal. A revealed copy lives only in
  * this response; reloading the page shows the masked form again.
  */
-export function PersonalData({ shown, masked, revealed }: { shown: PersonalDataView; masked: boolean; revealed: PersonalDataView | undefined }) {
+export function PersonalData({
+  shown,
+  masked,
+  revealed,
+}: {
+  shown: PersonalDataView;
+  masked: boolean;
+  revealed: PersonalDataView | undefined;
+}) {
   const { t } = useI18n();
   const data = revealed ?? shown;
   return (
@@ -35,7 +43,9 @@ export function PersonalData({ shown, masked, revealed }: { shown: PersonalDataV
       {masked && !revealed && (
         <Form method="post">
           <input type="hidden" name="intent" value="reveal" />
-          <button type="submit" className="secondary">{t('cases.detail.reveal')}</button>
+          <button type="submit" className="secondary">
+            {t('cases.detail.reveal')}
+          </button>
         </Form>
       )}
     </section>

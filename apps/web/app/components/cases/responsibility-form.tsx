@@ -21,7 +21,15 @@ const TEXT_FIELDS = [
 ] as const;
 
 /** The 六定 fields and 挂牌督办: a form for the handling unit and above, read-only for others. */
-export function ResponsibilityForm({ value, version, editable }: { value: ResponsibilityView; version: number; editable: boolean }) {
+export function ResponsibilityForm({
+  value,
+  version,
+  editable,
+}: {
+  value: ResponsibilityView;
+  version: number;
+  editable: boolean;
+}) {
   const { t, language } = useI18n();
   if (!editable) {
     return (

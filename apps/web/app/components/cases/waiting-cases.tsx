@@ -27,7 +27,11 @@ export function WaitingCases({ waiting }: { waiting: { total: number; rows: Wait
       ) : (
         <ul className="waiting-cases" data-testid="waiting-cases">
           {waiting.rows.map((row) => (
-            <li key={row.id} data-case-number={row.caseNumber} className={row.clock.status === 'overdue' ? 'row-overdue' : undefined}>
+            <li
+              key={row.id}
+              data-case-number={row.caseNumber}
+              className={row.clock.status === 'overdue' ? 'row-overdue' : undefined}
+            >
               <Link to={`/cases/${row.id}`}>{row.caseNumber}</Link>
               <CaseBadges peopleCount={row.peopleCount} skipLevel={row.skipLevel} flagged={row.flagged} />
               <span>{vocabularyLabel(t, 'cases.category', row.category)}</span>
@@ -37,7 +41,11 @@ export function WaitingCases({ waiting }: { waiting: { total: number; rows: Wait
           ))}
         </ul>
       )}
-      {waiting.total > waiting.rows.length && <p><Link to={waiting.href}>{t('home.todo.mineAll', { count: waiting.total })}</Link></p>}
+      {waiting.total > waiting.rows.length && (
+        <p>
+          <Link to={waiting.href}>{t('home.todo.mineAll', { count: waiting.total })}</Link>
+        </p>
+      )}
     </>
   );
 }

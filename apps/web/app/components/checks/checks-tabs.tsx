@@ -6,8 +6,12 @@ export function ChecksTabs({ year }: { year: number }) {
   const { t } = useI18n();
   return (
     <nav className="checks-tabs" aria-label={t('nav.checks')}>
-      <NavLink to={`/checks/inspections?year=${year}`} end>{t('checks.tab.inspections')}</NavLink>
-      <NavLink to={`/checks/events?year=${year}`} end>{t('checks.tab.events')}</NavLink>
+      <NavLink to={`/checks/inspections?year=${year}`} end>
+        {t('checks.tab.inspections')}
+      </NavLink>
+      <NavLink to={`/checks/events?year=${year}`} end>
+        {t('checks.tab.events')}
+      </NavLink>
     </nav>
   );
 }

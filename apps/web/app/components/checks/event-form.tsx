@@ -44,16 +44,27 @@ export function EventForm({ units, kinds, today, descriptionMax, attachmentRefMa
       <label>
         {t('checks.events.unit')} <em className="required">*</em>
         <select name="unitCode" required defaultValue={draft?.unitCode ?? ''}>
-          <option value="" disabled>—</option>
-          {units.map((unit) => <option key={unit.code} value={unit.code}>{unit.name}</option>)}
+          <option value="" disabled>
+            —
+          </option>
+          {units.map((unit) => (
+            <option key={unit.code} value={unit.code}>
+              {unit.name}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         {t('checks.events.kind')} <em className="required">*</em>
         <select name="kind" required defaultValue={draft?.kind ?? ''}>
-          <option value="" disabled>—</option>
+          <option value="" disabled>
+            —
+          </option>
           {kinds.map(({ kind, veto }) => (
-            <option key={kind} value={kind}>{t(kindLabelKey(kind))}{veto ? `（${t('checks.events.veto')}）` : ''}</option>
+            <option key={kind} value={kind}>
+              {t(kindLabelKey(kind))}
+              {veto ? `（${t('checks.events.veto')}）` : ''}
+            </option>
           ))}
         </select>
       </label>
@@ -61,25 +72,51 @@ export function EventForm({ units, kinds, today, descriptionMax, attachmentRefMa
         {t('checks.events.level')}
         <select name="level" defaultValue={draft?.level ?? ''}>
           <option value="">{t('checks.events.levelNone')}</option>
-          {kinds.filter((choice) => choice.levels.length > 0).map(({ kind, levels }) => (
-            <optgroup key={kind} label={t(kindLabelKey(kind))}>
-              {levels.map((level) => <option key={level} value={level}>{levelLabel(kind, level)}</option>)}
-            </optgroup>
-          ))}
+          {kinds
+            .filter((choice) => choice.levels.length > 0)
+            .map(({ kind, levels }) => (
+              <optgroup key={kind} label={t(kindLabelKey(kind))}>
+                {levels.map((level) => (
+                  <option key={level} value={level}>
+                    {levelLabel(kind, level)}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
         </select>
       </label>
       <label>
         {t('checks.events.occurredOn')} <em className="required">*</em>
-        <input type="date" name="occurredOn" required max={today} min="2000-01-01" defaultValue={draft?.occurredOn ?? today} />
+        <input
+          type="date"
+          name="occurredOn"
+          required
+          max={today}
+          min="2000-01-01"
+          defaultValue={draft?.occurredOn ?? today}
+        />
       </label>
       <label className="wide">
         {t('checks.events.description')} <em className="required">*</em>
-        <textarea name="description" required maxLength={descriptionMax} defaultValue={draft?.description ?? ''} aria-describedby="event-description-hint" />
-        <span className="hint" id="event-description-hint">{t('checks.events.descriptionHint', { max: descriptionMax })}</span>
+        <textarea
+          name="description"
+          required
+          maxLength={descriptionMax}
+          defaultValue={draft?.description ?? ''}
+          aria-describedby="event-description-hint"
+        />
+        <span className="hint" id="event-description-hint">
+          {t('checks.events.descriptionHint', { max: descriptionMax })}
+        </span>
       </label>
       <label>
         {t('checks.events.attachmentRef')}
-        <input name="attachmentRef" maxLength={attachmentRefMax} defaultValue={draft?.attachmentRef ?? ''} placeholder="×政法〔2026〕12号" />
+        <input
+          name="attachmentRef"
+          maxLength={attachmentRefMax}
+          defaultValue={draft?.attachmentRef ?? ''}
+          placeholder="×政法〔2026〕12号"
+        />
       </label>
       <div className="form-actions">
         <button type="submit">{t('checks.events.record')}</button>

@@ -54,7 +54,11 @@ export function EventTable({ rows }: { rows: EventRow[] }) {
                 </td>
                 <td className="event-description">{row.description}</td>
                 <td>{row.attachmentRef ?? t('checks.none')}</td>
-                <td>{row.createdByName}<br /><span className="count">{formatDateTime(row.createdAt, language)}</span></td>
+                <td>
+                  {row.createdByName}
+                  <br />
+                  <span className="count">{formatDateTime(row.createdAt, language)}</span>
+                </td>
                 {anyWithdrawable && (
                   <td>
                     {row.canWithdraw && (

@@ -44,7 +44,11 @@ export function ScoreGrid({ caption, year, component, periods, rows, editable, d
         <thead>
           <tr>
             <th scope="col">{t('checks.unit')}</th>
-            {periods.map((periodNo) => <th key={periodNo} scope="col">{periodLabel(t, component, periodNo)}</th>)}
+            {periods.map((periodNo) => (
+              <th key={periodNo} scope="col">
+                {periodLabel(t, component, periodNo)}
+              </th>
+            ))}
             {editable && <th scope="col">{t('common.actions')}</th>}
           </tr>
         </thead>
@@ -58,17 +62,33 @@ export function ScoreGrid({ caption, year, component, periods, rows, editable, d
                 <th scope="row">
                   {row.name}
                   {row.active === false && <span className="badge badge-muted">{t('checks.inactive')}</span>}
-                  {below && <> <Link to={below}>{t('checks.inspections.drillDown')}</Link></>}
+                  {below && (
+                    <>
+                      {' '}
+                      <Link to={below}>{t('checks.inspections.drillDown')}</Link>
+                    </>
+                  )}
                 </th>
                 {row.cells.map((cell) => {
                   const label = periodLabel(t, component, cell.periodNo);
                   if (cell.score !== null) {
                     return (
                       <td key={cell.periodNo}>
-                        <Link to={cellHref(row.unitCode, year, component, cell.periodNo)} aria-label={t('checks.inspections.cellLink', { unit: row.name, period: label, score: formatScore(cell.score) })}>
+                        <Link
+                          to={cellHref(row.unitCode, year, component, cell.periodNo)}
+                          aria-label={t('checks.inspections.cellLink', {
+                            unit: row.name,
+                            period: label,
+                            score: formatScore(cell.score),
+                          })}
+                        >
                           {formatScore(cell.score)}
                         </Link>
-                        {cell.version > 1 && <span className="version" title={t('checks.inspections.version', { version: cell.version })}>v{cell.version}</span>}
+                        {cell.version > 1 && (
+                          <span className="version" title={t('checks.inspections.version', { version: cell.version })}>
+                            v{cell.version}
+                          </span>
+                        )}
                       </td>
                     );
                   }
@@ -76,13 +96,23 @@ export function ScoreGrid({ caption, year, component, periods, rows, editable, d
                     return (
                       <td key={cell.periodNo}>
                         <input
-                          form={formId} name={`score.${cell.periodNo}`} inputMode="decimal" maxLength={6} pattern="[0-9０-９]{1,3}([.．][0-9０-９]{1,2})?"
-                          defaultValue={typed[String(cell.periodNo)] ?? ''} aria-label={`${row.name} ${label}`} title={t('checks.scoreHint')}
+                          form={formId}
+                          name={`score.${cell.periodNo}`}
+                          inputMode="decimal"
+                          maxLength={6}
+                          pattern="[0-9０-９]{1,3}([.．][0-9０-９]{1,2})?"
+                          defaultValue={typed[String(cell.periodNo)] ?? ''}
+                          aria-label={`${row.name} ${label}`}
+                          title={t('checks.scoreHint')}
                         />
                       </td>
                     );
                   }
-                  return <td key={cell.periodNo} className="closed">{t('checks.none')}</td>;
+                  return (
+                    <td key={cell.periodNo} className="closed">
+                      {t('checks.none')}
+                    </td>
+                  );
                 })}
                 {editable && (
                   <td>

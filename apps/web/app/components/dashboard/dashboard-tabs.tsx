@@ -11,7 +11,11 @@ export function DashboardTabs({ search }: { search: string }) {
   ] as const;
   return (
     <nav className="dashboard-tabs" aria-label={t('dashboard.title')}>
-      {tabs.map((tab) => <NavLink key={tab.to} to={`${tab.to}${search}`} end>{t(tab.key)}</NavLink>)}
+      {tabs.map((tab) => (
+        <NavLink key={tab.to} to={`${tab.to}${search}`} end>
+          {t(tab.key)}
+        </NavLink>
+      ))}
     </nav>
   );
 }

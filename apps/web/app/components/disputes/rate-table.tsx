@@ -33,7 +33,11 @@ export function RateTable({ lines }: { lines: Record<Indicator, RateLine> }) {
               </td>
               <td>≥ {line.targetPercent}%</td>
               <td className={`verdict verdict-${verdict}`}>
-                {verdict === 'none' ? t('disputes.rates.noData') : verdict === 'meets' ? t('disputes.rates.meets') : t('disputes.rates.misses')}
+                {verdict === 'none'
+                  ? t('disputes.rates.noData')
+                  : verdict === 'meets'
+                    ? t('disputes.rates.meets')
+                    : t('disputes.rates.misses')}
               </td>
             </tr>
           );

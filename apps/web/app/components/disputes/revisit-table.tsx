@@ -17,11 +17,23 @@ export interface RevisitRow {
 }
 
 /** Settled disputes still owed a revisit, most urgent first. */
-export function RevisitTable({ rows, total, unitNames }: { rows: RevisitRow[]; total: number; unitNames: Map<string, string> }) {
+export function RevisitTable({
+  rows,
+  total,
+  unitNames,
+}: {
+  rows: RevisitRow[];
+  total: number;
+  unitNames: Map<string, string>;
+}) {
   const { t, language } = useI18n();
   if (rows.length === 0) return <p>{t('disputes.revisits.empty')}</p>;
   const statusText = (row: RevisitRow) =>
-    row.status === 'overdue' ? t('disputes.revisits.overdue', { days: -row.daysLeft }) : row.daysLeft === 0 ? t('disputes.revisits.dueToday') : t('disputes.revisits.dueSoon', { days: row.daysLeft });
+    row.status === 'overdue'
+      ? t('disputes.revisits.overdue', { days: -row.daysLeft })
+      : row.daysLeft === 0
+        ? t('disputes.revisits.dueToday')
+        : t('disputes.revisits.dueSoon', { days: row.daysLeft });
   return (
     <>
       {total > rows.length && <p className="count">{t('disputes.revisits.more', { total, shown: rows.length })}</p>}

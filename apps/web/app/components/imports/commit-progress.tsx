@@ -38,14 +38,19 @@ export function CommitProgress({ batch }: { batch: CommitState }) {
     return (
       <div data-testid="import-committing">
         <Notice kind="info">{t(key, { done: n(batch.progressDone), total: n(total) })}</Notice>
-        {total > 0 && <progress max={total} value={Math.min(batch.progressDone, total)} aria-label={t('imports.progress')} />}
+        {total > 0 && (
+          <progress max={total} value={Math.min(batch.progressDone, total)} aria-label={t('imports.progress')} />
+        )}
         <p>
-          <Link to="." reloadDocument>{t('imports.refresh')}</Link>
+          <Link to="." reloadDocument>
+            {t('imports.refresh')}
+          </Link>
         </p>
       </div>
     );
   }
-  if (batch.status === 'previewed' && reason) return <Notice kind="error">{t('imports.commitFailed', { reason })}</Notice>;
+  if (batch.status === 'previewed' && reason)
+    return <Notice kind="error">{t('imports.commitFailed', { reason })}</Notice>;
   if (batch.status === 'cancelled' && reason) return <Notice kind="info">{t('imports.note', { note: reason })}</Notice>;
   return null;
 }

@@ -7,7 +7,13 @@ import { labelOf } from '../registers/field-display.ts';
  * The header row and the field each column goes to, as selects: the user corrects a
  * guess and runs the preview again on the stored file (no second upload).
  */
-export function MappingForm({ headers, hiddenColumns, mapping, register, editable }: {
+export function MappingForm({
+  headers,
+  hiddenColumns,
+  mapping,
+  register,
+  editable,
+}: {
   headers: string[];
   /** Columns past the ones shown (the server sends at most the column limit). */
   hiddenColumns: number;
@@ -33,7 +39,12 @@ export function MappingForm({ headers, hiddenColumns, mapping, register, editabl
             <tr key={index}>
               <td>{header}</td>
               <td>
-                <select name={`map.${index}`} defaultValue={mapping[String(index)] ?? ''} disabled={!editable} aria-label={header || String(index + 1)}>
+                <select
+                  name={`map.${index}`}
+                  defaultValue={mapping[String(index)] ?? ''}
+                  disabled={!editable}
+                  aria-label={header || String(index + 1)}
+                >
                   <option value="">{t('imports.mapping.ignore')}</option>
                   {register.fields.map((field) => (
                     <option key={field.key} value={field.key}>
@@ -47,7 +58,11 @@ export function MappingForm({ headers, hiddenColumns, mapping, register, editabl
           ))}
         </tbody>
       </table>
-      {hiddenColumns > 0 && <p data-testid="import-mapping-more">{t('imports.mapping.more', { count: hiddenColumns.toLocaleString(language) })}</p>}
+      {hiddenColumns > 0 && (
+        <p data-testid="import-mapping-more">
+          {t('imports.mapping.more', { count: hiddenColumns.toLocaleString(language) })}
+        </p>
+      )}
       {editable && <button type="submit">{t('imports.mapping.rerun')}</button>}
     </Form>
   );

@@ -2,7 +2,17 @@ import { Link, useLocation } from 'react-router';
 import { useI18n } from '../../lib/i18n-context.ts';
 
 /** Previous/next links that change one query parameter and keep the others (plain links: no JS needed). */
-export function Pager({ param, page, total, pageSize }: { param: string; page: number; total: number; pageSize: number }) {
+export function Pager({
+  param,
+  page,
+  total,
+  pageSize,
+}: {
+  param: string;
+  page: number;
+  total: number;
+  pageSize: number;
+}) {
   const { t } = useI18n();
   const location = useLocation();
   const pages = Math.max(1, Math.ceil(total / pageSize));
@@ -14,9 +24,21 @@ export function Pager({ param, page, total, pageSize }: { param: string; page: n
   };
   return (
     <nav className="pager" aria-label={param}>
-      {page > 1 ? <Link to={href(page - 1)} preventScrollReset>{t('imports.prev')}</Link> : <span />}
+      {page > 1 ? (
+        <Link to={href(page - 1)} preventScrollReset>
+          {t('imports.prev')}
+        </Link>
+      ) : (
+        <span />
+      )}
       <span>{t('imports.page', { page, pages })}</span>
-      {page < pages ? <Link to={href(page + 1)} preventScrollReset>{t('imports.next')}</Link> : <span />}
+      {page < pages ? (
+        <Link to={href(page + 1)} preventScrollReset>
+          {t('imports.next')}
+        </Link>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

@@ -14,7 +14,11 @@ export function ReadingForm({ reading, editable }: { reading: Omit<ImportReading
     <Form method="post" aria-label={t('imports.reading.title')} data-testid="import-reading">
       <input type="hidden" name="intent" value="reread" />
       <h2>{t('imports.reading.title')}</h2>
-      {several && reading.sheet && <p data-testid="import-sheet-read">{t('imports.reading.sheetRead', { sheet: reading.sheet, count: reading.sheets.length })}</p>}
+      {several && reading.sheet && (
+        <p data-testid="import-sheet-read">
+          {t('imports.reading.sheetRead', { sheet: reading.sheet, count: reading.sheets.length })}
+        </p>
+      )}
       {reading.headerRow > 1 && <p>{t('imports.reading.headerFound', { row: reading.headerRow })}</p>}
       {editable && (
         <div className="inline-form">
@@ -36,7 +40,13 @@ export function ReadingForm({ reading, editable }: { reading: Omit<ImportReading
               <select name="headerRow" defaultValue={String(reading.headerRow)} style={{ maxWidth: '100%' }}>
                 {reading.topRows.map((row) => (
                   <option key={row.row} value={row.row}>
-                    {t('imports.reading.headerOption', { row: row.row, cells: row.cells.filter((cell) => cell !== '').slice(0, 4).join(' | ') })}
+                    {t('imports.reading.headerOption', {
+                      row: row.row,
+                      cells: row.cells
+                        .filter((cell) => cell !== '')
+                        .slice(0, 4)
+                        .join(' | '),
+                    })}
                   </option>
                 ))}
               </select>

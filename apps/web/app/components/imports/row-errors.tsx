@@ -7,7 +7,17 @@ export interface ErrorRow {
 }
 
 /** Every problem of every bad row: row number as Excel shows it, the file's column name, the reason. */
-export function RowErrors({ rows, total, page, pageSize }: { rows: ErrorRow[]; total: number; page: number; pageSize: number }) {
+export function RowErrors({
+  rows,
+  total,
+  page,
+  pageSize,
+}: {
+  rows: ErrorRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+}) {
   const { t, language } = useI18n();
   if (total === 0) return <p>{t('imports.errors.none')}</p>;
   return (

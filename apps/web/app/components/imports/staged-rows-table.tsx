@@ -4,7 +4,13 @@ import { displayValue, labelOf } from '../registers/field-display.ts';
 import { Pager } from './pager.tsx';
 
 /** Rows the register already holds ("已存在，将跳过"), with their values as the file gave them. */
-export function ExistingRows({ rows, total, page, pageSize, register }: {
+export function ExistingRows({
+  rows,
+  total,
+  page,
+  pageSize,
+  register,
+}: {
   /** `hidden`: columns whose free text is withheld from a unit above the importing one. */
   rows: Array<{ rowNumber: number; values: Record<string, string | number | null>; hidden: string[] }>;
   total: number;
@@ -17,7 +23,9 @@ export function ExistingRows({ rows, total, page, pageSize, register }: {
   const fields = register.fields.slice(0, 6);
   return (
     <>
-      <h2>{t('imports.existing.title')}（{total}）</h2>
+      <h2>
+        {t('imports.existing.title')}（{total}）
+      </h2>
       <table className="data-table" data-testid="import-existing">
         <thead>
           <tr>
@@ -32,7 +40,11 @@ export function ExistingRows({ rows, total, page, pageSize, register }: {
             <tr key={row.rowNumber}>
               <td>{row.rowNumber}</td>
               {fields.map((field) => (
-                <td key={field.key}>{row.hidden.includes(field.column) ? t('registers.hiddenText') : displayValue(field, row.values[field.column], language)}</td>
+                <td key={field.key}>
+                  {row.hidden.includes(field.column)
+                    ? t('registers.hiddenText')
+                    : displayValue(field, row.values[field.column], language)}
+                </td>
               ))}
             </tr>
           ))}
@@ -44,20 +56,40 @@ export function ExistingRows({ rows, total, page, pageSize, register }: {
 }
 
 /** Row numbers repeated inside the file. */
-export function DuplicateRows({ rows, total, page, pageSize }: { rows: Array<{ rowNumber: number }>; total: number; page: number; pageSize: number }) {
+export function DuplicateRows({
+  rows,
+  total,
+  page,
+  pageSize,
+}: {
+  rows: Array<{ rowNumber: number }>;
+  total: number;
+  page: number;
+  pageSize: number;
+}) {
   const { t } = useI18n();
   if (total === 0) return null;
   return (
     <>
-      <h2>{t('imports.duplicates.title')}（{total}）</h2>
-      <p data-testid="import-duplicates">{rows.map((row) => t('imports.duplicates.row', { row: row.rowNumber })).join('、')}</p>
+      <h2>
+        {t('imports.duplicates.title')}（{total}）
+      </h2>
+      <p data-testid="import-duplicates">
+        {rows.map((row) => t('imports.duplicates.row', { row: row.rowNumber })).join('、')}
+      </p>
       <Pager param="duplicates" page={page} total={total} pageSize={pageSize} />
     </>
   );
 }
 
 /** The rows the commit will add, with their values as they will be stored (dates as read, enums as their label): what the file was understood to say. */
-export function NewRows({ rows, total, page, pageSize, register }: {
+export function NewRows({
+  rows,
+  total,
+  page,
+  pageSize,
+  register,
+}: {
   rows: Array<{ rowNumber: number; values: Record<string, string | number | null>; hidden: string[]; warned: boolean }>;
   total: number;
   page: number;
@@ -88,7 +120,11 @@ export function NewRows({ rows, total, page, pageSize, register }: {
                   {row.warned && <> {t('imports.new.warned')}</>}
                 </td>
                 {fields.map((field) => (
-                  <td key={field.key}>{row.hidden.includes(field.column) ? t('registers.hiddenText') : displayValue(field, row.values[field.column], language)}</td>
+                  <td key={field.key}>
+                    {row.hidden.includes(field.column)
+                      ? t('registers.hiddenText')
+                      : displayValue(field, row.values[field.column], language)}
+                  </td>
                 ))}
               </tr>
             ))}

@@ -15,7 +15,9 @@ export function UploadForm({ register }: { register: string }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [progress, setProgress] = useState<ProgressState | null>(null);
-  const [refusal, setRefusal] = useState<{ messageKey: MessageKey; params: Record<string, string | number> } | null>(null);
+  const [refusal, setRefusal] = useState<{ messageKey: MessageKey; params: Record<string, string | number> } | null>(
+    null,
+  );
   const busy = useRef(false);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -34,14 +36,17 @@ export function UploadForm({ register }: { register: string }) {
     xhr.open('POST', `/registers/${register}/import/upload?batch=${batchId}`);
     xhr.setRequestHeader('Accept', 'application/json');
     setProgress({ phase: 'uploading', done: 0, total: file.size });
-    xhr.upload.onprogress = (e) => setProgress({ phase: 'uploading', done: e.loaded, total: e.lengthComputable ? e.total : file.size });
+    xhr.upload.onprogress = (e) =>
+      setProgress({ phase: 'uploading', done: e.loaded, total: e.lengthComputable ? e.total : file.size });
     let polling = true;
     xhr.upload.onload = () => void pollServer(batchId, (state) => polling && setProgress(state));
     xhr.onload = () => {
       polling = false;
       busy.current = false;
       try {
-        const body = JSON.parse(xhr.responseText) as { ok: true; url: string } | { ok: false; messageKey: MessageKey; params: Record<string, string | number> };
+        const body = JSON.parse(xhr.responseText) as
+          | { ok: true; url: string }
+          | { ok: false; messageKey: MessageKey; params: Record<string, string | number> };
         if (body.ok) {
           navigate(body.url);
           return;
@@ -64,10 +69,21 @@ export function UploadForm({ register }: { register: string }) {
   return (
     <>
       {refusal && <Notice kind="error">{t(refusal.messageKey, refusal.params)}</Notice>}
-      <form method="post" encType="multipart/form-data" className="inline-form" onSubmit={onSubmit} aria-label={t('imports.upload')}>
+      <form
+        method="post"
+        encType="multipart/form-data"
+        className="inline-form"
+        onSubmit={onSubmit}
+        aria-label={t('imports.upload')}
+      >
         <label>
           {t('imports.file')}
-          <input type="file" name="file" required accept=".csv,.xlsx,.txt,.xls,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+          <input
+            type="file"
+            name="file"
+            required
+            accept=".csv,.xlsx,.txt,.xls,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          />
         </label>
         <button type="submit" disabled={progress !== null}>
           {t('imports.upload')}
@@ -84,9 +100,13 @@ async function pollServer(batchId: string, update: (state: ProgressState) => voi
   for (let i = 0; i < 3_000; i++) {
     await new Promise((resolve) => setTimeout(resolve, 300));
     try {
-      const response = await fetch(`/api/trpc/imports.progress?input=${encodeURIComponent(JSON.stringify({ id: batchId }))}`);
+      const response = await fetch(
+        `/api/trpc/imports.progress?input=${encodeURIComponent(JSON.stringify({ id: batchId }))}`,
+      );
       if (!response.ok) continue;
-      const { result } = (await response.json()) as { result: { data: { status: string; phase: 'parsing' | 'staging' | 'done'; done: number; total: number | null } } };
+      const { result } = (await response.json()) as {
+        result: { data: { status: string; phase: 'parsing' | 'staging' | 'done'; done: number; total: number | null } };
+      };
       const data = result.data;
       if (update({ phase: data.phase, done: data.done, total: data.total }) === false) return;
       if (data.status !== 'previewing') return;

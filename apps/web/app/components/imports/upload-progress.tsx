@@ -13,7 +13,10 @@ export function UploadProgress({ state }: { state: ProgressState }) {
   const percent = state.total ? Math.min(99, Math.floor((state.done / state.total) * 100)) : undefined;
   let label: string;
   if (state.phase === 'uploading') label = t('imports.uploading', { percent: percent ?? 0 });
-  else if (state.phase === 'parsing') label = state.total ? t('imports.parsingOf', { done: n(state.done), total: n(state.total) }) : t('imports.parsing', { done: n(state.done) });
+  else if (state.phase === 'parsing')
+    label = state.total
+      ? t('imports.parsingOf', { done: n(state.done), total: n(state.total) })
+      : t('imports.parsing', { done: n(state.done) });
   else label = t('imports.staging', { done: n(state.done), total: n(state.total ?? state.done) });
   return (
     <div className="import-progress" data-testid="import-progress" role="status">

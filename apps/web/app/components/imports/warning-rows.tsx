@@ -3,7 +3,17 @@ import { Pager } from './pager.tsx';
 import type { ErrorRow } from './row-errors.tsx';
 
 /** Valid rows whose values look wrong (a date in 1905 or 2136, "�", a "?" beside a Chinese character): shown before the commit asks for acknowledgement. */
-export function WarningRows({ rows, total, page, pageSize }: { rows: Array<{ rowNumber: number; warnings: ErrorRow['errors'] }>; total: number; page: number; pageSize: number }) {
+export function WarningRows({
+  rows,
+  total,
+  page,
+  pageSize,
+}: {
+  rows: Array<{ rowNumber: number; warnings: ErrorRow['errors'] }>;
+  total: number;
+  page: number;
+  pageSize: number;
+}) {
   const { t, language } = useI18n();
   if (total === 0) return null;
   return (

@@ -3,12 +3,19 @@ import type { Language } from '../../i18n/index.ts';
 import { formatCivilDate } from '../../lib/civil-date-format.ts';
 
 /** A register's or field's name in the user's language. */
-export function labelOf(item: Pick<FieldDef, 'label' | 'labelEn'> | Pick<RegisterDef, 'label' | 'labelEn'>, language: Language): string {
+export function labelOf(
+  item: Pick<FieldDef, 'label' | 'labelEn'> | Pick<RegisterDef, 'label' | 'labelEn'>,
+  language: Language,
+): string {
   return language === 'en' ? (item.labelEn ?? item.label) : item.label;
 }
 
 /** A stored value as a clerk reads it: enum codes become their words, dates the interface's one date style. */
-export function displayValue(field: Pick<FieldDef, 'enum' | 'type'>, value: FieldValue | undefined, language: Language): string {
+export function displayValue(
+  field: Pick<FieldDef, 'enum' | 'type'>,
+  value: FieldValue | undefined,
+  language: Language,
+): string {
   if (value === null || value === undefined || value === '') return '';
   if (field.type === 'date' && typeof value === 'string') return formatCivilDate(value, language);
   if (field.enum) {

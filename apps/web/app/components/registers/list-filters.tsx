@@ -3,10 +3,22 @@ import type { RegisterDef } from '@tally/imports';
 import { useI18n } from '../../lib/i18n-context.ts';
 import { labelOf } from './field-display.ts';
 
-interface UnitOption { code: string; name: string; level: string }
+interface UnitOption {
+  code: string;
+  name: string;
+  level: string;
+}
 
 /** A GET form, so a filtered list is a URL a clerk can bookmark, share, or export. */
-export function ListFilters({ def, units, search }: { def: RegisterDef; units: UnitOption[]; search: URLSearchParams }) {
+export function ListFilters({
+  def,
+  units,
+  search,
+}: {
+  def: RegisterDef;
+  units: UnitOption[];
+  search: URLSearchParams;
+}) {
   const { language, t } = useI18n();
   const enums = def.fields.filter((field) => field.enum);
   return (

@@ -8,10 +8,24 @@ import { labelOf } from './field-display.ts';
 const FORM_ID = 'record';
 const inputId = (key: string) => `${FORM_ID}-${key}`;
 
-function FieldInput({ field, value, error }: { field: FieldDef; value: FieldValue | undefined; error: string | undefined }) {
+function FieldInput({
+  field,
+  value,
+  error,
+}: {
+  field: FieldDef;
+  value: FieldValue | undefined;
+  error: string | undefined;
+}) {
   const { language, t } = useI18n();
   const text = value === null || value === undefined ? '' : String(value);
-  const common = { id: inputId(field.key), name: field.key, required: field.required, defaultValue: text, ...fieldErrorProps(FORM_ID, field.key, error) };
+  const common = {
+    id: inputId(field.key),
+    name: field.key,
+    required: field.required,
+    defaultValue: text,
+    ...fieldErrorProps(FORM_ID, field.key, error),
+  };
   if (field.enum) {
     return (
       <select {...common}>
@@ -42,7 +56,14 @@ function FieldInput({ field, value, error }: { field: FieldDef; value: FieldValu
  * One record's fields as a plain form: it posts without JavaScript, and the server checks
  * every field with the same rules as an import, so the browser's checks are only a help.
  */
-export function RecordForm({ def, values, intent, submitLabel, updatedAt, problems }: {
+export function RecordForm({
+  def,
+  values,
+  intent,
+  submitLabel,
+  updatedAt,
+  problems,
+}: {
   def: RegisterDef;
   values?: Record<string, FieldValue>;
   intent: string;
@@ -54,7 +75,9 @@ export function RecordForm({ def, values, intent, submitLabel, updatedAt, proble
   const { language, t } = useI18n();
   const errorOf = (key: string) => {
     const mine = (problems ?? []).filter((problem) => problem.field === key);
-    return mine.length ? mine.map((problem) => (language === 'en' ? problem.en : problem.zh)).join(language === 'en' ? '; ' : '；') : undefined;
+    return mine.length
+      ? mine.map((problem) => (language === 'en' ? problem.en : problem.zh)).join(language === 'en' ? '; ' : '；')
+      : undefined;
   };
   return (
     <Form method="post" className="record-form">

@@ -23,24 +23,50 @@ export function FiguresTable({ figures }: { figures: unknown }) {
     <div className="table-scroll">
       <table className="figures-table">
         <tbody>
-          <tr><th colSpan={2}>{t('reports.figures.registers')}</th></tr>
+          <tr>
+            <th colSpan={2}>{t('reports.figures.registers')}</th>
+          </tr>
           {registerKeys.map((key) => (
-            <tr key={key}><th scope="row">{language === 'zh-CN' ? registerDefs[key].label : registerDefs[key].labelEn}</th><td>{registers[key] ?? 0}</td></tr>
+            <tr key={key}>
+              <th scope="row">{language === 'zh-CN' ? registerDefs[key].label : registerDefs[key].labelEn}</th>
+              <td>{registers[key] ?? 0}</td>
+            </tr>
           ))}
-          <tr><th colSpan={2}>{t('reports.figures.disputes')}</th></tr>
+          <tr>
+            <th colSpan={2}>{t('reports.figures.disputes')}</th>
+          </tr>
           {(['total', 'minor', 'ordinary', 'major', 'mediated', 'settled', 'successRate'] as const).map((key) => (
-            <tr key={key}><th scope="row">{t(`reports.figures.${key}`)}</th><td>{disputes[key] ?? 0}</td></tr>
+            <tr key={key}>
+              <th scope="row">{t(`reports.figures.${key}`)}</th>
+              <td>{disputes[key] ?? 0}</td>
+            </tr>
           ))}
-          <tr><th colSpan={2}>{t('reports.figures.cases')}</th></tr>
+          <tr>
+            <th colSpan={2}>{t('reports.figures.cases')}</th>
+          </tr>
           {(['received', 'uniqueCases', 'closed', 'overdue'] as const).map((key) => (
-            <tr key={key}><th scope="row">{t(`reports.figures.${key}`)}</th><td>{cases[key] ?? 0}</td></tr>
+            <tr key={key}>
+              <th scope="row">{t(`reports.figures.${key}`)}</th>
+              <td>{cases[key] ?? 0}</td>
+            </tr>
           ))}
           {figures.villages && (
             <>
-              <tr><th colSpan={2}>{t('reports.figures.villages')}</th></tr>
-              <tr><th scope="row">{t('reports.figures.accepted')}</th><td>{figures.villages.accepted}</td></tr>
-              <tr><th scope="row">{t('reports.figures.missing')}</th><td>{figures.villages.missing.map((v) => v.name).join('、') || '—'}</td></tr>
-              <tr><th scope="row">{t('reports.figures.late')}</th><td>{figures.villages.late.map((v) => v.name).join('、') || '—'}</td></tr>
+              <tr>
+                <th colSpan={2}>{t('reports.figures.villages')}</th>
+              </tr>
+              <tr>
+                <th scope="row">{t('reports.figures.accepted')}</th>
+                <td>{figures.villages.accepted}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t('reports.figures.missing')}</th>
+                <td>{figures.villages.missing.map((v) => v.name).join('、') || '—'}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t('reports.figures.late')}</th>
+                <td>{figures.villages.late.map((v) => v.name).join('、') || '—'}</td>
+              </tr>
             </>
           )}
         </tbody>

@@ -3,7 +3,16 @@ import { useI18n } from '../../lib/i18n-context.ts';
 
 /** Expected, actual, on time and the two rates, as table cells. */
 export function RatesCells({ rates }: { rates: ReportingRates | null }) {
-  if (!rates) return <><td>—</td><td>—</td><td>—</td><td>—</td><td>—</td></>;
+  if (!rates)
+    return (
+      <>
+        <td>—</td>
+        <td>—</td>
+        <td>—</td>
+        <td>—</td>
+        <td>—</td>
+      </>
+    );
   return (
     <>
       <td>{rates.expected}</td>

@@ -244,7 +244,8 @@ export const assessmentMessages = defineMessages({
     'assessment.level.class-1': 'Class 1',
     'assessment.level.class-2': 'Class 2',
     'assessment.level.class-3': 'Class 3',
-    'error.assessment.factRefused': 'Record {fact} cannot be scored under the rules ({field}): check the record or the rule “{rule}”',
+    'error.assessment.factRefused':
+      'Record {fact} cannot be scored under the rules ({field}): check the record or the rule “{rule}”',
     'assessment.live.assessed': 'Weights assessed: {pct}%',
     'assessment.live.atRisk': 'At risk',
     'error.assessment.draftExists': 'There is already a draft for {year}: edit or discard it first',
@@ -254,6 +255,7 @@ export const assessmentMessages = defineMessages({
     'error.assessment.ruleSetInvalid': 'The rule set is invalid: {detail}',
     'error.assessment.nothingChanged': 'The draft equals a published rule set: nothing to publish',
     'error.assessment.nothingToRank': 'There are no units to rank under this unit',
-    'error.assessment.correctionNeedsReason': 'This period is already published: publishing again is a correction and needs a reason',
+    'error.assessment.correctionNeedsReason':
+      'This period is already published: publishing again is a correction and needs a reason',
   },
 });

@@ -8,8 +8,10 @@ export const calendarMessages = defineMessages({
     'calendar.year': '年份',
     'calendar.show': '查看',
     'calendar.source.county': '本县自定义的 {year} 年日历，最近保存于 {at}。',
-    'calendar.source.default': '本县尚未保存 {year} 年日历，下面是系统内置的国务院办公厅节假日安排，期限按它计算。保存后即成为本县日历。',
-    'calendar.source.none': '本县尚未保存 {year} 年日历，系统也没有内置安排：目前只按周一至周五计算工作日。国务院办公厅每年 11 月前后公布次年安排，请及时录入。',
+    'calendar.source.default':
+      '本县尚未保存 {year} 年日历，下面是系统内置的国务院办公厅节假日安排，期限按它计算。保存后即成为本县日历。',
+    'calendar.source.none':
+      '本县尚未保存 {year} 年日历，系统也没有内置安排：目前只按周一至周五计算工作日。国务院办公厅每年 11 月前后公布次年安排，请及时录入。',
     'calendar.readOnly': '日历由县级管理员维护，您只能查看。',
     'calendar.holidays': '节假日（放假）',
     'calendar.makeupWorkdays': '调休上班日',
@@ -21,11 +23,13 @@ export const calendarMessages = defineMessages({
     'calendar.date': '日期',
     'calendar.adopt': '将内置安排保存为本县日历',
     'calendar.paste.title': '整体编辑或粘贴',
-    'calendar.paste.help': '每行一个日期，也可用逗号、顿号或分号分隔；可写 2026-10-01、2026/10/1 或 2026年10月1日。保存时整年替换，并记入审计日志。',
+    'calendar.paste.help':
+      '每行一个日期，也可用逗号、顿号或分号分隔；可写 2026-10-01、2026/10/1 或 2026年10月1日。保存时整年替换，并记入审计日志。',
     'calendar.save': '保存 {year} 年日历',
     'calendar.saved': '{year} 年日历已保存',
     'calendar.preview.title': '期限示例：日历如何影响办理期限',
-    'calendar.preview.help': '按信访件使用的同一套规则计算，对比“只按周一至周五”的结果；日期不同即说明节假日或调休起了作用。',
+    'calendar.preview.help':
+      '按信访件使用的同一套规则计算，对比“只按周一至周五”的结果；日期不同即说明节假日或调休起了作用。',
     'calendar.preview.start': '起算日',
     'calendar.preview.compute': '计算',
     'calendar.preview.rule': '规则',
@@ -47,8 +51,10 @@ export const calendarMessages = defineMessages({
     'calendar.year': 'Year',
     'calendar.show': 'Show',
     'calendar.source.county': "The county's own calendar for {year}, last saved {at}.",
-    'calendar.source.default': 'The county has not saved a calendar for {year}. Shown below is the built-in State Council holiday arrangement, which deadlines use. Saving makes it the county\'s own.',
-    'calendar.source.none': 'The county has not saved a calendar for {year} and there is no built-in arrangement: working days are Monday to Friday only. The State Council publishes next year\'s list around November; please enter it.',
+    'calendar.source.default':
+      "The county has not saved a calendar for {year}. Shown below is the built-in State Council holiday arrangement, which deadlines use. Saving makes it the county's own.",
+    'calendar.source.none':
+      "The county has not saved a calendar for {year} and there is no built-in arrangement: working days are Monday to Friday only. The State Council publishes next year's list around November; please enter it.",
     'calendar.readOnly': 'The calendar is kept by the county administrator; you can view it.',
     'calendar.holidays': 'Holidays (days off)',
     'calendar.makeupWorkdays': 'Make-up working days',
@@ -60,11 +66,13 @@ export const calendarMessages = defineMessages({
     'calendar.date': 'Date',
     'calendar.adopt': 'Save the built-in arrangement as the county calendar',
     'calendar.paste.title': 'Edit or paste the whole year',
-    'calendar.paste.help': 'One date per line, or separated by commas or semicolons; 2026-10-01, 2026/10/1 and 2026年10月1日 are accepted. Saving replaces the whole year and is audited.',
+    'calendar.paste.help':
+      'One date per line, or separated by commas or semicolons; 2026-10-01, 2026/10/1 and 2026年10月1日 are accepted. Saving replaces the whole year and is audited.',
     'calendar.save': 'Save the {year} calendar',
     'calendar.saved': 'Calendar for {year} saved',
     'calendar.preview.title': 'Deadline example: what the calendar does to time limits',
-    'calendar.preview.help': 'Computed with the same rules petition cases use, next to a Monday–Friday-only count; a different date means a holiday or make-up day moved it.',
+    'calendar.preview.help':
+      'Computed with the same rules petition cases use, next to a Monday–Friday-only count; a different date means a holiday or make-up day moved it.',
     'calendar.preview.start': 'Start date',
     'calendar.preview.compute': 'Compute',
     'calendar.preview.rule': 'Rule',

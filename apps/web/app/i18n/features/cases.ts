@@ -117,7 +117,8 @@ export const casesMessages = defineMessages({
     'cases.notice.title': '信访事项督办通知书',
     'cases.notice.number': '编号',
     'cases.notice.to': '{unit}：',
-    'cases.notice.body': '你单位承办的信访事项（编号 {caseNumber}）已超过{limit}，现予督办。请接此通知后抓紧办理，并于 {replyBy} 前将办理情况书面报送督办单位。',
+    'cases.notice.body':
+      '你单位承办的信访事项（编号 {caseNumber}）已超过{limit}，现予督办。请接此通知后抓紧办理，并于 {replyBy} 前将办理情况书面报送督办单位。',
     'cases.notice.summary': '信访事项摘要',
     'cases.notice.responsibleUnit': '责任单位',
     'cases.notice.responsiblePerson': '责任人',
@@ -152,7 +153,8 @@ export const casesMessages = defineMessages({
     'cases.figures.satisfactionRate': '满意率',
     'cases.figures.byChannel': '按渠道',
     'cases.figures.ratio': '{numerator}/{denominator}',
-    'cases.figures.summary': '{unit} {from} 至 {to}：共受理信访事项 {received} 件，其中来信 {letters} 件、来访 {visits} 批 {personTimes} 人次；纯件数 {unique} 件，办结 {closed} 件，办结率 {rate}。',
+    'cases.figures.summary':
+      '{unit} {from} 至 {to}：共受理信访事项 {received} 件，其中来信 {letters} 件、来访 {visits} 批 {personTimes} 人次；纯件数 {unique} 件，办结 {closed} 件，办结率 {rate}。',
   },
   en: {
     'nav.cases': 'Petitions',
@@ -268,7 +270,8 @@ export const casesMessages = defineMessages({
     'cases.notice.title': 'Supervision notice on a petition matter',
     'cases.notice.number': 'No.',
     'cases.notice.to': 'To {unit}:',
-    'cases.notice.body': 'The petition matter your unit handles (case {caseNumber}) is past its time limit ({limit}) and is now under supervision. Handle it promptly and report in writing to the supervising unit by {replyBy}.',
+    'cases.notice.body':
+      'The petition matter your unit handles (case {caseNumber}) is past its time limit ({limit}) and is now under supervision. Handle it promptly and report in writing to the supervising unit by {replyBy}.',
     'cases.notice.summary': 'Summary',
     'cases.notice.responsibleUnit': 'Responsible unit',
     'cases.notice.responsiblePerson': 'Responsible person',
@@ -303,6 +306,7 @@ export const casesMessages = defineMessages({
     'cases.figures.satisfactionRate': 'Satisfaction rate',
     'cases.figures.byChannel': 'By channel',
     'cases.figures.ratio': '{numerator}/{denominator}',
-    'cases.figures.summary': '{unit}, {from} to {to}: {received} items received ({letters} letters, {visits} visits by {personTimes} person-times); {unique} unique cases, {closed} closed, closure rate {rate}.',
+    'cases.figures.summary':
+      '{unit}, {from} to {to}: {received} items received ({letters} letters, {visits} visits by {personTimes} person-times); {unique} unique cases, {closed} closed, closure rate {rate}.',
   },
 });

@@ -41,8 +41,14 @@ const levelLabels = {
 } satisfies Record<`${CheckingEventKind}.${string}`, Label>;
 
 /** `{ a: label }` → `{ 'prefix.a': label[language] }`, keeping the literal keys for MessageKey. */
-function prefixed<const P extends string, T extends Record<string, Label>>(prefix: P, labels: T, language: keyof Label): { [K in keyof T & string as `${P}${K}`]: string } {
-  return Object.fromEntries(Object.entries(labels).map(([key, label]) => [`${prefix}${key}`, label[language]])) as { [K in keyof T & string as `${P}${K}`]: string };
+function prefixed<const P extends string, T extends Record<string, Label>>(
+  prefix: P,
+  labels: T,
+  language: keyof Label,
+): { [K in keyof T & string as `${P}${K}`]: string } {
+  return Object.fromEntries(Object.entries(labels).map(([key, label]) => [`${prefix}${key}`, label[language]])) as {
+    [K in keyof T & string as `${P}${K}`]: string;
+  };
 }
 
 const labels = (language: keyof Label) => ({
@@ -67,7 +73,8 @@ export const checksMessages = defineMessages({
     'checks.none': '—',
     'checks.inactive': '已停用',
     'checks.inspections.title': '检查评分',
-    'checks.inspections.scopeEditable': '{name}下辖单位的{component}得分（{year}年）。空白格可直接填写后按行保存；点击已有分数查看历史或更正。',
+    'checks.inspections.scopeEditable':
+      '{name}下辖单位的{component}得分（{year}年）。空白格可直接填写后按行保存；点击已有分数查看历史或更正。',
     'checks.inspections.scopeReadOnly': '{name}下辖单位的{component}得分（{year}年），由{name}录入，您只能查看。',
     'checks.inspections.drillDown': '查看村（社区）得分',
     'checks.inspections.backToTop': '返回本单位下辖单位',
@@ -97,13 +104,16 @@ export const checksMessages = defineMessages({
     'checks.period.single': '得分',
     'checks.import.title': '导入评分表',
     'checks.import.link': '从 Excel/CSV 导入评分表',
-    'checks.import.intro': '每行一个单位一个期次。表头：单位代码或单位名称（至少一列）、年度、检查类别（例行检查/半年检查/年终检查）、月份（例行检查填 1–12，其他留空）、得分（0–100，最多两位小数）。只能导入本单位直接下辖单位的得分。',
-    'checks.import.allOrNothing': '整表校验：任何一行有误，整张表都不导入，请按下方所列行列改正后重新上传。与现行得分相同的行不重复录入。',
+    'checks.import.intro':
+      '每行一个单位一个期次。表头：单位代码或单位名称（至少一列）、年度、检查类别（例行检查/半年检查/年终检查）、月份（例行检查填 1–12，其他留空）、得分（0–100，最多两位小数）。只能导入本单位直接下辖单位的得分。',
+    'checks.import.allOrNothing':
+      '整表校验：任何一行有误，整张表都不导入，请按下方所列行列改正后重新上传。与现行得分相同的行不重复录入。',
     'checks.import.file': '评分表文件（.xlsx 或 .csv）',
     'checks.import.reason': '更正原因（表中有与现行得分不同的分数时必填）',
     'checks.import.submit': '导入',
     'checks.import.limit': '文件不超过 {limit}，至多 {rows} 行。',
-    'checks.import.done': '已导入“{fileName}”：新录入 {entered} 项，更正 {corrected} 项，与现行得分相同未变 {unchanged} 项',
+    'checks.import.done':
+      '已导入“{fileName}”：新录入 {entered} 项，更正 {corrected} 项，与现行得分相同未变 {unchanged} 项',
     'checks.import.refused': '评分表有 {count} 处错误，整表未导入：{zh}',
     'checks.import.noRows': '评分表中没有得分行',
     'checks.import.errors': '错误明细',
@@ -170,11 +180,13 @@ export const checksMessages = defineMessages({
     'checks.none': '—',
     'checks.inactive': 'inactive',
     'checks.inspections.title': 'Inspection scores',
-    'checks.inspections.scopeEditable': '{component} scores {year} of the units below {name}. Fill in empty cells and save the row; open a score to see its history or correct it.',
-    'checks.inspections.scopeReadOnly': '{component} scores {year} of the units below {name}, entered by {name}; read-only for you.',
+    'checks.inspections.scopeEditable':
+      '{component} scores {year} of the units below {name}. Fill in empty cells and save the row; open a score to see its history or correct it.',
+    'checks.inspections.scopeReadOnly':
+      '{component} scores {year} of the units below {name}, entered by {name}; read-only for you.',
     'checks.inspections.drillDown': 'Village scores',
     'checks.inspections.backToTop': 'Back to the units below your unit',
-    'checks.inspections.own': 'Your own unit\'s scores (entered by the checking unit above; read-only)',
+    'checks.inspections.own': "Your own unit's scores (entered by the checking unit above; read-only)",
     'checks.inspections.noUnits': 'No units below',
     'checks.inspections.saveRow': 'Save row',
     'checks.inspections.saved': '{count} scores saved',
@@ -200,8 +212,10 @@ export const checksMessages = defineMessages({
     'checks.period.single': 'Score',
     'checks.import.title': 'Import a score sheet',
     'checks.import.link': 'Import a score sheet from Excel/CSV',
-    'checks.import.intro': 'One row per unit and period. Headers: 单位代码 (unit code) or 单位名称 (unit name), at least one; 年度 (year); 检查类别 (例行检查/半年检查/年终检查); 月份 (1–12 for routine inspections, empty otherwise); 得分 (0–100, at most two decimals). Only units directly below yours can be imported.',
-    'checks.import.allOrNothing': 'The whole sheet is checked: if any row is wrong nothing is imported; fix the rows and columns listed below and upload again. Rows equal to the score in force are not entered again.',
+    'checks.import.intro':
+      'One row per unit and period. Headers: 单位代码 (unit code) or 单位名称 (unit name), at least one; 年度 (year); 检查类别 (例行检查/半年检查/年终检查); 月份 (1–12 for routine inspections, empty otherwise); 得分 (0–100, at most two decimals). Only units directly below yours can be imported.',
+    'checks.import.allOrNothing':
+      'The whole sheet is checked: if any row is wrong nothing is imported; fix the rows and columns listed below and upload again. Rows equal to the score in force are not entered again.',
     'checks.import.file': 'Score sheet (.xlsx or .csv)',
     'checks.import.reason': 'Reason for corrections (required when the sheet changes a score in force)',
     'checks.import.submit': 'Import',
@@ -215,14 +229,16 @@ export const checksMessages = defineMessages({
     'checks.import.message': 'Problem',
     'checks.events.title': 'Checking events',
     'checks.events.record': 'Record an event',
-    'checks.events.recordHelp': 'Night-duty findings, commendations, preventable cases and one-vote-veto incidents are recorded by the checking unit against the unit checked, and count in its assessment.',
+    'checks.events.recordHelp':
+      'Night-duty findings, commendations, preventable cases and one-vote-veto incidents are recorded by the checking unit against the unit checked, and count in its assessment.',
     'checks.events.unit': 'Unit checked',
     'checks.events.kind': 'Kind',
     'checks.events.level': 'Level',
     'checks.events.levelNone': '(no level for this kind)',
     'checks.events.occurredOn': 'Date',
     'checks.events.description': 'What happened',
-    'checks.events.descriptionHint': 'Facts only: no citizen\'s name, ID number, phone or address. At most {max} characters.',
+    'checks.events.descriptionHint':
+      "Facts only: no citizen's name, ID number, phone or address. At most {max} characters.",
     'checks.events.attachmentRef': 'File number (optional)',
     'checks.events.attachmentRefCol': 'File number',
     'checks.events.recorded': 'Event recorded',
@@ -237,13 +253,17 @@ export const checksMessages = defineMessages({
     'checks.events.withdrawn': 'Event withdrawn',
     'checks.events.aboutSelf': 'Events about your unit are recorded by the checking unit above; read-only for you.',
     'checks.error.score': 'Score must be a number from 0 to 100 with at most two decimals',
-    'checks.error.scoreAt': '{unit}, {period}: the score must be a number from 0 to 100 with at most two decimals; nothing on this row was saved',
-    'checks.error.period': 'Invalid period: routine inspections are months 1–12; half-year and year-end inspections have one period',
+    'checks.error.scoreAt':
+      '{unit}, {period}: the score must be a number from 0 to 100 with at most two decimals; nothing on this row was saved',
+    'checks.error.period':
+      'Invalid period: routine inspections are months 1–12; half-year and year-end inspections have one period',
     'checks.error.yearNotStarted': 'The year {year} has not begun; no score can be entered for it',
     'checks.error.monthNotStarted': '{year}-{month} has not begun; no score can be entered for that month',
     'checks.error.ownUnit': 'Nobody scores or records events about their own unit: the checking unit above enters them',
-    'checks.error.notDirectlyBelow': 'Only a unit directly below yours can be scored or have events recorded (county → townships, township → villages)',
-    'checks.error.stale': 'Someone else updated this score (now version {current}); reload and check before entering it',
+    'checks.error.notDirectlyBelow':
+      'Only a unit directly below yours can be scored or have events recorded (county → townships, township → villages)',
+    'checks.error.stale':
+      'Someone else updated this score (now version {current}); reload and check before entering it',
     'checks.error.reasonRequired': 'Correcting a score needs a reason',
     'checks.error.unchanged': 'The score is the same as the score in force; nothing to correct',
     'checks.error.levelRequired': '"{kind}" needs a level: {levels}',
@@ -253,7 +273,8 @@ export const checksMessages = defineMessages({
     'checks.error.descriptionRequired': 'Describe what happened',
     'checks.error.descriptionTooLong': 'The description is limited to {max} characters',
     'checks.error.attachmentRefTooLong': 'The file number is limited to {max} characters',
-    'checks.error.personalData': 'The description seems to contain an ID number or a mobile number; remove personal data and submit again',
+    'checks.error.personalData':
+      'The description seems to contain an ID number or a mobile number; remove personal data and submit again',
     'checks.error.eventStale': 'Someone else changed this event; reload and try again',
     'checks.error.alreadyWithdrawn': 'This event has already been withdrawn',
     'checks.error.withdrawReason': 'Withdrawal needs a reason',

@@ -58,7 +58,8 @@ export const dashboardMessages = defineMessages({
     'dashboard.compare.sortBy': '按此列排序',
     'dashboard.compare.export': '导出 Excel',
     'dashboard.compare.sheet': '指标对比',
-    'dashboard.compare.targets': '目标：办结率 {closure}%，按期办结率 {onTime}%，调解成功率 {success}%，满意率 {satisfaction}%。标 ▼ 的低于目标。',
+    'dashboard.compare.targets':
+      '目标：办结率 {closure}%，按期办结率 {onTime}%，调解成功率 {success}%，满意率 {satisfaction}%。标 ▼ 的低于目标。',
     'dashboard.tiles.title': '县级概览',
     'dashboard.tiles.top': '排名前三',
     'dashboard.tiles.bottom': '排名后三',
@@ -92,7 +93,8 @@ export const dashboardMessages = defineMessages({
     'dashboard.source.published': 'Published · records as of {asOf}',
     'dashboard.source.live': 'As of {readTo}, not published · computed {asOf}',
     'dashboard.source.none': 'No ranking has been published for this period.',
-    'dashboard.source.aggregates': 'Monthly totals last changed {asOf} (days of a month not yet complete are read from the records)',
+    'dashboard.source.aggregates':
+      'Monthly totals last changed {asOf} (days of a month not yet complete are read from the records)',
     'dashboard.previous': 'Previous rank',
     'dashboard.change': 'Change',
     'dashboard.change.up': '↑{n}',
@@ -138,7 +140,8 @@ export const dashboardMessages = defineMessages({
     'dashboard.compare.sortBy': 'Sort by this column',
     'dashboard.compare.export': 'Export .xlsx',
     'dashboard.compare.sheet': 'Side by side',
-    'dashboard.compare.targets': 'Targets: closure {closure}%, on time {onTime}%, mediation success {success}%, satisfaction {satisfaction}%. ▼ marks a rate below target.',
+    'dashboard.compare.targets':
+      'Targets: closure {closure}%, on time {onTime}%, mediation success {success}%, satisfaction {satisfaction}%. ▼ marks a rate below target.',
     'dashboard.tiles.title': 'County overview',
     'dashboard.tiles.top': 'Top three',
     'dashboard.tiles.bottom': 'Bottom three',

@@ -3,6 +3,9 @@
  * side by side without editing a shared catalog. The type makes a missing English
  * key a compile error.
  */
-export function defineMessages<const Zh extends Record<string, string>>(messages: { zh: Zh; en: Record<keyof Zh, string> }) {
+export function defineMessages<const Zh extends Record<string, string>>(messages: {
+  zh: Zh;
+  en: Record<keyof Zh, string>;
+}) {
   return messages;
 }

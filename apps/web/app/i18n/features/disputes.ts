@@ -26,12 +26,16 @@ export const disputesMessages = defineMessages({
     'disputes.rates.byLevel': '按应处理层级',
     'disputes.rates.byOutcome': '按调处结果',
     'disputes.rates.footnote.title': '口径说明',
-    'disputes.rates.footnote.participation': '调解参与率 = 已记录调解方式（人民调解、行政调解或司法调解）的纠纷数 ÷ 统计期内发现的纠纷总数。',
-    'disputes.rates.footnote.success': '调解成功率 = 调解成功数 ÷ 已有结果的调解数（成功 + 失败）；仍在调解中的不计入分子和分母。',
+    'disputes.rates.footnote.participation':
+      '调解参与率 = 已记录调解方式（人民调解、行政调解或司法调解）的纠纷数 ÷ 统计期内发现的纠纷总数。',
+    'disputes.rates.footnote.success':
+      '调解成功率 = 调解成功数 ÷ 已有结果的调解数（成功 + 失败）；仍在调解中的不计入分子和分母。',
     'disputes.rates.footnote.satisfaction': '回访满意率 = （满意 + 基本满意）÷ 已回访数（已记录回访结果的纠纷）。',
-    'disputes.rates.footnote.target': '目标：参与率 ≥ 98%，成功率 ≥ 98%，满意率 ≥ 96%。按精确分数比较，显示为 98% 的 97.96% 不算达标；分母为 0 时不判定。统计不含已删除的记录。',
+    'disputes.rates.footnote.target':
+      '目标：参与率 ≥ 98%，成功率 ≥ 98%，满意率 ≥ 96%。按精确分数比较，显示为 98% 的 97.96% 不算达标；分母为 0 时不判定。统计不含已删除的记录。',
     'disputes.rates.footnote.level': '应处理层级：轻微纠纷在村、一般纠纷在乡镇、重大纠纷在县。',
-    'disputes.rates.footnote.revisit': '回访期限：一类纠纷调结后 1 个月内、二类 1 个季度内、三类半年内（按自然月计算）。下表列出已调解成功、尚未回访，且已逾期或 {days} 天内到期的纠纷，不受统计期限制。',
+    'disputes.rates.footnote.revisit':
+      '回访期限：一类纠纷调结后 1 个月内、二类 1 个季度内、三类半年内（按自然月计算）。下表列出已调解成功、尚未回访，且已逾期或 {days} 天内到期的纠纷，不受统计期限制。',
     'disputes.revisits.title': '待回访纠纷（已逾期或即将到期）',
     'disputes.revisits.empty': '没有已逾期或即将到期的回访。',
     'disputes.revisits.more': '共 {total} 件，仅显示最紧急的 {shown} 件。',
@@ -79,7 +83,8 @@ export const disputesMessages = defineMessages({
     'mediation.doc.responsibilities': '责任认定',
     'mediation.doc.rightsAndObligations': '经调解，自愿达成如下协议（各方权利义务）',
     'mediation.doc.performance': '履行方式、地点、期限',
-    'mediation.doc.copies': '本协议自各方当事人签名（盖章或按指印）、人民调解员签名并加盖人民调解委员会印章之日起生效。本协议一式三份，当事人各执一份，人民调解委员会留存一份。',
+    'mediation.doc.copies':
+      '本协议自各方当事人签名（盖章或按指印）、人民调解员签名并加盖人民调解委员会印章之日起生效。本协议一式三份，当事人各执一份，人民调解委员会留存一份。',
     'mediation.doc.partySignature': '当事人（签名或按指印）：',
     'mediation.doc.mediatorSignature': '人民调解员（签名）：',
     'mediation.doc.seal': '（人民调解委员会印章）',
@@ -113,12 +118,18 @@ export const disputesMessages = defineMessages({
     'disputes.rates.byLevel': 'By handling level',
     'disputes.rates.byOutcome': 'By outcome',
     'disputes.rates.footnote.title': 'Definitions',
-    'disputes.rates.footnote.participation': "Participation = disputes with a mediation method recorded (people's, administrative or judicial) ÷ all disputes found in the period.",
-    'disputes.rates.footnote.success': 'Success = settled ÷ mediations with an outcome (settled + failed); disputes still being mediated count on neither side.',
-    'disputes.rates.footnote.satisfaction': 'Satisfaction = (satisfied + basically satisfied) ÷ revisited (disputes with a revisit answer recorded).',
-    'disputes.rates.footnote.target': 'Targets: participation ≥ 98%, success ≥ 98%, satisfaction ≥ 96%, compared on the exact fraction (97.96% displays as 98% but misses); no verdict when the denominator is 0. Deleted records are excluded.',
-    'disputes.rates.footnote.level': 'Handling level: minor disputes in the village, ordinary in the township, major in the county.',
-    'disputes.rates.footnote.revisit': 'Revisit limits: class 1 within 1 month of settlement, class 2 within a quarter, class 3 within half a year (calendar months). The table lists settled, not yet revisited disputes that are overdue or due within {days} days, whatever the period.',
+    'disputes.rates.footnote.participation':
+      "Participation = disputes with a mediation method recorded (people's, administrative or judicial) ÷ all disputes found in the period.",
+    'disputes.rates.footnote.success':
+      'Success = settled ÷ mediations with an outcome (settled + failed); disputes still being mediated count on neither side.',
+    'disputes.rates.footnote.satisfaction':
+      'Satisfaction = (satisfied + basically satisfied) ÷ revisited (disputes with a revisit answer recorded).',
+    'disputes.rates.footnote.target':
+      'Targets: participation ≥ 98%, success ≥ 98%, satisfaction ≥ 96%, compared on the exact fraction (97.96% displays as 98% but misses); no verdict when the denominator is 0. Deleted records are excluded.',
+    'disputes.rates.footnote.level':
+      'Handling level: minor disputes in the village, ordinary in the township, major in the county.',
+    'disputes.rates.footnote.revisit':
+      'Revisit limits: class 1 within 1 month of settlement, class 2 within a quarter, class 3 within half a year (calendar months). The table lists settled, not yet revisited disputes that are overdue or due within {days} days, whatever the period.',
     'disputes.revisits.title': 'Revisits overdue or due soon',
     'disputes.revisits.empty': 'No revisit is overdue or due soon.',
     'disputes.revisits.more': '{total} in all; the {shown} most urgent are shown.',
@@ -166,13 +177,15 @@ export const disputesMessages = defineMessages({
     'mediation.doc.responsibilities': 'Responsibilities',
     'mediation.doc.rightsAndObligations': "Agreed after mediation (each party's rights and obligations)",
     'mediation.doc.performance': 'How, where and when it is performed',
-    'mediation.doc.copies': "This agreement takes effect when signed (or fingerprinted) by every party, signed by the mediator and sealed by the people's mediation committee. Three copies: one for each party and one kept by the committee.",
+    'mediation.doc.copies':
+      "This agreement takes effect when signed (or fingerprinted) by every party, signed by the mediator and sealed by the people's mediation committee. Three copies: one for each party and one kept by the committee.",
     'mediation.doc.partySignature': 'Party (signature or fingerprint):',
     'mediation.doc.mediatorSignature': 'Mediator (signature):',
     'mediation.doc.seal': "(Seal of the people's mediation committee)",
     'mediation.doc.date': '{year}-{month}-{day}',
     'mediation.back': 'Back to the list',
-    'mediation.maskedNotice': 'Handled by {unit}. Party details are masked, the facts and terms are hidden, and only the handling unit may print.',
+    'mediation.maskedNotice':
+      'Handled by {unit}. Party details are masked, the facts and terms are hidden, and only the handling unit may print.',
     'mediation.reveal': 'Show the parties in full (audited)',
     'mediation.revealed': 'Parties and the full agreement shown; this viewing is recorded in the audit log',
   },

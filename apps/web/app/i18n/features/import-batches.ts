@@ -15,7 +15,8 @@ export const importBatchesMessages = defineMessages({
     'imports.batches.title': '本单位的导入记录',
     'imports.batches.link': '查看本单位的导入记录',
     'imports.batches.none': '还没有导入记录。',
-    'imports.batches.retention': '上传的文件和预览数据在不再需要后保留 {days} 天，之后自动删除；预览后 {days} 天未确认的批次自动取消。',
+    'imports.batches.retention':
+      '上传的文件和预览数据在不再需要后保留 {days} 天，之后自动删除；预览后 {days} 天未确认的批次自动取消。',
     'imports.batches.file': '文件',
     'imports.batches.rows': '行数',
     'imports.batches.added': '新增',
@@ -27,7 +28,8 @@ export const importBatchesMessages = defineMessages({
     'imports.batches.cancelled': '已取消该批次，上传的文件和预览数据已删除。',
   },
   en: {
-    'imports.error.committing': 'This batch is being imported; do not submit it again. {existing} of its rows are in the register so far; this page shows the outcome when it is done',
+    'imports.error.committing':
+      'This batch is being imported; do not submit it again. {existing} of its rows are in the register so far; this page shows the outcome when it is done',
     'imports.committing': 'Importing: {done} of {total} rows written. You may leave this page; the import continues.',
     'imports.numbering': 'Numbering: {done} petition cases are about to be committed.',
     'imports.commitStarted': 'The import has started; this page shows the outcome when it is done.',
@@ -39,7 +41,8 @@ export const importBatchesMessages = defineMessages({
     'imports.batches.title': "This unit's imports",
     'imports.batches.link': "This unit's imports",
     'imports.batches.none': 'No imports yet.',
-    'imports.batches.retention': 'Uploaded files and staged rows are kept {days} days once no longer needed, then deleted; a batch not committed within {days} days of its preview is cancelled.',
+    'imports.batches.retention':
+      'Uploaded files and staged rows are kept {days} days once no longer needed, then deleted; a batch not committed within {days} days of its preview is cancelled.',
     'imports.batches.file': 'File',
     'imports.batches.rows': 'Rows',
     'imports.batches.added': 'Added',

@@ -4,7 +4,8 @@ import { defineMessages } from './define.ts';
 export const importsMessages = defineMessages({
   zh: {
     'imports.title': '导入「{register}」',
-    'imports.intro': '上传村里现有的台帐表格：.xlsx、CSV（UTF-8 或 GBK/GB18030，Excel“另存为 CSV”即可）或 Excel 的“Unicode 文本”。旧版 .xls 请先另存为 .xlsx 或 CSV。表头上方可以有标题行；日期可写作 2024-03-05、2024/3/5 或 2024年3月5日。',
+    'imports.intro':
+      '上传村里现有的台帐表格：.xlsx、CSV（UTF-8 或 GBK/GB18030，Excel“另存为 CSV”即可）或 Excel 的“Unicode 文本”。旧版 .xls 请先另存为 .xlsx 或 CSV。表头上方可以有标题行；日期可写作 2024-03-05、2024/3/5 或 2024年3月5日。',
     'imports.limits': '文件不超过 {limit}，数据不超过 {rows} 行。导入的记录属于本单位：{unit}。',
     'imports.fields': '可识别的列（* 为必填）',
     'imports.file': '选择文件',
@@ -80,11 +81,13 @@ export const importsMessages = defineMessages({
     'imports.reading.headerOption': '第 {row} 行：{cells}',
     'imports.reading.headerFound': '表头在第 {row} 行，其上方的行（如标题）不导入',
     'imports.reading.reread': '按此重新读取',
-    'imports.missing.lead': '文件中没有找到必填列：{columns}。请先在下方“列对应关系”中为它们选择文件中的列（或选择正确的工作表和表头行），再重新预览。',
+    'imports.missing.lead':
+      '文件中没有找到必填列：{columns}。请先在下方“列对应关系”中为它们选择文件中的列（或选择正确的工作表和表头行），再重新预览。',
     'imports.new.title': '将新增的行（共 {count} 行，按将要保存的内容显示）',
     'imports.new.warned': '需核对',
     'imports.warnings.title': '需要核对的值（共 {count} 行）',
-    'imports.warnings.hint': '这些行没有错误，但有的值看起来不对（日期年份异常、乱码“�”、汉字旁的“?”）。请对照原表核对；确认无误后勾选确认框再导入，否则请在原表中修改后重新上传。',
+    'imports.warnings.hint':
+      '这些行没有错误，但有的值看起来不对（日期年份异常、乱码“�”、汉字旁的“?”）。请对照原表核对；确认无误后勾选确认框再导入，否则请在原表中修改后重新上传。',
     'imports.acceptWarnings': '我已核对下方列出的 {count} 行需要核对的值，照此导入',
     'imports.error.hasWarnings': '有 {count} 行的值需要核对：请核对后勾选“我已核对”再导入',
     'imports.error.badSheet': '工作簿中没有这个工作表，请重新选择',
@@ -93,7 +96,8 @@ export const importsMessages = defineMessages({
   },
   en: {
     'imports.title': 'Import "{register}"',
-    'imports.intro': 'Upload the sheet the village already keeps: .xlsx, CSV (UTF-8 or GBK/GB18030, as Excel\'s "Save as CSV" writes it) or Excel\'s "Unicode text". Save an old .xls as .xlsx or CSV first. A title may stand above the header; dates may be written 2024-03-05, 2024/3/5 or 2024年3月5日.',
+    'imports.intro':
+      'Upload the sheet the village already keeps: .xlsx, CSV (UTF-8 or GBK/GB18030, as Excel\'s "Save as CSV" writes it) or Excel\'s "Unicode text". Save an old .xls as .xlsx or CSV first. A title may stand above the header; dates may be written 2024-03-05, 2024/3/5 or 2024年3月5日.',
     'imports.limits': 'At most {limit} and {rows} data rows. Imported records belong to your unit: {unit}.',
     'imports.fields': 'Columns recognised (* required)',
     'imports.file': 'Choose a file',
@@ -119,7 +123,8 @@ export const importsMessages = defineMessages({
     'imports.count.existing': 'Already recorded, will be skipped',
     'imports.count.new': 'Will be added',
     'imports.mapping.title': 'Column mapping',
-    'imports.mapping.hint': 'Recognised from the header row. If a column is wrong, change it and run the preview again.',
+    'imports.mapping.hint':
+      'Recognised from the header row. If a column is wrong, change it and run the preview again.',
     'imports.mapping.header': 'Column in the file',
     'imports.mapping.field': 'Field',
     'imports.mapping.ignore': '(do not import this column)',
@@ -136,7 +141,8 @@ export const importsMessages = defineMessages({
     'imports.existing.title': 'Already recorded, will be skipped (your register holds an identical record)',
     'imports.commit': 'Import',
     'imports.acceptErrors': 'Import only the {valid} valid rows (the {errors} rows with errors are left out)',
-    'imports.blockedByErrors': 'The file has {count} rows with errors. Fix them and upload again, or tick "import only the valid rows".',
+    'imports.blockedByErrors':
+      'The file has {count} rows with errors. Fix them and upload again, or tick "import only the valid rows".',
     'imports.cancel': 'Discard this import',
     'imports.cancelled': 'This import was discarded.',
     'imports.committed': 'Imported {inserted} rows; skipped {skipped} already recorded.',
@@ -157,7 +163,8 @@ export const importsMessages = defineMessages({
     'imports.error.batchExists': 'This import batch already exists; upload again',
     'imports.error.alreadyCommitted': 'This batch has already been imported; it is not imported twice',
     'imports.error.notCommittable': 'This batch cannot be imported now (it may be cancelled or its preview failed)',
-    'imports.error.hasErrors': 'The file has {count} rows with errors: fix them and upload again, or tick "import only the valid rows"',
+    'imports.error.hasErrors':
+      'The file has {count} rows with errors: fix them and upload again, or tick "import only the valid rows"',
     'imports.error.nothingValid': 'There are no valid rows to import',
     'imports.error.notCancellable': 'This batch is already imported or cancelled',
     'imports.error.notRemappable': 'Only a batch waiting for confirmation can be mapped again',
@@ -169,13 +176,16 @@ export const importsMessages = defineMessages({
     'imports.reading.headerOption': 'Row {row}: {cells}',
     'imports.reading.headerFound': 'The header is row {row}; the rows above it (a title, say) are not imported',
     'imports.reading.reread': 'Read again',
-    'imports.missing.lead': 'Required columns not found in the file: {columns}. First choose the file\'s column for each in "Column mapping" below (or pick the right sheet and header row), then preview again.',
+    'imports.missing.lead':
+      'Required columns not found in the file: {columns}. First choose the file\'s column for each in "Column mapping" below (or pick the right sheet and header row), then preview again.',
     'imports.new.title': 'Rows to be added ({count}, as they will be stored)',
     'imports.new.warned': 'Check',
     'imports.warnings.title': 'Values to check ({count} rows)',
-    'imports.warnings.hint': 'These rows have no errors, but some values look wrong (an odd year, the unreadable "�", a "?" next to a Chinese character). Compare them with the sheet; tick the box to import them as shown, or fix the sheet and upload again.',
+    'imports.warnings.hint':
+      'These rows have no errors, but some values look wrong (an odd year, the unreadable "�", a "?" next to a Chinese character). Compare them with the sheet; tick the box to import them as shown, or fix the sheet and upload again.',
     'imports.acceptWarnings': 'I have checked the values of the {count} rows listed below; import them as shown',
-    'imports.error.hasWarnings': '{count} rows have values to check: check them and tick "I have checked" before importing',
+    'imports.error.hasWarnings':
+      '{count} rows have values to check: check them and tick "I have checked" before importing',
     'imports.error.badSheet': 'The workbook has no such sheet; choose again',
     'imports.error.badHeaderRow': 'The header row can only be one of the first rows of the file; choose again',
     'imports.error.unexpected': 'The upload failed; check the network and try again',

@@ -45,12 +45,14 @@ export const registersMessages = defineMessages({
     'error.register.notOwnUnit': '只有填报该台帐的单位可以修改或删除这条记录',
     'error.register.duplicate': '本单位已有内容完全相同的记录（含已删除的记录），未重复保存',
     'error.register.stale': '这条记录已被他人修改或删除，请刷新后重试',
-    'error.register.exportTooLarge': '符合条件的记录有 {rows} 条，超过单次导出上限 {limit} 条，请缩小日期范围或单位后再导出',
+    'error.register.exportTooLarge':
+      '符合条件的记录有 {rows} 条，超过单次导出上限 {limit} 条，请缩小日期范围或单位后再导出',
   },
   en: {
     'nav.registers': 'Registers',
     'registers.title': 'Registers',
-    'registers.intro': "Ledgers of your unit and the units below it. Villages keep their own; townships and the county read them.",
+    'registers.intro':
+      'Ledgers of your unit and the units below it. Villages keep their own; townships and the county read them.',
     'registers.rows': '{count} rows',
     'registers.total': '{total} rows in all',
     'registers.totalMore': 'More than {total} rows; narrow them with the filters',
@@ -90,6 +92,7 @@ export const registersMessages = defineMessages({
     'error.register.notOwnUnit': 'Only the unit that keeps this register may change or delete the record',
     'error.register.duplicate': 'Your unit already has an identical record (possibly deleted); nothing was saved twice',
     'error.register.stale': 'Someone else changed or deleted this record; reload and try again',
-    'error.register.exportTooLarge': '{rows} records match, more than the export limit of {limit}; narrow the dates or the unit',
+    'error.register.exportTooLarge':
+      '{rows} records match, more than the export limit of {limit}; narrow the dates or the unit',
   },
 });

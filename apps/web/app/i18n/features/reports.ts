@@ -5,7 +5,12 @@ import { defineMessages } from './define.ts';
  * Reports upward (报告, docs/domain.md §5). Kind and cell-state labels repeat the engine's label
  * tables as literal keys (so the message keys stay typed); a unit test checks they agree.
  */
-export const REPORT_LABEL_SOURCES = { kinds: REPORT_KINDS, states: CELL_STATES, kindLabels: REPORT_KIND_LABELS, stateLabels: CELL_STATE_LABELS };
+export const REPORT_LABEL_SOURCES = {
+  kinds: REPORT_KINDS,
+  states: CELL_STATES,
+  kindLabels: REPORT_KIND_LABELS,
+  stateLabels: CELL_STATE_LABELS,
+};
 
 const base = defineMessages({
   zh: {
@@ -190,14 +195,16 @@ const base = defineMessages({
     'reports.export': 'Export to Excel',
     'reports.print': 'Print (A4)',
     'reports.immediate.title': 'Immediate reports',
-    'reports.immediate.rule': 'A major event must be reported to the level above within one hour of being known. The township and the county receive it at once.',
+    'reports.immediate.rule':
+      'A major event must be reported to the level above within one hour of being known. The township and the county receive it at once.',
     'reports.immediate.arrived': 'A new immediate report arrived; the list is up to date.',
     'reports.immediate.kind': 'Event kind',
     'reports.immediate.heading': 'Title',
     'reports.immediate.occurredAt': 'Happened at',
     'reports.immediate.knownAt': 'Known at',
     'reports.immediate.summary': 'Summary',
-    'reports.immediate.noPersonalData': 'Do not enter names, ID numbers, phone numbers or addresses of the people involved.',
+    'reports.immediate.noPersonalData':
+      'Do not enter names, ID numbers, phone numbers or addresses of the people involved.',
     'reports.immediate.file': 'Report now',
     'reports.immediate.filed': 'Immediate report filed.',
     'reports.immediate.reportedAt': 'Reported at',
@@ -219,7 +226,8 @@ const base = defineMessages({
     'reports.error.stale': 'Someone else changed this report (now version {current}). Reload and try again.',
     'reports.error.narrativeTooLong': '“{field}” may not exceed {max} characters.',
     'reports.error.workRequired': 'Please fill in “Work done”.',
-    'reports.error.zeroWithRecords': 'The ledgers hold records for this period, so it cannot be a zero report: {records}.',
+    'reports.error.zeroWithRecords':
+      'The ledgers hold records for this period, so it cannot be a zero report: {records}.',
     'reports.error.notReviewer': 'Only the unit directly above may review this report.',
     'reports.error.notFiled': 'This report is not waiting for review.',
     'reports.error.commentRequired': 'A returned report needs a review comment.',
@@ -234,14 +242,30 @@ const base = defineMessages({
 
 const labels = defineMessages({
   zh: {
-    'reports.kind.monthly': '月报', 'reports.kind.half_monthly': '半月分析', 'reports.kind.quarterly': '季度分析', 'reports.kind.immediate': '第一时间报告',
-    'reports.cell.not_due': '未到期', 'reports.cell.pending': '待报', 'reports.cell.on_time': '按时', 'reports.cell.late': '迟报',
-    'reports.cell.missing': '漏报', 'reports.cell.returned': '退回', 'reports.cell.zero': '零报告',
+    'reports.kind.monthly': '月报',
+    'reports.kind.half_monthly': '半月分析',
+    'reports.kind.quarterly': '季度分析',
+    'reports.kind.immediate': '第一时间报告',
+    'reports.cell.not_due': '未到期',
+    'reports.cell.pending': '待报',
+    'reports.cell.on_time': '按时',
+    'reports.cell.late': '迟报',
+    'reports.cell.missing': '漏报',
+    'reports.cell.returned': '退回',
+    'reports.cell.zero': '零报告',
   },
   en: {
-    'reports.kind.monthly': 'Monthly report', 'reports.kind.half_monthly': 'Half-monthly analysis', 'reports.kind.quarterly': 'Quarterly analysis', 'reports.kind.immediate': 'Immediate report',
-    'reports.cell.not_due': 'Not due', 'reports.cell.pending': 'Due', 'reports.cell.on_time': 'On time', 'reports.cell.late': 'Late',
-    'reports.cell.missing': 'Missing', 'reports.cell.returned': 'Returned', 'reports.cell.zero': 'Zero report',
+    'reports.kind.monthly': 'Monthly report',
+    'reports.kind.half_monthly': 'Half-monthly analysis',
+    'reports.kind.quarterly': 'Quarterly analysis',
+    'reports.kind.immediate': 'Immediate report',
+    'reports.cell.not_due': 'Not due',
+    'reports.cell.pending': 'Due',
+    'reports.cell.on_time': 'On time',
+    'reports.cell.late': 'Late',
+    'reports.cell.missing': 'Missing',
+    'reports.cell.returned': 'Returned',
+    'reports.cell.zero': 'Zero report',
   },
 });
 

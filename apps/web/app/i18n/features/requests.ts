@@ -17,7 +17,8 @@ export const requestMessages = defineMessages({
   },
   en: {
     'error.badRequest': 'The request is malformed; check it and try again',
-    'error.invalidText': '“{field}” contains characters that are not allowed (a NUL byte or a broken character); remove them and try again',
+    'error.invalidText':
+      '“{field}” contains characters that are not allowed (a NUL byte or a broken character); remove them and try again',
     'error.invalidValue': 'A value could not be read; check how dates and numbers are written',
     'error.tooLarge': 'What was sent is too large (limit {limit})',
     'request.field.from': 'From date',

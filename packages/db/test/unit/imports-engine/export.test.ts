@@ -29,7 +29,12 @@ describe('export', () => {
     const text = csv.toString('utf8');
     expect(text.startsWith('\uFEFF排查日期,排查类型,排查发现数,备注\r\n')).toBe(true);
     expect(text).toContain("\r\n2024-03-06,专项,3,'=cmd|' /C calc'!A0\r\n");
-    const back = await previewImport({ now: TEST_NOW, bytes: csv, fileName: 'out.csv', register: registerDefs.investigation_rounds });
+    const back = await previewImport({
+      now: TEST_NOW,
+      bytes: csv,
+      fileName: 'out.csv',
+      register: registerDefs.investigation_rounds,
+    });
     expect(back.errors).toEqual([]);
     expect(back.validRows.map((r) => r.values)).toEqual([
       { heldOn: '2024-03-05', scope: 'routine', findingsCount: 0, investigator: null, notes: '含"引号",逗号\n换行 𠀀' },
@@ -39,10 +44,13 @@ describe('export', () => {
   });
 
   it('keeps numbers as numbers in CSV, including negatives', () => {
-    const text = toCsv([{ n: -5, s: '-5' }], [
-      { key: 'n', header: 'n' },
-      { key: 's', header: 's' },
-    ]).toString('utf8');
+    const text = toCsv(
+      [{ n: -5, s: '-5' }],
+      [
+        { key: 'n', header: 'n' },
+        { key: 's', header: 's' },
+      ],
+    ).toString('utf8');
     expect(text).toBe("\uFEFFn,s\r\n-5,'-5\r\n");
   });
 

@@ -24,8 +24,18 @@ describe('old Excel .xls (97–2003)', () => {
 
 describe("Excel's Unicode text (UTF-16 with BOM, tab-separated)", () => {
   it('is decoded and read like the CSV of the same sheet', async () => {
-    const utf16 = await previewImport({ bytes: fixture('meetings.utf16.txt'), fileName: '会议.txt', register: registerDefs.meetings, now });
-    const gbk = await previewImport({ bytes: fixture('meetings.gb18030.csv'), fileName: '会议.csv', register: registerDefs.meetings, now });
+    const utf16 = await previewImport({
+      bytes: fixture('meetings.utf16.txt'),
+      fileName: '会议.txt',
+      register: registerDefs.meetings,
+      now,
+    });
+    const gbk = await previewImport({
+      bytes: fixture('meetings.gb18030.csv'),
+      fileName: '会议.csv',
+      register: registerDefs.meetings,
+      now,
+    });
     expect(fixture('meetings.utf16.txt').subarray(0, 2)).toEqual(Buffer.from([0xff, 0xfe]));
     expect(utf16.errors).toEqual([]);
     expect(utf16.headers).toEqual(gbk.headers);
@@ -36,8 +46,15 @@ describe("Excel's Unicode text (UTF-16 with BOM, tab-separated)", () => {
 
 describe('a NUL byte in a cell', () => {
   it('is refused as that row and column, the other rows go through', async () => {
-    const r = await previewImport({ bytes: fixture('meetings-nul.csv'), fileName: 'nul.csv', register: registerDefs.meetings, now });
-    expect(r.errors.map((e) => [e.row, e.column, e.zh])).toEqual([[3, '议题', '第 3 行「议题」：含有不可见的空字符（NUL），请删除后再导入']]);
+    const r = await previewImport({
+      bytes: fixture('meetings-nul.csv'),
+      fileName: 'nul.csv',
+      register: registerDefs.meetings,
+      now,
+    });
+    expect(r.errors.map((e) => [e.row, e.column, e.zh])).toEqual([
+      [3, '议题', '第 3 行「议题」：含有不可见的空字符（NUL），请删除后再导入'],
+    ]);
     expect(r.validRows.map((v) => v.row)).toEqual([2, 4, 5]);
   });
 });
@@ -49,11 +66,23 @@ describe('a workbook with several sheets and a title row', () => {
     const r = await previewImport({ bytes: ledger, fileName: '台账.xlsx', register: petitions, now });
     expect(r.sheets).toEqual({ sheets: ['填表说明', '2025年台账', '2024年台账', '身份证号为数字'], sheet: '填表说明' });
     // The instructions sheet maps nothing: the missing columns are reported once, on its first row.
-    expect(r.mapping.missingRequired.map((m) => m.key)).toEqual(['receivedOn', 'channel', 'petitionerName', 'category', 'summary']);
+    expect(r.mapping.missingRequired.map((m) => m.key)).toEqual([
+      'receivedOn',
+      'channel',
+      'petitionerName',
+      'category',
+      'summary',
+    ]);
   });
 
   it('reads the sheet the clerk picks, finding the header below the merged title row', async () => {
-    const r = await previewImport({ bytes: ledger, fileName: '台账.xlsx', register: petitions, sheet: '2025年台账', now });
+    const r = await previewImport({
+      bytes: ledger,
+      fileName: '台账.xlsx',
+      register: petitions,
+      sheet: '2025年台账',
+      now,
+    });
     expect(r.sheets?.sheet).toBe('2025年台账');
     expect(r.headerRow).toBe(2);
     expect(r.topRows[0]).toEqual({ row: 1, cells: ['某村2025年信访登记台账'] });
@@ -62,16 +91,37 @@ describe('a workbook with several sheets and a title row', () => {
     expect(r.topRows.slice(2).map((t) => t.cells)).toEqual([[], [], [], []]);
     expect(r.headers).toEqual(['登记日期', '来源渠道', '信访人', '问题类别', '内容摘要']);
     // 来源渠道 and 内容摘要, as real ledgers word them, map.
-    expect(r.mapping.mapping).toEqual({ 0: 'receivedOn', 1: 'channel', 2: 'petitionerName', 3: 'category', 4: 'summary' });
+    expect(r.mapping.mapping).toEqual({
+      0: 'receivedOn',
+      1: 'channel',
+      2: 'petitionerName',
+      3: 'category',
+      4: 'summary',
+    });
     expect(r.totalRows).toBe(4);
     expect(r.errors).toEqual([]);
-    expect(r.validRows.map((v) => [v.row, v.values.receivedOn])).toEqual([[3, '2025-03-05'], [4, '2025-04-10'], [5, '1905-07-16'], [6, '2136-05-01']]);
+    expect(r.validRows.map((v) => [v.row, v.values.receivedOn])).toEqual([
+      [3, '2025-03-05'],
+      [4, '2025-04-10'],
+      [5, '1905-07-16'],
+      [6, '2136-05-01'],
+    ]);
   });
 
   it('flags the implausible values as warnings: a bare year read as a serial date, a date in 2136, a "?" from a GBK re-save', async () => {
-    const r = await previewImport({ bytes: ledger, fileName: '台账.xlsx', register: petitions, sheet: '2025年台账', now });
+    const r = await previewImport({
+      bytes: ledger,
+      fileName: '台账.xlsx',
+      register: petitions,
+      sheet: '2025年台账',
+      now,
+    });
     expect(r.warningRowCount).toBe(3);
-    expect(r.warnings.map((w) => [w.row, w.column])).toEqual([[4, '信访人'], [5, '登记日期'], [6, '登记日期']]);
+    expect(r.warnings.map((w) => [w.row, w.column])).toEqual([
+      [4, '信访人'],
+      [5, '登记日期'],
+      [6, '登记日期'],
+    ]);
     expect(r.warnings[1]!.zh).toContain('日期 1905-07-16 不在合理范围（2000-01-01 至 2027-12-05）内');
     expect(r.warnings[2]!.zh).toContain('日期 2136-05-01 不在合理范围');
     // The name is personal data: the warning names the row and column, never the value.
@@ -79,16 +129,40 @@ describe('a workbook with several sheets and a title row', () => {
   });
 
   it('lets the clerk pick the header row by hand', async () => {
-    const r = await previewImport({ bytes: ledger, fileName: '台账.xlsx', register: petitions, sheet: '2024年台账', headerRow: 1, now });
+    const r = await previewImport({
+      bytes: ledger,
+      fileName: '台账.xlsx',
+      register: petitions,
+      sheet: '2024年台账',
+      headerRow: 1,
+      now,
+    });
     expect(r.headerRow).toBe(1);
     expect(r.validRows.map((v) => v.values.petitionerName)).toEqual(['赵六', '钱七']);
     expect(r.warnings).toEqual([]);
-    await expect(previewImport({ bytes: ledger, fileName: '台账.xlsx', register: petitions, sheet: '2024年台账', headerRow: 40, now })).rejects.toMatchObject({ code: 'bad_header_row' });
-    await expect(previewImport({ bytes: ledger, fileName: '台账.xlsx', register: petitions, sheet: '没有这页', now })).rejects.toMatchObject({ code: 'bad_sheet' });
+    await expect(
+      previewImport({
+        bytes: ledger,
+        fileName: '台账.xlsx',
+        register: petitions,
+        sheet: '2024年台账',
+        headerRow: 40,
+        now,
+      }),
+    ).rejects.toMatchObject({ code: 'bad_header_row' });
+    await expect(
+      previewImport({ bytes: ledger, fileName: '台账.xlsx', register: petitions, sheet: '没有这页', now }),
+    ).rejects.toMatchObject({ code: 'bad_sheet' });
   });
 
   it('says the last digits of an ID number Excel stored as a number are lost and must be typed again', async () => {
-    const r = await previewImport({ bytes: ledger, fileName: '台账.xlsx', register: petitions, sheet: '身份证号为数字', now });
+    const r = await previewImport({
+      bytes: ledger,
+      fileName: '台账.xlsx',
+      register: petitions,
+      sheet: '身份证号为数字',
+      now,
+    });
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatchObject({ row: 2, column: '身份证号' });
     expect(r.errors[0]!.zh).toContain('最后几位已经丢失');
@@ -99,17 +173,28 @@ describe('a workbook with several sheets and a title row', () => {
 
 describe('a GBK re-save', () => {
   it('warns on "?" where GBK could not hold a character and on U+FFFD from a damaged byte', async () => {
-    const r = await previewImport({ bytes: fixture('petitions-resaved.gbk.csv'), fileName: '信访.csv', register: petitions, now });
+    const r = await previewImport({
+      bytes: fixture('petitions-resaved.gbk.csv'),
+      fileName: '信访.csv',
+      register: petitions,
+      now,
+    });
     expect(r.errors).toEqual([]);
     expect(r.validRows.map((v) => v.values.petitionerName)).toEqual(['吉?祥', '周\uFFFD兰', '赵六']);
-    expect(r.warnings.map((w) => [w.row, w.column])).toEqual([[2, '信访人'], [3, '信访人']]);
+    expect(r.warnings.map((w) => [w.row, w.column])).toEqual([
+      [2, '信访人'],
+      [3, '信访人'],
+    ]);
     expect(r.warnings[1]!.zh).toContain('乱码字符');
   });
 });
 
 describe('header aliases as real ledgers word them', () => {
   it('maps 来源渠道 and 内容摘要 and a known word inside a longer header, but not a title', () => {
-    const m = mapHeaders(['来信来访时间', '来源渠道', '信访人', '反映问题类别', '内容摘要', '某村2025年信访登记台账'], petitions);
+    const m = mapHeaders(
+      ['来信来访时间', '来源渠道', '信访人', '反映问题类别', '内容摘要', '某村2025年信访登记台账'],
+      petitions,
+    );
     expect(m.mapping).toMatchObject({ 1: 'channel', 2: 'petitionerName', 3: 'category', 4: 'summary' });
     expect(m.mapping[5]).toBeUndefined();
   });

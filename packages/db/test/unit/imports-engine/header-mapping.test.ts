@@ -30,7 +30,11 @@ describe('mapHeaders', () => {
   });
 
   it('applies a user override first', () => {
-    const r = mapHeaders(['开会那天', '类型', '到场', '日期'], registerDefs.meetings, { 0: 'heldOn', 3: null, 2: 'attendees' });
+    const r = mapHeaders(['开会那天', '类型', '到场', '日期'], registerDefs.meetings, {
+      0: 'heldOn',
+      3: null,
+      2: 'attendees',
+    });
     expect(r.mapping).toEqual({ 0: 'heldOn', 1: 'kind', 2: 'attendees' });
     expect(r.unmappedColumns).toEqual([{ index: 3, header: '日期' }]);
   });

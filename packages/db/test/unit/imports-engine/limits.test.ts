@@ -12,7 +12,13 @@ const TEST_NOW = new Date('2026-12-05T02:00:00Z');
  * while parsing, and each refusal names the limit in both languages.
  */
 const preview = (text: string | Buffer, limits?: Partial<ImportLimits>) =>
-  previewImport({ now: TEST_NOW, bytes: typeof text === 'string' ? Buffer.from(text) : text, fileName: 'x.csv', register: registerDefs.meetings, limits });
+  previewImport({
+    now: TEST_NOW,
+    bytes: typeof text === 'string' ? Buffer.from(text) : text,
+    fileName: 'x.csv',
+    register: registerDefs.meetings,
+    limits,
+  });
 
 const HEADER = '会议日期,会议类型,议题,主持人,参会人员';
 const ROW = '2024-03-05,主任例会,议题,王建国,王建国、李明';
@@ -35,7 +41,10 @@ describe('columns', () => {
   });
 
   it('refuses a data row with more than 200 cells, naming the row', async () => {
-    await expect(preview(`${HEADER}\n${ROW}\n${ROW},${'x,'.repeat(200)}x\n`)).rejects.toMatchObject({ code: 'too_many_columns', zh: expect.stringMatching(/^第 3 行有 \d+ 列/) });
+    await expect(preview(`${HEADER}\n${ROW}\n${ROW},${'x,'.repeat(200)}x\n`)).rejects.toMatchObject({
+      code: 'too_many_columns',
+      zh: expect.stringMatching(/^第 3 行有 \d+ 列/),
+    });
   });
 
   it('refuses a header of 1,000,000 columns without building it', async () => {
@@ -50,7 +59,10 @@ describe('columns', () => {
     const read = async () => {
       for await (const _ of parseXlsxRows(bytes)) void _;
     };
-    await expect(read()).rejects.toMatchObject({ code: 'too_many_columns', en: 'Row 1 has 201 columns, more than the limit of 200; delete the extra columns and import again' });
+    await expect(read()).rejects.toMatchObject({
+      code: 'too_many_columns',
+      en: 'Row 1 has 201 columns, more than the limit of 200; delete the extra columns and import again',
+    });
   });
 });
 
@@ -76,13 +88,19 @@ describe('line length', () => {
     const consume = async () => {
       for await (const _ of parseCsvRows(chunks(), { maxLineBytes: 5000 })) void _;
     };
-    await expect(consume()).rejects.toMatchObject({ code: 'line_too_long', en: expect.stringContaining('Line 2 of the file') });
+    await expect(consume()).rejects.toMatchObject({
+      code: 'line_too_long',
+      en: expect.stringContaining('Line 2 of the file'),
+    });
   });
 });
 
 describe('files that are not text', () => {
   it('refuses random bytes named .csv', async () => {
-    await expect(preview(randomBytes(4096))).rejects.toMatchObject({ code: 'not_text', zh: expect.stringContaining('不是文本格式的 CSV') });
+    await expect(preview(randomBytes(4096))).rejects.toMatchObject({
+      code: 'not_text',
+      zh: expect.stringContaining('不是文本格式的 CSV'),
+    });
   });
 
   it('refuses an old .xls (OLE2) file', async () => {
@@ -100,8 +118,9 @@ describe('the size and row limits agree (the import page promises both)', () => 
   it('the row limit of a petition ledger with full-width rows fits in the byte limit, in UTF-8', async () => {
     const { DEFAULT_LIMITS } = await import('@tally/imports');
     // A wide, realistic row: an address and a 60-character summary, every optional column filled.
-    const row = '2025-03-05,领导接访日,欧阳建国,130534198001011235,13812345678,河北省某市某县某镇某村第三村民小组十八号,12,是,否,山林矿山滩涂权属,'
-      + '反映本村与邻村之间山林权属争议多年未决，要求镇政府组织双方重新勘界并依法出具处理意见，涉及林地约二百亩';
+    const row =
+      '2025-03-05,领导接访日,欧阳建国,130534198001011235,13812345678,河北省某市某县某镇某村第三村民小组十八号,12,是,否,山林矿山滩涂权属,' +
+      '反映本村与邻村之间山林权属争议多年未决，要求镇政府组织双方重新勘界并依法出具处理意见，涉及林地约二百亩';
     const header = '登记日期,信访方式,信访人,身份证号,联系电话,住址,人数,是否越级,是否重复访,问题类别,主要诉求';
     const bytes = Buffer.byteLength(`${header}\r\n`) + DEFAULT_LIMITS.maxRows * Buffer.byteLength(`${row}\r\n`);
     expect(bytes).toBeLessThan(DEFAULT_LIMITS.maxBytes);

@@ -38,7 +38,8 @@ describe('personal values stay out of messages', () => {
 
   it('an ID number of the wrong shape, or with an impossible birth date, is not quoted either', () => {
     for (const id of ['33010219751212456', '330102197513324568', '33010219751212456Y']) {
-      for (const message of messages(row(['2024-03-05', '邻里', '张三', id, '', '争议', '轻微']))) expect(message).not.toContain(id.slice(0, 12));
+      for (const message of messages(row(['2024-03-05', '邻里', '张三', id, '', '争议', '轻微'])))
+        expect(message).not.toContain(id.slice(0, 12));
     }
   });
 
@@ -66,11 +67,15 @@ describe('NUL bytes and broken text', () => {
     const result = row(['2024-03-05', '邻里', '张\u0000三', '', '', '争议', '轻微'], 7);
     expect(result).toEqual({
       ok: false,
-      errors: [{
-        row: 7, column: '当事人', field: 'parties',
-        zh: '第 7 行「当事人」：含有不可见的空字符（NUL），请删除后再导入',
-        en: 'Row 7, "当事人": contains an invisible NUL character; remove it and import again',
-      }],
+      errors: [
+        {
+          row: 7,
+          column: '当事人',
+          field: 'parties',
+          zh: '第 7 行「当事人」：含有不可见的空字符（NUL），请删除后再导入',
+          en: 'Row 7, "当事人": contains an invisible NUL character; remove it and import again',
+        },
+      ],
     });
   });
 
@@ -90,7 +95,9 @@ describe('NUL bytes and broken text', () => {
   });
 
   it('a NUL byte in a CSV cell: the row is refused, the others go through', async () => {
-    const csv = Buffer.from(`${HEADER.join(',')}\n2024-03-05,邻里,张三,,,争\u0000议,轻微\n2024-03-06,邻里,李四,,,争议,轻微\n`);
+    const csv = Buffer.from(
+      `${HEADER.join(',')}\n2024-03-05,邻里,张三,,,争\u0000议,轻微\n2024-03-06,邻里,李四,,,争议,轻微\n`,
+    );
     const r = await previewImport({ now: TEST_NOW, bytes: csv, fileName: 'd.csv', register: disputes });
     expect(r.errors.map((e) => [e.row, e.column])).toEqual([[2, '纠纷简要情况']]);
     expect(r.validRows.map((v) => v.row)).toEqual([3]);
@@ -98,7 +105,9 @@ describe('NUL bytes and broken text', () => {
 
   it('a NUL byte in the header refuses the file, naming the column', async () => {
     const csv = Buffer.from(`排查日期,纠纷\u0000类型,当事人\n2024-03-05,邻里,张三\n`);
-    await expect(previewImport({ now: TEST_NOW, bytes: csv, fileName: 'd.csv', register: disputes })).rejects.toMatchObject({
+    await expect(
+      previewImport({ now: TEST_NOW, bytes: csv, fileName: 'd.csv', register: disputes }),
+    ).rejects.toMatchObject({
       code: 'bad_text',
       zh: '表头第 2 列含有不可见的空字符（NUL）或无法识别的字符，请删除后再导入',
     });

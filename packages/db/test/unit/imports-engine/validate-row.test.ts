@@ -8,7 +8,8 @@ const TEST_NOW = new Date('2026-12-05T02:00:00Z');
 
 const headers = ['日期', '类型', '发现问题数'];
 const { mapping } = mapHeaders(headers, registerDefs.investigation_rounds);
-const check = (cells: (string | number | null)[], row = 5) => validateRow(registerDefs.investigation_rounds, mapping, headers, { row, cells }, { now: TEST_NOW });
+const check = (cells: (string | number | null)[], row = 5) =>
+  validateRow(registerDefs.investigation_rounds, mapping, headers, { row, cells }, { now: TEST_NOW });
 
 describe('validateRow', () => {
   it('accepts a zero report (findings 0)', () => {
@@ -57,7 +58,13 @@ describe('validateRow', () => {
     const h = ['排查日期', '纠纷类型', '当事人', '身份证号', '联系电话', '纠纷简要情况', '纠纷等级'];
     const m = mapHeaders(h, registerDefs.disputes).mapping;
     const row = (id: string, phone: string) =>
-      validateRow(registerDefs.disputes, m, h, { row: 2, cells: ['2024-03-05', '邻里', '张三', id, phone, '争议', '轻微'] }, { now: TEST_NOW });
+      validateRow(
+        registerDefs.disputes,
+        m,
+        h,
+        { row: 2, cells: ['2024-03-05', '邻里', '张三', id, phone, '争议', '轻微'] },
+        { now: TEST_NOW },
+      );
     const ok = row('11010519491231002x', '138 1234 5678');
     expect(ok.ok && ok.values.partyIdNumber).toBe('11010519491231002X');
     expect(ok.ok && ok.values.partyPhone).toBe('13812345678');
@@ -74,7 +81,13 @@ describe('validateRow', () => {
 
   it('fills defaults for optional enums', () => {
     const h = ['日期', '标题'];
-    const r = validateRow(registerDefs.info_submissions, mapHeaders(h, registerDefs.info_submissions).mapping, h, { row: 2, cells: ['2024-03-05', '某村调解经验'] }, { now: TEST_NOW });
+    const r = validateRow(
+      registerDefs.info_submissions,
+      mapHeaders(h, registerDefs.info_submissions).mapping,
+      h,
+      { row: 2, cells: ['2024-03-05', '某村调解经验'] },
+      { now: TEST_NOW },
+    );
     expect(r.ok && r.values.adoptedLevel).toBe('none');
   });
 });
@@ -82,11 +95,41 @@ describe('validateRow', () => {
 describe('validateRecord (forms)', () => {
   const disputes = registerDefs.disputes;
   it('accepts a typed record and applies defaults', () => {
-    const r = validateRecord(disputes, { foundOn: '2024年3月5日', disputeType: '邻里', parties: '张三、李四', severity: '轻微', summary: '宅基地边界', revisitClass: '二类' }, { now: TEST_NOW });
-    expect(r).toMatchObject({ ok: true, values: { foundOn: '2024-03-05', disputeType: 'neighbours', source: 'investigation', outcome: 'pending', revisitClass: 2 } });
+    const r = validateRecord(
+      disputes,
+      {
+        foundOn: '2024年3月5日',
+        disputeType: '邻里',
+        parties: '张三、李四',
+        severity: '轻微',
+        summary: '宅基地边界',
+        revisitClass: '二类',
+      },
+      { now: TEST_NOW },
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      values: {
+        foundOn: '2024-03-05',
+        disputeType: 'neighbours',
+        source: 'investigation',
+        outcome: 'pending',
+        revisitClass: 2,
+      },
+    });
   });
   it('names every bad or missing field by its label, in both languages', () => {
-    const r = validateRecord(disputes, { foundOn: '2024-02-30', disputeType: '吵架', partyIdNumber: '330102197512124560', severity: '轻微', summary: 'x' }, { now: TEST_NOW });
+    const r = validateRecord(
+      disputes,
+      {
+        foundOn: '2024-02-30',
+        disputeType: '吵架',
+        partyIdNumber: '330102197512124560',
+        severity: '轻微',
+        summary: 'x',
+      },
+      { now: TEST_NOW },
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.map((e) => e.field)).toEqual(['foundOn', 'disputeType', 'parties', 'partyIdNumber']);
@@ -95,7 +138,18 @@ describe('validateRecord (forms)', () => {
     expect(r.errors[0]!.en).toMatch(/^"Found on": unrecognised date/);
   });
   it('refuses a revisit class outside 1–3 and an over-long text', () => {
-    const r = validateRecord(disputes, { foundOn: '2024-03-05', disputeType: '邻里', parties: 'x'.repeat(501), severity: '轻微', summary: 's', revisitClass: '4' }, { now: TEST_NOW });
+    const r = validateRecord(
+      disputes,
+      {
+        foundOn: '2024-03-05',
+        disputeType: '邻里',
+        parties: 'x'.repeat(501),
+        severity: '轻微',
+        summary: 's',
+        revisitClass: '4',
+      },
+      { now: TEST_NOW },
+    );
     expect(!r.ok && r.errors.map((e) => e.field)).toEqual(['parties', 'revisitClass']);
   });
 });

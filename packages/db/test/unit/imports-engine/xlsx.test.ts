@@ -18,7 +18,9 @@ describe('zip guard', () => {
   it('refuses a compression bomb before inflating it', async () => {
     const bomb = makeZip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(20 * 1024 * 1024) }]);
     expect(bomb.length).toBeLessThan(100_000);
-    await expect(previewImport({ now: TEST_NOW, bytes: bomb, fileName: 'bomb.xlsx', register: registerDefs.meetings })).rejects.toMatchObject({
+    await expect(
+      previewImport({ now: TEST_NOW, bytes: bomb, fileName: 'bomb.xlsx', register: registerDefs.meetings }),
+    ).rejects.toMatchObject({
       code: 'zip_bomb',
       zh: expect.stringContaining('压缩比'),
     });
@@ -29,28 +31,51 @@ describe('zip guard', () => {
       { name: 'a.xml', data: Buffer.from('x'.repeat(600)) },
       { name: 'b.xml', data: Buffer.from('y'.repeat(600)) },
     ]);
-    await expect(previewImport({ now: TEST_NOW, bytes: zip, fileName: 'x.xlsx', register: registerDefs.meetings, limits: { maxUncompressedBytes: 1000 } })).rejects.toMatchObject({
+    await expect(
+      previewImport({
+        now: TEST_NOW,
+        bytes: zip,
+        fileName: 'x.xlsx',
+        register: registerDefs.meetings,
+        limits: { maxUncompressedBytes: 1000 },
+      }),
+    ).rejects.toMatchObject({
       code: 'zip_bomb',
       en: expect.stringContaining('limit 1000 B'),
     });
   });
 
   it('refuses an entry that inflates to more than it declares', async () => {
-    const liar = makeZip([...workbookParts(Buffer.alloc(0)).slice(0, 3), { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(3 * 1024 * 1024), declaredSize: 1000 }]);
-    await expect(previewImport({ now: TEST_NOW, bytes: liar, fileName: 'x.xlsx', register: registerDefs.meetings })).rejects.toMatchObject({ code: 'zip_bomb' });
+    const liar = makeZip([
+      ...workbookParts(Buffer.alloc(0)).slice(0, 3),
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(3 * 1024 * 1024), declaredSize: 1000 },
+    ]);
+    await expect(
+      previewImport({ now: TEST_NOW, bytes: liar, fileName: 'x.xlsx', register: registerDefs.meetings }),
+    ).rejects.toMatchObject({ code: 'zip_bomb' });
   });
 
   it('refuses too many entries', async () => {
     const zip = makeZip(Array.from({ length: 5 }, (_, i) => ({ name: `f${i}.xml`, data: Buffer.from('<a/>') })));
     expect(readZipDirectory(zip)).toHaveLength(5);
-    await expect(previewImport({ now: TEST_NOW, bytes: zip, fileName: 'x.xlsx', register: registerDefs.meetings, limits: { maxZipEntries: 4 } })).rejects.toMatchObject({ code: 'zip_bomb' });
+    await expect(
+      previewImport({
+        now: TEST_NOW,
+        bytes: zip,
+        fileName: 'x.xlsx',
+        register: registerDefs.meetings,
+        limits: { maxZipEntries: 4 },
+      }),
+    ).rejects.toMatchObject({ code: 'zip_bomb' });
   });
 
   it('refuses a truncated .xlsx with a clear message', async () => {
     const whole = readFileSync(new URL('../../../../imports/test/fixtures/meetings.xlsx', import.meta.url));
     for (const keep of [0.3, 0.6, 0.95, 0.999]) {
       const cut = whole.subarray(0, Math.floor(whole.length * keep));
-      await expect(previewImport({ now: TEST_NOW, bytes: cut, fileName: 'meetings.xlsx', register: registerDefs.meetings })).rejects.toMatchObject({
+      await expect(
+        previewImport({ now: TEST_NOW, bytes: cut, fileName: 'meetings.xlsx', register: registerDefs.meetings }),
+      ).rejects.toMatchObject({
         code: 'truncated',
         zh: '.xlsx 文件不完整（可能上传中断或文件已损坏），请重新保存后再上传',
       });
@@ -67,7 +92,12 @@ describe('xlsx cells', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('台帐');
     ws.addRow(['日期', '类型', '发现问题数', '备注']);
-    ws.addRow([new Date(Date.UTC(2024, 2, 5)), { richText: [{ text: '常' }, { text: '规', font: { bold: true } }] }, { formula: 'SUM(1,1)', result: 2 }, { formula: '"a"&"b"', result: 'ab' }]);
+    ws.addRow([
+      new Date(Date.UTC(2024, 2, 5)),
+      { richText: [{ text: '常' }, { text: '规', font: { bold: true } }] },
+      { formula: 'SUM(1,1)', result: 2 },
+      { formula: '"a"&"b"', result: 'ab' },
+    ]);
     ws.addRow([]);
     ws.addRow(['2024年3月7日', '专项', 0, null]);
     wb.addWorksheet('第二页').addRow(['不读']);
@@ -77,7 +107,12 @@ describe('xlsx cells', () => {
       { row: 2, cells: ['2024-03-05', '常规', 2, 'ab'] },
       { row: 4, cells: ['2024年3月7日', '专项', 0] },
     ]);
-    const r = await previewImport({ now: TEST_NOW, bytes, fileName: 't.xlsx', register: registerDefs.investigation_rounds });
+    const r = await previewImport({
+      now: TEST_NOW,
+      bytes,
+      fileName: 't.xlsx',
+      register: registerDefs.investigation_rounds,
+    });
     expect(r.errors).toEqual([]);
     expect(r.validRows.map((v) => v.values.findingsCount)).toEqual([2, 0]);
   });

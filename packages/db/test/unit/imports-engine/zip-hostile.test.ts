@@ -36,7 +36,9 @@ describe('entries the central directory does not list', () => {
   it('refuses a workbook with a hidden sheet entry (7 rows) in front of the listed one (1 row)', async () => {
     const bytes = withHiddenFirst({ name: 'xl/worksheets/sheet1.xml', data: hiddenSheet, hidden: true });
     await expect(rows(bytes)).rejects.toMatchObject({ code: 'zip_mismatch', zh: expect.stringContaining('不一致') });
-    await expect(previewImport({ now: TEST_NOW, bytes, fileName: 'm.xlsx', register: registerDefs.meetings })).rejects.toMatchObject({ code: 'zip_mismatch' });
+    await expect(
+      previewImport({ now: TEST_NOW, bytes, fileName: 'm.xlsx', register: registerDefs.meetings }),
+    ).rejects.toMatchObject({ code: 'zip_mismatch' });
   });
 
   it('refuses, without inflating it, a 50 MB bomb hidden as a local entry', async () => {
@@ -69,19 +71,31 @@ describe('inflated bytes are capped inside the inflating stream', () => {
   it('stops a listed sheet that inflates past its declared size (50 MB of zeros declared as 2,000 bytes)', async () => {
     const parts = workbookParts(listedSheet);
     parts[3] = { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(50 * 1024 * 1024), declaredSize: 2_000 };
-    await expect(rows(makeZip(parts))).rejects.toMatchObject({ code: 'zip_bomb', zh: expect.stringContaining('超过声明') });
+    await expect(rows(makeZip(parts))).rejects.toMatchObject({
+      code: 'zip_bomb',
+      zh: expect.stringContaining('超过声明'),
+    });
   });
 
   it('refuses an entry over the per-entry cap, naming the cap', async () => {
     // Incompressible text, so no ratio rule applies: only the per-entry cap does.
-    const big = sheetXml([HEADER, ...Array.from({ length: 200 }, () => ['2024-03-05', '主任例会', randomBytes(600).toString('hex'), '王', '王'])]);
+    const big = sheetXml([
+      HEADER,
+      ...Array.from({ length: 200 }, () => ['2024-03-05', '主任例会', randomBytes(600).toString('hex'), '王', '王']),
+    ]);
     const bytes = makeZip(workbookParts(big));
     expect((await rows(bytes)).length).toBe(201);
-    await expect(rows(bytes, { maxEntryBytes: 100 * 1024 })).rejects.toMatchObject({ code: 'zip_bomb', en: expect.stringContaining('100 KiB') });
+    await expect(rows(bytes, { maxEntryBytes: 100 * 1024 })).rejects.toMatchObject({
+      code: 'zip_bomb',
+      en: expect.stringContaining('100 KiB'),
+    });
   });
 
   it('caps the total inflated across the entries read', async () => {
-    const big = sheetXml([HEADER, ...Array.from({ length: 100 }, () => ['2024-03-05', '主任例会', randomBytes(600).toString('hex'), '王', '王'])]);
+    const big = sheetXml([
+      HEADER,
+      ...Array.from({ length: 100 }, () => ['2024-03-05', '主任例会', randomBytes(600).toString('hex'), '王', '王']),
+    ]);
     const bytes = makeZip(workbookParts(big));
     await expect(rows(bytes, { maxUncompressedBytes: 100 * 1024 })).rejects.toMatchObject({ code: 'zip_bomb' });
   });
@@ -90,7 +104,9 @@ describe('inflated bytes are capped inside the inflating stream', () => {
 describe('zips that are not workbooks', () => {
   it('refuses a valid zip without xl/workbook.xml, saying it is not an Excel workbook', async () => {
     const bytes = makeZip([{ name: 'readme.txt', data: Buffer.from('hello') }]);
-    await expect(previewImport({ now: TEST_NOW, bytes, fileName: 'x.xlsx', register: registerDefs.meetings })).rejects.toMatchObject({
+    await expect(
+      previewImport({ now: TEST_NOW, bytes, fileName: 'x.xlsx', register: registerDefs.meetings }),
+    ).rejects.toMatchObject({
       code: 'not_workbook',
       zh: expect.stringContaining('不是 Excel 工作簿'),
     });
