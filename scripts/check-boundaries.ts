@@ -106,22 +106,20 @@ const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\brequire\s*\(\s*)(
 /** Relative imports in a workspace's source that land in another workspace's folder. */
 function crossPackageImports(root: string, workspace: Workspace, all: readonly Workspace[]): string[] {
   const problems: string[] = [];
-  {
-    for (const file of sourceFiles(join(root, workspace.dir))) {
-      const text = readFileSync(file, 'utf8');
-      for (const match of text.matchAll(SPECIFIER)) {
-        const specifier = match[2]!;
-        if (!specifier.startsWith('.')) continue;
-        const target = toPosix(relative(root, resolve(dirname(file), specifier)));
-        const other = all.find(
-          (candidate) =>
-            candidate !== workspace && SOURCE_DIRS.some((dir) => target.startsWith(`${candidate.dir}/${dir}/`)),
+  for (const file of sourceFiles(join(root, workspace.dir))) {
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(SPECIFIER)) {
+      const specifier = match[2]!;
+      if (!specifier.startsWith('.')) continue;
+      const target = toPosix(relative(root, resolve(dirname(file), specifier)));
+      const other = all.find(
+        (candidate) =>
+          candidate !== workspace && SOURCE_DIRS.some((dir) => target.startsWith(`${candidate.dir}/${dir}/`)),
+      );
+      if (other)
+        problems.push(
+          `${toPosix(relative(root, file))} imports '${specifier}' from ${other.name} by a relative path: import it by its package name`,
         );
-        if (other)
-          problems.push(
-            `${toPosix(relative(root, file))} imports '${specifier}' from ${other.name} by a relative path: import it by its package name`,
-          );
-      }
     }
   }
   return problems;

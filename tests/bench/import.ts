@@ -171,10 +171,10 @@ async function main() {
     const quote = (v: unknown) => (v === null || v === undefined ? '' : `"${String(v).replace(/"/g, '""')}"`);
     writeFileSync(
       csvPath,
-      [
+      `${[
         columns.join(','),
         ...exported.map((row) => columns.map((c) => quote((row as Record<string, unknown>)[c])).join(',')),
-      ].join('\n') + '\n',
+      ].join('\n')}\n`,
     );
     await owner.client.unsafe(`delete from meetings`);
     await owner.client.unsafe(`vacuum meetings`);

@@ -140,13 +140,11 @@ describe.skipIf(!chromiumPath)('browser journey: a village clerk imports a GBK s
     const unit = clerk!.unit_code as string;
     const ledger = readFileSync(new URL('../../packages/imports/test/fixtures/petitions-ledger.xlsx', import.meta.url));
     await page.goto(`${journey.app.url}/registers/petitions/import`);
-    await page
-      .getByLabel('选择文件')
-      .setInputFiles({
-        name: '信访台账.xlsx',
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        buffer: ledger,
-      });
+    await page.getByLabel('选择文件').setInputFiles({
+      name: '信访台账.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: ledger,
+    });
     await page.getByRole('button', { name: '上传并预览' }).click();
     await page.waitForURL(/\/registers\/petitions\/import\/[0-9a-f-]{36}$/);
     await page.getByTestId('import-reading').waitFor();

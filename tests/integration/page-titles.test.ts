@@ -24,7 +24,7 @@ beforeAll(async () => {
     String((await ownerRows(database, text, ...params))[0]?.id ?? '');
   const [village] = await ownerRows(database, `select unit_code from users where login_name = 'cun0101'`);
   ids.village = String(village!.unit_code);
-  ids.township = ids.village.slice(0, 9) + '000';
+  ids.township = `${ids.village.slice(0, 9)}000`;
   ids.case = await first(`select id from petition_cases order by received_at desc limit 1`);
   ids.overdue = await first(
     `select id from petition_cases where closed_at is null and due_on < (now() at time zone 'Asia/Shanghai')::date order by due_on limit 1`,

@@ -23,7 +23,10 @@ export interface HttpOptions {
 /** Last stop for an error nothing else answered: logged without values, a plain 500 without details. */
 function lastResort(error: unknown, request: Request, response: Response, next: NextFunction): void {
   log.error({ err: error, method: request.method, url: request.path }, 'request failed outside the app');
-  if (response.headersSent) return next(error);
+  if (response.headersSent) {
+    next(error);
+    return;
+  }
   response.status(500).type('text/plain; charset=utf-8').send('操作失败，请稍后重试 (internal error)');
 }
 

@@ -56,15 +56,13 @@ async function ledger(unitCode: string, createdBy: string) {
     .returning({ id: schema.meetings.id });
   if (unitCode === T1) {
     meetingId = meeting!.id;
-    await database.owner.db
-      .insert(schema.infoSubmissions)
-      .values({
-        ...base,
-        fingerprint: 'golden-info',
-        submittedOn: '2026-06-01',
-        title: '简报',
-        adoptedLevel: 'county',
-      });
+    await database.owner.db.insert(schema.infoSubmissions).values({
+      ...base,
+      fingerprint: 'golden-info',
+      submittedOn: '2026-06-01',
+      title: '简报',
+      adoptedLevel: 'county',
+    });
   }
 }
 

@@ -212,7 +212,7 @@ describe('import: a file with bad rows', () => {
       bytes: new TextEncoder().encode(csv),
     });
     let view = await clerk.imports.get({ id });
-    expect(view.errors.map((row) => row.errors!.map((e) => e.zh)).flat()).toEqual([
+    expect(view.errors.flatMap((row) => row.errors!.map((e) => e.zh))).toEqual([
       '缺少必填列「参会人员」，请检查表头或手动指定列对应关系',
     ]);
     expect(view.batch.validRows).toBe(0);

@@ -68,7 +68,7 @@ export async function startEmbeddedPostgres(options: {
       '-c',
       'max_connections=200',
       '-c',
-      'fsync=' + (options.persistent ? 'on' : 'off'),
+      `fsync=${options.persistent ? 'on' : 'off'}`,
     ],
     onLog: log,
     onError: (error) => log(String(error)),

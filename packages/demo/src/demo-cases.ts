@@ -10,7 +10,6 @@ import {
   shanghaiDate,
   transition,
   type CaseCategory,
-  type CaseState,
   type Channel,
   type CivilDate,
   type Complexity,
@@ -297,6 +296,7 @@ function buildCase(ctx: DemoContext, receivedAt: Date, earlier: RepeatCandidates
   };
   const reached = (status: PetitionStatus) => state.status === status && status === target;
 
+  // biome-ignore lint/suspicious/noConfusingLabels: the story stops (break story) at the state the case should end in.
   story: {
     // Small matters stay in the village, big ones go up: a few cases are escalated before acceptance.
     if (target !== 'refused' && unit.level !== 'county' && random.chance(unit.level === 'village' ? 0.3 : 0.1)) {

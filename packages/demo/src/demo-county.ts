@@ -73,7 +73,7 @@ export function buildCountySpec(options: DemoOptions): CountySpec {
       code: townshipCode,
       name: townshipName,
       level: 'township',
-      parentCode: townshipCode.slice(0, 6) + '000000',
+      parentCode: `${townshipCode.slice(0, 6)}000000`,
     });
     const townshipIndex = String(t + 1).padStart(2, '0');
     users.push({

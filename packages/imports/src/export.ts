@@ -55,12 +55,12 @@ export type ExportPages = AsyncIterable<readonly ExportRow[]> | Iterable<readonl
 export async function* csvChunks(pages: ExportPages, columns: readonly ExportColumn[]): AsyncGenerator<Buffer> {
   yield Buffer.concat([
     Buffer.from([0xef, 0xbb, 0xbf]),
-    Buffer.from(csvLine(columns.map((c) => neutraliseFormula(c.header))) + '\r\n', 'utf8'),
+    Buffer.from(`${csvLine(columns.map((c) => neutraliseFormula(c.header)))}\r\n`, 'utf8'),
   ]);
   for await (const page of pages) {
     if (page.length === 0) continue;
     yield Buffer.from(
-      page.map((row) => csvLine(columns.map((c) => exportText(row[c.key])))).join('\r\n') + '\r\n',
+      `${page.map((row) => csvLine(columns.map((c) => exportText(row[c.key])))).join('\r\n')}\r\n`,
       'utf8',
     );
   }
@@ -69,7 +69,7 @@ export async function* csvChunks(pages: ExportPages, columns: readonly ExportCol
 export function toCsv(rows: readonly ExportRow[], columns: readonly ExportColumn[]): Buffer {
   const lines = [csvLine(columns.map((c) => neutraliseFormula(c.header)))];
   for (const row of rows) lines.push(csvLine(columns.map((c) => exportText(row[c.key]))));
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n', 'utf8')]);
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
 }
 
 function xlsxCells(row: ExportRow, columns: readonly ExportColumn[]): Array<string | number | boolean | Date | null> {

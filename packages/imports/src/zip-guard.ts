@@ -150,8 +150,14 @@ function readDirectory(bytes: Uint8Array): { entries: ZipEntryInfo[]; cdOffset: 
           (compressedSize === 0xffffffff ? 8 : 0) +
           (localHeaderOffset === 0xffffffff ? 8 : 0);
         if (need > size) throw truncated();
-        if (uncompressedSize === 0xffffffff) (uncompressedSize = u64(f)), (f += 8);
-        if (compressedSize === 0xffffffff) (compressedSize = u64(f)), (f += 8);
+        if (uncompressedSize === 0xffffffff) {
+          uncompressedSize = u64(f);
+          f += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(f);
+          f += 8;
+        }
         if (localHeaderOffset === 0xffffffff) localHeaderOffset = u64(f);
         zip64 = true;
       }

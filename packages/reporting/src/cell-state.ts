@@ -49,7 +49,7 @@ export interface CellInput {
 export function cellState({ periodEnd, deadline, submission, now }: CellInput): CellState {
   const today = shanghaiDate(now);
   if (submission && submission.state === 'returned') return 'returned';
-  if (submission && submission.submittedAt && (submission.state === 'submitted' || submission.state === 'accepted')) {
+  if (submission?.submittedAt && (submission.state === 'submitted' || submission.state === 'accepted')) {
     if (shanghaiDate(submission.submittedAt) > deadline) return 'late';
     return submission.zero ? 'zero' : 'on_time';
   }

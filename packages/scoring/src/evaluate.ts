@@ -9,7 +9,7 @@ import { displayOf, type Assessment, type AtRisk, type ExplanationLine } from '.
 import type { UnitFacts } from './facts.ts';
 import type { FactList } from './errors.ts';
 import { sortIds } from './fact-ids.ts';
-import { Workspace } from './workspace.ts';
+import type { Workspace } from './workspace.ts';
 import { pct, quarterlyDetail } from './details.ts';
 import { MAX_COUNT } from './limits.ts';
 import {

@@ -140,8 +140,8 @@ export function formatFixed(value: Fixed, signed = false): string {
       frac /= 10;
       digits -= 1;
     }
-    s += '.' + String(frac).padStart(digits, '0');
+    s += `.${String(frac).padStart(digits, '0')}`;
   }
-  if (neg) return '-' + s;
-  return signed && value > 0 ? '+' + s : s;
+  if (neg) return `-${s}`;
+  return signed && value > 0 ? `+${s}` : s;
 }

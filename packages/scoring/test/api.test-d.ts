@@ -2,7 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import {
   canonicalRuleSetJson,
   defaultRuleSet,
-  FactError,
+  type FactError,
   scoreUnit,
   type FactProblem,
   diff,

@@ -35,7 +35,8 @@ export function quotasMet(prefix: string): RecordFact[] {
       date: `2024-${String(2 * i + 1).padStart(2, '0')}-12`,
     });
   for (let i = 0; i < 3; i++) out.push({ id: `${prefix}-f${i}`, kind: 'mediation-file', date: `2024-0${i + 4}-01` });
-  REGISTERS.forEach((key, i) => out.push({ id: `${prefix}-g${i}`, kind: 'register', key, date: '2024-12-31' }));
+  for (const [i, key] of REGISTERS.entries())
+    out.push({ id: `${prefix}-g${i}`, kind: 'register', key, date: '2024-12-31' });
   return out;
 }
 

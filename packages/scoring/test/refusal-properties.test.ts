@@ -59,21 +59,19 @@ const corruptions: fc.Arbitrary<Corruption> = fc.oneof(
         apply: (u) => ({ ...u, inspections: [...(u.inspections ?? []), { id: 'bad', component, score: s, date }] }),
       }),
     ),
-  fc
-    .tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1, max: 10 }))
-    .map(
-      ([den, over]): Corruption => ({
-        list: 'indicators',
-        field: 'numerator',
-        apply: (u) => ({
-          ...u,
-          indicators: [
-            ...(u.indicators ?? []),
-            { id: 'bad', name: 'settlement-rate', numerator: den + over, denominator: den, date },
-          ],
-        }),
+  fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1, max: 10 })).map(
+    ([den, over]): Corruption => ({
+      list: 'indicators',
+      field: 'numerator',
+      apply: (u) => ({
+        ...u,
+        indicators: [
+          ...(u.indicators ?? []),
+          { id: 'bad', name: 'settlement-rate', numerator: den + over, denominator: den, date },
+        ],
       }),
-    ),
+    }),
+  ),
   fc.tuple(notFinite, fc.boolean()).map(
     ([v, onNumerator]): Corruption => ({
       list: 'indicators',
@@ -93,18 +91,16 @@ const corruptions: fc.Arbitrary<Corruption> = fc.oneof(
       }),
     }),
   ),
-  fc
-    .constantFrom('2024-00-10', '2024-6-1', '20240601', '', '2024-06-32')
-    .map(
-      (d): Corruption => ({
-        list: 'inspections',
-        field: 'date',
-        apply: (u) => ({
-          ...u,
-          inspections: [...(u.inspections ?? []), { id: 'bad', component: 'routine', score: 90, date: d }],
-        }),
+  fc.constantFrom('2024-00-10', '2024-6-1', '20240601', '', '2024-06-32').map(
+    (d): Corruption => ({
+      list: 'inspections',
+      field: 'date',
+      apply: (u) => ({
+        ...u,
+        inspections: [...(u.inspections ?? []), { id: 'bad', component: 'routine', score: 90, date: d }],
       }),
-    ),
+    }),
+  ),
   fc.nat().map(
     (pick): Corruption => ({
       list: 'events',

@@ -4,6 +4,7 @@
  * without their pair (a lone surrogate, which the driver silently turns into U+FFFD).
  * Refused at the door with the field named, for every tRPC input and form alike.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this refuses.
 const INVALID_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function isCleanText(text: string): boolean {

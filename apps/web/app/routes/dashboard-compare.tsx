@@ -50,7 +50,7 @@ function RateCell({ rate, below }: { rate: CompareRate; below: string }) {
   return rate.meets === false ? (
     <td className="below-target">
       {rate.display}{' '}
-      <span aria-label={below} title={below}>
+      <span role="img" aria-label={below} title={below}>
         ▼
       </span>
     </td>

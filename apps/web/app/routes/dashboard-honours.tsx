@@ -97,9 +97,7 @@ export default function DashboardHonours() {
       <footer className="honours-footer">
         <p>{county}</p>
         <p>{t('dashboard.honours.date', { date: formatCivilDate(shanghaiDate(new Date(header.asOf)), language) })}</p>
-        <div className="seal-space" aria-label={t('dashboard.honours.seal')}>
-          {t('dashboard.honours.seal')}
-        </div>
+        <div className="seal-space">{t('dashboard.honours.seal')}</div>
       </footer>
     </section>
   );

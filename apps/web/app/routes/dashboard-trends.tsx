@@ -102,7 +102,7 @@ export default function DashboardTrends() {
         <button type="submit">{t('assessment.show')}</button>
       </Form>
       {picked.truncated ? <Notice kind="info">{t('dashboard.trends.tooMany')}</Notice> : null}
-      {trend && trend.readTo ? (
+      {trend?.readTo ? (
         picked.codes.length === 0 ? (
           <p>{t('dashboard.trends.none')}</p>
         ) : (

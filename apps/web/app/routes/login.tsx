@@ -68,6 +68,7 @@ export default function Login() {
               autoComplete="username"
               required
               defaultValue={failure?.loginName ?? ''}
+              // biome-ignore lint/a11y/noAutofocus: signing in is the page's only task; the clerk types at once.
               autoFocus
             />
           </label>

@@ -58,6 +58,7 @@ function useImmediatePush(): { arrived: boolean; open: boolean } {
   const [arrived, setArrived] = useState(false);
   const [open, setOpen] = useState(false);
   // One stream for the page's life: opened once on mount, closed on leaving.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reopening the stream on every revalidator change would drop events.
   useEffect(() => {
     const source = new EventSource('/reports/stream');
     source.addEventListener('open', () => setOpen(true));

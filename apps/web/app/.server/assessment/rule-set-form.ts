@@ -48,9 +48,9 @@ export function editableFields(ruleSet: RuleSet): EditableField[] {
     out.push(field(i, rule, 'label', 'label', rule.label));
     switch (rule.kind) {
       case 'inspection-weights':
-        rule.components.forEach((c, j) =>
-          out.push(field(i, rule, 'weightPct', 'percent', c.weightPct, c.label, `components.${j}.weightPct`)),
-        );
+        for (const [j, c] of rule.components.entries()) {
+          out.push(field(i, rule, 'weightPct', 'percent', c.weightPct, c.label, `components.${j}.weightPct`));
+        }
         break;
       case 'per-event':
         if (rule.points !== undefined) out.push(field(i, rule, 'points', 'amount', rule.points));

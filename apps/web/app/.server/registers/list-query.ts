@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '@tally/db';
 import { z } from 'zod';
 import { UserFacingError } from '../errors.ts';

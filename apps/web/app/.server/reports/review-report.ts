@@ -25,7 +25,7 @@ export async function reviewReport(
   if (input.outcome === 'returned' && !comment)
     throw new UserFacingError('BAD_REQUEST', 'reports.error.commentRequired', { field: 'comment' });
   const row = await lockReport(tx, ctx.actor, seen.id);
-  if (!row || row.state !== 'submitted') throw new UserFacingError('BAD_REQUEST', 'reports.error.notFiled');
+  if (row?.state !== 'submitted') throw new UserFacingError('BAD_REQUEST', 'reports.error.notFiled');
   if (row.version !== input.expectedVersion)
     throw new UserFacingError('CONFLICT', 'reports.error.stale', { current: row.version });
   const v = schema.reportVersions;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { auditCursor, auditFilters, auditPage } from '../audit/audit-query.ts';
 import { auditChange, roleProcedure, router } from '../trpc.ts';
 

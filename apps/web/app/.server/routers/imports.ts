@@ -164,7 +164,7 @@ export const importsRouter = router({
         // The mapping form renders one select per column: never more than a file may have now.
         const headers = batch.headers ?? null;
         return {
-          batch: { ...batch, reading: null, headers: headers && headers.slice(0, DEFAULT_LIMITS.maxColumns) },
+          batch: { ...batch, reading: null, headers: headers?.slice(0, DEFAULT_LIMITS.maxColumns) },
           hiddenColumns: Math.max(0, (headers?.length ?? 0) - DEFAULT_LIMITS.maxColumns),
           pageSize: PAGE_SIZE,
           mine,

@@ -82,7 +82,7 @@ async function requireUnitForRole(
     .select({ level: schema.units.level, active: schema.units.active })
     .from(schema.units)
     .where(and(eq(schema.units.countyId, ctx.actor.countyId), eq(schema.units.code, unitCode)));
-  if (!unit || !unit.active) throw new UserFacingError('NOT_FOUND', 'error.user.unitNotFound');
+  if (!unit?.active) throw new UserFacingError('NOT_FOUND', 'error.user.unitNotFound');
   if (unit.level !== roleLevel[userRole]) {
     throw new UserFacingError('BAD_REQUEST', 'error.user.roleLevel', { role: userRole, level: roleLevel[userRole] });
   }

@@ -28,7 +28,10 @@ export function requireMayGrant(ctx: AuthedContext, role: UserRole): void {
 }
 
 export function requireMayActOn(ctx: AuthedContext, action: AccountAction, target: { role: UserRole }): void {
-  if (action === 'grant') return requireMayGrant(ctx, target.role);
+  if (action === 'grant') {
+    requireMayGrant(ctx, target.role);
+    return;
+  }
   if (!mayActOn(ctx.actor.role, action, target.role))
     throw new AccountRuleRefusal('error.user.notManaged', 'role_not_managed', { action, role: target.role });
 }

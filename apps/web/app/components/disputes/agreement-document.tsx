@@ -88,9 +88,7 @@ export function AgreementDocument({ doc }: { doc: Agreement }) {
         </div>
         <div className="agreement-seal">
           <p>{doc.committee}</p>
-          <p className="seal-area" aria-label={t('mediation.doc.seal')}>
-            {t('mediation.doc.seal')}
-          </p>
+          <p className="seal-area">{t('mediation.doc.seal')}</p>
           <p>{t('mediation.doc.date', { year, month, day })}</p>
         </div>
       </div>

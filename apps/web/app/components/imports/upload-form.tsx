@@ -96,6 +96,7 @@ export function UploadForm({ register }: { register: string }) {
 }
 
 /** Poll the batch's progress until the upload's own response ends it. A 404 means "not created yet". */
+// biome-ignore lint/suspicious/noConfusingVoidType: callers pass setters (void) or a stop signal (false).
 async function pollServer(batchId: string, update: (state: ProgressState) => void | false): Promise<void> {
   for (let i = 0; i < 3_000; i++) {
     await new Promise((resolve) => setTimeout(resolve, 300));

@@ -211,7 +211,7 @@ describe('previewImport', () => {
 
 describe('limits', () => {
   it('refuses too many rows, naming the limit', async () => {
-    const csv = '日期,类型,发现问题数\n' + '2024-03-05,常规,0\n'.repeat(11);
+    const csv = `日期,类型,发现问题数\n${'2024-03-05,常规,0\n'.repeat(11)}`;
     const err = await previewImport({
       now: TEST_NOW,
       bytes: Buffer.from(csv),
@@ -224,7 +224,7 @@ describe('limits', () => {
   });
 
   it('accepts exactly the row limit', async () => {
-    const csv = '日期,类型,发现问题数\n' + '2024-03-05,常规,0\n'.repeat(10);
+    const csv = `日期,类型,发现问题数\n${'2024-03-05,常规,0\n'.repeat(10)}`;
     const r = await previewImport({
       now: TEST_NOW,
       bytes: Buffer.from(csv),
