@@ -70,6 +70,7 @@ const walk: Record<string, { url: () => string; as: string }> = {
   '/registers/:register/:id': { url: () => `/registers/meetings/${ids.meeting}`, as: 'cun0101' },
   '/registers/:register/import': { url: () => '/registers/meetings/import', as: 'cun0101' },
   '/registers/:register/import/:batchId': { url: () => '', as: 'cun0101' },
+  '/imports': { url: () => '/imports', as: 'cun0101' },
   '/cases': { url: () => '/cases', as: 'admin' },
   '/cases/new': { url: () => '/cases/new', as: 'admin' },
   '/cases/notices': { url: () => '/cases/notices', as: 'admin' },

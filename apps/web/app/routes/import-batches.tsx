@@ -5,6 +5,7 @@ import { Pager } from '../components/imports/pager.tsx';
 import { labelOf } from '../components/registers/field-display.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { useI18n } from '../lib/i18n-context.ts';
+import { titleHandle } from '../lib/page-title.ts';
 import { runAction } from '../.server/action-result.ts';
 import { isImportKey } from '../.server/imports/import-registers.ts';
 import { registerSummary } from '../.server/imports/register-param.ts';
@@ -14,6 +15,8 @@ import type { Route } from './+types/import-batches';
 
 /** Batches that may still be cancelled: not committed, not cancelled, not being committed now. */
 const CANCELLABLE: ReadonlySet<string> = new Set(['previewing', 'previewed', 'failed']);
+
+export const handle = titleHandle((t) => t('imports.batches.title'));
 
 export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
