@@ -1,7 +1,7 @@
 import type { ExportColumn, ExportRow } from '@tally/imports';
 import { formatDateTime, languageFromCookie, translator } from '../i18n/index.ts';
 import { actionLabel, objectTypeLabel, roleLabel } from '../lib/audit-labels.ts';
-import { auditFiltersFromSearch } from '../.server/audit/audit-params.ts';
+import { auditFiltersFromSearch } from '../lib/audit-params.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { exportOrRefusal, formatFromUrl, keysetPages, spreadsheetResponse } from '../.server/spreadsheet-response.ts';

@@ -3,7 +3,7 @@ import { formatDateTime } from '../i18n/index.ts';
 import { actionLabel, objectTypeLabel, roleLabel } from '../lib/audit-labels.ts';
 import { useI18n } from '../lib/i18n-context.ts';
 import { titleHandle } from '../lib/page-title.ts';
-import { auditFiltersFromSearch, auditSearch } from '../.server/audit/audit-params.ts';
+import { auditFiltersFromSearch, auditSearch } from '../lib/audit-params.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import type { Route } from './+types/audit';

@@ -1,4 +1,4 @@
-import type { AuditFilters } from './audit-query.ts';
+import type { AuditFilters } from '../.server/audit/audit-query.ts';
 
 const KEYS = ['actor', 'action', 'objectType', 'objectId', 'result', 'from', 'to'] as const;
 
