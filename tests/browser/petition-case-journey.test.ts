@@ -22,8 +22,11 @@ describe.skipIf(!chromiumPath)('browser journey: a petition case from intake to 
     await form.getByLabel('信访人身份证号码').fill('110105194912310021');
     await form.getByLabel('联系电话').fill('13812345678');
     await form.getByRole('button', { name: '登记' }).click();
-    // The check-digit refusal names the field, and the form keeps what was typed.
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('信访人身份证号码：身份证号码校验位错误');
+    // The check-digit refusal stands under its field, which is marked invalid, and the form keeps what was typed.
+    await page.getByText('身份证号码校验位错误，请核对').first().waitFor();
+    await expect(
+      page.locator('[aria-invalid="true"]').evaluateAll((fields) => fields.map((field) => field.getAttribute('name'))),
+    ).resolves.toHaveLength(1);
     await expect(page.getByLabel('信访人姓名').inputValue()).resolves.toBe('李建国');
     await page.getByLabel('信访人身份证号码').fill('11010519491231002X');
     await page.getByRole('button', { name: '登记' }).click();
