@@ -24,6 +24,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  CASE_NUMBER_YEARS,
   formatCaseNumber,
   registerCase,
   shanghaiDate,
@@ -33,7 +34,7 @@ import {
 } from '@tally/casework';
 import { petitionImportLock, type Transaction } from '@tally/db';
 import type { AuthedContext } from '../trpc.ts';
-import { domainError } from '../services/petition-intake.ts';
+import { domainError, unnumberableYear } from '../services/petition-intake.ts';
 import { projectionOf } from '../services/case-records.ts';
 import { countyCalendar } from '../services/work-calendar.ts';
 import type { BatchRow } from './batch-store.ts';
@@ -71,6 +72,17 @@ async function refuseUnknownCaseNumbers(tx: Transaction, ctx: Context, batch: Ba
     zh: `案件编号 ${String(unknown.caseNumber)} 不是本单位可见的信访件；新的信访件请留空案件编号，编号由系统分配`,
     en: `Case number ${String(unknown.caseNumber)} is not a case this unit can see; leave the case number empty for a new case, the system numbers it`,
   });
+}
+
+/** A receipt outside the years a case number can carry (Excel's serial 2024 read as 1905-07-16): the clerk's to fix, by row. */
+async function refuseUnnumberableYears(tx: Transaction, ctx: Context, batch: BatchRow): Promise<void> {
+  const [outside] =
+    await tx.execute(sql`select r.row_number as "rowNumber", r.values->>'receivedOn' as "receivedOn" from import_rows r
+    where ${pendingRows(ctx, batch)}
+      and left(r.values->>'receivedOn', 4)::int not between ${CASE_NUMBER_YEARS.min} and ${CASE_NUMBER_YEARS.max}
+    order by r.row_number limit 1`);
+  if (!outside) return;
+  throw rowRefusal(Number(outside.rowNumber), unnumberableYear(String(outside.receivedOn)));
 }
 
 /** Intake's ID check depends on today (a birth date after today): only 18-digit numbers born today or later can fail it. */
@@ -213,6 +225,7 @@ export async function insertStagedPetitions(
   await tx.execute(sql`set local enable_nestloop = off`);
   await refuseUnknownCaseNumbers(tx, ctx, batch);
   await refuseFutureBirthDates(tx, ctx, batch);
+  await refuseUnnumberableYears(tx, ctx, batch);
   const calendar = await countyCalendar(tx, ctx.actor.countyId);
   const lookup = JSON.stringify(await statesByDateAndChannel(tx, ctx, batch, calendar));
   const [span] = await tx.execute(sql`select coalesce(max(row_number), 0)::int as last from import_rows r

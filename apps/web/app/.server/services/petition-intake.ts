@@ -45,6 +45,14 @@ export interface IntakeRequest {
   importId?: string | null;
 }
 
+/** The words for a receipt whose year no case number can carry; desk intake and the import say the same. */
+export function unnumberableYear(receivedOn: string): { zh: string; en: string } {
+  return {
+    zh: `登记日期 ${receivedOn} 的年份不在 ${CASE_NUMBER_YEARS.min}–${CASE_NUMBER_YEARS.max} 年之间，无法编号，请核对`,
+    en: `The date received ${receivedOn} is not between ${CASE_NUMBER_YEARS.min} and ${CASE_NUMBER_YEARS.max}; the case cannot be numbered; check it`,
+  };
+}
+
 export const domainError = (error: { zh: string; en: string }) =>
   new UserFacingError('BAD_REQUEST', 'error.domain', { zh: error.zh, en: error.en });
 
@@ -105,10 +113,7 @@ export async function registerPetition(
   // A ledger date outside the years a case number can carry (a bare year read by Excel as
   // day 2024, 1905-07-16) is the clerk's to fix, not a server fault.
   if (year < CASE_NUMBER_YEARS.min || year > CASE_NUMBER_YEARS.max) {
-    throw domainError({
-      zh: `登记日期 ${state.receivedOn} 的年份不在 ${CASE_NUMBER_YEARS.min}–${CASE_NUMBER_YEARS.max} 年之间，无法编号，请核对`,
-      en: `The date received ${state.receivedOn} is not between ${CASE_NUMBER_YEARS.min} and ${CASE_NUMBER_YEARS.max}; the case cannot be numbered; check it`,
-    });
+    throw domainError(unnumberableYear(state.receivedOn));
   }
   const caseNumber = formatCaseNumber({
     countyCode: ctx.actor.unitCode.slice(0, 6),
