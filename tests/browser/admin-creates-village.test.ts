@@ -31,6 +31,24 @@ describe.skipIf(!chromiumPath)('browser journey: a new village stays inside its 
 
     await page.goto(`${journey.app.url}/`);
     await expect(page.content()).resolves.toContain('浏览器新村');
+
+    // Its clerk's account: the unit is found by typing part of its name (search as you type),
+    // then entered by code; the page never lists every unit of the county.
+    await page.goto(`${journey.app.url}/users`);
+    await page.getByRole('search', { name: '查找单位' }).getByLabel('查找单位').fill('浏览器');
+    await page.getByTestId('unit-matches').getByText('浏览器新村（130534100299）').waitFor();
+    await expect(page.getByTestId('unit-matches').locator('li').count()).resolves.toBe(1);
+    const create = page.getByRole('form', { name: '新建用户' });
+    await create.getByLabel('用户名').fill('cun_browser');
+    await create.getByLabel('姓名').fill('浏览器村文书');
+    await create.getByLabel('角色').selectOption('village_staff');
+    await create.getByLabel('所属单位').fill('130534100299');
+    await create.getByLabel('初始密码').fill('Village@2026');
+    await create.getByRole('button', { name: '新建用户' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('已新建用户 浏览器村文书');
+    expect(await journey.database.owner.client`select unit_code from users where login_name = 'cun_browser'`).toEqual([
+      { unit_code: '130534100299' },
+    ]);
     await signOut(page);
 
     // cun0201 is a clerk of a village in the second township (桃园镇).

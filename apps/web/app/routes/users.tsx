@@ -1,4 +1,4 @@
-import { Form, useActionData, useLoaderData } from 'react-router';
+import { Form, useActionData, useLoaderData, useSubmit } from 'react-router';
 import { grantableRoles, mayActOn, type UserRole } from '@tally/db/roles';
 import { ActionNotice } from '../components/action-notice.tsx';
 import { useI18n } from '../lib/i18n-context.ts';
@@ -6,15 +6,23 @@ import { runAction } from '../.server/action-result.ts';
 import { pageHandler } from '../.server/page-errors.ts';
 import { requireCaller, requireRole } from '../.server/request.ts';
 import { titleHandle } from '../lib/page-title.ts';
+import { matchUnits } from '../lib/unit-search.ts';
 import type { Route } from './+types/users';
 
 export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, ['county_admin', 'security_admin'], request, context);
   const [users, units] = await Promise.all([caller.users.list(), caller.units.tree()]);
+  const active = units.filter((unit) => unit.active);
+  const unitQuery = (new URL(request.url).searchParams.get('unitQuery') ?? '').slice(0, 40);
+  const listed = new Set(users.map((user) => user.unitCode));
+  // The page carries the names of the listed users' units and at most 20 matches of the
+  // unit search: a county of 8,159 units no longer renders 8,159 options on every row.
   return {
     users,
-    units: units.filter((unit) => unit.active),
+    unitNames: Object.fromEntries(units.filter((unit) => listed.has(unit.code)).map((unit) => [unit.code, unit.name])),
+    unitMatches: matchUnits(active, unitQuery),
+    unitQuery,
     now: Date.now(),
     actor: { userId: actor.userId, role: actor.role },
   };
@@ -59,15 +67,20 @@ export const action = pageHandler(async ({ request, context }: Route.ActionArgs)
 export const handle = titleHandle((t) => t('users.title'));
 
 export default function Users() {
-  const { users, units, now, actor } = useLoaderData<typeof loader>();
+  const { users, unitNames, unitMatches, unitQuery, now, actor } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useI18n();
-  const unitName = new Map(units.map((unit) => [unit.code, unit.name]));
-  const unitOptions = units.map((unit) => (
-    <option key={unit.code} value={unit.code}>
-      {unit.name}（{unit.code}）
-    </option>
-  ));
+  const submit = useSubmit();
+  // A unit is entered by its 12-digit code; the search below fills the suggestions (and,
+  // with JavaScript, refreshes them as the admin types).
+  const unitInputProps = {
+    name: 'unitCode',
+    list: 'unit-matches',
+    required: true,
+    pattern: '[0-9]{12}',
+    inputMode: 'numeric',
+    placeholder: t('users.unitCodeHint'),
+  } as const;
   // Only what the actor may grant (docs/security.md); the server refuses anything else all the same.
   const roleOptions = grantableRoles(actor.role).map((role) => (
     <option key={role} value={role}>
@@ -96,7 +109,7 @@ export default function Users() {
         </label>
         <label>
           {t('users.unit')}
-          <select name="unitCode">{unitOptions}</select>
+          <input {...unitInputProps} />
         </label>
         <label>
           {t('users.password')}
@@ -104,6 +117,38 @@ export default function Users() {
         </label>
         <button type="submit">{t('users.create')}</button>
       </Form>
+      <Form
+        method="get"
+        role="search"
+        className="inline-form unit-search"
+        aria-label={t('users.unitSearch')}
+        onChange={(event) => submit(event.currentTarget, { replace: true, preventScrollReset: true })}
+      >
+        <label>
+          {t('users.unitSearch')}
+          <input
+            type="search"
+            name="unitQuery"
+            defaultValue={unitQuery}
+            maxLength={40}
+            placeholder={t('users.unitSearchHint')}
+          />
+        </label>
+        <button type="submit">{t('users.unitSearchGo')}</button>
+      </Form>
+      <datalist id="unit-matches">
+        {unitMatches.map((unit) => (
+          <option key={unit.code} value={unit.code} label={unit.name} />
+        ))}
+      </datalist>
+      <ul className="unit-matches" data-testid="unit-matches">
+        {unitMatches.map((unit) => (
+          <li key={unit.code}>
+            {unit.name}（{unit.code}）
+          </li>
+        ))}
+        {unitMatches.length === 0 && <li>{t('users.unitNoMatch')}</li>}
+      </ul>
       <table className="data-table">
         <thead>
           <tr>
@@ -123,7 +168,7 @@ export default function Users() {
                 <td>{user.loginName}</td>
                 <td>{user.displayName}</td>
                 <td>{t(`role.${user.role}`)}</td>
-                <td>{unitName.get(user.unitCode) ?? user.unitCode}</td>
+                <td>{unitNames[user.unitCode] ?? user.unitCode}</td>
                 <td>{user.disabled ? t('users.disabled') : locked ? t('users.locked') : t('users.enabled')}</td>
                 <td className="row-actions">
                   {may('disable', user) && (
@@ -157,9 +202,7 @@ export default function Users() {
                       <select name="role" defaultValue={user.role} aria-label={t('users.role')}>
                         {roleOptions}
                       </select>
-                      <select name="unitCode" defaultValue={user.unitCode} aria-label={t('users.unit')}>
-                        {unitOptions}
-                      </select>
+                      <input {...unitInputProps} defaultValue={user.unitCode} aria-label={t('users.unit')} />
                       <button type="submit">{t('users.update')}</button>
                     </Form>
                   )}

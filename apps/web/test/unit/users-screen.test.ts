@@ -26,7 +26,16 @@ const people = [
 
 function render(actorRole: UserRole): string {
   const Stub = createRoutesStub([{ id: 'users', path: '/users', Component: Users }]);
-  const loaderData = { users: { users: people, units, now: Date.now(), actor: { userId: 'self', role: actorRole } } };
+  const loaderData = {
+    users: {
+      users: people,
+      unitNames: { [units[0]!.code]: units[0]!.name },
+      unitMatches: units,
+      unitQuery: '',
+      now: Date.now(),
+      actor: { userId: 'self', role: actorRole },
+    },
+  };
   return renderToString(createElement(Stub, { initialEntries: ['/users'], hydrationData: { loaderData } }));
 }
 
@@ -55,6 +64,13 @@ describe('users screen', () => {
 
   it('offers the security admin the security admin role only', () => {
     expect(offeredRoles(render('security_admin'))).toEqual(['security_admin']);
+  });
+
+  it('offers units through a bounded search, not a select of every unit per row', () => {
+    const html = render('county_admin');
+    expect(html).not.toContain('<select name="unitCode"');
+    expect(html).toContain('list="unit-matches"');
+    expect([...html.matchAll(/<option value="(\d{12})"/g)].map((match) => match[1])).toEqual(['130534000000']);
   });
 
   it('shows on each row only the actions the actor may take', () => {
