@@ -88,12 +88,16 @@ async function* entryChunks(
   if (produced !== entry.uncompressedSize || crc !== entry.crc32) throw truncated();
 }
 
-/** The entry's uncompressed bytes, as a Readable for the XML readers. */
+/**
+ * The entry's uncompressed XML, as a Readable of text for the XML readers. Decoded as a
+ * stream (`encoding`): exceljs's SAX parser turns each Buffer chunk into a string by itself,
+ * and an inflate chunk may end inside a Chinese character, which then became three U+FFFD.
+ */
 export function entryStream(
   bytes: Uint8Array,
   entry: CheckedZipEntry,
   limits: ImportLimits,
   budget: InflateBudget,
 ): Readable {
-  return Readable.from(entryChunks(bytes, entry, limits, budget), { objectMode: false });
+  return Readable.from(entryChunks(bytes, entry, limits, budget), { objectMode: false, encoding: 'utf8' });
 }

@@ -65,4 +65,13 @@ describe('export', () => {
       { row: 4, cells: ['2024-03-07', '重点时段', 0] },
     ]);
   });
+
+  it('reads every Chinese character of a sheet whose XML inflates in chunks that split characters', async () => {
+    // 3-byte UTF-8 characters across more than one 16 KiB inflate chunk: some chunk ends inside a character.
+    const many = Array.from({ length: 2_000 }, (_, i) => ({ note: `第${i}条会议记录，议题涉及村民调解工作` }));
+    const bytes = await toXlsx(many, [{ key: 'note', header: '备注' }]);
+    const notes: unknown[] = [];
+    for await (const r of parseXlsxRows(bytes)) notes.push(r.cells[0]);
+    expect(notes.slice(1)).toEqual(many.map((row) => row.note));
+  });
 });
