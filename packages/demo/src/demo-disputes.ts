@@ -203,5 +203,5 @@ function performanceText(ctx: DemoContext, story: DisputeStory, signedOn: CivilD
   const where = `${unit.name}${unit.level === 'village' ? '村民委员会' : '人民调解委员会'}`;
   return story.amount[1] === 0
     ? `本协议自双方签字之日起生效，双方于${dateText}前按协议内容自行履行，由${where}监督履行情况。`
-    : `款项于${dateText}前在${where}当面以现金或转账方式一次性付清，由调解员见证并出具收条；本协议一式三份，双方当事人及调解委员会各执一份。`;
+    : `款项于${dateText}前在${where}当面以现金或转账方式一次性付清，由调解员见证并出具收条。`;
 }
