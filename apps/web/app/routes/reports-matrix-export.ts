@@ -13,7 +13,7 @@ export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs)
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
   const url = new URL(request.url);
-  const params = matrixParams(url, new Date());
+  const { params } = matrixParams(url, new Date());
   const exported = await exportOrRefusal(request, () => caller.reports.matrix(params));
   if (!exported.ok) return exported.response;
   const matrix = exported.value;

@@ -1,4 +1,5 @@
 import { Link, useLoaderData } from 'react-router';
+import { Notice } from '@tally/ui';
 import { PERIODIC_KINDS } from '@tally/reporting';
 import { caseDataRoles } from '@tally/db/roles';
 import { CellLabel } from '../components/reports/cell-label.tsx';
@@ -12,20 +13,23 @@ import { matrixParams } from '../.server/reports/search-params.ts';
 import { titleHandle } from '../lib/page-title.ts';
 import type { Route } from './+types/reports-matrix';
 
+/** The filter labels a refusal names, the same words as the form's labels. */
+const MATRIX_FIELD_LABELS = { kind: 'reports.kindLabel', year: 'reports.year', level: 'reports.level' } as const;
+
 export const links = () => [{ rel: 'stylesheet', href: reportsStyles }];
 
 export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs) => {
   const { caller, actor } = await requireCaller(request, context);
   await requireRole(actor, caseDataRoles, request, context);
-  const params = matrixParams(new URL(request.url), new Date());
+  const { params, refused } = matrixParams(new URL(request.url), new Date());
   const matrix = await caller.reports.matrix(params);
-  return { matrix, level: params.level ?? '', isCounty: actor.scope.length === 6 };
+  return { matrix, refused, level: params.level ?? '', isCounty: actor.scope.length === 6 };
 });
 
 export const handle = titleHandle((t) => t('reports.matrixTitle'));
 
 export default function ReportsMatrix() {
-  const { matrix, level, isCounty } = useLoaderData<typeof loader>();
+  const { matrix, refused, level, isCounty } = useLoaderData<typeof loader>();
   const { t, language } = useI18n();
   const exportQuery = new URLSearchParams({
     kind: matrix.kind,
@@ -38,6 +42,17 @@ export default function ReportsMatrix() {
       <p>
         <Link to="/reports">{t('reports.title')}</Link>
       </p>
+      {refused.length > 0 ? (
+        <div data-testid="matrix-refusal">
+          <Notice kind="error">
+            {t('reports.matrixFallback', {
+              fields: refused.map((field) => t(MATRIX_FIELD_LABELS[field])).join(language === 'en' ? ', ' : '、'),
+              kind: t(kindKey(matrix.kind)),
+              year: matrix.year,
+            })}
+          </Notice>
+        </div>
+      ) : null}
       <form method="get" className="report-filters">
         <label>
           {t('reports.kindLabel')}
