@@ -102,7 +102,10 @@ export async function startApp(ownerUrl: string, options: AppOptions = {}): Prom
     output += chunk.toString();
   });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start:\n${output}`)), 60_000);
+    // A guard against a launcher that hangs, not a speed check: with demo data on a loaded
+    // machine the start took over 60 s once. It stays under the projects' 120 s hook timeout
+    // so the launcher's own output is what a failure shows.
+    const timer = setTimeout(() => reject(new Error(`app did not start:\n${output}`)), 110_000);
     const onData = () => {
       if (output.includes('is running at')) {
         clearTimeout(timer);
