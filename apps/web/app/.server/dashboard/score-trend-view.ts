@@ -1,8 +1,7 @@
 import type { Transaction } from '@tally/db';
-import { notFound } from '../errors.ts';
 import { countyCalendar } from '../services/work-calendar.ts';
 import type { AuthedContext } from '../trpc.ts';
-import { dashboardScope } from './ranking-scope.ts';
+import { liveRankingScope } from './ranking-scope.ts';
 import { scoreTrend } from './score-trend.ts';
 
 /**
@@ -14,8 +13,7 @@ export async function scoreTrendView(
   ctx: AuthedContext,
   input: { year: number; granularity: 'month' | 'quarter'; scopeCode: string },
 ) {
-  const scope = await dashboardScope(tx, ctx, input.scopeCode);
-  if (!scope.live) throw notFound();
+  const scope = await liveRankingScope(tx, ctx, input.scopeCode);
   return scoreTrend(
     tx,
     ctx.actor.countyId,

@@ -1,8 +1,7 @@
 import type { Transaction } from '@tally/db';
 import { unitsUnder } from '../assessment/assess-units.ts';
-import { notFound } from '../errors.ts';
 import type { AuthedContext } from '../trpc.ts';
-import { dashboardScope } from './ranking-scope.ts';
+import { liveRankingScope } from './ranking-scope.ts';
 import { sideBySide } from './side-by-side.ts';
 
 /** Petition figures and dispute rates of every unit under a scope the reader may read in full, targets marked. */
@@ -11,8 +10,7 @@ export async function sideBySideView(
   ctx: AuthedContext,
   input: { scopeCode: string; from: string; to: string },
 ) {
-  const scope = await dashboardScope(tx, ctx, input.scopeCode);
-  if (!scope.live) throw notFound();
+  const scope = await liveRankingScope(tx, ctx, input.scopeCode);
   const units = await unitsUnder(tx, ctx.actor.countyId, scope.code);
   return {
     scope,
