@@ -32,3 +32,18 @@ export async function dashboardScope(tx: Transaction, ctx: AuthedContext, scopeC
   }
   return { code: scopeCode, level, live: inScope };
 }
+
+/**
+ * A scope the actor may score live: the county or a township in the actor's own scope. The
+ * assessment's previews and live scores and the dashboard's trends and side-by-side ask for
+ * one; anything else (another township, the county seen from a township) is "not found".
+ */
+export async function liveRankingScope(
+  tx: Transaction,
+  ctx: AuthedContext,
+  scopeCode: string,
+): Promise<DashboardScope> {
+  const scope = await dashboardScope(tx, ctx, scopeCode);
+  if (!scope.live) throw notFound();
+  return scope;
+}

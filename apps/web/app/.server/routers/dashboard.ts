@@ -1,20 +1,11 @@
 import { z } from 'zod';
-import { shanghaiDate, unitLevelOf } from '@tally/casework';
 import { assessmentPeriods, caseDataRoles } from '@tally/db';
+import { indicatorTrendView } from '../dashboard/indicator-trend-view.ts';
+import { rankingView } from '../dashboard/ranking-view.ts';
+import { scoreTrendView } from '../dashboard/score-trend-view.ts';
+import { sideBySideView } from '../dashboard/side-by-side-view.ts';
 import { boundedPeriod, civilDate } from '../services/period-input.ts';
 import { unitCodeInput } from '../services/unit-codes.ts';
-import { countyCalendar } from '../services/work-calendar.ts';
-import { periodRanking, rankChange } from '../dashboard/period-ranking.ts';
-import { previousPeriod } from '../dashboard/previous-period.ts';
-import { dashboardScope } from '../dashboard/ranking-scope.ts';
-import { notFound } from '../errors.ts';
-import { indicatorTrend } from '../dashboard/indicator-trend.ts';
-import { reportingTrend } from '../dashboard/reporting-trend.ts';
-import { scoreTrend } from '../dashboard/score-trend.ts';
-import { sideBySide } from '../dashboard/side-by-side.ts';
-import { unitsUnder } from '../assessment/assess-units.ts';
-import { trendPeriods } from '../dashboard/trend-periods.ts';
-import { scopeForUnit } from '../services/unit-scope.ts';
 import { roleProcedure, router } from '../trpc.ts';
 
 const year = z.number().int().min(2000).max(2100);
@@ -34,46 +25,7 @@ export const dashboardRouter = router({
    */
   ranking: roleProcedure(...caseDataRoles)
     .input(z.object({ year, period, scopeCode: unitCodeInput, toDate: z.boolean().default(false) }))
-    .query(({ ctx, input }) =>
-      ctx.run(async (tx) => {
-        const scope = await dashboardScope(tx, ctx, input.scopeCode);
-        let calendar: ReturnType<typeof countyCalendar> | null = null;
-        const options = { calendar: () => (calendar ??= countyCalendar(tx, ctx.actor.countyId)), now: ctx.now };
-        const current = await periodRanking(tx, ctx.actor.countyId, scope, input.year, input.period, {
-          ...options,
-          toDate: input.toDate,
-        });
-        const before = previousPeriod(input.year, input.period);
-        const previous = await periodRanking(tx, ctx.actor.countyId, scope, before.year, before.period, {
-          ...options,
-          toDate: false,
-        });
-        const previousRanks = new Map(previous.lines.map((line) => [line.unitCode, line.rank]));
-        const openable = new Set(current.source === 'published' ? current.openable : []);
-        const rows = current.lines.map((line) => {
-          const previousRank = previousRanks.get(line.unitCode) ?? null;
-          return {
-            ...line,
-            previousRank,
-            change: rankChange(line.rank, previousRank),
-            breakdownHref:
-              current.source === 'published' && openable.has(line.unitCode)
-                ? `/assessment/results/${current.resultId}/${line.unitCode}`
-                : null,
-          };
-        });
-        const { lines: _lines, ...about } = current;
-        const { lines: _previousLines, ...previousAbout } = previous;
-        return {
-          year: input.year,
-          period: input.period,
-          scope,
-          current: about,
-          previous: { ...before, source: previousAbout.source },
-          rows,
-        };
-      }),
-    ),
+    .query(({ ctx, input }) => ctx.run((tx) => rankingView(tx, ctx, input))),
 
   /**
    * Every unit's score to date at each month or quarter end of the year (live, under the rule set
@@ -81,63 +33,15 @@ export const dashboardRouter = router({
    */
   scoreTrend: roleProcedure(...caseDataRoles)
     .input(z.object({ year, granularity, scopeCode: unitCodeInput }))
-    .query(({ ctx, input }) =>
-      ctx.run(async (tx) => {
-        const scope = await dashboardScope(tx, ctx, input.scopeCode);
-        if (!scope.live) throw notFound();
-        return scoreTrend(
-          tx,
-          ctx.actor.countyId,
-          scope.code,
-          input.year,
-          input.granularity,
-          await countyCalendar(tx, ctx.actor.countyId),
-          ctx.now,
-        );
-      }),
-    ),
+    .query(({ ctx, input }) => ctx.run((tx) => scoreTrendView(tx, ctx, input))),
 
   /** One unit's closure, on-time, mediation-success, satisfaction and reporting rates at each period end, with their targets. */
   indicatorTrend: roleProcedure(...caseDataRoles)
     .input(z.object({ year, granularity, unitCode: unitCodeInput }))
-    .query(({ ctx, input }) =>
-      ctx.run(async (tx) => {
-        const unit = await scopeForUnit(tx, ctx, input.unitCode);
-        const level = unitLevelOf(unit.unitCode);
-        if (level === null) throw notFound();
-        const today = shanghaiDate(ctx.now);
-        const periods = trendPeriods(
-          input.granularity,
-          input.year,
-          today < `${input.year}-12-31` ? today : `${input.year}-12-31`,
-        );
-        const trend = await indicatorTrend(
-          tx,
-          ctx.actor.countyId,
-          { code: unit.unitCode, level, scope: unit.scope },
-          input.year,
-          periods,
-        );
-        const reporting = await reportingTrend(tx, ctx.actor.countyId, unit.scope, input.year, periods, ctx.now);
-        const points = trend.points.map((point, index) => ({ ...point, reporting: reporting[index] ?? null }));
-        return { unitCode: unit.unitCode, unitName: unit.name, ...trend, points };
-      }),
-    ),
+    .query(({ ctx, input }) => ctx.run((tx) => indicatorTrendView(tx, ctx, input))),
 
   /** Petition figures and dispute rates of every unit under a scope the reader may read in full, targets marked. */
   sideBySide: roleProcedure(...caseDataRoles)
     .input(boundedPeriod(z.object({ scopeCode: unitCodeInput, from: civilDate, to: civilDate })))
-    .query(({ ctx, input }) =>
-      ctx.run(async (tx) => {
-        const scope = await dashboardScope(tx, ctx, input.scopeCode);
-        if (!scope.live) throw notFound();
-        const units = await unitsUnder(tx, ctx.actor.countyId, scope.code);
-        return {
-          scope,
-          from: input.from,
-          to: input.to,
-          ...(await sideBySide(tx, ctx.actor.countyId, units, input.from, input.to)),
-        };
-      }),
-    ),
+    .query(({ ctx, input }) => ctx.run((tx) => sideBySideView(tx, ctx, input))),
 });

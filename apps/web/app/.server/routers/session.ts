@@ -1,27 +1,7 @@
-import { and, eq } from 'drizzle-orm';
-import { schema } from '@tally/db';
+import { whoAmI } from '../auth/who-am-i.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
 export const sessionRouter = router({
   /** Who am I: the home page header and the navigation the role may use. */
-  me: authedProcedure.query(({ ctx }) =>
-    ctx.run(async (tx) => {
-      const [user] = await tx
-        .select({ displayName: schema.users.displayName })
-        .from(schema.users)
-        .where(and(eq(schema.users.countyId, ctx.actor.countyId), eq(schema.users.id, ctx.actor.userId)));
-      const [unit] = await tx
-        .select({ name: schema.units.name, level: schema.units.level })
-        .from(schema.units)
-        .where(and(eq(schema.units.countyId, ctx.actor.countyId), eq(schema.units.code, ctx.actor.unitCode)));
-      return {
-        loginName: ctx.actor.loginName,
-        displayName: user?.displayName ?? ctx.actor.loginName,
-        role: ctx.actor.role,
-        unitCode: ctx.actor.unitCode,
-        unitName: unit?.name ?? ctx.actor.unitCode,
-        unitLevel: unit?.level ?? null,
-      };
-    }),
-  ),
+  me: authedProcedure.query(({ ctx }) => ctx.run((tx) => whoAmI(tx, ctx))),
 });

@@ -3,6 +3,58 @@ import type { RegisterSummary } from '../../.server/imports/register-param.ts';
 import { displayValue, labelOf } from '../registers/field-display.ts';
 import { Pager } from './pager.tsx';
 
+interface StagedValuesRow {
+  rowNumber: number;
+  values: Record<string, string | number | null>;
+  /** Columns whose free text is withheld from a unit above the importing one. */
+  hidden: string[];
+  /** A valid row with a warning the commit must acknowledge: marked beside its number. */
+  warned?: boolean;
+}
+
+/** Staged rows, one line each: the row number and the register's first six fields, hidden text withheld (new and existing rows alike). */
+function StagedValuesTable({
+  rows,
+  register,
+  testId,
+}: {
+  rows: StagedValuesRow[];
+  register: RegisterSummary;
+  testId: string;
+}) {
+  const { t, language } = useI18n();
+  const fields = register.fields.slice(0, 6);
+  return (
+    <table className="data-table" data-testid={testId}>
+      <thead>
+        <tr>
+          <th>{t('imports.col.row')}</th>
+          {fields.map((field) => (
+            <th key={field.key}>{labelOf(field, language)}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.rowNumber}>
+            <td>
+              {row.rowNumber}
+              {row.warned && <> {t('imports.new.warned')}</>}
+            </td>
+            {fields.map((field) => (
+              <td key={field.key}>
+                {row.hidden.includes(field.column)
+                  ? t('registers.hiddenText')
+                  : displayValue(field, row.values[field.column], language)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** Rows the register already holds ("已存在，将跳过"), with their values as the file gave them. */
 export function ExistingRows({
   rows,
@@ -11,45 +63,20 @@ export function ExistingRows({
   pageSize,
   register,
 }: {
-  /** `hidden`: columns whose free text is withheld from a unit above the importing one. */
-  rows: Array<{ rowNumber: number; values: Record<string, string | number | null>; hidden: string[] }>;
+  rows: StagedValuesRow[];
   total: number;
   page: number;
   pageSize: number;
   register: RegisterSummary;
 }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   if (total === 0) return null;
-  const fields = register.fields.slice(0, 6);
   return (
     <>
       <h2>
         {t('imports.existing.title')}（{total}）
       </h2>
-      <table className="data-table" data-testid="import-existing">
-        <thead>
-          <tr>
-            <th>{t('imports.col.row')}</th>
-            {fields.map((field) => (
-              <th key={field.key}>{labelOf(field, language)}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.rowNumber}>
-              <td>{row.rowNumber}</td>
-              {fields.map((field) => (
-                <td key={field.key}>
-                  {row.hidden.includes(field.column)
-                    ? t('registers.hiddenText')
-                    : displayValue(field, row.values[field.column], language)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <StagedValuesTable rows={rows} register={register} testId="import-existing" />
       <Pager param="existing" page={page} total={total} pageSize={pageSize} />
     </>
   );
@@ -90,7 +117,7 @@ export function NewRows({
   pageSize,
   register,
 }: {
-  rows: Array<{ rowNumber: number; values: Record<string, string | number | null>; hidden: string[]; warned: boolean }>;
+  rows: Array<StagedValuesRow & { warned: boolean }>;
   total: number;
   page: number;
   pageSize: number;
@@ -98,38 +125,11 @@ export function NewRows({
 }) {
   const { t, language } = useI18n();
   if (total === 0) return null;
-  const fields = register.fields.slice(0, 6);
   return (
     <>
       <h2>{t('imports.new.title', { count: total.toLocaleString(language) })}</h2>
       <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
-        <table className="data-table" data-testid="import-new">
-          <thead>
-            <tr>
-              <th>{t('imports.col.row')}</th>
-              {fields.map((field) => (
-                <th key={field.key}>{labelOf(field, language)}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.rowNumber}>
-                <td>
-                  {row.rowNumber}
-                  {row.warned && <> {t('imports.new.warned')}</>}
-                </td>
-                {fields.map((field) => (
-                  <td key={field.key}>
-                    {row.hidden.includes(field.column)
-                      ? t('registers.hiddenText')
-                      : displayValue(field, row.values[field.column], language)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <StagedValuesTable rows={rows} register={register} testId="import-new" />
       </div>
       <Pager param="new" page={page} total={total} pageSize={pageSize} />
     </>

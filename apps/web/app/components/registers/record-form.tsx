@@ -2,7 +2,7 @@ import { Form } from 'react-router';
 import type { FieldDef, FieldValue, RegisterDef } from '@tally/imports';
 import type { FieldProblem } from '../../.server/errors.ts';
 import { useI18n } from '../../lib/i18n-context.ts';
-import { FieldError, fieldErrorProps } from '../field-error.tsx';
+import { FieldWithError, fieldErrorProps } from '../field-error.tsx';
 import { labelOf } from './field-display.ts';
 
 const FORM_ID = 'record';
@@ -84,15 +84,19 @@ export function RecordForm({
       <input type="hidden" name="intent" value={intent} />
       {updatedAt ? <input type="hidden" name="updatedAt" value={updatedAt} /> : null}
       {def.fields.map((field) => (
-        // The message sits outside the label: it describes the field (aria-describedby) and is not part of its name.
-        <div key={field.key} className={field.long ? 'field wide' : 'field'}>
+        <FieldWithError
+          key={field.key}
+          form={FORM_ID}
+          name={field.key}
+          message={errorOf(field.key)}
+          wide={field.long === true}
+        >
           <label htmlFor={inputId(field.key)}>
             {labelOf(field, language)}
             {field.required ? <em className="required">（{t('registers.required')}）</em> : null}
           </label>
           <FieldInput field={field} value={values?.[field.key]} error={errorOf(field.key)} />
-          <FieldError form={FORM_ID} name={field.key} message={errorOf(field.key)} />
-        </div>
+        </FieldWithError>
       ))}
       <div className="form-actions">
         <button type="submit">{submitLabel}</button>

@@ -1,0 +1,35 @@
+import { shanghaiDate, unitLevelOf } from '@tally/casework';
+import type { Transaction } from '@tally/db';
+import { notFound } from '../errors.ts';
+import { scopeForUnit } from '../services/unit-scope.ts';
+import type { AuthedContext } from '../trpc.ts';
+import { indicatorTrend } from './indicator-trend.ts';
+import { reportingTrend } from './reporting-trend.ts';
+import { trendPeriods } from './trend-periods.ts';
+
+/** One unit's closure, on-time, mediation-success, satisfaction and reporting rates at each period end, with their targets. */
+export async function indicatorTrendView(
+  tx: Transaction,
+  ctx: AuthedContext,
+  input: { year: number; granularity: 'month' | 'quarter'; unitCode: string },
+) {
+  const unit = await scopeForUnit(tx, ctx, input.unitCode);
+  const level = unitLevelOf(unit.unitCode);
+  if (level === null) throw notFound();
+  const today = shanghaiDate(ctx.now);
+  const periods = trendPeriods(
+    input.granularity,
+    input.year,
+    today < `${input.year}-12-31` ? today : `${input.year}-12-31`,
+  );
+  const trend = await indicatorTrend(
+    tx,
+    ctx.actor.countyId,
+    { code: unit.unitCode, level, scope: unit.scope },
+    input.year,
+    periods,
+  );
+  const reporting = await reportingTrend(tx, ctx.actor.countyId, unit.scope, input.year, periods, ctx.now);
+  const points = trend.points.map((point, index) => ({ ...point, reporting: reporting[index] ?? null }));
+  return { unitCode: unit.unitCode, unitName: unit.name, ...trend, points };
+}
