@@ -16,6 +16,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { noTypeEscapes } from './rules/no-type-escapes.ts';
 
 interface Workspace {
   name: string;
@@ -148,6 +149,7 @@ export function checkBoundaries(root: string): string[] {
     }
     problems.push(...crossPackageImports(root, workspace, workspaces));
   }
+  problems.push(...noTypeEscapes(root));
   return problems;
 }
 
