@@ -19,3 +19,11 @@ export function onlyRow<T>(result: Iterable<Record<string, unknown>>, shape: Row
   if (row === undefined) throw new Error('expected a row, the statement returned none');
   return row;
 }
+
+/** `select count(*)::int as n …`: the shape of a counting statement's one row. */
+export const countRow: RowShape<{ n: number }> = {
+  parse(row) {
+    if (typeof row === 'object' && row !== null && 'n' in row && Number.isInteger(row.n)) return { n: Number(row.n) };
+    throw new Error('expected an integer count in column n');
+  },
+};

@@ -7,7 +7,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { getTableName } from 'drizzle-orm';
 import { z } from 'zod';
-import { onlyRow, rowsOf, schema, type Actor, type Transaction } from '@tally/db';
+import { countRow, onlyRow, rowsOf, schema, type Actor, type Transaction } from '@tally/db';
 import { registerDefs, type RegisterKey } from '@tally/db/registers';
 import { inActorScope } from '../services/unit-scope.ts';
 import type { ImportKey } from './import-registers.ts';
@@ -122,8 +122,6 @@ export function existingCondition(key: ImportKey) {
   return sql`exists (select 1 from ${sql.identifier(registerTableName(key))} t where t.county_id = r.county_id and t.unit_code = r.unit_code and t.fingerprint = r.fingerprint)`;
 }
 
-/** `select count(*)::int as n`. */
-const countRow = z.object({ n: z.number().int() });
 /** A staged row's number and values as the preview shows them. */
 const stagedValuesRow = z.object({
   rowNumber: z.number().int(),

@@ -71,7 +71,7 @@ async function nextSequence(tx: Transaction, countyId: number, year: number): Pr
   const rows =
     await tx.execute(sql`insert into case_counters (county_id, year, last_number) values (${countyId}, ${year}, 1)
     on conflict (county_id, year) do update set last_number = case_counters.last_number + 1 returning last_number`);
-  return onlyRow(rows, z.object({ last_number: z.number() })).last_number;
+  return onlyRow(rows, z.object({ last_number: z.number().int() })).last_number;
 }
 
 /**
