@@ -16,6 +16,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { noTypeEscapes } from './rules/no-type-escapes.ts';
 import { checkRouterLayout } from './rules/router-layout.ts';
 
 interface Workspace {
@@ -150,6 +151,7 @@ export function checkBoundaries(root: string): string[] {
     problems.push(...crossPackageImports(root, workspace, workspaces));
   }
   problems.push(...checkRouterLayout(root));
+  problems.push(...noTypeEscapes(root));
   return problems;
 }
 

@@ -1,4 +1,5 @@
 export * from './client.ts';
+export * from './rows.ts';
 export * from './with-actor.ts';
 export * from './migrate.ts';
 export * as schema from './schema/index.ts';

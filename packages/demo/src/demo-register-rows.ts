@@ -1,7 +1,6 @@
 import { rowFingerprint, validateRecord, type CellValue, type RowValues } from '@tally/imports';
 import type { Transaction } from '@tally/db';
-import { registerDefs, type RegisterKey } from '@tally/db/registers';
-import { registerTables } from '@tally/db/schema';
+import { registerDefs, registerTableOf, type RegisterKey } from '@tally/db/registers';
 import type { DemoContext } from './demo-context.ts';
 
 export interface RegisterRow {
@@ -65,7 +64,7 @@ export class RegisterRows {
 
   async insert(tx: Transaction): Promise<void> {
     for (const [key, rows] of this.rows) {
-      const table = registerTables[key];
+      const { table } = registerTableOf(key);
       for (let i = 0; i < rows.length; i += CHUNK) {
         const chunk = rows.slice(i, i + CHUNK).map((row) => ({
           ...row.values,
@@ -79,7 +78,7 @@ export class RegisterRows {
           updatedAt: row.createdAt,
         }));
         // The values passed validateRecord against this table's own definition.
-        await tx.insert(table).values(chunk as never);
+        await tx.insert(table).values(chunk);
       }
     }
   }

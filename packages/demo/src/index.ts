@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import type { Database, Transaction } from '@tally/db';
+import { count, sql } from 'drizzle-orm';
+import { schema, type Database, type Transaction } from '@tally/db';
 import { demoCountySpec } from './demo-county.ts';
 import { seedDemoData, type DemoDataSummary } from './demo-data.ts';
 import { hashPasswords, provisionCountyIn } from '@tally/db/provision';
@@ -39,8 +39,8 @@ export async function seedDemoIfEmpty(
 }
 
 async function hasCounties(db: Database | Transaction): Promise<boolean> {
-  const rows = await db.execute(sql`select count(*)::int as n from counties`);
-  return Number((rows as unknown as Array<{ n: number }>)[0]?.n ?? 0) > 0;
+  const [row] = await db.select({ n: count() }).from(schema.counties);
+  return (row?.n ?? 0) > 0;
 }
 export {
   seedThreeYears,

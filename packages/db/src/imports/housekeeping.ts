@@ -13,6 +13,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
+import { countRow, onlyRow } from '../rows.ts';
 import { batchJobLock } from './batch-locks.ts';
 
 /** Days an uploaded file and its staged rows are kept once nobody is working on them. */
@@ -67,7 +68,7 @@ export async function importHousekeeping(
     return {
       recovered: recovered.length,
       expired: expired.length,
-      purged: Number(purged[0]?.n ?? 0),
+      purged: onlyRow(purged, countRow).n,
     };
   });
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import {
   check,
   foreignKey,
@@ -12,6 +12,7 @@ import {
   unique,
   uuid,
   varchar,
+  type PgColumn,
   type PgColumnBuilderBase,
 } from 'drizzle-orm/pg-core';
 import { units } from './units.ts';
@@ -36,15 +37,14 @@ function ledgerColumns() {
 
 /**
  * A CHECK per enumerated column, so a value the application does not know can not be
- * stored by any path (import, form, or a hand-written statement).
+ * stored by any path (import, form, or a hand-written statement). Read from the built
+ * table's columns: the extra-config columns drizzle hands to the callback carry no enumValues.
  */
-function enumChecks(tableName: string, builders: Record<string, PgColumnBuilderBase>) {
-  // The extra-config columns drizzle hands to the callback carry no enumValues; the builders do.
-  return Object.values(builders).flatMap((builder) => {
-    const config = (builder as unknown as { config: { name: string; enumValues?: string[] } }).config;
-    if (!config.enumValues?.length) return [];
-    const allowed = config.enumValues.map((value) => `'${value.replace(/'/g, "''")}'`).join(', ');
-    return [check(`${tableName}_${config.name}_check`, sql`${sql.identifier(config.name)} in (${sql.raw(allowed)})`)];
+function enumChecks(tableName: string, columns: Record<string, PgColumn>) {
+  return Object.values(columns).flatMap((column) => {
+    if (!column.enumValues?.length) return [];
+    const allowed = column.enumValues.map((value) => `'${value.replace(/'/g, "''")}'`).join(', ');
+    return [check(`${tableName}_${column.name}_check`, sql`${sql.identifier(column.name)} in (${sql.raw(allowed)})`)];
   });
 }
 
@@ -58,8 +58,10 @@ export function ledgerTable<TColumns extends Record<string, PgColumnBuilderBase>
   columns: TColumns,
   dateColumn: keyof TColumns & string,
 ) {
-  return pgTable(name, { ...ledgerColumns(), ...columns }, (t) => {
-    const table = t as unknown as Record<string, unknown>;
+  // drizzle calls this back only when the table is complete (drizzle-kit, never at import).
+  const builtColumns = (): Record<string, PgColumn> => getTableColumns(table);
+  const table = pgTable(name, { ...ledgerColumns(), ...columns }, (t) => {
+    const byKey: Record<string, PgColumn> = t;
     return [
       primaryKey({ columns: [t.countyId, t.id] }),
       unique(`${name}_fingerprint_key`).on(t.countyId, t.unitCode, t.fingerprint),
@@ -67,13 +69,13 @@ export function ledgerTable<TColumns extends Record<string, PgColumnBuilderBase>
         'btree',
         t.countyId,
         sql`${t.unitCode} text_pattern_ops`,
-        sql`${table[dateColumn]} desc`,
+        sql`${byKey[dateColumn]} desc`,
         sql`${t.id} desc`,
       ),
       // A county-wide list walks this in date order instead of sorting every row of the county.
-      index(`${name}_county_date_idx`).using('btree', t.countyId, sql`${table[dateColumn]} desc`, sql`${t.id} desc`),
+      index(`${name}_county_date_idx`).using('btree', t.countyId, sql`${byKey[dateColumn]} desc`, sql`${t.id} desc`),
       foreignKey({ columns: [t.countyId, t.unitCode], foreignColumns: [units.countyId, units.code] }),
-      ...enumChecks(name, columns),
+      ...enumChecks(name, builtColumns()),
       pgPolicy(`${name}_read`, {
         for: 'select',
         to: appRole,
@@ -92,4 +94,5 @@ export function ledgerTable<TColumns extends Record<string, PgColumnBuilderBase>
       }),
     ];
   }).enableRLS();
+  return table;
 }

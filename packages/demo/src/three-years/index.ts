@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Database } from '@tally/db';
+import { countRow, onlyRow, type Database } from '@tally/db';
 import { hashPasswords, provisionCountyIn } from '@tally/db/provision';
 import { users } from '@tally/db/schema';
 import { demoContext, type DemoUser } from '../demo-context.ts';
@@ -72,8 +72,8 @@ export async function seedThreeYears(ownerDb: Database, options: ThreeYearOption
   const spec = demoCountySpec();
   const passwordHashes = await timed('password hashes', () => hashPasswords(spec));
   await ownerDb.transaction(async (tx) => {
-    const [existing] = await tx.execute(sql`select count(*)::int as n from counties`);
-    if (Number(existing?.n) > 0) throw new Error('the three-year data set loads into an empty database only');
+    const existing = onlyRow(await tx.execute(sql`select count(*)::int as n from counties`), countRow);
+    if (existing.n > 0) throw new Error('the three-year data set loads into an empty database only');
     await timed('county, units, users', () => provisionCountyIn(tx, spec, passwordHashes));
     const accounts: DemoUser[] = (
       await tx
@@ -97,10 +97,10 @@ export async function seedThreeYears(ownerDb: Database, options: ThreeYearOption
   });
   const rows: Record<string, number> = {};
   for (const table of THREE_YEAR_TABLES) {
-    const [counted] = await ownerDb.execute(
+    const counted = await ownerDb.execute(
       sql`select count(*)::int as n from ${sql.identifier(table)} where county_id = ${spec.countyId}`,
     );
-    rows[table] = Number(counted?.n);
+    rows[table] = onlyRow(counted, countRow).n;
   }
   return { steps, rows };
 }

@@ -1,6 +1,7 @@
 import { and, between, desc, eq, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import { COLLECTIVE_THRESHOLD, addDays, isWorkingDay, type CivilDate, type WorkCalendar } from '@tally/casework';
-import { schema, vetoEventKinds, type Transaction } from '@tally/db';
+import { z } from 'zod';
+import { rowsOf, schema, vetoEventKinds, type Transaction } from '@tally/db';
 import { dateFieldOf, registerKeys } from '@tally/db/registers';
 import { DEFAULT_KINDS } from '@tally/scoring';
 import { shanghaiMidnight } from '../services/case-filters.ts';
@@ -286,7 +287,8 @@ async function registersKeptFacts(tx: Transaction, w: FactWindow): Promise<FactR
       order by unit_code, ${day}, id)`;
   });
   const result = await tx.execute(sql.join(perRegister, sql` union all `));
-  return textRows(result, ['register', 'id', 'unit_code', 'day']).map((row) => ({
+  const texts = z.object({ register: z.string(), id: z.string(), unit_code: z.string(), day: z.string() });
+  return rowsOf(result, texts).map((row) => ({
     family: 'record',
     id: factId(row.register, row.id),
     kind: K.records.register,
@@ -403,22 +405,4 @@ async function inspectionFacts(tx: Transaction, w: FactWindow): Promise<FactRow[
 export function inspectionDate(year: number, component: string, periodNo: number): CivilDate {
   if (component === K.inspections.routine) return `${year}-${String(periodNo).padStart(2, '0')}-01`;
   return component === K.inspections.halfYear ? `${year}-06-30` : `${year}-12-31`;
-}
-
-/** Rows of a raw statement whose named columns are all text; anything else is a bug here, so it throws. */
-function textRows<C extends string>(
-  rows: Iterable<Record<string, unknown>>,
-  columns: readonly C[],
-): Record<C, string>[] {
-  const out: Record<C, string>[] = [];
-  for (const row of rows) {
-    const typed = {} as Record<C, string>;
-    for (const column of columns) {
-      const value = row[column];
-      if (typeof value !== 'string') throw new Error(`expected text in column ${column}`);
-      typed[column] = value;
-    }
-    out.push(typed);
-  }
-  return out;
 }

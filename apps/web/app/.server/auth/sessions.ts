@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { unitLevelOf, type UnitLevel } from '@tally/casework';
-import { schema, scopeOf, withSignInContext, type Actor, type Database, type Transaction } from '@tally/db';
+import { z } from 'zod';
+import { onlyRow, schema, scopeOf, withSignInContext, type Actor, type Database, type Transaction } from '@tally/db';
 import { appendAudit } from '../services/audit.ts';
 import { log } from '../log.ts';
 import { loginNameTag } from './login-name-tag.ts';
@@ -25,8 +26,7 @@ const defaultDependencies: SignInDependencies = { verify: verifyPassword };
 
 async function resolveCounty(db: Database, loginName: string): Promise<number | null> {
   const rows = await db.execute(sql`select auth_resolve_login(${loginName}) as county_id`);
-  const value = (rows as unknown as Array<{ county_id: number | null }>)[0]?.county_id;
-  return value ?? null;
+  return onlyRow(rows, z.object({ county_id: z.number().nullable() })).county_id;
 }
 
 /** The statistical code says its own level (@tally/casework owns the rule); stored codes are always valid. */

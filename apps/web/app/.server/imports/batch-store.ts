@@ -6,7 +6,8 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { getTableName } from 'drizzle-orm';
-import { schema, type Actor, type Transaction } from '@tally/db';
+import { z } from 'zod';
+import { countRow, onlyRow, rowsOf, schema, type Actor, type Transaction } from '@tally/db';
 import { registerDefs, type RegisterKey } from '@tally/db/registers';
 import { inActorScope } from '../services/unit-scope.ts';
 import type { ImportKey } from './import-registers.ts';
@@ -121,17 +122,23 @@ export function existingCondition(key: ImportKey) {
   return sql`exists (select 1 from ${sql.identifier(registerTableName(key))} t where t.county_id = r.county_id and t.unit_code = r.unit_code and t.fingerprint = r.fingerprint)`;
 }
 
+/** A staged row's number and values as the preview shows them. */
+const stagedValuesRow = z.object({
+  rowNumber: z.number().int(),
+  values: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+});
+
 export async function countExisting(tx: Transaction, batch: BatchRow): Promise<number> {
   const rows = await tx.execute(sql`select count(*)::int as n from import_rows r
     where r.county_id = ${batch.countyId} and r.batch_id = ${batch.id} and r.outcome = 'valid' and ${existingCondition(batch.register as ImportKey)}`);
-  return (rows as unknown as Array<{ n: number }>)[0]!.n;
+  return onlyRow(rows, countRow).n;
 }
 
 export async function pageOfExisting(tx: Transaction, batch: BatchRow, page: number) {
   const rows = await tx.execute(sql`select r.row_number as "rowNumber", r.values from import_rows r
     where r.county_id = ${batch.countyId} and r.batch_id = ${batch.id} and r.outcome = 'valid' and ${existingCondition(batch.register as ImportKey)}
     order by r.row_number limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`);
-  return rows as unknown as Array<{ rowNumber: number; values: Record<string, string | number | null> }>;
+  return rowsOf(rows, stagedValuesRow);
 }
 
 export async function pageOfOutcome(
@@ -188,5 +195,5 @@ export async function insertStagedRows(tx: Transaction, actor: Actor, batch: Bat
       on conflict (county_id, unit_code, fingerprint) do nothing
       returning 1
     ) select count(*)::int as n from inserted`);
-  return (rows as unknown as Array<{ n: number }>)[0]!.n;
+  return onlyRow(rows, countRow).n;
 }

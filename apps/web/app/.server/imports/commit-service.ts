@@ -20,7 +20,8 @@
  * once the clerk acknowledged the warnings (`acceptWarnings`, docs/decisions/0012-files-clerks-have.md).
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { COMMIT_CLAIM_GRACE_SECONDS, batchJobLock, schema, withActor } from '@tally/db';
+import { z } from 'zod';
+import { COMMIT_CLAIM_GRACE_SECONDS, batchJobLock, onlyRow, schema, withActor } from '@tally/db';
 import { UserFacingError, notFound } from '../errors.ts';
 import { log } from '../log.ts';
 import { auditChange, type AuthedContext } from '../trpc.ts';
@@ -42,8 +43,8 @@ async function commitIsDead(ctx: AuthedContext, batch: BatchRow, updatedAt: Date
   if (ctx.now.getTime() - updatedAt.getTime() < COMMIT_CLAIM_GRACE_SECONDS * 1000) return false;
   // Try the lock in a transaction of its own, released at once: only a probe.
   return ctx.run(async (tx) => {
-    const [probe] = await tx.execute(sql`select pg_try_advisory_xact_lock(${batchJobLock(batch.id)}) as free`);
-    return probe?.free === true;
+    const probe = await tx.execute(sql`select pg_try_advisory_xact_lock(${batchJobLock(batch.id)}) as free`);
+    return onlyRow(probe, z.object({ free: z.boolean() })).free;
   });
 }
 
@@ -109,8 +110,8 @@ async function runCommit(
       // If the server dies mid-statement, Postgres notices the closed socket within a second
       // and rolls back, instead of finishing a long INSERT for nobody while holding locks.
       await tx.execute(sql`set local client_connection_check_interval = '1s'`);
-      const [lock] = await tx.execute(sql`select pg_try_advisory_xact_lock(${batchJobLock(batch.id)}) as mine`);
-      if (lock?.mine !== true) return; // Another job runs this batch: it will write the outcome.
+      const lock = await tx.execute(sql`select pg_try_advisory_xact_lock(${batchJobLock(batch.id)}) as mine`);
+      if (!onlyRow(lock, z.object({ mine: z.boolean() })).mine) return; // Another job runs this batch: it will write the outcome.
       const current = await findOwnBatch(tx, ctx.actor, batch.id);
       if (current?.status !== 'committing') return; // Cancelled, or recovered by housekeeping meanwhile.
       // Petitions become cases (numbering, workflow state); ledgers go in one statement.

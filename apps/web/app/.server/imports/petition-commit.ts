@@ -32,7 +32,8 @@ import {
   type Channel,
   type WorkCalendar,
 } from '@tally/casework';
-import { petitionImportLock, type Transaction } from '@tally/db';
+import { z } from 'zod';
+import { onlyRow, petitionImportLock, rowsOf, type Transaction } from '@tally/db';
 import type { AuthedContext } from '../trpc.ts';
 import { domainError, unnumberableYear } from '../services/petition-intake.ts';
 import { projectionOf } from '../services/case-records.ts';
@@ -62,40 +63,46 @@ function pendingRows(ctx: Context, batch: BatchRow) {
 }
 
 async function refuseUnknownCaseNumbers(tx: Transaction, ctx: Context, batch: BatchRow): Promise<void> {
-  const [unknown] =
+  const [unknown] = rowsOf(
     await tx.execute(sql`select r.row_number as "rowNumber", r.values->>'caseNumber' as "caseNumber" from import_rows r
     where r.county_id = ${ctx.actor.countyId} and r.batch_id = ${batch.id} and r.outcome = 'valid' and r.values->>'caseNumber' is not null
       and not exists (select 1 from petition_cases t where t.county_id = r.county_id and t.case_number = r.values->>'caseNumber' and t.deleted_at is null)
-    order by r.row_number limit 1`);
+    order by r.row_number limit 1`),
+    z.object({ rowNumber: z.number().int(), caseNumber: z.string() }),
+  );
   if (!unknown) return;
-  throw rowRefusal(Number(unknown.rowNumber), {
-    zh: `案件编号 ${String(unknown.caseNumber)} 不是本单位可见的信访件；新的信访件请留空案件编号，编号由系统分配`,
-    en: `Case number ${String(unknown.caseNumber)} is not a case this unit can see; leave the case number empty for a new case, the system numbers it`,
+  throw rowRefusal(unknown.rowNumber, {
+    zh: `案件编号 ${unknown.caseNumber} 不是本单位可见的信访件；新的信访件请留空案件编号，编号由系统分配`,
+    en: `Case number ${unknown.caseNumber} is not a case this unit can see; leave the case number empty for a new case, the system numbers it`,
   });
 }
 
 /** A receipt outside the years a case number can carry (Excel's serial 2024 read as 1905-07-16): the clerk's to fix, by row. */
 async function refuseUnnumberableYears(tx: Transaction, ctx: Context, batch: BatchRow): Promise<void> {
-  const [outside] =
+  const [outside] = rowsOf(
     await tx.execute(sql`select r.row_number as "rowNumber", r.values->>'receivedOn' as "receivedOn" from import_rows r
     where ${pendingRows(ctx, batch)}
       and left(r.values->>'receivedOn', 4)::int not between ${CASE_NUMBER_YEARS.min} and ${CASE_NUMBER_YEARS.max}
-    order by r.row_number limit 1`);
+    order by r.row_number limit 1`),
+    z.object({ rowNumber: z.number().int(), receivedOn: z.string() }),
+  );
   if (!outside) return;
-  throw rowRefusal(Number(outside.rowNumber), unnumberableYear(String(outside.receivedOn)));
+  throw rowRefusal(outside.rowNumber, unnumberableYear(outside.receivedOn));
 }
 
 /** Intake's ID check depends on today (a birth date after today): only 18-digit numbers born today or later can fail it. */
 async function refuseFutureBirthDates(tx: Transaction, ctx: Context, batch: BatchRow): Promise<void> {
   const today = shanghaiDate(ctx.now);
-  const suspects =
+  const suspects = rowsOf(
     await tx.execute(sql`select r.row_number as "rowNumber", r.values->>'petitionerIdNumber' as id from import_rows r
     where ${pendingRows(ctx, batch)} and length(r.values->>'petitionerIdNumber') = 18
       and substr(r.values->>'petitionerIdNumber', 7, 8) >= ${today.replaceAll('-', '')}
-    order by r.row_number`);
+    order by r.row_number`),
+    z.object({ rowNumber: z.number().int(), id: z.string() }),
+  );
   for (const suspect of suspects) {
-    const checked = validateIdNumber(String(suspect.id), { today });
-    if (!checked.ok) throw rowRefusal(Number(suspect.rowNumber), checked);
+    const checked = validateIdNumber(suspect.id, { today });
+    if (!checked.ok) throw rowRefusal(suspect.rowNumber, checked);
   }
 }
 
@@ -104,8 +111,12 @@ async function refuseFutureBirthDates(tx: Transaction, ctx: Context, batch: Batc
  * the same pure code as desk intake; the SQL adds what varies by row (id, counts, flags).
  */
 async function statesByDateAndChannel(tx: Transaction, ctx: Context, batch: BatchRow, calendar: WorkCalendar) {
-  const pairs = await tx.execute(
-    sql`select distinct r.values->>'receivedOn' as "receivedOn", r.values->>'channel' as channel from import_rows r where ${pendingRows(ctx, batch)}`,
+  const pairs = rowsOf(
+    await tx.execute(
+      sql`select distinct r.values->>'receivedOn' as "receivedOn", r.values->>'channel' as channel from import_rows r where ${pendingRows(ctx, batch)}`,
+    ),
+    // Required in every valid row; were one null, intake would refuse it below as before.
+    z.object({ receivedOn: z.string().nullable(), channel: z.string().nullable() }),
   );
   const lookup: Record<string, { state: unknown; clockDueOn: string | null }> = {};
   for (const pair of pairs) {
@@ -167,8 +178,7 @@ async function insertSlice(
       select ${countyId}, i.id, ${unitCode}, ${unitCode}, 'register', null, 'registered', ${userId}::uuid, ${loginName}, ${ctx.now.toISOString()}::timestamptz from inserted i
       returning 1
     ) select (select count(*) from inserted)::int as n, (select count(*) from transitions)::int as t`;
-  const [result] = await tx.execute(query);
-  return Number(result?.n ?? 0);
+  return onlyRow(await tx.execute(query), z.object({ n: z.number().int(), t: z.number().int() })).n;
 }
 
 /**
@@ -198,8 +208,11 @@ async function numberCases(tx: Transaction, ctx: Context, batch: BatchRow): Prom
       from numbered n where p.county_id = ${countyId} and p.id = n.id and n.seq <= ${MAX_SEQUENCE}
       returning n.seq
     ) select coalesce(max(seq), 0)::int as top, count(*)::int as n, (select count(*) from todo)::int as wanted from renumbered`;
-  const [result] = await tx.execute(query);
-  if (Number(result?.n) !== Number(result?.wanted)) {
+  const result = onlyRow(
+    await tx.execute(query),
+    z.object({ top: z.number().int(), n: z.number().int(), wanted: z.number().int() }),
+  );
+  if (result.n !== result.wanted) {
     // The year's six digits are used up: refuse rather than write a number the format cannot hold.
     throw domainError({
       zh: `本年度信访件编号已超过 ${MAX_SEQUENCE} 号，无法导入`,
@@ -207,7 +220,7 @@ async function numberCases(tx: Transaction, ctx: Context, batch: BatchRow): Prom
     });
   }
   // The format is the casework's: check one number against it, so a change there cannot drift from this SQL silently.
-  if (Number(result?.top) > 0) formatCaseNumber({ countyCode, year: 2000, sequence: Number(result?.top) });
+  if (result.top > 0) formatCaseNumber({ countyCode, year: 2000, sequence: result.top });
 }
 
 /** Register a case for every valid staged row not imported before; returns how many were registered. */
@@ -228,9 +241,11 @@ export async function insertStagedPetitions(
   await refuseUnnumberableYears(tx, ctx, batch);
   const calendar = await countyCalendar(tx, ctx.actor.countyId);
   const lookup = JSON.stringify(await statesByDateAndChannel(tx, ctx, batch, calendar));
-  const [span] = await tx.execute(sql`select coalesce(max(row_number), 0)::int as last from import_rows r
-    where r.county_id = ${ctx.actor.countyId} and r.batch_id = ${batch.id} and r.outcome = 'valid'`);
-  const last = Number(span?.last ?? 0);
+  const { last } = onlyRow(
+    await tx.execute(sql`select coalesce(max(row_number), 0)::int as last from import_rows r
+    where r.county_id = ${ctx.actor.countyId} and r.batch_id = ${batch.id} and r.outcome = 'valid'`),
+    z.object({ last: z.number().int() }),
+  );
   let inserted = 0;
   for (let from = 0; from < last; from += SLICE) {
     inserted += await insertSlice(tx, ctx, batch, lookup, from, from + SLICE);

@@ -33,11 +33,11 @@ function escapeLike(text: string): string {
 
 /** Filters as SQL, with every field name and enum value checked against the definition. */
 export function listCondition(register: RegisterTable, actor: Actor, input: ListFilters): SQL {
-  const { columns, dateColumn, def } = register;
+  const { columns, ledger, dateColumn, def } = register;
   const conditions: (SQL | undefined)[] = [
-    eq(columns.countyId!, actor.countyId),
-    inScope(columns.unitCode!, listScope(actor, input.unitCode)),
-    isNull(columns.deletedAt!),
+    eq(ledger.countyId, actor.countyId),
+    inScope(ledger.unitCode, listScope(actor, input.unitCode)),
+    isNull(ledger.deletedAt),
     input.from ? sql`${dateColumn} >= ${input.from}` : undefined,
     input.to ? sql`${dateColumn} <= ${input.to}` : undefined,
   ];
@@ -58,10 +58,7 @@ export function listCondition(register: RegisterTable, actor: Actor, input: List
       or(
         ...searchable.map((field) => ilike(columns[field.key]!, pattern)),
         ownText.length
-          ? and(
-              eq(columns.unitCode!, actor.unitCode),
-              or(...ownText.map((field) => ilike(columns[field.key]!, pattern))),
-            )
+          ? and(eq(ledger.unitCode, actor.unitCode), or(...ownText.map((field) => ilike(columns[field.key]!, pattern))))
           : undefined,
       ),
     );
@@ -76,14 +73,14 @@ export function listCondition(register: RegisterTable, actor: Actor, input: List
  */
 export function cursorCondition(register: RegisterTable, cursor: Cursor | null): SQL | undefined {
   if (!cursor) return undefined;
-  const { dateColumn, columns } = register;
-  const id = columns.id!;
+  const { dateColumn, ledger } = register;
+  const { id } = ledger;
   return cursor.direction === 'after'
     ? sql`(${dateColumn}, ${id}) < (${cursor.date}::date, ${cursor.id}::uuid)`
     : sql`(${dateColumn}, ${id}) > (${cursor.date}::date, ${cursor.id}::uuid)`;
 }
 
 export function listOrder(register: RegisterTable, direction: Cursor['direction']) {
-  const { dateColumn, columns } = register;
-  return direction === 'after' ? [desc(dateColumn), desc(columns.id!)] : [asc(dateColumn), asc(columns.id!)];
+  const { dateColumn, ledger } = register;
+  return direction === 'after' ? [desc(dateColumn), desc(ledger.id)] : [asc(dateColumn), asc(ledger.id)];
 }

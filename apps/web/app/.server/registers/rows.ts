@@ -39,3 +39,14 @@ export function shapeRow(register: RegisterTable, row: DbRow, unitName: string, 
     importId: row.importId,
   };
 }
+
+/**
+ * A database row as an export writes it: field values by key, personal fields empty outside the
+ * keeping unit (an export made above it carries none, §8; a screen masks instead, shapeRow).
+ */
+export function exportedValues(register: RegisterTable, row: DbRow, actor: Actor): Record<string, unknown> {
+  const own = row.unitCode === actor.unitCode;
+  return Object.fromEntries(
+    register.def.fields.map((field) => [field.key, own || !field.personal ? (row[field.key] ?? null) : null]),
+  );
+}

@@ -49,9 +49,7 @@ export async function ledgerFigures(
   const registers = {} as Record<RegisterKey, number>;
   for (const key of registerKeys) {
     const reg = registerTable(key);
-    const unitColumn = reg.columns.unitCode!;
-    const countyColumn = reg.columns.countyId!;
-    const deletedColumn = reg.columns.deletedAt!;
+    const { unitCode: unitColumn, countyId: countyColumn, deletedAt: deletedColumn } = reg.ledger;
     const [row] = await tx
       .select({ n: count() })
       .from(reg.table)

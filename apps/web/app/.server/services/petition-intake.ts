@@ -17,7 +17,8 @@ import {
   validateIdNumber,
   type WorkCalendar,
 } from '@tally/casework';
-import { schema, type Transaction } from '@tally/db';
+import { z } from 'zod';
+import { onlyRow, schema, type Transaction } from '@tally/db';
 import type { CaseCategory, Channel } from '@tally/casework';
 import { FieldRefusal, UserFacingError } from '../errors.ts';
 import type { AuthedContext } from '../trpc.ts';
@@ -70,7 +71,7 @@ async function nextSequence(tx: Transaction, countyId: number, year: number): Pr
   const rows =
     await tx.execute(sql`insert into case_counters (county_id, year, last_number) values (${countyId}, ${year}, 1)
     on conflict (county_id, year) do update set last_number = case_counters.last_number + 1 returning last_number`);
-  return Number((rows as unknown as Array<{ last_number: number }>)[0]!.last_number);
+  return onlyRow(rows, z.object({ last_number: z.number().int() })).last_number;
 }
 
 /**
