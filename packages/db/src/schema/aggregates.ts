@@ -3,6 +3,7 @@ import {
   bigint,
   check,
   date,
+  index,
   integer,
   pgPolicy,
   pgTable,
@@ -45,6 +46,8 @@ export const unitMonthFacts = pgTable(
     // Month before unit: a page reads one county's months, every unit of a scope at once.
     // No CHECK on the counts: a trigger's upsert proposes negative deltas, and PostgreSQL checks the proposed row before it finds the conflict.
     primaryKey({ columns: [t.countyId, t.month, t.unitCode, t.source, t.variant] }),
+    // A ranking reads the ranked units' own sources and the area's petitions as two ranges of this.
+    index('unit_month_facts_source_unit_month_idx').on(t.countyId, t.source, t.unitCode, t.month),
     check('unit_month_facts_source_check', sql.raw(`source in (${aggregateSources.map((s) => `'${s}'`).join(', ')})`)),
     pgPolicy('unit_month_facts_read', {
       for: 'select',
@@ -53,3 +56,4 @@ export const unitMonthFacts = pgTable(
     }),
   ],
 );
+

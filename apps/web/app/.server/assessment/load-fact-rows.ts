@@ -78,7 +78,8 @@ export async function loadCheckingFactRows(
   kinds: ReadonlySet<string>,
 ): Promise<FactRow[]> {
   if (window.unitCodes.length === 0) return [];
-  return [...(await checkingEventFacts(tx, window, kinds)), ...(await inspectionFacts(tx, window))];
+  const [events, inspections] = await Promise.all([checkingEventFacts(tx, window, kinds), inspectionFacts(tx, window)]);
+  return [...events, ...inspections];
 }
 
 /** Collective (5 or more people) and skip-level petitions; every case as a "petition" record. */

@@ -39,15 +39,15 @@ export const dashboardRouter = router({
         const scope = await dashboardScope(tx, ctx, input.scopeCode);
         let calendar: ReturnType<typeof countyCalendar> | null = null;
         const options = { calendar: () => (calendar ??= countyCalendar(tx, ctx.actor.countyId)), now: ctx.now };
-        const current = await periodRanking(tx, ctx.actor.countyId, scope, input.year, input.period, {
-          ...options,
-          toDate: input.toDate,
-        });
         const before = previousPeriod(input.year, input.period);
-        const previous = await periodRanking(tx, ctx.actor.countyId, scope, before.year, before.period, {
-          ...options,
-          toDate: false,
-        });
+        // Both periods' reads go out together on the transaction's connection.
+        const [current, previous] = await Promise.all([
+          periodRanking(tx, ctx.actor.countyId, scope, input.year, input.period, {
+            ...options,
+            toDate: input.toDate,
+          }),
+          periodRanking(tx, ctx.actor.countyId, scope, before.year, before.period, { ...options, toDate: false }),
+        ]);
         const previousRanks = new Map(previous.lines.map((line) => [line.unitCode, line.rank]));
         const openable = new Set(current.source === 'published' ? current.openable : []);
         const rows = current.lines.map((line) => {
