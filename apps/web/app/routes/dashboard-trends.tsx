@@ -108,10 +108,10 @@ export default function DashboardTrends() {
         ) : (
           <>
             <p className="muted">
-              {t('dashboard.source.live', { readTo: formatCivilDate(trend.readTo, language), asOf: '' }).replace(
-                / · .*$/,
-                '',
-              )}
+              {t('dashboard.source.live', {
+                readTo: formatCivilDate(trend.readTo, language),
+                asOf: formatDateTime(trend.computedAt, language),
+              })}
               {trend.aggregatesAsOf ? (
                 <>
                   {' '}

@@ -57,3 +57,26 @@ export const unitMonthFacts = pgTable(
   ],
 );
 
+/**
+ * The county's dashboard data version (docs/decisions/00XX-dashboard-result-cache.md): one row
+ * per county, bumped once per statement by statement-level triggers on every table a ranking or
+ * score trend reads (`dashboardInputTables`), in the same transaction as the change. A result
+ * computed after reading version v reflects every change up to v, so a cache keyed by it is never
+ * stale. Written only by the trigger function (owner); the app role may read its own county's row.
+ */
+export const dashboardDataVersions = pgTable(
+  'dashboard_data_versions',
+  {
+    countyId: integer('county_id').primaryKey(),
+    version: bigint('version', { mode: 'number' }).notNull().default(0),
+    /** When a dashboard input of the county last changed. */
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [
+    pgPolicy('dashboard_data_versions_read', {
+      for: 'select',
+      to: appRole,
+      using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)}`,
+    }),
+  ],
+);

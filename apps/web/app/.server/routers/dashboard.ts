@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { shanghaiDate, unitLevelOf } from '@tally/casework';
-import { assessmentPeriods, caseDataRoles } from '@tally/db';
+import { assessmentPeriods, caseDataRoles, type AssessmentPeriod } from '@tally/db';
 import { boundedPeriod, civilDate } from '../services/period-input.ts';
 import { unitCodeInput } from '../services/unit-codes.ts';
 import { countyCalendar } from '../services/work-calendar.ts';
 import { periodRanking, rankChange } from '../dashboard/period-ranking.ts';
 import { previousPeriod } from '../dashboard/previous-period.ts';
 import { dashboardScope } from '../dashboard/ranking-scope.ts';
+import { cacheInputs, cacheKey, dashboardResults } from '../dashboard/result-cache.ts';
 import { notFound } from '../errors.ts';
 import { indicatorTrend } from '../dashboard/indicator-trend.ts';
 import { reportingTrend } from '../dashboard/reporting-trend.ts';
@@ -36,17 +37,31 @@ export const dashboardRouter = router({
     .input(z.object({ year, period, scopeCode: unitCodeInput, toDate: z.boolean().default(false) }))
     .query(({ ctx, input }) =>
       ctx.run(async (tx) => {
-        const scope = await dashboardScope(tx, ctx, input.scopeCode);
+        const before = previousPeriod(input.year, input.period);
+        // The cache key's inputs are read first: whatever is computed after holds every change up to them.
+        const [scope, inputs] = await Promise.all([
+          dashboardScope(tx, ctx, input.scopeCode),
+          cacheInputs(tx, ctx.actor.countyId, [input.year, before.year]),
+        ]);
         let calendar: ReturnType<typeof countyCalendar> | null = null;
         const options = { calendar: () => (calendar ??= countyCalendar(tx, ctx.actor.countyId)), now: ctx.now };
-        const before = previousPeriod(input.year, input.period);
+        // Each period's ranking is kept for readers who see what this one sees, on these data, today.
+        const read = (year: number, period: AssessmentPeriod, toDate: boolean) =>
+          dashboardResults.get(
+            cacheKey(
+              'ranking',
+              ctx.actor,
+              { scope: scope.code, live: scope.live, year, period, toDate },
+              { data: inputs.data, ruleSetHashes: new Map([[year, inputs.ruleSetHashes.get(year) ?? null]]) },
+              ctx.now,
+            ),
+            () => periodRanking(tx, ctx.actor.countyId, scope, year, period, { ...options, toDate }),
+            ctx.now,
+          );
         // Both periods' reads go out together on the transaction's connection.
-        const [current, previous] = await Promise.all([
-          periodRanking(tx, ctx.actor.countyId, scope, input.year, input.period, {
-            ...options,
-            toDate: input.toDate,
-          }),
-          periodRanking(tx, ctx.actor.countyId, scope, before.year, before.period, { ...options, toDate: false }),
+        const [{ value: current }, { value: previous }] = await Promise.all([
+          read(input.year, input.period, input.toDate),
+          read(before.year, before.period, false),
         ]);
         const previousRanks = new Map(previous.lines.map((line) => [line.unitCode, line.rank]));
         const openable = new Set(current.source === 'published' ? current.openable : []);
@@ -83,17 +98,32 @@ export const dashboardRouter = router({
     .input(z.object({ year, granularity, scopeCode: unitCodeInput }))
     .query(({ ctx, input }) =>
       ctx.run(async (tx) => {
-        const scope = await dashboardScope(tx, ctx, input.scopeCode);
+        const [scope, inputs] = await Promise.all([
+          dashboardScope(tx, ctx, input.scopeCode),
+          cacheInputs(tx, ctx.actor.countyId, [input.year]),
+        ]);
         if (!scope.live) throw notFound();
-        return scoreTrend(
-          tx,
-          ctx.actor.countyId,
-          scope.code,
-          input.year,
-          input.granularity,
-          await countyCalendar(tx, ctx.actor.countyId),
+        const { value, computedAt } = await dashboardResults.get(
+          cacheKey(
+            'scoreTrend',
+            ctx.actor,
+            { scope: scope.code, year: input.year, granularity: input.granularity },
+            inputs,
+            ctx.now,
+          ),
+          async () =>
+            scoreTrend(
+              tx,
+              ctx.actor.countyId,
+              scope.code,
+              input.year,
+              input.granularity,
+              await countyCalendar(tx, ctx.actor.countyId),
+              ctx.now,
+            ),
           ctx.now,
         );
+        return { ...value, computedAt: computedAt.toISOString() };
       }),
     ),
 
