@@ -141,16 +141,33 @@ export const dashboardRouter = router({
           input.year,
           today < `${input.year}-12-31` ? today : `${input.year}-12-31`,
         );
-        const trend = await indicatorTrend(
-          tx,
-          ctx.actor.countyId,
-          { code: unit.unitCode, level, scope: unit.scope },
-          input.year,
-          periods,
+        // Kept like the rankings: cases, disputes, reports, obligations, calendar and units all bump the data version.
+        const inputs = await cacheInputs(tx, ctx.actor.countyId, []);
+        const { value, computedAt } = await dashboardResults.get(
+          cacheKey(
+            'indicatorTrend',
+            ctx.actor,
+            { unit: unit.unitCode, year: input.year, granularity: input.granularity },
+            inputs,
+            ctx.now,
+          ),
+          async () => {
+            const [trend, reporting] = await Promise.all([
+              indicatorTrend(
+                tx,
+                ctx.actor.countyId,
+                { code: unit.unitCode, level, scope: unit.scope },
+                input.year,
+                periods,
+              ),
+              reportingTrend(tx, ctx.actor.countyId, unit.scope, input.year, periods, ctx.now),
+            ]);
+            const points = trend.points.map((point, index) => ({ ...point, reporting: reporting[index] ?? null }));
+            return { unitCode: unit.unitCode, unitName: unit.name, ...trend, points };
+          },
+          ctx.now,
         );
-        const reporting = await reportingTrend(tx, ctx.actor.countyId, unit.scope, input.year, periods, ctx.now);
-        const points = trend.points.map((point, index) => ({ ...point, reporting: reporting[index] ?? null }));
-        return { unitCode: unit.unitCode, unitName: unit.name, ...trend, points };
+        return { ...value, computedAt: computedAt.toISOString() };
       }),
     ),
 
@@ -159,15 +176,25 @@ export const dashboardRouter = router({
     .input(boundedPeriod(z.object({ scopeCode: unitCodeInput, from: civilDate, to: civilDate })))
     .query(({ ctx, input }) =>
       ctx.run(async (tx) => {
-        const scope = await dashboardScope(tx, ctx, input.scopeCode);
+        const [scope, inputs] = await Promise.all([
+          dashboardScope(tx, ctx, input.scopeCode),
+          cacheInputs(tx, ctx.actor.countyId, []),
+        ]);
         if (!scope.live) throw notFound();
-        const units = await unitsUnder(tx, ctx.actor.countyId, scope.code);
-        return {
-          scope,
-          from: input.from,
-          to: input.to,
-          ...(await sideBySide(tx, ctx.actor.countyId, units, input.from, input.to)),
-        };
+        const { value, computedAt } = await dashboardResults.get(
+          cacheKey('sideBySide', ctx.actor, { scope: scope.code, from: input.from, to: input.to }, inputs, ctx.now),
+          async () =>
+            sideBySide(
+              tx,
+              ctx.actor.countyId,
+              scope.code,
+              await unitsUnder(tx, ctx.actor.countyId, scope.code),
+              input.from,
+              input.to,
+            ),
+          ctx.now,
+        );
+        return { scope, from: input.from, to: input.to, ...value, computedAt: computedAt.toISOString() };
       }),
     ),
 });
