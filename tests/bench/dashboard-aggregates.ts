@@ -264,7 +264,15 @@ async function main() {
     const importer = createCaller({ db: db.app.db, actor: village, ip: null, now: NOW });
     const bytes = meetingsCsv(IMPORT_ROWS);
     const triggers = async (on: boolean) => {
-      for (const name of ['unit_month_facts_insert', 'unit_month_facts_update', 'unit_month_facts_delete']) {
+      // Both maintenances: the aggregates and the dashboard data version (the result cache's key).
+      for (const name of [
+        'unit_month_facts_insert',
+        'unit_month_facts_update',
+        'unit_month_facts_delete',
+        'dashboard_data_version_insert',
+        'dashboard_data_version_update',
+        'dashboard_data_version_delete',
+      ]) {
         await db.owner.client.unsafe(`alter table meetings ${on ? 'enable' : 'disable'} trigger ${name}`);
       }
     };

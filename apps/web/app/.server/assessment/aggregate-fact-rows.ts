@@ -3,6 +3,7 @@ import { COLLECTIVE_THRESHOLD, addDays, daysInMonth, type CivilDate } from '@tal
 import { schema, type AggregateSource, type Transaction } from '@tally/db';
 import { DEFAULT_KINDS } from '@tally/scoring';
 import type { FactRow } from './fact-row.ts';
+import { ownSourcesFor } from './fact-sources.ts';
 import {
   dutyGapFact,
   loadCheckingFactRows,
@@ -75,13 +76,8 @@ function sourcesFor(kinds: ReadonlySet<string>): AggregateSource[] {
   const wants = (...list: string[]) => list.some((kind) => kinds.has(kind));
   const sources: AggregateSource[] = [];
   if (wants(K.events.collectivePetition, K.events.skipLevelPetition, 'petition')) sources.push('petition');
-  if (wants(K.records.meeting)) sources.push('meeting');
-  if (wants(K.events.meetingAbsence)) sources.push('meeting-absent');
-  if (wants(K.events.infoAdopted)) sources.push('info-adopted');
-  if (wants(K.records.disputeInvestigated)) sources.push('investigation');
-  if (wants('dispute-found')) sources.push('dispute-found');
-  if (wants('minor-dispute-settled', 'dispute-settled')) sources.push('dispute-settled');
-  if (wants(K.records.mediationFile)) sources.push('mediation');
+  // The ledgers' own facts: the table the record loader reads by (fact-sources.ts).
+  sources.push(...ownSourcesFor(kinds).map((entry) => entry.source));
   if (wants(K.records.register, K.records.dutyLogGap)) sources.push('register');
   return sources;
 }
