@@ -49,8 +49,13 @@ export class ResultCache {
       // Most recently used last: a Map iterates in insertion order.
       this.#entries.delete(key);
       this.#entries.set(key, found);
-      const kept = await found.promise;
-      return { value: kept.value as T, computedAt: kept.computedAt, hit: true };
+      try {
+        const kept = await found.promise;
+        return { value: kept.value as T, computedAt: kept.computedAt, hit: true };
+      } catch {
+        // The reader computing it failed (its own transaction): compute here instead of sharing its error.
+        return this.get(key, compute, now);
+      }
     }
     const promise = compute().then((value) => ({ value: value as unknown, computedAt: now }));
     const entry = { promise };
