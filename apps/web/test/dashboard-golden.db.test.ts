@@ -4,7 +4,7 @@ import { seedDemoIfEmpty } from '@tally/demo';
 import { formatFixed, rank, score, trend } from '@tally/scoring';
 import { factsFor, unitsUnder } from '../app/.server/assessment/assess-units.ts';
 import { publishedRuleSet } from '../app/.server/assessment/rule-set-store.ts';
-import { trendPeriods } from '../app/.server/dashboard/trend-periods.ts';
+import { scoredTrendPeriods, trendPeriods } from '../app/.server/dashboard/trend-periods.ts';
 import { createCaller } from '../app/.server/routers/root.ts';
 import { countyCalendar } from '../app/.server/services/work-calendar.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';
@@ -106,7 +106,13 @@ describe('golden county: the dashboard equals the engine on the records', () => 
         NOW,
         'records',
       );
-      return trend(ruleSet, assessed.facts, { periods: trendPeriods('month', 2026, assessed.readTo) });
+      return trend(ruleSet, assessed.facts, {
+        periods: scoredTrendPeriods(
+          trendPeriods('month', 2026, assessed.readTo, assessed.closed),
+          2026,
+          assessed.closed,
+        ),
+      });
     });
     expect(
       shown.series.map((line) => [

@@ -192,6 +192,20 @@ describe('dashboard trends', () => {
     ).toBe(2);
   });
 
+  it("in a running year's December the last point is the live score to date (quotas at risk, not deducted)", async () => {
+    const december = await callerFor('a_admin', new Date('2026-12-10T04:00:00Z'));
+    const trend = await december.dashboard.scoreTrend({ year: 2026, granularity: 'month', scopeCode: COUNTY });
+    expect(trend.periods.at(-1)).toEqual({ label: '2026-12', end: '2026-12-10' });
+    const live = await december.dashboard.ranking({ year: 2026, period: 'year', scopeCode: COUNTY, toDate: true });
+    expect(live.current.source).toBe('live');
+    if (live.current.source === 'live') expect(live.current.closed).toBe(false);
+    for (const row of live.rows)
+      expect(trend.series.find((s) => s.unitCode === row.unitCode)!.points.at(-1)!.final).toBe(row.final);
+    const quarters = await december.dashboard.scoreTrend({ year: 2026, granularity: 'quarter', scopeCode: COUNTY });
+    for (const row of live.rows)
+      expect(quarters.series.find((s) => s.unitCode === row.unitCode)!.points.at(-1)!.final).toBe(row.final);
+  });
+
   it('indicator rates to date with their targets: nothing to measure before the first case, 0% closed after it', async () => {
     const trend = await admin.dashboard.indicatorTrend({ year: 2026, granularity: 'month', unitCode: T1 });
     expect(trend.targets).toEqual({ closure: 95, onTime: 90, success: 98, satisfaction: 96, reporting: 100 });

@@ -104,6 +104,8 @@ function foreignInsert(table: string): ReturnType<typeof sql> {
       return sql`insert into immediate_reports (county_id, unit_code, event_kind, title, summary, occurred_at, known_at, reported_at, reported_by, reported_by_name) values (1, '130534100201', 'other', 'forged', 'x', now(), now(), now(), ${countyOneUserId}, 'x')`;
     case 'unit_month_facts':
       return sql`insert into unit_month_facts (county_id, unit_code, month, source, variant, n, total) values (1, '130534100201', '2031-01-01', 'meeting', '', 1, 1)`;
+    case 'dashboard_data_versions':
+      return sql`insert into dashboard_data_versions (county_id, version) values (1, 100)`;
     default:
       if (table in registerFixtures) return registerInsert(table, 'forged');
       throw new Error(`no foreign-row fixture for tenant table ${table}: add one`);

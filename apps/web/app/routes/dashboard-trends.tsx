@@ -42,7 +42,11 @@ export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs)
     ? search.get('indicatorUnit')!
     : actor.unitCode;
   const indicators = await caller.dashboard.indicatorTrend({ year: params.year, granularity, unitCode: indicatorUnit });
-  return { params: { ...params, scopeCode }, granularity, trend, picked, indicators, indicatorUnit };
+  // The page draws the picked units only: it carries their series, not every unit's.
+  const drawn = trend
+    ? { ...trend, series: trend.series.filter((line) => picked.codes.includes(line.unitCode)) }
+    : null;
+  return { params: { ...params, scopeCode }, granularity, trend: drawn, picked, indicators, indicatorUnit };
 });
 
 /** Scores to date and indicator rates over the year, several units on one chart, each chart with its table. */
@@ -108,10 +112,10 @@ export default function DashboardTrends() {
         ) : (
           <>
             <p className="muted">
-              {t('dashboard.source.live', { readTo: formatCivilDate(trend.readTo, language), asOf: '' }).replace(
-                / · .*$/,
-                '',
-              )}
+              {t('dashboard.source.live', {
+                readTo: formatCivilDate(trend.readTo, language),
+                asOf: formatDateTime(trend.computedAt, language),
+              })}
               {trend.aggregatesAsOf ? (
                 <>
                   {' '}

@@ -43,7 +43,13 @@ export const loader = pageHandler(async ({ request, context }: Route.LoaderArgs)
   return {
     params,
     ranking,
-    units: scopeUnits.map((unit) => ({ code: unit.code, name: unit.name, level: unit.level })),
+    // Only the county and townships are scopes (villages are ranked, never ranked under): the page
+    // carries 13 units, not the county's 193.
+    units: scopeUnits.flatMap((unit) =>
+      unit.level === 'county' || unit.level === 'township'
+        ? [{ code: unit.code, name: unit.name, level: unit.level }]
+        : [],
+    ),
   };
 });
 

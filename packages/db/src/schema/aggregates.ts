@@ -3,6 +3,7 @@ import {
   bigint,
   check,
   date,
+  index,
   integer,
   pgPolicy,
   pgTable,
@@ -45,11 +46,37 @@ export const unitMonthFacts = pgTable(
     // Month before unit: a page reads one county's months, every unit of a scope at once.
     // No CHECK on the counts: a trigger's upsert proposes negative deltas, and PostgreSQL checks the proposed row before it finds the conflict.
     primaryKey({ columns: [t.countyId, t.month, t.unitCode, t.source, t.variant] }),
+    // A ranking reads the ranked units' own sources and the area's petitions as two ranges of this.
+    index('unit_month_facts_source_unit_month_idx').on(t.countyId, t.source, t.unitCode, t.month),
     check('unit_month_facts_source_check', sql.raw(`source in (${aggregateSources.map((s) => `'${s}'`).join(', ')})`)),
     pgPolicy('unit_month_facts_read', {
       for: 'select',
       to: appRole,
       using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)} and ${inScope(t.unitCode)}`,
+    }),
+  ],
+);
+
+/**
+ * The county's dashboard data version (docs/decisions/0018-dashboard-result-cache.md): one row
+ * per county, bumped once per statement by statement-level triggers on every table a ranking or
+ * score trend reads (`dashboardInputTables`), in the same transaction as the change. A result
+ * computed after reading version v reflects every change up to v, so a cache keyed by it is never
+ * stale. Written only by the trigger function (owner); the app role may read its own county's row.
+ */
+export const dashboardDataVersions = pgTable(
+  'dashboard_data_versions',
+  {
+    countyId: integer('county_id').primaryKey(),
+    version: bigint('version', { mode: 'number' }).notNull().default(0),
+    /** When a dashboard input of the county last changed. */
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().default(sql`now()`),
+  },
+  (t) => [
+    pgPolicy('dashboard_data_versions_read', {
+      for: 'select',
+      to: appRole,
+      using: sql`${sameCounty(t.countyId)} and ${roleIn(...caseDataRoles)}`,
     }),
   ],
 );

@@ -1,8 +1,9 @@
-import { and, between, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, between, eq, inArray, sql } from 'drizzle-orm';
 import { COLLECTIVE_THRESHOLD, addDays, daysInMonth, type CivilDate } from '@tally/casework';
 import { schema, type AggregateSource, type Transaction } from '@tally/db';
 import { DEFAULT_KINDS } from '@tally/scoring';
 import type { FactRow } from './fact-row.ts';
+import { ownSourcesFor } from './fact-sources.ts';
 import {
   dutyGapFact,
   loadCheckingFactRows,
@@ -34,17 +35,13 @@ export async function loadAggregatedFactRows(
 ): Promise<AggregatedFacts> {
   if (window.unitCodes.length === 0) return { rows: [], asOf: null };
   const { months, rawWindows } = splitByMonth(window.from, window.readTo);
-  const rows: FactRow[] = [];
-  let asOf: Date | null = null;
-  if (months) {
-    const read = await aggregateRows(tx, window, months, kinds);
-    rows.push(...read.rows);
-    asOf = read.asOf;
-  }
-  for (const raw of rawWindows)
-    rows.push(...(await loadRecordFactRows(tx, { ...window, from: raw.from, readTo: raw.to }, kinds)));
-  rows.push(...(await loadCheckingFactRows(tx, window, kinds)));
-  return { rows, asOf };
+  // Independent reads, sent together on the transaction's one connection (pipelined, not parallel).
+  const [whole, ...parts] = await Promise.all([
+    months ? aggregateRows(tx, window, months, kinds) : { rows: [], asOf: null },
+    loadCheckingFactRows(tx, window, kinds),
+    ...rawWindows.map((raw) => loadRecordFactRows(tx, { ...window, from: raw.from, readTo: raw.to }, kinds)),
+  ]);
+  return { rows: [...whole.rows, ...parts.flat()], asOf: whole.asOf };
 }
 
 interface Months {
@@ -79,13 +76,8 @@ function sourcesFor(kinds: ReadonlySet<string>): AggregateSource[] {
   const wants = (...list: string[]) => list.some((kind) => kinds.has(kind));
   const sources: AggregateSource[] = [];
   if (wants(K.events.collectivePetition, K.events.skipLevelPetition, 'petition')) sources.push('petition');
-  if (wants(K.records.meeting)) sources.push('meeting');
-  if (wants(K.events.meetingAbsence)) sources.push('meeting-absent');
-  if (wants(K.events.infoAdopted)) sources.push('info-adopted');
-  if (wants(K.records.disputeInvestigated)) sources.push('investigation');
-  if (wants('dispute-found')) sources.push('dispute-found');
-  if (wants('minor-dispute-settled', 'dispute-settled')) sources.push('dispute-settled');
-  if (wants(K.records.mediationFile)) sources.push('mediation');
+  // The ledgers' own facts: the table the record loader reads by (fact-sources.ts).
+  sources.push(...ownSourcesFor(kinds).map((entry) => entry.source));
   if (wants(K.records.register, K.records.dutyLogGap)) sources.push('register');
   return sources;
 }
@@ -103,29 +95,36 @@ async function aggregateRows(
   if (sources.length > 0) {
     const t = schema.unitMonthFacts;
     // Own facts of the ranked units; petitions of their whole area (属地), handed out by groupFacts.
-    const units = inArray(t.unitCode, [...w.unitCodes]);
-    const found = await tx
-      .select({
-        unitCode: t.unitCode,
-        month: t.month,
-        source: t.source,
-        variant: t.variant,
-        n: t.n,
-        total: t.total,
-        days: t.days,
-        changedAt: t.changedAt,
-      })
-      .from(t)
-      .where(
-        and(
-          eq(t.countyId, w.countyId),
-          between(t.month, months.first, months.last),
-          inArray(t.source, sources),
-          sources.includes('petition')
-            ? or(units, and(eq(t.source, 'petition'), sql`starts_with(${t.unitCode}, ${w.areaScope})`))
-            : units,
-        ),
-      );
+    // Two branches, each an index range on (county, source, unit, month), rather than one OR
+    // that scans every row of the county's months.
+    const columns = {
+      unitCode: t.unitCode,
+      month: t.month,
+      source: t.source,
+      variant: t.variant,
+      n: t.n,
+      total: t.total,
+      days: t.days,
+      changedAt: t.changedAt,
+    };
+    const inWindow = and(eq(t.countyId, w.countyId), between(t.month, months.first, months.last));
+    const ownSources = sources.filter((source) => source !== 'petition');
+    const found = (
+      await Promise.all([
+        ownSources.length === 0
+          ? []
+          : tx
+              .select(columns)
+              .from(t)
+              .where(and(inWindow, inArray(t.source, ownSources), inArray(t.unitCode, [...w.unitCodes]))),
+        sources.includes('petition')
+          ? tx
+              .select(columns)
+              .from(t)
+              .where(and(inWindow, eq(t.source, 'petition'), sql`starts_with(${t.unitCode}, ${w.areaScope})`))
+          : [],
+      ])
+    ).flat();
     for (const row of found) {
       if (asOf === null || row.changedAt > asOf) asOf = row.changedAt;
       if (row.source === 'register' && row.variant === 'duty_logs')

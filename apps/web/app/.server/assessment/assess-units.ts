@@ -75,12 +75,15 @@ export async function factsFor(
     periodTo: window.to,
     calendar,
   };
-  const { rows, asOf } =
+  // Independent reads, sent together on the transaction's one connection (pipelined, not parallel).
+  const [{ rows, asOf }, cells] = await Promise.all([
     source === 'aggregates'
-      ? await loadAggregatedFactRows(tx, factWindow, kinds)
-      : { rows: await loadFactRows(tx, factWindow, kinds), asOf: null };
-  // Late and missing cells of the reports-upward matrix for the ranked units and the period.
-  rows.push(...missingReportFacts(await reportCellsFor(tx, ranked.countyId, units, ranked.year, window, now)));
+      ? loadAggregatedFactRows(tx, factWindow, kinds)
+      : loadFactRows(tx, factWindow, kinds).then((found) => ({ rows: found, asOf: null })),
+    // Late and missing cells of the reports-upward matrix for the ranked units and the period.
+    reportCellsFor(tx, ranked.countyId, units, ranked.year, window, now, calendar),
+  ]);
+  rows.push(...missingReportFacts(cells));
   return { window, aggregatesAsOf: asOf, readTo, closed, units: [...units], facts: groupFacts(units, rows) };
 }
 

@@ -1,13 +1,14 @@
-import { and, between, desc, eq, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, between, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { COLLECTIVE_THRESHOLD, addDays, isWorkingDay, type CivilDate, type WorkCalendar } from '@tally/casework';
 import { z } from 'zod';
-import { rowsOf, schema, vetoEventKinds, type Transaction } from '@tally/db';
+import { rowsOf, schema, vetoEventKinds, type RowShape, type Transaction } from '@tally/db';
 import { dateFieldOf, registerKeys } from '@tally/db/registers';
 import { DEFAULT_KINDS } from '@tally/scoring';
 import { shanghaiMidnight } from '../services/case-filters.ts';
 import { deepestUnit } from './attribution.ts';
 import { factId } from './fact-links.ts';
 import type { FactRow } from './fact-row.ts';
+import { ownSourcesFor, type LedgerRow, type OwnFactSource } from './fact-sources.ts';
 
 /** What to read: the county, the ranked units and the area they cover, and the dates. */
 export interface FactWindow {
@@ -58,12 +59,7 @@ export async function loadRecordFactRows(
   if (window.unitCodes.length === 0) return rows;
   if (wants(K.events.collectivePetition, K.events.skipLevelPetition, 'petition'))
     rows.push(...(await petitionFacts(tx, window, kinds)));
-  if (wants(K.events.meetingAbsence, K.records.meeting)) rows.push(...(await meetingFacts(tx, window, kinds)));
-  if (wants(K.events.infoAdopted)) rows.push(...(await infoAdoptedFacts(tx, window)));
-  if (wants(K.records.disputeInvestigated)) rows.push(...(await investigationFacts(tx, window)));
-  if (wants('dispute-found', 'minor-dispute-settled', 'dispute-settled'))
-    rows.push(...(await disputeFacts(tx, window, kinds)));
-  if (wants(K.records.mediationFile)) rows.push(...(await mediationFacts(tx, window)));
+  for (const entry of ownSourcesFor(kinds)) rows.push(...(await ownFacts(tx, window, entry, kinds)));
   if (wants(K.records.register)) rows.push(...(await registersKeptFacts(tx, window)));
   if (wants(K.records.dutyLogGap)) rows.push(...(await dutyGapFacts(tx, window)));
   return rows;
@@ -79,7 +75,8 @@ export async function loadCheckingFactRows(
   kinds: ReadonlySet<string>,
 ): Promise<FactRow[]> {
   if (window.unitCodes.length === 0) return [];
-  return [...(await checkingEventFacts(tx, window, kinds)), ...(await inspectionFacts(tx, window))];
+  const [events, inspections] = await Promise.all([checkingEventFacts(tx, window, kinds), inspectionFacts(tx, window)]);
+  return [...events, ...inspections];
 }
 
 /** Collective (5 or more people) and skip-level petitions; every case as a "petition" record. */
@@ -123,153 +120,64 @@ async function petitionFacts(tx: Transaction, w: FactWindow, kinds: ReadonlySet<
   return out;
 }
 
-async function meetingFacts(tx: Transaction, w: FactWindow, kinds: ReadonlySet<string>): Promise<FactRow[]> {
-  const t = schema.meetings;
-  const found = await tx
-    .select({ id: t.id, unitCode: t.unitCode, day: t.heldOn, absent: t.absentCount })
-    .from(t)
-    .where(
-      and(
-        eq(t.countyId, w.countyId),
-        isNull(t.deletedAt),
-        inArray(t.unitCode, [...w.unitCodes]),
-        between(t.heldOn, w.from, w.readTo),
-      ),
-    );
+/**
+ * The facts of one entry of the table (fact-sources.ts): the entry's records of the ranked units
+ * in the window, not deleted, satisfying its condition, each turned into its facts.
+ */
+async function ownFacts(
+  tx: Transaction,
+  w: FactWindow,
+  entry: OwnFactSource,
+  kinds: ReadonlySet<string>,
+): Promise<FactRow[]> {
+  const codes = sql.join(
+    w.unitCodes.map((code) => sql`${code}`),
+    sql`, `,
+  );
+  const day = sql.identifier(entry.dayColumn);
+  const extra = entry.columns.map((column) => sql`, ${sql.identifier(column)}::text as ${sql.identifier(column)}`);
+  const result = await tx.execute(
+    sql`select id::text as id, unit_code::text as unit_code, ${day}::text as day${sql.join(extra, sql``)}
+      from ${sql.identifier(entry.table)}
+      where county_id = ${w.countyId} and deleted_at is null and unit_code in (${codes}) and ${day} between ${w.from} and ${w.readTo}
+      ${entry.where ? sql`and ${sql.raw(entry.where)}` : sql``}`,
+  );
   const out: FactRow[] = [];
-  for (const row of found) {
-    const id = factId('meetings', row.id);
-    if (kinds.has(K.records.meeting))
-      out.push({
-        family: 'record',
-        id,
-        kind: K.records.meeting,
-        unitCode: row.unitCode,
-        attribution: 'own',
-        date: row.day,
-      });
-    if (row.absent > 0 && kinds.has(K.events.meetingAbsence)) {
-      out.push({
-        family: 'event',
-        id,
-        kind: K.events.meetingAbsence,
-        unitCode: row.unitCode,
-        attribution: 'own',
-        date: row.day,
-        count: row.absent,
-      });
-    }
+  for (const row of ledgerRows(result, entry.columns)) {
+    const base = {
+      id: factId(entry.table, row.id),
+      unitCode: row.unit_code,
+      attribution: 'own',
+      date: row.day,
+    } as const;
+    out.push(...entry.facts(row, base, kinds));
   }
   return out;
 }
 
-async function infoAdoptedFacts(tx: Transaction, w: FactWindow): Promise<FactRow[]> {
-  const t = schema.infoSubmissions;
-  const found = await tx
-    .select({ id: t.id, unitCode: t.unitCode, day: t.submittedOn, level: t.adoptedLevel })
-    .from(t)
-    .where(
-      and(
-        eq(t.countyId, w.countyId),
-        isNull(t.deletedAt),
-        inArray(t.unitCode, [...w.unitCodes]),
-        ne(t.adoptedLevel, 'none'),
-        between(t.submittedOn, w.from, w.readTo),
-      ),
-    );
-  return found.map((row) => ({
-    family: 'event',
-    id: factId('info_submissions', row.id),
-    kind: K.events.infoAdopted,
-    unitCode: row.unitCode,
-    attribution: 'own',
-    date: row.day,
-    level: row.level,
-  }));
+/** Rows of a ledger read: id, unit and day as text, the entry's columns as text or null. */
+function ledgerRows(rows: Iterable<Record<string, unknown>>, columns: readonly string[]): LedgerRow[] {
+  return rowsOf(rows, ledgerRowShape(columns));
 }
 
-/** 排查矛盾纠纷: each investigation round on record, a round with no findings included (零报告). */
-async function investigationFacts(tx: Transaction, w: FactWindow): Promise<FactRow[]> {
-  const t = schema.investigationRounds;
-  const found = await tx
-    .select({ id: t.id, unitCode: t.unitCode, day: t.heldOn })
-    .from(t)
-    .where(
-      and(
-        eq(t.countyId, w.countyId),
-        isNull(t.deletedAt),
-        inArray(t.unitCode, [...w.unitCodes]),
-        between(t.heldOn, w.from, w.readTo),
-      ),
-    );
-  return found.map((row) => ({
-    family: 'record',
-    id: factId('investigation_rounds', row.id),
-    kind: K.records.disputeInvestigated,
-    unitCode: row.unitCode,
-    attribution: 'own',
-    date: row.day,
-  }));
-}
-
-/** For the street-office and funds schemes: disputes found, minor ones settled, settled ones by class. */
-async function disputeFacts(tx: Transaction, w: FactWindow, kinds: ReadonlySet<string>): Promise<FactRow[]> {
-  const t = schema.disputes;
-  const found = await tx
-    .select({
-      id: t.id,
-      unitCode: t.unitCode,
-      day: t.foundOn,
-      severity: t.severity,
-      outcome: t.outcome,
-      settledOn: t.settledOn,
-      revisitClass: t.revisitClass,
-    })
-    .from(t)
-    .where(
-      and(
-        eq(t.countyId, w.countyId),
-        isNull(t.deletedAt),
-        inArray(t.unitCode, [...w.unitCodes]),
-        between(t.foundOn, w.from, w.readTo),
-      ),
-    );
-  const out: FactRow[] = [];
-  for (const row of found) {
-    const id = factId('disputes', row.id);
-    const base = { family: 'event', id, unitCode: row.unitCode, attribution: 'own' } as const;
-    if (kinds.has('dispute-found')) out.push({ ...base, kind: 'dispute-found', date: row.day });
-    if (row.outcome !== 'settled') continue;
-    const settledOn = row.settledOn ?? row.day;
-    if (row.severity === 'minor' && kinds.has('minor-dispute-settled'))
-      out.push({ ...base, kind: 'minor-dispute-settled', date: settledOn });
-    if (row.revisitClass !== null && kinds.has('dispute-settled'))
-      out.push({ ...base, kind: 'dispute-settled', level: `class-${row.revisitClass}`, date: settledOn });
-  }
-  return out;
-}
-
-async function mediationFacts(tx: Transaction, w: FactWindow): Promise<FactRow[]> {
-  const t = schema.mediationFiles;
-  const found = await tx
-    .select({ id: t.id, unitCode: t.unitCode, day: t.signedOn })
-    .from(t)
-    .where(
-      and(
-        eq(t.countyId, w.countyId),
-        isNull(t.deletedAt),
-        inArray(t.unitCode, [...w.unitCodes]),
-        between(t.signedOn, w.from, w.readTo),
-      ),
-    );
-  return found.map((row) => ({
-    family: 'record',
-    id: factId('mediation_files', row.id),
-    kind: K.records.mediationFile,
-    unitCode: row.unitCode,
-    attribution: 'own',
-    date: row.day,
-  }));
+function ledgerRowShape(columns: readonly string[]): RowShape<LedgerRow> {
+  return {
+    parse(row) {
+      if (typeof row !== 'object' || row === null) throw new Error('expected a row');
+      const fields: Record<string, unknown> = { ...row };
+      const { id, unit_code, day } = fields;
+      if (typeof id !== 'string' || typeof unit_code !== 'string' || typeof day !== 'string') {
+        throw new Error('expected id, unit_code and day as text');
+      }
+      const read: LedgerRow = { id, unit_code, day };
+      for (const column of columns) {
+        const value = fields[column];
+        if (value !== null && typeof value !== 'string') throw new Error(`expected text in column ${column}`);
+        read[column] = value;
+      }
+      return read;
+    },
+  };
 }
 
 /** A register counts as kept when it holds at least one record in the window; its first record is the evidence. */

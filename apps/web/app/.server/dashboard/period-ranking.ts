@@ -102,16 +102,18 @@ async function liveRanking(
   calendar: () => Promise<WorkCalendar>,
   now: Date,
 ): Promise<PeriodRanking | null> {
-  const published = await publishedRuleSet(tx, countyId, year);
-  if (!published) return null;
-  const units = await unitsUnder(tx, countyId, scopeCode);
-  if (units.length === 0) return null;
+  const [published, units, workCalendar] = await Promise.all([
+    publishedRuleSet(tx, countyId, year),
+    unitsUnder(tx, countyId, scopeCode),
+    calendar(),
+  ]);
+  if (!published || units.length === 0) return null;
   const assessed = await factsFor(
     tx,
     { countyId, year, period },
     units,
     [published.ruleSet],
-    await calendar(),
+    workCalendar,
     now,
     'aggregates',
   );

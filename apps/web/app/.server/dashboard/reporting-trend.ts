@@ -2,8 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { PERIODIC_KINDS, reportingRates, type MatrixCell } from '@tally/reporting';
 import type { Period } from '@tally/scoring';
 import { schema, type Transaction } from '@tally/db';
-import { countyObligations } from '../reports/obligations.ts';
-import { matrixForUnits, type MatrixUnit } from '../reports/report-matrix.ts';
+import { matricesForUnits, matrixInputs, type MatrixUnit } from '../reports/report-matrix.ts';
 import { inScope } from '../services/unit-scope.ts';
 
 /**
@@ -16,7 +15,7 @@ import { inScope } from '../services/unit-scope.ts';
  *
  * Read under the reader's RLS, which is why only the unit itself or a unit above asks (the
  * indicator trend's unit lies in the reader's scope): a report the reader could not see would
- * count as not filed. Bounded: one query per report kind for the year, however many periods.
+ * count as not filed. Bounded: one read of the reports for the year, however many kinds and periods.
  */
 export async function reportingTrend(
   tx: Transaction,
@@ -38,12 +37,11 @@ export async function reportingTrend(
       : [],
   );
   if (units.length === 0) return periods.map(() => null);
-  const obligations = await countyObligations(tx, countyId, year);
-  const cells: MatrixCell[] = [];
-  for (const kind of PERIODIC_KINDS) {
-    if (!obligations.some((o) => o.kind === kind)) continue;
-    cells.push(...(await matrixForUnits(tx, countyId, units, kind, year, now)).cells);
-  }
+  const inputs = await matrixInputs(tx, countyId, year);
+  const kinds = PERIODIC_KINDS.filter((kind) => inputs.obligations.some((o) => o.kind === kind));
+  const cells: MatrixCell[] = (await matricesForUnits(tx, countyId, units, kinds, year, now, inputs)).flatMap(
+    (matrix) => matrix.cells,
+  );
   return periods.map(
     (period) =>
       reportingRates(

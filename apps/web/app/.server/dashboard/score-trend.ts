@@ -3,7 +3,7 @@ import type { Transaction } from '@tally/db';
 import { formatFixed, trend } from '@tally/scoring';
 import { factsFor, unitsUnder } from '../assessment/assess-units.ts';
 import { publishedRuleSet } from '../assessment/rule-set-store.ts';
-import { trendPeriods } from './trend-periods.ts';
+import { scoredTrendPeriods, trendPeriods } from './trend-periods.ts';
 
 /**
  * Each unit's score to date at every month or quarter end of the year, under the year's rule set
@@ -39,8 +39,10 @@ export async function scoreTrend(
     now,
     'aggregates',
   );
-  const periods = trendPeriods(granularity, year, assessed.readTo);
-  const series = trend(published.ruleSet, assessed.facts, { periods });
+  const periods = trendPeriods(granularity, year, assessed.readTo, assessed.closed);
+  const series = trend(published.ruleSet, assessed.facts, {
+    periods: scoredTrendPeriods(periods, year, assessed.closed),
+  });
   return {
     ruleSetHash: published.hash,
     readTo: assessed.readTo,
@@ -49,9 +51,9 @@ export async function scoreTrend(
     units: units.map(({ code, name }) => ({ code, name })),
     series: series.map((line) => ({
       unitCode: line.unitId,
-      points: line.points.map((point) => ({
+      points: line.points.map((point, index) => ({
         period: point.period,
-        end: point.end,
+        end: periods[index]?.end ?? point.end,
         final: formatFixed(point.final),
         finalMilli: point.final,
         rank: point.rank,

@@ -1,12 +1,14 @@
 import { PERIODIC_KINDS } from '@tally/reporting';
+import type { WorkCalendar } from '@tally/casework';
 import type { Transaction } from '@tally/db';
 import type { ReportCell } from '../assessment/missing-report-facts.ts';
 import { countyObligations } from './obligations.ts';
-import { matrixForUnits, type MatrixUnit } from './report-matrix.ts';
+import { matricesForUnits, type MatrixUnit } from './report-matrix.ts';
 
 /**
  * The submission-matrix cells of the given units for every kind the county's obligations name,
- * for the periods that end inside the assessment window [from, to], as of `now`. Read in the
+ * for the periods that end inside the assessment window [from, to], as of `now`: one read of the
+ * obligations and one of the reports, whatever the number of kinds. Read in the
  * caller's transaction, so under the actor's RLS: a report the actor cannot see counts as not
  * filed, which is why only a unit above the ranked units asks.
  */
@@ -17,6 +19,7 @@ export async function reportCellsFor(
   year: number,
   window: { from: string; to: string },
   now: Date,
+  calendar: WorkCalendar,
 ): Promise<ReportCell[]> {
   const reporting: MatrixUnit[] = units.flatMap((unit) =>
     unit.level === 'township' || unit.level === 'village'
@@ -24,11 +27,10 @@ export async function reportCellsFor(
       : [],
   );
   if (reporting.length === 0) return [];
-  const obligations = await countyObligations(tx, countyId, year);
+  const inputs = { obligations: await countyObligations(tx, countyId, year), calendar };
+  const kinds = PERIODIC_KINDS.filter((kind) => inputs.obligations.some((o) => o.kind === kind));
   const cells: ReportCell[] = [];
-  for (const kind of PERIODIC_KINDS) {
-    if (!obligations.some((o) => o.kind === kind)) continue;
-    const matrix = await matrixForUnits(tx, countyId, reporting, kind, year, now);
+  for (const matrix of await matricesForUnits(tx, countyId, reporting, kinds, year, now, inputs)) {
     for (const cell of matrix.cells) {
       if (cell.periodEnd < window.from || cell.periodEnd > window.to) continue;
       cells.push({

@@ -1,5 +1,13 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { reportMatrix, type MatrixCell, type PeriodicKind, type ReportMatrix, type Submission } from '@tally/reporting';
+import {
+  reportMatrix,
+  type MatrixCell,
+  type PeriodicKind,
+  type ReportMatrix,
+  type ReportObligation,
+  type Submission,
+} from '@tally/reporting';
+import type { WorkCalendar } from '@tally/casework';
 import { schema, type Actor, type Transaction } from '@tally/db';
 import { inActorScope } from '../services/unit-scope.ts';
 import { countyCalendar } from '../services/work-calendar.ts';
@@ -18,6 +26,21 @@ export interface LoadedMatrix extends ReportMatrix {
   reportIds: Map<string, { id: string; state: 'draft' | 'submitted' | 'accepted' | 'returned' }>;
 }
 
+/** What a matrix is computed from besides the reports: read once when several matrices are drawn together. */
+export interface MatrixInputs {
+  obligations: ReportObligation[];
+  calendar: WorkCalendar;
+}
+
+/** The county's obligations and calendar for a year (one round of reads, for one or several matrices). */
+export async function matrixInputs(tx: Transaction, countyId: number, year: number): Promise<MatrixInputs> {
+  const [obligations, calendar] = await Promise.all([
+    countyObligations(tx, countyId, year),
+    countyCalendar(tx, countyId),
+  ]);
+  return { obligations, calendar };
+}
+
 /**
  * The submission matrix of one kind and year for the given units (read under the actor's RLS:
  * a unit the actor cannot see simply has no row, and a report it cannot see counts as nothing
@@ -31,12 +54,30 @@ export async function matrixForUnits(
   year: number,
   now: Date,
 ): Promise<LoadedMatrix> {
+  const [matrix] = await matricesForUnits(tx, countyId, units, [kind], year, now);
+  return matrix!;
+}
+
+/**
+ * The matrices of several kinds of one year for the same units, in one read of the reports
+ * (and of the obligations and calendar, unless the caller has them): what the assessment and the
+ * reporting trend need, without one round of queries per kind.
+ */
+export async function matricesForUnits(
+  tx: Transaction,
+  countyId: number,
+  units: readonly MatrixUnit[],
+  kinds: readonly PeriodicKind[],
+  year: number,
+  now: Date,
+  inputs?: MatrixInputs,
+): Promise<LoadedMatrix[]> {
   const r = schema.reports;
   const codes = units.map((u) => u.code);
-  const rows =
-    codes.length === 0
+  const [rows, { obligations, calendar }] = await Promise.all([
+    codes.length === 0 || kinds.length === 0
       ? []
-      : await tx
+      : tx
           .select({
             id: r.id,
             unitCode: r.unitCode,
@@ -51,29 +92,30 @@ export async function matrixForUnits(
           .where(
             and(
               eq(r.countyId, countyId),
-              eq(r.kind, kind),
+              inArray(r.kind, [...kinds]),
               sql`starts_with(${r.periodKey}, ${`${year}-`})`,
               inArray(r.unitCode, codes),
             ),
-          );
-  const submissions: Submission[] = rows.map((row) => ({
-    unitCode: row.unitCode,
-    kind: row.kind,
-    periodKey: row.periodKey,
-    state: row.state,
-    submittedAt: row.submittedAt,
-    zero: row.zero,
-    returned: row.everReturned,
-  }));
-  const [obligations, calendar] = await Promise.all([
-    countyObligations(tx, countyId, year),
-    countyCalendar(tx, countyId),
+          ),
+    inputs ?? matrixInputs(tx, countyId, year),
   ]);
-  const matrix = reportMatrix({ obligations, units, submissions, kind, year, calendar, now });
-  const reportIds = new Map(
-    rows.map((row) => [`${row.unitCode}:${row.kind}:${row.periodKey}`, { id: row.id, state: row.state }]),
-  );
-  return { ...matrix, units: [...units], reportIds };
+  return kinds.map((kind) => {
+    const own = rows.filter((row) => row.kind === kind);
+    const submissions: Submission[] = own.map((row) => ({
+      unitCode: row.unitCode,
+      kind: row.kind,
+      periodKey: row.periodKey,
+      state: row.state,
+      submittedAt: row.submittedAt,
+      zero: row.zero,
+      returned: row.everReturned,
+    }));
+    const matrix = reportMatrix({ obligations, units, submissions, kind, year, calendar, now });
+    const reportIds = new Map(
+      own.map((row) => [`${row.unitCode}:${row.kind}:${row.periodKey}`, { id: row.id, state: row.state }]),
+    );
+    return { ...matrix, units: [...units], reportIds };
+  });
 }
 
 /** The units below the actor that report to it or further up: the county sees townships and villages, a township its villages. */

@@ -3,6 +3,7 @@ import {
   addDays,
   petitionFigures,
   shanghaiDate,
+  type CivilDate,
   type Period,
   type PetitionFigures,
   type PetitionRecord,
@@ -25,11 +26,35 @@ export async function unitFigures(
   unit: { code: string; level: 'county' | 'township' | 'village' },
   period: Period,
 ): Promise<PetitionFigures> {
+  return petitionFigures(await caseRecordsIn(tx, countyId, scopeOf(unit.code, unit.level), period), period);
+}
+
+/** A petition case as the figures read it, with the units it belongs to. */
+export interface ScopedPetitionRecord extends PetitionRecord {
+  registeredUnitCode: string;
+  unitCode: string;
+  receivedOn: CivilDate;
+  peopleCount: number;
+  skipLevel: boolean;
+}
+
+/**
+ * The cases received in the period that were registered or are handled within `scope`: the one
+ * read behind unitFigures, which pages with several windows or units (the indicator trend's
+ * period ends, side by side's units) make once and hand out with `figuresOf`.
+ */
+export async function caseRecordsIn(
+  tx: Transaction,
+  countyId: number,
+  scope: string,
+  period: Period,
+): Promise<ScopedPetitionRecord[]> {
   const cases = schema.petitionCases;
-  const scope = scopeOf(unit.code, unit.level);
   const rows = await tx
     .select({
       id: cases.id,
+      registeredUnitCode: cases.registeredUnitCode,
+      unitCode: cases.unitCode,
       receivedAt: cases.receivedAt,
       channel: cases.channel,
       personTimes: cases.personTimes,
@@ -37,6 +62,8 @@ export async function unitFigures(
       closedAt: cases.closedAt,
       dueOn: cases.dueOn,
       satisfaction: cases.satisfaction,
+      peopleCount: cases.peopleCount,
+      skipLevel: cases.skipLevel,
     })
     .from(cases)
     .where(
@@ -48,9 +75,12 @@ export async function unitFigures(
         lt(cases.receivedAt, shanghaiMidnight(addDays(period.to, 1))),
       ),
     );
-  const records: PetitionRecord[] = rows.map((row) => ({
+  return rows.map((row) => ({
     id: row.id,
+    registeredUnitCode: row.registeredUnitCode,
+    unitCode: row.unitCode,
     receivedAt: row.receivedAt.toISOString(),
+    receivedOn: shanghaiDate(row.receivedAt),
     channel: row.channel,
     personTimes: row.personTimes,
     duplicateOf: row.duplicateOf,
@@ -58,6 +88,23 @@ export async function unitFigures(
     closedOn: row.closedAt ? shanghaiDate(row.closedAt) : null,
     dueOn: row.dueOn,
     satisfaction: row.satisfaction,
+    peopleCount: row.peopleCount,
+    skipLevel: row.skipLevel,
   }));
-  return petitionFigures(records, period);
+}
+
+/**
+ * unitFigures of a unit inside a wider read: the records of `scope` (registered or handled there)
+ * received in `period`, which must lie inside the window the records were read for.
+ */
+export function figuresOf(records: readonly ScopedPetitionRecord[], scope: string, period: Period): PetitionFigures {
+  return petitionFigures(
+    records.filter(
+      (record) =>
+        (record.registeredUnitCode.startsWith(scope) || record.unitCode.startsWith(scope)) &&
+        record.receivedOn >= period.from &&
+        record.receivedOn <= period.to,
+    ),
+    period,
+  );
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "unit_month_facts_source_unit_month_idx" ON "unit_month_facts" USING btree ("county_id","source","unit_code","month");
