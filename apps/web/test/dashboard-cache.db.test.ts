@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dashboardInputTables } from '@tally/db';
+import { sql } from 'drizzle-orm';
+import { dashboardInputTables, dashboardVersionBumpedLast, withActor } from '@tally/db';
 import { seedDemoIfEmpty } from '@tally/demo';
 import { dashboardResults } from '../app/.server/dashboard/result-cache.ts';
 import { createCaller } from '../app/.server/routers/root.ts';
@@ -64,6 +65,51 @@ describe('dashboard result cache', () => {
       `update meetings set absent_count = absent_count where id in (select id from meetings where county_id = 1 limit 5)`,
     );
     expect(await version()).toBe(before + 1);
+  });
+
+  it('a long write bumps the version once, last, and holds no lock on it meanwhile; a rollback bumps nothing', async () => {
+    const version = async () =>
+      Number(
+        (
+          await database.owner.client.unsafe<{ version: string }[]>(
+            'select version from dashboard_data_versions where county_id = 1',
+          )
+        )[0]!.version,
+      );
+    const village = await actorByLogin(database.owner.db, 'cun0101');
+    const touchMeetings = sql`update meetings set absent_count = absent_count where id in (select id from meetings where county_id = 1 and unit_code = ${village.unitCode} and deleted_at is null order by id limit 5)`;
+    // Another writer of the county, while the long write is open: it bumps the version row itself,
+    // so it would wait for the long write's COMMIT if that held the row (lock_timeout turns a wait into an error).
+    const otherWriter = () =>
+      database.owner.client.begin(async (other) => {
+        await other.unsafe(`set local lock_timeout = '5s'`);
+        await other.unsafe(
+          `update meetings set absent_count = absent_count where id in (select id from meetings where county_id = 1 and unit_code <> $1 order by id desc limit 5)`,
+          [village.unitCode],
+        );
+      });
+    const before = await version();
+    await withActor(database.app.db, village, (tx) =>
+      dashboardVersionBumpedLast(tx, async () => {
+        // The village's own records: without the deferral each statement would lock the version row.
+        expect((await tx.execute(touchMeetings)).count).toBe(5);
+        await tx.execute(touchMeetings);
+        await otherWriter();
+      }),
+    );
+    // The other writer's bump, then the long write's one.
+    expect(await version()).toBe(before + 2);
+
+    const beforeRollback = await version();
+    await expect(
+      withActor(database.app.db, village, (tx) =>
+        dashboardVersionBumpedLast(tx, async () => {
+          await tx.execute(touchMeetings);
+          throw new Error('the import failed');
+        }),
+      ),
+    ).rejects.toThrow('the import failed');
+    expect(await version()).toBe(beforeRollback);
   });
 
   it('a kept ranking is served while nothing changed; a changed record changes the next ranking (no stale read)', async () => {

@@ -17,12 +17,35 @@ DECLARE
     WHEN 'DELETE' THEN 'select county_id from old_rows'
     ELSE 'select county_id from new_rows union select county_id from old_rows' END;
 BEGIN
+  -- A long transaction (an import's commit job) bumps once, as its last statement, through
+  -- dashboard_data_version_bump_county: bumping here would hold the county's version row from
+  -- its first statement to COMMIT, and every other writer of the county would wait that long.
+  IF current_setting('tally.dashboard_version_deferred', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
   -- One row per county the statement touched, in county order (two writers lock rows in the same order).
   EXECUTE format($q$insert into dashboard_data_versions as v (county_id, version, changed_at)
     select distinct county_id, 1, now() from (%s) c where county_id is not null order by 1
     on conflict (county_id) do update set version = v.version + 1, changed_at = excluded.changed_at$q$, counties);
   RETURN NULL;
 END $$;--> statement-breakpoint
+
+-- The deferred bump (@tally/db dashboardVersionBumpedLast): the actor's own county only, and
+-- the deferral ends with it, so any statement after it bumps as usual.
+CREATE FUNCTION dashboard_data_version_bump_county() RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+  county integer := nullif(current_setting('app.county_id', true), '')::int;
+BEGIN
+  IF county IS NULL THEN
+    RAISE EXCEPTION 'dashboard_data_version_bump_county: no county in this transaction';
+  END IF;
+  PERFORM set_config('tally.dashboard_version_deferred', 'off', true);
+  INSERT INTO dashboard_data_versions AS v (county_id, version, changed_at) VALUES (county, 1, now())
+    ON CONFLICT (county_id) DO UPDATE SET version = v.version + 1, changed_at = excluded.changed_at;
+END $$;--> statement-breakpoint
+REVOKE ALL ON FUNCTION dashboard_data_version_bump_county() FROM PUBLIC;--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION dashboard_data_version_bump_county() TO tally_app;--> statement-breakpoint
 
 DO $$
 DECLARE

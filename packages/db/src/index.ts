@@ -12,6 +12,7 @@ export * from './assessment/vocabulary.ts';
 export * from './assessment/rule-set-hash.ts';
 export * from './assessment/aggregate-sources.ts';
 export * from './assessment/dashboard-inputs.ts';
+export * from './assessment/dashboard-version.ts';
 export { giveOpenCasesAClock } from './data-steps/case-open-clocks.ts';
 export { legacyRowFingerprint, recomputeFingerprints, type FingerprintStepCounts } from './data-steps/fingerprints.ts';
 export * from './imports/batch-locks.ts';
