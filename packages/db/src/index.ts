@@ -1,5 +1,6 @@
 export * from './client.ts';
 export * from './with-actor.ts';
+export * from './copy.ts';
 export * from './migrate.ts';
 export * as schema from './schema/index.ts';
 export type { ImportReading } from './schema/imports.ts';

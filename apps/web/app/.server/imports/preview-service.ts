@@ -1,8 +1,9 @@
 /**
  * Upload → batch: record the batch (so progress can be polled), then parse, validate and
  * stage in one transaction: @tally/imports streams the row outcomes in chunks of
- * STAGE_CHUNK and each chunk is inserted before the next is parsed, so memory holds one
- * chunk (plus the file's fingerprints), never the whole file as rows. The transaction
+ * STAGE_CHUNK and each chunk is written to a COPY on the transaction's connection
+ * (staged-copy.ts) while parsing goes on, so memory holds a chunk or two (plus the
+ * file's fingerprints), never the whole file as rows. The transaction
  * also swaps a re-run's rows atomically: a remap that fails keeps the previous preview.
  * A file-level refusal (unreadable, too many rows, bad mapping) marks the batch failed
  * with the message in both languages and returns it; it is a refusal, not a server error.
@@ -14,9 +15,10 @@ import { schema, withActor } from '@tally/db';
 import type { AuthedContext } from '../trpc.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import { UserFacingError } from '../errors.ts';
-import { STAGE_CHUNK, clearStagedRows, stageChunk } from './batch-store.ts';
+import { STAGE_CHUNK, clearStagedRows } from './batch-store.ts';
+import { openStager } from './staged-copy.ts';
 import { estimateCsvRows, progressWriter } from './progress-writer.ts';
-import { stagedRowOf } from './staged-rows.ts';
+import { stagedRowOf, stagedShapeOf } from './staged-rows.ts';
 import { importDef, type ImportKey } from './import-registers.ts';
 
 export interface PreviewRequest {
@@ -89,26 +91,30 @@ export async function previewIntoBatch(
   try {
     await ctx.run(async (tx) => {
       await clearStagedRows(tx, ctx.actor, batchId);
-      // Staging now happens chunk by chunk during parsing, so 'parsing' progress covers both.
-      const summary = await streamPreview({
-        bytes,
-        fileName,
-        register: def,
-        mapping,
-        sheet,
-        headerRow,
-        now: ctx.now,
-        progressEvery: 2_000,
-        chunkSize: STAGE_CHUNK,
-        onProgress: (done) => progress.report('parsing', done, total === null ? null : Math.max(total, done)),
-        onRows: (rows) =>
-          stageChunk(
-            tx,
-            ctx.actor,
-            batchId,
-            rows.map((row) => stagedRowOf(def, row)),
-          ),
-      });
+      // Staging is streamed (COPY) while parsing, so 'parsing' progress covers both; the rows reach
+      // import_rows in one statement at the end ('staging').
+      const stager = await openStager(tx, ctx.actor, batchId, def, stagedShapeOf(register));
+      let summary: Awaited<ReturnType<typeof streamPreview>>;
+      try {
+        summary = await streamPreview({
+          bytes,
+          fileName,
+          register: def,
+          mapping,
+          sheet,
+          headerRow,
+          now: ctx.now,
+          progressEvery: 2_000,
+          chunkSize: STAGE_CHUNK,
+          onProgress: (done) => progress.report('parsing', done, total === null ? null : Math.max(total, done)),
+          onRows: (rows) => stager.write(rows.map((row) => stagedRowOf(def, row))),
+        });
+      } catch (error) {
+        await stager.abort(error instanceof Error ? error : new Error('preview failed'));
+        throw error;
+      }
+      progress.report('staging', summary.totalRows, summary.totalRows);
+      await stager.finish();
       // Progress writes touch the batch row from their own transactions: let them land before this one updates it.
       await progress.flush();
       const reading: ImportReading = {
