@@ -4,6 +4,9 @@ import { registerDefs } from '@tally/db/registers';
 import { copyIn, withActor, type Actor } from '@tally/db';
 import { createCaller } from '../app/.server/routers/root.ts';
 import { openStager } from '../app/.server/imports/staged-copy.ts';
+import { backgroundJobsIdle } from '../app/.server/imports/job-runner.ts';
+import { REPREVIEW_JOB_BYTES } from '../app/.server/imports/preview-service.ts';
+import { UserFacingError } from '../app/.server/errors.ts';
 import { createTestDatabase, ownerRows as ownerRowsOf, type TestDatabase } from '../../../tests/setup/test-database.ts';
 import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
 import { commitAndWait } from '../../../tests/setup/import-commit.ts';
@@ -19,7 +22,7 @@ const actors: Record<string, Actor> = {};
 const callerOf = (login: string) =>
   createCaller({ db: database.app.db, actor: actors[login]!, ip: '127.0.0.1', now: new Date() });
 const ownerRows = (text: string, ...params: unknown[]) => ownerRowsOf(database, text, ...params);
-const csv = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
+const csv = (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text);
 
 const HEADER = '会议日期,会议类型,议题,主持人,参会人员,缺席人数';
 
@@ -129,5 +132,69 @@ describe('staging rows with COPY, under RLS', () => {
     expect(await commitAndWait(clerk, { id })).toEqual({ inserted: topics.length, skipped: 0 });
     const stored = await ownerRows('select topic from meetings where import_id = $1 order by held_on', id);
     expect(stored.map((row) => row.topic)).toEqual(shown);
+  });
+});
+
+/** A meetings CSV of at least `bytes` bytes. */
+function largeMeetingsCsv(bytes: number): { bytes: Uint8Array<ArrayBuffer>; rows: number } {
+  const lines = [HEADER];
+  let size = HEADER.length;
+  for (let i = 0; size < bytes; i++) {
+    const day = new Date(Date.UTC(2015, 0, 1) + (i % 3000) * 86_400_000).toISOString().slice(0, 10);
+    const line = `${day},主任例会,议题${i},王建国,王建国、李明、张华,${i % 4}`;
+    lines.push(line);
+    size += Buffer.byteLength(line) + 1;
+  }
+  return { bytes: csv(`${lines.join('\n')}\n`), rows: lines.length - 1 };
+}
+
+async function refusalKey(work: Promise<unknown>): Promise<string> {
+  try {
+    await work;
+    return 'ok';
+  } catch (error) {
+    return error instanceof UserFacingError ? `${error.code}:${error.messageKey}` : String(error);
+  }
+}
+
+describe('re-previewing a large file runs as a job', () => {
+  it('the remap answers at once with the batch previewing; the job re-stages it and the page sees the outcome', async () => {
+    const clerk = callerOf('a_cun0101');
+    const file = largeMeetingsCsv(REPREVIEW_JOB_BYTES + 1);
+    const { id } = await clerk.imports.preview({ register: 'meetings', fileName: 'big.csv', bytes: file.bytes });
+    expect((await clerk.imports.get({ id })).batch).toMatchObject({ status: 'previewed', validRows: file.rows });
+
+    // Ignore the 主持人 column: a mapping change re-reads the stored file.
+    const started = await clerk.imports.remap({ id, mapping: { 3: null } });
+    expect(started).toEqual({ id, background: true });
+    // Claimed before the answer: everyone sees it, and nothing can commit the old rows meanwhile.
+    expect((await clerk.imports.progress({ id })).status).toBe('previewing');
+    expect(await refusalKey(clerk.imports.commit({ id }))).toBe('BAD_REQUEST:imports.error.notCommittable');
+    expect(await refusalKey(clerk.imports.remap({ id, mapping: {} }))).toBe('BAD_REQUEST:imports.error.notRemappable');
+
+    await backgroundJobsIdle();
+    const after = await clerk.imports.get({ id });
+    expect(after.batch).toMatchObject({ status: 'previewed', validRows: file.rows, progressPhase: 'done' });
+    expect(Object.keys(after.batch.mapping ?? {})).not.toContain('3');
+    expect(after.newRows[0]!.values).toMatchObject({ topic: '议题0', host: null });
+    const [staged] = await ownerRows('select count(*)::int as n from import_rows where batch_id = $1', id);
+    expect(staged!.n).toBe(file.rows);
+  });
+
+  it('a preview that is running cannot be cancelled; one whose job died can', async () => {
+    const clerk = callerOf('a_cun0101');
+    const id = await previewedBatch();
+    await ownerRows(`update import_batches set status = 'previewing' where id = $1`, id);
+    // A running job holds the batch's lock for its whole transaction: hold it as that job would.
+    const release = await database.owner.client.reserve();
+    try {
+      await release`select pg_advisory_lock(hashtextextended('tally.import_batch:' || ${id}::text, 0))`;
+      expect(await refusalKey(clerk.imports.cancel({ id }))).toBe('CONFLICT:imports.error.previewing');
+    } finally {
+      await release`select pg_advisory_unlock_all()`;
+      release.release();
+    }
+    expect(await refusalKey(clerk.imports.cancel({ id }))).toBe('ok');
+    expect((await clerk.imports.progress({ id })).status).toBe('cancelled');
   });
 });

@@ -4,7 +4,7 @@
  * transaction (ctx.run), so RLS applies as the actor; the API's own filters
  * (scope for reads, own unit for writes) sit beside the policies.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type AnyColumn } from 'drizzle-orm';
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { schema, type Actor, type Transaction } from '@tally/db';
@@ -18,6 +18,14 @@ const batches = schema.importBatches;
 // existingCondition speaks of the staged row as `r`.
 const r = alias(schema.importRows, 'r');
 type RegisterTable = (typeof schema.registerTables)[RegisterKey];
+
+/**
+ * A staged row's cells as read back: through json, because the array's own text form
+ * leaves a NULL element as the string 'NULL' once drizzle parses it.
+ */
+export function stagedCells(cells: AnyColumn) {
+  return sql<(string | null)[] | null>`to_json(${cells})`;
+}
 
 /** Rows the preview hands over at a time, written to the staging COPY as one piece of text. */
 export const STAGE_CHUNK = 5_000;
@@ -114,7 +122,7 @@ export async function countExisting(tx: Transaction, batch: BatchRow): Promise<n
 export async function pageOfExisting(tx: Transaction, batch: BatchRow, page: number) {
   const key = batch.register as ImportKey;
   const rows = await tx
-    .select({ rowNumber: r.rowNumber, values: r.values, cells: r.cells })
+    .select({ rowNumber: r.rowNumber, values: r.values, cells: stagedCells(r.cells) })
     .from(r)
     .where(and(eq(r.countyId, batch.countyId), eq(r.batchId, batch.id), eq(r.outcome, 'valid'), existingCondition(key)))
     .orderBy(r.rowNumber)
@@ -135,7 +143,7 @@ export async function pageOfOutcome(
     .select({
       rowNumber: schema.importRows.rowNumber,
       values: schema.importRows.values,
-      cells: schema.importRows.cells,
+      cells: stagedCells(schema.importRows.cells),
       errors: schema.importRows.errors,
     })
     .from(schema.importRows)

@@ -7,7 +7,7 @@
 import { and, eq, isNotNull, not } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { schema, type Transaction } from '@tally/db';
-import { PAGE_SIZE, existingCondition, type BatchRow } from './batch-store.ts';
+import { PAGE_SIZE, existingCondition, stagedCells, type BatchRow } from './batch-store.ts';
 import { importDef, type ImportKey } from './import-registers.ts';
 import { stagedValuesOf } from './staged-rows.ts';
 
@@ -20,7 +20,7 @@ const validOf = (batch: BatchRow) =>
 /** Valid rows the register does not hold yet: what the commit will add, with the warnings of each. */
 export async function pageOfNew(tx: Transaction, batch: BatchRow, page: number) {
   const rows = await tx
-    .select({ rowNumber: r.rowNumber, values: r.values, cells: r.cells, warnings: r.errors })
+    .select({ rowNumber: r.rowNumber, values: r.values, cells: stagedCells(r.cells), warnings: r.errors })
     .from(r)
     .where(and(validOf(batch), not(existingCondition(batch.register as ImportKey))))
     .orderBy(r.rowNumber)

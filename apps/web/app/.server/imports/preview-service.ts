@@ -8,14 +8,15 @@
  * A file-level refusal (unreadable, too many rows, bad mapping) marks the batch failed
  * with the message in both languages and returns it; it is a refusal, not a server error.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { ImportError, detectFormat, streamPreview, type MappingOverride } from '@tally/imports';
 import type { ImportReading } from '@tally/db';
-import { schema, withActor } from '@tally/db';
+import { batchJobLock, schema, withActor } from '@tally/db';
 import type { AuthedContext } from '../trpc.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import { UserFacingError } from '../errors.ts';
-import { STAGE_CHUNK, clearStagedRows } from './batch-store.ts';
+import { STAGE_CHUNK, clearStagedRows, findOwnBatch } from './batch-store.ts';
+import { runInBackground } from './job-runner.ts';
 import { openStager } from './staged-copy.ts';
 import { estimateCsvRows, progressWriter } from './progress-writer.ts';
 import { stagedRowOf, stagedShapeOf } from './staged-rows.ts';
@@ -89,7 +90,13 @@ export async function previewIntoBatch(
   const total = estimateCsvRows(bytes, detectFormat(bytes));
   const where = and(eq(schema.importBatches.countyId, ctx.actor.countyId), eq(schema.importBatches.id, batchId));
   try {
-    await ctx.run(async (tx) => {
+    const ran = await ctx.run(async (tx) => {
+      // Held to the end of the transaction: a cancel meanwhile is refused instead of waiting on the staged rows (cancelBatch).
+      const [lock] = await tx.execute(sql`select pg_try_advisory_xact_lock(${batchJobLock(batchId)}) as mine`);
+      if (lock?.mine !== true) throw new UserFacingError('CONFLICT', 'imports.error.previewing');
+      const current = await findOwnBatch(tx, ctx.actor, batchId);
+      // Cancelled (or committed) between the claim and this job: nothing to do.
+      if (current?.status !== 'previewing' && current?.status !== 'previewed') return false;
       await clearStagedRows(tx, ctx.actor, batchId);
       // Staging is streamed (COPY) while parsing, so 'parsing' progress covers both; the rows reach
       // import_rows in one statement at the end ('staging').
@@ -145,9 +152,12 @@ export async function previewIntoBatch(
           updatedAt: new Date(),
         })
         .where(where);
+      return true;
     });
+    if (!ran) await progress.flush();
     return null;
   } catch (error) {
+    if (error instanceof UserFacingError) throw error;
     if (!(error instanceof ImportError)) {
       await markFailed(ctx, batchId, {
         zh: '预览失败，请重试或联系管理员',
@@ -170,4 +180,53 @@ async function markFailed(ctx: AuthedContext, batchId: string, failure: PreviewF
       .set({ status: 'failed', failure, fileBytes: null, progressPhase: 'done', updatedAt: new Date() })
       .where(and(eq(schema.importBatches.countyId, ctx.actor.countyId), eq(schema.importBatches.id, batchId))),
   );
+}
+
+/** A re-preview of a file this large runs as a job (like a commit) and the page follows its progress. */
+export const REPREVIEW_JOB_BYTES = 1024 * 1024;
+
+/**
+ * Re-run the preview of a previewed batch with other choices. A small file is re-read
+ * within the request. A large one is claimed first (status `previewing`, committed at
+ * once, so a commit is refused meanwhile and everyone sees it) and re-read by a job
+ * (job-runner.ts); the request answers at once and the batch page polls its progress.
+ * Returns whether it runs in the background; a refusal of the file is returned as before
+ * when it ran in the request, and shown on the batch (failed) when it ran as a job.
+ */
+export async function repreview(
+  ctx: AuthedContext,
+  batchId: string,
+  register: ImportKey,
+  fileName: string,
+  bytes: Uint8Array,
+  choice: ReadChoice,
+): Promise<{ background: boolean; failure: PreviewFailure | null }> {
+  if (bytes.length < REPREVIEW_JOB_BYTES)
+    return { background: false, failure: await previewIntoBatch(ctx, batchId, register, fileName, bytes, choice) };
+  const claimed = await ctx.run((tx) =>
+    tx
+      .update(schema.importBatches)
+      .set({
+        status: 'previewing',
+        failure: null,
+        progressPhase: 'parsing',
+        progressDone: 0,
+        progressTotal: estimateCsvRows(bytes, detectFormat(bytes)),
+        updatedAt: ctx.now,
+      })
+      .where(
+        and(
+          eq(schema.importBatches.countyId, ctx.actor.countyId),
+          eq(schema.importBatches.id, batchId),
+          eq(schema.importBatches.unitCode, ctx.actor.unitCode),
+          eq(schema.importBatches.status, 'previewed'),
+        ),
+      )
+      .returning({ id: schema.importBatches.id }),
+  );
+  if (claimed.length === 0) throw new UserFacingError('BAD_REQUEST', 'imports.error.notRemappable');
+  runInBackground(`imports.remap ${batchId}`, async () => {
+    await previewIntoBatch(ctx, batchId, register, fileName, bytes, choice);
+  });
+  return { background: true, failure: null };
 }
