@@ -98,8 +98,8 @@ export async function previewIntoBatch(
       // Cancelled (or committed) between the claim and this job: nothing to do.
       if (current?.status !== 'previewing' && current?.status !== 'previewed') return false;
       await clearStagedRows(tx, ctx.actor, batchId);
-      // Staging is streamed (COPY) while parsing, so 'parsing' progress covers both; the rows reach
-      // import_rows in one statement at the end ('staging').
+      // Staging runs in rounds (COPY, then a move into import_rows) while parsing goes on, so 'parsing'
+      // progress covers both; the last round's move ends it ('staging').
       const stager = await openStager(tx, ctx.actor, batchId, def, stagedShapeOf(register));
       let summary: Awaited<ReturnType<typeof streamPreview>>;
       try {
