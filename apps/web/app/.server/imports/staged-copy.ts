@@ -53,7 +53,7 @@ function line(def: RegisterDef, shape: StagedShape, row: StagedRow): string {
 }
 
 /** Rows per COPY round: the next round is parsed while Postgres moves this one into import_rows. */
-const ROUND_ROWS = 25_000;
+const ROUND_ROWS = 10_000;
 
 export async function openStager(
   tx: Transaction,
