@@ -1,6 +1,7 @@
 export * from './client.ts';
 export * from './rows.ts';
 export * from './with-actor.ts';
+export * from './copy.ts';
 export * from './migrate.ts';
 export * as schema from './schema/index.ts';
 export type { ImportReading } from './schema/imports.ts';

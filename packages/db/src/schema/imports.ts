@@ -121,10 +121,12 @@ export const importBatches = pgTable(
 
 /**
  * Every data row of a previewed file with its outcome: `valid` rows carry their values
- * (keyed by SQL column name, so the commit is one INSERT … SELECT through
- * jsonb_populate_record) and fingerprint; `error` rows their messages; `duplicate` rows
- * repeat an earlier row of the same file. The app role cannot COPY into a table under
- * RLS, so this table is what "staging owned by the import" means (DESIGN.md).
+ * (a register's as `cells`, text in field order, cast to the columns by the commit's one
+ * INSERT … SELECT; a petition's as `values` jsonb keyed by column) and fingerprint;
+ * `error` rows their messages; `duplicate` rows repeat an earlier row of the same file.
+ * The app role cannot COPY into a table under RLS: the preview COPYs into a temporary
+ * table and moves the rows here with one INSERT … SELECT under the insert policy
+ * (apps/web/app/.server/imports/staged-copy.ts).
  * `unit_code` is copied from the batch so the policies need no join.
  */
 export const importRows = pgTable(
@@ -135,7 +137,13 @@ export const importRows = pgTable(
     rowNumber: integer('row_number').notNull(),
     unitCode: varchar('unit_code', { length: 12 }).notNull(),
     outcome: text('outcome', { enum: ['valid', 'error', 'duplicate'] }).notNull(),
+    /** A petition row's values, keyed by column (petition-commit.ts reads them by key). */
     values: jsonb('values').$type<Record<string, string | number | null>>(),
+    /**
+     * A register row's values as text, in the register's field order (registerDefs[key].fields):
+     * the commit casts each to its column's type. Cheaper to write, store and read than jsonb.
+     */
+    cells: text('cells').array(),
     fingerprint: text('fingerprint'),
     /** An error row's errors; a valid row's warnings (implausible values the clerk must acknowledge), or null. */
     errors: jsonb('errors').$type<Array<{ column: string; field: string; zh: string; en: string }>>(),

@@ -4,18 +4,30 @@
  * transaction (ctx.run), so RLS applies as the actor; the API's own filters
  * (scope for reads, own unit for writes) sit beside the policies.
  */
-import { and, eq, sql } from 'drizzle-orm';
-import { getTableName } from 'drizzle-orm';
-import { z } from 'zod';
-import { countRow, onlyRow, rowsOf, schema, type Actor, type Transaction } from '@tally/db';
+import { and, eq, sql, type AnyColumn } from 'drizzle-orm';
+import { getTableColumns, getTableName } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { countRow, onlyRow, schema, type Actor, type Transaction } from '@tally/db';
 import { registerDefs, type RegisterKey } from '@tally/db/registers';
 import { inActorScope } from '../services/unit-scope.ts';
 import type { ImportKey } from './import-registers.ts';
-import type { StagedRow } from './staged-rows.ts';
+import { stagedValuesOf } from './staged-rows.ts';
+import { importDef } from './import-registers.ts';
 
 const batches = schema.importBatches;
+// existingCondition speaks of the staged row as `r`.
+const r = alias(schema.importRows, 'r');
+type RegisterTable = (typeof schema.registerTables)[RegisterKey];
 
-/** Rows per staging statement: one jsonb parameter of about a megabyte. */
+/**
+ * A staged row's cells as read back: through json, because the array's own text form
+ * leaves a NULL element as the string 'NULL' once drizzle parses it.
+ */
+export function stagedCells(cells: AnyColumn) {
+  return sql<(string | null)[] | null>`to_json(${cells})`;
+}
+
+/** Rows the preview hands over at a time, written to the staging COPY as one piece of text. */
 export const STAGE_CHUNK = 5_000;
 export const PAGE_SIZE = 50;
 
@@ -86,27 +98,6 @@ export async function clearStagedRows(tx: Transaction, actor: Actor, batchId: st
   await tx.execute(sql`delete from import_rows where county_id = ${actor.countyId} and batch_id = ${batchId}`);
 }
 
-/** Stage one chunk of rows (at most STAGE_CHUNK, as the preview hands them over), inside the caller's transaction. */
-export async function stageChunk(
-  tx: Transaction,
-  actor: Actor,
-  batchId: string,
-  rows: readonly StagedRow[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const chunk = rows.map((row) => ({
-    n: row.rowNumber,
-    o: row.outcome,
-    v: row.values,
-    f: row.fingerprint,
-    e: row.errors,
-  }));
-  // One jsonb parameter per chunk: bound, never spliced, and far under the 65,535-parameter limit.
-  await tx.execute(sql`insert into import_rows (county_id, batch_id, row_number, unit_code, outcome, values, fingerprint, errors)
-    select ${actor.countyId}, ${batchId}, r.n, ${actor.unitCode}, r.o, r.v, r.f, r.e
-    from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(n int, o text, v jsonb, f text, e jsonb)`);
-}
-
 /**
  * Valid rows of the batch whose fingerprint the register already holds at the batch's unit.
  * Petitions are cases: matched on the unit that registered them (a case's handling unit
@@ -122,12 +113,6 @@ export function existingCondition(key: ImportKey) {
   return sql`exists (select 1 from ${sql.identifier(registerTableName(key))} t where t.county_id = r.county_id and t.unit_code = r.unit_code and t.fingerprint = r.fingerprint)`;
 }
 
-/** A staged row's number and values as the preview shows them. */
-const stagedValuesRow = z.object({
-  rowNumber: z.number().int(),
-  values: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
-});
-
 export async function countExisting(tx: Transaction, batch: BatchRow): Promise<number> {
   const rows = await tx.execute(sql`select count(*)::int as n from import_rows r
     where r.county_id = ${batch.countyId} and r.batch_id = ${batch.id} and r.outcome = 'valid' and ${existingCondition(batch.register as ImportKey)}`);
@@ -135,10 +120,16 @@ export async function countExisting(tx: Transaction, batch: BatchRow): Promise<n
 }
 
 export async function pageOfExisting(tx: Transaction, batch: BatchRow, page: number) {
-  const rows = await tx.execute(sql`select r.row_number as "rowNumber", r.values from import_rows r
-    where r.county_id = ${batch.countyId} and r.batch_id = ${batch.id} and r.outcome = 'valid' and ${existingCondition(batch.register as ImportKey)}
-    order by r.row_number limit ${PAGE_SIZE} offset ${(page - 1) * PAGE_SIZE}`);
-  return rowsOf(rows, stagedValuesRow);
+  const key = batch.register as ImportKey;
+  const rows = await tx
+    .select({ rowNumber: r.rowNumber, values: r.values, cells: stagedCells(r.cells) })
+    .from(r)
+    .where(and(eq(r.countyId, batch.countyId), eq(r.batchId, batch.id), eq(r.outcome, 'valid'), existingCondition(key)))
+    .orderBy(r.rowNumber)
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE);
+  const def = importDef(key);
+  return rows.map((row) => ({ rowNumber: row.rowNumber, values: stagedValuesOf(def, row) }));
 }
 
 export async function pageOfOutcome(
@@ -147,10 +138,12 @@ export async function pageOfOutcome(
   outcome: 'valid' | 'error' | 'duplicate',
   page: number,
 ) {
-  return tx
+  const def = importDef(batch.register as ImportKey);
+  const rows = await tx
     .select({
       rowNumber: schema.importRows.rowNumber,
       values: schema.importRows.values,
+      cells: stagedCells(schema.importRows.cells),
       errors: schema.importRows.errors,
     })
     .from(schema.importRows)
@@ -164,15 +157,29 @@ export async function pageOfOutcome(
     .orderBy(schema.importRows.rowNumber)
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE);
+  return rows.map(({ cells, ...row }) => ({ ...row, values: stagedValuesOf(def, { values: row.values, cells }) }));
+}
+
+/**
+ * A staged cell as its column's value: the text cast to the column's SQL type by Postgres
+ * (dates, integers, integer-coded enums), so a CHECK constraint still has the last word.
+ * A row staged before cells existed carries jsonb values keyed by column instead.
+ */
+function stagedCell(table: RegisterTable, column: string, index: number) {
+  const type = Object.values(getTableColumns(table))
+    .find((c) => c.name === column)
+    ?.getSQLType();
+  if (!type) throw new Error(`register column ${column} not found`);
+  const text = sql`coalesce(r.cells[${sql.raw(String(index + 1))}], r.values->>${column})`;
+  // Text needs no cast (an assignment cast still refuses what a varchar(n) cannot hold); the type comes from the schema, never from input.
+  return type === 'text' ? text : sql`${text}::${sql.raw(type)}`;
 }
 
 /**
  * The commit's one statement: every valid staged row into the register, under the
- * actor's insert policy, with the unit, creator and batch set by the server. Values go
- * through jsonb_populate_record, so each one is cast to its column's type by Postgres
- * (dates, integers, integer-coded enums) and a CHECK constraint still has the last word.
- * Rows whose fingerprint the unit already holds are skipped, which makes the commit
- * idempotent across batches and files.
+ * actor's insert policy, with the unit, creator and batch set by the server, each cell
+ * cast to its column (stagedCell). Rows whose fingerprint the unit already holds are
+ * skipped, which makes the commit idempotent across batches and files.
  */
 export async function insertStagedRows(tx: Transaction, actor: Actor, batch: BatchRow): Promise<number> {
   const key = batch.register as RegisterKey;
@@ -183,13 +190,13 @@ export async function insertStagedRows(tx: Transaction, actor: Actor, batch: Bat
     sql`, `,
   );
   const source = sql.join(
-    columns.map((column) => sql`p.${sql.identifier(column)}`),
+    columns.map((column, index) => stagedCell(schema.registerTables[key], column, index)),
     sql`, `,
   );
   const rows = await tx.execute(sql`with inserted as (
       insert into ${sql.identifier(table)} (county_id, unit_code, fingerprint, import_id, created_by, ${target})
       select r.county_id, r.unit_code, r.fingerprint, r.batch_id, ${actor.userId}::uuid, ${source}
-      from import_rows r cross join lateral jsonb_populate_record(null::${sql.identifier(table)}, r.values) p
+      from import_rows r
       where r.county_id = ${actor.countyId} and r.batch_id = ${batch.id} and r.outcome = 'valid' and r.unit_code = ${actor.unitCode}
       order by r.row_number
       on conflict (county_id, unit_code, fingerprint) do nothing

@@ -188,6 +188,12 @@ export async function cancelBatch(ctx: AuthedContext, id: string): Promise<void>
       throw new UserFacingError('CONFLICT', 'imports.error.committing', { existing: 0 });
     if (batch.status === 'committed' || batch.status === 'cancelled')
       throw new UserFacingError('BAD_REQUEST', 'imports.error.notCancellable');
+    // A preview running now holds the batch's job lock and its staged rows: refuse rather than wait for it.
+    // A preview that died left no holder, and its batch may be cancelled.
+    if (batch.status === 'previewing') {
+      const [probe] = await tx.execute(sql`select pg_try_advisory_xact_lock(${batchJobLock(id)}) as free`);
+      if (probe?.free !== true) throw new UserFacingError('CONFLICT', 'imports.error.previewing');
+    }
     await tx.execute(sql`delete from import_rows where county_id = ${ctx.actor.countyId} and batch_id = ${id}`);
     await tx
       .update(schema.importBatches)

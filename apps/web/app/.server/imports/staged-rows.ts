@@ -4,6 +4,32 @@
  * to jsonb_populate_record and let Postgres cast each one to its column's type.
  */
 import type { RegisterDef, RowOutcome, RowValues } from '@tally/imports';
+import type { ImportKey } from './import-registers.ts';
+import type { StagedShape } from './staged-copy.ts';
+
+/** How a register's valid rows are stored: petitions as jsonb keyed by column (petition-commit.ts reads them so), ledgers as cells. */
+export function stagedShapeOf(key: ImportKey): StagedShape {
+  return key === 'petitions' ? 'values' : 'cells';
+}
+
+/**
+ * A staged row's values keyed by column, whichever way they were stored: `values` (petitions,
+ * and ledger rows staged before cells existed) or `cells` in the register's field order.
+ */
+export function stagedValuesOf(
+  def: RegisterDef,
+  row: { values: Record<string, string | number | null> | null; cells: (string | null)[] | null },
+): Record<string, string | number | null> | null {
+  if (row.values) return row.values;
+  const cells = row.cells;
+  if (!cells) return null;
+  const out: Record<string, string | number | null> = {};
+  def.fields.forEach((field, index) => {
+    const value = cells[index] ?? null;
+    out[field.column ?? field.key] = field.integerValues && value !== null ? Number(value) : value;
+  });
+  return out;
+}
 
 export interface StagedRow {
   rowNumber: number;

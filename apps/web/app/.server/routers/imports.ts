@@ -13,7 +13,7 @@ import {
   readFileBytes,
 } from '../imports/batch-store.ts';
 import { cancelBatch, startCommit } from '../imports/commit-service.ts';
-import { createBatch, previewIntoBatch } from '../imports/preview-service.ts';
+import { createBatch, previewIntoBatch, repreview } from '../imports/preview-service.ts';
 import { importDef, isImportKey, type ImportKey } from '../imports/import-registers.ts';
 import { maskStagedValues } from '../imports/staged-masking.ts';
 import { pageOfNew, pageOfWarnings } from '../imports/preview-pages.ts';
@@ -109,9 +109,12 @@ export const importsRouter = router({
       const headerRow = sameSheet ? (input.headerRow ?? previous.headerRow) : undefined;
       if (rereading) {
         // A refused tab or header row leaves the batch failed with the reason shown, like a refused upload.
-        const failure = await previewIntoBatch(ctx, input.id, register, batch.fileName, bytes, { sheet, headerRow });
+        const { background, failure } = await repreview(ctx, input.id, register, batch.fileName, bytes, {
+          sheet,
+          headerRow,
+        });
         if (failure) throw new UserFacingError('BAD_REQUEST', 'error.domain', { zh: failure.zh, en: failure.en });
-        return { id: input.id };
+        return { id: input.id, background };
       }
       const override = Object.fromEntries(
         Object.entries(input.mapping).map(([index, key]) => [Number(index), key === '' ? null : key]),
@@ -124,8 +127,12 @@ export const importsRouter = router({
           throw new UserFacingError('BAD_REQUEST', 'error.domain', { zh: error.zh, en: error.en });
         throw error;
       }
-      await previewIntoBatch(ctx, input.id, register, batch.fileName, bytes, { mapping: override, sheet, headerRow });
-      return { id: input.id };
+      const { background } = await repreview(ctx, input.id, register, batch.fileName, bytes, {
+        mapping: override,
+        sheet,
+        headerRow,
+      });
+      return { id: input.id, background };
     }),
 
   /** Progress of a running preview, polled by the upload page. */

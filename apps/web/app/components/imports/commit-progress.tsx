@@ -15,14 +15,14 @@ interface CommitState {
 const POLL_MS = 1500;
 
 /**
- * A running commit's progress (written by the job outside its transaction, so it moves),
+ * A running commit's or re-preview's progress (written by the job outside its transaction, so it moves),
  * and the reason a commit that did not finish gave. The page reloads its data while the
  * commit runs; without scripts the clerk follows the refresh link.
  */
 export function CommitProgress({ batch }: { batch: CommitState }) {
   const { t, language } = useI18n();
   const revalidator = useRevalidator();
-  const running = batch.status === 'committing';
+  const running = batch.status === 'committing' || batch.status === 'previewing';
   useEffect(() => {
     if (!running) return;
     const timer = setInterval(() => {
@@ -34,9 +34,16 @@ export function CommitProgress({ batch }: { batch: CommitState }) {
   const reason = batch.failure ? (language === 'en' ? batch.failure.en : batch.failure.zh) : '';
   if (running) {
     const total = batch.progressTotal ?? 0;
-    const key = batch.progressPhase === 'numbering' ? 'imports.numbering' : 'imports.committing';
+    const previewing = batch.status === 'previewing';
+    const key = previewing
+      ? total > 0
+        ? 'imports.previewing'
+        : 'imports.previewingUnknown'
+      : batch.progressPhase === 'numbering'
+        ? 'imports.numbering'
+        : 'imports.committing';
     return (
-      <div data-testid="import-committing">
+      <div data-testid={previewing ? 'import-previewing' : 'import-committing'}>
         <Notice kind="info">{t(key, { done: n(batch.progressDone), total: n(total) })}</Notice>
         {total > 0 && (
           <progress max={total} value={Math.min(batch.progressDone, total)} aria-label={t('imports.progress')} />
