@@ -34,6 +34,12 @@ export interface CommitStarted {
   status: 'committing';
 }
 
+/** A commit that failed after its case numbers were reserved: it must be committed again, never dropped. */
+const RESERVED_UNFINISHED = {
+  zh: '导入中断，未写入任何记录；本批的案件编号已预留，请重新确认导入以完成（本批不能取消）',
+  en: 'The commit was interrupted and wrote nothing; its case numbers are reserved: commit again to finish (this batch cannot be cancelled)',
+};
+
 const batchWhere = (ctx: AuthedContext, id: string) =>
   and(eq(schema.importBatches.countyId, ctx.actor.countyId), eq(schema.importBatches.id, id));
 
@@ -164,12 +170,19 @@ async function runCommit(
           };
     if (!(error instanceof UserFacingError))
       log.error(error instanceof Error ? error : new Error('commit failed'), 'import commit failed');
-    await withActor(ctx.db, ctx.actor, (tx) =>
-      tx
+    await withActor(ctx.db, ctx.actor, async (tx) => {
+      // Numbers reserved before the fault stay the batch's: committing again fills them (petition-commit.ts).
+      const reserved = (await findOwnBatch(tx, ctx.actor, batch.id))?.reservedNumbers;
+      await tx
         .update(schema.importBatches)
-        .set({ status: 'previewed', failure: reason, progressPhase: 'done', updatedAt: new Date() })
-        .where(and(batchWhere(ctx, batch.id), eq(schema.importBatches.status, 'committing'))),
-    ).catch((markError: unknown) =>
+        .set({
+          status: 'previewed',
+          failure: reserved ? RESERVED_UNFINISHED : reason,
+          progressPhase: 'done',
+          updatedAt: new Date(),
+        })
+        .where(and(batchWhere(ctx, batch.id), eq(schema.importBatches.status, 'committing')));
+    }).catch((markError: unknown) =>
       log.error(
         markError instanceof Error ? markError : new Error('mark failed'),
         'import commit outcome not recorded',
@@ -185,7 +198,8 @@ export async function cancelBatch(ctx: AuthedContext, id: string): Promise<void>
     if (!batch) throw notFound();
     if (batch.status === 'committing')
       throw new UserFacingError('CONFLICT', 'imports.error.committing', { existing: 0 });
-    if (batch.status === 'committed' || batch.status === 'cancelled')
+    // Case numbers reserved for the batch must be filled by its rows, or the county's sequence keeps a gap.
+    if (batch.status === 'committed' || batch.status === 'cancelled' || batch.reservedNumbers)
       throw new UserFacingError('BAD_REQUEST', 'imports.error.notCancellable');
     await tx.execute(sql`delete from import_rows where county_id = ${ctx.actor.countyId} and batch_id = ${id}`);
     await tx
