@@ -41,6 +41,7 @@ import {
   type WorkCalendar,
 } from '@tally/casework';
 import { petitionImportLock, type ReservedNumbers, type Transaction } from '@tally/db';
+import { log } from '../log.ts';
 import type { AuthedContext } from '../trpc.ts';
 import { domainError, unnumberableYear } from '../services/petition-intake.ts';
 import { projectionOf } from '../services/case-records.ts';
@@ -130,11 +131,13 @@ async function refuseWhileAnotherBlockIsOpen(tx: Transaction, ctx: Context, batc
  */
 async function collectPending(tx: Transaction, ctx: Context, batch: BatchRow): Promise<Map<number, number>> {
   await tx.execute(
-    sql`create temporary table petition_pending (row_number int primary key, year int not null, rank int not null) on commit drop`,
+    sql`create temporary table petition_pending (row_number int primary key, year int not null, rank int not null,
+      received_on text not null, channel text not null) on commit drop`,
   );
-  await tx.execute(sql`insert into petition_pending (row_number, year, rank)
-    select row_number, year, row_number() over (partition by year order by row_number)
-    from (select r.row_number, left(r.values->>'receivedOn', 4)::int as year from import_rows r where ${pendingRows(ctx, batch)}) p`);
+  await tx.execute(sql`insert into petition_pending (row_number, year, rank, received_on, channel)
+    select row_number, year, row_number() over (partition by year order by row_number), received_on, channel
+    from (select r.row_number, left(r.values->>'receivedOn', 4)::int as year, r.values->>'receivedOn' as received_on, r.values->>'channel' as channel
+      from import_rows r where ${pendingRows(ctx, batch)}) p`);
   // Our own table: the planner may know its size (the app role may not ANALYZE the shared ones).
   await tx.execute(sql`analyze petition_pending`);
   const counts = await tx.execute(
@@ -148,10 +151,9 @@ async function collectPending(tx: Transaction, ctx: Context, batch: BatchRow): P
  * the same pure code as desk intake; the SQL adds what varies by row (id, counts, flags).
  * A pair intake refuses (a receipt after now) refuses the commit, naming its first row.
  */
-async function statesByDateAndChannel(tx: Transaction, ctx: Context, batch: BatchRow, calendar: WorkCalendar) {
+async function statesByDateAndChannel(tx: Transaction, ctx: Context, calendar: WorkCalendar) {
   const pairs = await tx.execute(
-    sql`select r.values->>'receivedOn' as "receivedOn", r.values->>'channel' as channel, min(r.row_number)::int as "firstRow"
-    from ${pendingWithValues(ctx, batch)} group by 1, 2`,
+    sql`select received_on as "receivedOn", channel, min(row_number)::int as "firstRow" from petition_pending group by 1, 2`,
   );
   const lookup: Record<string, { state: unknown; clockDueOn: string | null }> = {};
   for (const pair of pairs) {
@@ -186,7 +188,9 @@ async function statesByDateAndChannel(tx: Transaction, ctx: Context, batch: Batc
  */
 async function reserveNumbers(ctx: Context, batch: BatchRow, counts: Map<number, number>): Promise<ReservedNumbers> {
   const wanted = JSON.stringify([...counts].map(([year, n]) => ({ year, n })));
-  return ctx.run(async (tx) => {
+  let raisedAt = 0;
+  const block = await ctx.run(async (tx) => {
+    raisedAt = performance.now();
     const raised = await tx.execute(sql`with raised as (
         insert into case_counters (county_id, year, last_number)
         select ${ctx.actor.countyId}, w.year, w.n from jsonb_to_recordset(${wanted}::jsonb) as w(year int, n int) order by w.year
@@ -211,6 +215,10 @@ async function reserveNumbers(ctx: Context, batch: BatchRow, counts: Map<number,
     if (Number(result?.recorded) !== 1) throw new Error('the batch changed while its numbers were reserved');
     return result?.block as ReservedNumbers;
   });
+  // From the statement that raised the counters to its COMMIT: the longest a desk intake can wait for this import.
+  const heldMs = Math.round(performance.now() - raisedAt);
+  log.info({ batchId: batch.id, years: counts.size, heldMs }, 'petition case numbers reserved');
+  return block;
 }
 
 async function insertSlice(
@@ -225,11 +233,11 @@ async function insertSlice(
   const { countyId, unitCode, userId, loginName } = ctx.actor;
   const countyCode = unitCode.slice(0, 6);
   const query = sql`with src as (
-      select r.row_number, gen_random_uuid() as id, r.values as v, r.fingerprint,
+      select r.row_number, gen_random_uuid() as id, r.values as v, r.fingerprint, p.received_on, p.channel,
         ${countyCode} || '-' || p.year::text || '-' || lpad((b.first + p.rank - 1)::text, 6, '0') as case_number
       from ${pendingWithValues(ctx, batch)}
       join (select key::int as year, (value->>'first')::int as first from jsonb_each(${blocks}::jsonb)) b on b.year = p.year
-      where p.row_number > ${from} and p.row_number <= ${to}
+      where p.row_number > ${from} and p.row_number <= ${to} and r.row_number > ${from} and r.row_number <= ${to}
     ), templates as materialized (
       select key, value from jsonb_each(${lookup}::jsonb)
     ), inserted as (
@@ -244,7 +252,7 @@ async function insertSlice(
           'repeat', s.v->>'repeatPetition' = 'yes', 'skipLevel', s.v->>'skipLevel' = 'yes'),
         (t.value->>'clockDueOn')::date, s.v->>'petitionerName', upper(nullif(s.v->>'petitionerIdNumber', '')),
         nullif(s.v->>'petitionerPhone', ''), nullif(s.v->>'petitionerAddress', ''), ${userId}::uuid, ${ctx.now.toISOString()}::timestamptz, s.fingerprint, ${batch.id}::uuid
-      from src s left join templates t on t.key = (s.v->>'receivedOn') || '|' || (s.v->>'channel')
+      from src s left join templates t on t.key = s.received_on || '|' || s.channel
       returning id
     ), transitions as (
       insert into case_transitions (county_id, case_id, unit_code, registered_unit_code, action, from_status, to_status, actor_user_id, actor_name, at)
@@ -292,7 +300,7 @@ export async function insertStagedPetitions(
     await refuseUnnumberableYears(tx, ctx, batch);
   }
   const calendar = await countyCalendar(tx, ctx.actor.countyId);
-  const lookup = JSON.stringify(await statesByDateAndChannel(tx, ctx, batch, calendar));
+  const lookup = JSON.stringify(await statesByDateAndChannel(tx, ctx, calendar));
   const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
   if (block && !sameCounts(block, counts)) throw new Error('the rows to import no longer match the reserved numbers');
   if (!block) {
