@@ -10,8 +10,8 @@
  * same county, a year the import numbers), one after another from the claim to the job's
  * end, reservation of the import's numbers included; their latencies are printed (goal:
  * under a second), and so is the longest any transaction held the county's counters, seen
- * from outside by a watcher polling them with FOR UPDATE SKIP LOCKED. Numbers are checked
- * gap-free.
+ * from outside by a watcher polling them with FOR UPDATE SKIP LOCKED, which also samples
+ * what the other transactions wait on. Numbers are checked gap-free.
  *
  * Run from the repo root: node --expose-gc --import tsx tests/bench/petition-import.ts
  */
@@ -107,6 +107,7 @@ async function main() {
     const stretches: Array<{ years: number; ms: number }> = [];
     let watching = true;
     let longestPollGap = 0;
+    const waitCounts = new Map<string, number>();
     const watch = (async () => {
       const since = new Map<number, number>();
       let last = performance.now();
@@ -114,6 +115,12 @@ async function main() {
         const [row] =
           await watcher.unsafe(`with free as (select year from case_counters where county_id = 1 for update skip locked)
           select coalesce(array_agg(c.year), '{}') as locked from case_counters c where c.county_id = 1 and c.year not in (select year from free)`);
+        // What the other transactions (the desk's; the import's before its first INSERT) wait on, sampled.
+        const waits =
+          await watcher.unsafe(`select coalesce(wait_event_type || ':' || wait_event, 'CPU') || ' in ' || left(translate(query, E'\n\t', '  '), 40) as w
+          from pg_stat_activity where state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend'
+            and query not like 'with src%' and query not like 'select status, progress_phase%'`);
+        for (const wait of waits) waitCounts.set(String(wait.w), (waitCounts.get(String(wait.w)) ?? 0) + 1);
         const at = performance.now();
         longestPollGap = Math.max(longestPollGap, at - last);
         last = at;
@@ -232,6 +239,11 @@ async function main() {
               .join(', ') || 'not seen'
           }`,
         `the import's reservation (counters raised to COMMIT, as the job logs it): ${reservations.map((ms) => `${ms} ms`).join(', ')}`,
+        `sampled waits of the other transactions during the import (samples, what):`,
+        ...[...waitCounts]
+          .sort((x, y) => y[1] - x[1])
+          .slice(0, 6)
+          .map(([what, n]) => `    ${String(n).padStart(6)}  ${what}`),
         `numbers: ${Number(cases?.n).toLocaleString('en')} cases, counters sum ${Number(gaps?.numbers).toLocaleString('en')} (equal = no gaps)`,
         '',
       ].join('\n'),
