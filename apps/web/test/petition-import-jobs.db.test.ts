@@ -10,7 +10,8 @@ import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-cou
 
 /*
  * The petition commit as a background job, on real Postgres as the app role: numbers stay
- * gap-free with desk intake running during the import, the app's own export imports
+ * gap-free with desk intake and another village's import running during the import, a
+ * commit killed after its numbers were reserved is finished with the same numbers, the app's own export imports
  * again without a second case, two batches of one ledger committed at once add it once
  * and the loser says how many rows were already there, and housekeeping purges files.
  */
@@ -66,7 +67,7 @@ async function expectGapFree(): Promise<void> {
 beforeAll(async () => {
   database = await createTestDatabase();
   await provisionTwoCounties(database.owner.db);
-  for (const login of ['a_cun0101', 'a_cun0102', 'a_zhen01'])
+  for (const login of ['a_cun0101', 'a_cun0102', 'a_cun0201', 'a_zhen01'])
     actors[login] = await actorByLogin(database.owner.db, login);
 });
 
@@ -75,16 +76,65 @@ afterAll(async () => {
   await database?.drop();
 });
 
+/** Each year's numbers of a batch are one block (the one recorded on the batch), taken by its rows in file order. */
+async function expectBlocksInFileOrder(id: string): Promise<void> {
+  const years = await ownerRows(
+    `select split_part(c.case_number, '-', 2) as year, count(*)::int as count, min(split_part(c.case_number, '-', 3)::int) as first,
+      max(split_part(c.case_number, '-', 3)::int) as last
+    from petition_cases c where c.import_id = $1 group by 1 order by 1`,
+    id,
+  );
+  const [batch] = await ownerRows(`select reserved_numbers from import_batches where id = $1`, id);
+  expect(years.length).toBeGreaterThan(0);
+  for (const year of years) {
+    expect(year.last).toBe(Number(year.first) + Number(year.count) - 1);
+    expect((batch?.reserved_numbers as Record<string, unknown> | undefined)?.[String(year.year)]).toEqual({
+      first: year.first,
+      count: year.count,
+    });
+  }
+  const [order] = await ownerRows(
+    `select count(*) filter (where previous >= row)::int as out_of_order from (
+      select substring(petitioner_name from '[0-9]+$')::int as row,
+        lag(substring(petitioner_name from '[0-9]+$')::int) over (partition by split_part(case_number, '-', 2) order by case_number) as previous
+      from petition_cases where import_id = $1) x`,
+    id,
+  );
+  expect(order).toEqual({ out_of_order: 0 });
+}
+
+const committing = async (...ids: string[]) =>
+  (await ownerRows(`select 1 from import_batches where id = any($1::uuid[]) and status = 'committing'`, ids)).length >
+  0;
+
 describe('petition commit as a job', () => {
-  it('numbers stay gap-free while another unit registers cases at the desk during the import', async () => {
+  it('numbers stay gap-free while another village imports and others register cases at the desk during the import', async () => {
     const clerk = callerOf('a_cun0101');
     const { id } = await clerk.imports.preview({
       register: 'petitions',
       fileName: '大台帐.csv',
       bytes: ledger(3_000, 'A'),
     });
+    const neighbour = callerOf('a_cun0201');
+    const other = await neighbour.imports.preview({
+      register: 'petitions',
+      fileName: '邻村台帐.csv',
+      bytes: ledger(2_000, 'G'),
+    });
     const started = await clerk.imports.commit({ id });
     expect(started).toEqual({ id, status: 'committing' });
+    await neighbour.imports.commit({ id: other.id });
+    // The township's desk keeps registering, four at a time, from the start of both imports to their end
+    // (their reservations included).
+    const township: string[] = [];
+    const spread = (async () => {
+      let round = 0;
+      do {
+        const cases = await Promise.all(Array.from({ length: 4 }, (_, i) => deskIntake('a_zhen01', round * 4 + i)));
+        township.push(...cases.map((c) => c.caseNumber));
+        round++;
+      } while (await committing(id, other.id));
+    })();
     // Seen from outside at once: a second click is refused with 正在导入, not queued.
     expect((await clerk.imports.progress({ id })).status).toBe('committing');
     await expect(clerk.imports.commit({ id })).rejects.toMatchObject({
@@ -93,7 +143,14 @@ describe('petition commit as a job', () => {
     });
     // Desk intake at another village of the county while the import runs.
     const desk = await Promise.all(Array.from({ length: 8 }, (_, i) => deskIntake('a_cun0102', i)));
+    await spread;
     await backgroundJobsIdle();
+    expect((await neighbour.imports.get({ id: other.id })).batch).toMatchObject({
+      status: 'committed',
+      insertedCount: 2_000,
+    });
+    expect(township.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(township).size).toBe(township.length);
     const view = await clerk.imports.get({ id });
     expect(view.batch).toMatchObject({
       status: 'committed',
@@ -103,6 +160,8 @@ describe('petition commit as a job', () => {
     });
     expect(desk.every((c) => /^130534-2024-\d{6}$/.test(c.caseNumber))).toBe(true);
     await expectGapFree();
+    await expectBlocksInFileOrder(id);
+    await expectBlocksInFileOrder(other.id);
     // File order within a year: the first 2023 row of the ledger has the lowest 2023 number of the batch.
     const [first] = await ownerRows(
       `select petitioner_name from petition_cases where import_id = $1 and case_number like '130534-2023-%' order by case_number limit 1`,
@@ -185,6 +244,93 @@ describe('petition commit as a job', () => {
     });
     expect(await ownerRows(`select count(*)::int as n from petition_cases`)).toEqual(before);
     expect((await clerk.imports.get({ id: bad.id })).batch.status).toBe('previewed');
+  });
+});
+
+describe('a petition commit that dies after its numbers were reserved', () => {
+  it('keeps the block for the batch, refuses to drop it, and the next commit fills it with the same rows', async () => {
+    const clerk = callerOf('a_cun0101');
+    const { id } = await clerk.imports.preview({
+      register: 'petitions',
+      fileName: '中断.csv',
+      bytes: ledger(1_500, 'H'),
+    });
+    const counters = async () =>
+      Object.fromEntries(
+        (await ownerRows(`select year, last_number from case_counters where county_id = 1`)).map((row) => [
+          String(row.year),
+          Number(row.last_number),
+        ]),
+      );
+    const before = await counters();
+    // Hold the cases table so the job stops right after its reservation, at its first INSERT; then kill its connection.
+    const blocker = await database.owner.client.reserve();
+    try {
+      await blocker.unsafe('begin');
+      await blocker.unsafe('lock table petition_cases in share mode');
+      await clerk.imports.commit({ id });
+      let backend: number | null = null;
+      while (backend === null) {
+        const [waiting] = await ownerRows(
+          `select a.pid from pg_stat_activity a join import_batches b on b.id = $1 and b.reserved_numbers is not null
+          where a.datname = current_database() and a.wait_event_type = 'Lock' and a.query like 'with src as%'`,
+          id,
+        );
+        backend = waiting ? Number(waiting.pid) : null;
+        if (backend === null) await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await ownerRows(`select pg_terminate_backend($1)`, backend);
+    } finally {
+      await blocker.unsafe('rollback');
+      blocker.release();
+    }
+    await backgroundJobsIdle();
+
+    // Nothing written, but the numbers are the batch's: the counters moved by its rows, the block is on the batch.
+    const [batch] = await ownerRows(`select status, reserved_numbers, failure from import_batches where id = $1`, id);
+    expect(batch).toMatchObject({ status: 'previewed', failure: { zh: expect.stringContaining('预留') } });
+    const block = batch!.reserved_numbers as Record<string, { first: number; count: number }>;
+    expect(Object.values(block).reduce((sum, year) => sum + year.count, 0)).toBe(1_500);
+    const after = await counters();
+    for (const [year, taken] of Object.entries(block)) {
+      expect(taken.first).toBe((before[year] ?? 0) + 1);
+      expect(after[year]).toBe(taken.first + taken.count - 1);
+    }
+    expect(await ownerRows(`select count(*)::int as n from petition_cases where import_id = $1`, id)).toEqual([
+      { n: 0 },
+    ]);
+    // Desk intake meanwhile numbers after the block.
+    const desk = await deskIntake('a_zhen01', 99);
+    expect(Number(desk.caseNumber.split('-')[2])).toBe(block['2024']!.first + block['2024']!.count);
+
+    // The block cannot be dropped: no cancel, no re-preview, no housekeeping expiry, and another
+    // ledger of the unit waits for it.
+    await expect(clerk.imports.cancel({ id })).rejects.toMatchObject({ messageKey: 'imports.error.notCancellable' });
+    await expect(clerk.imports.remap({ id, mapping: {} })).rejects.toMatchObject({
+      messageKey: 'imports.error.notRemappable',
+    });
+    const nextWeek = new Date(Date.now() + 8 * 86_400_000);
+    await importHousekeeping(database.owner.db, nextWeek);
+    expect((await ownerRows(`select status from import_batches where id = $1`, id))[0]).toEqual({
+      status: 'previewed',
+    });
+    const another = await clerk.imports.preview({
+      register: 'petitions',
+      fileName: '另一本.csv',
+      bytes: ledger(5, 'J'),
+    });
+    await expect(commitAndWait(clerk, { id: another.id })).rejects.toMatchObject({
+      params: { zh: expect.stringContaining('中断.csv') },
+    });
+
+    // Committed again the next day: the same rows take exactly the reserved numbers, in file order.
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    expect(await commitAndWait(callerOf('a_cun0101', tomorrow), { id })).toEqual({ inserted: 1_500, skipped: 0 });
+    await expectBlocksInFileOrder(id);
+    expect(await counters()).toEqual({ ...after, '2024': after['2024']! + 1 });
+    await expectGapFree();
+    expect(await commitAndWait(clerk, { id: another.id })).toEqual({ inserted: 5, skipped: 0 });
+    await expectGapFree();
   });
 });
 

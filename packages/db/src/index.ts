@@ -4,7 +4,7 @@ export * from './with-actor.ts';
 export * from './copy.ts';
 export * from './migrate.ts';
 export * as schema from './schema/index.ts';
-export type { ImportReading } from './schema/imports.ts';
+export type { ImportReading, ReservedNumbers } from './schema/imports.ts';
 export * from './schema/roles.ts';
 export * from './cases/projection.ts';
 export * from './cases/county-calendar.ts';

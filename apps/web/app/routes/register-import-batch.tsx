@@ -99,7 +99,8 @@ export default function RegisterImportBatch() {
   const result = useActionData<typeof action>();
   const { t, language } = useI18n();
   const { batch, register } = data;
-  const editable = data.mine && batch.status === 'previewed';
+  // A batch holding reserved case numbers is only committed again (petition-commit.ts): no remapping.
+  const editable = data.mine && batch.status === 'previewed' && !batch.reservedNumbers;
   const mapped = new Set(Object.values(batch.mapping ?? {}));
   // Required columns the file lacks: the fix is the mapping, so the page leads with it.
   const missing =

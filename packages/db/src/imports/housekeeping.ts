@@ -7,7 +7,8 @@
  *    the batch's job lock (batch-locks.ts) and the claim is older than a short grace, so
  *    a job that was claimed a moment ago but has not opened its transaction yet is left alone.
  * 2. Batches abandoned after preview (never committed or cancelled) are cancelled after
- *    the retention period: the uploaded file and the staged rows hold personal data.
+ *    the retention period: the uploaded file and the staged rows hold personal data. A
+ *    petition batch holding reserved case numbers is never cancelled: its rows must fill them.
  * 3. Finished batches (committed, failed, cancelled) lose their staged rows and any file
  *    after the same period; the batch row with its counts stays for the record.
  */
@@ -52,6 +53,7 @@ export async function importHousekeeping(
         update import_batches b
         set status = 'cancelled', file_bytes = null, failure = ${JSON.stringify(expiredNote(retentionDays))}::jsonb, progress_phase = 'done', updated_at = ${now.toISOString()}::timestamptz
         where b.status in ('previewing', 'previewed') and b.updated_at < ${cutoff.toISOString()}::timestamptz
+          and b.reserved_numbers is null
         returning b.county_id, b.id
       ), rows as (
         delete from import_rows r using gone where r.county_id = gone.county_id and r.batch_id = gone.id returning 1

@@ -41,6 +41,16 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataTyp
  */
 const ownUnit = (unitCodeColumn: unknown) => sql`${unitCodeColumn} = ${currentUnitCode}`;
 
+/**
+ * The case numbers a petition commit reserved, per year of receipt: the block
+ * `first … first + count - 1` of the county's sequence, taken from `case_counters` in a
+ * short transaction of its own and filled by the commit's cases in file order
+ * (docs/decisions/0020-petition-numbers-reserved-first.md). Set until the batch is
+ * committed, it binds the batch: no cancel, no re-preview, and no other petition commit
+ * of the unit until a commit of this batch has filled it.
+ */
+export type ReservedNumbers = Record<string, { first: number; count: number }>;
+
 export const importStatuses = ['previewing', 'previewed', 'committing', 'committed', 'failed', 'cancelled'] as const;
 export type ImportStatus = (typeof importStatuses)[number];
 
@@ -91,6 +101,7 @@ export const importBatches = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
     committedAt: timestamp('committed_at', { withTimezone: true }),
     committedBy: uuid('committed_by'),
+    reservedNumbers: jsonb('reserved_numbers').$type<ReservedNumbers>(),
   },
   (t) => [
     primaryKey({ columns: [t.countyId, t.id] }),

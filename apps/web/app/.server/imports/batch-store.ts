@@ -58,6 +58,7 @@ export const batchColumns = {
   createdBy: batches.createdBy,
   createdAt: batches.createdAt,
   committedAt: batches.committedAt,
+  reservedNumbers: batches.reservedNumbers,
 };
 
 export type BatchRow = Omit<typeof batches.$inferSelect, 'fileBytes' | 'updatedAt' | 'committedBy'>;

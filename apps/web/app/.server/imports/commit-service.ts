@@ -21,7 +21,14 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { COMMIT_CLAIM_GRACE_SECONDS, batchJobLock, onlyRow, schema, withActor } from '@tally/db';
+import {
+  COMMIT_CLAIM_GRACE_SECONDS,
+  batchJobLock,
+  dashboardVersionBumpedLast,
+  onlyRow,
+  schema,
+  withActor,
+} from '@tally/db';
 import { UserFacingError, notFound } from '../errors.ts';
 import { log } from '../log.ts';
 import { auditChange, type AuthedContext } from '../trpc.ts';
@@ -34,6 +41,12 @@ export interface CommitStarted {
   id: string;
   status: 'committing';
 }
+
+/** A commit that failed after its case numbers were reserved: it must be committed again, never dropped. */
+const RESERVED_UNFINISHED = {
+  zh: '导入中断，未写入任何记录；本批的案件编号已预留，请重新确认导入以完成（本批不能取消）',
+  en: 'The commit was interrupted and wrote nothing; its case numbers are reserved: commit again to finish (this batch cannot be cancelled)',
+};
 
 const batchWhere = (ctx: AuthedContext, id: string) =>
   and(eq(schema.importBatches.countyId, ctx.actor.countyId), eq(schema.importBatches.id, id));
@@ -114,44 +127,49 @@ async function runCommit(
       if (!onlyRow(lock, z.object({ mine: z.boolean() })).mine) return; // Another job runs this batch: it will write the outcome.
       const current = await findOwnBatch(tx, ctx.actor, batch.id);
       if (current?.status !== 'committing') return; // Cancelled, or recovered by housekeeping meanwhile.
-      // Petitions become cases (numbering, workflow state); ledgers go in one statement.
-      const inserted =
-        batch.register === 'petitions'
-          ? await insertStagedPetitions(tx, ctx, batch, progress)
-          : await insertStagedRows(tx, ctx.actor, batch);
-      const skipped = batch.validRows - inserted;
-      // Progress writes touch the batch row from their own transactions: let them land before this one locks it.
-      await progress.flush();
-      await tx
-        .update(schema.importBatches)
-        // The file is no longer needed once its rows are in the register (it may hold personal data).
-        .set({
-          status: 'committed',
-          insertedCount: inserted,
-          skippedCount: skipped,
-          committedAt: ctx.now,
-          committedBy: ctx.actor.userId,
-          fileBytes: null,
-          progressPhase: 'done',
-          progressDone: batch.validRows,
-          progressTotal: batch.validRows,
-          updatedAt: new Date(),
-        })
-        .where(batchWhere(ctx, batch.id));
-      await auditChange(tx, ctx, {
-        action: 'imports.commit',
-        objectType: 'import_batch',
-        objectId: batch.id,
-        detail: {
-          register: batch.register,
-          fileName: batch.fileName,
-          inserted,
-          skipped,
-          errorRows: batch.errorRows,
-          acceptErrors,
-          warningRows: batch.reading?.warningRows ?? 0,
-          acceptWarnings,
-        },
+      // The dashboard's data version is bumped once, as the last statement: bumped by each
+      // statement's trigger it would lock the county's version row until this long
+      // transaction commits, and every other writer of the county would wait for the import.
+      await dashboardVersionBumpedLast(tx, async () => {
+        // Petitions become cases (numbering, workflow state); ledgers go in one statement.
+        const inserted =
+          batch.register === 'petitions'
+            ? await insertStagedPetitions(tx, ctx, batch, progress)
+            : await insertStagedRows(tx, ctx.actor, batch);
+        const skipped = batch.validRows - inserted;
+        // Progress writes touch the batch row from their own transactions: let them land before this one locks it.
+        await progress.flush();
+        await tx
+          .update(schema.importBatches)
+          // The file is no longer needed once its rows are in the register (it may hold personal data).
+          .set({
+            status: 'committed',
+            insertedCount: inserted,
+            skippedCount: skipped,
+            committedAt: ctx.now,
+            committedBy: ctx.actor.userId,
+            fileBytes: null,
+            progressPhase: 'done',
+            progressDone: batch.validRows,
+            progressTotal: batch.validRows,
+            updatedAt: new Date(),
+          })
+          .where(batchWhere(ctx, batch.id));
+        await auditChange(tx, ctx, {
+          action: 'imports.commit',
+          objectType: 'import_batch',
+          objectId: batch.id,
+          detail: {
+            register: batch.register,
+            fileName: batch.fileName,
+            inserted,
+            skipped,
+            errorRows: batch.errorRows,
+            acceptErrors,
+            warningRows: batch.reading?.warningRows ?? 0,
+            acceptWarnings,
+          },
+        });
       });
     });
   } catch (error) {
@@ -165,12 +183,19 @@ async function runCommit(
           };
     if (!(error instanceof UserFacingError))
       log.error(error instanceof Error ? error : new Error('commit failed'), 'import commit failed');
-    await withActor(ctx.db, ctx.actor, (tx) =>
-      tx
+    await withActor(ctx.db, ctx.actor, async (tx) => {
+      // Numbers reserved before the fault stay the batch's: committing again fills them (petition-commit.ts).
+      const reserved = (await findOwnBatch(tx, ctx.actor, batch.id))?.reservedNumbers;
+      await tx
         .update(schema.importBatches)
-        .set({ status: 'previewed', failure: reason, progressPhase: 'done', updatedAt: new Date() })
-        .where(and(batchWhere(ctx, batch.id), eq(schema.importBatches.status, 'committing'))),
-    ).catch((markError: unknown) =>
+        .set({
+          status: 'previewed',
+          failure: reserved ? RESERVED_UNFINISHED : reason,
+          progressPhase: 'done',
+          updatedAt: new Date(),
+        })
+        .where(and(batchWhere(ctx, batch.id), eq(schema.importBatches.status, 'committing')));
+    }).catch((markError: unknown) =>
       log.error(
         markError instanceof Error ? markError : new Error('mark failed'),
         'import commit outcome not recorded',
@@ -186,7 +211,8 @@ export async function cancelBatch(ctx: AuthedContext, id: string): Promise<void>
     if (!batch) throw notFound();
     if (batch.status === 'committing')
       throw new UserFacingError('CONFLICT', 'imports.error.committing', { existing: 0 });
-    if (batch.status === 'committed' || batch.status === 'cancelled')
+    // Case numbers reserved for the batch must be filled by its rows, or the county's sequence keeps a gap.
+    if (batch.status === 'committed' || batch.status === 'cancelled' || batch.reservedNumbers)
       throw new UserFacingError('BAD_REQUEST', 'imports.error.notCancellable');
     // A preview running now holds the batch's job lock and its staged rows: refuse rather than wait for it.
     // A preview that died left no holder, and its batch may be cancelled.

@@ -1,22 +1,30 @@
 /**
- * The commit of a petition-ledger batch, set-based (docs/decisions/0015-import-commit-jobs.md):
+ * The commit of a petition-ledger batch, set-based, its numbers reserved first
+ * (docs/decisions/0015-import-commit-jobs.md, docs/decisions/0020-petition-numbers-reserved-first.md):
  *
  * 1. Serialise with any other petition commit of the same unit (advisory lock), so two
  *    batches of one ledger committed at once run one after the other and the second
- *    finds the first's cases instead of hitting the unique key.
- * 2. Refuse, naming the row, what the preview could not know: a case number (a row of the
+ *    finds the first's cases instead of hitting the unique key. A block another batch of
+ *    the unit reserved and has not filled yet refuses this commit: its rows must go in first.
+ * 2. Refuse, naming the row, everything that could refuse: a case number (a row of the
  *    app's own export) that names no case the unit can see, an ID number whose birth date
- *    lies after today.
- * 3. INSERT … SELECT the cases and their 'register' transitions from the staged rows, a
- *    slice of row numbers per statement (progress between slices), each case under a
- *    placeholder number unique to the batch and row. The workflow state and its projected
- *    columns come from the same pure code as desk intake (registerCase, projectionOf),
- *    computed once per distinct (date, channel): nothing else in them varies by row.
- * 4. Last, one statement numbers them: per year, the county's counter is raised by the
- *    year's count (INSERT … ON CONFLICT DO UPDATE … RETURNING, years in order, so two
- *    imports never deadlock) and each case takes base + its rank in file order. The
- *    counter rows stay locked from that statement to COMMIT only, a moment instead of
- *    the whole import; a rollback anywhere gives every number back, so no gaps (§3).
+ *    lies after today, a receipt no case number can carry, a receipt intake refuses.
+ * 3. The rows to insert (valid, no case number, fingerprint not at the unit yet) with
+ *    their year and rank in file order, once, in a temporary table.
+ * 4. Reserve the numbers: in a short transaction of its own, the county's counter of
+ *    each year is raised by the year's count and the block recorded on the batch, then
+ *    COMMIT. The counters are held for that one statement, never for the import.
+ * 5. INSERT … SELECT the cases with their final numbers (first of the year's block + rank)
+ *    and their 'register' transitions, a slice of row numbers per statement (progress
+ *    between slices). The workflow state and its projected columns come from the same
+ *    pure code as desk intake (registerCase, projectionOf), computed once per distinct
+ *    (date, channel): nothing else in them varies by row.
+ *
+ * A reserved block binds the batch until it is filled: a fault or a crash after step 4
+ * rolls the cases back but not the reservation, and the next commit of the batch skips
+ * the refusals (the batch was judged when its block was taken) and fills the same block
+ * with the same rows, so the county's sequence keeps no gap (docs/domain.md §3). The
+ * batch can be neither cancelled nor previewed again meanwhile.
  *
  * Rows already imported at the unit (same fingerprint) and rows carrying the number of
  * an existing case are never inserted: committing the same ledger, or the app's own
@@ -29,11 +37,12 @@ import {
   registerCase,
   shanghaiDate,
   validateIdNumber,
-  type Channel,
+  CASE_CHANNELS,
   type WorkCalendar,
 } from '@tally/casework';
 import { z } from 'zod';
-import { onlyRow, petitionImportLock, rowsOf, type Transaction } from '@tally/db';
+import { onlyRow, petitionImportLock, rowsOf, type ReservedNumbers, type Transaction } from '@tally/db';
+import { log } from '../log.ts';
 import type { AuthedContext } from '../trpc.ts';
 import { domainError, unnumberableYear } from '../services/petition-intake.ts';
 import { projectionOf } from '../services/case-records.ts';
@@ -45,15 +54,19 @@ import type { ProgressWriter } from './progress-writer.ts';
 const SLICE = 20_000;
 /** The highest sequence a case number can carry (six digits). */
 const MAX_SEQUENCE = 999_999;
-/** Placeholder numbers sort in file order: the batch, then the row number padded. */
-const placeholderPrefix = (batchId: string) => `importing:${batchId}:`;
 
-type Context = Pick<AuthedContext, 'actor' | 'now'>;
+type Context = Pick<AuthedContext, 'actor' | 'now' | 'run'>;
 
 /** A refusal that names the row, in the words desk intake would use for the field. */
 function rowRefusal(rowNumber: number, message: { zh: string; en: string }) {
   return domainError({ zh: `第 ${rowNumber} 行：${message.zh}`, en: `Row ${rowNumber}: ${message.en}` });
 }
+
+/** A reserved block as stored on the batch: per year, the first number and how many. */
+const reservedNumbersShape: z.ZodType<ReservedNumbers> = z.record(
+  z.string(),
+  z.object({ first: z.number().int(), count: z.number().int() }),
+);
 
 /** The staged, valid, not-yet-imported rows of the batch (alias r), as a condition. */
 function pendingRows(ctx: Context, batch: BatchRow) {
@@ -77,13 +90,17 @@ async function refuseUnknownCaseNumbers(tx: Transaction, ctx: Context, batch: Ba
   });
 }
 
+/** The pending rows (alias p) joined to their staged values (alias r). */
+function pendingWithValues(ctx: Context, batch: BatchRow) {
+  return sql`petition_pending p join import_rows r on r.county_id = ${ctx.actor.countyId} and r.batch_id = ${batch.id} and r.row_number = p.row_number`;
+}
+
 /** A receipt outside the years a case number can carry (Excel's serial 2024 read as 1905-07-16): the clerk's to fix, by row. */
 async function refuseUnnumberableYears(tx: Transaction, ctx: Context, batch: BatchRow): Promise<void> {
   const [outside] = rowsOf(
-    await tx.execute(sql`select r.row_number as "rowNumber", r.values->>'receivedOn' as "receivedOn" from import_rows r
-    where ${pendingRows(ctx, batch)}
-      and left(r.values->>'receivedOn', 4)::int not between ${CASE_NUMBER_YEARS.min} and ${CASE_NUMBER_YEARS.max}
-    order by r.row_number limit 1`),
+    await tx.execute(sql`select p.row_number as "rowNumber", r.values->>'receivedOn' as "receivedOn" from ${pendingWithValues(ctx, batch)}
+    where p.year not between ${CASE_NUMBER_YEARS.min} and ${CASE_NUMBER_YEARS.max}
+    order by p.row_number limit 1`),
     z.object({ rowNumber: z.number().int(), receivedOn: z.string() }),
   );
   if (!outside) return;
@@ -94,10 +111,9 @@ async function refuseUnnumberableYears(tx: Transaction, ctx: Context, batch: Bat
 async function refuseFutureBirthDates(tx: Transaction, ctx: Context, batch: BatchRow): Promise<void> {
   const today = shanghaiDate(ctx.now);
   const suspects = rowsOf(
-    await tx.execute(sql`select r.row_number as "rowNumber", r.values->>'petitionerIdNumber' as id from import_rows r
-    where ${pendingRows(ctx, batch)} and length(r.values->>'petitionerIdNumber') = 18
-      and substr(r.values->>'petitionerIdNumber', 7, 8) >= ${today.replaceAll('-', '')}
-    order by r.row_number`),
+    await tx.execute(sql`select p.row_number as "rowNumber", r.values->>'petitionerIdNumber' as id from ${pendingWithValues(ctx, batch)}
+    where length(r.values->>'petitionerIdNumber') = 18 and substr(r.values->>'petitionerIdNumber', 7, 8) >= ${today.replaceAll('-', '')}
+    order by p.row_number`),
     z.object({ rowNumber: z.number().int(), id: z.string() }),
   );
   for (const suspect of suspects) {
@@ -107,36 +123,76 @@ async function refuseFutureBirthDates(tx: Transaction, ctx: Context, batch: Batc
 }
 
 /**
+ * A block reserved by another batch of the unit and not filled yet (its commit died):
+ * its rows must go in first, or this batch could take rows the block was counted for.
+ */
+async function refuseWhileAnotherBlockIsOpen(tx: Transaction, ctx: Context, batch: BatchRow): Promise<void> {
+  const [open] = rowsOf(
+    await tx.execute(sql`select b.file_name as "fileName" from import_batches b
+    where b.county_id = ${ctx.actor.countyId} and b.unit_code = ${ctx.actor.unitCode} and b.register = 'petitions'
+      and b.id <> ${batch.id} and b.reserved_numbers is not null and b.status <> 'committed'
+    order by b.created_at limit 1`),
+    z.object({ fileName: z.string() }),
+  );
+  if (!open) return;
+  throw domainError({
+    zh: `本单位另一批信访台帐（${open.fileName}）的导入已预留案件编号但尚未完成，请先在该批次重新确认导入`,
+    en: `Another petition ledger of this unit (${open.fileName}) has case numbers reserved but its import has not finished; commit that batch again first`,
+  });
+}
+
+/**
+ * The rows to insert, decided once: row number, year of receipt and rank within the year
+ * in file order, in a temporary table dropped at COMMIT. Returns the count per year.
+ */
+async function collectPending(tx: Transaction, ctx: Context, batch: BatchRow): Promise<Map<number, number>> {
+  await tx.execute(
+    sql`create temporary table petition_pending (row_number int primary key, year int not null, rank int not null,
+      received_on text not null, channel text not null) on commit drop`,
+  );
+  await tx.execute(sql`insert into petition_pending (row_number, year, rank, received_on, channel)
+    select row_number, year, row_number() over (partition by year order by row_number), received_on, channel
+    from (select r.row_number, left(r.values->>'receivedOn', 4)::int as year, r.values->>'receivedOn' as received_on, r.values->>'channel' as channel
+      from import_rows r where ${pendingRows(ctx, batch)}) p`);
+  // Our own table: the planner may know its size (the app role may not ANALYZE the shared ones).
+  await tx.execute(sql`analyze petition_pending`);
+  const counts = rowsOf(
+    await tx.execute(sql`select year, count(*)::int as n from petition_pending group by year order by year`),
+    z.object({ year: z.number().int(), n: z.number().int() }),
+  );
+  return new Map(counts.map((row) => [row.year, row.n]));
+}
+
+/**
  * The registered state and projected columns for each (date, channel) of the batch, from
  * the same pure code as desk intake; the SQL adds what varies by row (id, counts, flags).
+ * A pair intake refuses (a receipt after now) refuses the commit, naming its first row.
  */
-async function statesByDateAndChannel(tx: Transaction, ctx: Context, batch: BatchRow, calendar: WorkCalendar) {
+async function statesByDateAndChannel(tx: Transaction, ctx: Context, calendar: WorkCalendar) {
   const pairs = rowsOf(
     await tx.execute(
-      sql`select distinct r.values->>'receivedOn' as "receivedOn", r.values->>'channel' as channel from import_rows r where ${pendingRows(ctx, batch)}`,
+      sql`select received_on as "receivedOn", channel, min(row_number)::int as "firstRow" from petition_pending group by 1, 2`,
     ),
-    // Required in every valid row; were one null, intake would refuse it below as before.
-    z.object({ receivedOn: z.string().nullable(), channel: z.string().nullable() }),
+    z.object({ receivedOn: z.string(), channel: z.enum(CASE_CHANNELS), firstRow: z.number().int() }),
   );
   const lookup: Record<string, { state: unknown; clockDueOn: string | null }> = {};
   for (const pair of pairs) {
     const registered = registerCase(
       {
         id: 'template',
-        receivedAt: `${String(pair.receivedOn)}T00:00:00+08:00`,
-        channel: String(pair.channel) as Channel,
+        receivedAt: `${pair.receivedOn}T00:00:00+08:00`,
+        channel: pair.channel,
         unitCode: ctx.actor.unitCode,
         peopleCount: 1,
       },
       ctx.now,
     );
-    // A value intake refuses gets no entry: its rows would have no state, which NOT NULL refuses, rolling back the commit.
-    if (!registered.ok) continue;
+    if (!registered.ok) throw rowRefusal(pair.firstRow, registered.error);
     // Evaluated at the receipt, not today: a registered case's running deadline is the same
     // whatever day it is read (every open clock runs), and counting working days from the
     // receipt instead of from today keeps a ledger of old years cheap.
     const projection = projectionOf(registered.state, null, new Date(registered.state.receivedAt), calendar);
-    lookup[`${String(pair.receivedOn)}|${String(pair.channel)}`] = {
+    lookup[`${pair.receivedOn}|${pair.channel}`] = {
       state: registered.state,
       clockDueOn: projection.clockDueOn,
     };
@@ -144,26 +200,74 @@ async function statesByDateAndChannel(tx: Transaction, ctx: Context, batch: Batc
   return lookup;
 }
 
+/**
+ * Take each year's block from the county's counters in a transaction of its own and
+ * record it on the batch, in one statement, then COMMIT: the counters are held for that
+ * statement only. Years in order, so two imports never deadlock. A year whose six digits
+ * would run out refuses (the transaction rolls back, nothing is taken).
+ */
+async function reserveNumbers(ctx: Context, batch: BatchRow, counts: Map<number, number>): Promise<ReservedNumbers> {
+  const wanted = JSON.stringify([...counts].map(([year, n]) => ({ year, n })));
+  let raisedAt = 0;
+  const block = await ctx.run(async (tx) => {
+    raisedAt = performance.now();
+    const raised = await tx.execute(sql`with raised as (
+        insert into case_counters (county_id, year, last_number)
+        select ${ctx.actor.countyId}, w.year, w.n from jsonb_to_recordset(${wanted}::jsonb) as w(year int, n int) order by w.year
+        on conflict (county_id, year) do update set last_number = case_counters.last_number + excluded.last_number
+        returning year, last_number
+      ), blocks as (
+        select coalesce(jsonb_object_agg(r.year::text, jsonb_build_object('first', r.last_number - w.n + 1, 'count', w.n)), '{}'::jsonb) as block
+        from raised r join jsonb_to_recordset(${wanted}::jsonb) as w(year int, n int) using (year)
+      ), recorded as (
+        update import_batches b set reserved_numbers = (select block from blocks)
+        where b.county_id = ${ctx.actor.countyId} and b.id = ${batch.id} and b.status = 'committing' and b.reserved_numbers is null
+        returning 1
+      ) select (select block from blocks) as block, (select max(last_number) from raised)::int as top, (select count(*) from recorded)::int as recorded`);
+    const result = onlyRow(
+      raised,
+      z.object({ block: reservedNumbersShape, top: z.number().int(), recorded: z.number().int() }),
+    );
+    if (result.top > MAX_SEQUENCE) {
+      // The year's six digits are used up: refuse rather than write a number the format cannot hold.
+      throw domainError({
+        zh: `本年度信访件编号已超过 ${MAX_SEQUENCE} 号，无法导入`,
+        en: `The year's case numbers would pass ${MAX_SEQUENCE}; nothing was imported`,
+      });
+    }
+    if (result.recorded !== 1) throw new Error('the batch changed while its numbers were reserved');
+    return result.block;
+  });
+  // From the statement that raised the counters to its COMMIT: the longest a desk intake can wait for this import.
+  const heldMs = Math.round(performance.now() - raisedAt);
+  log.info({ batchId: batch.id, years: counts.size, heldMs }, 'petition case numbers reserved');
+  return block;
+}
+
 async function insertSlice(
   tx: Transaction,
   ctx: Context,
   batch: BatchRow,
   lookup: string,
+  blocks: string,
   from: number,
   to: number,
 ): Promise<number> {
   const { countyId, unitCode, userId, loginName } = ctx.actor;
+  const countyCode = unitCode.slice(0, 6);
   const query = sql`with src as (
-      select r.row_number, gen_random_uuid() as id, r.values as v, r.fingerprint
-      from import_rows r
-      where ${pendingRows(ctx, batch)} and r.row_number > ${from} and r.row_number <= ${to}
+      select r.row_number, gen_random_uuid() as id, r.values as v, r.fingerprint, p.received_on, p.channel,
+        ${countyCode} || '-' || p.year::text || '-' || lpad((b.first + p.rank - 1)::text, 6, '0') as case_number
+      from ${pendingWithValues(ctx, batch)}
+      join (select key::int as year, (value->>'first')::int as first from jsonb_each(${blocks}::jsonb)) b on b.year = p.year
+      where p.row_number > ${from} and p.row_number <= ${to} and r.row_number > ${from} and r.row_number <= ${to}
     ), templates as materialized (
       select key, value from jsonb_each(${lookup}::jsonb)
     ), inserted as (
       insert into petition_cases (county_id, id, case_number, unit_code, registered_unit_code, received_at, channel, people_count, person_times,
         skip_level, repeat_petition, category, summary, status, state, clock_due_on, petitioner_name, petitioner_id_number, petitioner_phone,
         petitioner_address, created_by, updated_at, import_fingerprint, import_id)
-      select ${countyId}, s.id, ${placeholderPrefix(batch.id)} || lpad(s.row_number::text, 9, '0'), ${unitCode}, ${unitCode},
+      select ${countyId}, s.id, s.case_number, ${unitCode}, ${unitCode},
         ((s.v->>'receivedOn')::date::timestamp - interval '8 hours') at time zone 'UTC',
         s.v->>'channel', coalesce((s.v->>'peopleCount')::int, 1), coalesce((s.v->>'peopleCount')::int, 1),
         s.v->>'skipLevel' = 'yes', s.v->>'repeatPetition' = 'yes', s.v->>'category', s.v->>'summary', 'registered',
@@ -171,7 +275,7 @@ async function insertSlice(
           'repeat', s.v->>'repeatPetition' = 'yes', 'skipLevel', s.v->>'skipLevel' = 'yes'),
         (t.value->>'clockDueOn')::date, s.v->>'petitionerName', upper(nullif(s.v->>'petitionerIdNumber', '')),
         nullif(s.v->>'petitionerPhone', ''), nullif(s.v->>'petitionerAddress', ''), ${userId}::uuid, ${ctx.now.toISOString()}::timestamptz, s.fingerprint, ${batch.id}::uuid
-      from src s left join templates t on t.key = (s.v->>'receivedOn') || '|' || (s.v->>'channel')
+      from src s left join templates t on t.key = s.received_on || '|' || s.channel
       returning id
     ), transitions as (
       insert into case_transitions (county_id, case_id, unit_code, registered_unit_code, action, from_status, to_status, actor_user_id, actor_name, at)
@@ -181,46 +285,20 @@ async function insertSlice(
   return onlyRow(await tx.execute(query), z.object({ n: z.number().int(), t: z.number().int() })).n;
 }
 
-/**
- * Number the batch's cases: one statement, the counters locked from here to COMMIT.
- * Returns the highest sequence given, checked against the six digits a number has.
- */
-async function numberCases(tx: Transaction, ctx: Context, batch: BatchRow): Promise<void> {
-  const { countyId, unitCode } = ctx.actor;
-  const countyCode = unitCode.slice(0, 6);
-  const query = sql`with todo as (
-      select c.id, c.case_number as placeholder, extract(year from (c.received_at at time zone 'UTC') + interval '8 hours')::int as year
-      from petition_cases c
-      where c.county_id = ${countyId} and c.registered_unit_code = ${unitCode} and c.import_id = ${batch.id}::uuid
-        and c.import_fingerprint is not null and c.case_number like ${`${placeholderPrefix(batch.id)}%`}
-    ), counts as (
-      select year, count(*)::int as n from todo group by year
-    ), raised as (
-      insert into case_counters (county_id, year, last_number)
-      select ${countyId}, year, n from counts order by year
-      on conflict (county_id, year) do update set last_number = case_counters.last_number + excluded.last_number
-      returning year, last_number
-    ), numbered as (
-      select t.id, t.year, r.last_number - c.n + row_number() over (partition by t.year order by t.placeholder) as seq
-      from todo t join counts c using (year) join raised r using (year)
-    ), renumbered as (
-      update petition_cases p set case_number = ${countyCode} || '-' || n.year::text || '-' || lpad(n.seq::text, 6, '0')
-      from numbered n where p.county_id = ${countyId} and p.id = n.id and n.seq <= ${MAX_SEQUENCE}
-      returning n.seq
-    ) select coalesce(max(seq), 0)::int as top, count(*)::int as n, (select count(*) from todo)::int as wanted from renumbered`;
-  const result = onlyRow(
-    await tx.execute(query),
-    z.object({ top: z.number().int(), n: z.number().int(), wanted: z.number().int() }),
+/** The block this batch reserved before, read again inside the commit's transaction. */
+async function reservedBefore(tx: Transaction, ctx: Context, batch: BatchRow): Promise<ReservedNumbers | null> {
+  const [row] = rowsOf(
+    await tx.execute(sql`select reserved_numbers as block from import_batches
+    where county_id = ${ctx.actor.countyId} and id = ${batch.id}`),
+    z.object({ block: reservedNumbersShape.nullable() }),
   );
-  if (result.n !== result.wanted) {
-    // The year's six digits are used up: refuse rather than write a number the format cannot hold.
-    throw domainError({
-      zh: `本年度信访件编号已超过 ${MAX_SEQUENCE} 号，无法导入`,
-      en: `The year's case numbers would pass ${MAX_SEQUENCE}; nothing was imported`,
-    });
-  }
-  // The format is the casework's: check one number against it, so a change there cannot drift from this SQL silently.
-  if (result.top > 0) formatCaseNumber({ countyCode, year: 2000, sequence: result.top });
+  return row?.block ?? null;
+}
+
+/** The counts a reserved block was taken for equal the rows to insert now: anything else would leave a gap or overrun it. */
+function sameCounts(block: ReservedNumbers, counts: Map<number, number>): boolean {
+  const years = Object.keys(block);
+  return years.length === counts.size && years.every((year) => counts.get(Number(year)) === block[year]?.count);
 }
 
 /** Register a case for every valid staged row not imported before; returns how many were registered. */
@@ -236,22 +314,42 @@ export async function insertStagedPetitions(
   // planner picks nested-loop anti-joins that rescan the unit's cases per staged row
   // (quadratic). Hash joins are linear whatever the estimates.
   await tx.execute(sql`set local enable_nestloop = off`);
-  await refuseUnknownCaseNumbers(tx, ctx, batch);
-  await refuseFutureBirthDates(tx, ctx, batch);
-  await refuseUnnumberableYears(tx, ctx, batch);
+  await refuseWhileAnotherBlockIsOpen(tx, ctx, batch);
+  let block = await reservedBefore(tx, ctx, batch);
+  const counts = await collectPending(tx, ctx, batch);
+  // Everything that could refuse is checked before numbers are taken; a batch holding a
+  // block was judged when it took it, and is only finished now.
+  if (!block) {
+    await refuseUnknownCaseNumbers(tx, ctx, batch);
+    await refuseFutureBirthDates(tx, ctx, batch);
+    await refuseUnnumberableYears(tx, ctx, batch);
+  }
   const calendar = await countyCalendar(tx, ctx.actor.countyId);
-  const lookup = JSON.stringify(await statesByDateAndChannel(tx, ctx, batch, calendar));
+  const lookup = JSON.stringify(await statesByDateAndChannel(tx, ctx, calendar));
+  const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+  if (block && !sameCounts(block, counts)) throw new Error('the rows to import no longer match the reserved numbers');
+  if (!block) {
+    if (total === 0) return 0;
+    progress.report('numbering', 0, batch.validRows);
+    block = await reserveNumbers(ctx, batch, counts);
+  }
+  // The format is the casework's: check the highest number against it, so a change there cannot drift from the SQL.
+  for (const [year, taken] of Object.entries(block))
+    formatCaseNumber({
+      countyCode: ctx.actor.unitCode.slice(0, 6),
+      year: Number(year),
+      sequence: taken.first + taken.count - 1,
+    });
+  const blocks = JSON.stringify(block);
   const { last } = onlyRow(
-    await tx.execute(sql`select coalesce(max(row_number), 0)::int as last from import_rows r
-    where r.county_id = ${ctx.actor.countyId} and r.batch_id = ${batch.id} and r.outcome = 'valid'`),
+    await tx.execute(sql`select coalesce(max(row_number), 0)::int as last from petition_pending`),
     z.object({ last: z.number().int() }),
   );
   let inserted = 0;
   for (let from = 0; from < last; from += SLICE) {
-    inserted += await insertSlice(tx, ctx, batch, lookup, from, from + SLICE);
+    inserted += await insertSlice(tx, ctx, batch, lookup, blocks, from, from + SLICE);
     progress.report('committing', inserted, batch.validRows);
   }
-  progress.report('numbering', inserted, batch.validRows);
-  if (inserted > 0) await numberCases(tx, ctx, batch);
+  if (inserted !== total) throw new Error('fewer cases were inserted than numbers reserved');
   return inserted;
 }

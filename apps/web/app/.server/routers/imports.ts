@@ -88,7 +88,8 @@ export const importsRouter = router({
       });
       if (!found) throw notFound();
       const { batch, bytes } = found;
-      if (batch.status !== 'previewed' || !bytes)
+      // A batch holding reserved case numbers is committed as it was previewed, or the block would not fit its rows.
+      if (batch.status !== 'previewed' || !bytes || batch.reservedNumbers)
         throw new UserFacingError('BAD_REQUEST', 'imports.error.notRemappable');
       const register = batch.register as ImportKey;
       const previous = batch.reading?.choice ?? {};

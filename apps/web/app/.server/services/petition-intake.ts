@@ -116,6 +116,9 @@ export async function registerPetition(
   if (year < CASE_NUMBER_YEARS.min || year > CASE_NUMBER_YEARS.max) {
     throw domainError(unnumberableYear(state.receivedOn));
   }
+  // Everything but the two inserts is done before the number is drawn: the county's counter
+  // for the year is held from here to COMMIT, and every other intake of the year waits for it.
+  const projection = projectionOf(state, null, ctx.now, calendar ?? (await countyCalendar(tx, ctx.actor.countyId)));
   const caseNumber = formatCaseNumber({
     countyCode: ctx.actor.unitCode.slice(0, 6),
     year,
@@ -142,7 +145,7 @@ export async function registerPetition(
     importFingerprint: input.importFingerprint ?? null,
     importId: input.importId ?? null,
     createdBy: ctx.actor.userId,
-    ...projectionOf(state, null, ctx.now, calendar ?? (await countyCalendar(tx, ctx.actor.countyId))),
+    ...projection,
   });
   await tx.insert(schema.caseTransitions).values({
     countyId: ctx.actor.countyId,
