@@ -1,10 +1,17 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import { onlyRow } from '@tally/db';
+import { z } from 'zod';
 import { seedThreeYears } from '@tally/demo';
 import { createCaller } from '@tally/web/server/routers/root.ts';
 import { buildWebApp, startApp } from '../setup/app-server.ts';
 import { signIn } from '../setup/sign-in.ts';
 import { actorByLogin } from '../setup/two-counties.ts';
 import { openBenchDatabase } from './support/bench-database.ts';
+import { summariseCpuProfile } from './support/cpu-profile-summary.ts';
+import { postgresCpuMs, processCpuMs } from './support/process-cpu.ts';
 import { printThreeYearSummary } from './support/three-year-summary.ts';
 
 /*
@@ -17,11 +24,20 @@ import { printThreeYearSummary } from './support/three-year-summary.ts';
  *   trends    /dashboard/trends                   this year's score trend of the scope's units
  * Reference, in the same run: /login without a session (server-rendered, no database work),
  * the floor of a page on this machine. Goal from the issue: p95 < 200 ms on 2 cores, 0 errors.
+ * Each row also says how much CPU one request cost in the server's process and in PostgreSQL
+ * (from /proc, over the row's run): the rest of a request's time is waiting.
  *
  *   npm run bench -- dashboard-load                   30 s per page
  *   npm run bench -- dashboard-load --duration 5      a quick check
+ *   npm run bench -- dashboard-load --cpu-prof        the server under V8's profiler; its profile is
+ *                                                     summed up by package and function at the end
+ *                                                     (file in .test-artifacts/cpu-prof, for DevTools)
  */
+const benchStartedAt = Date.now();
 const duration = durationArgument(process.argv.slice(2));
+const cpuProfDir = process.argv.includes('--cpu-prof')
+  ? fileURLToPath(new URL('../../.test-artifacts/cpu-prof', import.meta.url))
+  : null;
 const CONNECTIONS = 50;
 const COUNTY = '130534000000';
 /** The reference row's p95, set by the first row printed. */
@@ -45,7 +61,18 @@ try {
   );
 
   buildWebApp();
-  app = await startApp(db.ownerUrl, { launcher: 'start', demoData: true });
+  if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true });
+  app = await startApp(db.ownerUrl, {
+    launcher: 'start',
+    demoData: true,
+    nodeArgs: cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [],
+  });
+  const serverPid = app.pid;
+  const backendPid = onlyRow(
+    await db.owner.db.execute(sql`select pg_backend_pid() as pid`),
+    z.object({ pid: z.number() }),
+  ).pid;
+  const cpu = () => ({ server: processCpuMs(serverPid), postgres: postgresCpuMs(backendPid) });
   const sessions = await signInSessions(app.url, db);
   process.stdout.write(
     `server ${app.url} (production build), ${sessions.length} sessions signed in; ${CONNECTIONS} connections, ${duration} s per page\n\n`,
@@ -72,21 +99,24 @@ try {
     );
   }
   process.stdout.write('\n');
-  const reference = await drive(app.url, duration, () => '/login', null);
+  const reference = await drive(app.url, duration, () => '/login', null, cpu);
   printHeader();
   printRow('reference /login (no session)', reference);
   for (const page of pages) {
     // Requests still running from the previous page's run would land in this one: wait for them.
     await alone3(app.url, page.path(county), county);
-    printRow(page.name, await drive(app.url, duration, page.path, sessions));
+    printRow(page.name, await drive(app.url, duration, page.path, sessions, cpu));
   }
   process.stdout.write(
-    `\nratio: each page's p95 to the reference's p95 (same server, same run); goal p95 < 200 ms with 0 errors and 0 non-2xx\n`,
+    `\nratio: each page's p95 to the reference's p95 (same server, same run); goal p95 < 200 ms with 0 errors and 0 non-2xx\n` +
+      `node, pg: CPU milliseconds per request in the server's process and in PostgreSQL over the run (2 cores: at most 2,000 ms of CPU per second)\n`,
   );
 } finally {
   await app?.stop();
   await db.close();
 }
+// The profile is written when the server exits.
+if (cpuProfDir) process.stdout.write(`\n${summariseCpuProfile(cpuProfDir, benchStartedAt).join('\n')}\n`);
 
 interface Session {
   login: string;
@@ -139,7 +169,12 @@ interface Figures {
   non2xx: number;
   /** How many answers of each non-2xx status, e.g. `404×3`. */
   statuses: string;
+  /** CPU milliseconds per request in the server's process and in PostgreSQL (null: /proc did not say). */
+  nodeCpu: number | null;
+  pgCpu: number | null;
 }
+
+type CpuReading = () => { server: number | null; postgres: number | null };
 
 /** One autocannon run: every connection takes a session of its own on its first request and keeps it. */
 async function drive(
@@ -147,7 +182,9 @@ async function drive(
   seconds: number,
   path: (session: Session) => string,
   sessions: Session[] | null,
+  cpu: CpuReading,
 ): Promise<Figures> {
+  const cpuBefore = cpu();
   const anonymous: Session = { login: '', cookie: '', breakdownUnit: '' };
   // autocannon hands each connection its own context object: the session sticks to it.
   const byConnection = new WeakMap<object, Session>();
@@ -185,6 +222,9 @@ async function drive(
       if (status < 200 || status > 299) odd.set(status, (odd.get(status) ?? 0) + 1);
     });
   });
+  const cpuAfter = cpu();
+  const perRequest = (before: number | null, after: number | null) =>
+    before === null || after === null || result.requests.total === 0 ? null : (after - before) / result.requests.total;
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(times.length * q))] ?? Number.NaN;
   return {
@@ -196,20 +236,26 @@ async function drive(
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     statuses: [...odd].map(([status, n]) => `${status}×${n}`).join(' '),
+    nodeCpu: perRequest(cpuBefore.server, cpuAfter.server),
+    pgCpu: perRequest(cpuBefore.postgres, cpuAfter.postgres),
   };
 }
 
 function printHeader(): void {
   process.stdout.write(
-    `${'page'.padEnd(36)}${'p50'.padStart(9)}${'p95'.padStart(9)}${'p99'.padStart(9)}${'requests'.padStart(10)}${'errors'.padStart(8)}${'timeouts'.padStart(10)}${'non-2xx'.padStart(9)}${'p95 ratio'.padStart(11)}\n`,
+    `${'page'.padEnd(36)}${'p50'.padStart(9)}${'p95'.padStart(9)}${'p99'.padStart(9)}${'requests'.padStart(10)}${'errors'.padStart(8)}${'timeouts'.padStart(10)}${'non-2xx'.padStart(9)}${'p95 ratio'.padStart(11)}${'node'.padStart(9)}${'pg'.padStart(8)}\n`,
   );
 }
 function printRow(name: string, f: Figures): void {
   if (!referenceP95) referenceP95 = f.p95;
   const ms = (value: number) => `${value.toFixed(0)} ms`.padStart(9);
   process.stdout.write(
-    `${name.padEnd(36)}${ms(f.p50)}${ms(f.p95)}${ms(f.p99)}${String(f.requests).padStart(10)}${String(f.errors).padStart(8)}${String(f.timeouts).padStart(10)}${String(f.non2xx).padStart(9)}${`${(f.p95 / referenceP95).toFixed(1)}×`.padStart(11)}${f.statuses ? `  (${f.statuses})` : ''}\n`,
+    `${name.padEnd(36)}${ms(f.p50)}${ms(f.p95)}${ms(f.p99)}${String(f.requests).padStart(10)}${String(f.errors).padStart(8)}${String(f.timeouts).padStart(10)}${String(f.non2xx).padStart(9)}${`${(f.p95 / referenceP95).toFixed(1)}×`.padStart(11)}${cpuMs(f.nodeCpu).padStart(9)}${cpuMs(f.pgCpu).padStart(8)}${f.statuses ? `  (${f.statuses})` : ''}\n`,
   );
+}
+
+function cpuMs(value: number | null): string {
+  return value === null ? 'n/a' : `${value.toFixed(1)} ms`;
 }
 
 function durationArgument(args: string[]): number {

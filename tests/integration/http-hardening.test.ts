@@ -102,6 +102,18 @@ describe('security headers', () => {
       expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     }
   });
+
+  it("the build's public files are served with their own caching; a page is not taken for one", async () => {
+    const icon = await fetch(`${app.url}/favicon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toContain('image/svg+xml');
+    expect(icon.headers.get('cache-control')).toContain('max-age=3600');
+    expect(await icon.text()).toContain('<svg');
+    const page = await fetch(`${app.url}/registers`, { headers: { cookie }, redirect: 'manual' });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(await page.text()).toContain('<html');
+  });
 });
 
 describe('redirects stay on this site', () => {

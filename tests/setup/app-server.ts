@@ -46,6 +46,8 @@ export function buildWebApp(): void {
 
 export interface RunningApp {
   url: string;
+  /** The server process's id (the dashboard bench reads its CPU time from /proc). */
+  pid: number;
   /** Everything the server wrote to stdout and stderr so far (its log lines among them). */
   output(): string;
   stop(): Promise<void>;
@@ -63,6 +65,8 @@ export interface AppOptions {
   demoData?: boolean;
   /** More environment for the server, e.g. LOG_LEVEL to read its log. */
   env?: Record<string, string>;
+  /** More flags for the server's node, e.g. --cpu-prof (the dashboard bench's --cpu-prof). */
+  nodeArgs?: string[];
 }
 
 /**
@@ -75,7 +79,12 @@ export async function startApp(ownerUrl: string, options: AppOptions = {}): Prom
   const { NODE_ENV: testMode, ...inherited } = process.env;
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', options.launcher === 'start' ? 'apps/web/server/start.ts' : 'apps/web/server/main.ts'],
+    [
+      ...(options.nodeArgs ?? []),
+      '--import',
+      'tsx',
+      options.launcher === 'start' ? 'apps/web/server/start.ts' : 'apps/web/server/main.ts',
+    ],
     {
       cwd: repoRoot,
       env: {
@@ -118,6 +127,7 @@ export async function startApp(ownerUrl: string, options: AppOptions = {}): Prom
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {

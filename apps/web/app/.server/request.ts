@@ -18,11 +18,29 @@ declare module 'react-router' {
   interface AppLoadContext extends ServerContext {}
 }
 
+type PageContext = RequestContext & { expired: boolean };
+
+/**
+ * One session check per page request: a page's loaders (the layout's and the route's, run side by
+ * side) share the Request object, and each asked for the caller; the second check read the same
+ * session row with the same cookie at the same moment. Only reads (GET, HEAD) share it: after an
+ * action (a password reset, a deactivated unit) the loaders that follow check the session anew,
+ * and every later request checks it again, so an ended session is refused at once.
+ */
+const contextsByRequest = new WeakMap<Request, Promise<PageContext>>();
+
 /** The tRPC context for one request: the actor from the session cookie, or null. */
-export async function contextFor(
-  request: Request,
-  server: ServerContext,
-): Promise<RequestContext & { expired: boolean }> {
+export function contextFor(request: Request, server: ServerContext): Promise<PageContext> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return readContext(request, server);
+  let context = contextsByRequest.get(request);
+  if (!context) {
+    context = readContext(request, server);
+    contextsByRequest.set(request, context);
+  }
+  return context;
+}
+
+async function readContext(request: Request, server: ServerContext): Promise<PageContext> {
   const db = requestDatabase().db;
   const now = new Date();
   const token = readCookie(request.headers.get('cookie'), SESSION_COOKIE);

@@ -29,19 +29,22 @@ export function languageFromCookie(cookieHeader: string | null): Language {
   return match?.[1] === 'en' ? 'en' : defaultLanguage;
 }
 
+/** Made once: building an Intl.DateTimeFormat costs more than formatting with it (a page formats many dates). */
+const shanghaiDateTime = new Intl.DateTimeFormat('en-CA', {
+  // hourCycle h23, not hour12: false: the latter writes midnight as 24:00 in some locales.
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
 /** 2024年3月5日 in Chinese, ISO-like in English; always in Asia/Shanghai. */
 export function formatDateTime(value: Date | string, language: Language): string {
   const date = typeof value === 'string' ? new Date(value) : value;
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    // hourCycle h23, not hour12: false: the latter writes midnight as 24:00 in some locales.
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
+  const parts = shanghaiDateTime.formatToParts(date);
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
   return language === 'zh-CN'
     ? `${get('year')}年${Number(get('month'))}月${Number(get('day'))}日 ${get('hour')}:${get('minute')}`
