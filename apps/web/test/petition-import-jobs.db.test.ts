@@ -305,7 +305,10 @@ describe('a petition commit that dies after its numbers were reserved', () => {
 
     // The block cannot be dropped: no cancel, no re-preview, no housekeeping expiry, and another
     // ledger of the unit waits for it.
-    await expect(clerk.imports.cancel({ id })).rejects.toMatchObject({ messageKey: 'imports.error.notCancellable' });
+    await expect(clerk.imports.cancel({ id })).rejects.toMatchObject({ messageKey: 'imports.error.numbersReserved' });
+    // The batch list offers no cancel for it, and says how to finish it.
+    const listed = (await clerk.imports.list({ page: 1 })).rows.find((row) => row.id === id);
+    expect(listed).toMatchObject({ status: 'previewed', holdsNumbers: true });
     await expect(clerk.imports.remap({ id, mapping: {} })).rejects.toMatchObject({
       messageKey: 'imports.error.notRemappable',
     });

@@ -84,7 +84,10 @@ export default function ImportBatches() {
                     {row.registerLabel && (
                       <Link to={`/registers/${row.register}/import/${row.id}`}>{t('imports.batches.open')}</Link>
                     )}
-                    {CANCELLABLE.has(row.status) && (
+                    {row.holdsNumbers && row.status !== 'committed' && (
+                      <span className="hint">{t('imports.batches.numbersReserved')}</span>
+                    )}
+                    {CANCELLABLE.has(row.status) && !row.holdsNumbers && (
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="intent" value="cancel" />
                         <input type="hidden" name="id" value={row.id} />

@@ -3,7 +3,7 @@
  * by whom, when, its state and rows. Own unit only: a batch is the uploading unit's
  * work, and its file name can carry a petitioner's name.
  */
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { IMPORT_RETENTION_DAYS, schema, type Actor, type Transaction } from '@tally/db';
 
 export const BATCH_LIST_PAGE = 50;
@@ -26,6 +26,8 @@ export async function listOwnBatches(tx: Transaction, actor: Actor, page: number
       failure: batches.failure,
       createdAt: batches.createdAt,
       committedAt: batches.committedAt,
+      // A batch holding reserved case numbers is finished by committing it again, never cancelled (0020).
+      holdsNumbers: sql<boolean>`${batches.reservedNumbers} is not null`,
       // The users policy shows a clerk the users of their own unit; anyone else's name stays empty.
       createdBy: schema.users.displayName,
     })

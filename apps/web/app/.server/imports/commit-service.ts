@@ -212,8 +212,9 @@ export async function cancelBatch(ctx: AuthedContext, id: string): Promise<void>
     if (batch.status === 'committing')
       throw new UserFacingError('CONFLICT', 'imports.error.committing', { existing: 0 });
     // Case numbers reserved for the batch must be filled by its rows, or the county's sequence keeps a gap.
-    if (batch.status === 'committed' || batch.status === 'cancelled' || batch.reservedNumbers)
+    if (batch.status === 'committed' || batch.status === 'cancelled')
       throw new UserFacingError('BAD_REQUEST', 'imports.error.notCancellable');
+    if (batch.reservedNumbers) throw new UserFacingError('BAD_REQUEST', 'imports.error.numbersReserved');
     // A preview running now holds the batch's job lock and its staged rows: refuse rather than wait for it.
     // A preview that died left no holder, and its batch may be cancelled.
     if (batch.status === 'previewing') {

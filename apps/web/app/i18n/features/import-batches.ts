@@ -28,6 +28,7 @@ export const importBatchesMessages = defineMessages({
     'imports.batches.actions': '操作',
     'imports.batches.open': '打开',
     'imports.batches.cancel': '取消',
+    'imports.batches.numbersReserved': '已预留案件编号，请打开后重新确认导入',
     'imports.batches.cancelled': '已取消该批次，上传的文件和预览数据已删除。',
   },
   en: {
@@ -58,6 +59,7 @@ export const importBatchesMessages = defineMessages({
     'imports.batches.actions': 'Actions',
     'imports.batches.open': 'Open',
     'imports.batches.cancel': 'Cancel',
+    'imports.batches.numbersReserved': 'Case numbers reserved: open it and commit again',
     'imports.batches.cancelled': 'Batch cancelled; its file and staged rows are deleted.',
   },
 });

@@ -72,6 +72,7 @@ export const importsMessages = defineMessages({
     'imports.error.hasErrors': '文件中有 {count} 行错误：请修改后重新上传，或勾选“仅导入无错误的行”',
     'imports.error.nothingValid': '没有可导入的行',
     'imports.error.notCancellable': '该批次已导入或已取消，不能放弃',
+    'imports.error.numbersReserved': '该批次已预留案件编号，须重新确认导入以完成，不能放弃（否则编号会出现空号）',
     'imports.error.notRemappable': '只有待确认的批次可以调整列对应关系',
     'imports.error.unknownRegister': '没有这个台帐',
     'imports.reading.title': '读取方式',
@@ -167,6 +168,8 @@ export const importsMessages = defineMessages({
       'The file has {count} rows with errors: fix them and upload again, or tick "import only the valid rows"',
     'imports.error.nothingValid': 'There are no valid rows to import',
     'imports.error.notCancellable': 'This batch is already imported or cancelled',
+    'imports.error.numbersReserved':
+      'This batch holds reserved case numbers: commit it again to finish it; it cannot be cancelled (the numbers would leave a gap)',
     'imports.error.notRemappable': 'Only a batch waiting for confirmation can be mapped again',
     'imports.error.unknownRegister': 'There is no such register',
     'imports.reading.title': 'How the file was read',
