@@ -17,7 +17,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { appUrlFrom, createDb, enableAppRoleLogin, runMigrations, withActor, type DbHandle } from '@tally/db';
+import {
+  aggregateBaseTables,
+  appUrlFrom,
+  createDb,
+  enableAppRoleLogin,
+  runMigrations,
+  withActor,
+  type DbHandle,
+} from '@tally/db';
 import { seedDemoIfEmpty } from '@tally/demo';
 import { dashboardResults } from '@tally/web/server/dashboard/result-cache.ts';
 import { createCaller } from '@tally/web/server/routers/root.ts';
@@ -31,17 +39,7 @@ const COUNTY = '130534000000';
 const SCALE = Number(process.env.BENCH_SCALE ?? 6);
 const IMPORT_ROUNDS = Number(process.env.BENCH_IMPORT_ROUNDS ?? 2);
 const IMPORT_ROWS = 200_000;
-const BASE_TABLES = [
-  'petition_cases',
-  'investigation_rounds',
-  'meetings',
-  'duty_logs',
-  'publicity_records',
-  'info_submissions',
-  'hazard_checks',
-  'disputes',
-  'mediation_files',
-];
+const BASE_TABLES = aggregateBaseTables;
 const DAY_COLUMN: Record<string, string> = {
   petition_cases: 'received_at',
   investigation_rounds: 'held_on',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aggregateBaseTables } from '@tally/db';
 import { ownFactSources } from '../app/.server/assessment/fact-sources.ts';
 import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test-database.ts';
 
@@ -10,16 +11,7 @@ import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test
  * (Petitions, attributed by area and dated by receipt time, and the registers kept are read by
  * their own code; the aggregate property test checks their facts.)
  */
-const BASE_TABLES = [
-  'investigation_rounds',
-  'meetings',
-  'duty_logs',
-  'publicity_records',
-  'info_submissions',
-  'hazard_checks',
-  'disputes',
-  'mediation_files',
-];
+const BASE_TABLES = aggregateBaseTables.filter((table) => table !== 'petition_cases');
 let database: TestDatabase;
 
 beforeAll(async () => {
