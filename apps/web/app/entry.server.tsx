@@ -59,6 +59,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
+          loadContext.renderFailed = true;
           // Errors before the shell reject and are logged by handleError.
           if (shellRendered) log.error({ err: error, url: new URL(request.url).pathname }, 'render failed');
         },

@@ -8,12 +8,14 @@ import { createTestDatabase, type TestDatabase } from '../../../tests/setup/test
 import { provisionTwoCounties } from '../../../tests/setup/two-counties.ts';
 
 /*
- * A page's loaders (the layout's and the route's) run side by side on one Request: they share
- * one session check on a read, and nothing is shared beyond that Request, so a session ended
- * is refused at the very next request.
+ * A page's loaders (the layout's and the route's) run side by side. React Router gives each its
+ * own Request object (same URL and headers) and both the one load context http-app.ts made for
+ * the HTTP request: they share one session check on a read through that context, nothing is
+ * shared beyond it, so a session ended is refused at the very next request.
  */
 let database: TestDatabase;
-const server = { ip: null, secureCookies: false };
+/** What http-app.ts makes for each HTTP request. */
+const serverContext = () => ({ ip: null, secureCookies: false });
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -42,22 +44,34 @@ const page = (token: string, method = 'GET') =>
 describe('the session check of a page request', () => {
   it("is made once for a read's loaders, and anew for the next request after the session ends", async () => {
     const token = await session();
-    const request = page(token);
-    const layout = contextFor(request, server);
-    const route = contextFor(request, server);
+    const server = serverContext();
+    // Two loaders of one page: two Request objects, one load context.
+    const layout = contextFor(page(token), server);
+    const route = contextFor(page(token), server);
     expect(route).toBe(layout);
     expect((await layout).actor?.unitCode).toBe('130534100000');
+    // Another HTTP request (its own load context) checks again.
+    expect(contextFor(page(token), serverContext())).not.toBe(layout);
 
     await signOut(database.app.db, token, null, new Date());
-    expect((await contextFor(page(token), server)).actor).toBeNull();
+    expect((await contextFor(page(token), serverContext())).actor).toBeNull();
+  });
+
+  it('is not shared with a request carrying another cookie, even on one context', async () => {
+    const server = serverContext();
+    const first = contextFor(page(await session()), server);
+    const other = contextFor(page(await session()), server);
+    expect(other).not.toBe(first);
+    expect((await other).actor).not.toBeNull();
   });
 
   it('is made by each caller of a request that may change things (an action, then its loaders)', async () => {
     const token = await session();
-    const request = page(token, 'POST');
-    expect((await contextFor(request, server)).actor).not.toBeNull();
-    // The action ended the session (a password reset, a deactivated unit): its loaders see that.
+    const server = serverContext();
+    expect((await contextFor(page(token, 'POST'), server)).actor).not.toBeNull();
+    // The action ended the session (a password reset, a deactivated unit): its loaders (GET
+    // requests on the same load context, made after the action) see that.
     await signOut(database.app.db, token, null, new Date());
-    expect((await contextFor(request, server)).actor).toBeNull();
+    expect((await contextFor(page(token), server)).actor).toBeNull();
   });
 });

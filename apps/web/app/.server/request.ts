@@ -12,31 +12,36 @@ export interface ServerContext {
   secureCookies: boolean;
   /** This response's Content-Security-Policy nonce (server/security-headers.ts). */
   cspNonce?: string;
+  /** Set by entry.server.tsx when rendering failed after the first bytes went out: such a page is never kept. */
+  renderFailed?: boolean;
 }
 
 declare module 'react-router' {
   interface AppLoadContext extends ServerContext {}
 }
 
-type PageContext = RequestContext & { expired: boolean };
+/** A page request's context: the tRPC context, whether a presented session had expired, and the user's display name. */
+export type PageContext = RequestContext & { expired: boolean; displayName: string | null };
 
 /**
- * One session check per page request: a page's loaders (the layout's and the route's, run side by
- * side) share the Request object, and each asked for the caller; the second check read the same
- * session row with the same cookie at the same moment. Only reads (GET, HEAD) share it: after an
- * action (a password reset, a deactivated unit) the loaders that follow check the session anew,
- * and every later request checks it again, so an ended session is refused at once.
+ * One session check per page request. A page's loaders (the layout's and the route's) run side by
+ * side and each asks for the caller. React Router hands each loader a Request of its own (the same
+ * URL and headers, different objects), but one load context: the object http-app.ts makes for each
+ * HTTP request. So the check is shared through that object. Only reads (GET, HEAD) share it: an
+ * action checks the session itself, the loaders after it check it anew, and every later request
+ * checks it again, so an ended session is refused at once. The entry also holds the cookie it was
+ * made for: a context reused with another cookie (never the case in http-app.ts) is checked anew.
  */
-const contextsByRequest = new WeakMap<Request, Promise<PageContext>>();
+const contextsByRequest = new WeakMap<ServerContext, { cookie: string | null; context: Promise<PageContext> }>();
 
 /** The tRPC context for one request: the actor from the session cookie, or null. */
 export function contextFor(request: Request, server: ServerContext): Promise<PageContext> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return readContext(request, server);
-  let context = contextsByRequest.get(request);
-  if (!context) {
-    context = readContext(request, server);
-    contextsByRequest.set(request, context);
-  }
+  const cookie = request.headers.get('cookie');
+  const shared = contextsByRequest.get(server);
+  if (shared && shared.cookie === cookie) return shared.context;
+  const context = readContext(request, server);
+  contextsByRequest.set(server, { cookie, context });
   return context;
 }
 
@@ -44,9 +49,11 @@ async function readContext(request: Request, server: ServerContext): Promise<Pag
   const db = requestDatabase().db;
   const now = new Date();
   const token = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
-  if (!token) return { db, actor: null, ip: server.ip, now, expired: false };
+  if (!token) return { db, actor: null, ip: server.ip, now, expired: false, displayName: null };
   const check = await validateSession(db, token, now);
-  return { db, actor: check.actor, ip: server.ip, now, expired: check.actor === null && check.expired };
+  return check.actor
+    ? { db, actor: check.actor, ip: server.ip, now, expired: false, displayName: check.displayName }
+    : { db, actor: null, ip: server.ip, now, expired: check.expired, displayName: null };
 }
 
 /** Loader/action guard: the signed-in actor and a server-side tRPC caller, or a redirect to sign-in. */

@@ -158,7 +158,13 @@ export async function signIn(
   });
 }
 
-export type SessionCheck = { actor: Actor; sessionId: string } | { actor: null; expired: boolean };
+export type SessionCheck =
+  | {
+      actor: Actor;
+      sessionId: string /** The header's name for the user (kept pages are keyed by it). */;
+      displayName: string;
+    }
+  | { actor: null; expired: boolean };
 
 /** Validate a cookie token: secret, expiry (idle and absolute), user still enabled; slide the idle window. */
 export async function validateSession(db: Database, token: string, now: Date): Promise<SessionCheck> {
@@ -181,7 +187,7 @@ export async function validateSession(db: Database, token: string, now: Date): P
     if (shouldRenew(session, now)) {
       await tx.update(schema.sessions).set({ lastUsedAt: now }).where(eq(schema.sessions.id, session.id));
     }
-    return { actor: actorFor(user), sessionId: session.id };
+    return { actor: actorFor(user), sessionId: session.id, displayName: user.displayName };
   });
 }
 
