@@ -23,7 +23,7 @@ import { printThreeYearSummary } from './support/three-year-summary.ts';
  *   breakdown /assessment/results/:id/:unit       last year's published result, one unit's lines
  *   trends    /dashboard/trends                   this year's score trend of the scope's units
  * Each page twice: as readers get it (a kept page when nothing changed since it was rendered for
- * the same reader, docs/decisions/0024-kept-dashboard-pages.md), then rendered on every request
+ * the same reader, docs/decisions/0025-kept-dashboard-pages.md), then rendered on every request
  * (Cache-Control: no-cache, as a forced reload asks), what a first visit costs.
  * Reference, in the same run: /login without a session (server-rendered, no database work),
  * the floor of a page on this machine. Goal from the issue: p95 < 200 ms on 2 cores, 0 errors.
@@ -111,7 +111,7 @@ try {
     printRow(page.name, await drive(app.url, duration, page.path, sessions, cpu));
   }
   // The same pages rendered on every request (a forced reload's Cache-Control: no-cache skips the
-  // kept page, docs/decisions/0024-kept-dashboard-pages.md): what a first visit costs.
+  // kept page, docs/decisions/0025-kept-dashboard-pages.md): what a first visit costs.
   for (const page of pages) {
     await alone3(app.url, page.path(county), county);
     printRow(

@@ -4,7 +4,7 @@ import { createTestDatabase, ownerRows, type TestDatabase } from '../setup/test-
 import { signIn } from './support/http-client.ts';
 
 /*
- * Kept dashboard pages (docs/decisions/0024-kept-dashboard-pages.md) through the real server: a
+ * Kept dashboard pages (docs/decisions/0025-kept-dashboard-pages.md) through the real server: a
  * kept page is served only to the reader it was rendered for, with this answer's CSP nonce, and
  * never after the county's dashboard data changed, the session ended, or a reload asked anew.
  */

@@ -1,5 +1,5 @@
 /*
- * Kept pages (docs/decisions/0024-kept-dashboard-pages.md): the rendered HTML of the county's most
+ * Kept pages (docs/decisions/0025-kept-dashboard-pages.md): the rendered HTML of the county's most
  * read pages, kept in this process under a key that names everything the page is made of — the
  * reader (user, role, scope, display name), the address, the language, the Shanghai day and the
  * county's dashboard data version (bumped in the same transaction as any change to what these

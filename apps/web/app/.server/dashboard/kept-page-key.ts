@@ -5,7 +5,7 @@ import { contextFor, type ServerContext } from '../request.ts';
 import { cacheInputs } from './result-cache.ts';
 
 /**
- * The key a kept page is found under (server/kept-pages.ts, docs/decisions/0024-kept-dashboard-pages.md),
+ * The key a kept page is found under (server/kept-pages.ts, docs/decisions/0025-kept-dashboard-pages.md),
  * or null when the request has no valid session (the page's own loaders then answer: a redirect
  * to sign in). The session check is the one the page's loaders share on a miss.
  *
