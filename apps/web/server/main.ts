@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { createDb, importHousekeeping } from '@tally/db';
+import { createDb, importHousekeeping, signInFailuresHousekeeping } from '@tally/db';
 import { DEMO_PASSWORD, demoCountySpec, seedDemoIfEmpty } from '@tally/demo';
 import { prepareDatabase } from './database.ts';
 import { readEnv } from './env.ts';
@@ -23,10 +23,14 @@ if (env.TALLY_SEED_DEMO === '1') {
 // Import housekeeping crosses counties, so it runs as the owner: at startup (a batch left
 // 'committing' by the process before this one becomes retryable) and every few minutes
 // (abandoned uploads and finished batches' staged rows are deleted after the retention period).
+// The sign-in throttle's rows of sources whose last failure left the window go with it.
 const housekeeping = createDb(database.ownerUrl, { max: 1 });
 const sweepImports = () =>
-  importHousekeeping(housekeeping.db, new Date()).catch((error: unknown) => {
-    console.error(`import housekeeping failed: ${error instanceof Error ? error.name : 'unknown error'}`);
+  Promise.all([
+    importHousekeeping(housekeeping.db, new Date()),
+    signInFailuresHousekeeping(housekeeping.db, new Date()),
+  ]).catch((error: unknown) => {
+    console.error(`housekeeping failed: ${error instanceof Error ? error.name : 'unknown error'}`);
   });
 await sweepImports();
 setInterval(sweepImports, 5 * 60_000).unref();
