@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
@@ -36,6 +37,10 @@ import { printThreeYearSummary } from './support/three-year-summary.ts';
  *                                                     back on the same data: TALLY_WORKERS=1 (one process,
  *                                                     no cluster), then as `npm start` runs (one worker per
  *                                                     core), and the p95 and CPU per request side by side
+ *   npm run bench -- dashboard-load --warm            before each page's run, every session's page is asked
+ *                                                     on fresh connections until every worker has answered
+ *                                                     it: each worker's result cache is warm (what a run
+ *                                                     without it pays once per worker per key)
  *   npm run bench -- dashboard-load --cpu-prof        the server under V8's profiler; its profile is
  *                                                     summed up by package and function at the end (with
  *                                                     workers, the largest profile: one worker's)
@@ -44,6 +49,7 @@ import { printThreeYearSummary } from './support/three-year-summary.ts';
 const benchStartedAt = Date.now();
 const duration = durationArgument(process.argv.slice(2));
 const workerSettings = workersArgument(process.argv.slice(2));
+const warm = process.argv.includes('--warm');
 const cpuProfDir = process.argv.includes('--cpu-prof')
   ? fileURLToPath(new URL('../../.test-artifacts/cpu-prof', import.meta.url))
   : null;
@@ -125,6 +131,7 @@ try {
     for (const page of pages) {
       // Requests still running from the previous page's run would land in this one: wait for them.
       await alone3(app.url, page.path(county), county);
+      if (warm) await warmEveryWorker(app.url, page.path, sessions, workers);
       const figures = await drive(app.url, duration, page.path, sessions, cpu);
       printRow(page.name, figures);
       rows.push({ name: page.name.split(' ')[0]!, figures });
@@ -184,6 +191,40 @@ async function signInSessions(url: string, database: typeof db): Promise<Session
     sessions.push({ login, cookie: await signIn(url, login), breakdownUnit });
   }
   return sessions;
+}
+
+/**
+ * Every distinct page of the sessions, asked 2 × workers times on a connection of its own each, ten
+ * at a time: the cluster hands new connections to its workers in turn, so every worker computes
+ * and keeps each result before the run is measured.
+ */
+async function warmEveryWorker(
+  url: string,
+  path: (session: Session) => string,
+  sessions: Session[],
+  workers: number,
+): Promise<void> {
+  const distinct = new Map<string, Session>();
+  for (const session of sessions) distinct.set(`${session.login} ${path(session)}`, session);
+  const asks = [...distinct.values()].flatMap((session) => Array<Session>(2 * workers).fill(session));
+  for (let at = 0; at < asks.length; at += 10)
+    await Promise.all(
+      asks.slice(at, at + 10).map(
+        (session) =>
+          new Promise<void>((resolve, reject) => {
+            const outgoing = httpRequest(
+              `${url}${path(session)}`,
+              { agent: false, headers: { cookie: session.cookie } },
+              (response) => {
+                response.resume();
+                response.on('end', () => resolve());
+              },
+            );
+            outgoing.on('error', reject);
+            outgoing.end();
+          }),
+      ),
+    );
 }
 
 /** Median of three requests in a row, each waiting for the last: the page's time without load (and a wait for a busy server to drain). */
