@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
@@ -11,7 +12,7 @@ import { signIn } from '../setup/sign-in.ts';
 import { actorByLogin } from '../setup/two-counties.ts';
 import { openBenchDatabase } from './support/bench-database.ts';
 import { summariseCpuProfile } from './support/cpu-profile-summary.ts';
-import { postgresCpuMs, processCpuMs } from './support/process-cpu.ts';
+import { nodeChildren, postgresCpuMs, processTreeCpuMs, residentMemory } from './support/process-cpu.ts';
 import { printThreeYearSummary } from './support/three-year-summary.ts';
 
 /*
@@ -27,17 +28,31 @@ import { printThreeYearSummary } from './support/three-year-summary.ts';
  * (Cache-Control: no-cache, as a forced reload asks), what a first visit costs.
  * Reference, in the same run: /login without a session (server-rendered, no database work),
  * the floor of a page on this machine. Goal from the issue: p95 < 200 ms on 2 cores, 0 errors.
- * Each row also says how much CPU one request cost in the server's process and in PostgreSQL
- * (from /proc, over the row's run): the rest of a request's time is waiting.
+ * The server runs as `npm start` runs it: the launcher with one worker per core (node:cluster,
+ * docs/decisions/0024-one-worker-per-core.md) unless --workers says otherwise.
+ * Each row also says how much CPU one request cost in the server's processes (the launcher and
+ * all its workers) and in PostgreSQL (from /proc, over the row's run): the rest is waiting.
  *
  *   npm run bench -- dashboard-load                   30 s per page
  *   npm run bench -- dashboard-load --duration 5      a quick check
+ *   npm run bench -- dashboard-load --workers 1,default
+ *                                                     the whole table once per server setting, back to
+ *                                                     back on the same data: TALLY_WORKERS=1 (one process,
+ *                                                     no cluster), then as `npm start` runs (one worker per
+ *                                                     core), and the p95 and CPU per request side by side
+ *   npm run bench -- dashboard-load --warm            before each page's run, every session's page is asked
+ *                                                     on fresh connections until every worker has answered
+ *                                                     it: each worker's result cache is warm (what a run
+ *                                                     without it pays once per worker per key)
  *   npm run bench -- dashboard-load --cpu-prof        the server under V8's profiler; its profile is
- *                                                     summed up by package and function at the end
+ *                                                     summed up by package and function at the end (with
+ *                                                     workers, the largest profile: one worker's)
  *                                                     (file in .test-artifacts/cpu-prof, for DevTools)
  */
 const benchStartedAt = Date.now();
 const duration = durationArgument(process.argv.slice(2));
+const workerSettings = workersArgument(process.argv.slice(2));
+const warm = process.argv.includes('--warm');
 const cpuProfDir = process.argv.includes('--cpu-prof')
   ? fileURLToPath(new URL('../../.test-artifacts/cpu-prof', import.meta.url))
   : null;
@@ -63,24 +78,6 @@ try {
     `published ${lastYear}'s township ranking in ${((performance.now() - publishStarted) / 1000).toFixed(1)} s\n`,
   );
 
-  buildWebApp();
-  if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true });
-  app = await startApp(db.ownerUrl, {
-    launcher: 'start',
-    demoData: true,
-    nodeArgs: cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [],
-  });
-  const serverPid = app.pid;
-  const backendPid = onlyRow(
-    await db.owner.db.execute(sql`select pg_backend_pid() as pid`),
-    z.object({ pid: z.number() }),
-  ).pid;
-  const cpu = () => ({ server: processCpuMs(serverPid), postgres: postgresCpuMs(backendPid) });
-  const sessions = await signInSessions(app.url, db);
-  process.stdout.write(
-    `server ${app.url} (production build), ${sessions.length} sessions signed in; ${CONNECTIONS} connections, ${duration} s per page\n\n`,
-  );
-
   const pages: Array<{ name: string; path: (session: Session) => string }> = [
     { name: 'ranking   /dashboard', path: () => '/dashboard' },
     {
@@ -89,40 +86,91 @@ try {
     },
     { name: 'trends    /dashboard/trends', path: () => '/dashboard/trends' },
   ];
-  const county = sessions.find((session) => session.login === 'admin')!;
-  const township = sessions.find((session) => session.login.startsWith('zhen'))!;
-  process.stdout.write('one request at a time (3 each, median), county admin / township user:\n');
-  for (const page of pages) {
-    const alone = [
-      await alone3(app.url, page.path(county), county),
-      await alone3(app.url, page.path(township), township),
-    ];
+
+  buildWebApp();
+  if (cpuProfDir) mkdirSync(cpuProfDir, { recursive: true });
+  const runs: Array<{ workers: number; rows: Array<{ name: string; figures: Figures }>; load: string }> = [];
+  for (const setting of workerSettings) {
+    const loadBefore = loadAverage();
+    app = await startApp(db.ownerUrl, {
+      launcher: 'start',
+      demoData: true,
+      workers: setting,
+      nodeArgs: cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [],
+    });
+    const serverPid = app.pid;
+    // TALLY_WORKERS=1 serves in the launcher itself; otherwise its node children are the workers.
+    const workers = Math.max(1, nodeChildren(serverPid));
+    const backendPid = onlyRow(
+      await db.owner.db.execute(sql`select pg_backend_pid() as pid`),
+      z.object({ pid: z.number() }),
+    ).pid;
+    // The launcher and every worker (and a worker that was replaced): the server's CPU, however many processes.
+    const cpu = () => ({ server: processTreeCpuMs(serverPid), postgres: postgresCpuMs(backendPid) });
+    const sessions = await signInSessions(app.url, db);
     process.stdout.write(
-      `  ${page.name.padEnd(34)}${alone.map((ms) => `${ms.toFixed(0)} ms`.padStart(10)).join(' /')}\n`,
+      `server ${app.url} (production build, TALLY_WORKERS=${setting === 'default' ? 'unset' : setting}: ${workers} worker${workers === 1 ? '' : 's'}), ${sessions.length} sessions signed in; ${CONNECTIONS} connections, ${duration} s per page; load average ${loadBefore}\n\n`,
     );
-  }
-  process.stdout.write('\n');
-  const reference = await drive(app.url, duration, () => '/login', null, cpu);
-  printHeader();
-  printRow('reference /login (no session)', reference);
-  for (const page of pages) {
-    // Requests still running from the previous page's run would land in this one: wait for them.
-    await alone3(app.url, page.path(county), county);
-    printRow(page.name, await drive(app.url, duration, page.path, sessions, cpu));
-  }
-  // The same pages rendered on every request (a forced reload's Cache-Control: no-cache skips the
-  // kept page, docs/decisions/0025-kept-dashboard-pages.md): what a first visit costs.
-  for (const page of pages) {
-    await alone3(app.url, page.path(county), county);
-    printRow(
-      `${page.name.split(' ')[0]} rendered anew`,
-      await drive(app.url, duration, page.path, sessions, cpu, true),
+
+    const county = sessions.find((session) => session.login === 'admin')!;
+    const township = sessions.find((session) => session.login.startsWith('zhen'))!;
+    process.stdout.write('one request at a time (3 each, median), county admin / township user:\n');
+    for (const page of pages) {
+      const alone = [
+        await alone3(app.url, page.path(county), county),
+        await alone3(app.url, page.path(township), township),
+      ];
+      process.stdout.write(
+        `  ${page.name.padEnd(34)}${alone.map((ms) => `${ms.toFixed(0)} ms`.padStart(10)).join(' /')}\n`,
+      );
+    }
+    process.stdout.write('\n');
+    referenceP95 = 0;
+    const rows: Array<{ name: string; figures: Figures }> = [];
+    const reference = await drive(app.url, duration, () => '/login', null, cpu);
+    printHeader();
+    printRow('reference /login (no session)', reference);
+    rows.push({ name: '/login', figures: reference });
+    for (const page of pages) {
+      // Requests still running from the previous page's run would land in this one: wait for them.
+      await alone3(app.url, page.path(county), county);
+      if (warm) await warmEveryWorker(app.url, page.path, sessions, workers);
+      const figures = await drive(app.url, duration, page.path, sessions, cpu);
+      printRow(page.name, figures);
+      rows.push({ name: page.name.split(' ')[0]!, figures });
+    }
+    // The same pages rendered on every request (a forced reload's Cache-Control: no-cache skips the
+    // kept page, docs/decisions/0025-kept-dashboard-pages.md): what a first visit costs.
+    for (const page of pages) {
+      await alone3(app.url, page.path(county), county);
+      const figures = await drive(app.url, duration, page.path, sessions, cpu, true);
+      const name = `${page.name.split(' ')[0]!} anew`;
+      printRow(`${name} (no-cache)`, figures);
+      rows.push({ name, figures });
+    }
+    const load = `${loadBefore} → ${loadAverage()}`;
+    process.stdout.write(
+      `\nratio: each page's p95 to the reference's p95 (same server, same run); goal p95 < 200 ms with 0 errors and 0 non-2xx\n` +
+        `node, pg: CPU milliseconds per request in the server's processes (launcher and workers) and in PostgreSQL over the run (2 cores: at most 2,000 ms of CPU per second)\n` +
+        `load average (1, 5, 15 min) at start → end: ${load}\n\n`,
     );
+    process.stdout.write(`resident memory after the run: ${residentMemory(serverPid)}\n\n`);
+    runs.push({ workers, rows, load });
+    await app.stop();
+    app = null;
   }
-  process.stdout.write(
-    `\nratio: each page's p95 to the reference's p95 (same server, same run); goal p95 < 200 ms with 0 errors and 0 non-2xx\n` +
-      `node, pg: CPU milliseconds per request in the server's process and in PostgreSQL over the run (2 cores: at most 2,000 ms of CPU per second)\n`,
-  );
+  if (runs.length > 1) {
+    process.stdout.write('p95 · node / pg CPU ms a request, one line per server setting (same data, back to back):\n');
+    for (const run of runs)
+      process.stdout.write(
+        `  ${`${run.workers} worker${run.workers === 1 ? ' ' : 's'}`.padEnd(11)}${run.rows
+          .map(
+            (row) =>
+              `${row.name} ${row.figures.p95.toFixed(0)} ms · ${cpuMs(row.figures.nodeCpu).replace(' ms', '')} / ${cpuMs(row.figures.pgCpu)}`,
+          )
+          .join('   ')}   (load ${run.load})\n`,
+      );
+  }
 } finally {
   await app?.stop();
   await db.close();
@@ -155,6 +203,40 @@ async function signInSessions(url: string, database: typeof db): Promise<Session
     sessions.push({ login, cookie: await signIn(url, login), breakdownUnit });
   }
   return sessions;
+}
+
+/**
+ * Every distinct page of the sessions, asked 2 × workers times on a connection of its own each, ten
+ * at a time: the cluster hands new connections to its workers in turn, so every worker computes
+ * and keeps each result before the run is measured.
+ */
+async function warmEveryWorker(
+  url: string,
+  path: (session: Session) => string,
+  sessions: Session[],
+  workers: number,
+): Promise<void> {
+  const distinct = new Map<string, Session>();
+  for (const session of sessions) distinct.set(`${session.login} ${path(session)}`, session);
+  const asks = [...distinct.values()].flatMap((session) => Array<Session>(2 * workers).fill(session));
+  for (let at = 0; at < asks.length; at += 10)
+    await Promise.all(
+      asks.slice(at, at + 10).map(
+        (session) =>
+          new Promise<void>((resolve, reject) => {
+            const outgoing = httpRequest(
+              `${url}${path(session)}`,
+              { agent: false, headers: { cookie: session.cookie } },
+              (response) => {
+                response.resume();
+                response.on('end', () => resolve());
+              },
+            );
+            outgoing.on('error', reject);
+            outgoing.end();
+          }),
+      ),
+    );
 }
 
 /** Median of three requests in a row, each waiting for the last: the page's time without load (and a wait for a busy server to drain). */
@@ -283,4 +365,26 @@ function durationArgument(args: string[]): number {
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > 600)
     throw new Error('--duration takes whole seconds, 1–600');
   return seconds;
+}
+
+function workersArgument(args: string[]): Array<number | 'default'> {
+  const at = args.indexOf('--workers');
+  if (at < 0) return ['default'];
+  const list = (args[at + 1] ?? '').split(',');
+  return list.map((item) => {
+    if (item === 'default') return 'default';
+    const n = Number(item);
+    if (!Number.isInteger(n) || n < 1 || n > 64)
+      throw new Error('--workers takes a list of 1–64 or default, e.g. 1,default');
+    return n;
+  });
+}
+
+/** /proc/loadavg's three figures: the machine's load, which these figures depend on. */
+function loadAverage(): string {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return 'n/a';
+  }
 }

@@ -46,7 +46,7 @@ export function buildWebApp(): void {
 
 export interface RunningApp {
   url: string;
-  /** The server process's id (the dashboard bench reads its CPU time from /proc). */
+  /** The launcher's process id; with workers, they are its children (the dashboard bench sums their CPU time from /proc). */
   pid: number;
   /** Everything the server wrote to stdout and stderr so far (its log lines among them). */
   output(): string;
@@ -67,6 +67,12 @@ export interface AppOptions {
   env?: Record<string, string>;
   /** More flags for the server's node, e.g. --cpu-prof (the dashboard bench's --cpu-prof). */
   nodeArgs?: string[];
+  /**
+   * HTTP workers (TALLY_WORKERS). Tests run one, in the launcher's own process, so they can
+   * read its log and kill it as one process; 'default' leaves it to the launcher (one per core,
+   * as `npm start` runs), for the load bench.
+   */
+  workers?: number | 'default';
 }
 
 /**
@@ -76,7 +82,7 @@ export interface AppOptions {
  */
 export async function startApp(ownerUrl: string, options: AppOptions = {}): Promise<RunningApp> {
   const port = await freePort();
-  const { NODE_ENV: testMode, ...inherited } = process.env;
+  const { NODE_ENV: testMode, TALLY_WORKERS: _workers, ...inherited } = process.env;
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -98,6 +104,7 @@ export async function startApp(ownerUrl: string, options: AppOptions = {}): Prom
         TALLY_BUILD_DIR: testBuild,
         // The journeys count the rows they create themselves: start from an empty county.
         TALLY_DEMO_DATA: options.demoData ? '1' : '0',
+        ...(options.workers === 'default' ? {} : { TALLY_WORKERS: String(options.workers ?? 1) }),
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -16,6 +16,10 @@ const envSchema = z.object({
   TALLY_DEMO_DATA: z.enum(['0', '1']).default('1'),
   /** '1' adds a (redacted) cause and stack to tRPC error responses: for a developer's machine, never in service. */
   TALLY_DEBUG_ERRORS: z.enum(['0', '1']).default('0'),
+  /** HTTP worker processes (node:cluster); unset: one per core; 1: no cluster, one process as before. */
+  TALLY_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Database connections of each worker's request pool (default 10, capped by PostgreSQL's max_connections). */
+  APP_DB_POOL: z.coerce.number().int().min(1).max(200).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

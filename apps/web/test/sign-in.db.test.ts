@@ -1,9 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { schema } from '@tally/db';
+import { createDb, schema, signInFailuresHousekeeping } from '@tally/db';
 import { DEMO_PASSWORD } from '@tally/demo';
 import { decoyPasswordHash, verifyPassword } from '../app/.server/auth/password-hash.ts';
 import { signIn, validateSession } from '../app/.server/auth/sessions.ts';
+import { SignInThrottle, SOURCE_FAILURE_LIMIT, SOURCE_WINDOW_MS } from '../app/.server/auth/sign-in-throttle.ts';
 import { createCaller } from '../app/.server/routers/root.ts';
 import { log } from '../app/.server/log.ts';
 import { requestDatabase } from '../app/.server/services/database.ts';
@@ -146,6 +147,73 @@ describe('per source address', () => {
     // Another address is not held back, and gets in.
     const other = await postLogin('a_staff', DEMO_PASSWORD, '10.30.0.2');
     expect(other.status).toBe(302);
+  });
+});
+
+describe('per source address, across server processes', () => {
+  // Two workers of one server: each its own pool and its own throttle object, one shared key.
+  const secret = Buffer.alloc(32, 7);
+  let pools: Array<ReturnType<typeof createDb>> = [];
+  beforeAll(() => {
+    pools = [createDb(database.appUrl, { max: 4 }), createDb(database.appUrl, { max: 4 })];
+  });
+  afterAll(async () => {
+    for (const pool of pools) await pool.close();
+  });
+  const workers = () => pools.map((pool) => ({ db: pool.db, throttle: new SignInThrottle(() => secret) }));
+
+  it('two pools count into one limit: 30 attempts racing from both reserve exactly 20', async () => {
+    const now = new Date('2026-03-05T02:00:00Z');
+    const [a, b] = workers();
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => {
+        const worker = i % 2 === 0 ? a! : b!;
+        return worker.throttle.begin(worker.db, '10.50.0.1', new Date(now.getTime() + i));
+      }),
+    );
+    expect(answers.filter(Boolean)).toHaveLength(SOURCE_FAILURE_LIMIT);
+    // Either process refuses the next one; another address is not held back.
+    expect(await a!.throttle.begin(a!.db, '10.50.0.1', new Date(now.getTime() + 100))).toBe(false);
+    expect(await b!.throttle.begin(b!.db, '10.50.0.1', new Date(now.getTime() + 100))).toBe(false);
+    expect(await b!.throttle.begin(b!.db, '10.50.0.2', new Date(now.getTime() + 100))).toBe(true);
+    // The oldest failure ages out of the window in both.
+    expect(await b!.throttle.begin(b!.db, '10.50.0.1', new Date(now.getTime() + SOURCE_WINDOW_MS + 1))).toBe(true);
+  });
+
+  it('a success reserved in one process is given back in the other', async () => {
+    const now = new Date('2026-03-05T03:00:00Z');
+    const [a, b] = workers();
+    for (let i = 0; i < SOURCE_FAILURE_LIMIT - 1; i++)
+      expect(await a!.throttle.begin(a!.db, '10.50.1.1', new Date(now.getTime() + i))).toBe(true);
+    const last = new Date(now.getTime() + 50);
+    expect(await b!.throttle.begin(b!.db, '10.50.1.1', last)).toBe(true);
+    await b!.throttle.succeeded(b!.db, '10.50.1.1', last);
+    expect(await a!.throttle.begin(a!.db, '10.50.1.1', new Date(now.getTime() + 60))).toBe(true);
+    expect(await a!.throttle.begin(a!.db, '10.50.1.1', new Date(now.getTime() + 70))).toBe(false);
+  });
+
+  it("stores no address, is out of the app role's reach, and housekeeping deletes what left the window", async () => {
+    const now = new Date('2026-03-05T04:00:00Z');
+    const [a] = workers();
+    await a!.throttle.begin(a!.db, '10.50.2.1', now);
+    const stored = await database.owner.db.execute(
+      sql`select count(*)::int as n from sign_in_failures where source_key like '%10.50%'`,
+    );
+    expect((stored as unknown as Array<{ n: number }>)[0]!.n).toBe(0);
+    await expect(database.app.db.execute(sql`select * from sign_in_failures`)).rejects.toMatchObject({
+      cause: { message: expect.stringMatching(/permission denied/) },
+    });
+    const key = a!.throttle.sourceKey('10.50.2.1');
+    const count = async () =>
+      (
+        (await database.owner.db.execute(
+          sql`select count(*)::int as n from sign_in_failures where source_key = ${key}`,
+        )) as unknown as Array<{ n: number }>
+      )[0]!.n;
+    await signInFailuresHousekeeping(database.owner.db, new Date(now.getTime() + SOURCE_WINDOW_MS - 1));
+    expect(await count()).toBe(1);
+    await signInFailuresHousekeeping(database.owner.db, new Date(now.getTime() + SOURCE_WINDOW_MS));
+    expect(await count()).toBe(0);
   });
 });
 

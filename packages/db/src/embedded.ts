@@ -16,6 +16,17 @@ import postgres from 'postgres';
 asyncExitHook.unhookEvent('beforeExit');
 asyncExitHook.unhookEvent('exit');
 
+/**
+ * For a process that handles SIGINT, SIGTERM and SIGHUP itself and stops its embedded server
+ * on them (the launcher): async-exit-hook's own handlers would otherwise end the process as
+ * soon as the servers it knows of have stopped, without waiting for the caller's shutdown
+ * (the launcher's workers ending first).
+ */
+export function leaveSignalsToCaller(): void {
+  const hooked = asyncExitHook.hookedEvents();
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) if (hooked.includes(signal)) asyncExitHook.unhookEvent(signal);
+}
+
 export interface EmbeddedServer {
   /** Superuser URL for the `postgres` maintenance database. */
   adminUrl(database?: string): string;

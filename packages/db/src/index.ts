@@ -18,3 +18,4 @@ export { giveOpenCasesAClock } from './data-steps/case-open-clocks.ts';
 export { legacyRowFingerprint, recomputeFingerprints, type FingerprintStepCounts } from './data-steps/fingerprints.ts';
 export * from './imports/batch-locks.ts';
 export * from './imports/housekeeping.ts';
+export * from './auth/sign-in-failures.ts';

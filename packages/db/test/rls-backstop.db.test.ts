@@ -8,7 +8,7 @@ import { actorByLogin, provisionTwoCounties } from '../../../tests/setup/two-cou
  * The database backstop on its own, with no API in front: as the app role,
  * whatever the request context says, county 1's rows stay out of reach.
  */
-const PLATFORM_TABLES = ['account_directory'];
+const PLATFORM_TABLES = ['account_directory', 'sign_in_failures'];
 let database: TestDatabase;
 let tenantTables: string[] = [];
 let countyOneUserId = '';
@@ -286,12 +286,16 @@ describe('schema guarantees', () => {
     expect([...owned]).toEqual([]);
   });
 
-  it('the app role cannot touch the platform login directory', async () => {
-    expect(
-      await refusal(
-        inContext(contexts["another county's county_admin"]!, (tx) => tx.execute(sql`select * from account_directory`)),
-      ),
-    ).toMatch(/permission denied/);
+  it('the app role cannot touch the platform tables (login directory, sign-in failures)', async () => {
+    for (const table of PLATFORM_TABLES)
+      expect(
+        await refusal(
+          inContext(contexts["another county's county_admin"]!, (tx) =>
+            tx.execute(sql`select * from ${sql.identifier(table)}`),
+          ),
+        ),
+        table,
+      ).toMatch(/permission denied/);
   });
 });
 

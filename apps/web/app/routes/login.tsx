@@ -31,13 +31,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   const now = new Date();
   const source = context.ip ?? 'unknown';
-  if (!signInThrottle.begin(source, now.getTime())) {
+  const db = requestDatabase().db;
+  if (!(await signInThrottle.begin(db, source, now))) {
     const messageKey: MessageKey = 'login.tooMany';
     return data({ messageKey, loginName }, { status: 429 });
   }
-  const result = await signIn(requestDatabase().db, { loginName, password, ip: context.ip, now });
+  const result = await signIn(db, { loginName, password, ip: context.ip, now });
   if (result.ok) {
-    signInThrottle.succeeded(source, now.getTime());
+    await signInThrottle.succeeded(db, source, now);
     const next = localPathFor(new URL(request.url).searchParams.get('next'), request);
     return redirect(next, { headers: { 'Set-Cookie': sessionCookie(result.token, context.secureCookies) } });
   }

@@ -11,3 +11,4 @@ export * from './imports.ts';
 export * from './assessment.ts';
 export * from './reports.ts';
 export * from './aggregates.ts';
+export * from './sign-in-failures.ts';
