@@ -46,6 +46,7 @@ import { log } from '../log.ts';
 import type { AuthedContext } from '../trpc.ts';
 import { domainError, unnumberableYear } from '../services/petition-intake.ts';
 import { projectionOf } from '../services/case-records.ts';
+import { replanCachedPlans } from '../services/foreign-key-plans.ts';
 import { countyCalendar } from '../services/work-calendar.ts';
 import type { BatchRow } from './batch-store.ts';
 import type { ProgressWriter } from './progress-writer.ts';
@@ -314,6 +315,9 @@ export async function insertStagedPetitions(
   // planner picks nested-loop anti-joins that rescan the unit's cases per staged row
   // (quadratic). Hash joins are linear whatever the estimates.
   await tx.execute(sql`set local enable_nestloop = off`);
+  // The foreign-key checks of 200,000 transitions: a plan this pooled connection cached while
+  // the cases table was small would read the whole county per check, quadratic (0023).
+  await replanCachedPlans(tx);
   await refuseWhileAnotherBlockIsOpen(tx, ctx, batch);
   let block = await reservedBefore(tx, ctx, batch);
   const counts = await collectPending(tx, ctx, batch);
