@@ -315,8 +315,13 @@ export async function insertStagedPetitions(
   // planner picks nested-loop anti-joins that rescan the unit's cases per staged row
   // (quadratic). Hash joins are linear whatever the estimates.
   await tx.execute(sql`set local enable_nestloop = off`);
+  // A slice's new cases reach the dashboard trigger as a transition table (20,000 rows with
+  // their state, about 14 MB), and its staged rows are hashed: with the default 4 MB both
+  // spilled to temporary files, written and read back on every slice (0023).
+  await tx.execute(sql`set local work_mem = '64MB'`);
   // The foreign-key checks of 200,000 transitions: a plan this pooled connection cached while
-  // the cases table was small would read the whole county per check, quadratic (0023).
+  // the cases table was small would read the whole county per check, quadratic. Not seen on
+  // the job (it replans anyway); dropped here so it cannot be (0023).
   await replanCachedPlans(tx);
   await refuseWhileAnotherBlockIsOpen(tx, ctx, batch);
   let block = await reservedBefore(tx, ctx, batch);
