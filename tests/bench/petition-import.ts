@@ -2,7 +2,7 @@
  * Benchmark of the petition-ledger import (not a test): a 200,000-row UTF-8 CSV of
  * petitions (信访登记) over three years for one village, through the `imports.preview`
  * procedure (parse, validate, stage under RLS) and the `imports.commit` procedure with its
- * background job (cases and transitions inserted set-based, numbered last), against the
+ * background job (numbers reserved first, then cases and transitions inserted set-based), against the
  * reference `psql \copy` of the same case rows (all columns, as written by the import)
  * into petition_cases as the owner, measured in the same run on the same server.
  *
@@ -16,7 +16,7 @@
  * Run from the repo root: node --expose-gc --import tsx tests/bench/petition-import.ts
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -49,6 +49,9 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
   return { value, ms: performance.now() - start };
 }
 
+/** The machine's load average over 1, 5 and 15 minutes: figures of a shared machine are read with it. */
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
 const rate = (ms: number) => `${Math.round(ROWS / (ms / 1000)).toLocaleString('en')} rows/s`;
 const pad = (ms: number) => ms.toFixed(0).padStart(7);
 
@@ -74,6 +77,7 @@ async function main() {
     const desk = await actorByLogin(owner.db, 'a_cun0102');
     const caller = createCaller({ db: app.db, actor, ip: null, now: new Date() });
     const deskCaller = () => createCaller({ db: app.db, actor: desk, ip: null, now: new Date() });
+    const loadAtStart = loadAverage();
     const bytes = buildCsv();
     process.stdout.write(
       `file: ${ROWS.toLocaleString('en')} petition rows over 2023–2025, ${(bytes.length / 1024 / 1024).toFixed(0)} MiB UTF-8 CSV, village ${actor.unitCode}\n`,
@@ -245,6 +249,7 @@ async function main() {
           .slice(0, 6)
           .map(([what, n]) => `    ${String(n).padStart(6)}  ${what}`),
         `numbers: ${Number(cases?.n).toLocaleString('en')} cases, counters sum ${Number(gaps?.numbers).toLocaleString('en')} (equal = no gaps)`,
+        `load average (1, 5, 15 min): ${loadAtStart} at the start, ${loadAverage()} at the end`,
         '',
       ].join('\n'),
     );

@@ -3,6 +3,7 @@ import { schema, type Transaction } from '@tally/db';
 import type { z } from 'zod';
 import { UserFacingError } from '../errors.ts';
 import { projectionOf } from '../services/case-records.ts';
+import { planForeignKeyChecksNow } from '../services/foreign-key-plans.ts';
 import { domainError } from '../services/petition-intake.ts';
 import { countyCalendar } from '../services/work-calendar.ts';
 import type { AuthedContext } from '../trpc.ts';
@@ -33,6 +34,7 @@ export async function transitionCase(tx: Transaction, ctx: AuthedContext, input:
     throw domainError(result.error);
   }
   const projection = projectionOf(result.next, row.closedAt, ctx.now, calendar);
+  await planForeignKeyChecksNow(tx);
   await tx
     .update(schema.petitionCases)
     .set({ ...projection, version: row.version + 1 })

@@ -46,6 +46,7 @@ import { log } from '../log.ts';
 import type { AuthedContext } from '../trpc.ts';
 import { domainError, unnumberableYear } from '../services/petition-intake.ts';
 import { projectionOf } from '../services/case-records.ts';
+import { replanCachedPlans } from '../services/foreign-key-plans.ts';
 import { countyCalendar } from '../services/work-calendar.ts';
 import type { BatchRow } from './batch-store.ts';
 import type { ProgressWriter } from './progress-writer.ts';
@@ -314,6 +315,14 @@ export async function insertStagedPetitions(
   // planner picks nested-loop anti-joins that rescan the unit's cases per staged row
   // (quadratic). Hash joins are linear whatever the estimates.
   await tx.execute(sql`set local enable_nestloop = off`);
+  // A slice's new cases reach the dashboard trigger as a transition table (20,000 rows with
+  // their state, about 14 MB), and its staged rows are hashed: with the default 4 MB both
+  // spilled to temporary files, written and read back on every slice (0023).
+  await tx.execute(sql`set local work_mem = '64MB'`);
+  // The foreign-key checks of 200,000 transitions: a plan this pooled connection cached while
+  // the cases table was small would read the whole county per check, quadratic. Not seen on
+  // the job (it replans anyway); dropped here so it cannot be (0023).
+  await replanCachedPlans(tx);
   await refuseWhileAnotherBlockIsOpen(tx, ctx, batch);
   let block = await reservedBefore(tx, ctx, batch);
   const counts = await collectPending(tx, ctx, batch);

@@ -23,6 +23,7 @@ import type { CaseCategory, Channel } from '@tally/casework';
 import { FieldRefusal, UserFacingError } from '../errors.ts';
 import type { AuthedContext } from '../trpc.ts';
 import { projectionOf } from './case-records.ts';
+import { planForeignKeyChecksNow } from './foreign-key-plans.ts';
 import { countyCalendar } from './work-calendar.ts';
 
 export interface IntakeRequest {
@@ -119,6 +120,9 @@ export async function registerPetition(
   // Everything but the two inserts is done before the number is drawn: the county's counter
   // for the year is held from here to COMMIT, and every other intake of the year waits for it.
   const projection = projectionOf(state, null, ctx.now, calendar ?? (await countyCalendar(tx, ctx.actor.countyId)));
+  // The two inserts check foreign keys; a plan this connection cached while the table was
+  // small reads every case of the county, an import's uncommitted ones included (0023).
+  await planForeignKeyChecksNow(tx);
   const caseNumber = formatCaseNumber({
     countyCode: ctx.actor.unitCode.slice(0, 6),
     year,
