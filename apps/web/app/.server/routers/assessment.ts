@@ -3,7 +3,8 @@ import { assessmentPeriods, caseDataRoles } from '@tally/db';
 import { liveScores } from '../assessment/live-scores.ts';
 import { previewDraft } from '../assessment/preview-draft.ts';
 import { publishResult } from '../assessment/publish-result.ts';
-import { listResults, readBreakdown, readResult } from '../assessment/read-results.ts';
+import { breakdownView } from '../assessment/breakdown-view.ts';
+import { listResults, readResult } from '../assessment/read-results.ts';
 import { resolveRanked } from '../assessment/resolve-ranked.ts';
 import { discardDraft, publishDraft, saveDraft, startDraft } from '../assessment/rule-set-drafts.ts';
 import { ruleSetTemplateNames } from '../assessment/rule-set-templates.ts';
@@ -82,5 +83,5 @@ export const assessmentRouter = router({
   /** One unit's published breakdown: every line, its rule's wording, and the records behind it. */
   breakdown: roleProcedure(...caseDataRoles)
     .input(z.object({ resultId: z.string().uuid(), unitCode: unitCodeInput }))
-    .query(({ ctx, input }) => ctx.run((tx) => readBreakdown(tx, ctx.actor.countyId, input.resultId, input.unitCode))),
+    .query(({ ctx, input }) => ctx.run((tx) => breakdownView(tx, ctx, input))),
 });
