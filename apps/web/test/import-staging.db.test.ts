@@ -229,6 +229,23 @@ describe('staged rows leave with their batch', () => {
     return id;
   };
 
+  it('a file refused after rounds of rows were staged leaves none of them, and the batch failed', async () => {
+    // 25,000 good rows (two rounds COPYed and moved, a third under way), then a row of too many columns.
+    const good = largeMeetingsCsv(25_000 * 80);
+    const text = new TextDecoder().decode(good.bytes);
+    const bytes = csv(`${text}2024-03-05,主任例会,议题,王建国,王建国,0${',x'.repeat(250)}\n`);
+    expect(good.rows).toBeGreaterThan(20_000);
+    const clerk = callerOf('a_cun0101');
+    expect(await refusalKey(clerk.imports.preview({ register: 'meetings', fileName: 'wide.csv', bytes }))).toBe(
+      'BAD_REQUEST:error.domain',
+    );
+    const [batch] = await ownerRows(
+      `select id, status from import_batches where file_name = 'wide.csv' order by created_at desc limit 1`,
+    );
+    expect(batch!.status).toBe('failed');
+    expect(await stagedOf(String(batch!.id))).toBe(0);
+  });
+
   it('a cancelled batch keeps no staged rows', async () => {
     const id = await previewOf(3, 'cancel');
     expect(await stagedOf(id)).toBe(4);
