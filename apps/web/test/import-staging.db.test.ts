@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previewImport } from '@tally/imports';
 import { registerDefs } from '@tally/db/registers';
-import { copyIn, withActor, type Actor } from '@tally/db';
+import { copyIn, importHousekeeping, withActor, type Actor } from '@tally/db';
 import { createCaller } from '../app/.server/routers/root.ts';
 import { openStager } from '../app/.server/imports/staged-copy.ts';
 import { backgroundJobsIdle } from '../app/.server/imports/job-runner.ts';
@@ -164,13 +164,25 @@ describe('re-previewing a large file runs as a job', () => {
     const { id } = await clerk.imports.preview({ register: 'meetings', fileName: 'big.csv', bytes: file.bytes });
     expect((await clerk.imports.get({ id })).batch).toMatchObject({ status: 'previewed', validRows: file.rows });
 
-    // Ignore the 主持人 column: a mapping change re-reads the stored file.
-    const started = await clerk.imports.remap({ id, mapping: { 3: null } });
-    expect(started).toEqual({ id, background: true });
-    // Claimed before the answer: everyone sees it, and nothing can commit the old rows meanwhile.
-    expect((await clerk.imports.progress({ id })).status).toBe('previewing');
-    expect(await refusalKey(clerk.imports.commit({ id }))).toBe('BAD_REQUEST:imports.error.notCommittable');
-    expect(await refusalKey(clerk.imports.remap({ id, mapping: {} }))).toBe('BAD_REQUEST:imports.error.notRemappable');
+    // The job would re-read a file this size in a fraction of a second: a staged row held by another
+    // transaction keeps it waiting (its first step deletes the old rows) while the claim is looked at.
+    const holder = await database.owner.client.reserve();
+    try {
+      await holder`begin`;
+      await holder`select 1 from import_rows where batch_id = ${id} limit 1 for update`;
+      // Ignore the 主持人 column: a mapping change re-reads the stored file.
+      const started = await clerk.imports.remap({ id, mapping: { 3: null } });
+      expect(started).toEqual({ id, background: true });
+      // Claimed before the answer: everyone sees it, and nothing can commit the old rows meanwhile.
+      expect((await clerk.imports.progress({ id })).status).toBe('previewing');
+      expect(await refusalKey(clerk.imports.commit({ id }))).toBe('BAD_REQUEST:imports.error.notCommittable');
+      expect(await refusalKey(clerk.imports.remap({ id, mapping: {} }))).toBe(
+        'BAD_REQUEST:imports.error.notRemappable',
+      );
+    } finally {
+      await holder`rollback`;
+      holder.release();
+    }
 
     await backgroundJobsIdle();
     const after = await clerk.imports.get({ id });
@@ -196,5 +208,90 @@ describe('re-previewing a large file runs as a job', () => {
     }
     expect(await refusalKey(clerk.imports.cancel({ id }))).toBe('ok');
     expect((await clerk.imports.progress({ id })).status).toBe('cancelled');
+  });
+});
+
+/*
+ * Staged rows hold personal data and no foreign key ties them to their batch (decision 0022):
+ * every way a batch ends must leave none of its rows behind, and rows whose batch row is gone
+ * are deleted by housekeeping.
+ */
+describe('staged rows leave with their batch', () => {
+  const stagedOf = async (id: string) =>
+    (await ownerRows(`select count(*)::int as n from import_rows where batch_id = $1`, id))[0]!.n;
+  const previewOf = async (rows: number, tag: string) => {
+    const lines = Array.from({ length: rows }, (_, i) => `2024-03-05,主任例会,${tag}${i},王建国,王建国,0`);
+    const { id } = await callerOf('a_cun0101').imports.preview({
+      register: 'meetings',
+      fileName: `${tag}.csv`,
+      bytes: csv(`${HEADER}\n${lines.join('\n')}\n,周例会,x,x,x,0\n`),
+    });
+    return id;
+  };
+
+  it('a file refused after rounds of rows were staged leaves none of them, and the batch failed', async () => {
+    // 25,000 good rows (two rounds COPYed and moved, a third under way), then a row of too many columns.
+    const good = largeMeetingsCsv(25_000 * 80);
+    const text = new TextDecoder().decode(good.bytes);
+    const bytes = csv(`${text}2024-03-05,主任例会,议题,王建国,王建国,0${',x'.repeat(250)}\n`);
+    expect(good.rows).toBeGreaterThan(20_000);
+    const clerk = callerOf('a_cun0101');
+    expect(await refusalKey(clerk.imports.preview({ register: 'meetings', fileName: 'wide.csv', bytes }))).toBe(
+      'BAD_REQUEST:error.domain',
+    );
+    const [batch] = await ownerRows(
+      `select id, status from import_batches where file_name = 'wide.csv' order by created_at desc limit 1`,
+    );
+    expect(batch!.status).toBe('failed');
+    expect(await stagedOf(String(batch!.id))).toBe(0);
+  });
+
+  it('a cancelled batch keeps no staged rows', async () => {
+    const id = await previewOf(3, 'cancel');
+    expect(await stagedOf(id)).toBe(4);
+    await callerOf('a_cun0101').imports.cancel({ id });
+    expect(await stagedOf(id)).toBe(0);
+  });
+
+  it('housekeeping leaves no rows of an abandoned batch, a committed one or a batch row deleted by hand, and keeps a fresh one', async () => {
+    const abandoned = await previewOf(3, 'abandoned');
+    const committed = await previewOf(3, 'committed');
+    expect(await commitAndWait(callerOf('a_cun0101'), { id: committed, acceptErrors: true })).toEqual({
+      inserted: 3,
+      skipped: 0,
+    });
+    const deleted = await previewOf(3, 'deleted');
+    await ownerRows(`delete from import_batches where id = $1`, deleted);
+    expect(await stagedOf(deleted)).toBe(4);
+    // Rows of a batch that never existed, written past the app.
+    const ghost = '00000000-0000-4000-8000-000000000022';
+    await ownerRows(
+      `insert into import_rows (county_id, batch_id, row_number, unit_code, outcome, cells, fingerprint)
+       select county_id, $1, row_number, unit_code, outcome, cells, fingerprint from import_rows where batch_id = $2`,
+      ghost,
+      abandoned,
+    );
+
+    // Within the retention period only the orphans go.
+    const soon = await importHousekeeping(database.owner.db, new Date());
+    expect(soon.purged).toBeGreaterThanOrEqual(2);
+    expect(await stagedOf(deleted)).toBe(0);
+    expect(await stagedOf(ghost)).toBe(0);
+    expect(await stagedOf(abandoned)).toBe(4);
+    expect(await stagedOf(committed)).toBe(4);
+
+    // Once the retention period has run, the abandoned batch is cancelled and the committed one purged; a fresh one stays.
+    const fresh = await previewOf(2, 'fresh');
+    await ownerRows(`update import_batches set updated_at = now() - interval '8 days' where id = any($1::uuid[])`, [
+      abandoned,
+      committed,
+    ]);
+    await importHousekeeping(database.owner.db, new Date());
+    for (const id of [abandoned, committed, deleted, ghost]) expect(await stagedOf(id)).toBe(0);
+    expect(await stagedOf(fresh)).toBe(3);
+    expect((await ownerRows(`select status from import_batches where id = $1`, abandoned))[0]!.status).toBe(
+      'cancelled',
+    );
+    expect(await importHousekeeping(database.owner.db, new Date())).toMatchObject({ purged: 0 });
   });
 });

@@ -104,6 +104,17 @@ function guessDelimiter(text: string): string {
  * when a quoted cell spans several lines, as in Excel). The first yielded row is the header.
  */
 export async function* parseCsvRows(source: ByteSource, limitsIn?: Partial<ImportLimits>): AsyncGenerator<SheetRow> {
+  for await (const rows of parseCsvBatches(source, limitsIn)) yield* rows;
+}
+
+/**
+ * parseCsvRows, the records of one parsed slice (at most SLICE_BYTES of text) at a time:
+ * the preview works through a slice's rows without an await per row.
+ */
+export async function* parseCsvBatches(
+  source: ByteSource,
+  limitsIn?: Partial<ImportLimits>,
+): AsyncGenerator<SheetRow[]> {
   const limits = resolveLimits(limitsIn);
   let buffer = '';
   let parser: Papa.Parser | null = null;
@@ -111,7 +122,8 @@ export async function* parseCsvRows(source: ByteSource, limitsIn?: Partial<Impor
   let dataRows = 0;
   let sawHeader = false;
 
-  function* emit(records: string[][]): Generator<SheetRow> {
+  function emit(records: string[][]): SheetRow[] {
+    const rows: SheetRow[] = [];
     for (const record of records) {
       rowNumber++;
       if (rowNumber === 1 && record[0] !== undefined) record[0] = record[0].replace(/^\uFEFF/, '');
@@ -124,8 +136,9 @@ export async function* parseCsvRows(source: ByteSource, limitsIn?: Partial<Impor
       if (cells.every((c) => isEmptyCell(c))) continue;
       if (sawHeader && ++dataRows > limits.maxRows) throw tooManyRows(limits);
       sawHeader = true;
-      yield { row: rowNumber, cells };
+      rows.push({ row: rowNumber, cells });
     }
+    return rows;
   }
 
   const makeParser = (final: boolean): Papa.Parser | null => {
@@ -141,7 +154,8 @@ export async function* parseCsvRows(source: ByteSource, limitsIn?: Partial<Impor
       if (!parser) continue;
       const result = parser.parse(buffer, 0, true) as { data: string[][]; meta: { cursor: number } };
       buffer = buffer.slice(result.meta.cursor);
-      yield* emit(result.data);
+      const rows = emit(result.data);
+      if (rows.length > 0) yield rows;
       // What is left is one unfinished record: an unclosed quote must not grow it to the whole file.
       // (Characters never outnumber bytes in UTF-8 or GB18030, so this under-counts bytes, never over.)
       if (buffer.length > limits.maxLineBytes) throw lineTooLong(rowNumber + 1, limits);
@@ -150,7 +164,8 @@ export async function* parseCsvRows(source: ByteSource, limitsIn?: Partial<Impor
     if (parser && buffer) {
       const result = parser.parse(buffer, 0, false) as { data: string[][] };
       buffer = '';
-      yield* emit(result.data);
+      const rows = emit(result.data);
+      if (rows.length > 0) yield rows;
     }
   } catch (e) {
     if (e instanceof ImportError) throw e;

@@ -5,6 +5,7 @@
  * day numbers and JS Date values handed over by exceljs.
  * Output is always 'YYYY-MM-DD'; impossible calendar dates (2024-02-30) are refused.
  */
+import { daysInMonth } from '@tally/casework';
 import { toHalfWidth } from './normalize.ts';
 
 export type DateResult = { ok: true; value: string } | { ok: false };
@@ -32,9 +33,7 @@ export function formatYmd(year: number, month: number, day: number): string {
 
 export function isValidYmd(year: number, month: number, day: number): boolean {
   if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
-  // Day 0 of the next month is the last day of this one (UTC, so no DST surprises).
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= last;
+  return day <= daysInMonth(year, month);
 }
 
 /** exceljs builds Dates at UTC midnight, so the UTC fields are the sheet's calendar date. */

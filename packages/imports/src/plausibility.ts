@@ -17,7 +17,7 @@
 import { addMonths, shanghaiDate } from '@tally/casework';
 import type { RowError } from './errors.ts';
 import type { ColumnMapping } from './header-mapping.ts';
-import type { RegisterDef } from './types.ts';
+import type { FieldDef, RegisterDef } from './types.ts';
 import { shortText, type RowValues } from './validate-row.ts';
 
 /** A warning has the shape of a row error: the row as Excel numbers it, the column as the file spells it. */
@@ -33,6 +33,70 @@ export function latestPlausibleDate(now: Date): string {
 const HAN = '\\p{Script=Han}';
 const LOST_CHARACTER = new RegExp(`${HAN}\\?|\\?${HAN}`, 'u');
 
+/** The warnings of one valid row (see rowWarnings). */
+export type WarningChecker = (row: number, values: RowValues) => RowWarning[];
+
+/**
+ * rowWarnings for every row of one file: the fields that have a column and the column
+ * names quoted in messages are worked out once, not once per row.
+ */
+export function warningChecker(
+  register: RegisterDef,
+  mapping: ColumnMapping,
+  headers: readonly string[],
+  latest: string,
+): WarningChecker {
+  const columnOf = new Map<string, number>();
+  for (const [index, key] of Object.entries(mapping)) columnOf.set(key, Number(index));
+  const mapped: { field: FieldDef; column: string }[] = [];
+  for (const field of register.fields) {
+    const index = columnOf.get(field.key);
+    if (index !== undefined) mapped.push({ field, column: shortText(headers[index] ?? field.label) });
+  }
+  return (row, values) => {
+    const warnings: RowWarning[] = [];
+    for (const { field, column } of mapped) {
+      const value = values[field.key];
+      if (typeof value !== 'string' || value === '') continue;
+      const warning = valueWarning(field, value, latest);
+      if (warning) {
+        warnings.push({
+          row,
+          column,
+          field: field.key,
+          zh: `第 ${row} 行「${column}」：${warning.zh}`,
+          en: `Row ${row}, "${column}": ${warning.en}`,
+        });
+      }
+    }
+    return warnings;
+  };
+}
+
+/** What is implausible about one value, if anything: the first of the reasons above that applies. */
+function valueWarning(field: FieldDef, value: string, latest: string): { zh: string; en: string } | null {
+  if (field.type === 'date' && (value < EARLIEST_PLAUSIBLE_DATE || value > latest)) {
+    return {
+      zh: `日期 ${value} 不在合理范围（${EARLIEST_PLAUSIBLE_DATE} 至 ${latest}）内；只填了年份的单元格会被当作 Excel 日期序号，请核对`,
+      en: `the date ${value} is outside the sensible range (${EARLIEST_PLAUSIBLE_DATE} to ${latest}); a cell holding only a year is read as an Excel day number; check it`,
+    };
+  }
+  if (value.includes('\uFFFD')) {
+    return {
+      zh: '含有无法识别的乱码字符“�”，文件可能已损坏，请核对',
+      en: 'contains the unreadable character "�": the file may be damaged; check it',
+    };
+  }
+  // Without a "?" the Han test cannot match: most cells skip the Unicode-property regex.
+  if (value.includes('?') && LOST_CHARACTER.test(value)) {
+    return {
+      zh: '汉字旁有“?”，可能是另存为 GBK 时丢失的生僻字，请核对',
+      en: 'has a "?" next to a Chinese character, probably a rare character lost when the file was saved as GBK; check it',
+    };
+  }
+  return null;
+}
+
 export function rowWarnings(
   register: RegisterDef,
   mapping: ColumnMapping,
@@ -41,38 +105,5 @@ export function rowWarnings(
   values: RowValues,
   latest: string,
 ): RowWarning[] {
-  const warnings: RowWarning[] = [];
-  const columnOf = new Map<string, number>();
-  for (const [index, key] of Object.entries(mapping)) columnOf.set(key, Number(index));
-  for (const field of register.fields) {
-    const index = columnOf.get(field.key);
-    const value = values[field.key];
-    if (index === undefined || typeof value !== 'string' || value === '') continue;
-    const column = shortText(headers[index] ?? field.label);
-    const add = (zh: string, en: string) =>
-      warnings.push({
-        row,
-        column,
-        field: field.key,
-        zh: `第 ${row} 行「${column}」：${zh}`,
-        en: `Row ${row}, "${column}": ${en}`,
-      });
-    if (field.type === 'date' && (value < EARLIEST_PLAUSIBLE_DATE || value > latest)) {
-      add(
-        `日期 ${value} 不在合理范围（${EARLIEST_PLAUSIBLE_DATE} 至 ${latest}）内；只填了年份的单元格会被当作 Excel 日期序号，请核对`,
-        `the date ${value} is outside the sensible range (${EARLIEST_PLAUSIBLE_DATE} to ${latest}); a cell holding only a year is read as an Excel day number; check it`,
-      );
-    } else if (value.includes('\uFFFD')) {
-      add(
-        '含有无法识别的乱码字符“�”，文件可能已损坏，请核对',
-        'contains the unreadable character "�": the file may be damaged; check it',
-      );
-    } else if (LOST_CHARACTER.test(value)) {
-      add(
-        '汉字旁有“?”，可能是另存为 GBK 时丢失的生僻字，请核对',
-        'has a "?" next to a Chinese character, probably a rare character lost when the file was saved as GBK; check it',
-      );
-    }
-  }
-  return warnings;
+  return warningChecker(register, mapping, headers, latest)(row, values);
 }

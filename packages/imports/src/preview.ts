@@ -19,20 +19,21 @@
  * another sheet (`sheet`); the rows scanned are reported (`topRows`) for that choice.
  */
 import { setImmediate } from 'node:timers/promises';
-import { parseCsvRows } from './csv.ts';
+import { parseCsvBatches } from './csv.ts';
 import { ImportError, type RowError } from './errors.ts';
 import { rowFingerprint } from './fingerprint.ts';
 import { headerScore, mapHeaders, type HeaderMappingResult, type MappingOverride } from './header-mapping.ts';
 import { tooLarge } from './limit-errors.ts';
 import { resolveLimits, type ImportLimits } from './limits.ts';
-import { latestPlausibleDate, rowWarnings, type RowWarning } from './plausibility.ts';
+import { latestPlausibleDate, warningChecker, type RowWarning, type WarningChecker } from './plausibility.ts';
 import type { RegisterDef } from './types.ts';
 import {
   badText,
   cellToText,
+  rowChecker,
   shortText,
-  validateRow,
   type CellValue,
+  type RowChecker,
   type RowValues,
   type SheetRow,
 } from './validate-row.ts';
@@ -173,6 +174,11 @@ function headerIndex(scan: readonly SheetRow[], register: RegisterDef, chosen: n
   return best;
 }
 
+/** A workbook's rows, one at a time, in the shape the CSV parser hands them over. */
+async function* oneByOne(rows: AsyncIterable<SheetRow>): AsyncGenerator<SheetRow[]> {
+  for await (const row of rows) yield [row];
+}
+
 /** Work done between two turns of the event loop, at most (a row or a parser chunk may overrun it a little). */
 const TURN_MS = 20;
 
@@ -207,16 +213,19 @@ export async function streamPreview(input: StreamPreviewInput): Promise<PreviewS
   if (input.bytes.length > limits.maxBytes) throw tooLarge(limits);
   const format = detectFormat(input.bytes);
   let sheets: SheetChoice | null = null;
-  const rows: AsyncIterable<SheetRow> =
+  // Rows come a parsed slice at a time (CSV) so the loop below awaits per slice, not per row.
+  const batches: AsyncIterable<SheetRow[]> =
     format === 'xlsx'
-      ? parseXlsxRows(input.bytes, limits, { sheet: input.sheet, onSheets: (choice) => (sheets = choice) })
-      : parseCsvRows(input.bytes, limits);
+      ? oneByOne(parseXlsxRows(input.bytes, limits, { sheet: input.sheet, onSheets: (choice) => (sheets = choice) }))
+      : parseCsvBatches(input.bytes, limits);
   const every = Math.max(1, input.progressEvery ?? 1000);
   const chunkSize = Math.max(1, input.chunkSize ?? 5_000);
   const latest = latestPlausibleDate(input.now);
 
   let headers: string[] | null = null;
   let mapping: HeaderMappingResult | null = null;
+  let check: RowChecker | null = null;
+  let warn: WarningChecker | null = null;
   let headerRow = 0;
   let totalRows = 0;
   let validCount = 0;
@@ -226,34 +235,34 @@ export async function streamPreview(input: StreamPreviewInput): Promise<PreviewS
   // The only thing kept for the whole file: one fingerprint per distinct valid row.
   const seen = new Set<string>();
   let chunk: RowOutcome[] = [];
-  const push = async (outcome: RowOutcome) => {
-    chunk.push(outcome);
-    if (chunk.length >= chunkSize) {
-      const full = chunk;
-      chunk = [];
-      await input.onRows(full);
-    }
+  /** Hand the outcomes gathered so far to the caller once a chunk is full (or at the end). */
+  const handOver = async (atLeast: number) => {
+    if (chunk.length < atLeast) return;
+    const full = chunk;
+    chunk = [];
+    await input.onRows(full);
   };
 
-  const dataRow = async (sheetRow: SheetRow, h: string[], m: HeaderMappingResult) => {
+  /** One data row's outcome, into the chunk; synchronous, so a slice of rows runs without an await each. */
+  const dataRow = (sheetRow: SheetRow) => {
     totalRows++;
-    if (m.missingRequired.length === 0) {
-      const result = validateRow(register, m.mapping, h, sheetRow, { now: input.now });
+    if (check && warn) {
+      const result = check(sheetRow);
       if (result.ok) {
         const fingerprint = rowFingerprint(register, result.values);
         if (seen.has(fingerprint)) {
           duplicateCount++;
-          await push({ outcome: 'duplicate', row: sheetRow.row });
+          chunk.push({ outcome: 'duplicate', row: sheetRow.row });
         } else {
           seen.add(fingerprint);
           validCount++;
-          const warnings = rowWarnings(register, m.mapping, h, sheetRow.row, result.values, latest);
+          const warnings = warn(sheetRow.row, result.values);
           if (warnings.length > 0) warningRowCount++;
-          await push({ outcome: 'valid', row: sheetRow.row, values: result.values, fingerprint, warnings });
+          chunk.push({ outcome: 'valid', row: sheetRow.row, values: result.values, fingerprint, warnings });
         }
       } else {
         errorRowCount++;
-        await push({ outcome: 'error', row: sheetRow.row, errors: result.errors });
+        chunk.push({ outcome: 'error', row: sheetRow.row, errors: result.errors });
       }
     }
     if (totalRows % every === 0) input.onProgress?.(totalRows);
@@ -265,30 +274,43 @@ export async function streamPreview(input: StreamPreviewInput): Promise<PreviewS
     const index = headerIndex(scan, register, input.headerRow);
     const header = scan[index]!;
     headerRow = header.row;
-    headers = headerTexts(header.cells);
-    mapping = mapHeaders(headers, register, input.mapping);
-    if (mapping.missingRequired.length > 0) {
+    const h = headerTexts(header.cells);
+    const m = mapHeaders(h, register, input.mapping);
+    headers = h;
+    mapping = m;
+    if (m.missingRequired.length > 0) {
+      // Without a required column every row would fail the same way: it is said once, and no row is checked.
       errorRowCount++;
-      await push({ outcome: 'error', row: header.row, errors: missingColumnErrors(header.row, mapping) });
+      chunk.push({ outcome: 'error', row: header.row, errors: missingColumnErrors(header.row, m) });
+      await handOver(chunkSize);
+    } else {
+      check = rowChecker(register, m.mapping, h, { now: input.now });
+      warn = warningChecker(register, m.mapping, h, latest);
     }
-    for (const below of scan.slice(index + 1)) await dataRow(below, headers, mapping);
+    for (const below of scan.slice(index + 1)) {
+      dataRow(below);
+      await handOver(chunkSize);
+    }
   };
 
   let turnStarted = performance.now();
-  for await (const sheetRow of rows) {
-    // Parsing and validation run on microtasks only: without a turn of the event loop now
-    // and then, a large file holds the server for seconds and no other request (nor the
-    // progress writes) runs until the end. Give the loop a turn every TURN_MS of work.
-    if (performance.now() - turnStarted > TURN_MS) {
-      await setImmediate();
-      turnStarted = performance.now();
+  for await (const batch of batches) {
+    for (const sheetRow of batch) {
+      // Parsing and validation run on microtasks only: without a turn of the event loop now
+      // and then, a large file holds the server for seconds and no other request (nor the
+      // progress writes) runs until the end. Give the loop a turn every TURN_MS of work.
+      if (performance.now() - turnStarted > TURN_MS) {
+        await setImmediate();
+        turnStarted = performance.now();
+      }
+      if (headers) {
+        dataRow(sheetRow);
+        await handOver(chunkSize);
+        continue;
+      }
+      scan.push(sheetRow);
+      if (scan.length >= HEADER_SCAN) await decideHeader();
     }
-    if (headers && mapping) {
-      await dataRow(sheetRow, headers, mapping);
-      continue;
-    }
-    scan.push(sheetRow);
-    if (scan.length >= HEADER_SCAN) await decideHeader();
   }
   if (!headers && scan.length > 0) await decideHeader();
 
@@ -298,7 +320,7 @@ export async function streamPreview(input: StreamPreviewInput): Promise<PreviewS
       en: `The file "${input.fileName}" contains no data (the first row should be the header)`,
     });
   }
-  if (chunk.length > 0) await input.onRows(chunk);
+  await handOver(1);
   input.onProgress?.(totalRows);
   const topRows = scan.map((r) => ({ row: r.row, cells: pickerCells(r, register, headerRow) }));
   return {

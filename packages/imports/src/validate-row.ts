@@ -25,7 +25,7 @@ import {
 import type { RowError } from './errors.ts';
 import type { ColumnMapping } from './header-mapping.ts';
 import { toHalfWidth, looseKey } from './normalize.ts';
-import type { FieldDef, RegisterDef, RowCheck } from './types.ts';
+import type { EnumOption, FieldDef, RegisterDef, RowCheck } from './types.ts';
 
 /** What the checks need to know about the moment of the check. */
 export interface ValidationContext {
@@ -111,9 +111,19 @@ function shown(v: CellValue, field: FieldDef): { zh: string; en: string } {
 const DATE_HINT_ZH = '请使用 2024-03-05、2024/3/5 或 2024年3月5日';
 const DATE_HINT_EN = 'use 2024-03-05, 2024/3/5 or 2024年3月5日';
 
+/**
+ * Whether a parsed date lies after today. Both sides are 'YYYY-MM-DD' with a four-digit year
+ * in every case parseDate yields, where the text order is the calendar order; anything else
+ * (a workbook Date of a far year) goes through compareDates as before.
+ */
+const PLAIN_YMD = /^\d{4}-\d\d-\d\d$/;
+function isAfter(value: string, today: CivilDate): boolean {
+  return PLAIN_YMD.test(value) && PLAIN_YMD.test(today) ? value > today : compareDates(value, today) > 0;
+}
+
 function checkDate(v: CellValue, field: FieldDef, today: CivilDate): Check {
   const r = parseDate(v);
-  if (r.ok && field.notFuture && compareDates(r.value, today) > 0) {
+  if (r.ok && field.notFuture && isAfter(r.value, today)) {
     return { ok: false, zh: `不能晚于今天（${chineseCivilDate(today)}）`, en: `cannot be later than today (${today})` };
   }
   if (r.ok) return { ok: true, value: r.value };
@@ -150,13 +160,24 @@ function checkInt(v: CellValue, field: FieldDef): Check {
   return { ok: true, value: n };
 }
 
-function checkEnum(v: CellValue, field: FieldDef): Check {
-  const key = looseKey(cellToText(v));
+/**
+ * An enum field's accepted spellings, loose key → option, worked out once per field: the
+ * first option (in the field's order) that a key matches wins, as when every option was tried in turn.
+ */
+function enumLookup(field: FieldDef): Map<string, EnumOption> {
+  const lookup = new Map<string, EnumOption>();
   for (const opt of field.enum ?? []) {
-    if (looseKey(opt.value) === key || opt.labels.some((l) => looseKey(l) === key)) {
-      return { ok: true, value: field.integerValues ? Number(opt.value) : opt.value };
+    for (const spelling of [opt.value, ...opt.labels]) {
+      const key = looseKey(spelling);
+      if (!lookup.has(key)) lookup.set(key, opt);
     }
   }
+  return lookup;
+}
+
+function checkEnum(v: CellValue, field: FieldDef, lookup: ReadonlyMap<string, EnumOption>): Check {
+  const opt = lookup.get(looseKey(cellToText(v)));
+  if (opt) return { ok: true, value: field.integerValues ? Number(opt.value) : opt.value };
   const choices = (field.enum ?? []).map((o) => o.labels[0]).join('、');
   const value = shown(v, field);
   return {
@@ -227,22 +248,30 @@ function checkText(v: CellValue, field: FieldDef): Check {
   return { ok: true, value: text };
 }
 
-function checkField(v: CellValue, field: FieldDef, today: CivilDate): Check {
-  const unstorable = checkStorable(v);
-  if (unstorable) return unstorable;
+/** One field's check of a non-empty cell, with what does not change from row to row (the enum's spellings) worked out once. */
+type FieldCheck = (v: CellValue) => Check;
+
+function fieldCheck(field: FieldDef, today: CivilDate): FieldCheck {
+  const checkType = typeCheck(field, today);
+  return (v) => checkStorable(v) ?? checkType(v);
+}
+
+function typeCheck(field: FieldDef, today: CivilDate): FieldCheck {
   switch (field.type) {
     case 'date':
-      return checkDate(v, field, today);
+      return (v) => checkDate(v, field, today);
     case 'int':
-      return checkInt(v, field);
-    case 'enum':
-      return checkEnum(v, field);
+      return (v) => checkInt(v, field);
+    case 'enum': {
+      const lookup = enumLookup(field);
+      return (v) => checkEnum(v, field, lookup);
+    }
     case 'id_number':
-      return checkIdNumber(v, today);
+      return (v) => checkIdNumber(v, today);
     case 'phone':
-      return checkPhone(v);
+      return (v) => checkPhone(v);
     case 'text':
-      return checkText(v, field);
+      return (v) => checkText(v, field);
   }
 }
 
@@ -254,16 +283,33 @@ interface CrossFailure {
   en: string;
 }
 
-/**
- * The register's rules between fields, on values each already valid on its own. A date may
- * not be earlier, a count not fewer, than the field it is checked against.
- */
-function checkRelations(register: RegisterDef, values: RowValues, valid: ReadonlySet<string>): CrossFailure[] {
-  const failures: CrossFailure[] = [];
+/** A rule between two fields, its fields looked up once (rules naming an unknown field never apply). */
+interface Relation {
+  field: FieldDef;
+  than: FieldDef;
+  fieldIndex: number;
+  thanIndex: number;
+}
+
+function relationsOf(register: RegisterDef): Relation[] {
+  const relations: Relation[] = [];
   for (const check of register.checks ?? ([] as RowCheck[])) {
-    const field = register.fields.find((candidate) => candidate.key === check.field);
-    const than = register.fields.find((candidate) => candidate.key === check.than);
-    if (!field || !than || !valid.has(field.key) || !valid.has(than.key)) continue;
+    const fieldIndex = register.fields.findIndex((candidate) => candidate.key === check.field);
+    const thanIndex = register.fields.findIndex((candidate) => candidate.key === check.than);
+    if (fieldIndex < 0 || thanIndex < 0) continue;
+    relations.push({ field: register.fields[fieldIndex]!, than: register.fields[thanIndex]!, fieldIndex, thanIndex });
+  }
+  return relations;
+}
+
+/**
+ * The register's rules between fields, on values each already valid on its own (`valid`, by
+ * field index). A date may not be earlier, a count not fewer, than the field it is checked against.
+ */
+function checkRelations(relations: readonly Relation[], values: RowValues, valid: readonly boolean[]): CrossFailure[] {
+  const failures: CrossFailure[] = [];
+  for (const { field, than, fieldIndex, thanIndex } of relations) {
+    if (!valid[fieldIndex] || !valid[thanIndex]) continue;
     const a = values[field.key];
     const b = values[than.key];
     if (a === null || a === undefined || b === null || b === undefined || !(a < b)) continue;
@@ -278,9 +324,84 @@ function checkRelations(register: RegisterDef, values: RowValues, valid: Readonl
   return failures;
 }
 
+/** Checks one spreadsheet row (see validateRow). */
+export type RowChecker = (sheetRow: SheetRow) => RowResult;
+
+/**
+ * validateRow for every row of one file: what depends only on the register, the mapping,
+ * the headers and the day (where each field's cell is, the column names quoted in messages,
+ * today's date, the enums' spellings) is worked out once, not once per row.
+ */
+export function rowChecker(
+  register: RegisterDef,
+  mapping: ColumnMapping,
+  headers: readonly string[],
+  context: ValidationContext,
+): RowChecker {
+  const today = shanghaiDate(context.now);
+  const columnOf = new Map<string, number>();
+  for (const [index, key] of Object.entries(mapping)) columnOf.set(key, Number(index));
+  const plan = register.fields.map((field) => {
+    const index = columnOf.get(field.key);
+    return {
+      field,
+      index,
+      // The file's header text, cut short: it is repeated in every error of the column.
+      column: index === undefined ? field.label : shortText(headers[index] ?? field.label),
+      empty: field.defaultValue ?? null,
+      check: fieldCheck(field, today),
+    };
+  });
+  const relations = relationsOf(register);
+  const columnName = new Map(plan.map((p) => [p.field.key, p.column]));
+
+  return (sheetRow) => {
+    const row = sheetRow.row;
+    const values: RowValues = {};
+    const valid: boolean[] = relations.length > 0 ? [] : NO_FLAGS;
+    let errors: RowError[] | null = null;
+    for (let i = 0; i < plan.length; i++) {
+      const { field, index, column, empty, check } = plan[i]!;
+      const cell = index === undefined ? null : (sheetRow.cells[index] ?? null);
+      if (isEmptyCell(cell)) {
+        if (field.required)
+          (errors ??= []).push(rowError(row, column, field, '必填项为空', 'required value is missing'));
+        values[field.key] = empty;
+        if (!field.required && valid !== NO_FLAGS) valid[i] = true;
+        continue;
+      }
+      const r = check(cell);
+      if (r.ok) {
+        values[field.key] = r.value;
+        if (valid !== NO_FLAGS) valid[i] = true;
+      } else (errors ??= []).push(rowError(row, column, field, r.zh, r.en));
+    }
+    if (relations.length > 0) {
+      for (const failure of checkRelations(relations, values, valid))
+        (errors ??= []).push(rowError(row, columnName.get(failure.field.key)!, failure.field, failure.zh, failure.en));
+    }
+    return errors ? { ok: false, errors } : { ok: true, values };
+  };
+}
+
+/** A row's error as the preview lists it: row and column named in both languages. */
+function rowError(row: number, column: string, field: FieldDef, zh: string, en: string): RowError {
+  return {
+    row,
+    column,
+    field: field.key,
+    zh: `第 ${row} 行「${column}」：${zh}`,
+    en: `Row ${row}, "${column}": ${en}`,
+  };
+}
+
+/** Shared by rows of registers without rules between fields: nothing is ever written to it. */
+const NO_FLAGS: boolean[] = [];
+
 /**
  * Validate one row. `headers` is the file's header row, used only to name columns in
- * messages. Fields without a column are null (or their defaultValue).
+ * messages. Fields without a column are null (or their defaultValue). A whole file is
+ * checked with one rowChecker.
  */
 export function validateRow(
   register: RegisterDef,
@@ -289,61 +410,7 @@ export function validateRow(
   sheetRow: SheetRow,
   context: ValidationContext,
 ): RowResult {
-  const today = shanghaiDate(context.now);
-  const values: RowValues = {};
-  const valid = new Set<string>();
-  const errors: RowError[] = [];
-  const columnOf = new Map<string, number>();
-  for (const [index, key] of Object.entries(mapping)) columnOf.set(key, Number(index));
-
-  // The file's header text, cut short: it is repeated in every error of the column.
-  const columnName = (field: FieldDef) => {
-    const index = columnOf.get(field.key);
-    return index === undefined ? field.label : shortText(headers[index] ?? field.label);
-  };
-  for (const field of register.fields) {
-    const index = columnOf.get(field.key);
-    const cell = index === undefined ? null : (sheetRow.cells[index] ?? null);
-    const column = columnName(field);
-    if (isEmptyCell(cell)) {
-      if (field.required) {
-        errors.push({
-          row: sheetRow.row,
-          column,
-          field: field.key,
-          zh: `第 ${sheetRow.row} 行「${column}」：必填项为空`,
-          en: `Row ${sheetRow.row}, "${column}": required value is missing`,
-        });
-      }
-      values[field.key] = field.defaultValue ?? null;
-      if (!field.required) valid.add(field.key);
-      continue;
-    }
-    const r = checkField(cell, field, today);
-    if (r.ok) {
-      values[field.key] = r.value;
-      valid.add(field.key);
-    } else {
-      errors.push({
-        row: sheetRow.row,
-        column,
-        field: field.key,
-        zh: `第 ${sheetRow.row} 行「${column}」：${r.zh}`,
-        en: `Row ${sheetRow.row}, "${column}": ${r.en}`,
-      });
-    }
-  }
-  for (const failure of checkRelations(register, values, valid)) {
-    const column = columnName(failure.field);
-    errors.push({
-      row: sheetRow.row,
-      column,
-      field: failure.field.key,
-      zh: `第 ${sheetRow.row} 行「${column}」：${failure.zh}`,
-      en: `Row ${sheetRow.row}, "${column}": ${failure.en}`,
-    });
-  }
-  return errors.length ? { ok: false, errors } : { ok: true, values };
+  return rowChecker(register, mapping, headers, context)(sheetRow);
 }
 
 export interface FieldError {
@@ -365,7 +432,7 @@ export function validateRecord(
 ): { ok: true; values: RowValues } | { ok: false; errors: FieldError[] } {
   const today = shanghaiDate(context.now);
   const values: RowValues = {};
-  const valid = new Set<string>();
+  const valid: boolean[] = [];
   const errors: FieldError[] = [];
   const labelled = (field: FieldDef, zh: string, en: string): FieldError => ({
     field: field.key,
@@ -373,21 +440,21 @@ export function validateRecord(
     zh: `「${field.label}」${zh}`,
     en: `"${field.labelEn ?? field.label}"${en}`,
   });
-  for (const field of register.fields) {
+  register.fields.forEach((field, i) => {
     const cell = input[field.key] ?? null;
     if (isEmptyCell(cell)) {
       if (field.required) errors.push(labelled(field, '为必填项', ' is required'));
-      else valid.add(field.key);
+      else valid[i] = true;
       values[field.key] = field.defaultValue ?? null;
-      continue;
+      return;
     }
-    const result = checkField(cell, field, today);
+    const result = fieldCheck(field, today)(cell);
     if (result.ok) {
       values[field.key] = result.value;
-      valid.add(field.key);
+      valid[i] = true;
     } else errors.push(labelled(field, `：${result.zh}`, `: ${result.en}`));
-  }
-  for (const failure of checkRelations(register, values, valid))
+  });
+  for (const failure of checkRelations(relationsOf(register), values, valid))
     errors.push(labelled(failure.field, failure.zh, ` ${failure.en}`));
   return errors.length ? { ok: false, errors } : { ok: true, values };
 }

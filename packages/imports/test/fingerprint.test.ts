@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { previewImport, rowFingerprint, type FieldDef, type RegisterDef } from '../src/index.ts';
@@ -74,5 +75,47 @@ describe('row fingerprints', () => {
     expect(rowFingerprint(FIRST, values)).not.toBe(
       rowFingerprint(FIRST, { ...values, host: null, attendees: '王建国' }),
     );
+  });
+});
+
+describe('the fingerprint text', () => {
+  // Rows already in the registers carry fingerprints made as sha256 of JSON.stringify([key, [field, value], …]):
+  // the text built piece by piece must stay exactly that, or a re-imported sheet would no longer match.
+  const reference = (def: RegisterDef, values: Record<string, string | number | null>) =>
+    createHash('sha256')
+      .update(
+        JSON.stringify([
+          def.key,
+          ...def.fields
+            .filter((f) => values[f.key] !== null && values[f.key] !== undefined && values[f.key] !== '')
+            .map((f) => [f.key, values[f.key]]),
+        ]),
+      )
+      .digest('hex');
+
+  it.each<Record<string, string | number | null>>([
+    { heldOn: '2024-03-05', kind: 'joint', topic: '议"题\\\n\u0001', host: null, attendees: '', absentees: '𠀀\ud800' },
+    {
+      heldOn: '2024-03-05',
+      kind: 'joint',
+      topic: 'a',
+      host: 'b',
+      attendees: 'c\u2028',
+      absentees: 'x\ty',
+      place: '村委会',
+    },
+    { heldOn: '2024-03-05', kind: 'director_weekly', count: 0, minus: -0, big: 2 ** 53 },
+  ])('is the JSON of the filled fields in register order (%#)', (values) => {
+    const withNumbers: RegisterDef = {
+      ...LATER,
+      fields: [
+        ...LATER.fields,
+        { key: 'count', label: '数', aliases: [], type: 'int', required: false },
+        { key: 'minus', label: '负', aliases: [], type: 'int', required: false },
+        { key: 'big', label: '大', aliases: [], type: 'int', required: false },
+      ],
+    };
+    expect(rowFingerprint(withNumbers, values)).toBe(reference(withNumbers, values));
+    expect(rowFingerprint(FIRST, values)).toBe(reference(FIRST, values));
   });
 });

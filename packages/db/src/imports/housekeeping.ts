@@ -11,6 +11,9 @@
  *    petition batch holding reserved case numbers is never cancelled: its rows must fill them.
  * 3. Finished batches (committed, failed, cancelled) lose their staged rows and any file
  *    after the same period; the batch row with its counts stays for the record.
+ * 4. Staged rows whose batch row is gone (deleted by hand: no foreign key ties them to it,
+ *    docs/decisions/0022-staged-rows-without-foreign-key.md) are deleted at once; each such
+ *    batch counts as purged.
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
@@ -67,10 +70,26 @@ export async function importHousekeeping(
       ), gone as (
         delete from import_rows r using old where r.county_id = old.county_id and r.batch_id = old.id returning 1
       ) select (select count(*) from old)::int as n`);
+    // The batches that have staged rows, found by a skip scan of import_rows' primary key (one probe
+    // per batch, not a read of every row), and of those the ones without a batch row.
+    const orphaned = await tx.execute(sql`with recursive staged as (
+        (select r.county_id, r.batch_id from import_rows r order by r.county_id, r.batch_id limit 1)
+        union all
+        select next.county_id, next.batch_id from staged s cross join lateral (
+          select r.county_id, r.batch_id from import_rows r
+          where (r.county_id, r.batch_id) > (s.county_id, s.batch_id)
+          order by r.county_id, r.batch_id limit 1
+        ) next
+      ), orphans as (
+        select s.county_id, s.batch_id from staged s
+        where not exists (select 1 from import_batches b where b.county_id = s.county_id and b.id = s.batch_id)
+      ), gone as (
+        delete from import_rows r using orphans o where r.county_id = o.county_id and r.batch_id = o.batch_id returning 1
+      ) select (select count(*) from orphans)::int as n`);
     return {
       recovered: recovered.length,
       expired: expired.length,
-      purged: onlyRow(purged, countRow).n,
+      purged: onlyRow(purged, countRow).n + onlyRow(orphaned, countRow).n,
     };
   });
 }

@@ -7,9 +7,9 @@
  * one else's row in them) and moved into `import_rows` by one INSERT … SELECT, which the
  * insert policy checks row by row as for any insert: same county, the actor's own unit.
  *
- * Rounds overlap parsing: the rows are COPYed ROUND_ROWS at a time and each round's move
- * into import_rows runs on the connection while the next round is parsed, so Node and
- * Postgres work at once; memory holds at most one round's text besides the one moving.
+ * Rounds overlap parsing: the rows are COPYed ROUND_ROWS at a time and each round's COPY
+ * and move into import_rows run on the connection while the next round is parsed, so Node
+ * and Postgres work at once; memory holds at most one round's text besides the one moving.
  *
  * A register's values go as text in field order (`import_rows.cells`, cast to the columns
  * by the commit); a petition's as jsonb keyed by column (`import_rows.values`), which
@@ -87,7 +87,10 @@ export async function openStager(
   let moving: Promise<void> | null = null;
   let stream: Writable | null = null;
 
-  /** One round: wait for the previous move, COPY the buffered rows, start their move. */
+  /**
+   * One round: wait for the previous round, start the COPY of the buffered rows and return; the
+   * COPY and then the move run on the connection while the next round is parsed.
+   */
   const round = async () => {
     if (moving) await moving;
     moving = null;
@@ -95,11 +98,14 @@ export async function openStager(
     const text = buffer.join('');
     buffer = [];
     buffered = 0;
-    stream = await copyIn(tx, `copy ${TEMP} (${columnList}) from stdin`);
-    stream.end(text);
-    await finished(stream);
-    stream = null;
-    const started = move();
+    const open = await copyIn(tx, `copy ${TEMP} (${columnList}) from stdin`);
+    stream = open;
+    open.end(text);
+    const started = (async () => {
+      await finished(open);
+      if (stream === open) stream = null;
+      await move();
+    })();
     // Seen by the next round or by finish; never an unhandled rejection meanwhile.
     started.catch(() => {});
     moving = started;
