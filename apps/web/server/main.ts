@@ -2,7 +2,7 @@
  * The launcher (docs/decisions/0024-one-worker-per-core.md). The primary process prepares the
  * database once — embedded PostgreSQL when there is no DATABASE_URL, migrations, the demo
  * county — runs housekeeping (import job recovery, retention, the sign-in throttle's old rows),
- * and then serves HTTP with TALLY_WORKERS workers (default: one per core, less one for the embedded PostgreSQL) that share the port
+ * and then serves HTTP with TALLY_WORKERS workers (default: one per core) that share the port
  * through node:cluster. With one worker it serves in its own process, as it always did. A
  * worker that dies is replaced; SIGINT/SIGTERM end the workers, then the database.
  */
@@ -64,7 +64,7 @@ async function runPrimary(): Promise<void> {
   const startedAt = performance.now();
   const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
   const dataDir = env.TALLY_DATA_DIR ?? `${repoRoot}.data`;
-  const workers = workerCount(env.TALLY_WORKERS, !env.DATABASE_URL);
+  const workers = workerCount(env.TALLY_WORKERS);
 
   const database = await prepareDatabase({
     databaseUrl: env.DATABASE_URL,
@@ -151,7 +151,7 @@ async function runPrimary(): Promise<void> {
       '',
       `Tally 综治考评台账 is running at ${url}`,
       `  database: ${database.embedded ? `embedded PostgreSQL (data in ${dataDir}/pg)` : 'DATABASE_URL'}${seeded ? `, demo county 清河县 loaded in ${seedMs} ms` : ''}`,
-      `  workers: ${workers === 1 ? '1 (no cluster)' : `${workers} (one per core, less one for an embedded database, unless TALLY_WORKERS says)`}, ${pool} database connections each`,
+      `  workers: ${workers === 1 ? '1 (no cluster)' : `${workers} (one per core unless TALLY_WORKERS says)`}, ${pool} database connections each`,
       `  mode: ${process.env.NODE_ENV ?? 'development'}, ready in ${Math.round(performance.now() - startedAt)} ms`,
       '',
       `Demo logins (password ${DEMO_PASSWORD}):`,

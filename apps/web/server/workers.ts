@@ -11,17 +11,9 @@ export const DEFAULT_POOL = 10;
 /** Below this a worker's requests would queue on the pool more than on the CPU. */
 export const MIN_POOL = 2;
 
-/**
- * TALLY_WORKERS, or one per core the process may use, less one core for the embedded PostgreSQL
- * when it runs on this machine (docs/decisions/0024-one-worker-per-core.md: on 2 cores a second
- * worker competes with the database and measured no gain). 1 runs no cluster at all.
- */
-export function workerCount(
-  fromEnv: number | undefined,
-  embeddedDatabase: boolean,
-  cores = availableParallelism(),
-): number {
-  return fromEnv ?? Math.max(1, embeddedDatabase ? cores - 1 : cores);
+/** TALLY_WORKERS, or one per core the process may use. 1 runs no cluster at all. */
+export function workerCount(fromEnv: number | undefined, cores = availableParallelism()): number {
+  return fromEnv ?? Math.max(1, cores);
 }
 
 export interface PoolBudget {

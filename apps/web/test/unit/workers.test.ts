@@ -2,14 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_POOL, poolPerWorker, workerCount } from '../../server/workers.ts';
 
 describe('how many workers', () => {
-  it('one per core, less one for an embedded PostgreSQL, unless TALLY_WORKERS says; 1 means no cluster', () => {
-    expect(workerCount(undefined, false, 2)).toBe(2);
-    expect(workerCount(undefined, false, 8)).toBe(8);
-    expect(workerCount(undefined, true, 2)).toBe(1);
-    expect(workerCount(undefined, true, 8)).toBe(7);
-    expect(workerCount(undefined, true, 1)).toBe(1);
-    expect(workerCount(1, false, 8)).toBe(1);
-    expect(workerCount(3, true, 2)).toBe(3);
+  it('one per core unless TALLY_WORKERS says; 1 means no cluster', () => {
+    expect(workerCount(undefined, 2)).toBe(2);
+    expect(workerCount(undefined, 8)).toBe(8);
+    expect(workerCount(undefined, 1)).toBe(1);
+    expect(workerCount(1, 8)).toBe(1);
+    expect(workerCount(3, 2)).toBe(3);
   });
 });
 
