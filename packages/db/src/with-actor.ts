@@ -42,19 +42,39 @@ async function applySettings(tx: Transaction, settings: Settings): Promise<void>
     set_config('app.session_id', ${settings['app.session_id']}, true)`);
 }
 
+/**
+ * The settings, then `fn`, without waiting for the settings' answer: the settings statement is
+ * sent first and `fn`'s first statement goes out behind it on the same connection, one round
+ * trip instead of two. A transaction's connection runs its statements in the order they were
+ * issued (postgres.js queues them; drizzle hands each to it in the same turn it is awaited), so
+ * every statement of `fn` still runs after the settings. Should the settings fail, the
+ * transaction is aborted, `fn`'s statements fail with it, and the settings' error is the one
+ * thrown.
+ */
+async function settingsThen<T>(tx: Transaction, settings: Settings, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  const applied = applySettings(tx, settings);
+  const result = fn(tx);
+  // Both are awaited together so neither rejection goes unhandled.
+  const [, value] = await Promise.all([applied, result]);
+  return value;
+}
+
 /** Run `fn` in one transaction as `actor`; every statement is under its policies. */
 export function withActor<T>(db: Database, actor: Actor, fn: (tx: Transaction) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await applySettings(tx, {
-      'app.county_id': String(actor.countyId),
-      'app.scope': actor.scope,
-      'app.user_id': actor.userId,
-      'app.role': actor.role,
-      'app.login_name': '',
-      'app.session_id': '',
-    });
-    return fn(tx);
-  });
+  return db.transaction((tx) =>
+    settingsThen(
+      tx,
+      {
+        'app.county_id': String(actor.countyId),
+        'app.scope': actor.scope,
+        'app.user_id': actor.userId,
+        'app.role': actor.role,
+        'app.login_name': '',
+        'app.session_id': '',
+      },
+      fn,
+    ),
+  );
 }
 
 /** Run `fn` as the sign-in path: only the named login's row or the presented session is visible. */
@@ -63,17 +83,20 @@ export function withSignInContext<T>(
   context: SignInContext,
   fn: (tx: Transaction) => Promise<T>,
 ): Promise<T> {
-  return db.transaction(async (tx) => {
-    await applySettings(tx, {
-      'app.county_id': String(context.countyId),
-      'app.scope': '',
-      'app.user_id': '',
-      'app.role': '',
-      'app.login_name': context.loginName ?? '',
-      'app.session_id': context.sessionId ?? '',
-    });
-    return fn(tx);
-  });
+  return db.transaction((tx) =>
+    settingsThen(
+      tx,
+      {
+        'app.county_id': String(context.countyId),
+        'app.scope': '',
+        'app.user_id': '',
+        'app.role': '',
+        'app.login_name': context.loginName ?? '',
+        'app.session_id': context.sessionId ?? '',
+      },
+      fn,
+    ),
+  );
 }
 
 /** The scope prefix of a 12-digit unit code at a level. */
