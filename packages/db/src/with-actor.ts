@@ -32,24 +32,31 @@ type Settings = Record<
  * Under Citus this becomes validated `SET LOCAL` statements (Citus forwards
  * those, not set_config) and nothing else changes.
  */
-async function applySettings(tx: Transaction, settings: Settings): Promise<void> {
-  await tx.execute(sql`select
+function applySettings(tx: Transaction, settings: Settings): Promise<unknown> {
+  // `.then` is called here and now, not by an `await` a microtask later: that queues the statement
+  // on the connection before the caller's own statements (see settingsThen).
+  return tx
+    .execute(sql`select
     set_config('app.county_id', ${settings['app.county_id']}, true),
     set_config('app.scope', ${settings['app.scope']}, true),
     set_config('app.user_id', ${settings['app.user_id']}, true),
     set_config('app.role', ${settings['app.role']}, true),
     set_config('app.login_name', ${settings['app.login_name']}, true),
-    set_config('app.session_id', ${settings['app.session_id']}, true)`);
+    set_config('app.session_id', ${settings['app.session_id']}, true)`)
+    .then(() => undefined);
 }
 
 /**
  * The settings, then `fn`, without waiting for the settings' answer: the settings statement is
  * sent first and `fn`'s first statement goes out behind it on the same connection, one round
- * trip instead of two. A transaction's connection runs its statements in the order they were
- * issued (postgres.js queues them; drizzle hands each to it in the same turn it is awaited), so
- * every statement of `fn` still runs after the settings. Should the settings fail, the
- * transaction is aborted, `fn`'s statements fail with it, and the settings' error is the one
- * thrown.
+ * trip instead of two. A transaction's connection runs its statements in the order they reach
+ * postgres.js, and a drizzle statement reaches it a fixed number of microtasks after its `then`
+ * is called. The settings' `then` is called before `fn` starts (applySettings), and no statement
+ * of `fn` can have its `then` called earlier than that, however it is written (`await`, an
+ * explicit `.then`, `Promise.all`): every statement of `fn` runs after the settings. The test
+ * (packages/db/test/with-actor.db.test.ts) issues statements each of those ways. Should the
+ * settings fail, the transaction is aborted, `fn`'s statements fail with it, and the settings'
+ * error is the one thrown.
  */
 async function settingsThen<T>(tx: Transaction, settings: Settings, fn: (tx: Transaction) => Promise<T>): Promise<T> {
   const applied = applySettings(tx, settings);

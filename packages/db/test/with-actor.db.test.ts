@@ -27,15 +27,25 @@ describe('withActor and withSignInContext', () => {
   it('run the first statement, and statements sent together, under the settings', async () => {
     const actor = await actorByLogin(database.owner.db, 'a_zhen01');
     for (let round = 0; round < 20; round++) {
-      const [first, units, again] = await withActor(database.app.db, actor, (tx) =>
-        Promise.all([
+      // Statements issued every way a caller writes them: an explicit `.then` (the earliest a
+      // statement can be issued), `Promise.all`, and a plain `await`.
+      const [thenFirst, [first, units, again], awaited] = await withActor(database.app.db, actor, async (tx) => {
+        const early = tx
+          .select({ code: schema.units.code })
+          .from(schema.units)
+          .then((rows) => rows);
+        const together = Promise.all([
           tx.execute(settingsRow),
           tx.select({ code: schema.units.code }).from(schema.units),
           tx.execute(settingsRow),
-        ]),
-      );
+        ]);
+        const late = await tx.execute(settingsRow);
+        return [await early, await together, late] as const;
+      });
+      expect(thenFirst).toEqual(units);
       expect([...first][0]).toEqual({ county: String(actor.countyId), scope: actor.scope, login: '' });
       expect([...again][0]).toEqual([...first][0]);
+      expect([...awaited][0]).toEqual([...first][0]);
       expect(units.length).toBeGreaterThan(1);
       expect(units.every((unit) => unit.code === '130534000000' || unit.code.startsWith(actor.scope))).toBe(true);
     }
